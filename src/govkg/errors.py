@@ -1,0 +1,24 @@
+"""The exceptions govkg raises. Only the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class GovkgError(Exception):
+    """Base class of every error govkg raises on purpose."""
+
+
+class InputError(GovkgError):
+    """An input file cannot be read or understood.
+
+    >>> str(InputError("a.txt", "not a text file"))
+    'a.txt: not a text file'
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class OutputError(GovkgError):
+    """An output cannot be written."""

@@ -1,0 +1,32 @@
+"""Exporters, looked up by format name. Each reads the graph, never the extractors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from rdflib import Graph
+
+from govkg.errors import GovkgError
+
+Writer = Callable[[Graph, Path], None]
+
+# format name -> "module:function"
+EXPORTERS: dict[str, str] = {
+    "trig": "govkg.export.rdf:write_trig",
+    "ttl": "govkg.export.rdf:write_turtle",
+    "nq": "govkg.export.rdf:write_nquads",
+    "nt": "govkg.export.rdf:write_ntriples",
+    "html": "govkg.export.html:write_html",
+}
+
+
+def get_exporter(name: str) -> Writer:
+    """The writer registered for format ``name``; an unknown name lists the known ones."""
+    try:
+        target = EXPORTERS[name]
+    except KeyError:
+        raise GovkgError(f"unknown export format {name!r}; known: {', '.join(sorted(EXPORTERS))}") from None
+    module, func = target.split(":")
+    return getattr(import_module(module), func)

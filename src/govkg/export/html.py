@@ -1,0 +1,308 @@
+"""The interactive network page ``graph.html``: one self-contained, offline HTML file.
+
+Entities become nodes (coloured by type, sized by degree), entity-to-entity
+relations become labelled arrows, and hovering a node shows its type, label,
+aliases and up to two evidence sentences. The page inlines the vis-network
+library that pyvis ships, so it fetches nothing from the network.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, RDFS
+>>> g = Graph()
+>>> sz = URIRef("https://w3id.org/govkg/id/region/sz")
+>>> _ = g.add((sz, RDF.type, GOVKG.Region))
+>>> _ = g.add((sz, RDFS.label, Literal("深圳市", lang="zh")))
+>>> data = network_data(g)
+>>> [(n["label"], n["type"], n["color"]) for n in data["nodes"]]
+[('深圳市', 'Region', '#0072B2')]
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from govkg.errors import OutputError
+from govkg.fileio import atomic_write
+from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG, RELATIONS
+
+PALETTE: Mapping[str, str] = MappingProxyType({
+    "Region": "#0072B2",
+    "Industry": "#E69F00",
+    "Project": "#009E73",
+    "Enterprise": "#D55E00",
+    "Park": "#CC79A7",
+    "Slogan": "#56B4E9",
+})
+"""Entity type -> node colour (Okabe-Ito colours, distinguishable with colour-blindness)."""
+
+TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
+    "Region": "地区", "Industry": "产业", "Project": "项目",
+    "Enterprise": "企业", "Park": "园区", "Slogan": "口号",
+})
+"""Entity type -> Chinese name shown in the legend and tooltips."""
+
+MAX_EVIDENCE = 2
+"""Evidence sentences shown per node."""
+
+PHYSICS_NODE_LIMIT = 1000
+"""From this many nodes on, the page stabilises briefly and then freezes the layout."""
+
+_TEMPLATE = "graph.html.j2"
+_VIS_DIR = "templates/lib/vis-9.1.2"
+
+
+def network_data(graph: Graph) -> dict[str, Any]:
+    """The nodes, edges and legend of the page, as plain sorted data.
+
+    ``graph`` may be a Graph or a Dataset; a Dataset is read as the union of
+    all its graphs. Nodes are sorted by IRI, edges by (from, predicate, to).
+    Returns ``{"nodes": [...], "edges": [...], "legend": [...]}`` where a node
+    is ``{id, label, type, type_zh, color, degree, size, aliases, definition,
+    evidence: [{text, document}]}``, an edge ``{id, from, to, label}`` and a
+    legend entry ``{type, type_zh, color, count}`` (all six types, in display order).
+    """
+    facts = _Facts.collect(graph)
+    node_type = facts.entity_types()
+    edges = sorted(
+        (str(s), name, str(o))
+        for s, name, o in facts.relations
+        if s in node_type and o in node_type
+    )
+    degree: dict[URIRef, int] = defaultdict(int)
+    for s, _, o in edges:
+        degree[URIRef(s)] += 1
+        degree[URIRef(o)] += 1
+    nodes = []
+    for iri in sorted(node_type, key=str):
+        kind = node_type[iri]
+        label = facts.label_of(iri)
+        nodes.append({
+            "id": str(iri),
+            "label": label,
+            "type": kind,
+            "type_zh": TYPE_NAMES_ZH[kind],
+            "color": PALETTE[kind],
+            "degree": degree[iri],
+            "size": _size(degree[iri]),
+            "aliases": sorted({str(a) for a in facts.alt_labels[iri]} - {label}),
+            "definition": min((str(d) for d in facts.definitions[iri]), default=""),
+            "evidence": facts.evidence_of(iri, MAX_EVIDENCE),
+        })
+    counts = defaultdict(int, ((k, 0) for k in ENTITY_TYPES))
+    for kind in node_type.values():
+        counts[kind] += 1
+    legend = [
+        {"type": k, "type_zh": TYPE_NAMES_ZH[k], "color": PALETTE[k], "count": counts[k]}
+        for k in ENTITY_TYPES
+    ]
+    return {
+        "nodes": nodes,
+        "edges": [
+            {"id": f"e{i}", "from": s, "to": o, "label": name}
+            for i, (s, name, o) in enumerate(edges)
+        ],
+        "legend": legend,
+    }
+
+
+def write_html(graph: Graph, path: Path | str, *, title: str = "govkg") -> None:
+    """Write the interactive network page of ``graph`` to ``path``, atomically.
+
+    The same graph always gives a byte-identical file. Raises
+    :class:`~govkg.errors.OutputError` if the file cannot be written.
+    """
+    html = render_html(network_data(graph), title=title)
+    try:
+        with atomic_write(path) as fh:
+            fh.write(html)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write HTML page: {exc}") from exc
+
+
+def render_html(data: dict[str, Any], *, title: str = "govkg") -> str:
+    """The page for ``data`` (as returned by :func:`network_data`), as a string."""
+    import jinja2  # pyvis depends on it
+
+    net = _pyvis_network(data)
+    nodes, edges, _, _, _, options = net.get_network_data()
+    payload = {
+        "nodes": nodes, "edges": edges, "options": json.loads(options),
+        "freeze": len(nodes) >= PHYSICS_NODE_LIMIT,
+    }
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(_read_text("govkg", f"export/templates/{_TEMPLATE}"))
+    return template.render(
+        title=title,
+        legend=data["legend"],
+        node_count=len(data["nodes"]),
+        edge_count=len(data["edges"]),
+        vis_css=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.css"), "style"),
+        vis_js=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "script"),
+        data_json=script_json(payload),
+    )
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside a ``<script>`` element.
+
+    Chinese stays readable; ``<``, ``>``, ``&`` and the JavaScript line
+    separators are escaped, so no string can close the script tag.
+
+    >>> script_json({"label": "</script>深圳"})
+    '{"label":"\\\\u003c/script\\\\u003e深圳"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _pyvis_network(data: dict[str, Any]) -> Any:
+    """A pyvis Network holding ``data``'s nodes and edges and the vis options."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    for node in data["nodes"]:
+        net.add_node(
+            node["id"], label=node["label"], color=node["color"], size=node["size"],
+            type=node["type"], type_zh=node["type_zh"], aliases=node["aliases"],
+            definition=node["definition"], evidence=node["evidence"],
+        )
+    for edge in data["edges"]:
+        net.add_edge(edge["from"], edge["to"], id=edge["id"], label=edge["label"])
+    net.options = _vis_options(len(data["nodes"]))
+    return net
+
+
+def _vis_options(node_count: int) -> dict[str, Any]:
+    """vis-network options: full physics for small graphs, a short settle for big ones."""
+    small = node_count < PHYSICS_NODE_LIMIT
+    return {
+        "layout": {"randomSeed": 42, "improvedLayout": small},
+        "nodes": {"shape": "dot", "font": {"size": 14}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"size": 10, "align": "middle"},
+            "color": {"color": "#999999", "highlight": "#333333"},
+            "smooth": {"enabled": small, "type": "continuous"},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -8000, "springLength": 120, "avoidOverlap": 0.1},
+            "stabilization": {"enabled": True, "iterations": 1000 if small else 150, "fit": True},
+        },
+    }
+
+
+def _size(degree: int) -> float:
+    """Node radius: grows with the square root of the degree, capped."""
+    return round(min(48.0, 10.0 + 4.0 * math.sqrt(degree)), 2)
+
+
+def _read_text(package: str, resource: str) -> str:
+    """A UTF-8 data file shipped inside ``package``."""
+    return importlib.resources.files(package).joinpath(resource).read_text(encoding="utf-8")
+
+
+def _safe_inline(code: str, tag: str) -> str:
+    """``code`` made safe to inline in a ``<tag>`` element (no closing tag, no comment opener)."""
+    code = re.sub(f"</({tag})", r"<\\/\1", code, flags=re.IGNORECASE)
+    return code.replace("<!--", "<\\!--")
+
+
+def _triples(graph: Graph) -> Iterator[tuple[Any, Any, Any]]:
+    """Every triple of ``graph``; for a Dataset, of all its graphs."""
+    if isinstance(graph, ConjunctiveGraph):
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            yield s, p, o
+    else:
+        yield from graph.triples((None, None, None))
+
+
+class _Facts:
+    """What the page needs from the graph, gathered in one pass."""
+
+    def __init__(self) -> None:
+        self.types: dict[Any, set[str]] = defaultdict(set)
+        self.labels: dict[Any, set[Literal]] = defaultdict(set)
+        self.alt_labels: dict[Any, set[Literal]] = defaultdict(set)
+        self.definitions: dict[Any, set[Literal]] = defaultdict(set)
+        self.relations: set[tuple[Any, str, Any]] = set()
+        self.mention_of: dict[Any, set[Any]] = defaultdict(set)
+        self.in_sentence: dict[Any, set[Any]] = defaultdict(set)
+        self.text: dict[Any, set[Literal]] = defaultdict(set)
+        self.in_document: dict[Any, set[Any]] = defaultdict(set)
+
+    @classmethod
+    def collect(cls, graph: Graph) -> _Facts:
+        """Read every triple of ``graph`` once, keeping what the page shows."""
+        facts = cls()
+        type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
+        relation_names = {GOVKG[name]: name for name in RELATIONS}
+        literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
+                        GOVKG.definition: facts.definitions, GOVKG.text: facts.text}
+        for s, p, o in _triples(graph):
+            if p == RDF.type and o in type_names:
+                facts.types[s].add(type_names[o])
+            elif p in relation_names:
+                facts.relations.add((s, relation_names[p], o))
+            elif isinstance(o, Literal):
+                target = literal_maps.get(p)
+                if target is not None:
+                    target[s].add(o)
+            elif p == GOVKG.mentionOf:
+                facts.mention_of[o].add(s)
+            elif p == GOVKG.inSentence:
+                facts.in_sentence[s].add(o)
+            elif p == GOVKG.inDocument:
+                facts.in_document[s].add(o)
+        return facts
+
+    def entity_types(self) -> dict[URIRef, str]:
+        """IRI entity -> its type (the first in display order if it has several)."""
+        order = {name: i for i, name in enumerate(ENTITY_TYPES)}
+        return {
+            s: min(kinds, key=order.__getitem__)
+            for s, kinds in self.types.items() if isinstance(s, URIRef)
+        }
+
+    def label_of(self, node: Any) -> str:
+        """The ``zh`` label, else any label, else the last IRI segment (smallest if several)."""
+        labels = [lit for lit in self.labels.get(node, ()) if str(lit).strip()]
+        zh = [str(lit) for lit in labels if (lit.language or "").lower().startswith("zh")]
+        chosen = zh or [str(lit) for lit in labels]
+        if chosen:
+            return min(chosen)
+        return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
+
+    def evidence_of(self, entity: Any, limit: int) -> list[dict[str, str]]:
+        """Up to ``limit`` distinct sentences mentioning ``entity``, in IRI order."""
+        sentences = sorted(
+            {sent for m in self.mention_of.get(entity, ()) for sent in self.in_sentence.get(m, ())},
+            key=str,
+        )
+        out: list[dict[str, str]] = []
+        seen: set[str] = set()
+        for sent in sentences:
+            text = min((str(t) for t in self.text.get(sent, ())), default="")
+            if not text or text in seen:
+                continue
+            seen.add(text)
+            docs = sorted(self.in_document.get(sent, ()), key=str)
+            out.append({"text": text, "document": self.label_of(docs[0]) if docs else ""})
+            if len(out) == limit:
+                break
+        return out

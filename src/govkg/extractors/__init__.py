@@ -1,0 +1,93 @@
+"""The extractor registry and the per-document step: a document in, its facts out.
+
+Extractors run in the order of ``EXTRACTORS``; each sees the mentions of
+those before it. Adding one means one module, one line here, and its tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import import_module
+
+from govkg.extractors.base import Context, Resources
+from govkg.model import DocFacts, Document, EntityInfo, EntityRef, Mention, Relation
+
+ExtractorFn = Callable[[Context], Iterable[Mention | Relation]]
+
+# name -> "module:function"; order matters (regions first: others use them)
+EXTRACTORS: dict[str, str] = {
+    "region": "govkg.extractors.region:extract_regions",
+    "park": "govkg.extractors.park:extract_parks",
+    "enterprise": "govkg.extractors.enterprise:extract_enterprises",
+    "project": "govkg.extractors.project:extract_projects",
+    "industry": "govkg.extractors.industry:extract_industries",
+    "glossary": "govkg.extractors.glossary:extract_glossary",
+    "slogan": "govkg.extractors.slogan:extract_slogans",
+    "relations": "govkg.extractors.relations:extract_relations",
+}
+
+
+def load_extractor(name: str) -> ExtractorFn:
+    """The extractor function registered under ``name``."""
+    module, func = EXTRACTORS[name].split(":")
+    return getattr(import_module(module), func)
+
+
+def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
+    """Run every registered extractor over ``doc``; merge mentions into entities."""
+    ctx = Context(doc=doc, sentences=tuple(sentences), resources=resources)
+    relations: list[Relation] = []
+    for name in EXTRACTORS:
+        found = list(load_extractor(name)(ctx))
+        ctx.mentions.extend(x for x in found if isinstance(x, Mention))
+        relations.extend(x for x in found if isinstance(x, Relation))
+        if name == "region":
+            from govkg.extractors.region import document_region
+
+            ctx.doc_region = document_region(ctx, ctx.mentions)
+    mentions = _dedupe_mentions(ctx.mentions)
+    entities = _entities(doc, mentions)
+    relations = [r for r in _dedupe_relations(relations) if r.subject in entities and r.object in entities]
+    return DocFacts(document=doc, sentences=ctx.sentences, mentions=tuple(mentions),
+                    relations=tuple(relations), entities=entities)
+
+
+def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple, Mention] = {}
+    for m in mentions:
+        seen.setdefault((m.ref, m.start, m.end), m)
+    return sorted(seen.values(), key=lambda m: (m.start, m.end, m.ref.type, m.ref.key))
+
+
+def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    seen: dict[tuple, Relation] = {}
+    for r in relations:
+        if r.subject != r.object:
+            seen.setdefault((r.subject, r.predicate, r.object, r.sentence), r)
+    return sorted(seen.values(), key=lambda r: (r.subject.type, r.subject.key, r.predicate,
+                                                r.object.type, r.object.key, r.sentence or -1))
+
+
+def _entities(doc: Document, mentions: list[Mention]) -> dict[EntityRef, EntityInfo]:
+    """One EntityInfo per entity: label, aliases (incl. the original-script surface), definition."""
+    out: dict[EntityRef, EntityInfo] = {}
+    for m in mentions:
+        info = out.get(m.ref)
+        if info is None:
+            info = out[m.ref] = EntityInfo(ref=m.ref, label=m.label)
+        info.aliases.update(m.aliases)
+        if m.start >= 0:
+            surface = doc.text[m.start:m.end]
+            folded = doc.norm[m.start:m.end]
+            if folded != m.label:
+                info.aliases.add(folded)
+            if surface != folded:
+                info.aliases.add(surface)
+        if m.definition and not info.definition:
+            info.definition = m.definition
+        for k, v in m.attrs:
+            info.attrs.setdefault(k, v)
+    for info in out.values():
+        info.aliases.discard(info.label)
+        info.aliases = {a for a in info.aliases if a.strip()}
+    return dict(sorted(out.items(), key=lambda kv: (kv[0].type, kv[0].key)))

@@ -1,0 +1,73 @@
+"""The one signature every extractor has, and the context it receives.
+
+An extractor is a callable ``extract(ctx: Context) -> Iterable[Mention | Relation]``
+registered by name in :mod:`govkg.extractors` (``EXTRACTORS``). Extractors run
+in registry order; each sees the mentions found by those before it in
+``ctx.mentions`` (read it, never mutate it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Protocol, TypeVar
+
+from govkg.model import Document, EntityRef, Mention, Relation, Sentence
+
+T = TypeVar("T")
+
+
+class Resources:
+    """Data shared by the extractors of one process (gazetteer, tokenizer, word lists).
+
+    Loaded lazily on first use and cached here, never in module globals.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Any] = {}
+
+    def get(self, name: str, factory: Callable[[], T]) -> T:
+        if name not in self._cache:
+            self._cache[name] = factory()
+        return self._cache[name]
+
+
+def data_lines(name: str) -> list[str]:
+    """Lines of ``extractors/data/NAME``, without comments (``#``) and blanks."""
+    text = resources.files("govkg.extractors").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@dataclass
+class Context:
+    """What an extractor gets: the document, its sentences, shared resources, earlier mentions."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    resources: Resources
+    mentions: list[Mention] = field(default_factory=list)
+    doc_region: EntityRef | None = None  # the region the document is about, set after region extraction
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains ``offset`` (binary search)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+class Extractor(Protocol):
+    def __call__(self, ctx: Context) -> Iterable[Mention | Relation]: ...

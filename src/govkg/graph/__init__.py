@@ -1,0 +1,1 @@
+"""From extracted facts to RDF: IRIs, provenance, entity resolution, stores."""

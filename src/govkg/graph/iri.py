@@ -1,0 +1,54 @@
+"""The one place IRIs are made. Same type and key give the same IRI in every document.
+
+>>> from govkg.model import EntityRef
+>>> str(entity_iri(EntityRef("Region", "510311")))
+'https://w3id.org/govkg/id/region/510311'
+>>> str(entity_iri(EntityRef("Slogan", "1+5片区")))
+'https://w3id.org/govkg/id/slogan/1%2B5%E7%89%87%E5%8C%BA'
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from govkg.model import EntityRef
+from govkg.ontology.namespaces import DOC_BASE, ENTITY_BASE
+
+_DROP = re.compile(r"[“”‘’\"'「」『』《》〈〉\s]")
+
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def normalise_label(text: str) -> str:
+    """Quotation marks and white space removed, full-width ASCII made half-width.
+
+    Other characters stay as written (1250m³ keeps its ³).
+
+    >>> normalise_label("“１６３” 党建工作思路")
+    '163党建工作思路'
+    """
+    return _DROP.sub("", text.translate(_FULLWIDTH))
+
+
+def entity_iri(ref: EntityRef) -> URIRef:
+    return URIRef(f"{ENTITY_BASE}{ref.type.lower()}/{quote(ref.key, safe='')}")
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{DOC_BASE}{quote(doc_id, safe='')}")
+
+
+def sentence_iri(doc_id: str, index: int) -> URIRef:
+    return URIRef(f"{doc_iri(doc_id)}/sentence/{index}")
+
+
+def mention_iri(doc_id: str, ref: EntityRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{doc_iri(doc_id)}/mention/{start}-{end}-{ref.type.lower()}")
+
+
+def statement_iri(doc_id: str, n: int) -> URIRef:
+    return URIRef(f"{doc_iri(doc_id)}/statement/{n}")

@@ -1,0 +1,66 @@
+"""The one govkg namespace. A closed namespace: a typo in a term fails at once.
+
+>>> str(GOVKG.Region)
+'https://w3id.org/govkg/ontology#Region'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ENTITY_BASE = "https://w3id.org/govkg/id/"
+DOC_BASE = "https://w3id.org/govkg/doc/"
+ENTITY = Namespace(ENTITY_BASE)
+
+
+class GOVKG(DefinedNamespace):
+    """Terms of ``govkg.ttl``."""
+
+    _NS = Namespace("https://w3id.org/govkg/ontology#")
+    _fail = True
+
+    # classes
+    Region: URIRef
+    Industry: URIRef
+    Project: URIRef
+    Enterprise: URIRef
+    Park: URIRef
+    Slogan: URIRef
+    Document: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+    # relations between entities
+    locatedIn: URIRef
+    develops: URIRef
+    carriesOut: URIRef
+    hosts: URIRef
+    belongsTo: URIRef
+    proposedBy: URIRef
+    hasPart: URIRef
+    relatedTo: URIRef
+    # provenance
+    mentionOf: URIRef
+    inSentence: URIRef
+    inDocument: URIRef
+    evidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    surface: URIRef
+    rule: URIRef
+    text: URIRef
+    sourcePath: URIRef
+    contentHash: URIRef
+    # data
+    adminCode: URIRef
+    adminLevel: URIRef
+    definition: URIRef
+
+
+ENTITY_TYPES: tuple[str, ...] = ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan")
+"""The six entity classes, in display order."""
+
+RELATIONS: tuple[str, ...] = (
+    "locatedIn", "develops", "carriesOut", "hosts", "belongsTo", "proposedBy", "hasPart", "relatedTo",
+)
+"""Object properties between entities."""

@@ -1,0 +1,1 @@
+"""Text work: reading files, cleaning page junk, script folding, sentences, segmentation."""

