@@ -34,6 +34,7 @@ as given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -47,13 +48,13 @@ _TITLE_HANZI = 8  # a weak line with this many hanzi may be a title: it is not p
 _LINK_BLOCK = 6  # this many short weak lines in a row next to junk are a link list
 _TOP_LINES = 40  # title and date are looked for in this many non-blank lines at the top
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_STOPS = re.compile(r"[。！？；!?;]")
-_CLAUSE = re.compile(r"[。，；！？、,;!?：:]")
-_WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff5a]")
+_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_STOPS = r"[。！？；!?;]"
+_CLAUSE = r"[。，；！？、,;!?：:]"
+_WORDISH = r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff5a]"
 _TEXT_PUNCT = frozenset("“”‘’「」『』，。、；：！？（）《》〈〉…—\"',.;:!?()")
-_BREAK = re.compile(r"\n|\\r\\n")
-_ANCHOR = re.compile(
+_BREAK = r"\n|\\r\\n"
+_ANCHOR = (
     r"^(各位代表|各位委员|同志们|女士们)"
     r"|^[一二三四五六七八九十]{1,3}[、.．]"
     r"|^[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -65,22 +66,23 @@ _NUM_DATE = r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?(?!\d)"
 _CN_DIGITS = "〇○零一二三四五六七八九十"
 _CN_DATE = (rf"(\d{{4}}|[0{_CN_DIGITS[:-1]}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*月"
             rf"(?:\s*(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*[日号])?")
-_DATE = re.compile(rf"{_CN_DATE}|{_NUM_DATE}")
-_CN_DATE_ONLY = re.compile(rf"^[（(——\-－\s]*{_CN_DATE}[）)]?$")
-_PAREN_DATE = re.compile(rf"[（(]\s*{_CN_DATE}\s*[）)]")
-_MEETING = re.compile(r"会议|大会|代表会")
-_LABELLED_DATE = re.compile(
+_DATE = rf"{_CN_DATE}|{_NUM_DATE}"
+_CN_DATE_ONLY = rf"^[（(——\-－\s]*{_CN_DATE}[）)]?$"
+_PAREN_DATE = rf"[（(]\s*{_CN_DATE}\s*[）)]"
+_MEETING = r"[在于].{0,40}(会议|大会|人大)|人民代表大会|第.{1,4}次(全体)?会议"
+_LABELLED_DATE = (
     r"(?:发布日期|发布时间|发文时间|发表时间|更新时间|成文日期|时间|日期|发表于)\s*[:：]?\s*"
     rf"(?:{_CN_DATE}|{_NUM_DATE})")
-_CLOCK_DATE = re.compile(rf"(?:{_CN_DATE}|{_NUM_DATE})\s+\d{{1,2}}:\d{{2}}")
-_TITLE_LABEL = re.compile(r"^(标题|题目|文章标题)\s*[:：]\s*(.+)$")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_TAG_PREFIX = re.compile(r"^(\[[^\]]{1,10}\]|【[^】]{1,6}】)\s*")
-_NOT_TITLE = re.compile(r"^(各位代表|同志们|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-                        r"|[：:]$|在.{2,40}(会议|大会)|(会议|大会)上?$|^[（(][^）)]*[）)]$"
-                        r"|^.{0,12}(省长|市长|县长|区长|州长|旗长|主席)(\s*\S{1,4})?$")
-_SUMMARY_LABEL = re.compile(r"^(内容)?(摘要|简介|导读)\s*[:：]\s*$")
-_TRAILING_DATE = re.compile(rf"\s*[（(]\s*{_CN_DATE}\s*[）)]$")
+_CLOCK_DATE = rf"(?:{_CN_DATE}|{_NUM_DATE})\s+\d{{1,2}}:\d{{2}}"
+_TITLE_LABEL = r"^(标题|题目|文章标题)\s*[:：]\s*(.+)$"
+_TITLE_YEAR = r"((?:19|20)\d\d)\s*年"
+_TAG_PREFIX = r"^(\[[^\]]{1,10}\]|【[^】]{1,6}】)\s*"
+_NOT_TITLE = (r"^(各位代表|同志们|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+              r"|[：:]$|在.{2,40}(会议|大会)|(会议|大会)上?$|^[（(][^）)]*[）)]$"
+              r"|^.{0,12}(省长|市长|县长|区长|州长|旗长|主席)(\s*\S{1,4})?$")
+_ELLIPSIS_END = r"(\.{3,}|…+|。{3,})$"
+_SUMMARY_LABEL = r"^(内容)?(摘要|简介|导读)\s*[:：]\s*$"
+_TRAILING_DATE = rf"\s*[（(]\s*{_CN_DATE}\s*[）)]$"
 _GENERIC_TITLES = frozenset({"政府工作报告", "工作报告", "报告", "正文"})
 
 
@@ -119,6 +121,12 @@ def _rules() -> _Rules:
     return _Rules(anchored=join(anchored), short=join(short), tail=join(sections["tail"]))
 
 
+@lru_cache(maxsize=None)
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once, on first use."""
+    return re.compile(pattern)
+
+
 @lru_cache(maxsize=1)
 def _folder() -> ScriptFolder:
     return ScriptFolder()
@@ -145,7 +153,7 @@ def content_spans(text: str) -> tuple[tuple[int, int], ...]:
         if kind in (_Kind.JUNK, _Kind.BLANK):
             continue
         m = rules.tail.search(folded, start + 1, end)
-        if m and end - m.start() <= 40 and _CJK.search(folded, start, m.start()):
+        if m and end - m.start() <= 40 and _re(_CJK).search(folded, start, m.start()):
             end = m.start()
         while start < end and folded[start].isspace():
             start += 1
@@ -160,7 +168,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, breaking at LF and at literal ``\\r\\n``."""
     out = []
     pos = 0
-    for m in _BREAK.finditer(text):
+    for m in _re(_BREAK).finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -170,28 +178,30 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _classify(line: str, rules: _Rules) -> _Kind:
     if not line:
         return _Kind.BLANK
-    if not _WORDISH.search(line):
+    if not _re(_WORDISH).search(line):
         # punctuation left over from split sentences is transparent; bars, arrows, brackets are junk
         return _Kind.BLANK if all(ch in _TEXT_PUNCT or ch.isspace() for ch in line) else _Kind.JUNK
     if rules.anchored.match(line):
         return _Kind.JUNK
-    if len(line) <= _SHORT and len(_STOPS.findall(line)) <= _SHORT_STOPS and rules.short.search(line):
-        return _Kind.JUNK
-    if _ANCHOR.search(line[:80]):
+    if len(line) <= _SHORT and len(_re(_STOPS).findall(line)) <= _SHORT_STOPS:
+        m = rules.short.search(line)
+        if m and _hanzi(line[:m.start()]) < 15:  # after a sentence it is a trailing marker, cut later
+            return _Kind.JUNK
+    if _re(_ANCHOR).search(line[:80]):
         return _Kind.ANCHOR
-    hanzi = len(_CJK.findall(line))
-    if hanzi >= 40 or (hanzi >= 20 and _CLAUSE.search(line)):
+    hanzi = len(_re(_CJK).findall(line))
+    if hanzi >= 40 or (hanzi >= 20 and _re(_CLAUSE).search(line)):
         return _Kind.PARA
     return _Kind.WEAK
 
 
 def _hanzi(line: str) -> int:
-    return len(_CJK.findall(line))
+    return len(_re(_CJK).findall(line))
 
 
 def _peelable(kind: _Kind, line: str) -> bool:
     """A short weak line that may go with the junk next to it (not a date line)."""
-    return kind is _Kind.WEAK and _hanzi(line) < _TITLE_HANZI and not _CN_DATE_ONLY.match(line)
+    return kind is _Kind.WEAK and _hanzi(line) < _TITLE_HANZI and not _re(_CN_DATE_ONLY).match(line)
 
 
 def _drop_teasers(kinds: list[_Kind], lines: list[str]) -> None:
@@ -200,7 +210,7 @@ def _drop_teasers(kinds: list[_Kind], lines: list[str]) -> None:
     for i, line in enumerate(lines):
         if kinds[i] is _Kind.BLANK:
             continue
-        if _SUMMARY_LABEL.match(prev) and re.search(r"(\.{3,}|…+|。{3,})$", line):
+        if _re(_SUMMARY_LABEL).match(prev) and _re(_ELLIPSIS_END).search(line):
             kinds[i] = _Kind.JUNK
         prev = line
 
@@ -236,7 +246,7 @@ def _drop_link_blocks(kinds: list[_Kind], lines: list[str]) -> None:
         kind = kinds[i] if i < len(kinds) else _Kind.JUNK
         if kind is _Kind.BLANK:
             continue
-        if kind is _Kind.WEAK and len(lines[i]) < 25 and not _STOPS.search(lines[i]):
+        if kind is _Kind.WEAK and len(lines[i]) < 25 and not _re(_STOPS).search(lines[i]):
             run.append(i)
             continue
         if len(run) >= _LINK_BLOCK and (before is _Kind.JUNK or (kind is _Kind.JUNK and i < len(kinds))):
@@ -248,7 +258,7 @@ def _drop_link_blocks(kinds: list[_Kind], lines: list[str]) -> None:
 
 def _tail_like(kind: _Kind, line: str) -> bool:
     """Junk, blank, or a short line without a sentence stop (a link, a tag, a date)."""
-    return kind in (_Kind.JUNK, _Kind.BLANK) or (len(line) < 50 and not _STOPS.search(line))
+    return kind in (_Kind.JUNK, _Kind.BLANK) or (len(line) < 50 and not _re(_STOPS).search(line))
 
 
 def _peel(kinds: list[_Kind], lines: list[str]) -> None:
@@ -282,7 +292,7 @@ def title_and_date(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str |
     top_text = [text[a:b].strip() for a, b in top]
     date = _content_date(content) or _content_date(top_text, (_MEETING,)) or _page_date(text, top)
     if date is None and title:
-        m = _TITLE_YEAR.search(title)
+        m = _re(_TITLE_YEAR).search(title)
         date = m.group(1) if m and "报告" in title else None
     return title, date
 
@@ -299,15 +309,15 @@ def _top_lines(text: str) -> list[tuple[int, int]]:
 
 def _title(text: str, top: list[tuple[int, int]], content: list[str]) -> str | None:
     for a, b in top:
-        m = _TITLE_LABEL.match(text[a:b].strip())
+        m = _re(_TITLE_LABEL).match(text[a:b].strip())
         if m:
             return _clean_title(m.group(2))
     found = None
     for line in content:
-        if line.endswith("。") or len(_STOPS.findall(line)) + line.count("，") >= 2:
+        if line.endswith("。") or len(_re(_STOPS).findall(line)) + line.count("，") >= 2:
             break  # the text has begun: no title above it
-        if _hanzi(line) < 4 or len(line) > 80 or _STOPS.search(line[:-1]) or _NOT_TITLE.search(line) \
-                or _DATE.fullmatch(line.strip("（）()—- ")):
+        if _hanzi(line) < 4 or len(line) > 80 or _re(_STOPS).search(line[:-1]) or _re(_NOT_TITLE).search(line) \
+                or _re(_DATE).fullmatch(line.strip("（）()—- ")):
             continue
         title = _clean_title(line)
         if title not in _GENERIC_TITLES:
@@ -317,26 +327,26 @@ def _title(text: str, top: list[tuple[int, int]], content: list[str]) -> str | N
 
 
 def _clean_title(line: str) -> str:
-    line = _TAG_PREFIX.sub("", line.strip())
-    line = re.sub(r"\?{2,}", "", line)
-    line = _TRAILING_DATE.sub("", line)
+    line = _re(_TAG_PREFIX).sub("", line.strip())
+    line = _re(r"\?{2,}").sub("", line)
+    line = _re(_TRAILING_DATE).sub("", line)
     words = line.split()
     if len(words) > 2 and all(len(w) == 1 for w in words):
         line = "".join(words)  # 政 府 工 作 报 告
     return line.strip()
 
 
-def _content_date(content: list[str], patterns: tuple[re.Pattern[str], ...] = (
+def _content_date(content: list[str], patterns: tuple[str, ...] = (
         _MEETING, _PAREN_DATE, _CN_DATE_ONLY)) -> str | None:
     """A full date from a meeting line, a bracketed date or a line that is only a date."""
     for pattern in patterns:
         for line in content:
             if pattern is _MEETING:
-                if len(line) > 120 or not pattern.search(line):
+                if len(line) > 120 or not _re(pattern).search(line):
                     continue
-                date = _full_date(_DATE.finditer(line))
+                date = _full_date(_re(_DATE).finditer(line))
             else:
-                date = _full_date(pattern.finditer(line))
+                date = _full_date(_re(pattern).finditer(line))
             if date:
                 return date
     return None
@@ -346,7 +356,7 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
     for pattern in (_LABELLED_DATE, _CLOCK_DATE):
         partial = None
         for a, b in top:
-            for m in pattern.finditer(text, a, b):
+            for m in _re(pattern).finditer(text, a, b):
                 iso = _iso(m)
                 if iso and len(iso) == 10:
                     return iso
@@ -356,7 +366,7 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _full_date(matches) -> str | None:  # type: ignore[no-untyped-def]
+def _full_date(matches: Iterable[re.Match[str]]) -> str | None:
     for m in matches:
         iso = _iso(m)
         if iso and len(iso) == 10:

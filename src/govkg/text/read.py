@@ -46,18 +46,24 @@ _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with FF FE
 )
 _BIG5 = ("big5", "cp950", "big5hkscs")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-_HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_START = r"(?is)\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])"
 _DROP_TAGS = ("head", "script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
               "aside", "template", "svg", "button", "select", "textarea", "object", "embed", "canvas")
 _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
                          "article", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
                          "center", "main", "figure", "figcaption", "address", "hr"))
-_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+_ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
 _MIN_SCORE = 0.5  # below this share of plausible characters a decoding is rejected
 _SAMPLE = 20000  # characters scored per candidate decoding
 # Characters rare in Chinese text: Latin-1 supplement to Armenian, Hangul, halfwidth kana, private use.
-_UNUSUAL = re.compile("[\u0080-\u05ff\uac00-\ud7af\ue000-\uf8ff\uff61-\uffdc]{2}")
+_UNUSUAL = "[\u0080-\u05ff\uac00-\ud7af\ue000-\uf8ff\uff61-\uffdc]{2}"
+
+
+@lru_cache(maxsize=None)
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once, on first use."""
+    return re.compile(pattern)
 
 
 def read_text(path: Path) -> str:
@@ -74,12 +80,12 @@ def read_text(path: Path) -> str:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(path, f"binary content ({what}), not a text file")
-    is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_HTML_START.match(data[:512].decode("latin-1")))
+    is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_re(_HTML_START).match(data[:512].decode("latin-1")))
     text = decode_bytes(data, path, declared=_declared_charset(data) if is_html else None)
-    if is_html or _HTML_START.match(text[:512]):
+    if is_html or _re(_HTML_START).match(text[:512]):
         text = html_to_text(text)
     else:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
+        text = _re(_ENTITY).sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
     text = normalise_breaks(text)
     if not text.strip():
         raise InputError(path, "no text content")
@@ -128,7 +134,7 @@ def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = N
         if text is not None:
             return _checked(text, path)
     text = _strict(data, "utf-8")
-    if text is not None and not _UNUSUAL.search(text, 0, _SAMPLE):
+    if text is not None and not _re(_UNUSUAL).search(text, 0, _SAMPLE):
         return _checked(text, path)
     if text is not None:  # valid UTF-8 but odd characters: short GBK/Big5 text can be valid UTF-8
         legacy = _best_legacy(data, path, fail=False)
@@ -175,8 +181,8 @@ def _utf16_by_nuls(data: bytes) -> str | None:
 def _declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in ``<meta>`` (or an XML declaration), normalised."""
     head = data[:4096].decode("latin-1")
-    m = re.search(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", head, re.I) or \
-        re.search(r"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", head, re.I)
+    m = _re(r"(?i)<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)").search(head) or \
+        _re(r"(?i)<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)").search(head)
     if not m:
         return None
     name = m.group(1).lower()
@@ -295,7 +301,7 @@ def html_to_text(markup: str) -> str:
     from lxml import etree
     from lxml import html as lhtml
 
-    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)  # lxml refuses str input with an XML declaration
+    markup = _re(r"^\s*<\?xml[^>]*>").sub("", markup)  # lxml refuses str input with an XML declaration
     try:
         root = lhtml.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -311,5 +317,6 @@ def html_to_text(markup: str) -> str:
         elif tag in {"td", "th"}:
             el.tail = " " + (el.tail or "")
     text = normalise_breaks(root.text_content())
-    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
+    space = _re(r"\s+")
+    lines = (space.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
