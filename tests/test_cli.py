@@ -13,7 +13,7 @@ from govkg.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD = Path(__file__).parent / "data" / "gold"
+GOLD = Path(__file__).parent / "data" / "gold" / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -76,15 +76,15 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_html: bool) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder of gold annotation *.json files.")
-def evaluate(graph: Path, gold_dir: Path) -> None:
+@click.option("--gold", "gold_dirs", required=True, multiple=True, type=click.Path(path_type=Path),
+              help="Folder of gold annotation *.json files (repeat to pool several).")
+def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
     """Score GRAPH (a build folder or RDF file) against gold annotations: per-type P/R/F1 and link recall."""
     from govkg.evaluate import evaluate as run_evaluate
     from govkg.graph.load import load_graph
 
     try:
-        report = run_evaluate(load_graph(graph), gold_dir)
+        report = run_evaluate(load_graph(graph), *gold_dirs)
     except GovkgError as exc:
         _err(Console(stderr=True), str(exc))
         sys.exit(EXIT_FAILED)

@@ -103,11 +103,14 @@ class Report:
         return "\n".join(lines)
 
 
-def load_gold(folder: Path, norm: Normaliser) -> Gold:
-    """Pool every ``*.json`` gold file of ``folder``."""
-    files = sorted(Path(folder).glob("*.json"))
-    if not files:
-        raise InputError(folder, "no gold *.json files")
+def load_gold(folders: tuple[Path, ...], norm: Normaliser) -> Gold:
+    """Pool every ``*.json`` gold file of ``folders``."""
+    files = []
+    for folder in folders:
+        found = sorted(Path(folder).glob("*.json"))
+        if not found:
+            raise InputError(folder, "no gold *.json files")
+        files.extend(found)
     gold = Gold()
     for f in files:
         try:
@@ -193,10 +196,10 @@ def _links(graph: Graph, pred, gold: Gold) -> int:
     return found
 
 
-def evaluate(graph: Graph, gold_dir: Path) -> Report:
-    """Score ``graph`` (a Graph or a Dataset, read as the union) against the gold files in ``gold_dir``."""
+def evaluate(graph: Graph, *gold_dirs: Path) -> Report:
+    """Score ``graph`` (a Graph or a Dataset, read as the union) against the gold files in ``gold_dirs``."""
     norm = Normaliser()
-    gold = load_gold(gold_dir, norm)
+    gold = load_gold(gold_dirs, norm)
     union = Graph()
     for triple in (graph.triples((None, None, None)) if not hasattr(graph, "quads")
                    else ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))):

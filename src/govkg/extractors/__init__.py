@@ -45,11 +45,43 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
             from govkg.extractors.region import document_region
 
             ctx.doc_region = document_region(ctx, ctx.mentions)
-    mentions = _dedupe_mentions(ctx.mentions)
+    mentions, relations = _resolve(ctx, list(ctx.mentions), relations)
+    mentions = _dedupe_mentions(mentions)
     entities = _entities(doc, mentions)
     relations = [r for r in _dedupe_relations(relations) if r.subject in entities and r.object in entities]
     return DocFacts(document=doc, sentences=ctx.sentences, mentions=tuple(mentions),
                     relations=tuple(relations), entities=entities)
+
+
+def _resolve(ctx: Context, mentions: list[Mention], relations: list[Relation]):
+    """Join short and region-prefixed names, scope common park names to the document's region."""
+    from govkg.extractors.gazetteer import gazetteer, short_form
+    from govkg.extractors.names import head_regex
+    from govkg.extractors.phrase import is_common_word, lexicon
+    from govkg.graph.resolve import resolve_document
+
+    prefixes = set()
+    for m in mentions:
+        if m.ref.type == "Region":
+            prefixes.add(m.label)
+            prefixes.update(m.aliases)
+    scope = None
+    if ctx.doc_region is not None:
+        scope = ctx.doc_region.key
+        gaz = gazetteer(ctx.resources)
+        if scope in gaz.divisions:
+            for code in [scope, *gaz.ancestors(scope)]:
+                name = gaz.get(code).name
+                prefixes.update(filter(None, (name, short_form(name))))
+    lex = lexicon(ctx)
+    park_head = head_regex("park_heads.txt")
+
+    def is_common(label: str) -> bool:
+        body = park_head.sub("", label)
+        words = [w for w in lex.tokenizer.cut(body, HMM=False) if w.strip()]
+        return bool(words) and all(is_common_word(lex, w) for w in words)
+
+    return resolve_document(mentions, relations, prefixes, scope, is_common)
 
 
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,79 @@
+"""Entity resolution inside one document, so that names join across documents.
+
+Two rules, both about how reports shorten names:
+
+1. A name that is another name of the same type with a region in front is
+   the same entity: 中国中化 / 中化, 自贡食品产业园 / 食品产业园 (the region is
+   one the document names, or the document's region or one of its parents).
+   The longer name wins; the shorter becomes an alias.
+2. A park whose name is only common words (食品产业园, 机械装备制造园) is not
+   unique in the country: its key is scoped to the document's region, so the
+   食品产业园 of one county and that of another stay two nodes.
+
+The step is pure and per document (documents can still be processed in parallel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from govkg.model import EntityRef, Mention, Relation
+
+MERGED_TYPES = ("Enterprise", "Park", "Project")
+SCOPED_TYPES = ("Park",)
+NATIONAL_PREFIXES = ("中国", "国家")
+
+
+def resolve_document(mentions: list[Mention], relations: list[Relation], prefixes: Iterable[str],
+                     scope: str | None, is_common: Callable[[str], bool]) -> tuple[list[Mention], list[Relation]]:
+    """Rewrite entity refs of one document's mentions and relations.
+
+    ``prefixes`` are region names usable in front of a name (自贡市, 自贡, 沿滩);
+    ``scope`` is the document region's key (None: nothing is scoped);
+    ``is_common(body)`` tells whether a name body is made of common words only.
+
+    >>> m = lambda key: Mention(EntityRef("Enterprise", key), key, 0, len(key), 0, "t")
+    >>> ms, _ = resolve_document([m("中国中化"), m("中化")], [], ["自贡"], None, lambda s: False)
+    >>> sorted({x.ref.key for x in ms}), sorted(ms[1].aliases)
+    (['中国中化'], ['中化'])
+    """
+    prefixes = sorted({p for p in prefixes if len(p) >= 2} | set(NATIONAL_PREFIXES), key=len, reverse=True)
+    names: dict[tuple[str, str], EntityRef] = {}
+    for m in mentions:
+        if m.ref.type in MERGED_TYPES:
+            names.setdefault((m.ref.type, m.label), m.ref)
+    mapping: dict[EntityRef, tuple[EntityRef, str]] = {}
+    for (kind, label), ref in names.items():
+        for p in prefixes:
+            short = label[len(p):]
+            if label.startswith(p) and len(short) >= 2:
+                other = names.get((kind, short))
+                if other is not None and other != ref:
+                    mapping[other] = (ref, label)
+                break
+    for (kind, label), ref in names.items():
+        if kind in SCOPED_TYPES and ref not in mapping and scope and is_common(label):
+            if not any(label.startswith(p) for p in prefixes):
+                mapping[ref] = (EntityRef(kind, f"{scope}:{ref.key}"), label)
+    if not mapping:
+        return mentions, relations
+
+    def target(ref: EntityRef) -> EntityRef:
+        seen = set()
+        while ref in mapping and ref not in seen:
+            seen.add(ref)
+            ref = mapping[ref][0]
+        return ref
+
+    labels = {ref: label for (_, label), ref in reversed(list(names.items()))}
+    out_m = []
+    for m in mentions:
+        new = target(m.ref)
+        if new == m.ref:
+            out_m.append(m)
+            continue
+        label = labels.get(new, m.label)
+        out_m.append(replace(m, ref=new, label=label, aliases=tuple(sorted(set(m.aliases) | {m.label} - {label}))))
+    out_r = [replace(r, subject=target(r.subject), object=target(r.object)) for r in relations]
+    return out_m, out_r
