@@ -96,3 +96,23 @@ def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert main.commands[command].help and len(main.commands[command].help) > 20
+
+
+def test_an_extractor_bug_skips_only_that_document(tmp_path, monkeypatch):
+    import govkg.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def flaky(doc, sentences, resources):
+        if "003" in doc.path:
+            raise ValueError("boom")
+        return real(doc, sentences, resources)
+
+    monkeypatch.setattr(pipeline, "extract", flaky)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SEEDS / "003_887c7b99a7c32d83.txt"),
+                                       str(SEEDS / "004_1232a80a64beaf63.txt"), "--out", str(out), "--no-html"])
+    assert result.exit_code == 1
+    assert "003_887c7b99a7c32d83.txt: internal error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (out / "graph.trig").exists()

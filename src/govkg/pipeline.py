@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections import Counter
@@ -19,6 +20,8 @@ from govkg.model import DocFacts
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
 from govkg.text.script import ScriptFolder
+
+log = logging.getLogger(__name__)
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -86,6 +89,10 @@ def iter_facts(items: list[InputFile], errors: list[InputError],
             yield process_file(item, resources)
         except InputError as exc:
             errors.append(exc)
+        except Exception as exc:  # a bug must not cost the user the other documents
+            log.debug("extraction failed on %s", item.path, exc_info=True)
+            errors.append(InputError(item.path, f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
+                                                "please report it"))
 
 
 def build(paths: Iterable[Path | str], progress: Callable[[int], None] | None = None) -> BuildResult:

@@ -204,3 +204,10 @@ def test_other_os_errors_are_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_string_path_is_accepted(tmp_path: Path) -> None:
     path = _write(tmp_path, "r.txt", SIMPLIFIED.encode("gb18030"))
     assert read_text(str(path)) == SIMPLIFIED  # type: ignore[arg-type]
+
+
+def test_control_characters_only_is_not_text(tmp_path):
+    p = tmp_path / "ctl.txt"
+    p.write_bytes(b"\x00\x01")
+    with pytest.raises(InputError, match="ctl.txt"):
+        read_text(p)

@@ -87,7 +87,7 @@ def read_text(path: Path) -> str:
     else:
         text = _re(_ENTITY).sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
     text = normalise_breaks(text)
-    if not text.strip():
+    if not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise InputError(path, "no text content")
     return text
 
