@@ -1,19 +1,42 @@
 import pytest
 
-from govkg.extractors.enterprise import extract_enterprises
+from govkg.extractors.enterprise import extract_enterprises, is_brand_name
+from govkg.extractors.park import extract_parks
+from govkg.extractors.region import extract_regions
+
+
+def found(ctx):
+    """Enterprise mentions after the earlier extractors (regions, parks) have run, label -> rule."""
+    for extractor in (extract_regions, extract_parks):
+        ctx.mentions.extend(x for x in extractor(ctx) if hasattr(x, "ref"))
+    return {m.label: m.rule for m in extract_enterprises(ctx)}
 
 
 def labels(ctx):
-    return {m.label for m in extract_enterprises(ctx)}
+    return set(found(ctx))
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # enterprise.list
     ("江苏国泰、中化蓝天等头部企业纷至沓来。", {"江苏国泰", "中化蓝天"}),
     ("成功引入四川现代种业集团、华智生物等龙头企业。", {"四川现代种业集团", "华智生物"}),
     ("推动易品食品等9户企业投产达产。", {"易品食品"}),
     ("支持卓雅、博洋等7家企业进行技改。", {"卓雅", "博洋"}),
+    ("借势博世、奥托立夫等企业，争取新项目落地。", {"博世", "奥托立夫"}),
+    ("中国电建、通用技术两家央企集团三级子公司落户。", {"中国电建", "通用技术"}),
+    # enterprise.head
     ("加快实施德胜钒钛公司高炉节能技改项目。", {"德胜钒钛公司"}),
     ("通洲集团合成氨项目建成。", {"通洲集团"}),
+    ("以雄源集团为先导。", {"雄源集团"}),
+    ("加快自贡城投肉兔全产业链项目建设。", {"自贡城投"}),
+    # enterprise.sibling
+    ("推动九江钒宇、德胜集团依托特色产业延链。", {"九江钒宇", "德胜集团"}),
+    # enterprise.project_owner
+    ("信乙化工、华砂新材料等项目加快建设。", {"信乙化工", "华砂新材料"}),
+    ("江苏国泰、无锡东恒2个项目提前开工。", {"江苏国泰", "无锡东恒"}),
+    ("中昊晨光一期等14个项目提速推进。", {"中昊晨光"}),
+    ("推动圣善二期、华智二期尽快建成投产。", {"圣善", "华智"}),
+    ("加快推进福瑞建成投产。", {"福瑞"}),
 ])
 def test_enterprises(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -25,6 +48,40 @@ def test_enterprises(make_context, sentence, expected):
     "交通、水利、医保等部门和企业协同。",
     "让符合称号类条件的企业免于申请。",
     "组建国有公司。",
+    "强化国有投融资公司日常监管。",
+    "成为全市首家县属国有平台公司。",
+    "引进央企二、三级子公司28家。",
+    "打掉恶势力犯罪集团1个。",
+    "坚定不移走集团化发展之路。",
+    "组建工贸、外贸两个资产经营公司。",
+    "及时向金融机构推送高等级信用企业名单。",
+    "全社会固定资产投资增长12.6%。",
+    "总结推广金昌、白银、庆阳3个城市医疗集团建设试点经验。",
+    # project lists and phases that name works, not companies
+    "推进法律咨询、物流代办等35个政策项目。",
+    "加快实施乐凯大街市区段、西三环南延、南三环等项目。",
+    "有序推进洞山安置房二期建设。",
+    "城区雨污分流一期基本完成。",
+    "推进荣乌二期保定段、京雄二期建设。",
+    "完成游客服务中心、冰雪运动乐园等项目建设。",
+    "确保韵达产业园、鼎一冻库投产达产。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("信乙化工", True), ("德顺地毯", True), ("四通新材", True), ("华智", True),
+    ("法律咨询", False), ("新能源储能材料", False), ("五星级酒店", False), ("补充耕地", False),
+    ("南三环", False), ("新华世纪中学", False), ("城中村棚户区改造", False), ("米易太阳谷", False),
+])
+def test_is_brand_name(make_context, name, expected):
+    assert is_brand_name(make_context(name), name) is expected
+
+
+def test_rules_and_offsets(make_context):
+    ctx = make_context("前言。支持九江钒宇、德胜集团发展。")
+    rules = found(ctx)
+    assert rules == {"九江钒宇": "enterprise.sibling", "德胜集团": "enterprise.head"}
+    for m in extract_enterprises(ctx):
+        assert ctx.doc.norm[m.start:m.end] == m.label and m.ref.type == "Enterprise"

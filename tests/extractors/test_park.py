@@ -10,9 +10,13 @@ def labels(ctx):
 @pytest.mark.parametrize("sentence, expected", [
     ("川南新材料化工园区成功创建省级化工园区。", {"川南新材料化工园区"}),
     ("“1”即沿滩高新技术产业园区。", {"沿滩高新技术产业园区"}),
-    ("加快建设韵达产业园和机械装备制造园。", {"韵达产业园"}),
+    ("加快建设韵达产业园和机械装备制造园。", {"韵达产业园", "机械装备制造园"}),
     ("积极对接重庆长寿经开区、铜梁高新区。", {"重庆长寿经开区", "铜梁高新区"}),
     ("古月生态农业产业园区项目富了村民。", {"古月生态农业产业园区"}),
+    ("发挥南王庄园区示范带动作用。", {"南王庄园区"}),
+    ("对立中百亿工业园、绿色建筑产业园等续建项目提供服务。", {"立中百亿工业园", "绿色建筑产业园"}),
+    ("全年盘活机械装备制造园闲置厂房。", {"机械装备制造园"}),
+    ("特色林木园区加快建设。", {"特色林木园区"}),
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -23,14 +27,28 @@ def test_named_parks(make_context, sentence, expected):
     "争创省级化工园区。",
     "建设一批现代农业园区。",
     "打造国家级开发区。",
+    "加快建设一流园区。",
+    "建立专业化园区市场监督管理所。",
+    "通过省三星级现代农业园区现场考评。",
+    "创建市五星级现代农业园区2个。",
+    "该园区被评为省级精品园区。",
+    "把做强工业园区、做特农业园区作为重点。",
+    "完成教育园区内3条高压线路迁改。",
+    "进一步提升园区能级。",
+    "充分发挥开发区经济发展主战场作用。",
+    "抓好零碳园区建设。",
+    "镇原、崆峒2个现代农业产业园。",
+    "优化调整21个省级开发区。",
+    "被评为全省“4Ａ级电子商务园区”。",
+    "建设一批中小微企业创业基地和回乡创业园。",
 ])
 def test_generic_parks_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
 
 
 def test_offsets_and_sentence(make_context):
-    ctx = make_context("前言。加快建设韵达产业园。")
+    ctx = make_context("前言。发挥南王庄园区示范作用。")
     [m] = list(extract_parks(ctx))
-    assert ctx.doc.text[m.start:m.end] == "韵达产业园"
+    assert ctx.doc.text[m.start:m.end] == "南王庄园区"
     assert ctx.sentences[m.sentence].start <= m.start < ctx.sentences[m.sentence].end
     assert m.ref.type == "Park" and m.rule == "park.head"

@@ -15,6 +15,9 @@ def lex():
     ("积极争创国家级经开区", "经开区", "国家级经开区"),
     ("“1”即沿滩高新技术产业园区", "园区", "沿滩高新技术产业园区"),
     ("确保46个项目", "项目", "46个项目"),  # the count is cut later by headed_names
+    ("形成一切围着项目转的合力", "项目", "项目"),  # verb + aspect particle 着 ends a name
+    ("处处涌动着项目建设热潮", "项目", "项目"),
+    ("一切扭住项目干", "项目", "项目"),
 ])
 def test_left_edge(lex, sentence, head, expected):
     i = sentence.rindex(head)

@@ -52,3 +52,48 @@ def test_short_list_items_are_enterprises(make_context):
     projects, enterprises, _ = found(make_context("信乙化工、华砂新材料等项目如期竣工。"))
     assert {"信乙化工", "华砂新材料"} <= enterprises
     assert not {"信乙化工", "华砂新材料"} & projects
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # road codes need no head; the name runs to the verb
+    ("启动国道348锦城跨线桥建设。", "国道348锦城跨线桥"),
+    ("确保S465青皮村至坪山村段、西环路建成投用。", "S465青皮村至坪山村段"),
+    ("加快米会高速、G227改建改线建设。", "G227改建改线"),
+    ("完成省道213仙市段建设。", "省道213仙市段"),
+    # A至B roads and A及B works are one name
+    ("协同做好自贡至永川高速公路建设。", "自贡至永川高速公路"),
+    ("推进草场河水系连通及水美乡村建设项目。", "草场河水系连通及水美乡村建设项目"),
+    # facilities count when their clause says they are built
+    ("建成投用县疾控检验检测中心。", "县疾控检验检测中心"),
+    ("建成高铁沿滩站。", "高铁沿滩站"),
+    ("乐凯大街南延清苑段顺利通车。", "乐凯大街南延清苑段"),
+    # a leading area measures the works; a capacity is part of the name
+    ("完成1.3万亩雄清片林造林。", "雄清片林"),
+    ("实施20万吨电池级磷酸铁生产项目。", "20万吨电池级磷酸铁生产项目"),
+    # a clause-opening preposition is not part of the name
+    ("对立中百亿工业园、绿色建筑产业园等续建项目，提供全方位服务。", "立中百亿工业园"),
+])
+def test_project_rules(make_context, sentence, expected):
+    projects, _, _ = found(make_context(sentence))
+    assert expected in projects
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    ("形成一切围着项目转的合力。", "一切围着项目"),            # verb + 着 ends a name
+    ("完成工业技改项目113个。", "工业技改项目"),              # counted: a kind of project
+    ("2个美丽宜居乡村建设项目全部交房入住。", "美丽宜居乡村建设项目"),
+    ("富全2所幼儿园完成主体建设。", "富全2所幼儿园"),          # a count inside the name
+    ("作为全市唯一文旅项目参加全省旅游大会。", "唯一文旅项目"),  # generic words only
+    ("深入实施文化惠民工程。", "文化惠民工程"),
+    ("获评乡村运输“金通工程”样板县。", "金通工程"),           # quoted programme = slogan
+    ("人居环境提标工程。", "人居环境提标工程"),              # a heading
+    ("及时招聘农村中小学教师。", "农村中小学"),              # head inside a word
+    ("建成综合能源站。", "综合能源站"),                    # generic facility
+    ("县疾控中心开展检测。", "县疾控中心"),                 # facility not being built
+    ("确保缅气入攀（米易段）建成。", "米易段"),              # qualifier in brackets
+    ("老蛮桥水库扩建工程主体完工。", "老蛮桥"),              # head of a longer name
+    ("配合做好雄忻高铁11及保定南站建设。", "雄忻高铁11及保定南站"),  # footnote number ends a name
+])
+def test_project_near_misses(make_context, sentence, rejected):
+    projects, _, _ = found(make_context(sentence))
+    assert rejected not in projects

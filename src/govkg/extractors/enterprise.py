@@ -1,8 +1,25 @@
-"""Enterprises: names ending in 公司/集团/股份, and the items of lists that end in 等…企业.
+"""Enterprises: what makes a name a company, in one place.
 
-"江苏国泰、中化蓝天等头部企业" and "永汇食品等16户企业" name enterprises even
-without a legal suffix; a list's items are taken when the list is followed by
-等 and a word for enterprises.
+An Enterprise mention comes from one of four rules:
+
+``enterprise.head``
+    a name ending in a legal or group head (公司, 集团, 股份, 城投 …; data file
+    ``enterprise_heads.txt``) whose body names someone: 德胜钒钛公司, 自贡城投.
+    A body made only of generic words (央企二三级子公司, 县属国有平台公司, data
+    ``enterprise_generic.txt``) or only of common words with no place in front
+    (资产经营公司, 大型物流集团) is a kind of company, not a name.
+``enterprise.list``
+    the items of a list that ends in 等…企业 / 等16户企业 / A、B两家企业
+    ("江苏国泰、中化蓝天等头部企业").
+``enterprise.sibling``
+    a bare brand listed next to a headed company ("九江钒宇、德胜集团").
+``enterprise.project_owner``
+    a bare brand that carries out projects: the items of a 等…项目 or
+    "A、B 2个项目" list ("信乙化工、华砂新材料等项目") and the owner of a phase
+    ("中昊晨光一期"), when :func:`is_brand_name` holds.
+
+Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
+以; data ``enterprise_lead_words.txt``) are trimmed from every name.
 """
 
 from __future__ import annotations
@@ -11,40 +28,271 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.names import head_regex, is_generic
-from govkg.extractors.phrase import enumeration_items, headed_names, is_common_word, lexicon
+from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
+from govkg.extractors.names import head_regex, is_generic, words
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names, left_edge,
+                                    lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
-# "…等头部企业", "…等16户企业", "…等7家企业", "…两家企业"
-_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?|(?:\d+|[两三四五六七八九十]))[家户个]?"
+# "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"
+_LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
+                       r"(?:\d+|[两三四五六七八九十])[家户个])"
                        r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}(?:企业|公司|集团)")
+# "…等项目", "…等14个项目", "A、B 2个项目"
+_PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
+                               r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目")
+_PHASE = re.compile(r"[一二三四五六七八九十]期")
+_PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
+# verbs that only a producing enterprise (or its plant) takes: "推进福瑞建成投产", "支持瑞鞍降本增效"
+_MAKER_VERB = re.compile(r"(?:[一二三四五六七八九十]期)?(?:(?:尽快|全面|顺利)?建成投产|投产达效|投产|达产|扩产|满产|降本增效|技改扩能)")
+_COUNTED = re.compile(r"\d|[一二三四五六七八九十两几多]+[个家户项批类级]")
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十百千两]+")
 _NOT_NAME = re.compile(r"[\d%％]|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$")
+_AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is part of another word
 
 
 def extract_enterprises(ctx: Context) -> Iterator[Mention]:
-    lex = lexicon(ctx)
-    for span in headed_names(ctx, head_regex("enterprise_heads.txt")):
-        head = head_regex("enterprise_heads.txt").search(span.text)
-        body = span.text[: head.start()] if head else span.text
-        if is_generic(ctx, body) or len(body) > 14 or is_common_word(lex, body):
-            continue
-        yield _mention(span.text, span.start, span.end, span.sentence, "enterprise.head")
+    """Every enterprise named in ``ctx``'s sentences (see the module docstring for the rules)."""
+    headed = list(_headed(ctx))
+    yield from headed
     yield from _listed(ctx)
+    yield from _siblings(ctx, headed)
+    yield from _project_owners(ctx)
+
+
+# --- the shared tests -------------------------------------------------------------------------
+
+def trim_lead(lex: Lexicon, lead: frozenset[str], text: str) -> int:
+    """How many characters of leading verbs/prepositions (words of ``lead``) start ``text``.
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> trim_lead(load_lexicon(), frozenset({"借势", "发挥"}), "借势博世")
+    2
+    """
+    cut = 0
+    for tok in lex.tokenizer.cut(text, HMM=False):
+        if tok not in lead or len(text) - cut - len(tok) < 2:
+            break
+        cut += len(tok)
+    return cut
+
+
+def _lead_words(ctx: Context) -> frozenset[str]:
+    return ctx.resources.get("enterprise.lead", lambda: frozenset(words("enterprise_lead_words.txt")))
+
+
+def _generic_words(ctx: Context) -> frozenset[str]:
+    return ctx.resources.get("enterprise.generic", lambda: frozenset(
+        words("enterprise_generic.txt") + words("generic_modifiers.txt")))
+
+
+def _not_tail(ctx: Context) -> re.Pattern[str]:
+    return ctx.resources.get("enterprise.not_tail", lambda: re.compile(
+        "(?:" + "|".join(map(re.escape, sorted(set(words("enterprise_not_tails.txt")), key=len, reverse=True)))
+        + ")$"))
+
+
+def _place_names(ctx: Context) -> frozenset[str]:
+    """Surfaces of the Region and Park mentions found so far in the document."""
+    return frozenset(ctx.doc.norm[m.start:m.end] for m in ctx.mentions
+                     if m.ref.type in ("Region", "Park") and m.start >= 0)
+
+
+def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:
+    """Full names of all divisions, and short forms of provinces and prefectures (九江, 江苏)."""
+    def load() -> frozenset[str]:
+        gaz = gazetteer(ctx.resources)
+        shorts = {s for s, codes in gaz.by_short.items()
+                  if any(gaz.get(c).level in (PROVINCE, PREFECTURE) for c in codes)}
+        return frozenset(gaz.by_name) | frozenset(s for s in shorts if len(s) >= 2)
+    return ctx.resources.get("enterprise.gazetteer_prefixes", load)
+
+
+def _strip_place(places: frozenset[str], name: str, known: frozenset[str] = frozenset()) -> str:
+    """``name`` without the longest region name (in ``places`` or ``known``) it starts with: 江苏国泰 -> 国泰."""
+    for n in range(len(name) - 1, 1, -1):
+        if name[:n] in places or name[:n] in known:
+            return name[n:]
+    return name
+
+
+def is_brand_name(ctx: Context, name: str) -> bool:
+    """True when a bare name (no 公司/集团) reads as a company's brand: an optional place,
+    then a trade name that is not a common word, and no place or works word at the end.
+
+    The trade name is the first word after the place: one character jieba cannot
+    join into a word (信乙, 华砂) or a rare two-character word (德顺, 四通).
+
+    >>> from govkg.extractors.base import Context, Resources
+    >>> from govkg.text.document import make_document, sentences_of
+    >>> from govkg.text.script import ScriptFolder
+    >>> doc = make_document("信乙化工", path="x", doc_id="x", folder=ScriptFolder())
+    >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    >>> [is_brand_name(ctx, n) for n in ("信乙化工", "德顺地毯", "法律咨询", "南三环", "洞山安置房")]
+    [True, True, False, False, False]
+    """
+    if not 2 <= len(name) <= 10 or _NOT_NAME.search(name) or _not_tail(ctx).search(name):
+        return False
+    places = _place_names(ctx)
+    if name in places or name in _gazetteer_prefixes(ctx):
+        return False
+    rest = _strip_place(places, name, _gazetteer_prefixes(ctx))
+    if len(rest) < 2 or is_generic(ctx, rest):
+        return False
+    lex = lexicon(ctx)
+    first = next(iter(lex.tokenizer.cut(rest, HMM=False)))
+    if first in _generic_words(ctx) and len(first) > 1:
+        return False
+    return len(first) == 1 or (len(first) == 2 and lex.tokenizer.FREQ.get(first, 0) < COMMON_WORD_FREQ)
+
+
+def names_someone(ctx: Context, body: str, placed: bool) -> bool:
+    """True when the body of a headed name (the part before 公司/集团) names a company.
+
+    ``placed`` tells that the body starts with a region name (四川现代种业集团).
+    A body of generic words only is never a name; with no place in front it also
+    needs one word that is not a common one (a single character or a rare word).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [names_someone(C, b, False) for b in ("德胜钒钛", "央企二三级子", "资产经营", "飞球")]
+    [True, False, False, True]
+    """
+    lex = lexicon(ctx)
+    generic = _generic_words(ctx)
+    never = ctx.resources.get("enterprise.never", lambda: tuple(words("enterprise_never.txt")))
+    if any(w in body for w in never):
+        return False
+    rest = ctx.resources.get("enterprise.generic_re", lambda: re.compile(
+        "|".join(map(re.escape, sorted(generic, key=len, reverse=True))))).sub("", body)
+    toks = [t for t in lex.tokenizer.cut(rest, HMM=False)
+            if not _COUNTED.fullmatch(t) and not _NUMERAL.fullmatch(t)]
+    if not toks or is_generic(ctx, body):
+        return False
+    return placed or any(len(t) == 1 or lex.tokenizer.FREQ.get(t, 0) < COMMON_WORD_FREQ for t in toks)
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+def _headed(ctx: Context) -> Iterator[Mention]:
+    heads = head_regex("enterprise_heads.txt")
+    lex = lexicon(ctx)
+    lead = _lead_words(ctx)
+    places = _place_names(ctx)
+    text = ctx.doc.norm
+    for span in headed_names(ctx, heads):
+        if _AFTER_HEAD.match(text[span.end:span.end + 1]) or (
+                span.text.endswith("投") and text[span.end:span.end + 1] in "资入放产"):
+            continue  # 集团化, 城投债, 固定资产投资
+        cut = trim_lead(lex, lead, span.text)
+        name = span.text[cut:]
+        head = heads.search(name)
+        body = name[: head.start()] if head else name
+        if len(body) < 2 or len(body) > 14 or _COUNTED.search(body):
+            continue
+        rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
+        if not names_someone(ctx, rest or body, placed=rest != body):
+            continue
+        yield _mention(name, span.start + cut, span.end, span.sentence, "enterprise.head")
 
 
 def _listed(ctx: Context) -> Iterator[Mention]:
     lex = lexicon(ctx)
+    places = _place_names(ctx)
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
+            if m.group().startswith("等") and lex.tokenizer.FREQ.get(sent.text[m.start() - 1:m.start() + 1], 0) \
+                    >= COMMON_WORD_FREQ:
+                continue  # 高等, 平等: 等 is part of a word
             items = enumeration_items(sent.text, m.start(), lex)
             if not sent.text.startswith("等", m.start()) and len(items) < 2:
                 continue  # without 等 only a list counts ("A、B两家企业")
             for a, b in items:
+                a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
                 name = sent.text[a:b]
                 if (2 <= len(name) <= 12 and not _NOT_NAME.search(name) and not is_generic(ctx, name)
-                        and not is_common_word(lex, name)):
+                        and name not in places and name not in _gazetteer_prefixes(ctx)
+                        and not _is_common(ctx, name)):
                     yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.list")
+
+
+def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
+    """Bare brands in a 、-list with a headed company: "九江钒宇、德胜集团"."""
+    lex = lexicon(ctx)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in headed:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for index, found in by_sentence.items():
+        sent = ctx.sentences[index]
+        for m in found:
+            end = m.end - sent.start
+            items = enumeration_items(sent.text, end, lex)
+            items.extend(_items_after(sent.text, end))
+            if len(items) < 2:
+                continue
+            for a, b in items:
+                a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
+                name = sent.text[a:b]
+                if is_brand_name(ctx, name) and not head_regex("enterprise_heads.txt").search(name):
+                    yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
+
+
+def _items_after(text: str, pos: int, max_len: int = 8) -> list[tuple[int, int]]:
+    """The 、-separated items that follow ``text[:pos]``, up to a stop mark or 等."""
+    items = []
+    while pos < len(text) and text[pos] == "、":
+        nxt = pos + 1
+        while nxt < len(text) and text[nxt] not in STOP_CHARS and text[nxt] != "等":
+            nxt += 1
+        if nxt - pos - 1 > max_len:  # a clause goes on after the last item ("一汽吉林战略性重组")
+            break
+        items.append((pos + 1, nxt))
+        pos = nxt
+    return items
+
+
+def _project_owners(ctx: Context) -> Iterator[Mention]:
+    """Brands that carry out projects: items of project lists, owners of a project's phase."""
+    lex = lexicon(ctx)
+    heads = head_regex("enterprise_heads.txt")
+    for sent in ctx.sentences:
+        spans: list[tuple[int, int]] = []
+        for m in _PROJECT_LIST_END.finditer(sent.text):
+            items = enumeration_items(sent.text, m.start(), lex)
+            if sent.text.startswith("等", m.start()) or len(items) >= 2:
+                spans.extend(items)
+        for m in _PHASE.finditer(sent.text):
+            a = left_edge(sent.text, m.start(), lex, max_len=12)
+            # a bare two-character owner is mostly a road or site (京雄二期), unless it starts producing
+            if m.start() - a >= 4 or _MAKER_VERB.match(sent.text, m.start()) or \
+                    _MAKER_VERB.match(sent.text, _list_end(sent.text, m.end())):
+                spans.append((a, m.start()))
+        for m in _MAKER_VERB.finditer(sent.text):
+            if not _PHASE.match(sent.text, m.start()):
+                spans.append((left_edge(sent.text, m.start(), lex, max_len=12), m.start()))
+        for a, b in spans:
+            a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
+            phase = _PHASE_END.search(sent.text, a, b)
+            if phase:
+                b = phase.start()
+            name = sent.text[a:b]
+            if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name):
+                yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
+
+
+def _list_end(text: str, pos: int) -> int:
+    """Where the 、-list that goes on at ``pos`` ends ("圣善二期、华智二期尽快…": at 尽快)."""
+    items = _items_after(text, pos, max_len=len(text))
+    if not items:
+        return pos
+    end = items[-1][1]
+    last = _PHASE.search(text, items[-1][0], end)
+    return last.end() if last else end
+
+
+def _is_common(ctx: Context, name: str) -> bool:
+    return lexicon(ctx).tokenizer.FREQ.get(name, 0) >= COMMON_WORD_FREQ
 
 
 def _mention(text: str, start: int, end: int, sentence: int, rule: str) -> Mention:

@@ -60,8 +60,14 @@ def is_common_word(lex: Lexicon, text: str) -> bool:
 
 
 def _is_boundary(lex: Lexicon, tok: str) -> bool:
-    """A boundary word, or a dictionary word made only of boundary words (大力发展 = 大力 + 发展)."""
-    if tok in lex.boundary:
+    """A boundary word, a verb with the aspect particle 着 (围着, 涌动着), or a dictionary
+    word made only of boundary words (大力发展 = 大力 + 发展).
+
+    >>> lex = load_lexicon()
+    >>> _is_boundary(lex, "大力发展"), _is_boundary(lex, "围着"), _is_boundary(lex, "玄武岩")
+    (True, True, False)
+    """
+    if tok in lex.boundary or (len(tok) >= 2 and tok.endswith("着")):
         return True
     if len(tok) < 3:
         return False

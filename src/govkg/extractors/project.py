@@ -1,8 +1,25 @@
-"""Projects: named works and facilities (…项目, …工程, …大桥, …二期), and the items of 等N个项目 lists.
+"""Projects: named works and facilities under construction, and the items of 等N个项目 lists.
 
-In a list "中昊晨光一期、江苏国泰锂离子电池电解液等14个项目", long items and
-items ending in a head noun are projects; short bare items name the
-enterprise that carries the project out ("信乙化工、华砂新材料等项目").
+What makes a Project, in one place (each rule's words are a data file):
+
+1. A name ending in a works head (``project_heads.txt``: …项目, …工程, …大桥,
+   …二期, …南延) is a project.
+2. A name ending in a facility head (``project_facility_heads.txt``: …中心,
+   …站, …街区, …路) is a project only when its clause says it is being built
+   (a word of ``project_build_verbs.txt``: 建成, 开工, 投用 …).
+3. A road code (国道348, 省道213, G227, S465) followed by the rest of its name
+   (…锦城跨线桥, …仙市段, …改扩建) is a project without any head.
+4. "A至B…公路", "A及B工程", "A与B工程": the name runs on across 至/及/与 when
+   both sides are names (自贡至永川高速公路).
+5. In a list "中昊晨光一期、江苏国泰锂离子电池电解液等14个项目", long items and
+   items ending in a head noun or a place word are projects; short bare items
+   name the enterprise that carries the project out ("信乙化工、华砂新材料等项目").
+
+And what does not (:func:`_rejected`): a body made only of generic words
+(重大, 民生, 文旅: ``generic_modifiers.txt`` + ``project_generic.txt``); a
+head that is only part of a word (中小学, 渠道); a counted kind of project
+("2个美丽宜居乡村建设项目", "工业技改项目113个"); a quoted or stand-alone
+programme name ("金通工程", a heading "人居环境提标工程。"), which is a slogan.
 """
 
 from __future__ import annotations
@@ -11,27 +28,232 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.names import head_regex, is_generic
-from govkg.extractors.phrase import enumeration_items, headed_names, is_common_word, lexicon
+from govkg.extractors.enterprise import is_brand_name
+from govkg.extractors.names import head_regex, is_generic, words
+from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, headed_names, is_common_word,
+                                     left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
 
-_LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,4})项目")
+_LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,4})(?:项目|工程)")
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
-# a name ending in these is a place or facility, not an enterprise (清苑新城一期)
-_PLACE_END = re.compile(r"[城区路街园厂站段线桥港场馆院校湖河山镇乡村]$")
+# a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
+_PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
+# a count of projects right before or after a name makes it a kind, not a name
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家]$")
+_COUNT_AFTER = re.compile(r"^(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)")
+_COUNT_IN = re.compile(r"\d+[个项件所批座处家]")
+# 国道348, 省道213, G227, S465, 国道241线
+_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[国省县乡]道|[GSXY])\d{2,4}线?")
+_JOINERS = "至及与"
+# a complete name (a facility, an institution, a footnote number) ends the left side of 至/及/与
+_NAME_END = re.compile(r"[院馆站心园司团厂所校\d]$")
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_QUOTES = "”’」』\"'"
 
 
 def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
-    heads = head_regex("project_heads.txt")
     lex = lexicon(ctx)
-    for span in headed_names(ctx, heads):
-        head = _last_head(heads, span.text)
-        body = span.text[:head] if head is not None else span.text
-        if is_generic(ctx, body) or is_common_word(lex, body):
-            continue
-        yield from _project(ctx, span.text, span.start, span.end, span.sentence, "project.head")
+    works = head_regex("project_heads.txt")
+    facility = head_regex("project_facility_heads.txt")
+    named = _named_spans(ctx)
+    found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
+    for heads, is_facility in ((works, False), (facility, True)):
+        for span in headed_names(ctx, heads):
+            sent = ctx.sentences[span.sentence]
+            a, b = span.start - sent.start, span.end - sent.start
+            if is_facility and (works.search(span.text[-4:]) or not _being_built(ctx, sent.text, a, b)):
+                continue
+            a += _leading_quantity(sent.text[a:b])
+            a = _joined_start(sent.text, a, lex, works)
+            a += _leading_preposition(sent.text, a)
+            if _rejected(ctx, lex, heads, sent.text, a, b):
+                continue
+            if (is_facility or sent.text[a:b].endswith(_KIND_HEADS)) and not _specific(ctx, lex, sent, a, b, heads, named):
+                continue
+            found.setdefault(sent.index, set()).add((a, b, "project.head"))
+    for sent in ctx.sentences:
+        for a, b in _road_codes(sent.text, lex):
+            found.setdefault(sent.index, set()).add((a, b, "project.road"))
+    for index, spans in sorted(found.items()):
+        sent = ctx.sentences[index]
+        for a, b, rule in sorted(spans):
+            if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in spans):
+                continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
+            yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
     yield from _listed(ctx)
+
+
+# heads that also name kinds of projects and programmes (民生项目, 惠民工程): their names need
+# something specific (see _specific); a 大桥, 水库 or 中学 is always one thing
+_KIND_HEADS = ("项目", "工程")
+# a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
+_QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
+_SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)")
+RARE_WORD_FREQ = 30
+"""A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
+
+
+def _named_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Document offsets of the regions, parks and enterprises found before projects."""
+    return [(m.start, m.end) for m in ctx.mentions if m.ref.type in {"Region", "Park", "Enterprise"}]
+
+
+def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Pattern[str],
+              named: list[tuple[int, int]]) -> bool:
+    """True when the body of ``sent.text[a:b]`` has something that names one thing.
+
+    A number or quantity (1250m³, 千亩), a region, park or enterprise found
+    earlier, a rare word (a proper name jieba does not know), or a long,
+    descriptive body (ten characters or more).
+    """
+    name = sent.text[a:b]
+    head = _last_head(heads, name)
+    body = name[:head] if head is not None else name
+    if _SPEC.search(body) or len(body) >= 10:
+        return True
+    lo, hi = sent.start + a, sent.start + a + len(body)
+    if any(s < hi and lo < e for s, e in named):
+        return True
+    generic = ctx.resources.get("project.generic", _generic_regex)
+    return any(len(tok) >= 2 and lex.tokenizer.FREQ.get(tok, 0) < RARE_WORD_FREQ and not generic.match(tok)
+               for tok in lex.tokenizer.cut(body, HMM=True))
+
+
+def _leading_quantity(name: str) -> int:
+    m = _QUANTITY.match(name)
+    return m.end() if m and m.end() < len(name) - 1 else 0
+
+
+# a preposition that opens a clause is not the first character of a name ("对立中百亿工业园")
+_PREPOSITIONS = "对把在被给即从"
+
+
+def _leading_preposition(text: str, a: int) -> int:
+    at_clause_start = a == 0 or text[a - 1] in STOP_CHARS
+    return 1 if at_clause_start and a < len(text) and text[a] in _PREPOSITIONS else 0
+
+
+def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` (a name ending in a head) is not a specific project.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> lex, heads = lexicon(C), head_regex("project_heads.txt")
+    >>> s = "完成2个美丽宜居乡村建设项目，建成卧龙湖大桥。"
+    >>> _rejected(C, lex, heads, s, 4, 14), _rejected(C, lex, heads, s, 17, 22)
+    (True, False)
+    """
+    name = text[a:b]
+    head = _last_head(heads, name)
+    body = name[:head] if head is not None else name
+    if not body or _generic_body(ctx, body) or is_common_word(lex, body) or is_common_word(lex, name):
+        return True
+    if not _head_is_word(lex, text, a + (head or 0), b):
+        return True
+    if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
+        return True
+    if (a > 0 and text[a - 1] in "（(") or _continues(text, b):
+        return True  # a qualifier in brackets (米易段), or the head of a longer name (老蛮桥|水库)
+    quoted = (a > 0 and text[a - 1] in _OPEN_QUOTES) or (b < len(text) and text[b] in _CLOSE_QUOTES)
+    heading = not text[:a].strip() and text[b:].strip() in {"", "。", "；", "：", ".", ";", ":"}
+    return quoted or heading
+
+
+def _continues(text: str, b: int) -> bool:
+    """True when another head noun follows ``text[:b]``, so the name goes on (宋渡大桥|西延线)."""
+    rest = text[b:b + 6]
+    return any(h.start() == 0 for name in ("project_heads.txt", "project_facility_heads.txt")
+               for h in head_regex(name).finditer(rest)) and not rest.startswith(("项目", "工程"))
+
+
+def _generic_regex() -> re.Pattern[str]:
+    alts = sorted(set(words("generic_modifiers.txt")) | set(words("project_generic.txt")), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, alts))}|[\d.]+|[一二三四五六七八九十百千万亿两]+"
+                      r"|[个家户项批座条所处类的和及与、])*$")
+
+
+def _generic_body(ctx: Context, body: str) -> bool:
+    """A body made only of generic words, kinds of projects and numbers (民生, 文旅, 产业类)."""
+    return is_generic(ctx, body) or bool(ctx.resources.get("project.generic", _generic_regex).match(body))
+
+
+def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
+    """False when the head is only part of a word of the sentence (中小学, 渠道, 网站)."""
+    pos = 0
+    for tok in lex.tokenizer.cut(text, HMM=True):
+        lo, pos = pos, pos + len(tok)
+        if lo < end < pos:
+            return False
+        if (lo < head_start < pos and pos <= end and lex.tokenizer.FREQ.get(tok, 0) > 0
+                and tok[:head_start - lo] not in lex.modifiers):  # 建设|项目 is two words
+            return False
+        if pos >= end:
+            break
+    return True
+
+
+def _being_built(ctx: Context, text: str, a: int, b: int) -> bool:
+    """True when the clause around ``text[a:b]`` has a word for building or opening."""
+    lo, hi = a, b
+    while lo > 0 and text[lo - 1] not in "，。；！？,;!?":
+        lo -= 1
+    while hi < len(text) and text[hi] not in "，。；！？,;!?":
+        hi += 1
+    clause = text[lo:a] + "\0" + text[b:hi]
+    verbs = ctx.resources.get("project.build_verbs", lambda: tuple(words("project_build_verbs.txt")))
+    return any(v in clause for v in verbs)
+
+
+def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> int:
+    """Move the start of a name left across 至/及/与 when a name stands on the other side.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> s = "协同做好自贡至永川高速公路建设"
+    >>> s[_joined_start(s, s.index("永川"), lexicon(C), head_regex("project_heads.txt")):s.index("建设")]
+    '自贡至永川高速公路'
+    """
+    while a > 1 and text[a - 1] in _JOINERS:
+        lo = left_edge(text, a - 1, lex, max_len=16)
+        left = text[lo:a - 1]
+        if (len(left) < 2 or works.search(left[-2:]) or _NAME_END.search(left) or _COUNT_BEFORE.search(left)
+                or re.search(r"\d+[个项家]", left)):
+            break
+        a = lo
+    return a
+
+
+def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """Spans of road codes with the rest of their name: 国道348锦城跨线桥, S465改扩建, 省道213仙市段.
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> lex = load_lexicon()
+    >>> s = "加快米会高速、G227改建改线、S465青皮村至坪山村段建设，启动国道348锦城跨线桥建设"
+    >>> [s[a:b] for a, b in _road_codes(s, lex)]
+    ['G227改建改线', 'S465青皮村至坪山村段', '国道348锦城跨线桥']
+    """
+    for m in _ROAD_CODE.finditer(text):
+        end = m.end()
+        hi = end
+        while hi < len(text) and text[hi] not in STOP_CHARS and hi - end < 20:
+            hi += 1
+        stop = end
+        pos = end
+        verbs = words("project_build_verbs.txt")
+        for tok in lex.tokenizer.cut(text[end:hi], HMM=True):
+            if (tok in lex.boundary or tok in verbs) and tok not in lex.modifiers and tok not in _JOINERS:
+                break
+            pos += len(tok)
+            if tok not in _JOINERS:
+                stop = pos
+        heads = [h.end() for h in head_regex("project_heads.txt").finditer(text, end, stop)]
+        if heads and any(text[heads[-1]:stop].startswith(v) for v in verbs):
+            stop = heads[-1]  # 改建工程|完工后
+        while text[end:stop].endswith("建设") and stop - 2 > end:
+            stop -= 2
+        if stop - end >= 2:
+            yield m.start(), stop
 
 
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:
@@ -47,17 +269,16 @@ def _listed(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
             for a, b in enumeration_items(sent.text, m.start(), lex):
+                a += _leading_preposition(sent.text, a)
                 name = sent.text[a:b]
-                if (len(name) < 2 or is_generic(ctx, name) or re.search(r"\d+[个家户项]", name)
+                if (len(name) < 2 or _generic_body(ctx, name) or re.search(r"\d+[个家户项]", name)
                         or is_common_word(lex, name)):
                     continue
                 start, end = sent.start + a, sent.start + b
-                if heads.search(name) or len(name) > 7 or _works_word(lex, name):
+                if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
-                else:
-                    label = normalise_label(name)
-                    yield Mention(EntityRef("Enterprise", label), label, start, end, sent.index,
-                                  "enterprise.project_list")
+                # a short bare item is the enterprise that carries the project out: the
+                # enterprise extractor takes it (rule enterprise.project_owner) when it reads as a brand
 
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
@@ -66,7 +287,7 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     ref = EntityRef("Project", label)
     yield Mention(ref, label, start, end, sentence, rule)
     phase = _PHASE.match(label)
-    if phase and not _PLACE_END.search(phase.group(1)) and not is_generic(ctx, phase.group(1)):
+    if phase and not _PLACE_END.search(phase.group(1)) and is_brand_name(ctx, phase.group(1)):
         owner = phase.group(1)
         owner_ref = EntityRef("Enterprise", owner)
         yield Mention(owner_ref, owner, start, start + len(owner), sentence, "enterprise.project_phase")
@@ -76,6 +297,6 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
 _WORKS = re.compile(r"(?:改造|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
 
 
-def _works_word(lex, name: str) -> bool:
+def _works_word(name: str) -> bool:
     """True when the item ends in a word for works (改造, 安置房): it names works, not a company."""
     return bool(_WORKS.search(name))
