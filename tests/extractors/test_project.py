@@ -48,10 +48,16 @@ def test_place_phase_is_not_an_enterprise(make_context):
     assert "清苑新城" not in enterprises
 
 
-def test_short_list_items_are_enterprises(make_context):
-    projects, enterprises, _ = found(make_context("信乙化工、华砂新材料等项目如期竣工。"))
-    assert {"信乙化工", "华砂新材料"} <= enterprises
+def test_short_list_items_are_enterprises_not_projects(make_context):
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("信乙化工、华砂新材料等项目如期竣工。")
+    projects, _, _ = found(ctx)
     assert not {"信乙化工", "华砂新材料"} & projects
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    enterprises = {ref.key for ref in facts.entities if ref.type == "Enterprise"}
+    assert {"信乙化工", "华砂新材料"} <= enterprises
 
 
 @pytest.mark.parametrize("sentence, expected", [
