@@ -1,29 +1,92 @@
 import pytest
 
 from govkg.extractors import EXTRACTORS, extract
+from govkg.extractors.relations import clause_bounds, is_formula
 from govkg.text.document import sentences_of
 
 TITLE = "2023年自贡市沿滩区政府工作报告"
 
 
-def relations(make_context, text):
-    ctx = make_context(text, title=TITLE)
+def relations(make_context, text, title=TITLE):
+    ctx = make_context(text, title=title)
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     label = {ref: info.label for ref, info in facts.entities.items()}
     return {(label[r.subject], r.predicate, label[r.object]) for r in facts.relations}, facts
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # develops: the document's region, or a region named before the industry
     ("大力发展智能家电、装备制造等支柱产业。", ("沿滩区", "develops", "智能家电")),
+    # hosts: the park's clause, or after the park in its sentence
     ("川南新材料化工园区重点发展氟化工产业。", ("川南新材料化工园区", "hosts", "氟化工产业")),
-    ("川南新材料化工园区重点发展氟化工产业。", ("川南新材料化工园区", "locatedIn", "沿滩区")),
-    ("加快实施德胜钒钛公司1250m³高炉节能技改项目。", ("德胜钒钛公司", "carriesOut", "德胜钒钛公司1250m³高炉节能技改项目")),
     ("推动永汇食品等16户企业入驻自贡食品产业园。", ("自贡食品产业园", "hosts", "永汇食品")),
+    ("川南新材料化工园区获批首批省级化工园区,江苏国泰、无锡东恒2个项目提前开工。",
+     ("川南新材料化工园区", "hosts", "江苏国泰")),
+    ("围绕预制菜、肉制品等产业主攻方向,完成自贡食品产业园厂房建设。", ("自贡食品产业园", "hosts", "肉制品")),
+    # locatedIn: the document's region by default; a region before it in its clause; in its name; settling verbs
+    ("川南新材料化工园区重点发展氟化工产业。", ("川南新材料化工园区", "locatedIn", "沿滩区")),
     ("沿滩区永安镇建成卧龙湖大桥。", ("卧龙湖大桥", "locatedIn", "永安镇")),
+    ("推动沿滩区花椒现代农业园区晋级省级四星。", ("沿滩区花椒现代农业园区", "locatedIn", "沿滩区")),
+    ("确保中化蓝天四川基地年内开工。", ("中化蓝天四川基地", "locatedIn", "沿滩区")),
+    ("成自宜高铁邓关段主体完工。", ("成自宜高铁邓关段", "locatedIn", "邓关街道")),
+    ("建成投用电商产业基地,推动韵达产业园落户邓关。", ("韵达产业园", "locatedIn", "邓关街道")),
+    ("争取市政府加快实施釜溪河治理工程。", ("釜溪河治理工程", "locatedIn", "自贡市")),
+    # carriesOut: the project's name holds the enterprise's, or one clause holds both
+    ("加快实施德胜钒钛公司1250m³高炉节能技改项目。", ("德胜钒钛公司", "carriesOut", "德胜钒钛公司1250m³高炉节能技改项目")),
+    ("江苏国泰、中化蓝天等头部企业纷至沓来。确保中化蓝天四川基地年内开工。",
+     ("中化蓝天", "carriesOut", "中化蓝天四川基地")),
+    # belongsTo: one clause, or the only industry of the sentence
+    ("做强氟化工产业,支持中昊晨光公司扩产。", ("中昊晨光公司", "belongsTo", "氟化工产业")),
+    # hasPart: a numbered formula naming a system has the industries of its sentence
+    ("全力打造新型矿业、新材料产业集群,加快构建“3+2”现代工业体系。", ("3+2现代工业体系", "hasPart", "新材料产业")),
+    # slogans: the clause's subject region, the document's government, the region's own strategy
+    ("交口乡自强村探索实施“五抓五促”模式。", ("五抓五促模式", "relatedTo", "自强村")),
+    ("新一届区人民政府紧紧围绕“两区一城”奋斗目标。", ("两区一城奋斗目标", "relatedTo", "沿滩区")),
+    ("坚定实施“工业强区”战略。", ("工业强区战略", "relatedTo", "沿滩区")),
+    ("省委以“四化同步、城乡融合、五区共兴”为总抓手。", ("四化同步、城乡融合、五区共兴", "proposedBy", "四川省")),
+    ("实施纺织产业“技改提能、数字赋能”三项行动。", ("技改提能、数字赋能三项行动", "relatedTo", "纺织产业")),
+    ("实行“旅游+农业”,推进好梦林水田园综合体建设。", ("旅游+农业", "relatedTo", "好梦林水田园综合体")),
 ])
 def test_relation_from_sentence(make_context, sentence, expected):
     found, _ = relations(make_context, sentence)
     assert expected in found
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    # a park named in a list hosts nothing of its list; a project before the park is not hosted
+    ("中日循环经济产业示范园、冉庄文旅特色小镇等5个项目顺利推进。", ("中日循环经济产业示范园", "hosts", "冉庄文旅特色小镇")),
+    ("加快自贡城投肉兔全产业链项目建设,推动沿滩区花椒现代农业园区晋级省级四星。",
+     ("沿滩区花椒现代农业园区", "hosts", "自贡城投肉兔全产业链项目")),
+    # a region in another clause, inside another name, or at a route's end does not place a project
+    ("永安镇完成改制,加快卧龙湖大桥建设。", ("卧龙湖大桥", "locatedIn", "永安镇")),
+    ("确保青皮村至坪山村段、卧龙湖大桥建成投用。", ("卧龙湖大桥", "locatedIn", "坪山村")),
+    # a region outside the document's region keeps the project out of it
+    ("主动深化与重庆长寿经开区合作。", ("重庆长寿经开区", "locatedIn", "沿滩区")),
+    # enterprises and industries in different clauses of a sentence with several industries
+    ("深化与阿里巴巴、顺丰等企业的合作,大力发展冷链物流、电子商务等产业。", ("阿里巴巴", "belongsTo", "冷链物流")),
+    # an industry that is an enterprise's name is not what the enterprise belongs to
+    ("推动易品食品等9户企业投产达产。", ("易品食品", "belongsTo", "易品食品")),
+    # a formula that names no system has no industries as parts
+    ("按照“一主两辅”发展思路,抢抓氟化工、新能源产业投资窗口期。", ("一主两辅发展思路", "hasPart", "氟化工")),
+    # another level's slogan is not the document region's, nor are slogans where its government is no subject
+    ("省委以“四化同步、城乡融合、五区共兴”为总抓手,给我区发展带来重大机遇。",
+     ("四化同步、城乡融合、五区共兴", "relatedTo", "沿滩区")),
+    ("坚定实施“工业强省”战略。", ("工业强省战略", "relatedTo", "沿滩区")),
+])
+def test_relation_rejected(make_context, sentence, rejected):
+    found, facts = relations(make_context, sentence)
+    labels = {info.label for info in facts.entities.values()}
+    assert {rejected[0], rejected[2]} <= labels  # both ends found, so the rule is what rejects the pair
+    assert rejected not in found
+
+
+def test_region_inside_another_name_places_nothing_else(make_context):
+    found, facts = relations(make_context, "推动白马湾丘北部功能区和一枝山南部功能区加快发展。",
+                             title="米易县2023年人民政府工作报告")
+    assert "湾丘彝族乡" in {info.label for info in facts.entities.values()}
+    assert ("白马湾丘北部功能区", "locatedIn", "湾丘彝族乡") in found
+    assert ("一枝山南部功能区", "locatedIn", "湾丘彝族乡") not in found
+    assert ("一枝山南部功能区", "locatedIn", "米易县") in found
 
 
 def test_relations_keep_their_evidence_sentence(make_context):
@@ -35,6 +98,25 @@ def test_relations_keep_their_evidence_sentence(make_context):
 def test_no_relation_across_sentences(make_context):
     found, _ = relations(make_context, "德胜钒钛公司完成改制。加快卧龙湖大桥建设。")
     assert not any(p == "carriesOut" for _, p, _ in found)
+
+
+def test_town_project_also_lies_in_the_county(make_context):
+    found, _ = relations(make_context, "加快瓦市镇养老服务中心建设。")
+    assert {("瓦市镇养老服务中心", "locatedIn", "瓦市镇"), ("瓦市镇养老服务中心", "locatedIn", "沿滩区")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("实行“旅游+农业”，推进好梦林水田园综合体建设。", [(0, 9), (10, 23)]),
+    ("A,B;C。", [(0, 1), (2, 3), (4, 5)]),
+])
+def test_clause_bounds(text, expected):
+    assert clause_bounds(text) == expected
+
+
+@pytest.mark.parametrize("label, expected", [("3+2+1", True), ("6+3现代农业产业体系", True), ("两区一城", False),
+                                             ("1+", False)])
+def test_is_formula(label, expected):
+    assert is_formula(label) is expected
 
 
 def test_every_registered_extractor_has_tests():
