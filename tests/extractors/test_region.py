@@ -188,3 +188,16 @@ def test_seed_yantan_town_short_forms(make_context, resources):
     assert {"邓关街道", "富全镇", "瓦市镇"} <= set(towns)
     assert towns["邓关街道"].rule == "region.short"
     assert ("adminCode", gazetteer(resources).towns_of("510311")["邓关街道"]) in towns["邓关街道"].attrs
+
+
+def test_located_in_closure_reaches_the_province(make_context):
+    from govkg.model import Relation
+
+    ctx = make_context("沿滩区永安镇建成一座桥。", title="2023年自贡市沿滩区政府工作报告")
+    from govkg.extractors.region import extract_regions
+
+    rels = {(r.subject.key, r.object.key) for r in extract_regions(ctx) if isinstance(r, Relation)}
+    assert ("510311", "510300") in rels and ("510300", "510000") in rels
+    assert ("510311", "510000") in rels  # closure: county straight to province
+    town = next(s for s, o in rels if "永安镇" in s)
+    assert {(town, "510311"), (town, "510300"), (town, "510000")} <= rels

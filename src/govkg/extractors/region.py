@@ -645,6 +645,17 @@ def _emit(ctx: Context, idx: _Index, sents: list[_Sent], doc_code: str | None) -
             rule = "region.town_pattern" if "/" in ent.ref.key else "region.gazetteer"
             yield Relation(subject=ent.ref, predicate="locatedIn", object=parent.ref, sentence=ent.stated, rule=rule)
             todo.append(parent)
+    # locatedIn is transitive: state the closure, so a county is in its province without a path query
+    for ref in sorted(done, key=lambda r: r.key):
+        parent = entities[ref].parent
+        first = True
+        while parent is not None:
+            if not first:
+                yield Relation(subject=ref, predicate="locatedIn", object=parent, sentence=None,
+                               rule="region.hierarchy")
+            first = False
+            up = entities.get(parent)
+            parent = up.parent if up is not None else None
 
 
 def _town_short(idx: _Index, name: str) -> str | None:
