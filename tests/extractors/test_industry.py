@@ -1,20 +1,34 @@
 import pytest
 
 from govkg.extractors.industry import extract_industries, industry_key
+from govkg.model import EntityRef, Mention
 
 
 def labels(ctx):
     return {m.label for m in extract_industries(ctx)}
 
 
+def names(ctx):
+    """Every name of every mention (label and aliases)."""
+    return {n for m in extract_industries(ctx) for n in (m.label, *m.aliases)}
+
+
+# rule 1: names ending in 产业 / 行业
 @pytest.mark.parametrize("sentence, expected", [
     ("力争钒钛产业产值突破120亿元。", {"钒钛产业"}),
-    ("大力发展智能家电、装备制造、绿色建材等支柱产业。", {"智能家电", "装备制造", "绿色建材"}),
     ("打造千亿级新型化工产业集群。", {"新型化工产业"}),
     ("持续抓牢氟化工及新能源材料主导产业。", {"新能源材料产业"}),
     ("壮大纺织产业，培育锂电产业。", {"纺织产业", "锂电产业"}),
+    ("推动锂电产业集群化发展。", {"锂电产业"}),
+    ("加快推动装配式建筑产业发展。", {"装配式建筑产业"}),
+    ("延伸了传统煤焦产业链。", {"传统煤焦产业"}),
+    ("引导起重机械行业规范提升。", {"起重机械行业"}),
+    ("大力发展钢铁和汽车产业。", {"汽车产业", "钢铁"}),
+    ("优化现代服务业产业结构。", {"现代服务业"}),
+    ("再度入围中国康养产业百强县。", {"康养产业"}),
+    ("加快发展绿色有机高端食品产业。", {"绿色有机高端食品产业"}),
 ])
-def test_industries(make_context, sentence, expected):
+def test_headed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
 
 
@@ -23,10 +37,114 @@ def test_industries(make_context, sentence, expected):
     "培育新兴产业和支柱产业。",
     "建设沿滩高新技术产业园区。",
     "推动产业转移和产业升级。",
+    "三次产业梯次推进。",
+    "构建现代产业体系，承接东部产业转移，优化产业结构。",
+    "紧紧扭住产业和就业两个重点。",
+    "以人口兴产业，激活产业动能，提高产业市场竞争力。",
+    "积极培育3个先导性支撑产业。",
+    "培育2个成长型产业。",
+    "面对部分行业产能过剩，力争在新一轮产业升级中抢得先机。",
+    "健全区域间产业协作机制。",
+    "发展“旅游+产业”。",
+    "推进农业产业化经营。",
+    "加快衔接资金产业类项目建设。",
 ])
-def test_generic_industries_rejected(make_context, sentence):
+def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+# rule 2: lists closed by 等 or a count and an industry word
+@pytest.mark.parametrize("sentence, expected", [
+    ("大力发展智能家电、装备制造、绿色建材等支柱产业。", {"智能家电", "装备制造", "绿色建材"}),
+    ("大豆、高粱、花椒、柑橘、生猪等产业集聚发展。", {"大豆", "高粱", "花椒", "柑橘", "生猪"}),
+    ("围绕预制菜、肉制品等产业主攻方向，建设食品产业园。", {"预制菜", "肉制品"}),
+    ("全力打造新型矿业、钒钛深加工、新材料3个百亿级产业集群。", {"新型矿业", "钒钛深加工", "新材料"}),
+    ("提升发展机械装备制造、特色建材2大基础特色产业。", {"机械装备制造", "特色建材"}),
+    ("推动有色金属和起重机械等传统行业转型升级。", {"有色金属", "起重机械"}),
+    ("重点培育“粮、菜、果、畜、烟、花”6大特色产业。", {"粮", "菜", "果", "畜", "烟", "花"}),
+    ("积极培育“现代种业、现代装备、冷链物流”3个先导性支撑产业。", {"现代种业", "现代装备", "冷链物流"}),
+    ("大力发展仓储分拣、冷链物流等现代物流产业。", {"仓储分拣", "冷链物流"}),
+    ("加快发展草莓种植、电子线束等劳动密集型产业。", {"草莓种植", "电子线束"}),
+    ("加快培育文化创意、文旅商贸、生产性服务业等业态。", {"文化创意", "文旅商贸", "生产性服务业"}),
+    ("做大做强新能源、智能网联汽车、医药和医疗器械等新兴产业。", {"新能源", "智能网联汽车", "医药", "医疗器械"}),
+    ("培育发展线上演播、沉浸式体验等文化新业态。", {"线上演播", "沉浸式体验"}),
+])
+def test_listed_industries(make_context, sentence, expected):
+    assert expected <= labels(make_context(sentence))
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    ("支持新白马矿业、安宁股份、白马球团等骨干企业提升行业竞争力。", {"新白马矿业", "白马球团"}),
+    ("加强非煤矿山、危险化学品、建筑施工等重点行业领域安全监管。", {"非煤矿山", "危险化学品", "建筑施工"}),
+    ("加快建设智能训练场、生态适配中心等产业创新平台。", {"智能训练场"}),
+    ("积极发展首店、首展、首秀等首发经济。", {"秀"}),
+    ("深化与阿里巴巴、顺丰等企业的合作，推动阳光康养产业发展。", {"阿里巴巴", "顺丰"}),
+    ("入选农业农村部30个帮扶产业典型案例。", {"农业农村部"}),
+    ("市委提出打造全省新兴增长极、建设战略性新兴产业集聚区。", {"新兴增长极"}),
+])
+def test_list_near_misses_rejected(make_context, sentence, rejected):
+    assert not (rejected & labels(make_context(sentence)))
+
+
+# rule 3: sector terms the clause develops, coordinates or heads
+@pytest.mark.parametrize("sentence, expected", [
+    ("大力发展现代物流业。", {"现代物流", "现代物流业"}),
+    ("优先发展现代旅游业。", {"现代旅游业"}),
+    ("大力发展现代农业。", {"现代农业"}),
+    ("持续抓牢氟化工及新能源材料主导产业。", {"氟化工"}),
+    ("打造高端新材料和汽车零部件基地。", {"汽车零部件", "高端新材料"}),
+    ("带动生产性服务业、生活性服务业全面发展。", {"生产性服务业", "生活性服务业"}),
+    ("持续做大建筑业总部经济。", {"建筑业总部经济"}),
+    ("因地制宜发展林下经济。", {"林下经济"}),
+    ("加快培育发展跨境电商。", {"跨境电商"}),
+])
+def test_term_industries(make_context, sentence, expected):
+    assert expected <= names(make_context(sentence))
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    ("加快推动钒氮合金、新能源储能材料项目落地。", {"储能", "新能源"}),
+    ("支持九星钒钛、劲丰钒钛等优质中小企业发展壮大。", {"九星钒钛", "劲丰钒钛", "钒钛"}),
+    ("推动易品食品等9户企业投产达产。", {"易品食品", "食品"}),
+    ("入选全省现代烟草农业发展成效突出县。", {"现代烟草"}),
+    ("推动招标投标市场规范健康发展。", {"招标投标市场规范健康"}),
+    ("金融风险总体可控，通信基站建设加快。", {"金融", "通信"}),
+    ("抢抓四川省文化和旅游发展大会举办机遇。", {"旅游", "文化"}),
+    ("繁荣发展文化事业和文化产业。", {"文化事业"}),
+])
+def test_term_near_misses_rejected(make_context, sentence, rejected):
+    assert not (rejected & labels(make_context(sentence)))
+
+
+def test_industry_inside_an_enterprise_name_is_not_taken(make_context):
+    sentence = "成功引入四川现代种业集团等龙头企业。"
+    ctx = make_context(sentence)
+    start = ctx.doc.text.index("四川现代种业集团")
+    sent = ctx.sentence_at(start)
+    ctx.mentions.append(Mention(EntityRef("Enterprise", "四川现代种业集团"), "四川现代种业集团",
+                                start, start + 8, sent.index, "test"))
+    assert "现代种业" not in labels(ctx)
+
+
+def test_region_in_front_is_dropped(make_context):
+    ctx = make_context("建成投用阳光米易电商产业基地，壮大米易电商产业。")
+    for i, sent in enumerate(ctx.sentences):
+        for pos in (p for p in range(len(sent.text)) if sent.text.startswith("米易", p)):
+            ctx.mentions.append(Mention(EntityRef("Region", "510421"), "米易县", sent.start + pos,
+                                        sent.start + pos + 2, sent.index, "test"))
+    assert "电商产业" in labels(ctx)
+    assert not {"米易电商产业", "阳光米易电商产业"} & labels(ctx)
+
+
+def test_mentions_carry_offsets_and_rule(make_context):
+    ctx = make_context("壮大纺织产业。")
+    (m,) = [m for m in extract_industries(ctx) if m.label == "纺织产业"]
+    assert ctx.doc.text[m.start:m.end] == "纺织产业"
+    assert m.rule == "industry.head" and m.aliases == ("纺织",)
+    assert m.ref == EntityRef("Industry", "纺织")
 
 
 def test_key_joins_with_and_without_suffix():
     assert industry_key("氟化工产业") == industry_key("氟化工") == "氟化工"
+    assert industry_key("起重机械行业") == "起重机械"
+    assert industry_key("产业") == "产业"

@@ -1,76 +1,386 @@
-"""Industries: "X产业" names, the items of lists ending in 等…产业, and sector terms.
+"""Industries: the sectors a region, park or enterprise develops.
 
-"大力发展智能家电、装备制造、绿色建材等支柱产业" gives one Industry per item;
-generic words (主导产业, 新兴产业) are not industries.
+What makes an Industry, in one place (word lists in ``extractors/data/industry_*.txt``):
+
+1. ``head``: a name ending in 产业 / 行业 (/ 产业集群, 产业链) — 钒钛产业, 起重机械行业,
+   千亿级新型化工产业集群 (scale words dropped) — unless a park follows (产业园,
+   产业示范区, 产业基地).
+2. ``list``: the items of a 、-list closed by 等 or a count (N大, N个) and an industry
+   word — 大豆、高粱、花椒等产业; 新型矿业、钒钛深加工、新材料3个百亿级产业集群;
+   有色金属和起重机械等传统行业; “粮、菜、果”6大特色产业 (one-character items
+   only inside quotes).
+3. ``term``: a sector of the vocabulary (``industry_terms.txt``, after GB/T 4754 and
+   policy usage), or a sector activity + 业 (装配业), with any longer name in front
+   (机械装备制造) — when it is the object of a developing verb (大力发展现代物流业:
+   ``industry_develop.txt``), coordinated with another industry (氟化工及新能源材料),
+   or followed by an industry word (…业, …经济, …基地, …集群). A term followed by
+   another noun is part of that noun and not taken (储能材料, 种业集团).
+4. ``conjunct``: the name joined by 和 / 及 / 与 to an industry found by 1–3
+   (钢铁和汽车产业 → 钢铁).
+
+Every candidate must then pass :func:`_clean`: leading verbs and region names dropped
+(再度入围中国康养产业 → 康养产业); not generic (主导产业, 三次产业, 现代产业:
+``industry_generic.txt``); not ending in a verb (激活产业, 提高产业 — sector
+activities such as 制造, 种植 excepted: ``industry_activities.txt``); no digits or
+company/project/park words; not inside a park, enterprise or project name found
+earlier (四川现代种业集团).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-from govkg.extractors.base import Context
-from govkg.extractors.names import head_regex, is_generic
-from govkg.extractors.phrase import enumeration_items, headed_names, lexicon
+from jieba.posseg import POSTokenizer
+
+from govkg.extractors.base import Context, data_lines
+from govkg.extractors.names import head_regex, words
+from govkg.extractors.phrase import (
+    STOP_CHARS,
+    Lexicon,
+    enumeration_items,
+    headed_names,
+    is_common_word,
+    left_edge,
+    lexicon,
+)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
-# 产业 ends an industry name unless a park, chain or move follows (产业园, 产业链, 产业转移)
-_HEAD = re.compile(r"产业(?:集群)?(?![园基区链化发转升结体项协布工用])")
-# scale and rank words inside a name: 千亿级新型化工, 新能源材料主导
-_SCALE = re.compile(r"[千百万]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴)$")
-_LIST_END = re.compile(r"(?:等|和|及)?(?:[\u4e00-\u9fff]{0,6})(?:产业|行业)(?:集群|链)?")
-# a sector is developed: the sentence says so
-_DEVELOP = re.compile(r"发展|产业|培育|壮大|打造|做强|做大|集群|延链|补链|强链|招引|引进|投资")
-_NOT_INDUSTRY = re.compile(r"[\d%％]|企业|项目|园区|公司|集团")
+# rule 1: 产业 / 行业 ends an industry name unless a park follows (产业园, 产业示范区, 产业基地, 产业孵化园)
+_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵集聚项化]))")
+_HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
+# scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
+_SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
+# rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word
+_LIST_CLOSE = re.compile(
+    r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济)"
+    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策)"
+)
+# rule 3: what may follow a sector term, and what makes the term an industry by itself
+_GROWS = r"(?:全面|加快|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
+_TERM_AFTER = re.compile(
+    r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
+    r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|" + _GROWS
+)
+_TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主|为重点|为龙头|为引领|龙头|" + _GROWS)
+# rule 4: words that join two industries
+_AND = re.compile(r"^(?:和|及|与|以及|、)$")
+_NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
+# POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
+_VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: str  # the label
+    start: int  # offsets into the sentence
+    end: int
+    rule: str
+    aliases: tuple[str, ...] = ()
+    first: bool = True  # the name may start with verbs to trim (not a middle list item)
+    short_ok: bool = False  # a one-character name is allowed (inside a quoted list)
 
 
 def extract_industries(ctx: Context) -> Iterator[Mention]:
-    for span in headed_names(ctx, _HEAD, max_len=12):
-        body = _SCALE.sub("", _HEAD.split(span.text)[0])
-        if is_generic(ctx, body) or _NOT_INDUSTRY.search(body) or len(body) > 10:
-            continue
-        yield _mention(body + "产业", span.start, span.end, span.sentence, "industry.head", aliases=(body,))
-    yield from _listed(ctx)
-    yield from _terms(ctx)
+    """Industries of ``ctx``'s document, one mention per occurrence (see the module docstring)."""
+    heads = _headed(ctx)
+    for sent in ctx.sentences:
+        taken = _taken_spans(ctx, sent.index, sent.start)
+        found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text))
+                 if not _inside_taken(f, taken)]
+        found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
+        accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
+        accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
+                     if c is not None and not _inside_taken(c, taken)]
+        seen: set[tuple[int, int]] = set()
+        for c in accepted:
+            if (c.start, c.end) in seen or any(o.start <= c.start and c.end <= o.end and o.end - o.start >
+                                               c.end - c.start for o in accepted):
+                continue
+            seen.add((c.start, c.end))
+            label = normalise_label(c.name)
+            aliases = tuple(a for a in (normalise_label(x) for x in c.aliases) if a and a != label)
+            yield Mention(EntityRef("Industry", industry_key(label)), label, sent.start + c.start,
+                          sent.start + c.end, sent.index, c.rule, aliases=aliases)
 
 
-def _listed(ctx: Context) -> Iterator[Mention]:
+def _headed(ctx: Context) -> dict[int, list[_Found]]:
+    """Rule 1: names ending in 产业 / 行业, per sentence (the label keeps the head, the body is an alias)."""
+    out: dict[int, list[_Found]] = defaultdict(list)
+    for span in headed_names(ctx, _HEAD, max_len=14):
+        head = _HEAD_END.search(span.text)
+        body = _SCALE.sub("", span.text[:head.start()])
+        start = span.start - ctx.sentences[span.sentence].start
+        suffix = "行业" if head.group().startswith("行业") else "产业"
+        if body.endswith(("业", "经济")):
+            suffix = ""  # 现代服务业产业结构 -> 现代服务业
+        out[span.sentence].append(_Found(body + suffix, start, start + len(span.text), "industry.head", (body,)))
+    return out
+
+
+def _listed(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule 2: the items of a list closed by 等 / a count and an industry word."""
     lex = lexicon(ctx)
-    for sent in ctx.sentences:
-        for m in _LIST_END.finditer(sent.text):
-            if m.start() == 0 or sent.text[m.start() - 1] in "，。；":
-                continue
-            items = enumeration_items(sent.text, m.start(), lex)
-            if len(items) < 2:
-                continue
-            for a, b in items:
-                name = sent.text[a:b]
-                if 2 <= len(name) <= 10 and not is_generic(ctx, name) and not _NOT_INDUSTRY.search(name):
-                    yield _mention(name, sent.start + a, sent.start + b, sent.index, "industry.list")
-
-
-def _terms(ctx: Context) -> Iterator[Mention]:
-    terms = head_regex("industry_terms.txt")
-    for sent in ctx.sentences:
-        if not _DEVELOP.search(sent.text):
+    for m in _LIST_CLOSE.finditer(text):
+        if not _plain_tail(lex, m.group("tail")):
             continue
-        for m in terms.finditer(sent.text):
-            end = m.end()
-            if sent.text.startswith("产业", end):
-                continue  # "X产业" is found by the head rule
-            yield _mention(m.group(), sent.start + m.start(), sent.start + end, sent.index, "industry.term")
+        end = m.start("sep")
+        single_ok = False
+        if m.group("close"):
+            opening = text.rfind("“", 0, end)
+            if opening < 0 or "”" in text[opening:end - 1]:
+                continue
+            items, pos = [], opening + 1
+            for part in text[opening + 1:end - 1].split("、"):
+                items.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            single_ok = all(b - a == 1 for a, b in items)
+        else:
+            items = enumeration_items(text, end, lex)
+            if items:
+                items = _conjunct_item(text, items[0][0], lex) + items
+        if len(items) < 2:
+            continue
+        items = [part for a, b in items for part in _split_and(text, a, b)]
+        for i, (a, b) in enumerate(items):
+            if b - a >= 2 or (single_ok and b - a == 1):
+                yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
 
 
-def _mention(text: str, start: int, end: int, sentence: int, rule: str, aliases: tuple[str, ...] = ()) -> Mention:
-    label = normalise_label(text)
-    return Mention(EntityRef("Industry", industry_key(label)), label, start, end, sentence, rule, aliases=aliases)
+def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An item joined of two names (医药和医疗器械) as its two parts; else the item itself.
+
+    >>> _split_and("医药和医疗器械", 0, 7), _split_and("海洋药物", 0, 4)
+    ([(0, 2), (3, 7)], [(0, 4)])
+    """
+    m = re.search(r"和|及|与", text[a:b])
+    if m and m.start() >= 2 and b - a - m.end() >= 2:
+        return [(a, a + m.start()), (a + m.end(), b)]
+    return [(a, b)]
+
+
+def _plain_tail(lex: Lexicon, tail: str) -> bool:
+    """The words between 等 and 产业 are modifiers (特色, 百亿级, 现代物流), never verbs (领域加快发展)."""
+    return not _NOT_INDUSTRY.search(tail) and not any(w in lex.boundary for w in lex.tokenizer.cut(tail))
+
+
+def _conjunct_item(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The name joined by 和 / 及 / 与 in front of the item starting at ``start`` (有色金属和起重机械等)."""
+    for conj in ("以及", "和", "及", "与"):
+        if text.startswith(conj, start - len(conj)):
+            end = start - len(conj)
+            lo = left_edge(text, end, lex, max_len=10)
+            return [(lo, end)] if end - lo >= 2 else []
+    return []
+
+
+def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
+    """Rule 3: vocabulary sectors that the clause develops, coordinates or heads."""
+    lex = lexicon(ctx)
+    candidates = []
+    for m in _term_regex(ctx).finditer(text):
+        start, end = m.start(), m.end()
+        if end < len(text) and text[end] == "业" and not m.group().endswith("业") \
+                and not text.startswith("业务", end):
+            end += 1  # 物流业, 装配业
+        after = text[end:]
+        if after.startswith(("产业", "行业")) or not _TERM_AFTER.match(after):
+            continue  # "X产业" is rule 1; "储能材料" is not 储能
+        term_start = start
+        start = left_edge(text, start, lex, max_len=8)
+        if term_start > start:
+            start = end - len(_trim_verbs(ctx, text[start:end]))
+            if not _plain_words(ctx, text[start:term_start]):
+                continue  # 九星钒钛, 易品食品: a company's short name, not a sector
+        before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
+        developed = bool(before) and _is_develop(ctx, before[-1])
+        headed = bool(_TERM_HEADED.match(after))
+        name = text[start:end]
+        if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
+            f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
+        else:
+            f = _Found(name, start, end, "industry.term")
+        candidates.append((f, developed or headed))
+    spans = {(f.start, f.end) for f in found}
+    out: list[_Found] = []
+    changed = True
+    while changed:  # coordination spreads along a list of terms (生产性服务业、生活性服务业全面发展)
+        changed = False
+        for f, ok in candidates:
+            if f not in out and (ok or _coordinated(text, f.start, f.end, spans)):
+                out.append(f)
+                spans.add((f.start, f.end))
+                changed = True
+    return out
+
+
+def _plain_words(ctx: Context, text: str) -> bool:
+    """Every word of ``text`` is a common word or a sector term (机械, 高端, 绿色; not 九星, 易品)."""
+    lex = lexicon(ctx)
+    terms = _words(ctx, "industry_terms.txt")
+    return all(is_common_word(lex, w) or w in terms or w in lex.modifiers
+               for w in lex.tokenizer.cut(text, HMM=False) if w.strip())
+
+
+def _term_regex(ctx: Context) -> re.Pattern[str]:
+    """The vocabulary terms and the sector activities followed by 业, longest first."""
+    def build() -> re.Pattern[str]:
+        alts = set(words("industry_terms.txt")) | {a + "业" for a in words("industry_activities.txt")}
+        return re.compile("|".join(map(re.escape, sorted(alts, key=len, reverse=True))))
+    return ctx.resources.get("industry.terms", build)
+
+
+def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
+    """A developing verb, or a token made of adverbs and one (大力发展, 培育壮大).
+
+    With ``stop``, the verbs that only end a name (健全, 推动 …) count too.
+    """
+    def build() -> dict[str, frozenset[str]]:
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for line in data_lines("industry_develop.txt"):
+            kind, _, rest = line.partition(":")
+            kinds[kind.strip()].update(rest.split())
+        return {k: frozenset(v) for k, v in kinds.items()}
+
+    kinds = ctx.resources.get("industry.develop", build)
+    verbs = kinds["verb"] | kinds["stop"] if stop else kinds["verb"]
+    if token in verbs:
+        return True
+    return any(token[:i] in kinds["adverb"] and _is_develop(ctx, token[i:], stop) for i in range(1, len(token)))
+
+
+def _coordinated(text: str, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    """Another industry is joined to ``text[start:end]`` by 和 / 及 / 与 / 、 (氟化工及新能源材料主导产业)."""
+    return any((a >= end and _AND.match(text[end:a])) or (b <= start and _AND.match(text[b:start]))
+               for a, b in spans)
+
+
+def _conjuncts(ctx: Context, text: str, accepted: list[_Found]) -> Iterator[_Found]:
+    """Rule 4: the name in front of 和 / 及 / 与 + an accepted industry (钢铁和汽车产业 → 钢铁)."""
+    lex = lexicon(ctx)
+    spans = {(c.start, c.end) for c in accepted}
+    for c in accepted:
+        for a, b in _conjunct_item(text, c.start, lex):
+            if (a, b) not in spans and not any(x <= a < y for x, y in spans) and _plain_words(ctx, text[a:b]):
+                yield _Found(text[a:b], a, b, "industry.conjunct")
+
+
+def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
+    """The candidate with leading verbs and region names dropped, or None when it is not an Industry."""
+    name, start, aliases = f.name, f.start, f.aliases
+    if any(c in STOP_CHARS for c in name):
+        return None
+
+    def drop(n: int) -> None:
+        nonlocal name, start, aliases
+        name, start = name[n:], start + n
+        aliases = tuple(a[n:] for a in aliases if len(a) > n)
+
+    body = _HEAD_END.sub("", name)
+    if len(body) > 1:
+        drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
+    drop(_region_prefix(ctx, name, start + offset))
+    body = _HEAD_END.sub("", name)
+    if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
+        return None
+    if _NOT_INDUSTRY.search(body) or _generic(ctx, body):
+        return None
+    return replace(f, name=name, start=start, aliases=aliases)
+
+
+def _region_prefix(ctx: Context, name: str, start: int) -> int:
+    """Length of the region names (or 中国, 全省 …) at the front of ``name`` (0 when none)."""
+    cut = 0
+    for m in ctx.mentions:
+        if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
+            cut = max(cut, m.end - start)
+    for p in _words(ctx, "industry_prefixes.txt"):
+        if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
+            cut += len(p)
+    return cut
+
+
+def _generic(ctx: Context, body: str) -> bool:
+    """True when ``body`` names no industry: only rank and quality words, or rank words and one bare sector.
+
+    See ``industry_generic.txt``: 主导, 三次, 先导性支撑, 现代 and 传统工业 are generic; 现代农业 is not.
+    """
+    def build() -> tuple[re.Pattern[str], re.Pattern[str]]:
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for line in data_lines("industry_generic.txt"):
+            kind, _, rest = line.partition(":")
+            kinds[kind.strip()].update(rest.split())
+
+        def alt(ws: set[str]) -> str:
+            return "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+
+        filler = r"[\d.]+|[一二三四五六七八九十百千万亿两]+[强佳轮批]?|[个大家户项类的和及与、级]|[千百万十]亿级?"
+        only = re.compile(rf"^(?:{alt(kinds['rank'] | kinds['quality'])}|{filler})*$")
+        bare = re.compile(rf"^(?:{alt(kinds['rank'])}|{filler})*(?:{alt(kinds['bare'])})$")
+        return only, bare
+
+    only, bare = ctx.resources.get("industry.generic", build)
+    return bool(only.match(body) or bare.match(body))
+
+
+def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
+    """``body`` from the word after its last verb, adverb or particle (再度入围中国康养 → 中国康养).
+
+    A body that ends in such a word is no name at all (激活, 紧紧扭住, 人口兴 → ''); a verb
+    with a single word after it stays (预制菜); sector activities (制造, 种植, 加工 …)
+    are not verbs here. With ``first`` False (a middle list item, already bounded) only
+    the last word is checked (具身智能, 定制消费 stay whole).
+    """
+    activities = _words(ctx, "industry_activities.txt")
+    boundary = lexicon(ctx).boundary
+    tokens = [(w, t) for w, t in _pos(ctx).cut(body) if w.strip()]
+    keep = 0
+    for i, (word, tag) in enumerate(reversed(tokens)):
+        if word in boundary or _is_develop(ctx, word, stop=True):
+            break
+        verb = tag in _VERB_TAGS or (len(tokens) == 1 and tag.startswith("a"))
+        if verb and word not in activities and not any(word.endswith(a) for a in activities):
+            if i != 1 or len(tokens[-1][0]) > 1 or not tag.startswith("v"):
+                break  # a verb before one last character is part of the word (预制菜)
+        keep += len(word)
+        if not first:
+            return body
+    body = body[len(body) - keep:]
+    for i in range(len(body) - 2, 1, -1):  # a verb jieba did not cut off (厚植家电: 厚/植/家电)
+        if _is_develop(ctx, body[:i], stop=True):
+            return body[i:]
+    return body
+
+
+def _taken_spans(ctx: Context, index: int, offset: int) -> list[tuple[int, int]]:
+    """Sentence offsets of the park, enterprise and project names found earlier in sentence ``index``."""
+    return [(m.start - offset, m.end - offset) for m in ctx.mentions
+            if m.sentence == index and m.type in ("Park", "Enterprise", "Project")]
+
+
+def _inside_taken(f: _Found, taken: list[tuple[int, int]]) -> bool:
+    return any(a <= f.start and f.end <= b for a, b in taken)
+
+
+def _pos(ctx: Context) -> POSTokenizer:
+    return ctx.resources.get("industry.pos", lambda: POSTokenizer(lexicon(ctx).tokenizer))
+
+
+def _words(ctx: Context, name: str) -> frozenset[str]:
+    return ctx.resources.get(f"industry.words.{name}", lambda: frozenset(words(name)))
 
 
 def industry_key(label: str) -> str:
-    """The key of an industry: its name without a trailing 产业 (氟化工产业 and 氟化工 are one).
+    """The key of an industry: its name without a trailing 产业 / 行业 (氟化工产业 and 氟化工 are one).
 
-    >>> industry_key("氟化工产业"), industry_key("文化产业")
-    ('氟化工', '文化')
+    >>> industry_key("氟化工产业"), industry_key("文化产业"), industry_key("起重机械行业")
+    ('氟化工', '文化', '起重机械')
     """
-    return label[:-2] if label.endswith("产业") and len(label) >= 4 else label
+    for suffix in ("产业集群", "产业", "行业"):
+        if label.endswith(suffix) and len(label) >= len(suffix) + 2:
+            return label[:-len(suffix)]
+    return label
