@@ -18,3 +18,12 @@ def test_failure_leaves_old_file_and_no_temp(tmp_path):
             raise RuntimeError("interrupted")
     assert p.read_text(encoding="utf-8") == "old"
     assert [f.name for f in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_written_file_has_normal_permissions(tmp_path):
+    import os
+    p = tmp_path / "out.txt"
+    write_text_atomic(p, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -92,6 +92,27 @@ def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
     click.echo(report.table())
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--to", "fmt", required=True, metavar="FORMAT",
+              help="Output format: csv, gexf, graphml, html, jsonld, neo4j, nq, nt, trig, ttl.")
+@click.option("--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="Output file (a folder for neo4j and csv).")
+def export(graph: Path, fmt: str, out_path: Path) -> None:
+    """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
+    from govkg.export import get_exporter
+    from govkg.graph.load import load_graph
+
+    err = Console(stderr=True)
+    try:
+        writer = get_exporter(fmt)
+        writer(load_graph(graph), out_path)
+    except (GovkgError, OSError) as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    click.echo(f"{fmt} → {out_path}")
+
+
 def _summary(console: Console, result, out_dir: Path) -> None:
     counts = result.entity_counts()
     n_rel = sum(len(f.relations) for f in result.facts)

@@ -380,3 +380,11 @@ def test_tooltips_are_text_elements(tmp_path: Path) -> None:
     assert "深圳市推动比亚迪扩大产能。" not in tips[str(SZ)]  # only two evidence sentences
     assert any("比亚迪 —belongsTo→ 新能源汽车" == e["tip"] for e in result["edges"])
     assert result["froze"] is False
+
+
+def test_skos_definition_as_the_pipeline_writes_it() -> None:
+    g = Graph()
+    slogan = ENTITY["slogan/x"]
+    _entity(g, slogan, "Slogan", "两区一城")
+    g.add((slogan, SKOS.definition, Literal("两个区和一座城", lang="zh")))
+    assert _nodes(page.network_data(g))[str(slogan)]["definition"] == "两个区和一座城"

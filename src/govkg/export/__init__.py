@@ -19,6 +19,11 @@ EXPORTERS: dict[str, str] = {
     "nq": "govkg.export.rdf:write_nquads",
     "nt": "govkg.export.rdf:write_ntriples",
     "html": "govkg.export.html:write_html",
+    "neo4j": "govkg.export.neo4j:write_neo4j",  # a folder: import.cypher, neo4j-admin CSVs, import.sh
+    "gexf": "govkg.export.gexf:write_gexf",
+    "graphml": "govkg.export.gexf:write_graphml",
+    "jsonld": "govkg.export.jsonld:write_jsonld",  # and <name>.context.jsonld beside it
+    "csv": "govkg.export.tables:write_csv",  # a folder: nodes.csv, edges.csv
 }
 
 

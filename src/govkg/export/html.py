@@ -253,7 +253,8 @@ class _Facts:
         type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
         relation_names = {GOVKG[name]: name for name in RELATIONS}
         literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
-                        GOVKG.definition: facts.definitions, GOVKG.text: facts.text}
+                        SKOS.definition: facts.definitions, GOVKG.definition: facts.definitions,
+                        GOVKG.text: facts.text}
         for s, p, o in _triples(graph):
             if p == RDF.type and o in type_names:
                 facts.types[s].add(type_names[o])

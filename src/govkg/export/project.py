@@ -1,0 +1,244 @@
+"""The RDF graph projected to plain node and edge rows, shared by the tabular exporters.
+
+A node is an entity (one of the six entity classes) with a stable id (its
+IRI), its type, label, aliases, definition, admin code and the documents that
+name it. An edge is one entity-to-entity relation (``govkg:locatedIn`` …)
+with the sentences that state it. Rows come out sorted, so every exporter
+built on them writes byte-identical files for the same graph.
+
+>>> from rdflib import Graph, Literal
+>>> from rdflib.namespace import RDF, RDFS
+>>> g = Graph()
+>>> sz = ENTITY["region/440300"]
+>>> _ = g.add((sz, RDF.type, GOVKG.Region))
+>>> _ = g.add((sz, RDFS.label, Literal("深圳市", lang="zh")))
+>>> p = project(g)
+>>> [(n.id, n.type, n.label) for n in p.nodes]
+[('https://w3id.org/govkg/id/region/440300', 'Region', '深圳市')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from govkg.ontology.namespaces import DOC_BASE, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS
+
+__all__ = ["Edge", "Node", "Projection", "document_id", "project", "relation_type"]
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One entity. ``documents`` are document ids (see :func:`document_id`), sorted."""
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    definition: str = ""
+    admin_code: str = ""
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """One relation ``source -type-> target`` (``type`` is the ontology name, e.g. ``locatedIn``).
+
+    ``evidence`` holds the distinct sentences stating it, in document and
+    text order; ``documents`` the ids of the documents they come from.
+    """
+
+    source: str
+    type: str
+    target: str
+    evidence: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    @property
+    def first_evidence(self) -> str:
+        """The first evidence sentence, or ``""``."""
+        return self.evidence[0] if self.evidence else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """Nodes sorted by id; edges sorted by (source, type, target)."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+    def nodes_of(self, kind: str) -> tuple[Node, ...]:
+        """The nodes of entity type ``kind``."""
+        return tuple(n for n in self.nodes if n.type == kind)
+
+    def edges_of(self, kind: str) -> tuple[Edge, ...]:
+        """The edges of relation ``kind`` (e.g. ``develops``)."""
+        return tuple(e for e in self.edges if e.type == kind)
+
+
+def relation_type(name: str) -> str:
+    """The Neo4j-style relationship type of an ontology relation.
+
+    >>> relation_type("locatedIn"), relation_type("hasPart")
+    ('LOCATED_IN', 'HAS_PART')
+    """
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
+
+
+def document_id(doc: Any) -> str:
+    """The id of a document IRI (the part after the document base, unquoted).
+
+    >>> document_id(URIRef("https://w3id.org/govkg/doc/003_a%20b"))
+    '003_a b'
+    """
+    text = str(doc)
+    return unquote(text[len(DOC_BASE):]) if text.startswith(DOC_BASE) else text
+
+
+def project(graph: Graph) -> Projection:
+    """Project ``graph`` (a Graph, or a Dataset read as the union of its graphs) to rows.
+
+    Only IRIs typed with an entity class become nodes (several types: the first
+    in :data:`ENTITY_TYPES` order); only relations between two nodes become edges.
+    """
+    facts = _collect(graph)
+    order = {name: i for i, name in enumerate(ENTITY_TYPES)}
+    node_type = {
+        s: min(kinds, key=order.__getitem__)
+        for s, kinds in facts.types.items() if isinstance(s, URIRef)
+    }
+    nodes = []
+    for iri in sorted(node_type, key=str):
+        label = _label(facts.labels.get(iri, ()), iri)
+        nodes.append(Node(
+            id=str(iri),
+            type=node_type[iri],
+            label=label,
+            aliases=tuple(sorted({str(a) for a in facts.alt_labels.get(iri, ())} - {label})),
+            definition=min((str(d) for d in facts.definitions.get(iri, ())), default=""),
+            admin_code=min((str(c) for c in facts.admin_codes.get(iri, ())), default=""),
+            documents=tuple(sorted({document_id(d) for d in facts.entity_documents(iri)})),
+        ))
+    edges = []
+    for s, name, o in sorted(facts.relations, key=lambda t: (str(t[0]), t[1], str(t[2]))):
+        if s not in node_type or o not in node_type:
+            continue
+        sentences = sorted(facts.statement_sentences.get((s, name, o), ()), key=facts.sentence_key)
+        texts: list[str] = []
+        for sent in sentences:
+            text = min((str(t) for t in facts.text.get(sent, ())), default="")
+            if text and text not in texts:
+                texts.append(text)
+        docs = {d for sent in sentences for d in facts.in_document.get(sent, ())}
+        docs |= facts.statement_documents.get((s, name, o), set())
+        edges.append(Edge(
+            source=str(s), type=name, target=str(o), evidence=tuple(texts),
+            documents=tuple(sorted({document_id(d) for d in docs})),
+        ))
+    return Projection(tuple(nodes), tuple(edges))
+
+
+def _label(labels: Any, node: Any) -> str:
+    """The ``zh`` label, else any label, else the last IRI segment (smallest if several)."""
+    usable = [lit for lit in labels if str(lit).strip()]
+    zh = [str(lit) for lit in usable if (lit.language or "").lower().startswith("zh")]
+    chosen = zh or [str(lit) for lit in usable]
+    if chosen:
+        return min(chosen)
+    return unquote(re.split(r"[/#]", str(node).rstrip("/#"))[-1])
+
+
+def _quads(graph: Graph) -> Iterator[tuple[Any, Any, Any, Any]]:
+    """Every triple of ``graph`` with its graph name (``None`` for a plain Graph)."""
+    if isinstance(graph, ConjunctiveGraph):
+        for s, p, o, ctx in graph.quads((None, None, None, None)):
+            yield s, p, o, getattr(ctx, "identifier", ctx)
+    else:
+        for s, p, o in graph.triples((None, None, None)):
+            yield s, p, o, None
+
+
+class _Facts:
+    """What the projection needs from the graph, gathered in one pass."""
+
+    def __init__(self) -> None:
+        self.types: dict[Any, set[str]] = defaultdict(set)
+        self.labels: dict[Any, set[Literal]] = defaultdict(set)
+        self.alt_labels: dict[Any, set[Literal]] = defaultdict(set)
+        self.definitions: dict[Any, set[Literal]] = defaultdict(set)
+        self.admin_codes: dict[Any, set[Literal]] = defaultdict(set)
+        self.text: dict[Any, set[Literal]] = defaultdict(set)
+        self.start: dict[Any, int] = {}
+        self.relations: set[tuple[Any, str, Any]] = set()
+        self.mention_of: dict[Any, set[Any]] = defaultdict(set)
+        self.in_sentence: dict[Any, set[Any]] = defaultdict(set)
+        self.in_document: dict[Any, set[Any]] = defaultdict(set)
+        self.typed_in: dict[Any, set[Any]] = defaultdict(set)
+        self.documents: set[Any] = set()
+        self.statements: dict[Any, dict[str, Any]] = defaultdict(dict)
+        self.statement_sentences: dict[tuple[Any, str, Any], set[Any]] = defaultdict(set)
+        self.statement_documents: dict[tuple[Any, str, Any], set[Any]] = defaultdict(set)
+
+    def entity_documents(self, entity: Any) -> set[Any]:
+        """Documents naming ``entity``: through its mentions, and the named graphs typing it."""
+        docs = {d for m in self.mention_of.get(entity, ())
+                for sent in self.in_sentence.get(m, ()) for d in self.in_document.get(sent, ())}
+        docs |= {g for g in self.typed_in.get(entity, ()) if g in self.documents}
+        return docs
+
+    def sentence_key(self, sentence: Any) -> tuple[str, int, str]:
+        """Order of sentences: by document, then position in the text."""
+        doc = min((str(d) for d in self.in_document.get(sentence, ())), default="")
+        return doc, self.start.get(sentence, 0), str(sentence)
+
+
+def _collect(graph: Graph) -> _Facts:
+    facts = _Facts()
+    type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
+    relation_names = {GOVKG[name]: name for name in RELATIONS}
+    literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
+                    SKOS.definition: facts.definitions, GOVKG.definition: facts.definitions,
+                    GOVKG.adminCode: facts.admin_codes, GOVKG.text: facts.text}
+    statement_keys = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o",
+                      GOVKG.evidence: "evidence", PROV.wasDerivedFrom: "doc"}
+    for s, p, o, ctx in _quads(graph):
+        if p == RDF.type:
+            if o in type_names:
+                facts.types[s].add(type_names[o])
+                if ctx is not None:
+                    facts.typed_in[s].add(ctx)
+            elif o == GOVKG.Document:
+                facts.documents.add(s)
+        elif p in relation_names:
+            facts.relations.add((s, relation_names[p], o))
+        elif p in statement_keys:
+            facts.statements[s].setdefault(statement_keys[p], set()).add(o)
+        elif isinstance(o, Literal):
+            target = literal_maps.get(p)
+            if target is not None:
+                target[s].add(o)
+            elif p == GOVKG.startOffset and isinstance(o.toPython(), int):
+                facts.start[s] = min(o.toPython(), facts.start.get(s, o.toPython()))
+        elif p == GOVKG.mentionOf:
+            facts.mention_of[o].add(s)
+        elif p == GOVKG.inSentence:
+            facts.in_sentence[s].add(o)
+        elif p == GOVKG.inDocument:
+            facts.in_document[s].add(o)
+    for parts in facts.statements.values():
+        for s in parts.get("s", ()):
+            for p in parts.get("p", ()):
+                if p not in relation_names:
+                    continue
+                for o in parts.get("o", ()):
+                    key = (s, relation_names[p], o)
+                    facts.statement_sentences[key] |= parts.get("evidence", set())
+                    facts.statement_documents[key] |= parts.get("doc", set())
+    return facts
