@@ -3,27 +3,16 @@ from rdflib.namespace import SKOS
 
 from govkg.graph.iri import doc_iri, entity_iri, normalise_label
 from govkg.graph.rdf import build_dataset
-from govkg.model import DocFacts, Document, EntityInfo, EntityRef, Mention, Relation, Sentence
+from govkg.model import EntityRef
 from govkg.ontology.namespaces import GOVKG
 
-TEXT = "沙灣區發展釩鈦産業。"
-NORM = "沙湾区发展钒钛产业。"
 REGION = EntityRef("Region", "511111")
 INDUSTRY = EntityRef("Industry", "钒钛")
+TEXT = "沙灣區發展釩鈦産業。"  # the sentence of the make_facts fixture (tests/graph/conftest.py)
 
 
-def facts(doc_id="d1"):
-    doc = Document(doc_id, f"{doc_id}.txt", TEXT, NORM, ((0, len(TEXT)),), "hash", "标题", "2022-03-01")
-    sent = Sentence(0, 0, len(TEXT), NORM)
-    mentions = (Mention(REGION, "沙湾区", 0, 3, 0, "region.gazetteer"),
-                Mention(INDUSTRY, "钒钛产业", 5, 9, 0, "industry.head"))
-    ents = {REGION: EntityInfo(REGION, "沙湾区", {"沙灣區"}, None, {"adminCode": "511111"}),
-            INDUSTRY: EntityInfo(INDUSTRY, "钒钛产业", {"钒钛"})}
-    rels = (Relation(REGION, "develops", INDUSTRY, 0, "relation.develops"),)
-    return DocFacts(doc, (sent,), mentions, rels, ents)
-
-
-def test_one_named_graph_per_document_and_same_entity_iri():
+def test_one_named_graph_per_document_and_same_entity_iri(make_facts):
+    facts = make_facts
     ds = build_dataset([facts("d1"), facts("d2")])
     graphs = {g.identifier for g in ds.graphs() if len(g)}
     assert {doc_iri("d1"), doc_iri("d2")} <= graphs
@@ -32,7 +21,8 @@ def test_one_named_graph_per_document_and_same_entity_iri():
     assert len({o for _, _, o, _ in ds.quads((region, RDFS.label, None, None))}) == 1
 
 
-def test_labels_aliases_and_relation():
+def test_labels_aliases_and_relation(make_facts):
+    facts = make_facts
     ds = build_dataset([facts()])
     g = ds.graph(doc_iri("d1"))
     region = entity_iri(REGION)
@@ -42,7 +32,8 @@ def test_labels_aliases_and_relation():
     assert (region, GOVKG.adminCode, Literal("511111")) in g
 
 
-def test_provenance_reaches_sentence_text_and_offsets():
+def test_provenance_reaches_sentence_text_and_offsets(make_facts):
+    facts = make_facts
     g = build_dataset([facts()]).graph(doc_iri("d1"))
     mention = next(g.subjects(GOVKG.mentionOf, entity_iri(INDUSTRY)))
     assert g.value(mention, GOVKG.startOffset).toPython() == 5
@@ -54,7 +45,8 @@ def test_provenance_reaches_sentence_text_and_offsets():
     assert g.value(statement, GOVKG.evidence) == sentence
 
 
-def test_entities_not_linked_to_document_directly():
+def test_entities_not_linked_to_document_directly(make_facts):
+    facts = make_facts
     """Two entities of one document must not look related through the document node."""
     g = build_dataset([facts()]).graph(doc_iri("d1"))
     d = doc_iri("d1")
@@ -62,7 +54,8 @@ def test_entities_not_linked_to_document_directly():
         assert not list(g.triples((e, None, d))) and not list(g.triples((d, None, e)))
 
 
-def test_trig_round_trip():
+def test_trig_round_trip(make_facts):
+    facts = make_facts
     ds = build_dataset([facts()])
     back = Dataset()
     back.parse(data=ds.serialize(format="trig"), format="trig")

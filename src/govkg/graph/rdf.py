@@ -11,11 +11,13 @@ related only when a sentence relates them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from govkg.graph.nquads import nquads_term
 from govkg.graph.iri import doc_iri, entity_iri, mention_iri, sentence_iri, statement_iri
 from govkg.model import DocFacts
 from govkg.ontology.namespaces import GOVKG
@@ -23,67 +25,80 @@ from govkg.ontology.namespaces import GOVKG
 ZH = "zh"
 
 
-def add_document(g: Graph, facts: DocFacts) -> None:
-    """Add every triple of ``facts`` to ``g`` (the document's named graph)."""
+def document_triples(facts: DocFacts) -> Iterator[tuple[Node, Node, Node]]:
+    """Every triple of the document's named graph."""
     doc = facts.document
     d = doc_iri(doc.doc_id)
-    g.add((d, RDF.type, GOVKG.Document))
-    g.add((d, RDFS.label, Literal(doc.title or doc.doc_id, lang=ZH)))
+    yield (d, RDF.type, GOVKG.Document)
+    yield (d, RDFS.label, Literal(doc.title or doc.doc_id, lang=ZH))
     if doc.title:
-        g.add((d, DCTERMS.title, Literal(doc.title, lang=ZH)))
+        yield (d, DCTERMS.title, Literal(doc.title, lang=ZH))
     if doc.date:
-        g.add((d, DCTERMS.date, Literal(doc.date, datatype=_date_type(doc.date))))
-    g.add((d, GOVKG.sourcePath, Literal(doc.path)))
-    g.add((d, GOVKG.contentHash, Literal(doc.content_hash)))
+        yield (d, DCTERMS.date, Literal(doc.date, datatype=_date_type(doc.date)))
+    yield (d, GOVKG.sourcePath, Literal(doc.path))
+    yield (d, GOVKG.contentHash, Literal(doc.content_hash))
 
     used_sentences: set[int] = set()
     for ref, info in facts.entities.items():
         e = entity_iri(ref)
-        g.add((e, RDF.type, GOVKG[ref.type]))
-        g.add((e, RDFS.label, Literal(info.label, lang=ZH)))
+        yield (e, RDF.type, GOVKG[ref.type])
+        yield (e, RDFS.label, Literal(info.label, lang=ZH))
         for alias in sorted(info.aliases - {info.label}):
-            g.add((e, SKOS.altLabel, Literal(alias, lang=ZH)))
+            yield (e, SKOS.altLabel, Literal(alias, lang=ZH))
         if info.definition:
-            g.add((e, SKOS.definition, Literal(info.definition, lang=ZH)))
+            yield (e, SKOS.definition, Literal(info.definition, lang=ZH))
         for key, value in sorted(info.attrs.items()):
-            g.add((e, GOVKG[key], Literal(value)))
+            yield (e, GOVKG[key], Literal(value))
 
     for m in facts.mentions:
         if m.start < 0:  # a declared entity (e.g. a parent region) with no span in the text
             continue
         node = mention_iri(doc.doc_id, m.ref, m.start, m.end)
-        g.add((node, RDF.type, GOVKG.Mention))
-        g.add((node, GOVKG.mentionOf, entity_iri(m.ref)))
-        g.add((node, GOVKG.surface, Literal(doc.text[m.start:m.end])))
-        g.add((node, GOVKG.startOffset, Literal(m.start)))
-        g.add((node, GOVKG.endOffset, Literal(m.end)))
-        g.add((node, GOVKG.rule, Literal(m.rule)))
+        yield (node, RDF.type, GOVKG.Mention)
+        yield (node, GOVKG.mentionOf, entity_iri(m.ref))
+        yield (node, GOVKG.surface, Literal(doc.text[m.start:m.end]))
+        yield (node, GOVKG.startOffset, Literal(m.start))
+        yield (node, GOVKG.endOffset, Literal(m.end))
+        yield (node, GOVKG.rule, Literal(m.rule))
         if m.sentence >= 0:
-            g.add((node, GOVKG.inSentence, sentence_iri(doc.doc_id, m.sentence)))
+            yield (node, GOVKG.inSentence, sentence_iri(doc.doc_id, m.sentence))
             used_sentences.add(m.sentence)
 
     for n, r in enumerate(facts.relations):
         s, o = entity_iri(r.subject), entity_iri(r.object)
-        g.add((s, GOVKG[r.predicate], o))
+        yield (s, GOVKG[r.predicate], o)
         st = statement_iri(doc.doc_id, n)
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, s))
-        g.add((st, RDF.predicate, GOVKG[r.predicate]))
-        g.add((st, RDF.object, o))
-        g.add((st, GOVKG.rule, Literal(r.rule)))
-        g.add((st, PROV.wasDerivedFrom, d))
+        yield (st, RDF.type, RDF.Statement)
+        yield (st, RDF.subject, s)
+        yield (st, RDF.predicate, GOVKG[r.predicate])
+        yield (st, RDF.object, o)
+        yield (st, GOVKG.rule, Literal(r.rule))
+        yield (st, PROV.wasDerivedFrom, d)
         if r.sentence is not None and r.sentence >= 0:
-            g.add((st, GOVKG.evidence, sentence_iri(doc.doc_id, r.sentence)))
+            yield (st, GOVKG.evidence, sentence_iri(doc.doc_id, r.sentence))
             used_sentences.add(r.sentence)
 
     for i in sorted(used_sentences):
         s = facts.sentences[i]
         node = sentence_iri(doc.doc_id, i)
-        g.add((node, RDF.type, GOVKG.Sentence))
-        g.add((node, GOVKG.text, Literal(doc.text[s.start:s.end], lang=ZH)))
-        g.add((node, GOVKG.startOffset, Literal(s.start)))
-        g.add((node, GOVKG.endOffset, Literal(s.end)))
-        g.add((node, GOVKG.inDocument, d))
+        yield (node, RDF.type, GOVKG.Sentence)
+        yield (node, GOVKG.text, Literal(doc.text[s.start:s.end], lang=ZH))
+        yield (node, GOVKG.startOffset, Literal(s.start))
+        yield (node, GOVKG.endOffset, Literal(s.end))
+        yield (node, GOVKG.inDocument, d)
+
+
+def add_document(g: Graph, facts: DocFacts) -> None:
+    """Add every triple of ``facts`` to ``g`` (the document's named graph)."""
+    for triple in document_triples(facts):
+        g.add(triple)
+
+
+def document_nquads(facts: DocFacts) -> str:
+    """The document's named graph as N-Quads text (fast: no rdflib store in between)."""
+    graph = nquads_term(doc_iri(facts.document.doc_id))
+    return "".join(f"{nquads_term(s)} {nquads_term(p)} {nquads_term(o)} {graph} .\n"
+                   for s, p, o in document_triples(facts))
 
 
 def build_dataset(all_facts: Iterable[DocFacts]) -> Dataset:
