@@ -7,7 +7,6 @@ import importlib.resources
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -196,9 +195,10 @@ def test_page_carries_nodes_edges_and_legend(written: str) -> None:
     assert sorted(n["label"] for n in payload["nodes"]) == sorted(["广东省", "新能源汽车", "深圳市", "比亚迪"])
     assert {n["color"] for n in payload["nodes"]} == {page.PALETTE[k] for k in ("Region", "Industry", "Enterprise")}
     assert sorted(e["label"] for e in payload["edges"]) == ["belongsTo", "develops", "locatedIn"]
-    assert payload["options"]["physics"]["enabled"] is True
-    assert payload["options"]["layout"]["randomSeed"] == 42
-    legend = re.findall(r'<li data-type="(\w+)">.*?\((\d+)\)</li>', written)
+    assert payload["options"]["physics"]["enabled"] is True and payload["physics"] is True
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in payload["nodes"])
+    assert payload["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告"}]
+    legend = re.findall(r'<li data-type="(\w+)">.*?\((\d+)\)</label></li>', written)
     assert legend == [("Region", "2"), ("Industry", "1"), ("Project", "0"),
                       ("Enterprise", "1"), ("Park", "0"), ("Slogan", "0")]
     assert f"background-color: {page.PALETTE['Enterprise']}" in written
@@ -310,7 +310,7 @@ def test_unwritable_path_raises_output_error(tmp_path: Path) -> None:
         page.write_html(sample(), tmp_path / "taken")
 
 
-def test_big_graphs_settle_briefly_then_freeze() -> None:
+def test_big_graphs_draw_the_precomputed_layout_without_physics() -> None:
     g = Graph()
     for i in range(page.PHYSICS_NODE_LIMIT):
         _entity(g, ENTITY[f"project/p{i:04d}"], "Project", f"项目{i}")
@@ -319,67 +319,45 @@ def test_big_graphs_settle_briefly_then_freeze() -> None:
     big = json.loads(_data_block(page.render_html(page.network_data(g))))
     small = json.loads(_data_block(page.render_html(page.network_data(sample()))))
     assert len(big["nodes"]) == page.PHYSICS_NODE_LIMIT
-    assert big["freeze"] is True and small["freeze"] is False
+    assert big["physics"] is False and small["physics"] is True
+    assert big["options"]["physics"]["enabled"] is False
     assert big["options"]["layout"]["improvedLayout"] is False
-    assert big["options"]["physics"]["stabilization"]["iterations"] < small["options"]["physics"]["stabilization"]["iterations"]
+    assert len({(n["x"], n["y"]) for n in big["nodes"]}) == page.PHYSICS_NODE_LIMIT  # no two nodes on one spot
 
 
-# --- the page's own script, run under node with a stub DOM -----------------------------------
-
-_STUB = r"""
-const fs = require("fs");
-const [glue, dataText] = [fs.readFileSync(process.argv[2], "utf8"), fs.readFileSync(process.argv[3], "utf8")];
-class El {
-  constructor(tag) { this.tagName = tag; this.children = []; this.own = ""; this.className = ""; }
-  appendChild(c) { this.children.push(c); return c; }
-  set textContent(v) { this.own = String(v); }
-  get textContent() { return this.own + this.children.map(c => c.textContent).join(""); }
-  set innerHTML(v) { throw new Error("innerHTML used"); }
-}
-const byId = {"govkg-data": {textContent: dataText}, "network": new El("div"), "status": new El("span")};
-global.document = {getElementById: id => byId[id], createElement: t => new El(t)};
-const seen = {handlers: {}};
-global.vis = {
-  DataSet: class { constructor(items) { this.items = items; } },
-  Network: class {
-    constructor(c, d, o) { seen.data = d; seen.options = o; }
-    on(e, f) { seen.handlers[e] = f; }
-    once(e, f) { seen.handlers[e] = f; }
-    setOptions(o) { seen.setOptions = o; }
-  },
-};
-eval(glue);
-seen.handlers["stabilizationIterationsDone"]();
-console.log(JSON.stringify({
-  nodes: seen.data.nodes.items.map(n => ({id: n.id, isEl: n.title instanceof El, tip: n.title.textContent})),
-  edges: seen.data.edges.items.map(e => ({isEl: e.title instanceof El, tip: e.title.textContent})),
-  froze: seen.setOptions !== undefined,
-}));
-"""
+def test_nodes_carry_their_documents() -> None:
+    data = page.network_data(sample())
+    assert data["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告"}]
+    nodes = _nodes(data)
+    assert nodes[str(SZ)]["docs"] == [0] and nodes[str(BYD)]["docs"] == [0]
+    assert nodes[str(GD)]["docs"] == [0]
+    lonely = Graph()
+    _entity(lonely, SZ, "Region", "深圳市")
+    assert page.network_data(lonely)["nodes"][0]["docs"] == []
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_tooltips_are_text_elements(tmp_path: Path) -> None:
-    hostile = "<img src=x onerror=alert(1)>"
-    g = sample()
-    g.add((BYD, SKOS.altLabel, Literal(hostile, lang="zh")))
-    html = page.render_html(page.network_data(g))
-    (tmp_path / "stub.js").write_text(_STUB, encoding="utf-8")
-    (tmp_path / "glue.js").write_text(_glue_script(html), encoding="utf-8")
-    (tmp_path / "data.json").write_text(_data_block(html), encoding="utf-8")
-    run = subprocess.run(
-        ["node", str(tmp_path / "stub.js"), str(tmp_path / "glue.js"), str(tmp_path / "data.json")],
-        capture_output=True, text=True, timeout=60, check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    result = json.loads(run.stdout)
-    tips = {n["id"]: n["tip"] for n in result["nodes"]}
-    assert all(n["isEl"] for n in result["nodes"]) and all(e["isEl"] for e in result["edges"])
-    assert hostile in tips[str(BYD)] and "比亚迪" in tips[str(BYD)] and "Enterprise" in tips[str(BYD)]
-    assert "深圳市位于广东省南部。" in tips[str(SZ)] and "鹏城" in tips[str(SZ)]
-    assert "深圳市推动比亚迪扩大产能。" not in tips[str(SZ)]  # only two evidence sentences
-    assert any("比亚迪 —belongsTo→ 新能源汽车" == e["tip"] for e in result["edges"])
-    assert result["froze"] is False
+def test_fold_table_covers_traditional_forms_of_the_labels() -> None:
+    table = page.fold_table(["沙湾区", "重大产业项目"])
+    assert table["灣"] == "湾" and table["區"] == "区" and table["産"] == "产" and table["業"] == "业"
+    assert "樂" not in table  # 乐 is in no label: the table stays small
+    assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
+    assert page.fold_table(["abc"]) == {}
+
+
+def test_selection_is_applied_when_writing(tmp_path: Path) -> None:
+    from govkg.export.subgraph import Selection
+
+    out = tmp_path / "graph.html"
+    page.write_html(sample(), out, selection=Selection(types=("Region",)))
+    payload = json.loads(_data_block(out.read_text(encoding="utf-8")))
+    assert sorted(n["label"] for n in payload["nodes"]) == ["广东省", "深圳市"]
+    assert [e["label"] for e in payload["edges"]] == ["locatedIn"]
+
+
+def test_served_pages_link_nodes_to_entity_pages() -> None:
+    payload = json.loads(_data_block(page.render_html(page.network_data(sample()), entity_link="/entity?id=")))
+    assert payload["entity_link"] == "/entity?id="
+    assert json.loads(_data_block(page.render_html(page.network_data(sample()))))["entity_link"] == ""
 
 
 def test_skos_definition_as_the_pipeline_writes_it() -> None:

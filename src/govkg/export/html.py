@@ -1,9 +1,14 @@
 """The interactive network page ``graph.html``: one self-contained, offline HTML file.
 
-Entities become nodes (coloured by type, sized by degree), entity-to-entity
-relations become labelled arrows, and hovering a node shows its type, label,
-aliases and up to two evidence sentences. The page inlines the vis-network
-library that pyvis ships, so it fetches nothing from the network.
+Entities become nodes (coloured by type, sized by degree) at positions
+computed here (:func:`govkg.export.subgraph.layout`), entity-to-entity
+relations become labelled arrows. Hovering or clicking a node shows its type,
+label, aliases, documents and evidence sentences in a side panel; a search
+box finds a node by name in simplified or traditional script; checkboxes
+show or hide each type and a menu keeps one document's entities. The page
+inlines the vis-network library that pyvis ships, so it fetches nothing from
+the network. All text from the documents reaches the page as JSON data and
+is put on screen with ``textContent``.
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDF, RDFS
@@ -23,7 +28,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +37,7 @@ from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from govkg.errors import OutputError
+from govkg.export.subgraph import Selection, layout, select
 from govkg.fileio import atomic_write
 from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG, RELATIONS
 
@@ -55,21 +61,23 @@ MAX_EVIDENCE = 2
 """Evidence sentences shown per node."""
 
 PHYSICS_NODE_LIMIT = 1000
-"""From this many nodes on, the page stabilises briefly and then freezes the layout."""
+"""From this many nodes on, physics is off: the page draws the precomputed layout as it is."""
 
 _TEMPLATE = "graph.html.j2"
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 
 def network_data(graph: Graph) -> dict[str, Any]:
-    """The nodes, edges and legend of the page, as plain sorted data.
+    """The nodes, edges, documents and legend of the page, as plain sorted data.
 
     ``graph`` may be a Graph or a Dataset; a Dataset is read as the union of
-    all its graphs. Nodes are sorted by IRI, edges by (from, predicate, to).
-    Returns ``{"nodes": [...], "edges": [...], "legend": [...]}`` where a node
-    is ``{id, label, type, type_zh, color, degree, size, aliases, definition,
-    evidence: [{text, document}]}``, an edge ``{id, from, to, label}`` and a
-    legend entry ``{type, type_zh, color, count}`` (all six types, in display order).
+    all its graphs. Nodes are sorted by IRI, edges by (from, predicate, to),
+    documents by IRI. Returns ``{"nodes", "edges", "documents", "legend"}``
+    where a node is ``{id, label, type, type_zh, color, degree, size,
+    aliases, definition, docs, evidence: [{text, document}]}`` (``docs``:
+    indexes into ``documents``), an edge ``{id, from, to, label}``, a document
+    ``{id, title}`` and a legend entry ``{type, type_zh, color, count}`` (all
+    six types, in display order).
     """
     facts = _Facts.collect(graph)
     node_type = facts.entity_types()
@@ -82,6 +90,9 @@ def network_data(graph: Graph) -> dict[str, Any]:
     for s, _, o in edges:
         degree[URIRef(s)] += 1
         degree[URIRef(o)] += 1
+    node_docs = {iri: facts.documents_of(iri) for iri in node_type}
+    documents = sorted({d for docs in node_docs.values() for d in docs}, key=str)
+    doc_index = {d: i for i, d in enumerate(documents)}
     nodes = []
     for iri in sorted(node_type, key=str):
         kind = node_type[iri]
@@ -96,6 +107,7 @@ def network_data(graph: Graph) -> dict[str, Any]:
             "size": _size(degree[iri]),
             "aliases": sorted({str(a) for a in facts.alt_labels[iri]} - {label}),
             "definition": min((str(d) for d in facts.definitions[iri]), default=""),
+            "docs": sorted(doc_index[d] for d in node_docs[iri]),
             "evidence": facts.evidence_of(iri, MAX_EVIDENCE),
         })
     counts = defaultdict(int, ((k, 0) for k in ENTITY_TYPES))
@@ -111,17 +123,23 @@ def network_data(graph: Graph) -> dict[str, Any]:
             {"id": f"e{i}", "from": s, "to": o, "label": name}
             for i, (s, name, o) in enumerate(edges)
         ],
+        "documents": [{"id": str(d), "title": facts.label_of(d)} for d in documents],
         "legend": legend,
     }
 
 
-def write_html(graph: Graph, path: Path | str, *, title: str = "govkg") -> None:
-    """Write the interactive network page of ``graph`` to ``path``, atomically.
+def write_html(graph: Graph, path: Path | str, *, title: str = "govkg",
+               selection: Selection | None = None) -> None:
+    """Write the interactive network page of ``graph`` (or the part ``selection`` keeps) to ``path``.
 
-    The same graph always gives a byte-identical file. Raises
-    :class:`~govkg.errors.OutputError` if the file cannot be written.
+    Written atomically; the same graph always gives a byte-identical file.
+    Raises :class:`~govkg.export.subgraph.SelectionError` when the selection
+    names no entity, :class:`~govkg.errors.OutputError` if the file cannot be written.
     """
-    html = render_html(network_data(graph), title=title)
+    data = network_data(graph)
+    if selection:
+        data = select(data, selection)
+    html = render_html(data, title=title)
     try:
         with atomic_write(path) as fh:
             fh.write(html)
@@ -129,27 +147,59 @@ def write_html(graph: Graph, path: Path | str, *, title: str = "govkg") -> None:
         raise OutputError(f"{path}: cannot write HTML page: {exc}") from exc
 
 
-def render_html(data: dict[str, Any], *, title: str = "govkg") -> str:
-    """The page for ``data`` (as returned by :func:`network_data`), as a string."""
+def render_html(data: Mapping[str, Any], *, title: str = "govkg", entity_link: str = "") -> str:
+    """The page for ``data`` (as returned by :func:`network_data`), as a string.
+
+    ``entity_link``, when given, is a URL prefix: the details panel then links
+    each node to ``entity_link + encodeURIComponent(id)`` (used by ``govkg serve``).
+    """
     import jinja2  # pyvis depends on it
 
-    net = _pyvis_network(data)
-    nodes, edges, _, _, _, options = net.get_network_data()
+    nodes = list(data["nodes"])
+    pos = layout((n["id"] for n in nodes), ((e["from"], e["to"]) for e in data["edges"]))
     payload = {
-        "nodes": nodes, "edges": edges, "options": json.loads(options),
-        "freeze": len(nodes) >= PHYSICS_NODE_LIMIT,
+        "nodes": [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes],
+        "edges": list(data["edges"]),
+        "documents": list(data.get("documents", ())),
+        "legend": list(data["legend"]),
+        "fold": fold_table(_names(nodes)),
+        "options": _vis_options(len(nodes)),
+        "physics": len(nodes) < PHYSICS_NODE_LIMIT,
+        "entity_link": entity_link,
     }
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(_read_text("govkg", f"export/templates/{_TEMPLATE}"))
     return template.render(
         title=title,
         legend=data["legend"],
-        node_count=len(data["nodes"]),
+        documents=payload["documents"],
+        node_count=len(nodes),
         edge_count=len(data["edges"]),
         vis_css=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.css"), "style"),
         vis_js=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "script"),
         data_json=script_json(payload),
     )
+
+
+def fold_table(names: Iterable[str]) -> dict[str, str]:
+    """Traditional character -> simplified, for every simplified character used in ``names``.
+
+    The page folds what is typed in the search box with it, so 沙灣區 finds
+    沙湾区. Built with the project's character-level folding
+    (:class:`govkg.text.script.ScriptFolder`) over the CJK block.
+
+    >>> table = fold_table(["沙湾区"])
+    >>> table["灣"], table["區"], "沙" in table
+    ('湾', '区', False)
+    """
+    from govkg.text.script import ScriptFolder
+
+    used = {c for name in names for c in name if ord(c) >= 0x3400}
+    if not used:
+        return {}
+    block = "".join(chr(cp) for cp in range(0x3400, 0xA000))
+    folded = ScriptFolder().fold(block)
+    return {t: s for t, s in zip(block, folded) if t != s and s in used}
 
 
 def script_json(value: Any) -> str:
@@ -168,41 +218,32 @@ def script_json(value: Any) -> str:
     return text
 
 
-def _pyvis_network(data: dict[str, Any]) -> Any:
-    """A pyvis Network holding ``data``'s nodes and edges and the vis options."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="in_line")
-    for node in data["nodes"]:
-        net.add_node(
-            node["id"], label=node["label"], color=node["color"], size=node["size"],
-            type=node["type"], type_zh=node["type_zh"], aliases=node["aliases"],
-            definition=node["definition"], evidence=node["evidence"],
-        )
-    for edge in data["edges"]:
-        net.add_edge(edge["from"], edge["to"], id=edge["id"], label=edge["label"])
-    net.options = _vis_options(len(data["nodes"]))
-    return net
+def _names(nodes: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    for n in nodes:
+        yield n["label"]
+        yield from n.get("aliases", ())
 
 
 def _vis_options(node_count: int) -> dict[str, Any]:
-    """vis-network options: full physics for small graphs, a short settle for big ones."""
+    """vis-network options: a short physics settle for small graphs, a fixed drawing for big ones."""
     small = node_count < PHYSICS_NODE_LIMIT
     return {
-        "layout": {"randomSeed": 42, "improvedLayout": small},
-        "nodes": {"shape": "dot", "font": {"size": 14}},
+        "layout": {"randomSeed": 42, "improvedLayout": False},
+        "nodes": {"shape": "dot", "font": {"size": 14}, "scaling": {"label": {"drawThreshold": 6}}},
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "arrows": {"to": {"enabled": small, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle"},
             "color": {"color": "#999999", "highlight": "#333333"},
             "smooth": {"enabled": small, "type": "continuous"},
+            "width": 1,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small,
+                        "hideEdgesOnZoom": not small},
         "physics": {
-            "enabled": True,
+            "enabled": small,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -8000, "springLength": 120, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": True, "iterations": 1000 if small else 150, "fit": True},
+            "stabilization": {"enabled": small, "iterations": 200, "fit": True},
         },
     }
 
@@ -288,6 +329,11 @@ class _Facts:
         if chosen:
             return min(chosen)
         return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
+
+    def documents_of(self, entity: Any) -> set[Any]:
+        """The documents of the sentences that mention ``entity``."""
+        return {d for m in self.mention_of.get(entity, ())
+                for sent in self.in_sentence.get(m, ()) for d in self.in_document.get(sent, ())}
 
     def evidence_of(self, entity: Any, limit: int) -> list[dict[str, str]]:
         """Up to ``limit`` distinct sentences mentioning ``entity``, in IRI order."""

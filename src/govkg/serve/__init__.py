@@ -1,0 +1,1 @@
+"""``govkg serve``: a local web app over a graph (search, entity pages, networks, SPARQL endpoint)."""

@@ -1,0 +1,202 @@
+"""The local web app: search, entity pages, neighbourhood networks and ``/sparql``.
+
+A WSGI application (standard library only) served by a threading
+``wsgiref`` server bound to 127.0.0.1 unless told otherwise. Pages are Jinja2
+templates with autoescaping; nothing is loaded from outside the server.
+
+Routes: ``/`` and ``/search?q=`` (labels and aliases, simplified or
+traditional), ``/entity?id=IRI``, ``/network?id=IRI&depth=N`` (the explorer
+page restricted to the entity's neighbourhood), ``/sparql`` (SPARQL 1.1
+Protocol, read-only, with a deadline) and ``/static/...``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack
+from pathlib import Path
+from socketserver import ThreadingMixIn
+from typing import Any
+from urllib.parse import parse_qs, quote
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from govkg.serve.sparql import Answer, QueryRunner, negotiate, open_source, parse_request
+
+log = logging.getLogger(__name__)
+
+MAX_RESULTS = 100
+"""Search hits shown."""
+
+MAX_NETWORK_NODES = 400
+"""Neighbourhood views keep at most this many nodes (the best connected)."""
+
+_STATIC = {"app.css": "text/css; charset=utf-8"}
+
+
+class Explorer:
+    """The state of the app: the graph, its network data, a search index, the query runner."""
+
+    def __init__(self, source: Path | str, *, timeout: float = 10.0) -> None:
+        from govkg.export.html import network_data
+        from govkg.export.subgraph import network
+        from govkg.text.script import ScriptFolder
+
+        self._stack = ExitStack()
+        self.source = Path(source)
+        self.dataset = self._stack.enter_context(open_source(source))
+        self.data = network_data(self.dataset)
+        self.graph = network(self.data)
+        self.by_id = {n["id"]: n for n in self.data["nodes"]}
+        self.fold = ScriptFolder().fold
+        self.index = [(n, [self.fold(x).lower() for x in [n["label"], *n["aliases"]]]) for n in self.data["nodes"]]
+        self.runner = QueryRunner(source, timeout=timeout)
+        self._stack.callback(self.runner.close)
+        self._templates = _environment()
+
+    def close(self) -> None:
+        """Release the graph and end the query worker."""
+        self._stack.close()
+
+    def search(self, text: str) -> list[dict[str, Any]]:
+        """Nodes whose label or alias contains ``text`` (folded to simplified): exact, prefix, then inside."""
+        q = self.fold(text.strip()).lower()
+        if not q:
+            return []
+        hits = []
+        for node, names in self.index:
+            ranks = [(0 if name == q else 2 if name.startswith(q) else 4) + (i > 0)
+                     for i, name in enumerate(names) if q in name]
+            if ranks:
+                hits.append((min(ranks), -node["degree"], node["id"], node))
+        hits.sort(key=lambda h: h[:3])
+        return [h[3] for h in hits[:MAX_RESULTS]]
+
+    # --- WSGI -----------------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/")
+        try:
+            answer = self._route(path, environ)
+        except Exception:  # a bug must answer 500, not drop the connection
+            log.exception("error answering %s", path)
+            answer = Answer.text(500, "internal error")
+        headers = [("Content-Type", answer.content_type), ("Content-Length", str(len(answer.body))),
+                   ("X-Content-Type-Options", "nosniff")]
+        if answer.content_type.startswith("text/html"):
+            headers.append(("Content-Security-Policy",
+                            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                            "style-src 'self' 'unsafe-inline'; img-src 'self' data:"))
+        start_response(f"{answer.status} {_REASONS.get(answer.status, 'Error')}", headers)
+        return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else answer.body]
+
+    def _route(self, path: str, environ: dict[str, Any]) -> Answer:
+        params = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        if path == "/sparql":
+            return self._sparql(environ)
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return Answer.text(405, "use GET")
+        if path in ("/", "/search"):
+            q = params.get("q", "")
+            return self._page("search.html.j2", q=q, hits=self.search(q) if q else [],
+                              counts=self.data["legend"], total=len(self.data["nodes"]))
+        if path == "/entity":
+            return self._entity(params.get("id", ""))
+        if path == "/network":
+            return self._network(params.get("id", ""), params.get("depth", "1"))
+        if path.startswith("/static/") and path[len("/static/"):] in _STATIC:
+            name = path[len("/static/"):]
+            body = importlib.resources.files("govkg.serve").joinpath(f"static/{name}").read_bytes()
+            return Answer(200, _STATIC[name], body)
+        return Answer.text(404, "not found")
+
+    def _page(self, template: str, status: int = 200, **values: Any) -> Answer:
+        html = self._templates.get_template(template).render(source=self.source.name, **values)
+        return Answer(status, "text/html; charset=utf-8", html.encode("utf-8"))
+
+    def _entity(self, iri: str) -> Answer:
+        from govkg.serve.facts import entity_facts
+
+        facts = entity_facts(self.dataset, iri) if iri else None
+        if facts is None:
+            return self._page("missing.html.j2", status=404, iri=iri)
+        node = self.by_id.get(iri)
+        return self._page("entity.html.j2", facts=facts, node=node, type_zh=_type_zh())
+
+    def _network(self, iri: str, depth_text: str) -> Answer:
+        from govkg.export.html import render_html
+        from govkg.export.subgraph import Selection, select
+
+        node = self.by_id.get(iri)
+        if node is None:
+            return self._page("missing.html.j2", status=404, iri=iri)
+        try:
+            depth = max(0, min(int(depth_text), 4))
+        except ValueError:
+            return Answer.text(400, "depth must be a whole number")
+        part = select(self.data, Selection(ego=iri, depth=depth, max_nodes=MAX_NETWORK_NODES), graph=self.graph)
+        html = render_html(part, title=f"{node['label']} · {depth} 度关系网络", entity_link="/entity?id=")
+        return Answer(200, "text/html; charset=utf-8", html.encode("utf-8"))
+
+    def _sparql(self, environ: dict[str, Any]) -> Answer:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        query, fmt, error = parse_request(environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
+                                          environ.get("CONTENT_TYPE", ""), body)
+        if error is not None:
+            return error
+        chosen = negotiate(environ.get("HTTP_ACCEPT"), fmt)
+        if chosen is None:
+            return Answer.text(406, "results come as application/sparql-results+json, "
+                                    "application/sparql-results+xml or text/csv")
+        return self.runner.answer(query, chosen)
+
+
+class _Server(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        log.info("%s %s", self.address_string(), format % args)
+
+
+def make_app_server(app: Explorer, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
+    """A threading HTTP server for ``app`` (``port=0``: any free port; see ``server.server_port``)."""
+    return make_server(host, port, app, server_class=_Server, handler_class=_QuietHandler)
+
+
+def entity_url(iri: str) -> str:
+    """The path of an entity's page.
+
+    >>> entity_url("https://w3id.org/govkg/id/region/511111")
+    '/entity?id=https%3A%2F%2Fw3id.org%2Fgovkg%2Fid%2Fregion%2F511111'
+    """
+    return "/entity?id=" + quote(iri, safe="")
+
+
+def _type_zh() -> dict[str, str]:
+    from govkg.export.html import TYPE_NAMES_ZH
+
+    return dict(TYPE_NAMES_ZH)
+
+
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("govkg.serve", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+    )
+    env.filters["entity_url"] = entity_url
+    env.filters["network_url"] = lambda iri, depth=1: f"/network?id={quote(iri, safe='')}&depth={depth}"
+    return env
+
+
+_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+            406: "Not Acceptable", 415: "Unsupported Media Type", 500: "Internal Server Error",
+            503: "Service Unavailable"}

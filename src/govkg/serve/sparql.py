@@ -1,0 +1,278 @@
+"""The read-only SPARQL 1.1 Protocol endpoint: request parsing, result formats, a query deadline.
+
+Queries run in a separate worker process that opens the graph itself, so a
+query that passes its deadline is stopped by ending that process (the next
+query starts a fresh one) and answered with 503. SPARQL Update is refused
+(403 for an ``update`` request, 400 for update text sent as a query, which the
+query parser rejects), and the graph is opened read-only or copied into memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from govkg.errors import GovkgError
+
+log = logging.getLogger(__name__)
+
+RESULT_TYPES: Mapping[str, str] = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv",
+    "xml": "application/sparql-results+xml",
+}
+"""Result format name -> media type of SELECT and ASK answers."""
+
+_ALIASES = {"application/sparql-results+json": "json", "application/json": "json", "text/csv": "csv",
+            "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml"}
+_GRAPH_TYPE = "application/n-triples"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An HTTP answer: status, media type and body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+    @classmethod
+    def text(cls, status: int, message: str) -> Answer:
+        """A plain-text answer (an error message)."""
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+@contextmanager
+def open_source(path: Path | str) -> Iterator[Any]:
+    """The graph at ``path`` (store folder, build folder or RDF file) as a read-only Dataset.
+
+    Raises :class:`~govkg.errors.InputError` when it cannot be read.
+    """
+    from govkg.graph.store import close_store, is_store, load_memory_store, open_store
+
+    ds = open_store(path) if is_store(path) else load_memory_store(path)
+    try:
+        yield ds
+    finally:
+        close_store(ds)
+
+
+def negotiate(accept: str | None, fmt: str | None) -> str | None:
+    """The result format asked for: the ``format`` parameter, else the best ``Accept`` type, else json.
+
+    ``None`` when only unsupported types are acceptable.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+json", None)
+    'json'
+    >>> negotiate("application/json", "csv"), negotiate(None, None), negotiate("image/png", None)
+    ('csv', 'json', None)
+    """
+    if fmt:
+        fmt = fmt.strip().lower()
+        return fmt if fmt in RESULT_TYPES else _ALIASES.get(fmt)
+    if not accept:
+        return "json"
+    choices = []
+    for i, part in enumerate(accept.split(",")):
+        bits = [b.strip() for b in part.split(";")]
+        q = 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        media = bits[0].lower()
+        if media in ("*/*", "application/*"):
+            name = "json"
+        else:
+            name = _ALIASES.get(media)
+        if name and q > 0:
+            choices.append((-q, i, name))
+    return min(choices)[2] if choices else None
+
+
+def parse_request(method: str, query_string: str, content_type: str, body: bytes) -> tuple[str | None, str | None, Answer | None]:
+    """(query text, format parameter, error answer) of a SPARQL Protocol request."""
+    params = parse_qs(query_string, keep_blank_values=True)
+    media = content_type.split(";")[0].strip().lower()
+    if method == "POST":
+        if media == "application/x-www-form-urlencoded":
+            form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+            for key, value in form.items():
+                params.setdefault(key, []).extend(value)
+        elif media == "application/sparql-query":
+            params.setdefault("query", []).append(body.decode("utf-8", "replace"))
+        elif media == "application/sparql-update":
+            return None, None, Answer.text(403, "this endpoint is read-only: SPARQL Update is refused")
+        else:
+            return None, None, Answer.text(415, f"unsupported content type {media or '(none)'}; "
+                                                "send application/sparql-query or a form")
+    elif method not in ("GET", "HEAD"):
+        return None, None, Answer.text(405, "use GET or POST")
+    if "update" in params:
+        return None, None, Answer.text(403, "this endpoint is read-only: SPARQL Update is refused")
+    queries = params.get("query", [])
+    if len(queries) != 1 or not queries[0].strip():
+        return None, None, Answer.text(400, "give exactly one non-empty query parameter")
+    fmt = (params.get("format") or [None])[0]
+    return queries[0], fmt, None
+
+
+class QueryRunner:
+    """Runs queries in a worker process with a deadline; one query at a time.
+
+    >>> QueryRunner("/nonexistent", timeout=0).timeout
+    0
+    """
+
+    def __init__(self, source: Path | str, *, timeout: float = 10.0, start_timeout: float = 120.0) -> None:
+        self.source = str(source)
+        self.timeout = timeout
+        self.start_timeout = start_timeout
+        self._lock = threading.Lock()
+        self._proc: Any = None
+        self._conn: Any = None
+
+    def answer(self, query: str, fmt: str) -> Answer:
+        """Run ``query`` and format its result (``fmt``: a :data:`RESULT_TYPES` name)."""
+        if not self._lock.acquire(timeout=self.timeout):
+            return Answer.text(503, f"the endpoint is busy; try again (deadline {self.timeout:g} s)")
+        try:
+            try:
+                self._ensure_worker()
+            except GovkgError as exc:
+                return Answer.text(500, str(exc))
+            self._conn.send((query, fmt))
+            if not self._conn.poll(self.timeout):
+                log.warning("query passed its %.1f s deadline; restarting the worker", self.timeout)
+                self._stop()
+                return Answer.text(503, f"the query did not finish within {self.timeout:g} s and was stopped")
+            try:
+                kind, *rest = self._conn.recv()
+            except (EOFError, OSError):
+                self._stop()
+                return Answer.text(500, "the query worker stopped")
+            if kind == "ok":
+                content_type, body = rest
+                return Answer(200, content_type, body)
+            return Answer.text(400, rest[0])
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        """End the worker process."""
+        with self._lock:
+            self._stop()
+
+    def _ensure_worker(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            return
+        self._stop()
+        ctx = multiprocessing.get_context("spawn")
+        ours, theirs = ctx.Pipe()
+        proc = ctx.Process(target=_worker, args=(theirs, self.source), daemon=True, name="govkg-sparql")
+        proc.start()
+        theirs.close()
+        if not ours.poll(self.start_timeout):
+            proc.kill()
+            raise GovkgError("the query worker did not start")
+        try:
+            kind, message = ours.recv()
+        except EOFError:
+            raise GovkgError("the query worker could not start") from None
+        if kind != "ready":
+            proc.join(5)
+            raise GovkgError(f"the query worker cannot open the graph: {message}")
+        self._proc, self._conn = proc, ours
+
+    def _stop(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(10)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+
+def _worker(conn: Any, source: str) -> None:
+    """Worker process: open the graph, then answer ``(query, fmt)`` messages until the pipe closes."""
+    try:
+        with open_source(source) as ds:
+            conn.send(("ready", ""))
+            while True:
+                try:
+                    query, fmt = conn.recv()
+                except EOFError:
+                    return
+                conn.send(_run(ds, query, fmt))
+    except GovkgError as exc:
+        conn.send(("error", str(exc)))
+
+
+def _run(ds: Any, query: str, fmt: str) -> tuple[str, ...]:
+    from govkg.query import QueryError, parse_spec, run_query, to_csv, to_json
+
+    try:
+        result = run_query(ds, parse_spec(query))
+    except QueryError as exc:
+        return ("error", str(exc))
+    if result.columns == ("subject", "predicate", "object") and result.boolean is None and _is_graph(query):
+        lines = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in result.rows)
+        return ("ok", _GRAPH_TYPE, lines.encode("utf-8"))
+    if fmt == "csv":
+        return ("ok", RESULT_TYPES["csv"] + "; charset=utf-8", to_csv(result).encode("utf-8"))
+    if fmt == "xml":
+        return ("ok", RESULT_TYPES["xml"], _to_xml(result))
+    return ("ok", RESULT_TYPES["json"], to_json(result).encode("utf-8"))
+
+
+def _is_graph(query: str) -> bool:
+    """Whether ``query`` is a CONSTRUCT or DESCRIBE (its answer is RDF, not a table)."""
+    import re
+
+    text = re.sub(r"#[^\n]*", "", query)
+    text = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", text)
+    return bool(re.match(r"\s*(CONSTRUCT|DESCRIBE)\b", text, flags=re.IGNORECASE))
+
+
+def _to_xml(result: Any) -> bytes:
+    """SPARQL Query Results XML."""
+    from xml.etree import ElementTree as ET
+
+    from rdflib import BNode, Literal, URIRef
+
+    ns = "http://www.w3.org/2005/sparql-results#"
+    root = ET.Element("sparql", xmlns=ns)
+    head = ET.SubElement(root, "head")
+    if result.boolean is not None:
+        ET.SubElement(root, "boolean").text = "true" if result.boolean else "false"
+    else:
+        for c in result.columns:
+            ET.SubElement(head, "variable", name=c)
+        rows = ET.SubElement(root, "results")
+        for row in result.rows:
+            r = ET.SubElement(rows, "result")
+            for c, v in zip(result.columns, row):
+                if v is None:
+                    continue
+                b = ET.SubElement(r, "binding", name=c)
+                if isinstance(v, URIRef):
+                    ET.SubElement(b, "uri").text = str(v)
+                elif isinstance(v, BNode):
+                    ET.SubElement(b, "bnode").text = str(v)
+                else:
+                    attrs = {}
+                    if isinstance(v, Literal) and v.language:
+                        attrs["xml:lang"] = v.language
+                    elif isinstance(v, Literal) and v.datatype:
+                        attrs["datatype"] = str(v.datatype)
+                    ET.SubElement(b, "literal", attrs).text = str(v)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,117 @@
+"""The network page in headless Chromium: drawing, search, filters, escaping, offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from govkg.export.html import write_html
+from govkg.ontology.namespaces import ENTITY, GOVKG
+
+SHAWAN = "https://w3id.org/govkg/id/region/511111"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+NON_BLANK = """() => {
+  const c = document.querySelector('#network canvas');
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < px.length; i += 4) { if (px[i + 3] > 0 && (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240)) n++; }
+  return n;
+}"""
+
+
+def open_page(tab: Any, path: Path) -> None:
+    tab.goto(path.as_uri())
+    tab.wait_for_function("window.govkgReady !== undefined", timeout=60_000)
+
+
+def test_seeds_page_draws_the_graph(page, seeds_build: Path) -> None:
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    assert tab.evaluate("govkgExplorer.nodes.length") == 406
+    assert tab.evaluate("govkgExplorer.visibleIds().length") == 406
+    assert tab.evaluate("Object.keys(govkgExplorer.network.body.nodes).length") >= 406
+    assert tab.evaluate(NON_BLANK) > 2000  # coloured dots and grey edges on the canvas
+
+
+def test_search_in_traditional_script_focuses_the_node(page, seeds_build: Path) -> None:
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    tab.fill("#search", "沙灣區")
+    assert tab.locator("#results li").first.inner_text().startswith("沙湾区")
+    tab.press("#search", "Enter")
+    assert tab.evaluate("govkgExplorer.network.getSelectedNodes()") == [SHAWAN]
+    details = tab.inner_text("#details")
+    assert "沙湾区" in details and "Region" in details and "沙灣區" in details  # label, type, alias
+    assert "来源文档" in details and "证据句" in details and "樂山市沙灣區" in details
+
+
+def test_type_checkbox_hides_that_type(page, seeds_build: Path) -> None:
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    tab.uncheck('#legend input[data-type="Slogan"]')
+    visible = tab.evaluate("govkgExplorer.visibleIds()")
+    types = tab.evaluate("govkgExplorer.visibleIds().map(id => govkgExplorer.nodes.get(id).type)")
+    assert len(visible) == 406 - 163 and "Slogan" not in types
+    drawn = tab.evaluate("govkgExplorer.network.body.nodeIndices")
+    assert len(drawn) == 406 - 163
+    tab.check('#legend input[data-type="Slogan"]')
+    assert len(tab.evaluate("govkgExplorer.visibleIds()")) == 406
+
+
+def test_document_filter_keeps_that_documents_entities(page, seeds_build: Path) -> None:
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    options = tab.locator("#doc-filter option")
+    assert options.count() == 6  # "all" and five documents
+    tab.select_option("#doc-filter", "0")
+    docs = tab.evaluate("govkgExplorer.visibleIds().map(id => govkgExplorer.nodes.get(id).docs)")
+    assert 0 < len(docs) < 406 and all(0 in d for d in docs)
+    tab.select_option("#doc-filter", "")
+    assert len(tab.evaluate("govkgExplorer.visibleIds()")) == 406
+
+
+def test_hovering_a_node_shows_its_details(page, seeds_build: Path) -> None:
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    tab.evaluate(f"govkgExplorer.network.moveTo({{position: govkgExplorer.network.getPosition('{SHAWAN}'), scale: 1.5}})")
+    box = tab.locator("#network canvas").bounding_box()
+    spot = tab.evaluate(f"govkgExplorer.network.canvasToDOM(govkgExplorer.network.getPosition('{SHAWAN}'))")
+    tab.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+    tab.wait_for_function("document.querySelector('#details h2') && document.querySelector('#details h2').textContent === '沙湾区'")
+
+
+def _hostile_graph() -> Graph:
+    g = Graph()
+    ent, region = ENTITY["enterprise/evil"], ENTITY["region/440300"]
+    doc, sent = URIRef("https://w3id.org/govkg/doc/evil"), URIRef("https://w3id.org/govkg/doc/evil/s0")
+    g.add((ent, RDF.type, GOVKG.Enterprise))
+    g.add((ent, RDFS.label, Literal(HOSTILE, lang="zh")))
+    g.add((ent, SKOS.altLabel, Literal("<script>alert(2)</script>", lang="zh")))
+    g.add((region, RDF.type, GOVKG.Region))
+    g.add((region, RDFS.label, Literal("深圳市", lang="zh")))
+    g.add((ent, GOVKG.locatedIn, region))
+    g.add((doc, RDFS.label, Literal("<b onmouseover=alert(3)>报告</b>", lang="zh")))
+    g.add((sent, GOVKG.text, Literal(f"{HOSTILE}公司落户深圳市。", lang="zh")))
+    g.add((sent, GOVKG.inDocument, doc))
+    g.add((URIRef(f"{sent}/m0"), GOVKG.mentionOf, ent))
+    g.add((URIRef(f"{sent}/m0"), GOVKG.inSentence, sent))
+    return g
+
+
+def test_hostile_names_show_as_text_and_run_nothing(page, tmp_path: Path) -> None:
+    tab, watch = page
+    write_html(_hostile_graph(), tmp_path / "evil.html", title=HOSTILE)
+    open_page(tab, tmp_path / "evil.html")
+    assert tab.title() == HOSTILE
+    tab.fill("#search", "img src")
+    assert tab.locator("#results li").first.inner_text().startswith(HOSTILE)
+    tab.press("#search", "Enter")
+    details = tab.inner_text("#details")
+    assert HOSTILE in details and "<script>alert(2)</script>" in details
+    assert "<b onmouseover=alert(3)>报告</b>" in details
+    assert tab.evaluate("document.querySelectorAll('img, b, #details script').length") == 0
+    assert watch.dialogs == []
