@@ -1,0 +1,234 @@
+"""A persistent on-disk graph store (Oxigraph), one named graph per document.
+
+Layout of a store folder ``DIR``::
+
+    DIR/GOVKG_STORE      marker: this folder is a govkg store (engine and format version)
+    DIR/oxigraph/        the Oxigraph (RocksDB) database: one named graph per document, nothing else
+
+Writing a build replaces the named graph of each document it holds and keeps
+the others, so building the same inputs twice gives the same store
+(:class:`govkg.graph.buildstore.BuildStore` writes the same layout).
+
+Reading: :func:`open_store` opens the database read-only; queries see the
+union of the document graphs as their default graph. Oxigraph computes that
+union on the fly, which is slow for property paths over a big store (minutes
+for a region's sub-regions on 213 reports), so ``open_store(path,
+in_memory=True)`` copies the store into memory with the union materialised
+in the default graph (seconds), which is what ``govkg query`` does; files go
+the same way through :func:`load_memory_store`.
+
+>>> import tempfile
+>>> from rdflib import Dataset, Literal, URIRef
+>>> ds = Dataset()
+>>> _ = ds.graph(URIRef("https://example.org/doc/1")).add(
+...     (URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("沿滩区")))
+>>> folder = tempfile.mkdtemp() + "/store"
+>>> write_store(ds, folder)
+1
+>>> write_store(ds, folder)  # idempotent
+1
+>>> store = open_store(folder)
+>>> [str(row[0]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")]
+['沿滩区']
+>>> close_store(store)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from govkg.errors import InputError, OutputError
+from govkg.graph.rdf import bind_prefixes
+
+MARKER = "GOVKG_STORE"
+DATABASE = "oxigraph"
+FORMAT = "govkg store 1 (oxigraph; one named graph per document)"
+_COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def is_store(path: Path | str) -> bool:
+    """Whether ``path`` is a store folder written by :func:`write_store`.
+
+    >>> is_store("/nonexistent")
+    False
+    """
+    path = Path(path)
+    return (path / MARKER).is_file() and (path / DATABASE).is_dir()
+
+
+def write_store(dataset: Dataset, path: Path | str) -> int:
+    """Put every named graph of ``dataset`` into the store at ``path``; return its number of named-graph quads.
+
+    The folder is created when missing (it may already hold other files, e.g. a
+    build's ``graph.trig``). Each named graph replaces the graph of the same
+    name in the store, others stay. Raises :class:`OutputError` when the store cannot be written or
+    ``dataset`` has triples outside named graphs.
+    """
+    ox = _pyoxigraph()
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: not a folder; cannot hold a store")
+    if (path / DATABASE).exists() and not is_store(path):
+        raise OutputError(f"{path}: holds an {DATABASE}/ folder that is not a govkg store; not touching it")
+    names: set[Node] = set()
+    quads = []
+    convert = _Converter()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        if g is None or g == DATASET_DEFAULT_GRAPH_ID:
+            raise OutputError(f"{path}: the dataset has triples outside named graphs; a store keeps named graphs only")
+        names.add(g)
+        quads.append(convert.quad(s, p, o, g))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / MARKER).write_text(FORMAT + "\n", encoding="utf-8")
+        store = ox.Store(str(path / DATABASE))
+        for g in sorted(names, key=str):
+            name = convert(g)
+            if store.contains_named_graph(name):
+                store.remove_graph(name)
+        # bulk_extend is not transactional: a crash midway leaves part of the
+        # new graphs; writing the same build again repairs it.
+        store.bulk_extend(quads)
+        store.flush()
+        count = int(next(iter(store.query(_COUNT_NAMED)))[0].value)
+        del store  # release the database lock now, not at garbage collection
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the store ({_first_line(exc)})") from None
+    return count
+
+
+def open_store(path: Path | str, *, in_memory: bool = False) -> Dataset:
+    """The store at ``path`` as an rdflib ``Dataset``; ``Dataset.query`` runs in Oxigraph.
+
+    By default the database is opened read-only and the query default graph
+    is the union of the document graphs (computed on the fly). With
+    ``in_memory`` the store is copied into memory and the union materialised
+    (much faster queries; needs the memory). Call :func:`close_store` when
+    done. Raises :class:`InputError` when ``path`` is not a readable store.
+    """
+    ox = _pyoxigraph()
+    path = Path(path)
+    if not is_store(path):
+        raise InputError(path, "not a govkg store (no GOVKG_STORE marker); write one with `govkg build ... --store DIR`")
+    try:
+        inner = ox.Store.read_only(str(path / DATABASE))
+        if not in_memory:
+            return _dataset(inner, union=True)
+        data = inner.dump(format=ox.RdfFormat.N_QUADS)
+        del inner
+        memory = ox.Store()
+        memory.load(data, format=ox.RdfFormat.N_QUADS)
+    except OSError as exc:
+        raise InputError(path, f"cannot open the store ({_first_line(exc)})") from None
+    memory.update(_UNION)
+    return _dataset(memory)
+
+
+def load_memory_store(path: Path | str) -> Dataset:
+    """A build folder (its ``graph.trig``) or an RDF file, parsed into an in-memory Oxigraph store.
+
+    Shaped like an on-disk store: named graphs as in the file, and the default
+    graph holding the file's own default-graph triples plus the union of its
+    named graphs. Formats Oxigraph reads (TriG, N-Quads, Turtle, N-Triples, N3,
+    RDF/XML, JSON-LD, by file extension) are parsed natively; any other goes
+    through :func:`govkg.graph.load.load_graph`. Raises :class:`InputError`.
+    """
+    ox = _pyoxigraph()
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.trig"
+    if not path.is_file():
+        raise InputError(path, "no such graph file (give a store folder, a build output folder or an RDF file)")
+    inner = ox.Store()
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) if path.suffix else None
+    if fmt is None:
+        from govkg.graph.load import load_graph
+
+        convert = _Converter()
+        inner.extend(convert.quad(*q) for q in load_graph(path).quads((None, None, None, None)))
+    else:
+        try:
+            inner.load(path=str(path), format=fmt)
+        except SyntaxError as exc:
+            raise InputError(path, f"not valid {fmt.name}: {_first_line(exc.msg or exc)}") from None
+        except (OSError, ValueError) as exc:
+            raise InputError(path, f"cannot read ({_first_line(exc)})") from None
+    inner.update(_UNION)
+    return _dataset(inner)
+
+
+def close_store(dataset: Dataset) -> None:
+    """Release a store opened with :func:`open_store` (a no-op for other datasets)."""
+    from oxrdflib import OxigraphStore
+
+    if isinstance(dataset.store, OxigraphStore) and getattr(dataset.store, "_store", None) is not None:
+        dataset.store.close()
+
+
+def named_quads(dataset: Dataset) -> list[tuple[Node, Node, Node, Node]]:
+    """The quads of ``dataset``'s named graphs (the documents), sorted; the default graph is left out.
+
+    For a store this is its content without the union copy.
+    """
+    quads = [(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))
+             if g is not None and g != DATASET_DEFAULT_GRAPH_ID]
+    return sorted(quads, key=lambda q: tuple(map(str, q)))
+
+
+def _dataset(inner, union: bool = False) -> Dataset:
+    from oxrdflib import OxigraphStore
+
+    ds = Dataset(store=OxigraphStore(store=inner), default_union=union)
+    bind_prefixes(ds)
+    return ds
+
+
+class _Converter:
+    """rdflib terms to Oxigraph terms, each distinct term converted once."""
+
+    def __init__(self) -> None:
+        self.ox = _pyoxigraph()
+        self.cache: dict[Node, object] = {}
+
+    def quad(self, s: Node, p: Node, o: Node, g: Node | None):
+        graph = self.ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else self(g)
+        return self.ox.Quad(self(s), self(p), self(o), graph)
+
+    def __call__(self, term: Node):
+        try:
+            return self.cache[term]
+        except KeyError:
+            out = self.cache[term] = self._convert(term)
+            return out
+
+    def _convert(self, term: Node):
+        ox = self.ox
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+        raise OutputError(f"cannot store RDF term {term!r}")
+
+
+def _pyoxigraph():
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise OutputError("the graph store needs pyoxigraph: pip install pyoxigraph oxrdflib") from None
+    return pyoxigraph
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
