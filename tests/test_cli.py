@@ -130,7 +130,8 @@ def test_an_extractor_bug_skips_only_that_document(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "extract", flaky)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(SEEDS / "003_887c7b99a7c32d83.txt"),
-                                       str(SEEDS / "004_1232a80a64beaf63.txt"), "--out", str(out), "--no-html"])
+                                       str(SEEDS / "004_1232a80a64beaf63.txt"), "--out", str(out), "--no-html",
+                                       "--jobs", "1"])  # in this process, where the patch applies
     assert result.exit_code == 1
     assert "003_887c7b99a7c32d83.txt: internal error" in result.stderr
     assert "Traceback" not in result.stderr

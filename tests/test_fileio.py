@@ -27,3 +27,12 @@ def test_written_file_has_normal_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert p.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_input_errors_cross_process_boundaries():
+    import pickle
+
+    from govkg.errors import InputError
+
+    back = pickle.loads(pickle.dumps(InputError("a.txt", "empty file")))
+    assert (back.path, back.reason, str(back)) == ("a.txt", "empty file", "a.txt: empty file")

@@ -1,13 +1,14 @@
 """The command line: parse options, call the library, print. Nothing else lives here.
 
-Exit codes: 0 success; 1 some inputs were skipped (the rest was built);
-2 bad usage or nothing could be built.
+Exit codes: 0 success; 1 some inputs were skipped (the rest was built), or
+`validate` found violations; 2 bad usage, nothing could be built, or a server refused a push.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ from govkg.errors import GovkgError
 from govkg.ontology.namespaces import ENTITY_TYPES
 
 EXIT_SKIPPED = 1
+EXIT_INVALID = 1  # validate: the graph breaks a SHACL rule
 EXIT_FAILED = 2
 
 
@@ -38,35 +40,49 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.trig, graph.ttl and graph.html.")
+              help="Folder for graph.trig, graph.ttl and graph.html; an earlier build there is updated.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the graph in an on-disk store here (for corpora bigger than memory; query and "
+                   "export read it); building again updates it.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--no-html", is_flag=True, help="Skip the network page.")
-def build(paths: tuple[Path, ...], out_dir: Path, no_html: bool) -> None:
-    """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html)."""
+def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool) -> None:
+    """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
+
+    Incremental: documents unchanged since the last build into --out (or --store)
+    are skipped, changed ones replaced, deleted ones removed.
+    """
     from govkg.export import get_exporter
+    from govkg.graph.buildstore import BuildStore
     from govkg.pipeline import build as run_build
+    from govkg.pipeline import default_jobs
 
     out, err = Console(), Console(stderr=True)
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
-        task = bar.add_task("build", total=None)
+    try:
+        store = BuildStore.on_disk(store_dir) if store_dir else BuildStore.in_memory(out_dir / "graph.trig")
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("build", total=None, rate="")
+        started = time.perf_counter()
 
-        def progress(n: int) -> None:
-            if n < 0:
-                bar.update(task, total=-n)
-            else:
-                bar.update(task, completed=n)
+        def progress(done: int, total: int) -> None:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=done, total=total, rate=f"{rate:.1f} docs/s" if done else "")
 
-        result = run_build(paths, progress=progress)
+        result = run_build(paths, jobs=jobs or default_jobs(), store=store, progress=progress)
     for e in result.errors:
         _err(err, str(e))
-    if not result.facts:
+    if not result.documents:
         _err(err, "no document could be read; nothing written")
         sys.exit(EXIT_FAILED)
     try:
-        for name, fmt in (("graph.trig", "trig"), ("graph.ttl", "ttl"), ("graph.html", "html")):
-            if fmt == "html" and no_html:
-                continue
-            get_exporter(fmt)(result.dataset, out_dir / name)
+        result.store.write_trig(out_dir / "graph.trig")
+        result.store.write_turtle(out_dir / "graph.ttl")
+        if not no_html:
+            get_exporter("html")(result.dataset, out_dir / "graph.html")
     except (GovkgError, OSError) as exc:
         _err(err, f"{out_dir}: cannot write output ({exc})")
         sys.exit(EXIT_FAILED)
@@ -93,40 +109,182 @@ def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("query_text", metavar="QUERY", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query, bound as a string (repeatable), e.g. --param region=沿滩区.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Aligned table, SPARQL CSV or SPARQL JSON results.")
+@click.option("--list", "list_queries", is_flag=True, help="List the ready-made queries and exit.")
+def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+    """Run QUERY on GRAPH (a store folder, a build folder or an RDF file).
+
+    QUERY is the name of a ready-made query (see --list), a .rq file or SPARQL text.
+    """
+    from govkg.query import format_result, open_graph, ready_queries, run_query
+
+    err = Console(stderr=True)
+    if list_queries:
+        ready = ready_queries()
+        width = max(map(len, ready), default=0)
+        for name, spec in ready.items():
+            args = " ".join(f"--param {p.name}=…" if p.required else f"[--param {p.name}=…]" for p in spec.params)
+            click.echo(f"{name:<{width}}  {spec.description}" + (f"  ({args})" if args else ""))
+        return
+    if graph is None or query_text is None:
+        _err(err, "give GRAPH and QUERY (or --list for the ready-made queries)")
+        sys.exit(EXIT_FAILED)
+    values: dict[str, str] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            _err(err, f"--param {p!r}: expected NAME=VALUE")
+            sys.exit(EXIT_FAILED)
+        values[name.strip()] = value
+    try:
+        with open_graph(graph) as ds:
+            result = run_query(ds, query_text, values)
+        text = format_result(result, fmt)
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    click.echo(text, nl=not text.endswith("\n"))
+    if fmt == "table" and result.boolean is None:
+        err.print(f"{len(result.rows)} rows", highlight=False)
+
+
+@main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
               help="Output format: csv, gexf, graphml, html, jsonld, neo4j, nq, nt, trig, ttl.")
 @click.option("--out", "out_path", required=True, type=click.Path(path_type=Path),
               help="Output file (a folder for neo4j and csv).")
-def export(graph: Path, fmt: str, out_path: Path) -> None:
+@click.option("--region", help="html only: this region, everything located in it, and what they link to.")
+@click.option("--type", "types", metavar="TYPES", help="html only: these entity types, e.g. Enterprise,Project.")
+@click.option("--ego", metavar="NAME", help="html only: the entities within --depth links of NAME (a name or IRI).")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True, help="Link distance for --ego.")
+@click.option("--max-nodes", type=click.IntRange(min=1), help="html only: keep the N best-connected entities.")
+def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str | None, ego: str | None,
+           depth: int, max_nodes: int | None) -> None:
     """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
     from govkg.export import get_exporter
+    from govkg.export.subgraph import Selection
     from govkg.graph.load import load_graph
 
     err = Console(stderr=True)
     try:
         writer = get_exporter(fmt)
-        writer(load_graph(graph), out_path)
+        selection = Selection(region=region, types=Selection.parse_types(types), ego=ego, depth=depth,
+                              max_nodes=max_nodes)
+        if selection and fmt != "html":
+            raise GovkgError("--region, --type, --ego and --max-nodes only apply to --to html")
+        writer(load_graph(graph), out_path, **({"selection": selection} if selection else {}))
     except (GovkgError, OSError) as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)
     click.echo(f"{fmt} → {out_path}")
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--examples", default=3, show_default=True, help="Example nodes shown per broken rule.")
+def validate(graph: Path, examples: int) -> None:
+    """Check GRAPH (a build folder or RDF file) against the SHACL shapes; exit 1 when a rule is broken."""
+    from govkg.graph.load import load_graph
+    from govkg.validate import validate_graph
+
+    try:
+        report = validate_graph(load_graph(graph))
+    except GovkgError as exc:
+        _err(Console(stderr=True), str(exc))
+        sys.exit(EXIT_FAILED)
+    click.echo(report.text(examples))
+    if not report.conforms:
+        sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, envvar="GOVKG_SPARQL_ENDPOINT", show_envvar=True,
+              help="Graph Store URL (Virtuoso: http://HOST:PORT/sparql-graph-crud-auth), "
+                   "or the update URL with --protocol update (Virtuoso: /sparql-auth).")
+@click.option("--user", envvar="GOVKG_SPARQL_USER", show_envvar=True, help="User name (no auth without it).")
+@click.option("--password", envvar="GOVKG_SPARQL_PASSWORD", show_envvar=True, help="Password.")
+@click.option("--auth", type=click.Choice(["digest", "basic"]), default="digest", show_default=True,
+              help="HTTP authentication scheme.")
+@click.option("--protocol", type=click.Choice(["graph-store", "update"]), default="graph-store",
+              show_default=True, help="SPARQL 1.1 Graph Store PUT, or SPARQL Update DROP + INSERT DATA.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for each answer.")
+def push(graph: Path, endpoint: str, user: str | None, password: str | None, auth: str, protocol: str,
+         timeout: float) -> None:
+    """Upload each document graph of GRAPH to a SPARQL server, replacing the server's copy of it."""
+    from govkg.graph.load import load_graph
+    from govkg.push import push_dataset
+
+    err = Console(stderr=True)
+
+    def progress(pushed, n: int, total: int) -> None:
+        err.print(f"[{n}/{total}] {pushed.graph}  {pushed.triples} triples  {pushed.seconds:.1f} s",
+                  markup=False, highlight=False, soft_wrap=True)
+
+    try:
+        done = push_dataset(load_graph(graph), endpoint, user=user, password=password, auth=auth,
+                            protocol=protocol, timeout=timeout, progress=progress)
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    click.echo(f"pushed {len(done)} graphs, {sum(p.triples for p in done):,} triples → {endpoint}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds a SPARQL query may run.")
+def serve(graph: Path, host: str, port: int, timeout: float) -> None:
+    """Browse GRAPH (a build folder, RDF file or store folder) in a local web app with a /sparql endpoint."""
+    from govkg.serve.app import Explorer, make_app_server
+
+    err = Console(stderr=True)
+    try:
+        app = Explorer(graph, timeout=timeout)
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    try:
+        server = make_app_server(app, host, port)
+    except OSError as exc:
+        app.close()
+        _err(err, f"cannot listen on {host}:{port} ({exc})")
+        sys.exit(EXIT_FAILED)
+    click.echo(f"govkg serve: http://{host}:{server.server_port}/  (SPARQL: /sparql; Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        app.close()
+
+
 def _summary(console: Console, result, out_dir: Path) -> None:
     counts = result.entity_counts()
-    n_rel = sum(len(f.relations) for f in result.facts)
     table = Table(title=f"govkg build → {out_dir}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("documents read", str(len(result.facts)))
+    table.add_row("documents read", str(result.documents))
+    if result.unchanged:
+        table.add_row("  unchanged since last build", str(result.unchanged))
+    if result.removed:
+        table.add_row("  removed (no longer in input)", str(result.removed))
     if result.errors:
         table.add_row("documents skipped", str(len(result.errors)), style="red")
     for t in ENTITY_TYPES:
         table.add_row(f"  {t}", str(counts.get(t, 0)))
-    table.add_row("relations", str(n_rel))
-    table.add_row("triples", str(sum(1 for _ in result.dataset.quads((None, None, None, None)))))
-    table.add_row("time", f"{result.seconds:.1f} s")
+    table.add_row("relations", str(result.store.relation_count()))
+    table.add_row("triples", str(len(result.store)))
+    speed = result.chars / result.seconds / 1000 if result.seconds else 0.0
+    table.add_row("time", f"{result.seconds:.1f} s ({speed:.0f} k chars/s)")
     console.print(table)
 
 

@@ -19,6 +19,9 @@ class InputError(GovkgError):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # picklable: workers send these back to the parent process
+        return (InputError, (self.path, self.reason))
+
 
 class OutputError(GovkgError):
     """An output cannot be written."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from rdflib import Dataset
@@ -15,13 +20,16 @@ from rdflib import Dataset
 from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
-from govkg.graph.rdf import build_dataset
+from govkg.graph.buildstore import BuildStore
+from govkg.graph.iri import doc_iri
+from govkg.graph.rdf import code_fingerprint, document_nquads
 from govkg.model import DocFacts
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
 from govkg.text.script import ScriptFolder
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -32,17 +40,38 @@ class InputFile:
     doc_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class DocOutput:
+    """What the per-document step hands back: small and picklable (the text stays in the worker)."""
+
+    doc_id: str
+    content_hash: str
+    chars: int
+    nquads: str | None  # None: the document is unchanged since the last build
+
+
 @dataclass
 class BuildResult:
-    dataset: Dataset
-    facts: list[DocFacts]
+    store: BuildStore
     errors: list[InputError] = field(default_factory=list)
+    added: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chars: int = 0
     seconds: float = 0.0
 
+    @property
+    def documents(self) -> int:
+        return self.added + self.unchanged
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib view of the built graph (for exporters and tests)."""
+        return self.store.rdflib_dataset()
+
     def entity_counts(self) -> Counter:
-        """Distinct entities per type over the whole build."""
-        refs = {ref for f in self.facts for ref in f.entities}
-        return Counter(ref.type for ref in refs)
+        """Distinct entities per type over the whole graph."""
+        return self.store.entity_counts()
 
 
 def find_inputs(paths: Iterable[Path | str]) -> tuple[list[InputFile], list[InputError]]:
@@ -82,37 +111,107 @@ def process_file(item: InputFile, resources: Resources) -> DocFacts:
 
 def iter_facts(items: list[InputFile], errors: list[InputError],
                resources: Resources | None = None) -> Iterator[DocFacts]:
-    """Facts of each readable input; unreadable ones are appended to ``errors``."""
+    """Facts of each readable input, in this process; unreadable ones are appended to ``errors``."""
     resources = resources or Resources()
     for item in items:
-        try:
-            yield process_file(item, resources)
-        except InputError as exc:
-            errors.append(exc)
-        except Exception as exc:  # a bug must not cost the user the other documents
-            log.debug("extraction failed on %s", item.path, exc_info=True)
-            errors.append(InputError(item.path, f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
-                                                "please report it"))
+        result = _guarded(item, lambda: process_file(item, resources))
+        if isinstance(result, InputError):
+            errors.append(result)
+        else:
+            yield result
 
 
-def build(paths: Iterable[Path | str], progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the graph of every input under ``paths``.
+def process_to_output(item: InputFile, resources: Resources,
+                      known: tuple[str, str, str] | None = None) -> DocOutput:
+    """The per-document step as a worker runs it: facts as N-Quads, or nothing when unchanged.
 
-    ``progress`` is called once with the number of inputs (negative) and then
-    once per input processed, with that input's number.
+    ``known`` is the (content hash, source path, code fingerprint) the store holds for this document.
+    """
+    text = read_text(item.path)
+    folder = resources.get("script_folder", ScriptFolder)
+    doc = make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
+    if known == (doc.content_hash, doc.path, code_fingerprint()):
+        return DocOutput(item.doc_id, doc.content_hash, len(text), None)
+    facts = extract(doc, sentences_of(doc), resources)
+    return DocOutput(item.doc_id, doc.content_hash, len(text), document_nquads(facts))
+
+
+def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
+    """Run ``work``; a user's bad file or an extractor bug becomes an InputError for this file only."""
+    try:
+        return work()
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # a bug must not cost the user the other documents
+        log.debug("extraction failed on %s", item.path, exc_info=True)
+        return InputError(item.path, f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
+                                     "please report it")
+
+
+def _work(job: tuple[InputFile, tuple[str, str, str] | None]) -> DocOutput | InputError:
+    """Worker entry point; each worker process keeps its own loaded resources."""
+    item, known = job
+    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known))
+
+
+@lru_cache(maxsize=1)
+def _worker_resources() -> Resources:
+    return Resources()
+
+
+def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str, str]], jobs: int) -> Iterator[DocOutput | InputError]:
+    """Outputs of the per-document step for ``items``, in input order, on ``jobs`` processes."""
+    work = [(item, known.get(item.doc_id)) for item in items]
+    if jobs <= 1 or len(items) <= 1:
+        yield from map(_work, work)
+        return
+    # spawn, not fork: the parent holds an Oxigraph store whose threads must not be forked
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_work, work, chunksize=1)
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def build(paths: Iterable[Path | str], *, jobs: int = 1, store: BuildStore | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the graph of every input under ``paths`` into ``store`` (a new in-memory one by default).
+
+    Incremental: documents whose content hash is unchanged in ``store`` are
+    skipped, changed ones replaced, and graphs of documents no longer among the
+    inputs removed, so the result equals a clean build. ``progress(done, total)``
+    is called before the first document and after each one.
     """
     t0 = time.perf_counter()
     items, errors = find_inputs(paths)
+    store = store if store is not None else BuildStore.in_memory()
+    graphs = {str(doc_iri(i.doc_id)): i.doc_id for i in items}
+    known = {graphs[g]: fp for g, fp in store.fingerprints().items() if g in graphs}
+    result = BuildResult(store=store, errors=errors)
     if progress:
-        progress(-len(items))
-    facts: list[DocFacts] = []
-    n_errors = len(errors)
-    for n, f in enumerate(iter_facts(items, errors), 1):
-        facts.append(f)
+        progress(0, len(items))
+    for n, out in enumerate(iter_outputs(items, known, jobs), 1):
+        if isinstance(out, InputError):
+            errors.append(out)
+            graphs.pop(str(doc_iri(items[n - 1].doc_id)), None)
+        elif out.nquads is None:
+            result.unchanged += 1
+            result.chars += out.chars
+        else:
+            store.replace(out.doc_id, out.nquads)
+            result.added += 1
+            result.chars += out.chars
         if progress:
-            progress(n + len(errors) - n_errors)
-    dataset = build_dataset(facts)
-    return BuildResult(dataset=dataset, facts=facts, errors=errors, seconds=time.perf_counter() - t0)
+            progress(n, len(items))
+    result.removed = store.remove_except(set(graphs))
+    store.flush()
+    result.seconds = time.perf_counter() - t0
+    return result
 
 
 def _slug(stem: str) -> str:

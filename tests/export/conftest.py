@@ -131,7 +131,7 @@ def seeds_graph() -> Dataset:
     from govkg.pipeline import build
 
     result = build([SEEDS])
-    assert result.facts and not result.errors
+    assert result.documents == 5 and not result.errors
     return result.dataset
 
 

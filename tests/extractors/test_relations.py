@@ -18,7 +18,7 @@ def relations(make_context, text, title=TITLE):
     # develops: the document's region, or a region named before the industry
     ("大力发展智能家电、装备制造等支柱产业。", ("沿滩区", "develops", "智能家电")),
     # hosts: the park's clause, or after the park in its sentence
-    ("川南新材料化工园区重点发展氟化工产业。", ("川南新材料化工园区", "hosts", "氟化工产业")),
+    ("川南新材料化工园区重点发展氟化工产业。", ("川南新材料化工园区", "hosts", "氟化工")),
     ("推动永汇食品等16户企业入驻自贡食品产业园。", ("自贡食品产业园", "hosts", "永汇食品")),
     ("川南新材料化工园区获批首批省级化工园区,江苏国泰、无锡东恒2个项目提前开工。",
      ("川南新材料化工园区", "hosts", "江苏国泰")),
@@ -36,15 +36,15 @@ def relations(make_context, text, title=TITLE):
     ("江苏国泰、中化蓝天等头部企业纷至沓来。确保中化蓝天四川基地年内开工。",
      ("中化蓝天", "carriesOut", "中化蓝天四川基地")),
     # belongsTo: one clause, or the only industry of the sentence
-    ("做强氟化工产业,支持中昊晨光公司扩产。", ("中昊晨光公司", "belongsTo", "氟化工产业")),
+    ("做强氟化工产业,支持中昊晨光公司扩产。", ("中昊晨光公司", "belongsTo", "氟化工")),
     # hasPart: a numbered formula naming a system has the industries of its sentence
-    ("全力打造新型矿业、新材料产业集群,加快构建“3+2”现代工业体系。", ("3+2现代工业体系", "hasPart", "新材料产业")),
+    ("全力打造新型矿业、新材料产业集群,加快构建“3+2”现代工业体系。", ("3+2现代工业体系", "hasPart", "新材料")),
     # slogans: the clause's subject region, the document's government, the region's own strategy
     ("交口乡自强村探索实施“五抓五促”模式。", ("五抓五促模式", "relatedTo", "自强村")),
     ("新一届区人民政府紧紧围绕“两区一城”奋斗目标。", ("两区一城奋斗目标", "relatedTo", "沿滩区")),
     ("坚定实施“工业强区”战略。", ("工业强区战略", "relatedTo", "沿滩区")),
     ("省委以“四化同步、城乡融合、五区共兴”为总抓手。", ("四化同步、城乡融合、五区共兴", "proposedBy", "四川省")),
-    ("实施纺织产业“技改提能、数字赋能”三项行动。", ("技改提能、数字赋能三项行动", "relatedTo", "纺织产业")),
+    ("实施纺织产业“技改提能、数字赋能”三项行动。", ("技改提能、数字赋能三项行动", "relatedTo", "纺织")),
     ("实行“旅游+农业”,推进好梦林水田园综合体建设。", ("旅游+农业", "relatedTo", "好梦林水田园综合体")),
 ])
 def test_relation_from_sentence(make_context, sentence, expected):
@@ -124,3 +124,10 @@ def test_every_registered_extractor_has_tests():
     here = Path(__file__).parent
     for name in EXTRACTORS:
         assert (here / f"test_{name}.py").is_file(), name
+
+
+def test_an_industry_has_one_label_whatever_form_the_text_uses(make_context):
+    """氟化工产业 and 氟化工 are one entity; its label is the same in every document (the bare sector)."""
+    _, facts = relations(make_context, "做强氟化工产业。壮大氟化工。")
+    labels = {info.label: info.aliases for ref, info in facts.entities.items() if ref.type == "Industry"}
+    assert set(labels) == {"氟化工"} and "氟化工产业" in labels["氟化工"]

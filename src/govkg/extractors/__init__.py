@@ -85,9 +85,11 @@ def _resolve(ctx: Context, mentions: list[Mention], relations: list[Relation]):
 
 
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span and type (the first extractor's), and any number of spanless declarations."""
     seen: dict[tuple, Mention] = {}
     for m in mentions:
-        seen.setdefault((m.ref, m.start, m.end), m)
+        key = (m.ref, m.start, m.end) if m.start < 0 else (m.ref.type, m.start, m.end)
+        seen.setdefault(key, m)
     return sorted(seen.values(), key=lambda m: (m.start, m.end, m.ref.type, m.ref.key))
 
 
@@ -119,7 +121,21 @@ def _entities(doc: Document, mentions: list[Mention]) -> dict[EntityRef, EntityI
             info.definition = m.definition
         for k, v in m.attrs:
             info.attrs.setdefault(k, v)
-    for info in out.values():
+    for ref, info in out.items():
+        canonical = _canonical_label(ref)
+        if canonical and canonical != info.label:  # every document gives the entity the same label
+            info.aliases.add(info.label)
+            info.label = canonical
         info.aliases.discard(info.label)
         info.aliases = {a for a in info.aliases if a.strip()}
     return dict(sorted(out.items(), key=lambda kv: (kv[0].type, kv[0].key)))
+
+
+def _canonical_label(ref: EntityRef) -> str | None:
+    """The label an entity keyed by its name always gets: the key without its scope prefix.
+
+    Regions are keyed by code and keep the gazetteer's name.
+    """
+    if ref.type == "Region":
+        return None
+    return ref.key.split(":", 1)[-1] or None

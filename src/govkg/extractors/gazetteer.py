@@ -129,7 +129,7 @@ _NATIONS_FALLBACK = ("壮", "回", "维吾尔", "蒙古", "藏", "彝", "苗", "
 
 def _strip_nations(base: str, nations: tuple[str, ...]) -> str:
     """Remove trailing ethnic qualifiers (``凉山彝族`` -> ``凉山``, ``新疆维吾尔`` -> ``新疆``)."""
-    ordered = sorted(nations, key=len, reverse=True)
+    ordered = sorted(nations, key=lambda w: (-len(w), w))
     changed = True
     while changed:
         changed = False

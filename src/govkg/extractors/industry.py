@@ -230,7 +230,7 @@ def _term_regex(ctx: Context) -> re.Pattern[str]:
     """The vocabulary terms and the sector activities followed by 业, longest first."""
     def build() -> re.Pattern[str]:
         alts = set(words("industry_terms.txt")) | {a + "业" for a in words("industry_activities.txt")}
-        return re.compile("|".join(map(re.escape, sorted(alts, key=len, reverse=True))))
+        return re.compile("|".join(map(re.escape, sorted(alts, key=lambda w: (-len(w), w)))))
     return ctx.resources.get("industry.terms", build)
 
 
@@ -298,7 +298,7 @@ def _region_prefix(ctx: Context, name: str, start: int) -> int:
     for m in ctx.mentions:
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    for p in _words(ctx, "industry_prefixes.txt"):
+    for p in sorted(_words(ctx, "industry_prefixes.txt"), key=lambda w: (-len(w), w)):
         if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
             cut += len(p)
     return cut
@@ -316,7 +316,7 @@ def _generic(ctx: Context, body: str) -> bool:
             kinds[kind.strip()].update(rest.split())
 
         def alt(ws: set[str]) -> str:
-            return "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+            return "|".join(map(re.escape, sorted(ws, key=lambda w: (-len(w), w))))
 
         filler = r"[\d.]+|[一二三四五六七八九十百千万亿两]+[强佳轮批]?|[个大家户项类的和及与、级]|[千百万十]亿级?"
         only = re.compile(rf"^(?:{alt(kinds['rank'] | kinds['quality'])}|{filler})*$")

@@ -16,11 +16,11 @@ def words(name: str) -> list[str]:
 @lru_cache(maxsize=16)
 def head_regex(name: str) -> re.Pattern[str]:
     """An alternation of the words in data file ``name``, longest first."""
-    return re.compile("|".join(map(re.escape, sorted(set(words(name)), key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted(set(words(name)), key=lambda w: (-len(w), w)))))
 
 
 def _generic_regex() -> re.Pattern[str]:
-    alts = "|".join(map(re.escape, sorted(set(words("generic_modifiers.txt")), key=len, reverse=True)))
+    alts = "|".join(map(re.escape, sorted(set(words("generic_modifiers.txt")), key=lambda w: (-len(w), w))))
     return re.compile(rf"^(?:{alts}|[\d.]+|[一二三四五六七八九十百千万亿两]+|[个家户项批座条所处类的和及与、])*$")
 
 

@@ -69,7 +69,7 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     if counted is not None:
         cut = counted.end()
     while True:  # by string prefix, not by jieba word: "对立中百亿工业园" is 对 + 立中…
-        word = next((w for w in sorted(lead, key=len, reverse=True) if text.startswith(w, cut)), None)
+        word = next((w for w in sorted(lead, key=lambda w: (-len(w), w)) if text.startswith(w, cut)), None)
         if word is None or len(text) - cut - len(word) < 2:
             return cut
         cut += len(word)
@@ -78,7 +78,7 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
 def _generic_regex(ctx: Context) -> re.Pattern[str]:
     """Any word of ``park_generic.txt`` or a rank (五星级, 4A级), to be removed from a body."""
     return ctx.resources.get("park.generic", lambda: re.compile(
-        "|".join(map(re.escape, sorted(set(words("park_generic.txt")), key=len, reverse=True)))
+        "|".join(map(re.escape, sorted(set(words("park_generic.txt")), key=lambda w: (-len(w), w))))
         + r"|[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级"))
 
 

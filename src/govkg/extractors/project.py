@@ -168,7 +168,7 @@ def _continues(text: str, b: int) -> bool:
 
 
 def _generic_regex() -> re.Pattern[str]:
-    alts = sorted(set(words("generic_modifiers.txt")) | set(words("project_generic.txt")), key=len, reverse=True)
+    alts = sorted(set(words("generic_modifiers.txt")) | set(words("project_generic.txt")), key=lambda w: (-len(w), w))
     return re.compile(rf"^(?:{'|'.join(map(re.escape, alts))}|[\d.]+|[一二三四五六七八九十百千万亿两]+"
                       r"|[个家户项批座条所处类的和及与、])*$")
 

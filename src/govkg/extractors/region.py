@@ -96,7 +96,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         gaz=gaz, names=names, generic=generic,
         lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
         last_chars=re.compile("[" + re.escape("".join(sorted(lengths))) + "]"),
-        upper_short=re.compile("|".join(re.escape(s) for s in sorted(upper, key=len, reverse=True))),
+        upper_short=re.compile("|".join(re.escape(s) for s in sorted(upper, key=lambda w: (-len(w), w)))),
         upper_short_codes=upper, child_short=child_short,
         short_stop=frozenset(_words("region_short_stop.txt")),
         prefixes=frozenset(_words("region_town_prefix.txt")),
@@ -388,7 +388,7 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str) -> tup
     run = text[rs:a]
     ethnic = ""
     if run.endswith("族"):
-        for nation in sorted(idx.nations, key=len, reverse=True):
+        for nation in sorted(idx.nations, key=lambda w: (-len(w), w)):
             if run[:-1].endswith(nation) and len(run) - 1 - len(nation) >= 2:
                 ethnic = nation + "族"
                 break
@@ -477,13 +477,13 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
     table = _short_table(idx, doc_code, named)
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(table, key=len, reverse=True))) if table else None
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(table, key=lambda w: (-len(w), w)))) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _town_hits(ctx, idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
     if towns:
-        town_pattern = re.compile("|".join(re.escape(s) for s in sorted(towns, key=len, reverse=True)))
+        town_pattern = re.compile("|".join(re.escape(s) for s in sorted(towns, key=lambda w: (-len(w), w))))
         for sent in sents:
             _town_short_hits(ctx, sent, towns, town_pattern)
     yield from _emit(ctx, idx, sents, doc_code)
@@ -664,7 +664,7 @@ def _town_short(idx: _Index, name: str) -> str | None:
         if name.endswith(suffix):
             base = name[: -len(suffix)]
             if base.endswith("族"):
-                for nation in sorted(idx.nations, key=len, reverse=True):
+                for nation in sorted(idx.nations, key=lambda w: (-len(w), w)):
                     if base[:-1].endswith(nation):
                         base = base[: -1 - len(nation)]
                         break

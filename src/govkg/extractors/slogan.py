@@ -74,7 +74,7 @@ class SloganLexicon:
 
 def load_lexicon() -> SloganLexicon:
     """Read the ``slogan_*.txt`` data files."""
-    heads = tuple(sorted(data_lines("slogan_heads.txt"), key=len, reverse=True))
+    heads = tuple(sorted(data_lines("slogan_heads.txt"), key=lambda w: (-len(w), w)))
     head_alt = "|".join(map(re.escape, heads))
     types = []
     for line in data_lines("slogan_part_types.txt"):
@@ -83,8 +83,8 @@ def load_lexicon() -> SloganLexicon:
     return SloganLexicon(
         heads=heads,
         suffixes=tuple(data_lines("slogan_suffixes.txt")),
-        verbs=tuple(sorted(data_lines("slogan_verbs.txt"), key=len, reverse=True)),
-        units=tuple(sorted(data_lines("slogan_units.txt"), key=len, reverse=True)),
+        verbs=tuple(sorted(data_lines("slogan_verbs.txt"), key=lambda w: (-len(w), w))),
+        units=tuple(sorted(data_lines("slogan_units.txt"), key=lambda w: (-len(w), w))),
         idioms=frozenset(data_lines("slogan_idioms.txt")),
         shapes=tuple(re.compile(p) for p in data_lines("slogan_shapes.txt")),
         part_types=tuple(sorted(types, key=lambda t: len(t[0]), reverse=True)),

@@ -11,12 +11,16 @@ related only when a sentence relates them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 from rdflib.term import Node
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from govkg import __version__
 from govkg.graph.nquads import nquads_term
 from govkg.graph.iri import doc_iri, entity_iri, mention_iri, sentence_iri, statement_iri
 from govkg.model import DocFacts
@@ -37,6 +41,7 @@ def document_triples(facts: DocFacts) -> Iterator[tuple[Node, Node, Node]]:
         yield (d, DCTERMS.date, Literal(doc.date, datatype=_date_type(doc.date)))
     yield (d, GOVKG.sourcePath, Literal(doc.path))
     yield (d, GOVKG.contentHash, Literal(doc.content_hash))
+    yield (d, GOVKG.builtWith, Literal(code_fingerprint()))
 
     used_sentences: set[int] = set()
     for ref, info in facts.entities.items():
@@ -115,6 +120,29 @@ def bind_prefixes(g: Graph) -> None:
     g.bind("skos", SKOS)
     g.bind("dcterms", DCTERMS)
     g.bind("prov", PROV)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A short hash of the package's code and data files: what extracted the facts.
+
+    Two builds with the same fingerprint extract the same facts from the same text.
+    """
+    root = resources.files("govkg")
+    digest = hashlib.sha256()
+    stack = [root]
+    files = []
+    while stack:
+        for entry in stack.pop().iterdir():
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    stack.append(entry)
+            elif entry.name.endswith((".py", ".txt", ".ttl", ".json", ".csv")):
+                files.append(entry)
+    for f in sorted(files, key=lambda e: str(e)):
+        digest.update(str(f).replace(str(root), "").encode())
+        digest.update(f.read_bytes())
+    return f"govkg {__version__} {digest.hexdigest()[:16]}"
 
 
 def _date_type(date: str):

@@ -38,7 +38,7 @@ def resolve_document(mentions: list[Mention], relations: list[Relation], prefixe
     >>> sorted({x.ref.key for x in ms}), sorted(ms[1].aliases)
     (['中国中化'], ['中化'])
     """
-    prefixes = sorted({p for p in prefixes if len(p) >= 2} | set(NATIONAL_PREFIXES), key=len, reverse=True)
+    prefixes = sorted({p for p in prefixes if len(p) >= 2} | set(NATIONAL_PREFIXES), key=lambda w: (-len(w), w))
     names: dict[tuple[str, str], EntityRef] = {}
     for m in mentions:
         if m.ref.type in MERGED_TYPES:

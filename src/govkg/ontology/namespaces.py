@@ -51,6 +51,7 @@ class GOVKG(DefinedNamespace):
     text: URIRef
     sourcePath: URIRef
     contentHash: URIRef
+    builtWith: URIRef
     # data
     adminCode: URIRef
     adminLevel: URIRef
