@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -34,6 +35,7 @@ def normalise_label(text: str) -> str:
     return _DROP.sub("", text.translate(_FULLWIDTH))
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(ref: EntityRef) -> URIRef:
     return URIRef(f"{ENTITY_BASE}{ref.type.lower()}/{quote(ref.key, safe='')}")
 

@@ -14,6 +14,8 @@ becomes a triple-quoted string); these follow the N-Quads grammar exactly.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
@@ -22,12 +24,18 @@ _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "
 _IRI_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x21), *map(ord, '<>"{}|^`\\')]}
 
 
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LITERAL_BAD = re.compile(r'[\\"\n\r]')
+
+
 def nquads_term(term: Node) -> str:
-    """One term in N-Quads syntax."""
+    """One term in N-Quads syntax (characters are escaped only when present: the common case is fast)."""
     if isinstance(term, URIRef):
-        return f"<{str(term).translate(_IRI_ESCAPES)}>"
+        iri = str(term)
+        return f"<{iri.translate(_IRI_ESCAPES) if _IRI_BAD.search(iri) else iri}>"
     if isinstance(term, Literal):
-        text = f'"{str(term).translate(_LITERAL_ESCAPES)}"'
+        lexical = str(term)
+        text = f'"{lexical.translate(_LITERAL_ESCAPES) if _LITERAL_BAD.search(lexical) else lexical}"'
         if term.language:
             return f"{text}@{term.language}"
         if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
