@@ -106,7 +106,8 @@ def open_store(path: Path | str, *, in_memory: bool = False) -> Dataset:
     """The store at ``path`` as an rdflib ``Dataset``; ``Dataset.query`` runs in Oxigraph.
 
     By default the database is opened read-only and the query default graph
-    is the union of the document graphs (computed on the fly). With
+    is the union of the document graphs, computed on the fly (a triple held by
+    several documents then matches once per document: use ``DISTINCT``). With
     ``in_memory`` the store is copied into memory and the union materialised
     (much faster queries; needs the memory). Call :func:`close_store` when
     done. Raises :class:`InputError` when ``path`` is not a readable store.
