@@ -23,7 +23,7 @@ from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
 from govkg.graph.iri import doc_iri
 from govkg.graph.rdf import code_fingerprint, document_nquads
-from govkg.model import DocFacts
+from govkg.model import DocFacts, Document
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
 from govkg.text.script import ScriptFolder
@@ -101,24 +101,17 @@ def find_inputs(paths: Iterable[Path | str]) -> tuple[list[InputFile], list[Inpu
     return out, errors
 
 
-def process_file(item: InputFile, resources: Resources) -> DocFacts:
-    """The pure per-document step: read, normalise, split, extract."""
+def load_document(item: InputFile, resources: Resources) -> Document:
+    """Read, decode and normalise one input file."""
     text = read_text(item.path)
     folder = resources.get("script_folder", ScriptFolder)
-    doc = make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
+    return make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
+
+
+def process_file(item: InputFile, resources: Resources) -> DocFacts:
+    """The pure per-document step: read, normalise, split, extract."""
+    doc = load_document(item, resources)
     return extract(doc, sentences_of(doc), resources)
-
-
-def iter_facts(items: list[InputFile], errors: list[InputError],
-               resources: Resources | None = None) -> Iterator[DocFacts]:
-    """Facts of each readable input, in this process; unreadable ones are appended to ``errors``."""
-    resources = resources or Resources()
-    for item in items:
-        result = _guarded(item, lambda: process_file(item, resources))
-        if isinstance(result, InputError):
-            errors.append(result)
-        else:
-            yield result
 
 
 def process_to_output(item: InputFile, resources: Resources,
@@ -127,13 +120,11 @@ def process_to_output(item: InputFile, resources: Resources,
 
     ``known`` is the (content hash, source path, code fingerprint) the store holds for this document.
     """
-    text = read_text(item.path)
-    folder = resources.get("script_folder", ScriptFolder)
-    doc = make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
+    doc = load_document(item, resources)
     if known == (doc.content_hash, doc.path, code_fingerprint()):
-        return DocOutput(item.doc_id, doc.content_hash, len(text), None)
+        return DocOutput(item.doc_id, doc.content_hash, len(doc.text), None)
     facts = extract(doc, sentences_of(doc), resources)
-    return DocOutput(item.doc_id, doc.content_hash, len(text), document_nquads(facts))
+    return DocOutput(item.doc_id, doc.content_hash, len(doc.text), document_nquads(facts))
 
 
 def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
@@ -159,7 +150,8 @@ def _worker_resources() -> Resources:
     return Resources()
 
 
-def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str, str]], jobs: int) -> Iterator[DocOutput | InputError]:
+def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str, str]],
+                 jobs: int) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` processes."""
     work = [(item, known.get(item.doc_id)) for item in items]
     if jobs <= 1 or len(items) <= 1:
