@@ -33,13 +33,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
 
 from govkg.errors import OutputError
+from govkg.export.project import GraphFacts, collect_facts
 from govkg.export.subgraph import Selection, layout, select
 from govkg.fileio import atomic_write
-from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG, RELATIONS
+from govkg.ontology.namespaces import ENTITY_TYPES
 
 PALETTE: Mapping[str, str] = MappingProxyType({
     "Region": "#0072B2",
@@ -264,54 +264,12 @@ def _safe_inline(code: str, tag: str) -> str:
     return code.replace("<!--", "<\\!--")
 
 
-def _triples(graph: Graph) -> Iterator[tuple[Any, Any, Any]]:
-    """Every triple of ``graph``; for a Dataset, of all its graphs."""
-    if isinstance(graph, ConjunctiveGraph):
-        for s, p, o, _ in graph.quads((None, None, None, None)):
-            yield s, p, o
-    else:
-        yield from graph.triples((None, None, None))
-
-
-class _Facts:
-    """What the page needs from the graph, gathered in one pass."""
-
-    def __init__(self) -> None:
-        self.types: dict[Any, set[str]] = defaultdict(set)
-        self.labels: dict[Any, set[Literal]] = defaultdict(set)
-        self.alt_labels: dict[Any, set[Literal]] = defaultdict(set)
-        self.definitions: dict[Any, set[Literal]] = defaultdict(set)
-        self.relations: set[tuple[Any, str, Any]] = set()
-        self.mention_of: dict[Any, set[Any]] = defaultdict(set)
-        self.in_sentence: dict[Any, set[Any]] = defaultdict(set)
-        self.text: dict[Any, set[Literal]] = defaultdict(set)
-        self.in_document: dict[Any, set[Any]] = defaultdict(set)
+class _Facts(GraphFacts):
+    """The graph read once (see :func:`govkg.export.project.collect_facts`), with what the page asks of it."""
 
     @classmethod
     def collect(cls, graph: Graph) -> _Facts:
-        """Read every triple of ``graph`` once, keeping what the page shows."""
-        facts = cls()
-        type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
-        relation_names = {GOVKG[name]: name for name in RELATIONS}
-        literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
-                        SKOS.definition: facts.definitions, GOVKG.definition: facts.definitions,
-                        GOVKG.text: facts.text}
-        for s, p, o in _triples(graph):
-            if p == RDF.type and o in type_names:
-                facts.types[s].add(type_names[o])
-            elif p in relation_names:
-                facts.relations.add((s, relation_names[p], o))
-            elif isinstance(o, Literal):
-                target = literal_maps.get(p)
-                if target is not None:
-                    target[s].add(o)
-            elif p == GOVKG.mentionOf:
-                facts.mention_of[o].add(s)
-            elif p == GOVKG.inSentence:
-                facts.in_sentence[s].add(o)
-            elif p == GOVKG.inDocument:
-                facts.in_document[s].add(o)
-        return facts
+        return collect_facts(graph, cls())
 
     def entity_types(self) -> dict[URIRef, str]:
         """IRI entity -> its type (the first in display order if it has several)."""

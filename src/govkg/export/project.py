@@ -108,7 +108,7 @@ def project(graph: Graph) -> Projection:
     Only IRIs typed with an entity class become nodes (several types: the first
     in :data:`ENTITY_TYPES` order); only relations between two nodes become edges.
     """
-    facts = _collect(graph)
+    facts = collect_facts(graph)
     order = {name: i for i, name in enumerate(ENTITY_TYPES)}
     node_type = {
         s: min(kinds, key=order.__getitem__)
@@ -165,7 +165,7 @@ def _quads(graph: Graph) -> Iterator[tuple[Any, Any, Any, Any]]:
             yield s, p, o, None
 
 
-class _Facts:
+class GraphFacts:
     """What the projection needs from the graph, gathered in one pass."""
 
     def __init__(self) -> None:
@@ -199,8 +199,9 @@ class _Facts:
         return doc, self.start.get(sentence, 0), str(sentence)
 
 
-def _collect(graph: Graph) -> _Facts:
-    facts = _Facts()
+def collect_facts(graph: Graph, facts: GraphFacts | None = None) -> GraphFacts:
+    """Read every triple of ``graph`` once (a Dataset: all its graphs) into ``facts`` (a new one by default)."""
+    facts = facts if facts is not None else GraphFacts()
     type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
     relation_names = {GOVKG[name]: name for name in RELATIONS}
     literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
