@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,25 @@ def make_context(resources, folder):
         return Context(doc=doc, sentences=sentences_of(doc), resources=resources)
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def serving():
+    """``with serving(graph, timeout) as url``: govkg serve of ``graph`` on a free local port, in a thread."""
+    return _serving
+
+
+@contextlib.contextmanager
+def _serving(graph: Path, timeout: float) -> Iterator[str]:
+    """``govkg serve`` of ``graph`` on a free local port in a thread: its base URL, stopped on exit."""
+    from govkg.serve.app import Explorer, make_app_server
+
+    app = Explorer(graph, timeout=timeout)
+    server = make_app_server(app, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        app.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from govkg.cli import main
-from govkg.serve.app import Explorer, make_app_server
 from govkg.serve.sparql import negotiate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,17 +34,9 @@ def seeds_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base(seeds_dir: Path) -> Iterator[str]:
-    app = Explorer(seeds_dir, timeout=3.0)
-    server = make_app_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        app.close()
+def base(seeds_dir: Path, serving) -> Iterator[str]:
+    with serving(seeds_dir, timeout=3.0) as url:
+        yield url
 
 
 def get(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str, str]:

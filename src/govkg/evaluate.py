@@ -22,6 +22,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 from govkg.errors import InputError
+from govkg.export.rdf import union_graph
 from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
 from govkg.text.script import ScriptFolder
 
@@ -200,10 +201,7 @@ def evaluate(graph: Graph, *gold_dirs: Path) -> Report:
     """Score ``graph`` (a Graph or a Dataset, read as the union) against the gold files in ``gold_dirs``."""
     norm = Normaliser()
     gold = load_gold(gold_dirs, norm)
-    union = Graph()
-    for triple in (graph.triples((None, None, None)) if not hasattr(graph, "quads")
-                   else ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))):
-        union.add(triple)
+    union = union_graph(graph)
     pred = predicted(union, norm)
     strict = {t: _score(pred[t], gold.entities[t], False) for t in ENTITY_TYPES}
     lenient = {t: _score(pred[t], gold.entities[t], True) for t in ENTITY_TYPES}

@@ -40,3 +40,22 @@ def write_text_atomic(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` atomically (UTF-8)."""
     with atomic_write(path) as fh:
         fh.write(text)
+
+
+def write_folder(folder: Path | str, files: dict[str, str], what: str) -> None:
+    """Write text ``files`` (name -> content) into ``folder``, each atomically (UTF-8, no BOM).
+
+    ``what`` names the export in messages. Raises :class:`~govkg.errors.OutputError`
+    when ``folder`` is a file or cannot be written.
+    """
+    from govkg.errors import OutputError
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: the {what} export needs a folder, not a file")
+    try:
+        for name, text in files.items():
+            with atomic_write(folder / name) as fh:
+                fh.write(text)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write the {what} export: {exc}") from exc

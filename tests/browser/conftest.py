@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,17 +112,7 @@ def seeds_build(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(seeds_build: Path) -> Iterator[str]:
+def served(seeds_build: Path, serving) -> Iterator[str]:
     """``govkg serve`` of the seeds' build on a free port: its base URL."""
-    from govkg.serve.app import Explorer, make_app_server
-
-    app = Explorer(seeds_build, timeout=10.0)
-    server = make_app_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        app.close()
+    with serving(seeds_build, timeout=10.0) as url:
+        yield url

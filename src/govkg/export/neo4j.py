@@ -31,7 +31,7 @@ from rdflib import Graph
 
 from govkg.errors import OutputError
 from govkg.export.project import Edge, Node, Projection, project, relation_type
-from govkg.fileio import atomic_write
+from govkg.fileio import write_folder
 from govkg.ontology.namespaces import ENTITY_TYPES, RELATIONS
 
 BATCH_SIZE = 500
@@ -190,9 +190,6 @@ def write_neo4j(graph: Graph, path: Path | str) -> None:
 
     Raises :class:`~govkg.errors.OutputError` if ``path`` is a file or cannot be written.
     """
-    folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: the neo4j export needs a folder, not a file")
     projection = project(graph)
     delimiter = array_delimiter(projection)
     files = {"import.cypher": cypher_script(projection), "import.sh": import_script(delimiter)}
@@ -200,17 +197,7 @@ def write_neo4j(graph: Graph, path: Path | str) -> None:
         files[f"nodes_{kind}.csv"] = node_csv(projection.nodes_of(kind), delimiter)
     for name in RELATIONS:
         files[f"relationships_{relation_type(name)}.csv"] = relationship_csv(projection.edges_of(name), delimiter)
-    _write_files(folder, files)
-
-
-def _write_files(folder: Path, files: dict[str, str]) -> None:
-    """Write every file atomically (UTF-8, no BOM, ``\\n`` line ends)."""
-    try:
-        for name, text in files.items():
-            with atomic_write(folder / name) as fh:
-                fh.write(text)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write export: {exc}") from exc
+    write_folder(path, files, "neo4j")
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:

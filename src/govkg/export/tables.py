@@ -21,10 +21,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.errors import OutputError
 from govkg.export.gexf import json_list
 from govkg.export.project import Projection, project
-from govkg.fileio import atomic_write
+from govkg.fileio import write_folder
 
 NODE_COLUMNS: tuple[str, ...] = ("id", "type", "label", "aliases", "documents", "definition", "adminCode")
 EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "type", "evidence", "documents")
@@ -57,13 +56,6 @@ def write_csv(graph: Graph, path: Path | str) -> None:
 
     Raises :class:`~govkg.errors.OutputError` if ``path`` is a file or cannot be written.
     """
-    folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: the csv export needs a folder, not a file")
     projection = project(graph)
-    try:
-        for name, rows in (("nodes.csv", node_rows(projection)), ("edges.csv", edge_rows(projection))):
-            with atomic_write(folder / name) as fh:
-                fh.write(table_text(rows))
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write CSV tables: {exc}") from exc
+    write_folder(path, {"nodes.csv": table_text(node_rows(projection)),
+                        "edges.csv": table_text(edge_rows(projection))}, "csv")

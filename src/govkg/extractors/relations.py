@@ -247,12 +247,20 @@ def _enterprise_industry(s: _Sent, where: _Where, ctx: Context) -> Iterator[Rela
                 yield Relation(ent.ref, "belongsTo", ind.ref, s.index, "relation.enterprise_industry")
 
 
-def _lead_industry(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
+def _first_clause(s: _Sent) -> tuple[int, int, list[Mention]] | None:
+    """Document offsets of the sentence's first clause and its mentions; None for a one-clause sentence."""
     clauses = clause_bounds(s.text)
     if len(clauses) < 2:
-        return
+        return None
     lo, hi = (s.start + c for c in clauses[0])
-    first = [m for m in s.mentions if lo <= m.start < hi]
+    return lo, hi, [m for m in s.mentions if lo <= m.start < hi]
+
+
+def _lead_industry(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
+    lead = _first_clause(s)
+    if lead is None:
+        return
+    lo, hi, first = lead
     if not first or any(m.type != "Industry" for m in first):
         return
     first = [m for m in s.industries() if lo <= m.start < hi]
@@ -313,11 +321,10 @@ def _slogan_qualifier(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relatio
 
 
 def _lead_slogan(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
-    clauses = clause_bounds(s.text)
-    if len(clauses) < 2:
+    lead = _first_clause(s)
+    if lead is None:
         return
-    lo, hi = (s.start + c for c in clauses[0])
-    first = [m for m in s.mentions if lo <= m.start < hi]
+    lo, hi, first = lead
     slogans = [m for m in first if m.type == "Slogan"]
     if len(slogans) != 1 or len(first) != 1 or (hi - lo) - (slogans[0].end - slogans[0].start) > _LEAD_CLAUSE_SLACK:
         return

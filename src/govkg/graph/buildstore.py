@@ -13,19 +13,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg.errors import InputError, OutputError
+from govkg.errors import InputError
 from govkg.graph.iri import doc_iri
-from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
+from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG, PREFIXES
 
-_PREFIXES = {
-    "govkg": str(GOVKG._NS),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 class BuildStore:
@@ -49,18 +40,9 @@ class BuildStore:
     @classmethod
     def on_disk(cls, path: Path) -> BuildStore:
         """The govkg store folder ``path`` (created when missing)."""
-        from govkg.graph.store import DATABASE, FORMAT, MARKER, is_store
+        from govkg.graph.store import open_for_writing
 
-        if path.exists() and not path.is_dir():
-            raise OutputError(f"{path}: not a folder; cannot hold a store")
-        if (path / DATABASE).exists() and not is_store(path):
-            raise OutputError(f"{path}: holds an {DATABASE}/ folder that is not a govkg store; not touching it")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-            (path / MARKER).write_text(FORMAT + "\n", encoding="utf-8")
-            return cls(ox.Store(str(path / DATABASE)))
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
+        return cls(open_for_writing(path))
 
     def fingerprints(self) -> dict[str, tuple[str, str, str]]:
         """Document graph IRI -> (content hash, source path, code fingerprint) of every document in the store."""
@@ -137,4 +119,4 @@ def _write(path: Path, statements, fmt) -> None:
     from govkg.fileio import atomic_write
 
     with atomic_write(path, "wb") as fh:
-        ox.serialize(statements, fh, format=fmt, prefixes=_PREFIXES)
+        ox.serialize(statements, fh, format=fmt, prefixes=PREFIXES)

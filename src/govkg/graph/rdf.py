@@ -24,7 +24,7 @@ from govkg import __version__
 from govkg.graph.nquads import nquads_term
 from govkg.graph.iri import doc_iri, entity_iri, mention_iri, sentence_iri, statement_iri
 from govkg.model import DocFacts
-from govkg.ontology.namespaces import GOVKG
+from govkg.ontology.namespaces import GOVKG, PREFIXES
 
 ZH = "zh"
 
@@ -116,10 +116,9 @@ def build_dataset(all_facts: Iterable[DocFacts]) -> Dataset:
 
 
 def bind_prefixes(g: Graph) -> None:
-    g.bind("govkg", str(GOVKG._NS))
-    g.bind("skos", SKOS)
-    g.bind("dcterms", DCTERMS)
-    g.bind("prov", PROV)
+    """Bind the project's prefixes (:data:`~govkg.ontology.namespaces.PREFIXES`) on ``g``."""
+    for prefix, iri in PREFIXES.items():
+        g.bind(prefix, iri)
 
 
 @lru_cache(maxsize=1)

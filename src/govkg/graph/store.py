@@ -69,12 +69,8 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
     name in the store, others stay. Raises :class:`OutputError` when the store cannot be written or
     ``dataset`` has triples outside named graphs.
     """
-    ox = _pyoxigraph()
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise OutputError(f"{path}: not a folder; cannot hold a store")
-    if (path / DATABASE).exists() and not is_store(path):
-        raise OutputError(f"{path}: holds an {DATABASE}/ folder that is not a govkg store; not touching it")
+    _check_writable(path)
     names: set[Node] = set()
     quads = []
     convert = _Converter()
@@ -83,10 +79,8 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
             raise OutputError(f"{path}: the dataset has triples outside named graphs; a store keeps named graphs only")
         names.add(g)
         quads.append(convert.quad(s, p, o, g))
+    store = open_for_writing(path)
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        (path / MARKER).write_text(FORMAT + "\n", encoding="utf-8")
-        store = ox.Store(str(path / DATABASE))
         for g in sorted(names, key=str):
             name = convert(g)
             if store.contains_named_graph(name):
@@ -100,6 +94,29 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the store ({_first_line(exc)})") from None
     return count
+
+
+def open_for_writing(path: Path | str):
+    """The Oxigraph store of the govkg store folder ``path``, created when missing (a ``pyoxigraph.Store``).
+
+    Raises :class:`OutputError` when ``path`` cannot hold a store or it cannot be opened.
+    """
+    ox = _pyoxigraph()
+    path = Path(path)
+    _check_writable(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / MARKER).write_text(FORMAT + "\n", encoding="utf-8")
+        return ox.Store(str(path / DATABASE))
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot open the store ({_first_line(exc)})") from None
+
+
+def _check_writable(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: not a folder; cannot hold a store")
+    if (path / DATABASE).exists() and not is_store(path):
+        raise OutputError(f"{path}: holds an {DATABASE}/ folder that is not a govkg store; not touching it")
 
 
 def open_store(path: Path | str, *, in_memory: bool = False) -> Dataset:

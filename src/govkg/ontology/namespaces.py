@@ -9,6 +9,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+ONTOLOGY_BASE = "https://w3id.org/govkg/ontology#"
 ENTITY_BASE = "https://w3id.org/govkg/id/"
 DOC_BASE = "https://w3id.org/govkg/doc/"
 ENTITY = Namespace(ENTITY_BASE)
@@ -17,7 +18,7 @@ ENTITY = Namespace(ENTITY_BASE)
 class GOVKG(DefinedNamespace):
     """Terms of ``govkg.ttl``."""
 
-    _NS = Namespace("https://w3id.org/govkg/ontology#")
+    _NS = Namespace(ONTOLOGY_BASE)
     _fail = True
 
     # classes
@@ -65,3 +66,15 @@ RELATIONS: tuple[str, ...] = (
     "locatedIn", "develops", "carriesOut", "hosts", "belongsTo", "proposedBy", "hasPart", "relatedTo",
 )
 """Object properties between entities."""
+
+
+PREFIXES: dict[str, str] = {
+    "govkg": ONTOLOGY_BASE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+"""Prefixes every serialisation binds (rdflib and Oxigraph writers alike)."""
