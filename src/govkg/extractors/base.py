@@ -53,6 +53,22 @@ class Context:
     resources: Resources
     mentions: list[Mention] = field(default_factory=list)
     doc_region: EntityRef | None = None  # the region the document is about, set after region extraction
+    _by_sentence: tuple[int, dict[int, list[Mention]]] = field(default_factory=lambda: (-1, {}), repr=False,
+                                                                compare=False)
+
+    def mentions_in(self, index: int) -> list[Mention]:
+        """The mentions found so far in sentence ``index``, in the order they were found.
+
+        Indexed once per batch of new mentions (``mentions`` only grows), so
+        per-sentence rules do not scan the whole document's mentions.
+        """
+        count, table = self._by_sentence
+        if count != len(self.mentions):
+            table = {}
+            for m in self.mentions:
+                table.setdefault(m.sentence, []).append(m)
+            self._by_sentence = (len(self.mentions), table)
+        return table.get(index, [])
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains ``offset`` (binary search)."""

@@ -33,8 +33,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from jieba.posseg import POSTokenizer
-
 from govkg.extractors.base import Context, data_lines
 from govkg.extractors.names import head_regex, words
 from govkg.extractors.phrase import (
@@ -295,10 +293,11 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
 def _region_prefix(ctx: Context, name: str, start: int) -> int:
     """Length of the region names (or 中国, 全省 …) at the front of ``name`` (0 when none)."""
     cut = 0
-    for m in ctx.mentions:
+    sentence = ctx.sentence_at(start)
+    for m in ctx.mentions_in(sentence.index) if sentence else ():
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    for p in sorted(_words(ctx, "industry_prefixes.txt"), key=lambda w: (-len(w), w)):
+    for p in _prefixes(ctx):
         if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
             cut += len(p)
     return cut
@@ -337,7 +336,7 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     """
     activities = _words(ctx, "industry_activities.txt")
     boundary = lexicon(ctx).boundary
-    tokens = [(w, t) for w, t in _pos(ctx).cut(body) if w.strip()]
+    tokens = [(w, t) for w, t in lexicon(ctx).tokenizer.tags(body) if w.strip()]
     keep = 0
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
@@ -358,16 +357,18 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
 
 def _taken_spans(ctx: Context, index: int, offset: int) -> list[tuple[int, int]]:
     """Sentence offsets of the park, enterprise and project names found earlier in sentence ``index``."""
-    return [(m.start - offset, m.end - offset) for m in ctx.mentions
-            if m.sentence == index and m.type in ("Park", "Enterprise", "Project")]
+    return [(m.start - offset, m.end - offset) for m in ctx.mentions_in(index)
+            if m.type in ("Park", "Enterprise", "Project")]
 
 
 def _inside_taken(f: _Found, taken: list[tuple[int, int]]) -> bool:
     return any(a <= f.start and f.end <= b for a, b in taken)
 
 
-def _pos(ctx: Context) -> POSTokenizer:
-    return ctx.resources.get("industry.pos", lambda: POSTokenizer(lexicon(ctx).tokenizer))
+def _prefixes(ctx: Context) -> tuple[str, ...]:
+    """The words of ``industry_prefixes.txt``, longest first."""
+    return ctx.resources.get("industry.prefixes", lambda: tuple(sorted(_words(ctx, "industry_prefixes.txt"),
+                                                                        key=lambda w: (-len(w), w))))
 
 
 def _words(ctx: Context, name: str) -> frozenset[str]:

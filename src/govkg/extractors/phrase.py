@@ -8,13 +8,11 @@ before the head that names the kind of works (建设, 改造) stays in the name.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
-import jieba
-
-from govkg.extractors.base import Context, data_lines
+from govkg.extractors.base import Context, Resources, data_lines
+from govkg.text.segment import Segmenter
 
 # characters that always end a name (punctuation, quotes, brackets that open a clause)
 STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·")
@@ -24,25 +22,28 @@ _COUNT = re.compile(r"^(\d+|[一二三四五六七八九十百千万两几多]+)
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    tokenizer: jieba.Tokenizer
+    tokenizer: Segmenter
     boundary: frozenset[str]
     modifiers: frozenset[str]
 
 
-def load_lexicon() -> Lexicon:
-    """A private jieba tokenizer with the boundary and modifier words as dictionary entries."""
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
+def load_lexicon(plain: Segmenter | None = None) -> Lexicon:
+    """A private segmenter with the boundary and modifier words as dictionary entries.
+
+    ``plain`` (jieba's dictionary alone, see :func:`plain_segmenter`) saves reading the dictionary again.
+    """
     boundary = frozenset(w for line in data_lines("boundary_verbs.txt") for w in line.split())
     modifiers = frozenset(w for line in data_lines("name_modifiers.txt") for w in line.split())
-    for w in boundary | modifiers:
-        tok.add_word(w, freq=2000)
-    return Lexicon(tok, boundary, modifiers)
+    return Lexicon(Segmenter.load(boundary | modifiers, like=plain), boundary, modifiers)
+
+
+def plain_segmenter(resources: Resources) -> Segmenter:
+    """jieba's dictionary with no words of ours (the region rules cut with it), one per process."""
+    return resources.get("phrase.plain", Segmenter.load)
 
 
 def lexicon(ctx: Context) -> Lexicon:
-    return ctx.resources.get("phrase.lexicon", load_lexicon)
+    return ctx.resources.get("phrase.lexicon", lambda: load_lexicon(plain_segmenter(ctx.resources)))
 
 
 COMMON_WORD_FREQ = 100

@@ -180,9 +180,8 @@ def _generic_body(ctx: Context, body: str) -> bool:
 
 def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
     """False when the head is only part of a word of the sentence (中小学, 渠道, 网站)."""
-    pos = 0
-    for tok in lex.tokenizer.cut(text, HMM=True):
-        lo, pos = pos, pos + len(tok)
+    for lo, tok in lex.tokenizer.cut_around(text, head_start, end, HMM=True):  # the words of cut(text) there
+        pos = lo + len(tok)
         if lo < end < pos:
             return False
         if (lo < head_start < pos and pos <= end and lex.tokenizer.FREQ.get(tok, 0) > 0

@@ -19,7 +19,6 @@ the text never names is declared by a mention without offsets (``start == end
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -64,6 +63,7 @@ class _Index:
     child_short: dict[str, dict[str, str]]  # parent code -> {child short form: child code}
     short_stop: frozenset[str]
     prefixes: frozenset[str]
+    prefix_lengths: tuple[int, ...]  # the lengths of the words in ``prefixes``
     badsub: tuple[str, ...]
     bad_any: frozenset[str]
     bad_first: frozenset[str]
@@ -100,6 +100,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         upper_short_codes=upper, child_short=child_short,
         short_stop=frozenset(_words("region_short_stop.txt")),
         prefixes=frozenset(_words("region_town_prefix.txt")),
+        prefix_lengths=tuple(sorted({len(w) for w in _words("region_town_prefix.txt")})),
         badsub=tuple(_words("region_town_badsub.txt")),
         bad_any=frozenset(badchar[0].split()), bad_first=frozenset(badchar[1].split()),
         bad_last=frozenset(badchar[2].split()), nations=_nations(),
@@ -112,15 +113,9 @@ def region_index(resources: Resources) -> _Index:
 
 
 def _tokenizer(resources: Resources):
-    def make():
-        import jieba  # lazy: only short forms need it
+    from govkg.extractors.phrase import plain_segmenter
 
-        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
-        tok = jieba.Tokenizer()
-        tok.initialize()
-        return tok
-
-    return resources.get("region.tokenizer", make)
+    return plain_segmenter(resources)
 
 
 _BAD_TAGS = frozenset({"a", "ad", "an", "v", "vd", "vn", "d", "c", "p", "u", "r", "m", "q"})
@@ -405,7 +400,7 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str) -> tup
             continue
         if start > rs:  # something stands before the name inside the run: it must be a known prefix word
             before = text[rs:start]
-            if not any(before.endswith(p) for p in idx.prefixes):
+            if not any(before[-n:] in idx.prefixes for n in idx.prefix_lengths if n <= len(before)):
                 continue
         return start, name + ethnic
     return None
@@ -415,7 +410,7 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     """Whether ``name`` (before ``suffix``) can be a place name rather than a phrase."""
     if any(ch in idx.bad_any for ch in name) or name[0] in idx.bad_first or name[-1] in idx.bad_last:
         return False
-    if any(name.startswith(p) for p in idx.prefixes):
+    if any(name[:n] in idx.prefixes for n in idx.prefix_lengths if n <= len(name)):
         return False
     whole = name + suffix
     return not any(sub in whole for sub in idx.badsub)

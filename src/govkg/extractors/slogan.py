@@ -50,6 +50,7 @@ _PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
 _CAMPAIGN = re.compile(
     rf"[{_CJK}]{{2,16}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年)(?=[^{_CJK}]|暨|$)"
 )
+_CAMPAIGN_TAIL = re.compile(r"(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年")  # what every campaign ends in
 _CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|[和及与、])")
 _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
@@ -357,7 +358,7 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
                 and before[-1] not in "和与及":
             continue
         yield _Hit(m.group(1), "", sent.start + m.start(1), sent.start + m.end(1), sent.index, "slogan.strategy_shape")
-    for m in _CAMPAIGN.finditer(text):
+    for m in _CAMPAIGN.finditer(text) if _CAMPAIGN_TAIL.search(text) else ():
         name = m.group()
         lead = _CAMPAIGN_LEAD.match(name[:-4])
         start = m.start() + (lead.end() if lead else 0)
@@ -390,11 +391,12 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         if stop is not None and sent.start >= stop:
             break
+        quoted_spans = []
         for h in quoted_hits(sent, lex, known):
             if sent.start + h.start + 1 in name_starts and h.rule != "slogan.quoted_glossary":
                 continue  # the quote opens with a place or company name: “九洪西瓜”
             hits.append(_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule))
-        quoted_spans = [(h.start, h.end) for h in hits if h.sentence == sent.index]
+            quoted_spans.append((sent.start + h.start, sent.start + h.end))
         for h in (*_numeral_formulas(sent, lex), *_unquoted_named(sent, lex)):
             if not any(s <= h.start < e for s, e in quoted_spans):
                 hits.append(h)

@@ -1,0 +1,142 @@
+"""jieba segmentation behind one small class: a private tokenizer, memoised cuts, tags on demand.
+
+The extractors cut short windows of text (the words left of a head noun, a
+list item, a sentence around a head), and the same windows come back again
+and again within a document and across documents; a cut is a pure function
+of the text and the dictionary, so each distinct window is cut once.
+Part-of-speech tagging is six times slower than cutting and only some rules
+need it: :meth:`Segmenter.tags` tags a window only when asked.
+
+>>> seg = Segmenter.load(extra_words=["卧龙湖"])
+>>> seg.cut("建成卧龙湖大桥")
+('建成', '卧龙湖', '大桥')
+>>> seg.cut("建成卧龙湖大桥") is seg.cut("建成卧龙湖大桥")  # cut once
+True
+>>> seg.freq("交通") > 100, seg.freq("卧龙湖")
+(True, 2000)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+import jieba
+
+MEMO_LIMIT = 200_000
+"""Distinct windows kept per segmenter; the memo starts afresh beyond this (memory stays bounded)."""
+
+EXTRA_WORD_FREQ = 2000
+"""The count given to words added to the dictionary: high enough that jieba keeps them whole."""
+
+
+_BLOCK = jieba.re_han_default  # what jieba cuts as one block (accurate mode)
+_SKIP = jieba.re_skip_default  # white space between blocks: one word each
+
+
+def _other_words(text: str, a: int, b: int) -> list[tuple[int, str]]:
+    """jieba's words of ``text[a:b]``, a stretch outside any block: white space runs as jieba splits them, else one character each."""
+    out, at = [], a
+    for piece in _SKIP.split(text[a:b]):
+        if not piece:
+            continue
+        if _SKIP.match(piece):
+            out.append((at, piece))
+        else:
+            out.extend((at + i, ch) for i, ch in enumerate(piece))
+        at += len(piece)
+    return out
+
+
+class Segmenter:
+    """A private ``jieba.Tokenizer`` (never the global one) with memoised :meth:`cut` and :meth:`tags`."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.FREQ: dict[str, int] = tokenizer.FREQ
+        self._cuts: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._tags: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._pos = None
+
+    @classmethod
+    def load(cls, extra_words: Iterable[str] = (), *, like: Segmenter | None = None) -> Segmenter:
+        """jieba's default dictionary plus ``extra_words``.
+
+        With ``like``, the dictionary is copied from that segmenter's base
+        dictionary instead of being read again (it must not have extra words of
+        its own that this one should lack: pass the plain one).
+        """
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
+        tok = jieba.Tokenizer()
+        if like is None:
+            tok.initialize()
+        else:
+            tok.FREQ, tok.total = dict(like.tokenizer.FREQ), like.tokenizer.total
+            tok.initialized = True
+        for word in sorted(set(extra_words)):
+            tok.add_word(word, freq=EXTRA_WORD_FREQ)
+        return cls(tok)
+
+    def cut(self, text: str, HMM: bool = True) -> tuple[str, ...]:  # noqa: N803 - jieba's own keyword
+        """``jieba.Tokenizer.cut(text, HMM=HMM)`` as a tuple, each distinct ``(text, HMM)`` cut once."""
+        key = (text, HMM)
+        try:
+            return self._cuts[key]
+        except KeyError:
+            pass
+        if len(self._cuts) >= MEMO_LIMIT:
+            self._cuts.clear()
+        out = self._cuts[key] = tuple(self.tokenizer.cut(text, HMM=HMM))
+        return out
+
+    def cut_around(self, text: str, lo: int, hi: int, HMM: bool = True) -> list[tuple[int, str]]:  # noqa: N803
+        """(offset, word) for the words of ``cut(text)`` that overlap ``text[lo:hi]``, in order.
+
+        jieba cuts each run of Chinese characters, letters and digits (a block,
+        ``jieba.re_han_default``) on its own and every other character alone
+        (a line break ``\\r\\n`` as one), so the words around a span do not depend
+        on the rest of the text: only the blocks the span touches are cut.
+
+        >>> seg = Segmenter.load()
+        >>> seg.cut_around("我们，建设卧龙湖大桥。", 5, 8)
+        [(5, '卧龙'), (7, '湖')]
+        >>> seg.cut_around("我们，建设卧龙湖大桥。", 1, 4)
+        [(0, '我们'), (2, '，'), (3, '建设')]
+        """
+        out: list[tuple[int, str]] = []
+        pos = 0
+        for m in _BLOCK.finditer(text):
+            a, b = m.span()
+            if a > pos and a > lo and pos < hi:
+                out.extend(_other_words(text, pos, a))
+            if b > lo and a < hi:
+                at = a
+                for word in self.cut(m.group(), HMM):
+                    out.append((at, word))
+                    at += len(word)
+            pos = b
+            if pos >= hi:
+                break
+        else:
+            if pos < hi and len(text) > pos:
+                out.extend(_other_words(text, pos, len(text)))
+        return [(at, w) for at, w in out if at < hi and at + len(w) > lo]
+
+    def tags(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(word, part-of-speech tag) pairs of ``text`` (``jieba.posseg`` on this dictionary), memoised."""
+        try:
+            return self._tags[text]
+        except KeyError:
+            pass
+        if self._pos is None:
+            from jieba.posseg import POSTokenizer
+
+            self._pos = POSTokenizer(self.tokenizer)
+        if len(self._tags) >= MEMO_LIMIT:
+            self._tags.clear()
+        out = self._tags[text] = tuple((p.word, p.flag) for p in self._pos.cut(text))
+        return out
+
+    def freq(self, word: str) -> int:
+        """The dictionary count of ``word`` (0 when jieba does not know it)."""
+        return self.FREQ.get(word, 0)
