@@ -18,6 +18,17 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The build folder of ``seeds/`` (the real pipeline, one process): graph.trig, graph.ttl, graph.html."""
+    from govkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    result = build([SEEDS], out)
+    assert result.documents == 5 and not result.errors
+    return out
+
+
+@pytest.fixture(scope="session")
 def resources() -> Resources:
     return Resources()
 

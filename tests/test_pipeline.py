@@ -1,21 +1,34 @@
-"""Parallel and incremental builds: the result always equals a clean build."""
+"""Streaming, parallel and incremental builds: the files always equal those of a clean serial build."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
-from govkg.graph.buildstore import BuildStore
+from govkg.export import get_exporter
+from govkg.graph.load import load_graph
+from govkg.graph.output import CACHE_DIR
 from govkg.pipeline import build
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+FILES = ("graph.trig", "graph.ttl", "graph.html")
 
 
-def trig(store: BuildStore, path: Path) -> bytes:
-    store.write_trig(path)
-    return path.read_bytes()
+def files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+def quads(path: Path, fmt) -> set[str]:
+    store = ox.Store()
+    store.load(path=str(path), format=fmt)
+    return {str(q) for q in store}
+
+
+def triples(path: Path, fmt) -> set[tuple]:
+    return {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt)}
 
 
 @pytest.fixture
@@ -28,35 +41,107 @@ def corpus(tmp_path):
 
 
 def test_incremental_build_equals_clean_build(corpus, tmp_path):
-    store = BuildStore.on_disk(tmp_path / "store")
-    first = build([corpus], store=store)
-    assert first.added == 4 and first.unchanged == 0
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    assert (first.added, first.unchanged) == (4, 0)
 
-    again = build([corpus], store=store)
+    again = build([corpus], out)
     assert (again.added, again.unchanged, again.removed) == (0, 4, 0)
 
-    files = sorted(corpus.glob("*.txt"))
-    files[0].unlink()                                                  # deleted
-    files[1].write_text(files[1].read_text(encoding="utf-8") + "\n新增一句：推进卧龙湖大桥建设。",
-                        encoding="utf-8")                              # changed
+    docs = sorted(corpus.glob("*.txt"))
+    docs[0].unlink()                                                   # deleted
+    docs[1].write_text(docs[1].read_text(encoding="utf-8") + "\n新增一句：推进卧龙湖大桥建设。",
+                       encoding="utf-8")                               # changed
     shutil.copy(SEEDS / "004_1232a80a64beaf63.txt", corpus / "004_1232a80a64beaf63.txt")  # added
-    step = build([corpus], store=store)
+    step = build([corpus], out)
     assert (step.added, step.unchanged, step.removed) == (2, 2, 1)
 
-    clean = build([corpus], store=BuildStore.in_memory())
-    assert trig(step.store, tmp_path / "a.trig") == trig(clean.store, tmp_path / "b.trig")
-    assert "卧龙湖大桥" in (tmp_path / "a.trig").read_text(encoding="utf-8")
+    clean = build([corpus], tmp_path / "clean")
+    assert files(out) == files(tmp_path / "clean")
+    assert "卧龙湖大桥" in (out / "graph.trig").read_text(encoding="utf-8")
+    assert docs[0].stem not in (out / "graph.trig").read_text(encoding="utf-8")
+    assert step.stats.triples == clean.stats.triples == len(quads(out / "graph.trig", ox.RdfFormat.TRIG))
+
+
+def test_unchanged_build_reads_nothing_and_writes_the_same_bytes(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    before = files(out)
+    again = build([corpus], out)
+    assert again.added == 0 and again.unchanged == 4
+    assert files(out) == before
+    assert again.stats.entities == build([corpus], tmp_path / "fresh").stats.entities
 
 
 def test_parallel_build_equals_serial_build(corpus, tmp_path):
-    serial = build([corpus], jobs=1)
-    parallel = build([corpus], jobs=2)
+    serial = build([corpus], tmp_path / "serial", jobs=1)
+    parallel = build([corpus], tmp_path / "parallel", jobs=2)
     assert parallel.added == serial.added == 4
-    assert trig(serial.store, tmp_path / "s.trig") == trig(parallel.store, tmp_path / "p.trig")
+    assert files(tmp_path / "serial") == files(tmp_path / "parallel")
 
 
-def test_earlier_trig_output_is_updated_in_place(corpus, tmp_path):
-    out = tmp_path / "graph.trig"
-    build([corpus]).store.write_trig(out)
-    again = build([corpus], store=BuildStore.in_memory(out))
-    assert again.unchanged == 4 and again.added == 0
+def test_merged_turtle_is_the_union_of_the_document_graphs(seeds_out):
+    assert triples(seeds_out / "graph.trig", ox.RdfFormat.TRIG) == triples(seeds_out / "graph.ttl", ox.RdfFormat.TURTLE)
+    text = (seeds_out / "graph.ttl").read_text(encoding="utf-8")
+    assert text.count("\n<https://w3id.org/govkg/id/region/511111> ") == 1  # each entity described once
+
+
+def test_build_page_equals_the_page_exported_from_the_graph(seeds_out, tmp_path):
+    get_exporter("html")(load_graph(seeds_out), tmp_path / "export.html")
+    assert (tmp_path / "export.html").read_bytes() == (seeds_out / "graph.html").read_bytes()
+
+
+def test_edited_outputs_make_a_full_rebuild(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    good = files(out)
+    with open(out / "graph.trig", "a", encoding="utf-8") as fh:
+        fh.write("# edited by hand\n")
+    again = build([corpus], out)
+    assert again.added == 4 and again.unchanged == 0
+    assert files(out) == good
+
+
+def test_nothing_readable_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = build([bad], tmp_path / "out")
+    assert result.stats is None and len(result.errors) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_failed_build_keeps_the_earlier_one(corpus, tmp_path, monkeypatch):
+    import govkg.graph.output as output
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    good = files(out)
+    (corpus / "new.txt").write_text("新区推进卧龙湖大桥建设。", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", broken)
+    with pytest.raises(Exception, match="No space left"):
+        build([corpus], out)
+    monkeypatch.undo()
+    assert files(out) == good
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert build([corpus], out).unchanged == 4  # the record still describes the earlier build
+
+
+def test_store_follows_the_build(corpus, tmp_path):
+    out, store = tmp_path / "out", tmp_path / "store"
+    build([corpus], out, store_dir=store)
+    sorted(corpus.glob("*.txt"))[0].unlink()
+    build([corpus], out, store_dir=store)
+    in_store = {str(q) for q in ox.Store.read_only(str(store / "oxigraph"))}
+    assert in_store == quads(out / "graph.trig", ox.RdfFormat.TRIG) and len(in_store) > 1000
+
+
+def test_build_record_lives_in_the_out_folder(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    assert (out / CACHE_DIR / "build.sqlite").is_file()
+    shutil.rmtree(out / CACHE_DIR)
+    assert build([corpus], out).added == 4  # without the record every document is built again

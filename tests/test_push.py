@@ -12,9 +12,7 @@ from rdflib import RDFS, Dataset, Literal, URIRef
 
 from govkg.cli import main
 from govkg.errors import GovkgError, OutputError
-from govkg.export import get_exporter
 from govkg.graph.load import load_graph
-from govkg.pipeline import build
 from govkg.push import named_graphs, push_dataset
 from tests.virtuoso import free_port, virtuoso  # noqa: F401  (the session fixture)
 
@@ -27,11 +25,9 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 
 @pytest.fixture(scope="module")
-def seeds_trig(tmp_path_factory) -> Path:
-    """graph.trig of the seeds, written by the real build and exporter."""
-    out = tmp_path_factory.mktemp("seeds") / "graph.trig"
-    get_exporter("trig")(build([SEEDS]).dataset, out)
-    return out
+def seeds_trig(seeds_out) -> Path:
+    """graph.trig of the seeds, written by the real build."""
+    return seeds_out / "graph.trig"
 
 
 @pytest.fixture(scope="module")

@@ -24,13 +24,8 @@ COUNT_TYPES = ("PREFIX govkg: <https://w3id.org/govkg/ontology#> "
 
 
 @pytest.fixture(scope="module")
-def seeds_dir(tmp_path_factory) -> Path:
-    from govkg.export.rdf import write_trig
-    from govkg.pipeline import build
-
-    out = tmp_path_factory.mktemp("seeds-build")
-    write_trig(build([ROOT / "seeds"]).dataset, out / "graph.trig")
-    return out
+def seeds_dir(seeds_out) -> Path:
+    return seeds_out
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from govkg.cli import main
 from govkg.export import get_exporter
 from govkg.graph.load import load_graph
 from govkg.ontology.namespaces import ENTITY, GOVKG
-from govkg.pipeline import build
 from govkg.validate import ValidationReport, Violation, shapes_graph, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,10 +69,8 @@ def shapes_of(report: ValidationReport, severity: str = "Violation") -> set[tupl
 
 
 @pytest.fixture(scope="module")
-def seeds_trig(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seeds") / "graph.trig"
-    get_exporter("trig")(build([SEEDS]).dataset, out)
-    return out
+def seeds_trig(seeds_out) -> Path:
+    return seeds_out / "graph.trig"
 
 
 def test_the_mini_graph_is_valid():

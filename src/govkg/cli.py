@@ -42,27 +42,21 @@ def main(verbose: bool) -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for graph.trig, graph.ttl and graph.html; an earlier build there is updated.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the graph in an on-disk store here (for corpora bigger than memory; query and "
-                   "export read it); building again updates it.")
+              help="Keep an on-disk Oxigraph store of the graph here as well (query, export and serve read "
+                   "it); building again updates it.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--no-html", is_flag=True, help="Skip the network page.")
 def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
-    Incremental: documents unchanged since the last build into --out (or --store)
-    are skipped, changed ones replaced, deleted ones removed.
+    Incremental: documents unchanged since the last build into --out are not
+    read again, changed ones are rebuilt, deleted ones removed (the record of
+    the build is kept in --out's .govkg/ folder).
     """
-    from govkg.export import get_exporter
-    from govkg.graph.buildstore import BuildStore
     from govkg.pipeline import build as run_build
     from govkg.pipeline import default_jobs
 
     out, err = Console(), Console(stderr=True)
-    try:
-        store = BuildStore.on_disk(store_dir) if store_dir else BuildStore.in_memory(out_dir / "graph.trig")
-    except GovkgError as exc:
-        _err(err, str(exc))
-        sys.exit(EXIT_FAILED)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("build", total=None, rate="")
@@ -72,19 +66,17 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, total=total, rate=f"{rate:.1f} docs/s" if done else "")
 
-        result = run_build(paths, jobs=jobs or default_jobs(), store=store, progress=progress)
+        try:
+            result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
+                               progress=progress)
+        except GovkgError as exc:
+            bar.stop()
+            _err(err, str(exc))
+            sys.exit(EXIT_FAILED)
     for e in result.errors:
         _err(err, str(e))
-    if not result.documents:
+    if result.stats is None:
         _err(err, "no document could be read; nothing written")
-        sys.exit(EXIT_FAILED)
-    try:
-        result.store.write_trig(out_dir / "graph.trig")
-        result.store.write_turtle(out_dir / "graph.ttl")
-        if not no_html:
-            get_exporter("html")(result.dataset, out_dir / "graph.html")
-    except (GovkgError, OSError) as exc:
-        _err(err, f"{out_dir}: cannot write output ({exc})")
         sys.exit(EXIT_FAILED)
     _summary(out, result, out_dir)
     if result.errors:
@@ -268,7 +260,7 @@ def serve(graph: Path, host: str, port: int, timeout: float) -> None:
 
 
 def _summary(console: Console, result, out_dir: Path) -> None:
-    counts = result.entity_counts()
+    stats = result.stats
     table = Table(title=f"govkg build → {out_dir}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -280,9 +272,9 @@ def _summary(console: Console, result, out_dir: Path) -> None:
     if result.errors:
         table.add_row("documents skipped", str(len(result.errors)), style="red")
     for t in ENTITY_TYPES:
-        table.add_row(f"  {t}", str(counts.get(t, 0)))
-    table.add_row("relations", str(result.store.relation_count()))
-    table.add_row("triples", str(len(result.store)))
+        table.add_row(f"  {t}", str(stats.entities.get(t, 0)))
+    table.add_row("relations", str(stats.relations))
+    table.add_row("triples", str(stats.triples))
     speed = result.chars / result.seconds / 1000 if result.seconds else 0.0
     table.add_row("time", f"{result.seconds:.1f} s ({speed:.0f} k chars/s)")
     console.print(table)

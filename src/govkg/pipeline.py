@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import lru_cache
 from pathlib import Path
-
-from rdflib import Dataset
+from typing import TypeVar
 
 from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
-from govkg.graph.iri import doc_iri
-from govkg.graph.rdf import code_fingerprint, document_nquads
+from govkg.graph.merge import DocSummary, summarize
+from govkg.graph.output import BuildOutput, OutputStats
+from govkg.graph.rdf import DocGraph, document_graph
 from govkg.model import DocFacts, Document
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
@@ -42,36 +42,34 @@ class InputFile:
 
 @dataclass(frozen=True, slots=True)
 class DocOutput:
-    """What the per-document step hands back: small and picklable (the text stays in the worker)."""
+    """What the per-document step hands back: picklable, the document's text stays in the worker."""
 
     doc_id: str
+    path: str
     content_hash: str
     chars: int
-    nquads: str | None  # None: the document is unchanged since the last build
+    graph: DocGraph | None  # None: the document is unchanged since the last build
+    summary: DocSummary | None
 
 
 @dataclass
 class BuildResult:
-    store: BuildStore
+    """What a build did. ``stats`` is None when no document could be read (and nothing was written)."""
+
     errors: list[InputError] = field(default_factory=list)
     added: int = 0
     unchanged: int = 0
-    removed: int = 0
     chars: int = 0
     seconds: float = 0.0
+    stats: OutputStats | None = None
 
     @property
     def documents(self) -> int:
         return self.added + self.unchanged
 
     @property
-    def dataset(self) -> Dataset:
-        """An rdflib view of the built graph (for exporters and tests)."""
-        return self.store.rdflib_dataset()
-
-    def entity_counts(self) -> Counter:
-        """Distinct entities per type over the whole graph."""
-        return self.store.entity_counts()
+    def removed(self) -> int:
+        return self.stats.removed if self.stats else 0
 
 
 def find_inputs(paths: Iterable[Path | str]) -> tuple[list[InputFile], list[InputError]]:
@@ -114,17 +112,17 @@ def process_file(item: InputFile, resources: Resources) -> DocFacts:
     return extract(doc, sentences_of(doc), resources)
 
 
-def process_to_output(item: InputFile, resources: Resources,
-                      known: tuple[str, str, str] | None = None) -> DocOutput:
-    """The per-document step as a worker runs it: facts as N-Quads, or nothing when unchanged.
+def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None) -> DocOutput:
+    """The per-document step as a worker runs it: the document's graph and summary, or nothing when unchanged.
 
-    ``known`` is the (content hash, source path, code fingerprint) the store holds for this document.
+    ``known`` is the (content hash, source path) the last build recorded for this document.
     """
     doc = load_document(item, resources)
-    if known == (doc.content_hash, doc.path, code_fingerprint()):
-        return DocOutput(item.doc_id, doc.content_hash, len(doc.text), None)
+    if known == (doc.content_hash, doc.path):
+        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None, None)
     facts = extract(doc, sentences_of(doc), resources)
-    return DocOutput(item.doc_id, doc.content_hash, len(doc.text), document_nquads(facts))
+    graph = document_graph(facts)
+    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), graph, summarize(facts, graph))
 
 
 def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
@@ -139,7 +137,7 @@ def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
                                      "please report it")
 
 
-def _work(job: tuple[InputFile, tuple[str, str, str] | None]) -> DocOutput | InputError:
+def _work(job: tuple[InputFile, tuple[str, str] | None]) -> DocOutput | InputError:
     """Worker entry point; each worker process keeps its own loaded resources."""
     item, known = job
     return _guarded(item, lambda: process_to_output(item, _worker_resources(), known))
@@ -150,16 +148,29 @@ def _worker_resources() -> Resources:
     return Resources()
 
 
-def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str, str]],
+IN_FLIGHT_PER_JOB = 4
+"""Documents handed to each worker ahead of the one being collected: enough to keep it busy, few enough
+that finished outputs never pile up in memory."""
+
+
+def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
                  jobs: int) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` processes."""
     work = [(item, known.get(item.doc_id)) for item in items]
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
-    # spawn, not fork: the parent holds an Oxigraph store whose threads must not be forked
+    # spawn, not fork: the parent may hold an Oxigraph store whose threads must not be forked
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(_work, work, chunksize=1)
+        pending: deque = deque()
+        ahead = iter(work)
+        for job in itertools.islice(ahead, jobs * IN_FLIGHT_PER_JOB):
+            pending.append(pool.submit(_work, job))
+        while pending:
+            out = pending.popleft().result()
+            for job in itertools.islice(ahead, 1):
+                pending.append(pool.submit(_work, job))
+            yield out
 
 
 def default_jobs() -> int:
@@ -170,38 +181,40 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def build(paths: Iterable[Path | str], *, jobs: int = 1, store: BuildStore | None = None,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the graph of every input under ``paths`` into ``store`` (a new in-memory one by default).
+def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
+          html: bool = True, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
-    Incremental: documents whose content hash is unchanged in ``store`` are
-    skipped, changed ones replaced, and graphs of documents no longer among the
-    inputs removed, so the result equals a clean build. ``progress(done, total)``
-    is called before the first document and after each one.
+    Incremental: documents unchanged since the last build into ``out_dir`` are
+    not read again, changed ones are rebuilt and those no longer among the
+    inputs dropped, so the result equals a clean build. ``store_dir`` keeps an
+    on-disk store up to date as well. ``progress(done, total)`` is called
+    before the first document and after each one. When no document can be
+    read, nothing is written and ``stats`` is None.
     """
     t0 = time.perf_counter()
     items, errors = find_inputs(paths)
-    store = store if store is not None else BuildStore.in_memory()
-    graphs = {str(doc_iri(i.doc_id)): i.doc_id for i in items}
-    known = {graphs[g]: fp for g, fp in store.fingerprints().items() if g in graphs}
-    result = BuildResult(store=store, errors=errors)
-    if progress:
-        progress(0, len(items))
-    for n, out in enumerate(iter_outputs(items, known, jobs), 1):
-        if isinstance(out, InputError):
-            errors.append(out)
-            graphs.pop(str(doc_iri(items[n - 1].doc_id)), None)
-        elif out.nquads is None:
-            result.unchanged += 1
-            result.chars += out.chars
-        else:
-            store.replace(out.doc_id, out.nquads)
-            result.added += 1
-            result.chars += out.chars
+    result = BuildResult(errors=errors)
+    store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
+    with BuildOutput(out_dir, html=html, store=store) as output:
+        known = output.known()
         if progress:
-            progress(n, len(items))
-    result.removed = store.remove_except(set(graphs))
-    store.flush()
+            progress(0, len(items))
+        for n, out in enumerate(iter_outputs(items, known, jobs), 1):
+            if isinstance(out, InputError):
+                errors.append(out)
+            elif out.graph is None:
+                output.keep(out.doc_id)
+                result.unchanged += 1
+                result.chars += out.chars
+            else:
+                output.add(out.doc_id, out.path, out.content_hash, out.graph, out.summary)
+                result.added += 1
+                result.chars += out.chars
+            if progress:
+                progress(n, len(items))
+        if result.documents:
+            result.stats = output.finish()
     result.seconds = time.perf_counter() - t0
     return result
 

@@ -126,13 +126,11 @@ def hostile_graph() -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def seeds_graph() -> Dataset:
+def seeds_graph(seeds_out) -> Dataset:
     """The graph the real pipeline builds from seeds/."""
-    from govkg.pipeline import build
+    from govkg.graph.load import load_graph
 
-    result = build([SEEDS])
-    assert result.documents == 5 and not result.errors
-    return result.dataset
+    return load_graph(seeds_out)
 
 
 @pytest.fixture(scope="session")

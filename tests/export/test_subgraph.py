@@ -150,13 +150,8 @@ def test_layout_of_20k_nodes_is_quick() -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds_trig(tmp_path_factory) -> Path:
-    from govkg.export.rdf import write_trig
-    from govkg.pipeline import build
-
-    out = tmp_path_factory.mktemp("seeds") / "graph.trig"
-    write_trig(build([Path(__file__).resolve().parents[2] / "seeds"]).dataset, out)
-    return out
+def seeds_trig(seeds_out) -> Path:
+    return seeds_out / "graph.trig"
 
 
 def _payload(path: Path) -> dict:

@@ -12,6 +12,7 @@ is put on screen with ``textContent``.
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDF, RDFS
+>>> from govkg.ontology.namespaces import GOVKG
 >>> g = Graph()
 >>> sz = URIRef("https://w3id.org/govkg/id/region/sz")
 >>> _ = g.add((sz, RDF.type, GOVKG.Region))
@@ -25,40 +26,18 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-import math
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from rdflib import Graph, URIRef
 
 from govkg.errors import OutputError
-from govkg.export.project import GraphFacts, collect_facts
+from govkg.export.network import MAX_EVIDENCE, PALETTE, TYPE_NAMES_ZH, NetworkBuilder  # noqa: F401 - part of this module's API
+from govkg.export.project import collect_facts
 from govkg.export.subgraph import Selection, layout, select
 from govkg.fileio import atomic_write
-from govkg.ontology.namespaces import ENTITY_TYPES
-
-PALETTE: Mapping[str, str] = MappingProxyType({
-    "Region": "#0072B2",
-    "Industry": "#E69F00",
-    "Project": "#009E73",
-    "Enterprise": "#D55E00",
-    "Park": "#CC79A7",
-    "Slogan": "#56B4E9",
-})
-"""Entity type -> node colour (Okabe-Ito colours, distinguishable with colour-blindness)."""
-
-TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
-    "Region": "地区", "Industry": "产业", "Project": "项目",
-    "Enterprise": "企业", "Park": "园区", "Slogan": "口号",
-})
-"""Entity type -> Chinese name shown in the legend and tooltips."""
-
-MAX_EVIDENCE = 2
-"""Evidence sentences shown per node."""
 
 PHYSICS_NODE_LIMIT = 1000
 """From this many nodes on, physics is off: the page draws the precomputed layout as it is."""
@@ -79,53 +58,28 @@ def network_data(graph: Graph) -> dict[str, Any]:
     ``{id, title}`` and a legend entry ``{type, type_zh, color, count}`` (all
     six types, in display order).
     """
-    facts = _Facts.collect(graph)
-    node_type = facts.entity_types()
-    edges = sorted(
-        (str(s), name, str(o))
-        for s, name, o in facts.relations
-        if s in node_type and o in node_type
-    )
-    degree: dict[URIRef, int] = defaultdict(int)
-    for s, _, o in edges:
-        degree[URIRef(s)] += 1
-        degree[URIRef(o)] += 1
-    node_docs = {iri: facts.documents_of(iri) for iri in node_type}
-    documents = sorted({d for docs in node_docs.values() for d in docs}, key=str)
-    doc_index = {d: i for i, d in enumerate(documents)}
-    nodes = []
-    for iri in sorted(node_type, key=str):
-        kind = node_type[iri]
-        label = facts.label_of(iri)
-        nodes.append({
-            "id": str(iri),
-            "label": label,
-            "type": kind,
-            "type_zh": TYPE_NAMES_ZH[kind],
-            "color": PALETTE[kind],
-            "degree": degree[iri],
-            "size": _size(degree[iri]),
-            "aliases": sorted({str(a) for a in facts.alt_labels[iri]} - {label}),
-            "definition": min((str(d) for d in facts.definitions[iri]), default=""),
-            "docs": sorted(doc_index[d] for d in node_docs[iri]),
-            "evidence": facts.evidence_of(iri, MAX_EVIDENCE),
-        })
-    counts = defaultdict(int, ((k, 0) for k in ENTITY_TYPES))
-    for kind in node_type.values():
-        counts[kind] += 1
-    legend = [
-        {"type": k, "type_zh": TYPE_NAMES_ZH[k], "color": PALETTE[k], "count": counts[k]}
-        for k in ENTITY_TYPES
-    ]
-    return {
-        "nodes": nodes,
-        "edges": [
-            {"id": f"e{i}", "from": s, "to": o, "label": name}
-            for i, (s, name, o) in enumerate(edges)
-        ],
-        "documents": [{"id": str(d), "title": facts.label_of(d)} for d in documents],
-        "legend": legend,
-    }
+    facts = collect_facts(graph)
+    builder = NetworkBuilder()
+    for iri, kinds in facts.types.items():
+        if not isinstance(iri, URIRef):
+            continue
+        for kind in kinds:
+            builder.add_node(str(iri), kind, ((str(lit), lit.language or "") for lit in facts.labels.get(iri, ())),
+                             (str(a) for a in facts.alt_labels.get(iri, ())),
+                             (str(d) for d in facts.definitions.get(iri, ())))
+        for mention in facts.mention_of.get(iri, ()):
+            for sentence in facts.in_sentence.get(mention, ()):
+                text = min((str(t) for t in facts.text.get(sentence, ())), default="")
+                docs = sorted(facts.in_document.get(sentence, ()), key=str)
+                for doc in docs or [None]:
+                    builder.add_evidence(str(iri), str(sentence), text, None if doc is None else str(doc))
+                    text = ""  # the sentence is evidence once, with its first document
+    for doc in {d for docs in facts.in_document.values() for d in docs}:
+        for lit in facts.labels.get(doc, ()):
+            builder.add_document(str(doc), str(lit), lit.language or "")
+    for s, name, o in facts.relations:
+        builder.add_edge(str(s), name, str(o))
+    return builder.data()
 
 
 def write_html(graph: Graph, path: Path | str, *, title: str = "govkg",
@@ -139,6 +93,11 @@ def write_html(graph: Graph, path: Path | str, *, title: str = "govkg",
     data = network_data(graph)
     if selection:
         data = select(data, selection)
+    write_network(data, path, title=title)
+
+
+def write_network(data: Mapping[str, Any], path: Path | str, *, title: str = "govkg") -> None:
+    """Write the page of ``data`` (as :func:`network_data` returns it) to ``path``, atomically."""
     html = render_html(data, title=title)
     try:
         with atomic_write(path) as fh:
@@ -248,11 +207,6 @@ def _vis_options(node_count: int) -> dict[str, Any]:
     }
 
 
-def _size(degree: int) -> float:
-    """Node radius: grows with the square root of the degree, capped."""
-    return round(min(48.0, 10.0 + 4.0 * math.sqrt(degree)), 2)
-
-
 def _read_text(package: str, resource: str) -> str:
     """A UTF-8 data file shipped inside ``package``."""
     return importlib.resources.files(package).joinpath(resource).read_text(encoding="utf-8")
@@ -262,52 +216,3 @@ def _safe_inline(code: str, tag: str) -> str:
     """``code`` made safe to inline in a ``<tag>`` element (no closing tag, no comment opener)."""
     code = re.sub(f"</({tag})", r"<\\/\1", code, flags=re.IGNORECASE)
     return code.replace("<!--", "<\\!--")
-
-
-class _Facts(GraphFacts):
-    """The graph read once (see :func:`govkg.export.project.collect_facts`), with what the page asks of it."""
-
-    @classmethod
-    def collect(cls, graph: Graph) -> _Facts:
-        return collect_facts(graph, cls())
-
-    def entity_types(self) -> dict[URIRef, str]:
-        """IRI entity -> its type (the first in display order if it has several)."""
-        order = {name: i for i, name in enumerate(ENTITY_TYPES)}
-        return {
-            s: min(kinds, key=order.__getitem__)
-            for s, kinds in self.types.items() if isinstance(s, URIRef)
-        }
-
-    def label_of(self, node: Any) -> str:
-        """The ``zh`` label, else any label, else the last IRI segment (smallest if several)."""
-        labels = [lit for lit in self.labels.get(node, ()) if str(lit).strip()]
-        zh = [str(lit) for lit in labels if (lit.language or "").lower().startswith("zh")]
-        chosen = zh or [str(lit) for lit in labels]
-        if chosen:
-            return min(chosen)
-        return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
-
-    def documents_of(self, entity: Any) -> set[Any]:
-        """The documents of the sentences that mention ``entity``."""
-        return {d for m in self.mention_of.get(entity, ())
-                for sent in self.in_sentence.get(m, ()) for d in self.in_document.get(sent, ())}
-
-    def evidence_of(self, entity: Any, limit: int) -> list[dict[str, str]]:
-        """Up to ``limit`` distinct sentences mentioning ``entity``, in IRI order."""
-        sentences = sorted(
-            {sent for m in self.mention_of.get(entity, ()) for sent in self.in_sentence.get(m, ())},
-            key=str,
-        )
-        out: list[dict[str, str]] = []
-        seen: set[str] = set()
-        for sent in sentences:
-            text = min((str(t) for t in self.text.get(sent, ())), default="")
-            if not text or text in seen:
-                continue
-            seen.add(text)
-            docs = sorted(self.in_document.get(sent, ()), key=str)
-            out.append({"text": text, "document": self.label_of(docs[0]) if docs else ""})
-            if len(out) == limit:
-                break
-        return out

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.names import head_regex, words
+from govkg.extractors.names import words
 from govkg.extractors.phrase import (
     STOP_CHARS,
     Lexicon,

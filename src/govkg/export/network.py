@@ -1,0 +1,184 @@
+"""The data of the network page: nodes, edges, documents and legend, gathered by one builder.
+
+A :class:`NetworkBuilder` is fed facts one at a time, from an RDF graph
+(:func:`govkg.export.html.network_data`) or straight from a build as each
+document's facts arrive (:class:`govkg.graph.output.BuildOutput`), and keeps
+only what the page shows: per entity its labels, aliases, definitions, the
+documents that name it and its best evidence sentences. Both ways give the
+same page for the same graph.
+
+>>> b = NetworkBuilder()
+>>> b.add_node("https://w3id.org/govkg/id/region/sz", "Region", [("深圳市", "zh")])
+>>> b.add_evidence("https://w3id.org/govkg/id/region/sz", "urn:doc/s/2", "深圳市发展。", "urn:doc")
+>>> b.add_document("urn:doc", "报告")
+>>> node = b.data()["nodes"][0]
+>>> node["label"], node["docs"], node["evidence"]
+('深圳市', [0], [{'text': '深圳市发展。', 'document': '报告'}])
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from govkg.ontology.namespaces import ENTITY_TYPES
+
+PALETTE: Mapping[str, str] = MappingProxyType({
+    "Region": "#0072B2",
+    "Industry": "#E69F00",
+    "Project": "#009E73",
+    "Enterprise": "#D55E00",
+    "Park": "#CC79A7",
+    "Slogan": "#56B4E9",
+})
+"""Entity type -> node colour (Okabe-Ito colours, distinguishable with colour-blindness)."""
+
+TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
+    "Region": "地区", "Industry": "产业", "Project": "项目",
+    "Enterprise": "企业", "Park": "园区", "Slogan": "口号",
+})
+"""Entity type -> Chinese name shown in the legend and tooltips."""
+
+MAX_EVIDENCE = 2
+"""Evidence sentences shown per node."""
+
+_ORDER = {name: i for i, name in enumerate(ENTITY_TYPES)}
+
+
+class _Node:
+    __slots__ = ("types", "labels", "aliases", "definitions", "docs", "evidence")
+
+    def __init__(self) -> None:
+        self.types: set[str] = set()
+        self.labels: set[tuple[str, str]] = set()  # (text, language)
+        self.aliases: set[str] = set()
+        self.definitions: set[str] = set()
+        self.docs: set[str] = set()
+        self.evidence: dict[str, tuple[str, str]] = {}  # text -> (sentence IRI, document IRI), the least IRI
+
+
+class NetworkBuilder:
+    """Collects the page's facts; :meth:`data` returns the page data (see :func:`govkg.export.html.network_data`)."""
+
+    def __init__(self) -> None:
+        self._nodes: dict[str, _Node] = {}
+        self._edges: set[tuple[str, str, str]] = set()
+        self._titles: dict[str, set[tuple[str, str]]] = {}
+
+    def _node(self, iri: str) -> _Node:
+        node = self._nodes.get(iri)
+        if node is None:
+            node = self._nodes[iri] = _Node()
+        return node
+
+    def add_node(self, iri: str, kind: str, labels: Iterable[tuple[str, str]] = (), aliases: Iterable[str] = (),
+                 definitions: Iterable[str] = ()) -> None:
+        """An entity of type ``kind`` (one of the six classes) with labels as (text, language) pairs."""
+        node = self._node(iri)
+        node.types.add(kind)
+        node.labels.update(labels)
+        node.aliases.update(aliases)
+        node.definitions.update(definitions)
+
+    def add_evidence(self, iri: str, sentence: str, text: str, document: str | None) -> None:
+        """A sentence (IRI and text) of ``document`` that mentions entity ``iri``.
+
+        Only the :data:`MAX_EVIDENCE` sentences with distinct texts and the
+        least IRIs are kept; every document counts for the node's documents.
+        """
+        node = self._node(iri)
+        if document is not None:
+            node.docs.add(document)
+        if not text:
+            return
+        best = node.evidence.get(text)
+        if best is not None and best[0] <= sentence:
+            return
+        node.evidence[text] = (sentence, document or "")
+        if len(node.evidence) > MAX_EVIDENCE:
+            worst = max(node.evidence, key=lambda t: node.evidence[t][0])
+            del node.evidence[worst]
+
+    def add_document(self, iri: str, title: str, language: str = "zh") -> None:
+        """A document and its title (its ``rdfs:label``)."""
+        self._titles.setdefault(iri, set()).add((title, language))
+
+    def add_edge(self, source: str, relation: str, target: str) -> None:
+        """A relation between two entities (``relation`` is the ontology name, e.g. ``develops``)."""
+        self._edges.add((source, relation, target))
+
+    def data(self) -> dict[str, Any]:
+        """``{"nodes", "edges", "documents", "legend"}``: see :func:`govkg.export.html.network_data`."""
+        node_type = {iri: min(n.types, key=_ORDER.__getitem__) for iri, n in self._nodes.items() if n.types}
+        edges = sorted(e for e in self._edges if e[0] in node_type and e[2] in node_type)
+        degree: dict[str, int] = dict.fromkeys(node_type, 0)
+        for s, _, o in edges:
+            degree[s] += 1
+            degree[o] += 1
+        documents = sorted({d for iri in node_type for d in self._nodes[iri].docs})
+        doc_index = {d: i for i, d in enumerate(documents)}
+        nodes = []
+        for iri in sorted(node_type):
+            n, kind = self._nodes[iri], node_type[iri]
+            label = choose_label(n.labels, iri)
+            evidence = sorted(n.evidence.items(), key=lambda kv: kv[1][0])
+            nodes.append({
+                "id": iri,
+                "label": label,
+                "type": kind,
+                "type_zh": TYPE_NAMES_ZH[kind],
+                "color": PALETTE[kind],
+                "degree": degree[iri],
+                "size": node_size(degree[iri]),
+                "aliases": sorted(n.aliases - {label}),
+                "definition": min(n.definitions, default=""),
+                "docs": sorted(doc_index[d] for d in n.docs),
+                "evidence": [{"text": text, "document": self._title(doc) if doc else ""}
+                             for text, (_, doc) in evidence],
+            })
+        counts = dict.fromkeys(ENTITY_TYPES, 0)
+        for kind in node_type.values():
+            counts[kind] += 1
+        legend = [{"type": k, "type_zh": TYPE_NAMES_ZH[k], "color": PALETTE[k], "count": counts[k]}
+                  for k in ENTITY_TYPES]
+        return {
+            "nodes": nodes,
+            "edges": [{"id": f"e{i}", "from": s, "to": o, "label": name} for i, (s, name, o) in enumerate(edges)],
+            "documents": [{"id": d, "title": self._title(d)} for d in documents],
+            "legend": legend,
+        }
+
+    def entity_counts(self) -> dict[str, int]:
+        """Entities per type (each entity counted once, under its first type in display order)."""
+        counts = dict.fromkeys(ENTITY_TYPES, 0)
+        for n in self._nodes.values():
+            if n.types:
+                counts[min(n.types, key=_ORDER.__getitem__)] += 1
+        return counts
+
+    def _title(self, doc: str) -> str:
+        return choose_label(self._titles.get(doc, ()), doc)
+
+
+def choose_label(labels: Iterable[tuple[str, str]], iri: str) -> str:
+    """The least ``zh`` label, else the least label, else the last segment of ``iri``.
+
+    >>> choose_label([("b", "zh"), ("a", "en"), ("c", "zh-Hant")], "urn:x")
+    'b'
+    >>> choose_label([], "https://w3id.org/govkg/id/park/qianhai")
+    'qianhai'
+    """
+    usable = [(text, lang) for text, lang in labels if text.strip()]
+    zh = [text for text, lang in usable if (lang or "").lower().startswith("zh")]
+    chosen = zh or [text for text, _ in usable]
+    if chosen:
+        return min(chosen)
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1]
+
+
+def node_size(degree: int) -> float:
+    """Node radius: grows with the square root of the degree, capped."""
+    return round(min(48.0, 10.0 + 4.0 * math.sqrt(degree)), 2)

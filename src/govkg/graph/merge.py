@@ -1,0 +1,110 @@
+"""What the merged views of a build need of each document, and the merge itself.
+
+A build writes every document's named graph as it arrives; the views over
+all documents (the merged Turtle file, the network page, the summary counts)
+need much less: the statements about entities (to unite them across
+documents) and, for the page, each entity's names, evidence and relations.
+:func:`summarize` takes that out of one document's facts (in the worker that
+extracted them); :class:`Merged` adds the documents up in the main process.
+A summary is plain data, so a later build can reuse it for an unchanged document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govkg.export.network import MAX_EVIDENCE, NetworkBuilder
+from govkg.graph.iri import doc_iri, entity_iri, sentence_iri
+from govkg.graph.rdf import DocGraph
+from govkg.graph.turtle import Pair, subject_text
+from govkg.model import DocFacts
+
+
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    """One document as the merged views see it (IRIs as plain strings).
+
+    ``nodes``: (entity, type, label, aliases, definition); ``evidence``:
+    (entity, sentence, text) — for each entity with a mention, the sentences
+    the page may show, at most :data:`~govkg.export.network.MAX_EVIDENCE`
+    distinct texts, least IRIs first; ``edges``: (subject, relation, object);
+    ``entities``: the statements about entities (subject -> pairs, as in
+    :class:`~govkg.graph.rdf.DocGraph`).
+    """
+
+    document: str
+    title: str
+    nodes: tuple[tuple[str, str, str, tuple[str, ...], str], ...]
+    evidence: tuple[tuple[str, str, str], ...]
+    edges: tuple[tuple[str, str, str], ...]
+    entities: tuple[tuple[str, tuple[Pair, ...]], ...]
+    triples: int
+    statements: int
+
+    def to_json(self) -> list:
+        """The summary as JSON-ready lists (see :meth:`from_json`)."""
+        return [self.document, self.title, self.nodes, self.evidence, self.edges, self.entities,
+                self.triples, self.statements]
+
+    @classmethod
+    def from_json(cls, data: list) -> DocSummary:
+        document, title, nodes, evidence, edges, entities, triples, statements = data
+        return cls(document, title,
+                   tuple((i, t, label, tuple(aliases), d) for i, t, label, aliases, d in nodes),
+                   tuple(map(tuple, evidence)), tuple(map(tuple, edges)),
+                   tuple((s, tuple(map(tuple, pairs))) for s, pairs in entities), triples, statements)
+
+
+def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
+    """The summary of one document's facts (``graph`` is its :func:`~govkg.graph.rdf.document_graph`)."""
+    doc = facts.document
+    nodes = tuple(
+        (str(entity_iri(ref)), ref.type, info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
+        for ref, info in facts.entities.items()
+    )
+    candidates: dict[str, dict[str, str]] = {}  # entity -> sentence IRI -> text
+    for m in facts.mentions:
+        if m.start >= 0 and m.sentence >= 0:
+            s = facts.sentences[m.sentence]
+            candidates.setdefault(str(entity_iri(m.ref)), {})[str(sentence_iri(doc.doc_id, m.sentence))] = \
+                doc.text[s.start:s.end]
+    evidence = []
+    for entity in sorted(candidates):
+        chosen, seen = [], set()
+        for sentence, text in sorted(candidates[entity].items()):
+            if text and text not in seen and len(chosen) < MAX_EVIDENCE:
+                seen.add(text)
+                chosen.append((entity, sentence, text))
+        evidence.extend(chosen or [(entity, min(candidates[entity]), "")])  # the document names it all the same
+    edges = tuple(sorted({(str(entity_iri(r.subject)), r.predicate, str(entity_iri(r.object)))
+                          for r in facts.relations}))
+    return DocSummary(str(doc_iri(doc.doc_id)), doc.title or doc.doc_id, nodes, tuple(evidence), edges,
+                      graph.entities, graph.triples, len(facts.relations))
+
+
+class Merged:
+    """The documents of a build added up: the entity statements united, the page's data, the counts."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, set[Pair]] = {}
+        self.network = NetworkBuilder()
+        self.triples = 0
+        self.statements = 0
+
+    def add(self, summary: DocSummary) -> None:
+        for subject, pairs in summary.entities:
+            self.entities.setdefault(subject, set()).update(pairs)
+        net = self.network
+        net.add_document(summary.document, summary.title)
+        for iri, kind, label, aliases, definition in summary.nodes:
+            net.add_node(iri, kind, [(label, "zh")], aliases, [definition] if definition else [])
+        for iri, sentence, text in summary.evidence:
+            net.add_evidence(iri, sentence, text, summary.document)
+        for s, relation, o in summary.edges:
+            net.add_edge(s, relation, o)
+        self.triples += summary.triples
+        self.statements += summary.statements
+
+    def entity_text(self) -> str:
+        """The united statements about entities as Turtle, subjects sorted."""
+        return "".join(subject_text(s, self.entities[s]) for s in sorted(self.entities))

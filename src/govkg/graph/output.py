@@ -1,0 +1,281 @@
+"""A build folder, written as the documents arrive: ``graph.trig``, ``graph.ttl``, ``graph.html``.
+
+Each document's named graph goes to ``graph.trig`` as soon as it is made, in
+input order, so memory holds one document's graph at a time plus the merged
+views (:class:`~govkg.graph.merge.Merged`): the entity statements united for
+``graph.ttl`` and the network page's data. ``graph.ttl`` holds every
+document's own statements in the same order, then the united entity
+statements.
+
+What makes the next build incremental lives in ``.govkg/build.sqlite``:
+per document its content hash, source path, where its statements stand in
+``graph.trig`` and ``graph.ttl`` and its summary. A document whose hash and
+path are unchanged is not read again: its statements are copied from the
+earlier files and its summary reused. That needs the earlier files exactly as
+that build wrote them (size and modification time are checked) and the same
+code (the fingerprint of the package); otherwise every document is rebuilt.
+
+New files are written beside the old ones and renamed into place at the end;
+until then the folder keeps the earlier build, and a build that stops halfway
+leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from govkg.errors import OutputError
+from govkg.graph.merge import DocSummary, Merged
+from govkg.graph.rdf import DocGraph, code_fingerprint
+from govkg.graph.turtle import PREFIX_HEADER
+
+log = logging.getLogger(__name__)
+
+TRIG, TURTLE, HTML = "graph.trig", "graph.ttl", "graph.html"
+CACHE_DIR = ".govkg"
+CACHE_DB = "build.sqlite"
+FORMAT = "govkg build 2"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL,
+    trig_at INTEGER NOT NULL, trig_len INTEGER NOT NULL, ttl_at INTEGER NOT NULL, ttl_len INTEGER NOT NULL,
+    summary TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
+@dataclass
+class OutputStats:
+    """What a finished build holds."""
+
+    documents: int = 0
+    removed: int = 0
+    triples: int = 0
+    relations: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+
+
+class BuildOutput:
+    """The files of one build folder; use as a context manager around :meth:`add`, :meth:`keep` and :meth:`finish`.
+
+    ``store`` (a :class:`~govkg.graph.buildstore.BuildStore`) receives every
+    document's graph as well, and loses those of documents no longer built.
+    """
+
+    def __init__(self, folder: Path | str, *, html: bool = True, store=None) -> None:
+        self.folder = Path(folder)
+        self.html = html
+        self.store = store
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(f"{self.folder}: not a folder; cannot write the build there")
+        self._made: list[Path] = []
+        self._db: sqlite3.Connection | None = None
+        self._reusable = False
+        self._tmp: dict[str, Path] = {}
+        self._trig: IO[bytes] | None = None
+        self._ttl: IO[bytes] | None = None
+        self._old: dict[str, IO[bytes]] = {}
+        self._merged = Merged()
+        self._count = 0
+        self._open()
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        cache = self.folder / CACHE_DIR
+        for d in (self.folder, cache):
+            if not d.exists():
+                try:
+                    d.mkdir()
+                except OSError as exc:
+                    self._cleanup()
+                    raise OutputError(f"{d}: cannot create the build folder ({exc.strerror or exc})") from None
+                self._made.append(d)
+        try:
+            self._db = sqlite3.connect(cache / CACHE_DB, isolation_level=None)
+            self._db.executescript(_SCHEMA)
+            self._db.execute("BEGIN IMMEDIATE")
+            meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as exc:
+            self._cleanup()
+            raise OutputError(f"{cache / CACHE_DB}: cannot use the build record ({exc}); "
+                              f"remove {cache} to build from scratch") from None
+        self._reusable = self._earlier_files_intact(meta)
+        if not self._reusable and meta:
+            log.info("%s: earlier outputs changed or made by other code; rebuilding every document", self.folder)
+        self._db.execute("UPDATE docs SET seen = 0")
+
+    def _earlier_files_intact(self, meta: dict[str, str]) -> bool:
+        if meta.get("format") != FORMAT or meta.get("code") != code_fingerprint():
+            return False
+        for name in (TRIG, TURTLE):
+            path = self.folder / name
+            try:
+                st = path.stat()
+            except OSError:
+                return False
+            if meta.get(name) != _stamp(st):
+                return False
+        try:
+            self._old = {name: open(self.folder / name, "rb") for name in (TRIG, TURTLE)}
+        except OSError:
+            return False
+        return True
+
+    def known(self) -> dict[str, tuple[str, str]]:
+        """doc id -> (content hash, source path) of the documents an unchanged input may reuse."""
+        if not self._reusable:
+            return {}
+        return {doc: (h, p) for doc, h, p in self._db.execute("SELECT doc_id, hash, path FROM docs")}
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._trig is not None:
+            return
+        try:
+            for name in (TRIG, TURTLE):
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+                self._tmp[name] = Path(tmp)
+                fh = os.fdopen(fd, "wb")
+                fh.write(PREFIX_HEADER.encode("utf-8"))
+                if name == TRIG:
+                    self._trig = fh
+                else:
+                    self._ttl = fh
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
+
+    def add(self, doc_id: str, path: str, content_hash: str, graph: DocGraph, summary: DocSummary) -> None:
+        """A document built now: its graph goes to the files (and the store), its summary to the merge."""
+        self._start()
+        block = graph.block.encode("utf-8")
+        local = graph.local.encode("utf-8")
+        self._put(doc_id, content_hash, path, block, local, json.dumps(summary.to_json(), ensure_ascii=False))
+        self._merged.add(summary)
+        if self.store is not None:
+            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+
+    def keep(self, doc_id: str) -> None:
+        """A document unchanged since the last build (one of :meth:`known`): its earlier output is reused."""
+        self._start()
+        row = self._db.execute("SELECT hash, path, trig_at, trig_len, ttl_at, ttl_len, summary FROM docs "
+                               "WHERE doc_id = ?", (doc_id,)).fetchone()
+        content_hash, path, trig_at, trig_len, ttl_at, ttl_len, summary = row
+        block = _read(self._old[TRIG], trig_at, trig_len)
+        local = _read(self._old[TURTLE], ttl_at, ttl_len)
+        self._put(doc_id, content_hash, path, block, local, summary)
+        self._merged.add(DocSummary.from_json(json.loads(summary)))
+        if self.store is not None and not self.store.has(doc_id):
+            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+
+    def _put(self, doc_id: str, content_hash: str, path: str, block: bytes, local: bytes, summary: str) -> None:
+        try:
+            trig_at, ttl_at = self._trig.tell(), self._ttl.tell()
+            self._trig.write(block)
+            self._ttl.write(local)
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
+        self._db.execute(
+            "INSERT INTO docs (doc_id, hash, path, trig_at, trig_len, ttl_at, ttl_len, summary, seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, "
+            "path = excluded.path, trig_at = excluded.trig_at, trig_len = excluded.trig_len, "
+            "ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, summary = excluded.summary, seen = 1",
+            (doc_id, content_hash, path, trig_at, len(block), ttl_at, len(local), summary))
+        self._count += 1
+
+    def finish(self) -> OutputStats:
+        """Write the merged views, put every file in place and record the build; returns its counts."""
+        from govkg.graph.iri import doc_iri
+
+        self._start()
+        merged = self._merged
+        try:
+            self._ttl.write(merged.entity_text().encode("utf-8"))
+            for fh in (self._trig, self._ttl):
+                fh.flush()
+                os.fsync(fh.fileno())
+                fh.close()
+            if self.html:
+                from govkg.export.html import write_network
+
+                write_network(merged.network.data(), self.folder / HTML)
+            for name, tmp in self._tmp.items():
+                os.chmod(tmp, 0o666 & ~_umask())
+                os.replace(tmp, self.folder / name)
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
+        self._tmp.clear()
+        gone = [doc for (doc,) in self._db.execute("SELECT doc_id FROM docs WHERE seen = 0")]
+        if self.store is not None:
+            self.store.remove_except({str(doc_iri(d)) for (d,) in self._db.execute(
+                "SELECT doc_id FROM docs WHERE seen = 1")})
+            self.store.flush()
+        self._db.execute("DELETE FROM docs WHERE seen = 0")
+        stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
+        for key, value in {"format": FORMAT, "code": code_fingerprint(), **stamps}.items():
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._db.execute("COMMIT")
+        self._made.clear()
+        return OutputStats(documents=self._count, removed=len(gone), triples=merged.triples,
+                           relations=merged.statements, entities=merged.network.entity_counts())
+
+    # --- closing ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the files; a build not finished leaves the folder as it was before."""
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        for fh in (self._trig, self._ttl, *self._old.values()):
+            if fh is not None:
+                with contextlib.suppress(OSError):
+                    fh.close()
+        self._old = {}
+        for tmp in self._tmp.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._tmp.clear()
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                self._db.close()
+            self._db = None
+        for d in reversed(self._made):  # folders this build made: a build that wrote nothing leaves none
+            shutil.rmtree(d, ignore_errors=True)
+        self._made.clear()
+
+    def __enter__(self) -> BuildOutput:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _read(fh: IO[bytes], at: int, length: int) -> bytes:
+    fh.seek(at)
+    data = fh.read(length)
+    if len(data) != length:
+        raise OutputError(f"{fh.name}: shorter than the build record says; remove {CACHE_DIR}/ to rebuild")
+    return data
+
+
+def _stamp(st: os.stat_result) -> str:
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
