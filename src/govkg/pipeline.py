@@ -20,9 +20,9 @@ from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
-from govkg.graph.merge import DocSummary, summarize
-from govkg.graph.output import BuildOutput, OutputStats
-from govkg.graph.rdf import DocGraph, document_graph
+from govkg.graph.merge import summarize
+from govkg.graph.output import BuildOutput, DocPart, OutputStats
+from govkg.graph.rdf import document_graph
 from govkg.model import DocFacts, Document
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
@@ -48,8 +48,7 @@ class DocOutput:
     path: str
     content_hash: str
     chars: int
-    graph: DocGraph | None  # None: the document is unchanged since the last build
-    summary: DocSummary | None
+    part: DocPart | None  # None: the document is unchanged since the last build
 
 
 @dataclass
@@ -119,10 +118,10 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
     """
     doc = load_document(item, resources)
     if known == (doc.content_hash, doc.path):
-        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None, None)
+        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
     facts = extract(doc, sentences_of(doc), resources)
     graph = document_graph(facts)
-    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), graph, summarize(facts, graph))
+    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), DocPart.of(graph, summarize(facts, graph)))
 
 
 def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
@@ -203,12 +202,12 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         for n, out in enumerate(iter_outputs(items, known, jobs), 1):
             if isinstance(out, InputError):
                 errors.append(out)
-            elif out.graph is None:
+            elif out.part is None:
                 output.keep(out.doc_id)
                 result.unchanged += 1
                 result.chars += out.chars
             else:
-                output.add(out.doc_id, out.path, out.content_hash, out.graph, out.summary)
+                output.add(out.doc_id, out.path, out.content_hash, out.part)
                 result.added += 1
                 result.chars += out.chars
             if progress:

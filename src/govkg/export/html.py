@@ -24,7 +24,6 @@ is put on screen with ``textContent``.
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -208,8 +207,13 @@ def _vis_options(node_count: int) -> dict[str, Any]:
 
 
 def _read_text(package: str, resource: str) -> str:
-    """A UTF-8 data file shipped inside ``package``."""
-    return importlib.resources.files(package).joinpath(resource).read_text(encoding="utf-8")
+    """A UTF-8 data file shipped inside ``package`` (found without importing the package: pyvis pulls in much)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise OutputError(f"the network page needs the {package} package: pip install {package}")
+    return Path(next(iter(spec.submodule_search_locations)), resource).read_text(encoding="utf-8")
 
 
 def _safe_inline(code: str, tag: str) -> str:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
-from govkg.extractors.names import head_regex, is_generic, words
+from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names, left_edge,
                                     lexicon)
 from govkg.graph.iri import normalise_label
@@ -89,7 +89,7 @@ def _generic_words(ctx: Context) -> frozenset[str]:
 
 def _not_tail(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("enterprise.not_tail", lambda: re.compile(
-        "(?:" + "|".join(map(re.escape, sorted(set(words("enterprise_not_tails.txt")), key=lambda w: (-len(w), w))))
+        "(?:" + literal_alternation(words("enterprise_not_tails.txt"))
         + ")$"))
 
 
@@ -165,7 +165,7 @@ def names_someone(ctx: Context, body: str, placed: bool) -> bool:
     if any(w in body for w in never):
         return False
     rest = ctx.resources.get("enterprise.generic_re", lambda: re.compile(
-        "|".join(map(re.escape, sorted(generic, key=lambda w: (-len(w), w)))))).sub("", body)
+        literal_alternation(generic))).sub("", body)
     toks = [t for t in lex.tokenizer.cut(rest, HMM=False)
             if not _COUNTED.fullmatch(t) and not _NUMERAL.fullmatch(t)]
     if not toks or is_generic(ctx, body):

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.names import words
+from govkg.extractors.names import literal_alternation, words
 from govkg.extractors.phrase import (
     STOP_CHARS,
     Lexicon,
@@ -228,7 +228,7 @@ def _term_regex(ctx: Context) -> re.Pattern[str]:
     """The vocabulary terms and the sector activities followed by 业, longest first."""
     def build() -> re.Pattern[str]:
         alts = set(words("industry_terms.txt")) | {a + "业" for a in words("industry_activities.txt")}
-        return re.compile("|".join(map(re.escape, sorted(alts, key=lambda w: (-len(w), w)))))
+        return re.compile(literal_alternation(alts))
     return ctx.resources.get("industry.terms", build)
 
 
@@ -315,7 +315,7 @@ def _generic(ctx: Context, body: str) -> bool:
             kinds[kind.strip()].update(rest.split())
 
         def alt(ws: set[str]) -> str:
-            return "|".join(map(re.escape, sorted(ws, key=lambda w: (-len(w), w))))
+            return literal_alternation(ws)
 
         filler = r"[\d.]+|[一二三四五六七八九十百千万亿两]+[强佳轮批]?|[个大家户项类的和及与、级]|[千百万十]亿级?"
         only = re.compile(rf"^(?:{alt(kinds['rank'] | kinds['quality'])}|{filler})*$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from govkg.extractors.base import Context, data_lines
@@ -13,14 +14,52 @@ def words(name: str) -> list[str]:
     return [w for line in data_lines(name) for w in line.split()]
 
 
+def literal_alternation(alternatives: Iterable[str]) -> str:
+    """A regex source matching any of ``alternatives`` (literal strings), the longest one where several fit.
+
+    The same matches as ``"|".join`` of the escaped words sorted longest first,
+    but written as a trie (共同前缀 shared), so the engine tries a position once
+    per character instead of once per word: many times faster for hundreds of words.
+
+    >>> literal_alternation(["产业", "产业园", "行业"])
+    '(?:产业(?:园)?|行业)'
+    >>> re.findall(literal_alternation(["产业", "产业园", "行业"]), "产业园和产业及行业")
+    ['产业园', '产业', '行业']
+    """
+    trie: dict = {}
+    for word in set(alternatives):
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return "(?!)"
+    source = _trie_source(trie)
+    return source if len(trie) > 1 else f"(?:{source})"  # always one group, safe to embed
+
+
+def _trie_source(node: dict) -> str:
+    """The regex of the words below ``node`` (a ``""`` key marks that a word ends there)."""
+    children = sorted(k for k in node if k)
+    if not children:
+        return ""
+    branches = [re.escape(ch) + _trie_source(node[ch]) for ch in children]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: go on when the text does (greedy), else stop
+        return f"(?:{body})?"
+    return body
+
+
 @lru_cache(maxsize=16)
 def head_regex(name: str) -> re.Pattern[str]:
     """An alternation of the words in data file ``name``, longest first."""
-    return re.compile("|".join(map(re.escape, sorted(set(words(name)), key=lambda w: (-len(w), w)))))
+    return re.compile(literal_alternation(words(name)))
 
 
 def _generic_regex() -> re.Pattern[str]:
-    alts = "|".join(map(re.escape, sorted(set(words("generic_modifiers.txt")), key=lambda w: (-len(w), w))))
+    alts = literal_alternation(words("generic_modifiers.txt"))
     return re.compile(rf"^(?:{alts}|[\d.]+|[一二三四五六七八九十百千万亿两]+|[个家户项批座条所处类的和及与、])*$")
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.names import head_regex, is_generic, words
+from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
@@ -78,7 +78,7 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
 def _generic_regex(ctx: Context) -> re.Pattern[str]:
     """Any word of ``park_generic.txt`` or a rank (五星级, 4A级), to be removed from a body."""
     return ctx.resources.get("park.generic", lambda: re.compile(
-        "|".join(map(re.escape, sorted(set(words("park_generic.txt")), key=lambda w: (-len(w), w))))
+        literal_alternation(words("park_generic.txt"))
         + r"|[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级"))
 
 

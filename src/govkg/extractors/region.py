@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
+from govkg.extractors.names import literal_alternation
 from govkg.model import EntityRef, Mention, Relation
 
 REGION = "Region"
@@ -96,7 +97,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         gaz=gaz, names=names, generic=generic,
         lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
         last_chars=re.compile("[" + re.escape("".join(sorted(lengths))) + "]"),
-        upper_short=re.compile("|".join(re.escape(s) for s in sorted(upper, key=lambda w: (-len(w), w)))),
+        upper_short=re.compile(literal_alternation(upper)),
         upper_short_codes=upper, child_short=child_short,
         short_stop=frozenset(_words("region_short_stop.txt")),
         prefixes=frozenset(_words("region_town_prefix.txt")),
@@ -125,15 +126,8 @@ def _common_words(resources: Resources) -> frozenset[str]:
     """Words of jieba's dictionary tagged as verbs, adjectives, adverbs or function words (not names)."""
 
     def make() -> frozenset[str]:
-        import jieba
-
-        out = set()
-        with jieba.get_dict_file() as fh:
-            for raw in fh:
-                parts = raw.decode("utf-8").split()
-                if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2] in _BAD_TAGS:
-                    out.add(parts[0])
-        return frozenset(out)
+        tags = _tokenizer(resources).word_tags()
+        return frozenset(w for w, tag in tags.items() if 2 <= len(w) <= 4 and tag in _BAD_TAGS)
 
     return resources.get("region.common_words", make)
 
@@ -472,13 +466,13 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
     table = _short_table(idx, doc_code, named)
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(table, key=lambda w: (-len(w), w)))) if table else None
+    pattern = re.compile(literal_alternation(table)) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _town_hits(ctx, idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
     if towns:
-        town_pattern = re.compile("|".join(re.escape(s) for s in sorted(towns, key=lambda w: (-len(w), w))))
+        town_pattern = re.compile(literal_alternation(towns))
         for sent in sents:
             _town_short_hits(ctx, sent, towns, town_pattern)
     yield from _emit(ctx, idx, sents, doc_code)

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import Gazetteer, gazetteer
@@ -70,17 +70,12 @@ _SUBJECT_LEAD = re.compile(r"^(?:近日|今年|去年|目前|同时|此外|其�
 _LEAD_CLAUSE_SLACK = 8  # 持续推进“…” / 实行“…”: a verb and an adverb or two around the slogan
 
 
+_CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]+")
+
+
 def clause_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``, offsets into ``text``, breaks excluded."""
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in CLAUSE_BREAKS:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    return [m.span() for m in _CLAUSE.finditer(text)]
 
 
 def is_formula(label: str) -> bool:
@@ -90,15 +85,31 @@ def is_formula(label: str) -> bool:
 
 @dataclass(frozen=True)
 class _Sent:
-    """One sentence with its mentions; offsets of mentions are document offsets."""
+    """One sentence with its mentions; offsets of mentions are document offsets.
+
+    The views the rules ask for again and again (mentions by type, clauses,
+    industries) are worked out once per sentence.
+    """
 
     index: int
     start: int
     text: str
     mentions: tuple[Mention, ...]
+    _views: dict = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, *types: str) -> list[Mention]:
-        return [m for m in self.mentions if m.type in types]
+        key = ("of", types)
+        found = self._views.get(key)
+        if found is None:
+            found = self._views[key] = [m for m in self.mentions if m.type in types]
+        return found
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """:func:`clause_bounds` of the sentence (offsets into its text)."""
+        found = self._views.get("clauses")
+        if found is None:
+            found = self._views["clauses"] = clause_bounds(self.text)
+        return found
 
     def between(self, a: int, b: int) -> str:
         return self.text[a - self.start:b - self.start]
@@ -121,8 +132,12 @@ class _Sent:
 
     def industries(self) -> list[Mention]:
         """Industry mentions that are not part of a longer name nor another entity's name (易品食品)."""
-        return [i for i in self.of("Industry") if not self.nested_in_other(i)
+        found = self._views.get("industries")
+        if found is None:
+            found = self._views["industries"] = [
+                i for i in self.of("Industry") if not self.nested_in_other(i)
                 and not any(o.type != "Industry" and (o.start, o.end) == (i.start, i.end) for o in self.mentions)]
+        return found
 
     def nested_in_other(self, m: Mention, *but: Mention) -> bool:
         """Whether ``m`` lies inside a longer mention of another entity (湾丘 in 白马湾丘北部功能区)."""
@@ -137,6 +152,7 @@ class _Where:
     doc: EntityRef | None
     gaz: Gazetteer
     names: dict[str, EntityRef]  # region names and aliases of this document, unambiguous ones
+    doc_label: str = ""  # the label of ``doc``
 
     def rank(self, ref: EntityRef) -> str:
         """``same``, ``inside`` (a town of the county), ``above`` (its province) or ``outside``."""
@@ -175,7 +191,7 @@ def extract_relations(ctx: Context) -> Iterator[Relation]:
     for m in ctx.mentions:
         if m.sentence >= 0:
             by_sentence[m.sentence].append(m)
-    where = _Where(ctx.doc_region, gazetteer(ctx.resources), _names_of(ctx.mentions, "Region"))
+    where = _Where(ctx.doc_region, gazetteer(ctx.resources), _names_of(ctx.mentions, "Region"), _doc_label(ctx))
     for index, ms in sorted(by_sentence.items()):
         s = ctx.sentences[index]
         sent = _Sent(index, s.start, s.text, tuple(sorted(ms, key=lambda m: (m.start, -m.end))))
@@ -249,7 +265,7 @@ def _enterprise_industry(s: _Sent, where: _Where, ctx: Context) -> Iterator[Rela
 
 def _first_clause(s: _Sent) -> tuple[int, int, list[Mention]] | None:
     """Document offsets of the sentence's first clause and its mentions; None for a one-clause sentence."""
-    clauses = clause_bounds(s.text)
+    clauses = s.clauses()
     if len(clauses) < 2:
         return None
     lo, hi = (s.start + c for c in clauses[0])
@@ -300,7 +316,7 @@ def _slogan_region(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
         names = [r for r in s.of("Region") if _inside(r, slogan)]
         for r in names:
             yield Relation(slogan.ref, "relatedTo", r.ref, s.index, "relation.slogan_names_region")
-    doc_label = _doc_label(ctx)
+    doc_label = where.doc_label
     if where.doc is None or not doc_label:
         return
     level = doc_label[-1]

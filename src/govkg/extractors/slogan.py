@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from govkg.extractors.base import Context, data_lines
+from govkg.extractors.names import literal_alternation
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
 
@@ -70,13 +71,14 @@ class SloganLexicon:
     idioms: frozenset[str]
     shapes: tuple[re.Pattern[str], ...]
     part_types: tuple[tuple[str, str], ...]
+    part_suffixes: tuple[str, ...]  # the suffixes of ``part_types``
     head_re: re.Pattern[str]
 
 
 def load_lexicon() -> SloganLexicon:
     """Read the ``slogan_*.txt`` data files."""
     heads = tuple(sorted(data_lines("slogan_heads.txt"), key=lambda w: (-len(w), w)))
-    head_alt = "|".join(map(re.escape, heads))
+    head_alt = literal_alternation(heads)
     types = []
     for line in data_lines("slogan_part_types.txt"):
         suffix, typ = line.split()
@@ -89,6 +91,7 @@ def load_lexicon() -> SloganLexicon:
         idioms=frozenset(data_lines("slogan_idioms.txt")),
         shapes=tuple(re.compile(p) for p in data_lines("slogan_shapes.txt")),
         part_types=tuple(sorted(types, key=lambda t: len(t[0]), reverse=True)),
+        part_suffixes=tuple(suffix for suffix, _ in types),
         head_re=re.compile(rf"^([{_CJK}]{{0,6}}?)({head_alt})"),
     )
 
@@ -135,6 +138,8 @@ def slogan_ref(label: str) -> EntityRef:
 
 def part_type(label: str, lex: SloganLexicon) -> str | None:
     """The entity type a name's suffix gives it (Park, Enterprise, Project, Region), if any."""
+    if not label.endswith(lex.part_suffixes):
+        return None
     for suffix, typ in lex.part_types:
         if label.endswith(suffix) and len(label) > len(suffix) + 1:
             return typ
@@ -160,7 +165,7 @@ def has_formula_numeral(text: str, lex: SloganLexicon) -> bool:
         j = i + 1
         while j < len(text) and text[j] in NUMERALS:
             j += 1
-        if any(text.startswith(u, j) for u in lex.units):
+        if text.startswith(lex.units, j):
             continue
         if ch == "一":
             yi += 1
@@ -194,7 +199,7 @@ def parallel_signal(content: str) -> bool | None:
 
 def verb_before(before: str, lex: SloganLexicon) -> bool:
     before = before.rstrip("了")
-    return any(before.endswith(v) for v in lex.verbs)
+    return before.endswith(lex.verbs)
 
 
 def match_head(after: str, lex: SloganLexicon) -> str:

@@ -37,20 +37,44 @@ def normalise_label(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def entity_iri(ref: EntityRef) -> URIRef:
-    return URIRef(f"{ENTITY_BASE}{ref.type.lower()}/{quote(ref.key, safe='')}")
+    return URIRef(entity_iri_text(ref))
+
+
+@lru_cache(maxsize=1 << 16)
+def entity_iri_text(ref: EntityRef) -> str:
+    """:func:`entity_iri` as a plain string (the fast path of the build)."""
+    return f"{ENTITY_BASE}{ref.type.lower()}/{quote(ref.key, safe='')}"
 
 
 def doc_iri(doc_id: str) -> URIRef:
-    return URIRef(f"{DOC_BASE}{quote(doc_id, safe='')}")
+    return URIRef(doc_iri_text(doc_id))
+
+
+@lru_cache(maxsize=1 << 12)
+def doc_iri_text(doc_id: str) -> str:
+    """:func:`doc_iri` as a plain string; the IRIs of a document's own nodes start with it."""
+    return f"{DOC_BASE}{quote(doc_id, safe='')}"
 
 
 def sentence_iri(doc_id: str, index: int) -> URIRef:
-    return URIRef(f"{doc_iri(doc_id)}/sentence/{index}")
+    return URIRef(sentence_iri_text(doc_id, index))
+
+
+def sentence_iri_text(doc_id: str, index: int) -> str:
+    return f"{doc_iri_text(doc_id)}/sentence/{index}"
 
 
 def mention_iri(doc_id: str, ref: EntityRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{doc_iri(doc_id)}/mention/{start}-{end}-{ref.type.lower()}")
+    return URIRef(mention_iri_text(doc_id, ref, start, end))
+
+
+def mention_iri_text(doc_id: str, ref: EntityRef, start: int, end: int) -> str:
+    return f"{doc_iri_text(doc_id)}/mention/{start}-{end}-{ref.type.lower()}"
 
 
 def statement_iri(doc_id: str, n: int) -> URIRef:
-    return URIRef(f"{doc_iri(doc_id)}/statement/{n}")
+    return URIRef(statement_iri_text(doc_id, n))
+
+
+def statement_iri_text(doc_id: str, n: int) -> str:
+    return f"{doc_iri_text(doc_id)}/statement/{n}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govkg.export.network import MAX_EVIDENCE, NetworkBuilder
-from govkg.graph.iri import doc_iri, entity_iri, sentence_iri
+from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
 from govkg.graph.rdf import DocGraph
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts
@@ -59,14 +59,14 @@ def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
     """The summary of one document's facts (``graph`` is its :func:`~govkg.graph.rdf.document_graph`)."""
     doc = facts.document
     nodes = tuple(
-        (str(entity_iri(ref)), ref.type, info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
+        (entity_iri_text(ref), ref.type, info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
         for ref, info in facts.entities.items()
     )
     candidates: dict[str, dict[str, str]] = {}  # entity -> sentence IRI -> text
     for m in facts.mentions:
         if m.start >= 0 and m.sentence >= 0:
             s = facts.sentences[m.sentence]
-            candidates.setdefault(str(entity_iri(m.ref)), {})[str(sentence_iri(doc.doc_id, m.sentence))] = \
+            candidates.setdefault(entity_iri_text(m.ref), {})[sentence_iri_text(doc.doc_id, m.sentence)] = \
                 doc.text[s.start:s.end]
     evidence = []
     for entity in sorted(candidates):
@@ -76,9 +76,9 @@ def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
                 seen.add(text)
                 chosen.append((entity, sentence, text))
         evidence.extend(chosen or [(entity, min(candidates[entity]), "")])  # the document names it all the same
-    edges = tuple(sorted({(str(entity_iri(r.subject)), r.predicate, str(entity_iri(r.object)))
+    edges = tuple(sorted({(entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
                           for r in facts.relations}))
-    return DocSummary(str(doc_iri(doc.doc_id)), doc.title or doc.doc_id, nodes, tuple(evidence), edges,
+    return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(evidence), edges,
                       graph.entities, graph.triples, len(facts.relations))
 
 

@@ -54,6 +54,26 @@ CREATE TABLE IF NOT EXISTS docs (
 """
 
 
+@dataclass(frozen=True, slots=True)
+class DocPart:
+    """One document's share of the build folder, made where it was extracted (a worker), ready to write.
+
+    ``block`` is its TriG block and ``local`` its own statements (the part of
+    the block that goes to ``graph.ttl``), both UTF-8; ``summary_json`` is
+    ``summary`` as the build record keeps it.
+    """
+
+    block: bytes
+    local: bytes
+    summary: DocSummary
+    summary_json: str
+
+    @classmethod
+    def of(cls, graph: DocGraph, summary: DocSummary) -> DocPart:
+        return cls(graph.block.encode("utf-8"), graph.local.encode("utf-8"), summary,
+                   json.dumps(summary.to_json(), ensure_ascii=False))
+
+
 @dataclass
 class OutputStats:
     """What a finished build holds."""
@@ -156,15 +176,13 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
 
-    def add(self, doc_id: str, path: str, content_hash: str, graph: DocGraph, summary: DocSummary) -> None:
+    def add(self, doc_id: str, path: str, content_hash: str, part: DocPart) -> None:
         """A document built now: its graph goes to the files (and the store), its summary to the merge."""
         self._start()
-        block = graph.block.encode("utf-8")
-        local = graph.local.encode("utf-8")
-        self._put(doc_id, content_hash, path, block, local, json.dumps(summary.to_json(), ensure_ascii=False))
-        self._merged.add(summary)
+        self._put(doc_id, content_hash, path, part.block, part.local, part.summary_json)
+        self._merged.add(part.summary)
         if self.store is not None:
-            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + part.block)
 
     def keep(self, doc_id: str) -> None:
         """A document unchanged since the last build (one of :meth:`known`): its earlier output is reused."""

@@ -24,8 +24,9 @@ from importlib import resources
 from rdflib import Dataset, Graph, URIRef
 
 from govkg import __version__
-from govkg.graph.iri import doc_iri, entity_iri, mention_iri, sentence_iri, statement_iri
-from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, subject_text
+from govkg.graph.iri import (doc_iri_text, entity_iri_text, mention_iri_text, sentence_iri_text,
+                             statement_iri_text)
+from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, statements_text
 from govkg.model import DocFacts
 from govkg.ontology.namespaces import ENTITY_BASE, GOVKG, PREFIXES
 
@@ -90,75 +91,74 @@ def _g(name: str) -> str:
         raise
 
 
-def document_triples(facts: DocFacts) -> Iterator[tuple[str, str, str]]:
-    """Every statement of the document's named graph, as (subject, predicate, object) Turtle text."""
+def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
+    """Every statement of the document's named graph: (subject, its (predicate, object) pairs), as Turtle text.
+
+    The document's own nodes (document, mentions, statements, sentences) come
+    once each, in text order; an entity may come more than once (its names,
+    then each relation it is the subject of).
+    """
     v = _vocabulary()
     g = v.govkg
     doc = facts.document
-    d = iri(doc_iri(doc.doc_id))
-    yield (d, v.type, g["Document"])
-    yield (d, v.label, literal(doc.title or doc.doc_id, ZH))
+    d = iri(doc_iri_text(doc.doc_id))
+    pairs = [(v.type, g["Document"]), (v.label, literal(doc.title or doc.doc_id, ZH))]
     if doc.title:
-        yield (d, v.title, literal(doc.title, ZH))
+        pairs.append((v.title, literal(doc.title, ZH)))
     if doc.date:
-        yield (d, v.date, literal(doc.date, datatype=_date_type(doc.date)))  # a plain literal when no type fits
-    yield (d, g["sourcePath"], literal(doc.path))
-    yield (d, g["contentHash"], literal(doc.content_hash))
-    yield (d, g["builtWith"], literal(code_fingerprint()))
+        pairs.append((v.date, literal(doc.date, datatype=_date_type(doc.date))))  # plain when no type fits
+    pairs += [(g["sourcePath"], literal(doc.path)), (g["contentHash"], literal(doc.content_hash)),
+              (g["builtWith"], literal(code_fingerprint()))]
+    yield d, pairs
+
+    for ref, info in facts.entities.items():
+        pairs = [(v.type, _g(ref.type)), (v.label, literal(info.label, ZH))]
+        pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
+        if info.definition:
+            pairs.append((v.definition, literal(info.definition, ZH)))
+        pairs += [(_g(key), literal(value)) for key, value in sorted(info.attrs.items())]
+        yield _entity(ref), pairs
 
     used_sentences: set[int] = set()
-    for ref, info in facts.entities.items():
-        e = _entity(ref)
-        yield (e, v.type, _g(ref.type))
-        yield (e, v.label, literal(info.label, ZH))
-        for alias in sorted(info.aliases - {info.label}):
-            yield (e, v.alt_label, literal(alias, ZH))
-        if info.definition:
-            yield (e, v.definition, literal(info.definition, ZH))
-        for key, value in sorted(info.attrs.items()):
-            yield (e, _g(key), literal(value))
-
+    mention, mention_of, surface = g["Mention"], g["mentionOf"], g["surface"]
+    start, end, rule, in_sentence = g["startOffset"], g["endOffset"], g["rule"], g["inSentence"]
     for m in facts.mentions:
         if m.start < 0:  # a declared entity (e.g. a parent region) with no span in the text
             continue
-        node = iri(mention_iri(doc.doc_id, m.ref, m.start, m.end))
-        yield (node, v.type, g["Mention"])
-        yield (node, g["mentionOf"], _entity(m.ref))
-        yield (node, g["surface"], literal(doc.text[m.start:m.end]))
-        yield (node, g["startOffset"], integer(m.start))
-        yield (node, g["endOffset"], integer(m.end))
-        yield (node, g["rule"], literal(m.rule))
+        pairs = [(v.type, mention), (mention_of, _entity(m.ref)), (surface, literal(doc.text[m.start:m.end])),
+                 (start, integer(m.start)), (end, integer(m.end)), (rule, literal(m.rule))]
         if m.sentence >= 0:
-            yield (node, g["inSentence"], iri(sentence_iri(doc.doc_id, m.sentence)))
+            pairs.append((in_sentence, iri(sentence_iri_text(doc.doc_id, m.sentence))))
             used_sentences.add(m.sentence)
+        yield iri(mention_iri_text(doc.doc_id, m.ref, m.start, m.end)), pairs
 
     for n, r in enumerate(facts.relations):
         s, o, p = _entity(r.subject), _entity(r.object), _g(r.predicate)
-        yield (s, p, o)
-        st = iri(statement_iri(doc.doc_id, n))
-        yield (st, v.type, v.statement)
-        yield (st, v.subject, s)
-        yield (st, v.predicate, p)
-        yield (st, v.object, o)
-        yield (st, g["rule"], literal(r.rule))
-        yield (st, v.derived_from, d)
+        yield s, [(p, o)]
+        pairs = [(v.type, v.statement), (v.subject, s), (v.predicate, p), (v.object, o), (rule, literal(r.rule)),
+                 (v.derived_from, d)]
         if r.sentence is not None and r.sentence >= 0:
-            yield (st, g["evidence"], iri(sentence_iri(doc.doc_id, r.sentence)))
+            pairs.append((g["evidence"], iri(sentence_iri_text(doc.doc_id, r.sentence))))
             used_sentences.add(r.sentence)
+        yield iri(statement_iri_text(doc.doc_id, n)), pairs
 
     for i in sorted(used_sentences):
         s = facts.sentences[i]
-        node = iri(sentence_iri(doc.doc_id, i))
-        yield (node, v.type, g["Sentence"])
-        yield (node, g["text"], literal(doc.text[s.start:s.end], ZH))
-        yield (node, g["startOffset"], integer(s.start))
-        yield (node, g["endOffset"], integer(s.end))
-        yield (node, g["inDocument"], d)
+        yield iri(sentence_iri_text(doc.doc_id, i)), [
+            (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
+            (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d)]
+
+
+def document_triples(facts: DocFacts) -> Iterator[tuple[str, str, str]]:
+    """Every statement of the document's named graph, as (subject, predicate, object) Turtle text."""
+    for subject, pairs in document_statements(facts):
+        for p, o in pairs:
+            yield subject, p, o
 
 
 @lru_cache(maxsize=1 << 16)
 def _entity(ref) -> str:
-    return iri(entity_iri(ref))
+    return iri(entity_iri_text(ref))
 
 
 _ENTITY_PREFIX = "<" + ENTITY_BASE
@@ -189,18 +189,26 @@ class DocGraph:
 
 
 def document_graph(facts: DocFacts) -> DocGraph:
-    """The document's statements grouped by subject, in canonical order (see :mod:`govkg.graph.turtle`)."""
-    local: dict[str, set[Pair]] = {}
+    """The document's statements as its TriG block: its own nodes in text order, then the entities sorted.
+
+    The same facts always give the same bytes.
+    """
+    local: list[str] = []
     entities: dict[str, set[Pair]] = {}
-    for s, p, o in document_triples(facts):
-        (entities if s.startswith(_ENTITY_PREFIX) else local).setdefault(s, set()).add((p, o))
-    name = iri(doc_iri(facts.document.doc_id))
+    count = 0
+    for subject, pairs in document_statements(facts):
+        if subject.startswith(_ENTITY_PREFIX):
+            entities.setdefault(subject, set()).update(pairs)
+        else:
+            local.append(statements_text(subject, pairs))
+            count += len(pairs)
+    name = iri(doc_iri_text(facts.document.doc_id))
     head = f"{name} {{\n"
-    local_text = "".join(subject_text(s, local[s]) for s in sorted(local))
+    local_text = "".join(local)
     groups = tuple((s, tuple(sorted(entities[s]))) for s in sorted(entities))
-    entity_text = "".join(subject_text(s, pairs) for s, pairs in groups)
+    entity_text = "".join(statements_text(s, pairs) for s, pairs in groups)
     block = f"{head}{local_text}{entity_text}}}\n"
-    count = sum(map(len, local.values())) + sum(map(len, entities.values()))
+    count += sum(map(len, entities.values()))
     return DocGraph(name, block, len(head), len(head) + len(local_text), groups, count)
 
 

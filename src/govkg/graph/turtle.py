@@ -70,21 +70,23 @@ def integer(value: int) -> str:
 
 
 def subject_text(subject: str, pairs: Iterable[Pair]) -> str:
-    """The statements of one subject as a Turtle block: pairs sorted, one predicate per line.
+    """The statements of one subject as a Turtle block, pairs sorted (each written once)."""
+    return statements_text(subject, sorted(set(pairs)))
 
-    Repeated pairs are written once.
+
+def statements_text(subject: str, pairs: Iterable[Pair]) -> str:
+    """The statements of one subject as a Turtle block, pairs in the order given, one predicate per line.
+
+    >>> print(statements_text("<urn:s>", [("a", "<urn:C>"), ("rdfs:label", '"甲"'), ("rdfs:label", '"乙"')]), end="")
+    <urn:s> a <urn:C> ;
+        rdfs:label "甲" , "乙" .
     """
     lines: list[str] = []
     last_p = None
-    for p, o in sorted(set(pairs)):
+    for p, o in pairs:
         if p == last_p:
             lines[-1] += f" , {o}"
         else:
             lines.append(f"{p} {o}")
             last_p = p
     return f"{subject} " + " ;\n    ".join(lines) + " .\n"
-
-
-def subjects_text(groups: dict[str, list[Pair]] | dict[str, set[Pair]]) -> str:
-    """Every subject block of ``groups`` (subject -> pairs), subjects in sorted order."""
-    return "".join(subject_text(s, groups[s]) for s in sorted(groups))

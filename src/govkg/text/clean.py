@@ -132,13 +132,15 @@ def _folder() -> ScriptFolder:
     return ScriptFolder()
 
 
-def content_spans(text: str) -> tuple[tuple[int, int], ...]:
+def content_spans(text: str, folded: str | None = None) -> tuple[tuple[int, int], ...]:
     """(start, end) ranges of the lines of ``text`` that are content, not page junk.
 
     Each span is one line without its surrounding whitespace (and without a
     trailing junk marker); junk and blank lines lie outside every span.
+    ``folded`` is ``text`` in simplified script when the caller has it already.
     """
-    folded = _folder().fold(text)
+    if folded is None:
+        folded = _folder().fold(text)
     lines = _lines(folded)
     rules = _rules()
     kinds = [_classify(folded[a:b].strip(), rules) for a, b in lines]

@@ -12,8 +12,8 @@ from govkg.text.sentences import split_sentences
 
 def make_document(text: str, path: str, doc_id: str, folder: ScriptFolder) -> Document:
     """Build a Document: simplified twin, content spans, title and date."""
-    spans = content_spans(text)
     norm = folder.fold(text)
+    spans = content_spans(text, norm)
     title, date = title_and_date(norm, spans)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(doc_id=doc_id, path=path, text=text, norm=norm, spans=spans,

@@ -53,6 +53,7 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "
                          "article", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
                          "center", "main", "figure", "figcaption", "address", "hr"))
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
+_CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # control characters other than tab, line breaks, form feed
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
 _MIN_SCORE = 0.5  # below this share of plausible characters a decoding is rejected
 _SAMPLE = 20000  # characters scored per candidate decoding
@@ -155,7 +156,7 @@ def _checked(text: str | None, path: object, reason: str = _UNDECODABLE) -> str:
     if text is None:
         raise InputError(path, reason)
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    controls = len(_re(_CONTROLS).findall(sample))
     if controls > max(2, len(sample) // 100):
         raise InputError(path, "binary content (control characters), not a text file")
     return text

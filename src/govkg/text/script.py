@@ -29,11 +29,13 @@ class ScriptFolder:
 
     def fold(self, text: str) -> str:
         """Return ``text`` in simplified script with ``len(result) == len(text)``."""
-        new = {ord(c) for c in text} - self._seen
-        for cp in new:
+        used = set(map(ord, set(text)))
+        for cp in used - self._seen:
             if cp >= 0x3400:  # CJK only; ASCII and punctuation stay as they are
                 out = self._conv.convert(chr(cp))
                 if len(out) == 1 and ord(out) != cp:
                     self._table[cp] = out
             self._seen.add(cp)
+        if used.isdisjoint(self._table):
+            return text  # simplified already: nothing to fold
         return text.translate(self._table)

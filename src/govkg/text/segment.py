@@ -48,6 +48,20 @@ def _other_words(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return out
 
 
+def _pos_tokenizer(tokenizer: jieba.Tokenizer):
+    """A ``jieba.posseg.POSTokenizer`` over ``tokenizer``, sharing the word-tag table jieba.posseg loads on import.
+
+    ``POSTokenizer(tokenizer)`` would read the dictionary file once more for the
+    same table (our tokenizers use jieba's dictionary; their added words carry no tags).
+    """
+    from jieba import posseg
+
+    pos = object.__new__(posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = posseg.dt.word_tag_tab
+    return pos
+
+
 class Segmenter:
     """A private ``jieba.Tokenizer`` (never the global one) with memoised :meth:`cut` and :meth:`tags`."""
 
@@ -129,13 +143,17 @@ class Segmenter:
         except KeyError:
             pass
         if self._pos is None:
-            from jieba.posseg import POSTokenizer
-
-            self._pos = POSTokenizer(self.tokenizer)
+            self._pos = _pos_tokenizer(self.tokenizer)
         if len(self._tags) >= MEMO_LIMIT:
             self._tags.clear()
         out = self._tags[text] = tuple((p.word, p.flag) for p in self._pos.cut(text))
         return out
+
+    def word_tags(self) -> dict[str, str]:
+        """Word -> part-of-speech tag of every entry of jieba's dictionary file (read once per process)."""
+        from jieba import posseg
+
+        return posseg.dt.word_tag_tab
 
     def freq(self, word: str) -> int:
         """The dictionary count of ``word`` (0 when jieba does not know it)."""
