@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -137,9 +139,14 @@ def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
 
 
 def _work(job: tuple[InputFile, tuple[str, str] | None]) -> DocOutput | InputError:
-    """Worker entry point; each worker process keeps its own loaded resources."""
+    """The per-document step of one input, as the build runs it; each process keeps its own loaded resources."""
     item, known = job
     return _guarded(item, lambda: process_to_output(item, _worker_resources(), known))
+
+
+def _work_batch(jobs: list[tuple[InputFile, tuple[str, str] | None]]) -> list[DocOutput | InputError]:
+    """Worker entry point: consecutive inputs, which often share their source and so their phrases."""
+    return [_work(job) for job in jobs]
 
 
 @lru_cache(maxsize=1)
@@ -147,29 +154,56 @@ def _worker_resources() -> Resources:
     return Resources()
 
 
+GC_THRESHOLDS = (100_000, 50, 100)
+"""Collector thresholds while building: a document makes millions of small objects and almost no cycles,
+and the default thresholds (700, 10, 10) would scan the long-lived dictionaries again and again."""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run with :data:`GC_THRESHOLDS`; the caller's thresholds come back afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _worker_init() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)  # a worker process is ours alone
+
+
+BATCH = 4
+"""Consecutive documents a worker takes at a time: neighbours in the input (one county's reports over the
+years) share much of their wording, and each worker's memo of jieba cuts (:mod:`govkg.text.segment`)
+serves them best when the same worker reads them."""
+
 IN_FLIGHT_PER_JOB = 4
-"""Documents handed to each worker ahead of the one being collected: enough to keep it busy, few enough
-that finished outputs never pile up in memory."""
+"""Batches handed to each worker ahead of the one being collected: enough to keep it busy while the
+main process waits on a long document, few enough that finished outputs never pile up in memory."""
 
 
 def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
                  jobs: int) -> Iterator[DocOutput | InputError]:
-    """Outputs of the per-document step for ``items``, in input order, on ``jobs`` processes."""
+    """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes."""
     work = [(item, known.get(item.doc_id)) for item in items]
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
+    batches = [work[i:i + BATCH] for i in range(0, len(work), BATCH)]
     # spawn, not fork: the parent may hold an Oxigraph store whose threads must not be forked
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_init) as pool:
         pending: deque = deque()
-        ahead = iter(work)
-        for job in itertools.islice(ahead, jobs * IN_FLIGHT_PER_JOB):
-            pending.append(pool.submit(_work, job))
+        ahead = iter(batches)
+        for batch in itertools.islice(ahead, jobs * IN_FLIGHT_PER_JOB):
+            pending.append(pool.submit(_work_batch, batch))
         while pending:
-            out = pending.popleft().result()
-            for job in itertools.islice(ahead, 1):
-                pending.append(pool.submit(_work, job))
-            yield out
+            outs = pending.popleft().result()
+            for batch in itertools.islice(ahead, 1):
+                pending.append(pool.submit(_work_batch, batch))
+            yield from outs
 
 
 def default_jobs() -> int:
@@ -195,11 +229,14 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     items, errors = find_inputs(paths)
     result = BuildResult(errors=errors)
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
-    with BuildOutput(out_dir, html=html, store=store) as output:
+    with BuildOutput(out_dir, html=html, store=store) as output, _fewer_collections():
         known = output.known()
         if progress:
             progress(0, len(items))
-        for n, out in enumerate(iter_outputs(items, known, jobs), 1):
+        outputs = iter_outputs(items, known, jobs)
+        for n, out in enumerate(outputs, 1):
+            if n == 1 and jobs > 1:
+                output.prepare()  # the workers are busy now: the main process would only wait
             if isinstance(out, InputError):
                 errors.append(out)
             elif out.part is None:

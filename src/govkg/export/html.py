@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,15 @@ def write_html(graph: Graph, path: Path | str, *, title: str = "govkg",
     if selection:
         data = select(data, selection)
     write_network(data, path, title=title)
+
+
+def prepare_page() -> None:
+    """Load the libraries and files the page needs, ahead of :func:`render_html` (which needs them anyway)."""
+    import jinja2  # noqa: F401 - pyvis depends on it
+    import networkx  # noqa: F401 - small components are laid out by spring layout
+    import numpy  # noqa: F401 - large ones by pivot MDS
+
+    _read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js")
 
 
 def write_network(data: Mapping[str, Any], path: Path | str, *, title: str = "govkg") -> None:
@@ -206,6 +216,7 @@ def _vis_options(node_count: int) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=8)
 def _read_text(package: str, resource: str) -> str:
     """A UTF-8 data file shipped inside ``package`` (found without importing the package: pyvis pulls in much)."""
     import importlib.util

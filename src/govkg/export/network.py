@@ -120,6 +120,7 @@ class NetworkBuilder:
             degree[o] += 1
         documents = sorted({d for iri in node_type for d in self._nodes[iri].docs})
         doc_index = {d: i for i, d in enumerate(documents)}
+        titles = {d: self._title(d) for d in {doc for n in self._nodes.values() for _, doc in n.evidence.values()}}
         nodes = []
         for iri in sorted(node_type):
             n, kind = self._nodes[iri], node_type[iri]
@@ -136,8 +137,7 @@ class NetworkBuilder:
                 "aliases": sorted(n.aliases - {label}),
                 "definition": min(n.definitions, default=""),
                 "docs": sorted(doc_index[d] for d in n.docs),
-                "evidence": [{"text": text, "document": self._title(doc) if doc else ""}
-                             for text, (_, doc) in evidence],
+                "evidence": [{"text": text, "document": titles[doc] if doc else ""} for text, (_, doc) in evidence],
             })
         counts = dict.fromkeys(ENTITY_TYPES, 0)
         for kind in node_type.values():
@@ -147,7 +147,7 @@ class NetworkBuilder:
         return {
             "nodes": nodes,
             "edges": [{"id": f"e{i}", "from": s, "to": o, "label": name} for i, (s, name, o) in enumerate(edges)],
-            "documents": [{"id": d, "title": self._title(d)} for d in documents],
+            "documents": [{"id": d, "title": titles.get(d) or self._title(d)} for d in documents],
             "legend": legend,
         }
 

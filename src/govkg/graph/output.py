@@ -58,20 +58,27 @@ CREATE TABLE IF NOT EXISTS docs (
 class DocPart:
     """One document's share of the build folder, made where it was extracted (a worker), ready to write.
 
-    ``block`` is its TriG block and ``local`` its own statements (the part of
-    the block that goes to ``graph.ttl``), both UTF-8; ``summary_json`` is
-    ``summary`` as the build record keeps it.
+    ``block`` is its TriG block (UTF-8) and ``block[local_start:local_end]``
+    its own statements, which go to ``graph.ttl`` as well; ``summary_json``
+    is ``summary`` as the build record keeps it.
     """
 
     block: bytes
-    local: bytes
+    local_start: int
+    local_end: int
     summary: DocSummary
     summary_json: str
 
     @classmethod
     def of(cls, graph: DocGraph, summary: DocSummary) -> DocPart:
-        return cls(graph.block.encode("utf-8"), graph.local.encode("utf-8"), summary,
+        head = len(graph.block[:graph.local_start].encode("utf-8"))
+        block = graph.block.encode("utf-8")
+        return cls(block, head, head + len(graph.local.encode("utf-8")), summary,
                    json.dumps(summary.to_json(), ensure_ascii=False))
+
+    @property
+    def local(self) -> bytes:
+        return self.block[self.local_start:self.local_end]
 
 
 @dataclass
@@ -211,6 +218,13 @@ class BuildOutput:
             "ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, summary = excluded.summary, seen = 1",
             (doc_id, content_hash, path, trig_at, len(block), ttl_at, len(local), summary))
         self._count += 1
+
+    def prepare(self) -> None:
+        """Import what :meth:`finish` will need (the page's libraries): call it while waiting on workers."""
+        if self.html:
+            from govkg.export.html import prepare_page
+
+            prepare_page()
 
     def finish(self) -> OutputStats:
         """Write the merged views, put every file in place and record the build; returns its counts."""

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 
 import jieba
 
+from govkg.text.dictionary import default_dictionary, posseg_module
+
 MEMO_LIMIT = 200_000
 """Distinct windows kept per segmenter; the memo starts afresh beyond this (memory stays bounded)."""
 
@@ -49,16 +51,15 @@ def _other_words(text: str, a: int, b: int) -> list[tuple[int, str]]:
 
 
 def _pos_tokenizer(tokenizer: jieba.Tokenizer):
-    """A ``jieba.posseg.POSTokenizer`` over ``tokenizer``, sharing the word-tag table jieba.posseg loads on import.
+    """A ``jieba.posseg.POSTokenizer`` over ``tokenizer`` with the dictionary's tags (read once per process).
 
     ``POSTokenizer(tokenizer)`` would read the dictionary file once more for the
     same table (our tokenizers use jieba's dictionary; their added words carry no tags).
     """
-    from jieba import posseg
-
+    posseg = posseg_module()
     pos = object.__new__(posseg.POSTokenizer)
     pos.tokenizer = tokenizer
-    pos.word_tag_tab = posseg.dt.word_tag_tab
+    pos.word_tag_tab = default_dictionary().tags
     return pos
 
 
@@ -76,17 +77,17 @@ class Segmenter:
     def load(cls, extra_words: Iterable[str] = (), *, like: Segmenter | None = None) -> Segmenter:
         """jieba's default dictionary plus ``extra_words``.
 
-        With ``like``, the dictionary is copied from that segmenter's base
-        dictionary instead of being read again (it must not have extra words of
-        its own that this one should lack: pass the plain one).
+        The dictionary comes from :func:`~govkg.text.dictionary.default_dictionary`
+        (each segmenter gets its own copy, since added words change it); with
+        ``like``, it is copied from that segmenter instead (it must not have
+        extra words of its own that this one should lack: pass the plain one).
         """
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
         tok = jieba.Tokenizer()
-        if like is None:
-            tok.initialize()
-        else:
-            tok.FREQ, tok.total = dict(like.tokenizer.FREQ), like.tokenizer.total
-            tok.initialized = True
+        base = default_dictionary() if like is None else None
+        tok.FREQ = dict(base.freq if base is not None else like.tokenizer.FREQ)
+        tok.total = base.total if base is not None else like.tokenizer.total
+        tok.initialized = True
         for word in sorted(set(extra_words)):
             tok.add_word(word, freq=EXTRA_WORD_FREQ)
         return cls(tok)
@@ -151,9 +152,7 @@ class Segmenter:
 
     def word_tags(self) -> dict[str, str]:
         """Word -> part-of-speech tag of every entry of jieba's dictionary file (read once per process)."""
-        from jieba import posseg
-
-        return posseg.dt.word_tag_tab
+        return default_dictionary().tags
 
     def freq(self, word: str) -> int:
         """The dictionary count of ``word`` (0 when jieba does not know it)."""
