@@ -113,7 +113,8 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
 
     QUERY is the name of a ready-made query (see --list), a .rq file or SPARQL text.
     """
-    from govkg.query import format_result, open_graph, ready_queries, run_query
+    from govkg.graph.store import uses_named_graphs
+    from govkg.query import format_result, open_graph, ready_queries, resolve_query, run_query
 
     err = Console(stderr=True)
     if list_queries:
@@ -134,8 +135,9 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
             sys.exit(EXIT_FAILED)
         values[name.strip()] = value
     try:
-        with open_graph(graph) as ds:
-            result = run_query(ds, query_text, values)
+        spec = resolve_query(query_text)
+        with open_graph(graph, named_graphs=uses_named_graphs(spec.text)) as ds:
+            result = run_query(ds, spec, values)
         text = format_result(result, fmt)
     except GovkgError as exc:
         _err(err, str(exc))

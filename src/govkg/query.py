@@ -206,18 +206,20 @@ def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str
 
 
 @contextmanager
-def open_graph(path: Path | str) -> Iterator[Dataset]:
+def open_graph(path: Path | str, *, named_graphs: bool = True) -> Iterator[Dataset]:
     """The graph at ``path`` as a Dataset to query, released on exit.
 
     ``path`` is a store folder (``govkg build --store``; preferred when a folder
-    is both), a build output folder (its ``graph.trig``) or an RDF file. Each
-    is loaded into an in-memory Oxigraph store with the union of the document
-    graphs as default graph, so every source runs on the same engine and
-    gives the same rows (Oxigraph's on-the-fly union is too slow for paths).
+    is both; queried where it lies), a build output folder or an RDF file
+    (parsed into memory). Every source runs on Oxigraph with the union of the
+    document graphs as default graph, so all give the same rows. A build
+    folder's document graphs are loaded only with ``named_graphs`` (queries
+    that name no graph run faster without them; see :mod:`govkg.graph.store`);
+    :func:`govkg.graph.store.uses_named_graphs` tells whether a query needs them.
     """
     from govkg.graph.store import close_store, is_store, load_memory_store, open_store
 
-    ds = open_store(path, in_memory=True) if is_store(path) else load_memory_store(path)
+    ds = open_store(path) if is_store(path) else load_memory_store(path, named_graphs=named_graphs)
     try:
         yield ds
     finally:

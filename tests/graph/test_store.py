@@ -75,10 +75,37 @@ def test_queries_see_the_union_on_disk_and_in_memory(tmp_path):
         try:
             assert [str(r[0]) for r in ds.query(q)] == ["自贡市"]
             assert int(next(iter(ds.query(DISTINCT)))[0]) == 5  # six quads, five distinct triples
+            assert int(next(iter(ds.query(COUNT)))[0]) == 5  # the stored union holds each triple once
+        finally:
+            close_store(ds)
+
+
+def test_a_store_without_its_union_falls_back_to_the_on_the_fly_union(tmp_path):
+    import pyoxigraph as ox
+
+    folder = tmp_path / "s"
+    write_store(dataset(), folder)
+    inner = ox.Store(str(folder / "oxigraph"))
+    inner.clear_graph(ox.DefaultGraph())  # as a store of the first format was
+    del inner
+    q = ("SELECT ?l WHERE { ?r <%s> ?p . ?p <%s> ?l }" % (GOVKG.locatedIn, RDFS.label))
+    for in_memory in (False, True):
+        ds = open_store(folder, in_memory=in_memory)
+        try:
+            assert [str(r[0]) for r in ds.query(q)] == ["自贡市"]
             # Oxigraph's on-the-fly union repeats a triple once per graph; the materialised one does not
             assert int(next(iter(ds.query(COUNT)))[0]) == (5 if in_memory else 6)
         finally:
             close_store(ds)
+
+
+def test_a_build_folder_loads_its_document_graphs_only_when_asked(tmp_path, seeds_out):
+    names = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    plain = load_memory_store(seeds_out, named_graphs=False)
+    full = load_memory_store(seeds_out)
+    assert int(next(iter(plain.query(names)))[0]) == 0
+    assert int(next(iter(full.query(names)))[0]) == 5
+    assert int(next(iter(plain.query(COUNT)))[0]) == int(next(iter(full.query(COUNT)))[0]) > 10000
 
 
 def test_store_and_file_load_alike(tmp_path):

@@ -2,8 +2,9 @@
 
 Documents arrive as TriG blocks (the same bytes the build writes to
 ``graph.trig``); a changed document's graph replaces its earlier version and
-the graphs of documents no longer built are dropped, so the store always
-equals the build folder's ``graph.trig``. :mod:`govkg.graph.store` reads it.
+the graphs of documents no longer built are dropped, and the default graph
+is the union of the others (the build's ``graph.ttl``), so the store always
+equals the build folder. :mod:`govkg.graph.store` reads it.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ class BuildStore:
         for g in gone:
             self.store.remove_graph(g)
         return len(gone)
+
+    def unite(self, union: Path) -> None:
+        """Make the default graph the union of the document graphs, read from ``union`` (the build's graph.ttl)."""
+        from govkg.graph.store import unite
+
+        unite(self.store, union)
 
     def __len__(self) -> int:
         return len(self.store)

@@ -252,6 +252,7 @@ class BuildOutput:
         if self.store is not None:
             self.store.remove_except({str(doc_iri(d)) for (d,) in self._db.execute(
                 "SELECT doc_id FROM docs WHERE seen = 1")})
+            self.store.unite(self.folder / TURTLE)
             self.store.flush()
         self._db.execute("DELETE FROM docs WHERE seen = 0")
         stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}

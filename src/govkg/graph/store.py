@@ -1,21 +1,27 @@
-"""A persistent on-disk graph store (Oxigraph), one named graph per document.
+"""A persistent on-disk graph store (Oxigraph): one named graph per document and the merged graph.
 
 Layout of a store folder ``DIR``::
 
     DIR/GOVKG_STORE      marker: this folder is a govkg store (engine and format version)
-    DIR/oxigraph/        the Oxigraph (RocksDB) database: one named graph per document, nothing else
+    DIR/oxigraph/        the Oxigraph (RocksDB) database: a named graph per document, and
+                         as default graph their union (each triple once: the build's graph.ttl)
 
-Writing a build replaces the named graph of each document it holds and keeps
-the others, so building the same inputs twice gives the same store
-(:class:`govkg.graph.buildstore.BuildStore` writes the same layout).
+Writing a build replaces the named graph of each document it holds, keeps the
+others and writes the union again, so building the same inputs twice gives
+the same store (:class:`govkg.graph.buildstore.BuildStore` writes the same layout).
 
-Reading: :func:`open_store` opens the database read-only; queries see the
-union of the document graphs as their default graph. Oxigraph computes that
-union on the fly, which is slow for property paths over a big store (minutes
-for a region's sub-regions on 213 reports), so ``open_store(path,
-in_memory=True)`` copies the store into memory with the union materialised
-in the default graph (seconds), which is what ``govkg query`` does; files go
-the same way through :func:`load_memory_store`.
+Reading: :func:`open_store` opens the database read-only, and queries run on
+it where it lies, so a store may be bigger than memory; their default graph
+is the stored union (RocksDB keeps separate indexes for the default graph, so
+patterns over it do not wade through the document graphs). A store written
+before the union was kept falls back to Oxigraph's on-the-fly union.
+
+A build folder or an RDF file is parsed into memory by :func:`load_memory_store`:
+a build folder's ``graph.ttl`` (the union) becomes the default graph, and its
+document graphs (``graph.trig``) are loaded only when asked for, because
+Oxigraph's in-memory indexes do not separate the default graph: with named
+graphs beside it every pattern over the union slows down by the number of
+documents that state it.
 
 >>> import tempfile
 >>> from rdflib import Dataset, Literal, URIRef
@@ -35,6 +41,7 @@ the same way through :func:`load_memory_store`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -46,7 +53,7 @@ from govkg.graph.rdf import bind_prefixes
 
 MARKER = "GOVKG_STORE"
 DATABASE = "oxigraph"
-FORMAT = "govkg store 1 (oxigraph; one named graph per document)"
+FORMAT = "govkg store 2 (oxigraph; one named graph per document, their union as default graph)"
 _COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -66,7 +73,8 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
 
     The folder is created when missing (it may already hold other files, e.g. a
     build's ``graph.trig``). Each named graph replaces the graph of the same
-    name in the store, others stay. Raises :class:`OutputError` when the store cannot be written or
+    name in the store, others stay, and the default graph becomes their union.
+    Raises :class:`OutputError` when the store cannot be written or
     ``dataset`` has triples outside named graphs.
     """
     path = Path(path)
@@ -88,12 +96,27 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
         # bulk_extend is not transactional: a crash midway leaves part of the
         # new graphs; writing the same build again repairs it.
         store.bulk_extend(quads)
+        unite(store)
         store.flush()
         count = int(next(iter(store.query(_COUNT_NAMED)))[0].value)
         del store  # release the database lock now, not at garbage collection
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the store ({_first_line(exc)})") from None
     return count
+
+
+def unite(store, union: Path | None = None) -> None:
+    """Make the default graph of ``store`` (a ``pyoxigraph.Store``) the union of its named graphs.
+
+    ``union`` is a Turtle file that holds that union already (a build's
+    ``graph.ttl``): it is loaded instead of computing the union again.
+    """
+    ox = _pyoxigraph()
+    store.clear_graph(ox.DefaultGraph())
+    if union is not None:
+        store.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    else:
+        store.update(_UNION)
 
 
 def open_for_writing(path: Path | str):
@@ -122,12 +145,12 @@ def _check_writable(path: Path) -> None:
 def open_store(path: Path | str, *, in_memory: bool = False) -> Dataset:
     """The store at ``path`` as an rdflib ``Dataset``; ``Dataset.query`` runs in Oxigraph.
 
-    By default the database is opened read-only and the query default graph
-    is the union of the document graphs, computed on the fly (a triple held by
-    several documents then matches once per document: use ``DISTINCT``). With
-    ``in_memory`` the store is copied into memory and the union materialised
-    (much faster queries; needs the memory). Call :func:`close_store` when
-    done. Raises :class:`InputError` when ``path`` is not a readable store.
+    By default the database is opened read-only where it lies, and queries
+    see the union of the document graphs as their default graph (the stored
+    one, or for a store written without it, Oxigraph's on-the-fly union, which
+    repeats a triple once per document: use ``DISTINCT``). With ``in_memory``
+    the store is copied into memory. Call :func:`close_store` when done.
+    Raises :class:`InputError` when ``path`` is not a readable store.
     """
     ox = _pyoxigraph()
     path = Path(path)
@@ -135,34 +158,48 @@ def open_store(path: Path | str, *, in_memory: bool = False) -> Dataset:
         raise InputError(path, "not a govkg store (no GOVKG_STORE marker); write one with `govkg build ... --store DIR`")
     try:
         inner = ox.Store.read_only(str(path / DATABASE))
+        united = _has_default_graph(inner)
         if not in_memory:
-            return _dataset(inner, union=True)
+            return _dataset(inner, union=not united)
         data = inner.dump(format=ox.RdfFormat.N_QUADS)
         del inner
         memory = ox.Store()
-        memory.load(data, format=ox.RdfFormat.N_QUADS)
+        memory.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     except OSError as exc:
         raise InputError(path, f"cannot open the store ({_first_line(exc)})") from None
-    memory.update(_UNION)
+    if not united:
+        memory.update(_UNION)
     return _dataset(memory)
 
 
-def load_memory_store(path: Path | str) -> Dataset:
-    """A build folder (its ``graph.trig``) or an RDF file, parsed into an in-memory Oxigraph store.
+def _has_default_graph(store) -> bool:
+    return bool(store.query("ASK { ?s ?p ?o }"))
 
-    Shaped like an on-disk store: named graphs as in the file, and the default
-    graph holding the file's own default-graph triples plus the union of its
-    named graphs. Formats Oxigraph reads (TriG, N-Quads, Turtle, N-Triples, N3,
-    RDF/XML, JSON-LD, by file extension) are parsed natively; any other goes
-    through :func:`govkg.graph.load.load_graph`. Raises :class:`InputError`.
+
+def load_memory_store(path: Path | str, *, named_graphs: bool = True) -> Dataset:
+    """A build folder or an RDF file, parsed into an in-memory Oxigraph store.
+
+    Shaped like an on-disk store: the default graph holds the union of the
+    named graphs (and a file's own default-graph triples). For a build folder,
+    that union is its ``graph.ttl`` and the document graphs come from
+    ``graph.trig`` only with ``named_graphs`` (see the module notes on speed).
+    Formats Oxigraph reads (TriG, N-Quads, Turtle, N-Triples, N3, RDF/XML,
+    JSON-LD, by file extension) are parsed natively; any other goes through
+    :func:`govkg.graph.load.load_graph`. Raises :class:`InputError`.
     """
     ox = _pyoxigraph()
     path = Path(path)
+    inner = ox.Store()
     if path.is_dir():
-        path = path / "graph.trig"
+        merged, trig = path / "graph.ttl", path / "graph.trig"
+        if merged.is_file() and trig.is_file():  # written by a build: parsed without checking every IRI again
+            _load(inner, merged, ox.RdfFormat.TURTLE, lenient=True)
+            if named_graphs:
+                _load(inner, trig, ox.RdfFormat.TRIG, lenient=True)
+            return _dataset(inner)
+        path = trig
     if not path.is_file():
         raise InputError(path, "no such graph file (give a store folder, a build output folder or an RDF file)")
-    inner = ox.Store()
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) if path.suffix else None
     if fmt is None:
         from govkg.graph.load import load_graph
@@ -170,14 +207,30 @@ def load_memory_store(path: Path | str) -> Dataset:
         convert = _Converter()
         inner.extend(convert.quad(*q) for q in load_graph(path).quads((None, None, None, None)))
     else:
-        try:
-            inner.load(path=str(path), format=fmt)
-        except SyntaxError as exc:
-            raise InputError(path, f"not valid {fmt.name}: {_first_line(exc.msg or exc)}") from None
-        except (OSError, ValueError) as exc:
-            raise InputError(path, f"cannot read ({_first_line(exc)})") from None
+        _load(inner, path, fmt)
     inner.update(_UNION)
     return _dataset(inner)
+
+
+def _load(store, path: Path, fmt, lenient: bool = False) -> None:
+    try:
+        store.load(path=str(path), format=fmt, lenient=lenient)
+    except SyntaxError as exc:
+        raise InputError(path, f"not valid {fmt.name}: {_first_line(exc.msg or exc)}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"cannot read ({_first_line(exc)})") from None
+
+
+def uses_named_graphs(query: str) -> bool:
+    """Whether SPARQL ``query`` names graphs (``GRAPH``, ``FROM NAMED``), so the document graphs must be loaded.
+
+    >>> uses_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), uses_named_graphs("SELECT * { ?s ?p ?o }")
+    (True, False)
+    """
+    return bool(_NAMES_GRAPHS.search(query))
+
+
+_NAMES_GRAPHS = re.compile(r"\bGRAPH\b|\bFROM\s+NAMED\b", re.IGNORECASE)
 
 
 def close_store(dataset: Dataset) -> None:

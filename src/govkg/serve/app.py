@@ -22,7 +22,8 @@ from typing import Any
 from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from govkg.serve.sparql import Answer, QueryRunner, negotiate, open_source, parse_request
+from govkg.query import open_graph
+from govkg.serve.sparql import Answer, QueryRunner, negotiate, parse_request
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class Explorer:
 
         self._stack = ExitStack()
         self.source = Path(source)
-        self.dataset = self._stack.enter_context(open_source(source))
+        self.dataset = self._stack.enter_context(open_graph(source, named_graphs=False))
         self.data = network_data(self.dataset)
         self.graph = network(self.data)
         self.by_id = {n["id"]: n for n in self.data["nodes"]}

@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,21 +46,6 @@ class Answer:
     def text(cls, status: int, message: str) -> Answer:
         """A plain-text answer (an error message)."""
         return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
-
-
-@contextmanager
-def open_source(path: Path | str) -> Iterator[Any]:
-    """The graph at ``path`` (store folder, build folder or RDF file) as a read-only Dataset.
-
-    Raises :class:`~govkg.errors.InputError` when it cannot be read.
-    """
-    from govkg.graph.store import close_store, is_store, load_memory_store, open_store
-
-    ds = open_store(path) if is_store(path) else load_memory_store(path)
-    try:
-        yield ds
-    finally:
-        close_store(ds)
 
 
 def negotiate(accept: str | None, fmt: str | None) -> str | None:
@@ -203,18 +187,37 @@ class QueryRunner:
 
 
 def _worker(conn: Any, source: str) -> None:
-    """Worker process: open the graph, then answer ``(query, fmt)`` messages until the pipe closes."""
-    try:
-        with open_source(source) as ds:
-            conn.send(("ready", ""))
-            while True:
+    """Worker process: open the graph, then answer ``(query, fmt)`` messages until the pipe closes.
+
+    A build folder's document graphs are loaded with the first query that names a graph.
+    """
+    from contextlib import ExitStack
+
+    from govkg.graph.store import uses_named_graphs
+    from govkg.query import open_graph
+
+    with ExitStack() as stack:
+        try:
+            plain = stack.enter_context(open_graph(source, named_graphs=False))
+        except GovkgError as exc:
+            conn.send(("error", str(exc)))
+            return
+        conn.send(("ready", ""))
+        full = None
+        while True:
+            try:
+                query, fmt = conn.recv()
+            except EOFError:
+                return
+            ds = plain
+            if uses_named_graphs(query):
                 try:
-                    query, fmt = conn.recv()
-                except EOFError:
-                    return
-                conn.send(_run(ds, query, fmt))
-    except GovkgError as exc:
-        conn.send(("error", str(exc)))
+                    full = full or stack.enter_context(open_graph(source, named_graphs=True))
+                except GovkgError as exc:
+                    conn.send(("error", str(exc)))
+                    continue
+                ds = full
+            conn.send(_run(ds, query, fmt))
 
 
 def _run(ds: Any, query: str, fmt: str) -> tuple[str, ...]:
