@@ -73,6 +73,39 @@ def test_unchanged_build_reads_nothing_and_writes_the_same_bytes(corpus, tmp_pat
     assert again.stats.entities == build([corpus], tmp_path / "fresh").stats.entities
 
 
+def test_unchanged_files_are_not_read_and_the_outputs_not_rewritten(corpus, tmp_path, monkeypatch):
+    import govkg.pipeline as pipeline
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    times = {name: (out / name).stat().st_mtime_ns for name in FILES}
+    read = []
+    real = pipeline.load_document
+    monkeypatch.setattr(pipeline, "load_document", lambda item, res: read.append(item) or real(item, res))
+    again = build([corpus], out)
+    assert read == [] and again.unchanged == 4
+    assert {name: (out / name).stat().st_mtime_ns for name in FILES} == times
+    assert again.stats.entities == build([corpus], tmp_path / "fresh").stats.entities
+
+
+def test_a_file_saved_again_unchanged_is_read_but_not_extracted(corpus, tmp_path, monkeypatch):
+    import os
+
+    import govkg.pipeline as pipeline
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    before = files(out)
+    doc = sorted(corpus.glob("*.txt"))[0]
+    os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 10**9))
+    extracted = []
+    real = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda *a: extracted.append(a) or real(*a))
+    again = build([corpus], out)
+    assert again.unchanged == 4 and again.added == 0 and extracted == []
+    assert files(out) == before
+
+
 def test_parallel_build_equals_serial_build(corpus, tmp_path):
     serial = build([corpus], tmp_path / "serial", jobs=1)
     parallel = build([corpus], tmp_path / "parallel", jobs=2)

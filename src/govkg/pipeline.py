@@ -23,7 +23,7 @@ from govkg.extractors import extract
 from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
 from govkg.graph.merge import summarize
-from govkg.graph.output import BuildOutput, DocPart, OutputStats
+from govkg.graph.output import BuildOutput, DocPart, OutputStats, file_stamp
 from govkg.graph.rdf import document_graph
 from govkg.model import DocFacts, Document
 from govkg.text.document import make_document, sentences_of
@@ -231,20 +231,29 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
     with BuildOutput(out_dir, html=html, store=store) as output, _fewer_collections():
         known = output.known()
+        stamps = {item.doc_id: file_stamp(item.path) for item in items}
+        # a file with the size and time the last build saw is not read again; another is read and its
+        # content compared (a file saved again unchanged is not extracted again either)
+        same = {i.doc_id for i in items if i.doc_id in known and stamps[i.doc_id]
+                and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
+        todo = [i for i in items if i.doc_id not in same]
+        outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs)
         if progress:
             progress(0, len(items))
-        outputs = iter_outputs(items, known, jobs)
-        for n, out in enumerate(outputs, 1):
-            if n == 1 and jobs > 1:
+        prepared = jobs <= 1
+        for n, item in enumerate(items, 1):
+            out = next(outputs) if item.doc_id not in same else None
+            if out is not None and not prepared:
                 output.prepare()  # the workers are busy now: the main process would only wait
+                prepared = True
             if isinstance(out, InputError):
                 errors.append(out)
-            elif out.part is None:
-                output.keep(out.doc_id)
+            elif out is None or out.part is None:
+                output.keep(item.doc_id, stamps[item.doc_id])
                 result.unchanged += 1
-                result.chars += out.chars
+                result.chars += known[item.doc_id].chars
             else:
-                output.add(out.doc_id, out.path, out.content_hash, out.part)
+                output.add(out.doc_id, out.path, out.content_hash, stamps[item.doc_id], out.chars, out.part)
                 result.added += 1
                 result.chars += out.chars
             if progress:

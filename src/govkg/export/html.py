@@ -103,6 +103,9 @@ def prepare_page() -> None:
     import numpy  # noqa: F401 - large ones by pivot MDS
 
     _read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js")
+    _read_text("pyvis", f"{_VIS_DIR}/vis-network.css")
+    _read_text("govkg", f"export/templates/{_TEMPLATE}")
+    _folds()
 
 
 def write_network(data: Mapping[str, Any], path: Path | str, *, title: str = "govkg") -> None:
@@ -160,14 +163,19 @@ def fold_table(names: Iterable[str]) -> dict[str, str]:
     >>> table["灣"], table["區"], "沙" in table
     ('湾', '区', False)
     """
-    from govkg.text.script import ScriptFolder
-
     used = {c for name in names for c in name if ord(c) >= 0x3400}
     if not used:
         return {}
+    return {t: s for t, s in _folds() if s in used}
+
+
+@lru_cache(maxsize=1)
+def _folds() -> tuple[tuple[str, str], ...]:
+    """Every (traditional, simplified) pair the folding makes over the CJK block, in code point order."""
+    from govkg.text.script import ScriptFolder
+
     block = "".join(chr(cp) for cp in range(0x3400, 0xA000))
-    folded = ScriptFolder().fold(block)
-    return {t: s for t, s in zip(block, folded) if t != s and s in used}
+    return tuple((t, s) for t, s in zip(block, ScriptFolder().fold(block)) if t != s)
 
 
 def script_json(value: Any) -> str:

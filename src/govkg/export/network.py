@@ -54,8 +54,8 @@ class _Node:
     def __init__(self) -> None:
         self.types: set[str] = set()
         self.labels: set[tuple[str, str]] = set()  # (text, language)
-        self.aliases: set[str] = set()
-        self.definitions: set[str] = set()
+        self.aliases: set[str] | None = None  # most entities have none: made on the first
+        self.definitions: set[str] | None = None
         self.docs: set[str] = set()
         self.evidence: dict[str, tuple[str, str]] = {}  # text -> (sentence IRI, document IRI), the least IRI
 
@@ -80,8 +80,10 @@ class NetworkBuilder:
         node = self._node(iri)
         node.types.add(kind)
         node.labels.update(labels)
-        node.aliases.update(aliases)
-        node.definitions.update(definitions)
+        if aliases:
+            node.aliases = set(aliases) if node.aliases is None else node.aliases | set(aliases)
+        if definitions:
+            node.definitions = set(definitions) if node.definitions is None else node.definitions | set(definitions)
 
     def add_evidence(self, iri: str, sentence: str, text: str, document: str | None) -> None:
         """A sentence (IRI and text) of ``document`` that mentions entity ``iri``.
@@ -134,8 +136,8 @@ class NetworkBuilder:
                 "color": PALETTE[kind],
                 "degree": degree[iri],
                 "size": node_size(degree[iri]),
-                "aliases": sorted(n.aliases - {label}),
-                "definition": min(n.definitions, default=""),
+                "aliases": sorted(n.aliases - {label}) if n.aliases else [],
+                "definition": min(n.definitions) if n.definitions else "",
                 "docs": sorted(doc_index[d] for d in n.docs),
                 "evidence": [{"text": text, "document": titles[doc] if doc else ""} for text, (_, doc) in evidence],
             })

@@ -24,9 +24,10 @@ from govkg.model import DocFacts
 class DocSummary:
     """One document as the merged views see it (IRIs as plain strings).
 
-    ``nodes``: (entity, type, label, aliases, definition); ``evidence``:
-    (entity, sentence, text) — for each entity with a mention, the sentences
-    the page may show, at most :data:`~govkg.export.network.MAX_EVIDENCE`
+    ``nodes``: (entity, type, label, aliases, definition); ``sentences``:
+    (IRI, text) of the sentences ``evidence`` points into; ``evidence``:
+    (entity, index into ``sentences``) — for each entity with a mention, the
+    sentences the page may show, at most :data:`~govkg.export.network.MAX_EVIDENCE`
     distinct texts, least IRIs first; ``edges``: (subject, relation, object);
     ``entities``: the statements about entities (subject -> pairs, as in
     :class:`~govkg.graph.rdf.DocGraph`).
@@ -35,7 +36,8 @@ class DocSummary:
     document: str
     title: str
     nodes: tuple[tuple[str, str, str, tuple[str, ...], str], ...]
-    evidence: tuple[tuple[str, str, str], ...]
+    sentences: tuple[tuple[str, str], ...]
+    evidence: tuple[tuple[str, int], ...]
     edges: tuple[tuple[str, str, str], ...]
     entities: tuple[tuple[str, tuple[Pair, ...]], ...]
     triples: int
@@ -43,15 +45,15 @@ class DocSummary:
 
     def to_json(self) -> list:
         """The summary as JSON-ready lists (see :meth:`from_json`)."""
-        return [self.document, self.title, self.nodes, self.evidence, self.edges, self.entities,
+        return [self.document, self.title, self.nodes, self.sentences, self.evidence, self.edges, self.entities,
                 self.triples, self.statements]
 
     @classmethod
     def from_json(cls, data: list) -> DocSummary:
-        document, title, nodes, evidence, edges, entities, triples, statements = data
+        document, title, nodes, sentences, evidence, edges, entities, triples, statements = data
         return cls(document, title,
                    tuple((i, t, label, tuple(aliases), d) for i, t, label, aliases, d in nodes),
-                   tuple(map(tuple, evidence)), tuple(map(tuple, edges)),
+                   tuple(map(tuple, sentences)), tuple(map(tuple, evidence)), tuple(map(tuple, edges)),
                    tuple((s, tuple(map(tuple, pairs))) for s, pairs in entities), triples, statements)
 
 
@@ -68,18 +70,20 @@ def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
             s = facts.sentences[m.sentence]
             candidates.setdefault(entity_iri_text(m.ref), {})[sentence_iri_text(doc.doc_id, m.sentence)] = \
                 doc.text[s.start:s.end]
+    sentences: dict[tuple[str, str], int] = {}
     evidence = []
     for entity in sorted(candidates):
         chosen, seen = [], set()
         for sentence, text in sorted(candidates[entity].items()):
             if text and text not in seen and len(chosen) < MAX_EVIDENCE:
                 seen.add(text)
-                chosen.append((entity, sentence, text))
-        evidence.extend(chosen or [(entity, min(candidates[entity]), "")])  # the document names it all the same
+                chosen.append((sentence, text))
+        for key in chosen or [(min(candidates[entity]), "")]:  # the document names it all the same
+            evidence.append((entity, sentences.setdefault(key, len(sentences))))
     edges = tuple(sorted({(entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
                           for r in facts.relations}))
-    return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(evidence), edges,
-                      graph.entities, graph.triples, len(facts.relations))
+    return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(sentences), tuple(evidence),
+                      edges, graph.entities, graph.triples, len(facts.relations))
 
 
 class Merged:
@@ -98,7 +102,9 @@ class Merged:
         net.add_document(summary.document, summary.title)
         for iri, kind, label, aliases, definition in summary.nodes:
             net.add_node(iri, kind, [(label, "zh")], aliases, [definition] if definition else [])
-        for iri, sentence, text in summary.evidence:
+        sentences = summary.sentences
+        for iri, at in summary.evidence:
+            sentence, text = sentences[at]
             net.add_evidence(iri, sentence, text, summary.document)
         for s, relation, o in summary.edges:
             net.add_edge(s, relation, o)

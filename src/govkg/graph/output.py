@@ -8,12 +8,15 @@ document's own statements in the same order, then the united entity
 statements.
 
 What makes the next build incremental lives in ``.govkg/build.sqlite``:
-per document its content hash, source path, where its statements stand in
-``graph.trig`` and ``graph.ttl`` and its summary. A document whose hash and
-path are unchanged is not read again: its statements are copied from the
-earlier files and its summary reused. That needs the earlier files exactly as
-that build wrote them (size and modification time are checked) and the same
-code (the fingerprint of the package); otherwise every document is rebuilt.
+per document its content hash, source path and the file's size and
+modification time, where its statements stand in ``graph.trig`` and
+``graph.ttl``, and its summary. A document whose file is unchanged (same
+size and time, or else same content) is not extracted again: its statements
+are copied from the earlier files and its summary reused, and when no
+document was added, changed or removed the files are left as they are. That
+needs the earlier files exactly as that build wrote them (size and
+modification time are checked) and the same code (the fingerprint of the
+package); otherwise every document is rebuilt.
 
 New files are written beside the old ones and renamed into place at the end;
 until then the folder keeps the earlier build, and a build that stops halfway
@@ -29,7 +32,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -43,15 +46,31 @@ log = logging.getLogger(__name__)
 TRIG, TURTLE, HTML = "graph.trig", "graph.ttl", "graph.html"
 CACHE_DIR = ".govkg"
 CACHE_DB = "build.sqlite"
-FORMAT = "govkg build 2"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS docs (
-    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL,
+FORMAT = "govkg build 3"
+_META_TABLE = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_DOCS_TABLE = """CREATE TABLE IF NOT EXISTS docs (
+    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, stamp TEXT NOT NULL, chars INTEGER NOT NULL,
     trig_at INTEGER NOT NULL, trig_len INTEGER NOT NULL, ttl_at INTEGER NOT NULL, ttl_len INTEGER NOT NULL,
     summary TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0
-);
-"""
+)"""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the last build recorded of a document: content hash, source path, file stamp, characters."""
+
+    content_hash: str
+    path: str
+    stamp: str
+    chars: int
+
+
+def file_stamp(path: Path | str) -> str:
+    """Size and modification time of ``path`` ("" when it cannot be read): unchanged files keep their stamp."""
+    try:
+        return _stamp(os.stat(path))
+    except OSError:
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +133,9 @@ class BuildOutput:
         self._old: dict[str, IO[bytes]] = {}
         self._merged = Merged()
         self._count = 0
+        self._changed = False  # a document was built anew, so the files must be written again
+        self._pending: list[str] = []  # unchanged documents not yet copied (see keep)
+        self._meta: dict[str, str] = {}
         self._open()
 
     # --- opening ---------------------------------------------------------------------------------
@@ -130,13 +152,19 @@ class BuildOutput:
                 self._made.append(d)
         try:
             self._db = sqlite3.connect(cache / CACHE_DB, isolation_level=None)
-            self._db.executescript(_SCHEMA)
             self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(_META_TABLE)
             meta = dict(self._db.execute("SELECT key, value FROM meta"))
+            if meta.get("format") != FORMAT:  # new, or a record of another layout: start it afresh
+                self._db.execute("DROP TABLE IF EXISTS docs")
+                self._db.execute("DELETE FROM meta")
+                meta = {}
+            self._db.execute(_DOCS_TABLE)
         except sqlite3.Error as exc:
             self._cleanup()
             raise OutputError(f"{cache / CACHE_DB}: cannot use the build record ({exc}); "
                               f"remove {cache} to build from scratch") from None
+        self._meta = meta
         self._reusable = self._earlier_files_intact(meta)
         if not self._reusable and meta:
             log.info("%s: earlier outputs changed or made by other code; rebuilding every document", self.folder)
@@ -159,11 +187,12 @@ class BuildOutput:
             return False
         return True
 
-    def known(self) -> dict[str, tuple[str, str]]:
-        """doc id -> (content hash, source path) of the documents an unchanged input may reuse."""
+    def known(self) -> dict[str, Known]:
+        """What the last build recorded of each document whose earlier output can be reused."""
         if not self._reusable:
             return {}
-        return {doc: (h, p) for doc, h, p in self._db.execute("SELECT doc_id, hash, path FROM docs")}
+        return {doc: Known(h, p, st, n) for doc, h, p, st, n in
+                self._db.execute("SELECT doc_id, hash, path, stamp, chars FROM docs")}
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -183,28 +212,42 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
 
-    def add(self, doc_id: str, path: str, content_hash: str, part: DocPart) -> None:
+    def add(self, doc_id: str, path: str, content_hash: str, stamp: str, chars: int, part: DocPart) -> None:
         """A document built now: its graph goes to the files (and the store), its summary to the merge."""
-        self._start()
-        self._put(doc_id, content_hash, path, part.block, part.local, part.summary_json)
+        self._changed = True
+        self._copy_pending()
+        self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary_json)
         self._merged.add(part.summary)
         if self.store is not None:
             self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + part.block)
 
-    def keep(self, doc_id: str) -> None:
-        """A document unchanged since the last build (one of :meth:`known`): its earlier output is reused."""
-        self._start()
-        row = self._db.execute("SELECT hash, path, trig_at, trig_len, ttl_at, ttl_len, summary FROM docs "
-                               "WHERE doc_id = ?", (doc_id,)).fetchone()
-        content_hash, path, trig_at, trig_len, ttl_at, ttl_len, summary = row
-        block = _read(self._old[TRIG], trig_at, trig_len)
-        local = _read(self._old[TURTLE], ttl_at, ttl_len)
-        self._put(doc_id, content_hash, path, block, local, summary)
-        self._merged.add(DocSummary.from_json(json.loads(summary)))
-        if self.store is not None and not self.store.has(doc_id):
-            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+    def keep(self, doc_id: str, stamp: str) -> None:
+        """A document unchanged since the last build (one of :meth:`known`): its earlier output is reused.
 
-    def _put(self, doc_id: str, content_hash: str, path: str, block: bytes, local: bytes, summary: str) -> None:
+        It is copied only once the build turns out to change something (a
+        later :meth:`add`, a removed document, or :meth:`finish` writing anew).
+        """
+        self._db.execute("UPDATE docs SET seen = 1, stamp = ? WHERE doc_id = ?", (stamp, doc_id))
+        self._pending.append(doc_id)
+        self._count += 1
+
+    def _copy_pending(self) -> None:
+        self._start()
+        for doc_id in self._pending:
+            row = self._db.execute("SELECT hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary "
+                                   "FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+            content_hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary = row
+            block = _read(self._old[TRIG], trig_at, trig_len)
+            local = _read(self._old[TURTLE], ttl_at, ttl_len)
+            self._count -= 1  # counted when kept
+            self._put(doc_id, content_hash, path, stamp, chars, block, local, summary)
+            self._merged.add(DocSummary.from_json(json.loads(summary)))
+            if self.store is not None and not self.store.has(doc_id):
+                self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+        self._pending.clear()
+
+    def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes, local: bytes,
+             summary: str) -> None:
         try:
             trig_at, ttl_at = self._trig.tell(), self._ttl.tell()
             self._trig.write(block)
@@ -212,11 +255,12 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
         self._db.execute(
-            "INSERT INTO docs (doc_id, hash, path, trig_at, trig_len, ttl_at, ttl_len, summary, seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, "
-            "path = excluded.path, trig_at = excluded.trig_at, trig_len = excluded.trig_len, "
-            "ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, summary = excluded.summary, seen = 1",
-            (doc_id, content_hash, path, trig_at, len(block), ttl_at, len(local), summary))
+            "INSERT INTO docs (doc_id, hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary, seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, "
+            "path = excluded.path, stamp = excluded.stamp, chars = excluded.chars, trig_at = excluded.trig_at, "
+            "trig_len = excluded.trig_len, ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, "
+            "summary = excluded.summary, seen = 1",
+            (doc_id, content_hash, path, stamp, chars, trig_at, len(block), ttl_at, len(local), summary))
         self._count += 1
 
     def prepare(self) -> None:
@@ -227,9 +271,42 @@ class BuildOutput:
             prepare_page()
 
     def finish(self) -> OutputStats:
-        """Write the merged views, put every file in place and record the build; returns its counts."""
-        from govkg.graph.iri import doc_iri
+        """Write the merged views, put every file in place and record the build; returns its counts.
 
+        When no document was built anew or removed and the earlier files are
+        all there, they are left as they are.
+        """
+        gone = [doc for (doc,) in self._db.execute("SELECT doc_id FROM docs WHERE seen = 0")]
+        if not self._changed and not gone and self._untouched():
+            self._db.execute("COMMIT")
+            self._made.clear()
+            return OutputStats(**json.loads(self._meta["stats"]))
+        self._copy_pending()
+        stats = self._write_views(len(gone))
+        if self.store is not None:
+            from govkg.graph.iri import doc_iri
+
+            self.store.remove_except({str(doc_iri(d)) for (d,) in self._db.execute(
+                "SELECT doc_id FROM docs WHERE seen = 1")})
+            self.store.unite(self.folder / TURTLE)
+            self.store.flush()
+        self._db.execute("DELETE FROM docs WHERE seen = 0")
+        stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
+        meta = {"format": FORMAT, "code": code_fingerprint(), **stamps, "html": "yes" if self.html else "no",
+                "stats": json.dumps(asdict(stats), ensure_ascii=False)}
+        for key, value in meta.items():
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._db.execute("COMMIT")
+        self._made.clear()
+        return stats
+
+    def _untouched(self) -> bool:
+        """Whether the earlier files are this build's files already (nothing to write)."""
+        if not self._reusable or self.store is not None or "stats" not in self._meta:
+            return False
+        return not self.html or (self._meta.get("html") == "yes" and (self.folder / HTML).is_file())
+
+    def _write_views(self, removed: int) -> OutputStats:
         self._start()
         merged = self._merged
         try:
@@ -248,19 +325,7 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
         self._tmp.clear()
-        gone = [doc for (doc,) in self._db.execute("SELECT doc_id FROM docs WHERE seen = 0")]
-        if self.store is not None:
-            self.store.remove_except({str(doc_iri(d)) for (d,) in self._db.execute(
-                "SELECT doc_id FROM docs WHERE seen = 1")})
-            self.store.unite(self.folder / TURTLE)
-            self.store.flush()
-        self._db.execute("DELETE FROM docs WHERE seen = 0")
-        stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
-        for key, value in {"format": FORMAT, "code": code_fingerprint(), **stamps}.items():
-            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-        self._db.execute("COMMIT")
-        self._made.clear()
-        return OutputStats(documents=self._count, removed=len(gone), triples=merged.triples,
+        return OutputStats(documents=self._count, removed=removed, triples=merged.triples,
                            relations=merged.statements, entities=merged.network.entity_counts())
 
     # --- closing ---------------------------------------------------------------------------------
