@@ -175,6 +175,20 @@ def test_store_follows_the_build(corpus, tmp_path):
     assert union == triples(out / "graph.ttl", ox.RdfFormat.TURTLE)
 
 
+def test_a_store_left_halfway_is_repaired_by_the_next_build(corpus, tmp_path):
+    out, store = tmp_path / "out", tmp_path / "store"
+    build([corpus], out, store_dir=store)
+    db = ox.Store(str(store / "oxigraph"))
+    first = next(iter(db.named_graphs()))
+    db.remove_graph(first)  # as if a build had stopped while loading it
+    del db
+    (store / "WRITING").write_text("a build is writing this store\n", encoding="utf-8")
+    again = build([corpus], out, store_dir=store)
+    assert again.added == 0 and not (store / "WRITING").exists()
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    assert {str(q) for q in db if q.graph_name != ox.DefaultGraph()} == quads(out / "graph.trig", ox.RdfFormat.TRIG)
+
+
 def test_build_record_lives_in_the_out_folder(corpus, tmp_path):
     out = tmp_path / "out"
     build([corpus], out)

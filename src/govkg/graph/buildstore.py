@@ -5,6 +5,12 @@ Documents arrive as TriG blocks (the same bytes the build writes to
 the graphs of documents no longer built are dropped, and the default graph
 is the union of the others (the build's ``graph.ttl``), so the store always
 equals the build folder. :mod:`govkg.graph.store` reads it.
+
+Graphs are bulk-loaded a few megabytes at a time: much faster than one
+transaction per document, and memory stays flat. Bulk loads are not
+transactions, so the store is marked as being written until the build
+ends; a build that finds the mark (the last one stopped halfway) loads every
+document's graph again.
 """
 
 from __future__ import annotations
@@ -14,34 +20,52 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govkg.graph.iri import doc_iri
+from govkg.graph.turtle import PREFIX_HEADER
+
+LOAD_BYTES = 16_000_000
+"""Graph text gathered before one bulk load: big enough to be fast, small enough to keep memory low."""
+
+_WRITING = "WRITING"  # the mark of a store a build is writing (a file in the store folder)
 
 
 class BuildStore:
     """Wraps a ``pyoxigraph.Store`` with what a build needs."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, folder: Path | None = None) -> None:
         self.store = store
+        self.folder = folder
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._suspect = False  # an earlier build stopped halfway: no graph can be trusted
+        if folder is not None:
+            mark = folder / _WRITING
+            self._suspect = mark.exists()
+            mark.write_text("a build is writing this store\n", encoding="utf-8")
 
     @classmethod
     def on_disk(cls, path: Path) -> BuildStore:
         """The govkg store folder ``path`` (created when missing)."""
         from govkg.graph.store import open_for_writing
 
-        return cls(open_for_writing(path))
+        return cls(open_for_writing(path), Path(path))
 
     def has(self, doc_id: str) -> bool:
-        """Whether the store holds the graph of document ``doc_id``."""
-        return self.store.contains_named_graph(ox.NamedNode(str(doc_iri(doc_id))))
+        """Whether the store holds the whole graph of document ``doc_id``."""
+        return not self._suspect and self.store.contains_named_graph(ox.NamedNode(str(doc_iri(doc_id))))
 
-    def replace(self, doc_id: str, trig: bytes) -> None:
-        """Put a document's graph (``trig``: a TriG document holding only that graph) in place of its earlier version."""
+    def replace(self, doc_id: str, block: bytes) -> None:
+        """Put a document's graph (``block``: its TriG block) in place of its earlier version."""
         name = ox.NamedNode(str(doc_iri(doc_id)))
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
-        self.store.load(trig, format=ox.RdfFormat.TRIG)
+        self._pending.append(block)
+        self._size += len(block)
+        if self._size >= LOAD_BYTES:
+            self._load_pending()
 
     def remove_except(self, keep: set[str]) -> int:
         """Drop every document graph whose IRI is not in ``keep``; return how many were dropped."""
+        self._load_pending()
         gone = [g for g in self.store.named_graphs() if g.value not in keep]
         for g in gone:
             self.store.remove_graph(g)
@@ -49,12 +73,43 @@ class BuildStore:
 
     def unite(self, union: Path) -> None:
         """Make the default graph the union of the document graphs, read from ``union`` (the build's graph.ttl)."""
-        from govkg.graph.store import unite
-
-        unite(self.store, union)
+        self._load_pending()
+        self.store.clear_graph(ox.DefaultGraph())
+        for chunk in _turtle_chunks(union, LOAD_BYTES):
+            self.store.bulk_load(chunk, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
     def __len__(self) -> int:
         return len(self.store)
 
     def flush(self) -> None:
+        """Write everything out and clear the mark: the store is whole again."""
+        self._load_pending()
         self.store.flush()
+        if self.folder is not None:
+            (self.folder / _WRITING).unlink(missing_ok=True)
+        self._suspect = False
+
+    def _load_pending(self) -> None:
+        if self._pending:
+            self.store.bulk_load(PREFIX_HEADER.encode("utf-8") + b"".join(self._pending), format=ox.RdfFormat.TRIG)
+            self._pending, self._size = [], 0
+
+
+def _turtle_chunks(path: Path, size: int):
+    """``path`` (a Turtle file of ours: prefixes, then subject blocks ending in `` .`` lines) in pieces of about
+    ``size`` bytes, each a Turtle document of whole subject blocks."""
+    head = PREFIX_HEADER.encode("utf-8")
+    with open(path, "rb") as fh:
+        buf: list[bytes] = []
+        total = 0
+        for line in fh:
+            if line.startswith(b"@prefix "):
+                continue
+            buf.append(line)
+            total += len(line)
+            # a literal never holds a raw line break, so a line ending in " ." ends a subject block
+            if total >= size and line.endswith(b" .\n"):
+                yield head + b"".join(buf)
+                buf, total = [], 0
+        if buf:
+            yield head + b"".join(buf)

@@ -219,7 +219,7 @@ class BuildOutput:
         self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary_json)
         self._merged.add(part.summary)
         if self.store is not None:
-            self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + part.block)
+            self.store.replace(doc_id, part.block)
 
     def keep(self, doc_id: str, stamp: str) -> None:
         """A document unchanged since the last build (one of :meth:`known`): its earlier output is reused.
@@ -243,7 +243,7 @@ class BuildOutput:
             self._put(doc_id, content_hash, path, stamp, chars, block, local, summary)
             self._merged.add(DocSummary.from_json(json.loads(summary)))
             if self.store is not None and not self.store.has(doc_id):
-                self.store.replace(doc_id, PREFIX_HEADER.encode("utf-8") + block)
+                self.store.replace(doc_id, block)
         self._pending.clear()
 
     def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes, local: bytes,
