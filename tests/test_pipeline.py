@@ -106,11 +106,35 @@ def test_a_file_saved_again_unchanged_is_read_but_not_extracted(corpus, tmp_path
     assert files(out) == before
 
 
-def test_parallel_build_equals_serial_build(corpus, tmp_path):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_parallel_build_equals_serial_build(corpus, tmp_path, monkeypatch, start):
+    import multiprocessing
+
+    import govkg.pipeline as pipeline
+
+    used = []
+    monkeypatch.setattr(pipeline, "_start_method",
+                        lambda may_fork: used.append(start) or multiprocessing.get_context(start))
     serial = build([corpus], tmp_path / "serial", jobs=1)
     parallel = build([corpus], tmp_path / "parallel", jobs=2)
-    assert parallel.added == serial.added == 4
+    assert parallel.added == serial.added == 4 and used == [start]
     assert files(tmp_path / "serial") == files(tmp_path / "parallel")
+
+
+def test_workers_are_forked_only_when_no_other_thread_runs(monkeypatch):
+    import threading
+
+    import govkg.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline.sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pipeline._start_method().get_start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert pipeline._start_method().get_start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pipeline._start_method(may_fork=False).get_start_method() == "spawn"  # a store is open
+    monkeypatch.setattr(pipeline.sys, "platform", "darwin")
+    assert pipeline._start_method().get_start_method() == "spawn"
 
 
 def test_merged_turtle_is_the_union_of_the_document_graphs(seeds_out):

@@ -57,14 +57,17 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
     from govkg.pipeline import default_jobs
 
     out, err = Console(), Console(stderr=True)
+    # redrawn after each document, not by a thread of its own: with no other thread running, the
+    # build may fork its workers (see govkg.pipeline.iter_outputs)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+                  TimeElapsedColumn(), console=err, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("build", total=None, rate="")
         started = time.perf_counter()
 
         def progress(done: int, total: int) -> None:
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, total=total, rate=f"{rate:.1f} docs/s" if done else "")
+            bar.refresh()
 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,

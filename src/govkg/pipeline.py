@@ -9,6 +9,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -185,15 +186,21 @@ main process waits on a long document, few enough that finished outputs never pi
 
 
 def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
-                 jobs: int) -> Iterator[DocOutput | InputError]:
-    """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes."""
+                 jobs: int, *, may_fork: bool = True) -> Iterator[DocOutput | InputError]:
+    """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes.
+
+    This process reads the first document itself, which loads every
+    dictionary and table the rules use (about half a second); where it is safe
+    (``may_fork``, Linux, no other thread running) the workers are then forked
+    and start with all of it loaded, else they are spawned and load it themselves.
+    """
     work = [(item, known.get(item.doc_id)) for item in items]
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
-    batches = [work[i:i + BATCH] for i in range(0, len(work), BATCH)]
-    # spawn, not fork: the parent may hold an Oxigraph store whose threads must not be forked
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=multiprocessing.get_context("spawn"),
+    yield _work(work[0])
+    batches = [work[i:i + BATCH] for i in range(1, len(work), BATCH)]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_start_method(may_fork),
                              initializer=_worker_init) as pool:
         pending: deque = deque()
         ahead = iter(batches)
@@ -204,6 +211,21 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
             for batch in itertools.islice(ahead, 1):
                 pending.append(pool.submit(_work_batch, batch))
             yield from outs
+
+
+def _start_method(may_fork: bool = True):
+    """``fork`` on Linux when this process runs no other Python thread (a forked child holds only the forking
+    thread, and a lock another thread held would stay locked in it); ``spawn`` otherwise.
+
+    A forked worker never touches what the parent opened (the build record): it extracts and returns
+    data, and ends without running the parent's finalisers. A build that keeps a store passes
+    ``may_fork=False``: the store's engine runs threads of its own, which Python does not count.
+    """
+    import threading
+
+    if may_fork and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def default_jobs() -> int:
@@ -237,7 +259,8 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         same = {i.doc_id for i in items if i.doc_id in known and stamps[i.doc_id]
                 and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
         todo = [i for i in items if i.doc_id not in same]
-        outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs)
+        outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs,
+                               may_fork=store is None)
         if progress:
             progress(0, len(items))
         prepared = jobs <= 1
