@@ -122,18 +122,19 @@ def test_parallel_build_equals_serial_build(corpus, tmp_path, monkeypatch, start
 
 
 def test_workers_are_forked_only_when_no_other_thread_runs(monkeypatch):
+    import sys
     import threading
 
     import govkg.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert pipeline._start_method().get_start_method() == "fork"
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert pipeline._start_method().get_start_method() == "spawn"
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert pipeline._start_method(may_fork=False).get_start_method() == "spawn"  # a store is open
-    monkeypatch.setattr(pipeline.sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "platform", "darwin")
     assert pipeline._start_method().get_start_method() == "spawn"
 
 

@@ -9,7 +9,6 @@ import logging
 import multiprocessing
 import os
 import re
-import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -185,6 +184,18 @@ IN_FLIGHT_PER_JOB = 4
 main process waits on a long document, few enough that finished outputs never pile up in memory."""
 
 
+def _batches(work: list, jobs: int) -> list[list]:
+    """``work`` cut into runs of :data:`BATCH` neighbours, the last few documents one by one
+    (so that the workers finish together).
+
+    >>> [len(b) for b in _batches(list(range(11)), 2)]
+    [4, 4, 1, 1, 1]
+    """
+    tail = min(len(work), jobs * 2 * BATCH) if len(work) > jobs * 2 * BATCH else len(work) % BATCH
+    head = len(work) - tail
+    return [work[i:i + BATCH] for i in range(0, head, BATCH)] + [[job] for job in work[head:]]
+
+
 def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
                  jobs: int, *, may_fork: bool = True) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes.
@@ -199,7 +210,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
         yield from map(_work, work)
         return
     yield _work(work[0])
-    batches = [work[i:i + BATCH] for i in range(1, len(work), BATCH)]
+    batches = _batches(work[1:], jobs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_start_method(may_fork),
                              initializer=_worker_init) as pool:
         pending: deque = deque()
@@ -221,6 +232,7 @@ def _start_method(may_fork: bool = True):
     data, and ends without running the parent's finalisers. A build that keeps a store passes
     ``may_fork=False``: the store's engine runs threads of its own, which Python does not count.
     """
+    import sys
     import threading
 
     if may_fork and sys.platform.startswith("linux") and threading.active_count() == 1:

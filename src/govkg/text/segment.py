@@ -78,17 +78,19 @@ class Segmenter:
         """jieba's default dictionary plus ``extra_words``.
 
         The dictionary comes from :func:`~govkg.text.dictionary.default_dictionary`
-        (each segmenter gets its own copy, since added words change it); with
-        ``like``, it is copied from that segmenter instead (it must not have
-        extra words of its own that this one should lack: pass the plain one).
+        (shared as it is when no word is added, else a copy: added words change
+        it); with ``like``, it is copied from that segmenter instead (it must not
+        have extra words of its own that this one should lack: pass the plain one).
         """
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
         tok = jieba.Tokenizer()
+        words = sorted(set(extra_words))
         base = default_dictionary() if like is None else None
-        tok.FREQ = dict(base.freq if base is not None else like.tokenizer.FREQ)
+        freq = base.freq if base is not None else like.tokenizer.FREQ
+        tok.FREQ = dict(freq) if words else freq
         tok.total = base.total if base is not None else like.tokenizer.total
         tok.initialized = True
-        for word in sorted(set(extra_words)):
+        for word in words:
             tok.add_word(word, freq=EXTRA_WORD_FREQ)
         return cls(tok)
 
