@@ -209,7 +209,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
-    yield _work(work[0])
+    first = _work(work[0])
     batches = _batches(work[1:], jobs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_start_method(may_fork),
                              initializer=_worker_init) as pool:
@@ -217,6 +217,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
         ahead = iter(batches)
         for batch in itertools.islice(ahead, jobs * IN_FLIGHT_PER_JOB):
             pending.append(pool.submit(_work_batch, batch))
+        yield first  # the workers are at work now, whatever the caller does with it
         while pending:
             outs = pending.popleft().result()
             for batch in itertools.islice(ahead, 1):
