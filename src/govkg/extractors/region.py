@@ -126,8 +126,9 @@ def _common_words(resources: Resources) -> frozenset[str]:
     """Words of jieba's dictionary tagged as verbs, adjectives, adverbs or function words (not names)."""
 
     def make() -> frozenset[str]:
-        tags = _tokenizer(resources).word_tags()
-        return frozenset(w for w, tag in tags.items() if 2 <= len(w) <= 4 and tag in _BAD_TAGS)
+        from govkg.text.dictionary import default_dictionary
+
+        return frozenset(w for w in default_dictionary().tagged(*sorted(_BAD_TAGS)) if 2 <= len(w) <= 4)
 
     return resources.get("region.common_words", make)
 

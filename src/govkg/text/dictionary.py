@@ -24,7 +24,7 @@ import marshal
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +43,17 @@ class Dictionary:
     freq: dict[str, int]
     total: int
     tags: dict[str, str]
+    by_tag: dict[str, str] = field(default_factory=dict, repr=False)  # tag -> its words joined by _SEP
+
+    def tagged(self, *tags: str) -> list[str]:
+        """The words whose tag is one of ``tags``.
+
+        >>> "发展" in default_dictionary().tagged("v", "vn")
+        True
+        """
+        if not self.by_tag:
+            return [w for w, t in self.tags.items() if t in tags]
+        return [w for t in tags if self.by_tag.get(t) for w in self.by_tag[t].split(_SEP)]
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +131,7 @@ def _unpack(data: bytes) -> Dictionary:
     if len(keys) != len(counts):
         raise ValueError("words and counts differ in number")
     tags = {w: tag for tag, ws in by_tag.items() for w in ws.split(_SEP)}
-    return Dictionary(dict(zip(keys, counts)), total, tags)
+    return Dictionary(dict(zip(keys, counts)), total, tags, by_tag)
 
 
 def _cache_path() -> Path | None:

@@ -152,10 +152,6 @@ class Segmenter:
         out = self._tags[text] = tuple((p.word, p.flag) for p in self._pos.cut(text))
         return out
 
-    def word_tags(self) -> dict[str, str]:
-        """Word -> part-of-speech tag of every entry of jieba's dictionary file (read once per process)."""
-        return default_dictionary().tags
-
     def freq(self, word: str) -> int:
         """The dictionary count of ``word`` (0 when jieba does not know it)."""
         return self.FREQ.get(word, 0)
