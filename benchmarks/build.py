@@ -13,7 +13,8 @@ document, for larger sizes) and, in one run over the same text, measures:
   loading of dictionaries and gazetteers. Characters/s, documents/s, the
   ratio to the baseline, the speed-up over one process, the peak memory
   (resident set) of the main process and of the largest worker, and the
-  triples. ``--runs`` repeats each build and reports the median time;
+  triples. ``--runs`` repeats the builds, the ``--jobs`` values taking turns,
+  and reports the median time and the median of the runs' speed-ups;
 - rebuilding the same folder with nothing changed, and with one document changed;
 - each ready-made query on that build folder as ``govkg query`` runs it
   (median of 3), and the time to open the folder; with ``--store``, also the
@@ -117,16 +118,16 @@ def run_json(code: str, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def timed_build(src: Path, out: Path, jobs: int, runs: int, store: Path | None = None) -> dict:
-    """The median-time run of ``runs`` fresh builds into ``out`` (and ``store``)."""
-    results = []
-    for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        if store is not None:
-            shutil.rmtree(store, ignore_errors=True)
-        results.append(run_json(_BUILD, src, out, jobs, store or ""))
-    results.sort(key=lambda r: r["seconds"])
-    return results[len(results) // 2]
+def fresh_build(src: Path, out: Path, jobs: int, store: Path | None = None) -> dict:
+    """One build of ``src`` into a new ``out`` (and ``store``), in a fresh process."""
+    shutil.rmtree(out, ignore_errors=True)
+    if store is not None:
+        shutil.rmtree(store, ignore_errors=True)
+    return run_json(_BUILD, src, out, jobs, store or "")
+
+
+def median_run(results: list[dict]) -> dict:
+    return sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,16 +149,22 @@ def main(argv: list[str] | None = None) -> int:
         base_s, chars = baseline(files)
         base_rate = chars / base_s
         print(f"baseline jieba.lcut, 1 process: {chars:,} chars in {base_s:.1f} s = {base_rate / 1e3:.0f} k chars/s")
-        print(f"govkg build (whole call, fresh folder; median of {args.runs}):")
+        print(f"govkg build (whole call, fresh folder; median of {args.runs}, the --jobs values taking turns; "
+              f"x 1 job is the median of the runs' own ratios):")
         print(f"{'jobs':>4} {'seconds':>8} {'k chars/s':>10} {'docs/s':>7} {'x jieba':>8} {'x 1 job':>8} "
               f"{'main MB':>8} {'worker MB':>9} {'triples':>10}")
-        one = None
         out = tmp / "out"
+        runs: dict[int, list[dict]] = {j: [] for j in jobs}
+        for _ in range(args.runs):  # in turns, so a slow spell of the machine weighs on every value alike
+            for j in jobs:
+                runs[j].append(fresh_build(tmp / "corpus", out, j))
         for j in jobs:
-            r = timed_build(tmp / "corpus", out, j, args.runs)
+            r = median_run(runs[j])
             rate = r["chars"] / r["seconds"]
-            one = one or (r["seconds"] if j == 1 else None)
-            speedup = f"{one / r['seconds']:.2f}" if one else "-"
+            speedup = "-"
+            if 1 in runs:
+                ratios = sorted(a["seconds"] / b["seconds"] for a, b in zip(runs[1], runs[j]))
+                speedup = f"{ratios[len(ratios) // 2]:.2f}"
             print(f"{j:>4} {r['seconds']:>8.1f} {rate / 1e3:>10.0f} {r['docs'] / r['seconds']:>7.1f} "
                   f"{rate / base_rate:>8.2f} {speedup:>8} {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} "
                   f"{r['triples']:>10,}")
@@ -172,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, (opened, seconds, n) in run_json(_QUERIES, out, json.dumps(PARAMS)).items():
             print(f"  {name:<22} open {opened:>5.1f} s  query {seconds:>6.3f} s  {n:>6} rows")
         if args.store:
-            r = timed_build(tmp / "corpus", tmp / "out-store", last, 1, tmp / "store")
+            r = fresh_build(tmp / "corpus", tmp / "out-store", last, tmp / "store")
             print(f"build with --store, --jobs {last}: {r['seconds']:.1f} s ({r['chars'] / r['seconds'] / 1e3:.0f} "
                   f"k chars/s), main {r['main_mb']:.0f} MB")
             print("ready-made queries on the store, read where it lies (open, then median of 3):")
