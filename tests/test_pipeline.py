@@ -121,6 +121,30 @@ def test_parallel_build_equals_serial_build(corpus, tmp_path, monkeypatch, start
     assert files(tmp_path / "serial") == files(tmp_path / "parallel")
 
 
+def test_parallel_build_of_many_documents_keeps_their_order(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    lines = [line for line in (SEEDS / "001_b22b28e224b33268.txt").read_text(encoding="utf-8").splitlines()
+             if len(line) > 40][:30]
+    for i, line in enumerate(lines):  # more documents than the tail of single ones: batches of four as well
+        (src / f"{i:02d}.txt").write_text(f"沿滩区政府工作报告\n{line}\n", encoding="utf-8")
+    serial = build([src], tmp_path / "serial", jobs=1)
+    parallel = build([src], tmp_path / "parallel", jobs=2)
+    assert serial.documents == parallel.documents == len(lines) > 20
+    assert files(tmp_path / "serial") == files(tmp_path / "parallel")
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 8])
+def test_batches_hold_every_input_once_in_order(jobs):
+    from govkg.pipeline import _batches
+
+    for n in range(0, 90):
+        work = list(range(n))
+        batches = _batches(work, jobs)
+        assert [x for b in batches for x in b] == work, n
+        assert all(1 <= len(b) <= 4 for b in batches)
+
+
 def test_workers_are_forked_only_when_no_other_thread_runs(monkeypatch):
     import sys
     import threading

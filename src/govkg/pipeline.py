@@ -185,14 +185,15 @@ main process waits on a long document, few enough that finished outputs never pi
 
 
 def _batches(work: list, jobs: int) -> list[list]:
-    """``work`` cut into runs of :data:`BATCH` neighbours, the last few documents one by one
-    (so that the workers finish together).
+    """``work`` cut, in order, into runs of :data:`BATCH` neighbours, and the last
+    ``2 × jobs × BATCH`` or so one by one (so that the workers finish together).
 
     >>> [len(b) for b in _batches(list(range(11)), 2)]
-    [4, 4, 1, 1, 1]
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> [len(b) for b in _batches(list(range(23)), 2)]
+    [4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
     """
-    tail = min(len(work), jobs * 2 * BATCH) if len(work) > jobs * 2 * BATCH else len(work) % BATCH
-    head = len(work) - tail
+    head = max(0, len(work) - 2 * jobs * BATCH) // BATCH * BATCH
     return [work[i:i + BATCH] for i in range(0, head, BATCH)] + [[job] for job in work[head:]]
 
 
@@ -279,6 +280,8 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         prepared = jobs <= 1
         for n, item in enumerate(items, 1):
             out = next(outputs) if item.doc_id not in same else None
+            if out is not None and not isinstance(out, InputError) and out.doc_id != item.doc_id:
+                raise RuntimeError(f"outputs out of order: {out.doc_id} for {item.doc_id}")  # a bug, never a user's
             if out is not None and not prepared:
                 output.prepare()  # the workers are busy now: the main process would only wait
                 prepared = True
