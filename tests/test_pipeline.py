@@ -238,6 +238,32 @@ def test_a_store_left_halfway_is_repaired_by_the_next_build(corpus, tmp_path):
     assert {str(q) for q in db if q.graph_name != ox.DefaultGraph()} == quads(out / "graph.trig", ox.RdfFormat.TRIG)
 
 
+def test_a_damaged_record_means_a_full_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    (out / CACHE_DIR / "build.sqlite").write_bytes(b"not a database at all " * 100)
+    again = build([corpus], out)
+    assert again.added == 4 and again.stats is not None
+    assert build([corpus], out).unchanged == 4  # the new record works
+
+
+def test_two_builds_into_one_folder_at_once_is_a_clear_error(corpus, tmp_path):
+    import sqlite3
+
+    from govkg.errors import OutputError
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    other = sqlite3.connect(out / CACHE_DIR / "build.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # as another build holds it
+    try:
+        with pytest.raises(OutputError, match="another build is writing this folder"):
+            build([corpus], out)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
 def test_build_record_lives_in_the_out_folder(corpus, tmp_path):
     out = tmp_path / "out"
     build([corpus], out)

@@ -151,24 +151,35 @@ class BuildOutput:
                     raise OutputError(f"{d}: cannot create the build folder ({exc.strerror or exc})") from None
                 self._made.append(d)
         try:
-            self._db = sqlite3.connect(cache / CACHE_DB, isolation_level=None)
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(_META_TABLE)
-            meta = dict(self._db.execute("SELECT key, value FROM meta"))
-            if meta.get("format") != FORMAT:  # new, or a record of another layout: start it afresh
-                self._db.execute("DROP TABLE IF EXISTS docs")
-                self._db.execute("DELETE FROM meta")
-                meta = {}
-            self._db.execute(_DOCS_TABLE)
-        except sqlite3.Error as exc:
+            meta = self._open_record(cache / CACHE_DB)
+        except sqlite3.OperationalError as exc:
             self._cleanup()
-            raise OutputError(f"{cache / CACHE_DB}: cannot use the build record ({exc}); "
-                              f"remove {cache} to build from scratch") from None
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            raise OutputError(f"{cache / CACHE_DB}: " + ("another build is writing this folder" if busy else
+                              f"cannot use the build record ({exc})")) from None
+        except sqlite3.DatabaseError as exc:  # not a database (damaged, or some other file): start afresh
+            log.warning("%s: unreadable build record (%s); building every document again", cache / CACHE_DB, exc)
+            self._db.close()
+            (cache / CACHE_DB).unlink(missing_ok=True)
+            meta = self._open_record(cache / CACHE_DB)
         self._meta = meta
         self._reusable = self._earlier_files_intact(meta)
         if not self._reusable and meta:
             log.info("%s: earlier outputs changed or made by other code; rebuilding every document", self.folder)
         self._db.execute("UPDATE docs SET seen = 0")
+
+    def _open_record(self, path: Path) -> dict[str, str]:
+        """Open the build record in a transaction of its own (one build at a time); its meta values."""
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=1.0)
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute(_META_TABLE)
+        meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        if meta.get("format") != FORMAT:  # new, or a record of another layout: start it afresh
+            self._db.execute("DROP TABLE IF EXISTS docs")
+            self._db.execute("DELETE FROM meta")
+            meta = {}
+        self._db.execute(_DOCS_TABLE)
+        return meta
 
     def _earlier_files_intact(self, meta: dict[str, str]) -> bool:
         if meta.get("format") != FORMAT or meta.get("code") != code_fingerprint():
