@@ -281,7 +281,8 @@ def _summary(console: Console, result, out_dir: Path) -> None:
     table.add_row("relations", str(stats.relations))
     table.add_row("triples", str(stats.triples))
     speed = result.chars / result.seconds / 1000 if result.seconds else 0.0
-    table.add_row("time", f"{result.seconds:.1f} s ({speed:.0f} k chars/s)")
+    table.add_row("time", f"{result.seconds:.1f} s ({speed:.0f} k chars/s)" if result.added else
+                  f"{result.seconds:.1f} s (nothing to build)")
     console.print(table)
 
 
