@@ -99,7 +99,7 @@ def test_a_store_without_its_union_falls_back_to_the_on_the_fly_union(tmp_path):
             close_store(ds)
 
 
-def test_a_build_folder_loads_its_document_graphs_only_when_asked(tmp_path, seeds_out):
+def test_a_build_folder_loads_its_document_graphs_only_when_asked(seeds_out):
     names = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     plain = load_memory_store(seeds_out, named_graphs=False)
     full = load_memory_store(seeds_out)

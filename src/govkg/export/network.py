@@ -104,6 +104,11 @@ class NetworkBuilder:
             worst = max(node.evidence, key=lambda t: node.evidence[t][0])
             del node.evidence[worst]
 
+    def evidence(self, iri: str) -> list[tuple[str, str]]:
+        """The (sentence IRI, text) pairs kept for entity ``iri`` so far, least IRI first."""
+        node = self._nodes.get(iri)
+        return sorted((sentence, text) for text, (sentence, _) in node.evidence.items()) if node else []
+
     def add_document(self, iri: str, title: str, language: str = "zh") -> None:
         """A document and its title (its ``rdfs:label``)."""
         self._titles.setdefault(iri, set()).add((title, language))

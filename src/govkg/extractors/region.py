@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation
+from govkg.extractors.phrase import plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
 
 REGION = "Region"
@@ -63,8 +64,7 @@ class _Index:
     upper_short_codes: dict[str, tuple[str, ...]]
     child_short: dict[str, dict[str, str]]  # parent code -> {child short form: child code}
     short_stop: frozenset[str]
-    prefixes: frozenset[str]
-    prefix_lengths: tuple[int, ...]  # the lengths of the words in ``prefixes``
+    prefixes: tuple[str, ...]
     badsub: tuple[str, ...]
     bad_any: frozenset[str]
     bad_first: frozenset[str]
@@ -100,8 +100,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         upper_short=re.compile(literal_alternation(upper)),
         upper_short_codes=upper, child_short=child_short,
         short_stop=frozenset(_words("region_short_stop.txt")),
-        prefixes=frozenset(_words("region_town_prefix.txt")),
-        prefix_lengths=tuple(sorted({len(w) for w in _words("region_town_prefix.txt")})),
+        prefixes=tuple(sorted(set(_words("region_town_prefix.txt")))),
         badsub=tuple(_words("region_town_badsub.txt")),
         bad_any=frozenset(badchar[0].split()), bad_first=frozenset(badchar[1].split()),
         bad_last=frozenset(badchar[2].split()), nations=_nations(),
@@ -111,12 +110,6 @@ def _build_index(gaz: Gazetteer) -> _Index:
 def region_index(resources: Resources) -> _Index:
     """The region matcher's tables, built once per process."""
     return resources.get("region.index", lambda: _build_index(gazetteer(resources)))
-
-
-def _tokenizer(resources: Resources):
-    from govkg.extractors.phrase import plain_segmenter
-
-    return plain_segmenter(resources)
 
 
 _BAD_TAGS = frozenset({"a", "ad", "an", "v", "vd", "vn", "d", "c", "p", "u", "r", "m", "q"})
@@ -311,7 +304,7 @@ def _boundaries(resources: Resources, text: str, start: int, end: int) -> bool:
     """Whether jieba cuts ``text`` at both ``start`` and ``end`` (a window around them)."""
     lo, hi = max(0, start - 8), min(len(text), end + 8)
     cuts, pos = set(), lo
-    for tok in _tokenizer(resources).cut(text[lo:hi], HMM=False):
+    for tok in plain_segmenter(resources).cut(text[lo:hi], HMM=False):
         cuts.add(pos)
         pos += len(tok)
     cuts.add(pos)
@@ -395,7 +388,7 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str) -> tup
             continue
         if start > rs:  # something stands before the name inside the run: it must be a known prefix word
             before = text[rs:start]
-            if not any(before[-n:] in idx.prefixes for n in idx.prefix_lengths if n <= len(before)):
+            if not before.endswith(idx.prefixes):
                 continue
         return start, name + ethnic
     return None
@@ -405,7 +398,7 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     """Whether ``name`` (before ``suffix``) can be a place name rather than a phrase."""
     if any(ch in idx.bad_any for ch in name) or name[0] in idx.bad_first or name[-1] in idx.bad_last:
         return False
-    if any(name[:n] in idx.prefixes for n in idx.prefix_lengths if n <= len(name)):
+    if name.startswith(idx.prefixes):
         return False
     whole = name + suffix
     return not any(sub in whole for sub in idx.badsub)

@@ -187,14 +187,10 @@ Rule = Callable[[_Sent, _Where, Context], Iterator[Relation]]
 
 def extract_relations(ctx: Context) -> Iterator[Relation]:
     """Every relation of ``SENTENCE_RULES`` and ``DOCUMENT_RULES`` (duplicates are merged later)."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for m in ctx.mentions:
-        if m.sentence >= 0:
-            by_sentence[m.sentence].append(m)
     where = _Where(ctx.doc_region, gazetteer(ctx.resources), _names_of(ctx.mentions, "Region"), _doc_label(ctx))
-    for index, ms in sorted(by_sentence.items()):
+    for index in sorted({m.sentence for m in ctx.mentions if m.sentence >= 0}):
         s = ctx.sentences[index]
-        sent = _Sent(index, s.start, s.text, tuple(sorted(ms, key=lambda m: (m.start, -m.end))))
+        sent = _Sent(index, s.start, s.text, tuple(sorted(ctx.mentions_in(index), key=lambda m: (m.start, -m.end))))
         for rule in SENTENCE_RULES:
             yield from rule(sent, where, ctx)
     for doc_rule in DOCUMENT_RULES:

@@ -73,13 +73,10 @@ class BuildStore:
 
     def unite(self, union: Path) -> None:
         """Make the default graph the union of the document graphs, read from ``union`` (the build's graph.ttl)."""
-        self._load_pending()
-        self.store.clear_graph(ox.DefaultGraph())
-        for chunk in _turtle_chunks(union, LOAD_BYTES):
-            self.store.bulk_load(chunk, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        from govkg.graph.store import unite
 
-    def __len__(self) -> int:
-        return len(self.store)
+        self._load_pending()
+        unite(self.store, union)
 
     def flush(self) -> None:
         """Write everything out and clear the mark: the store is whole again."""
@@ -94,22 +91,3 @@ class BuildStore:
             self.store.bulk_load(PREFIX_HEADER.encode("utf-8") + b"".join(self._pending), format=ox.RdfFormat.TRIG)
             self._pending, self._size = [], 0
 
-
-def _turtle_chunks(path: Path, size: int):
-    """``path`` (a Turtle file of ours: prefixes, then subject blocks ending in `` .`` lines) in pieces of about
-    ``size`` bytes, each a Turtle document of whole subject blocks."""
-    head = PREFIX_HEADER.encode("utf-8")
-    with open(path, "rb") as fh:
-        buf: list[bytes] = []
-        total = 0
-        for line in fh:
-            if line.startswith(b"@prefix "):
-                continue
-            buf.append(line)
-            total += len(line)
-            # a literal never holds a raw line break, so a line ending in " ." ends a subject block
-            if total >= size and line.endswith(b" .\n"):
-                yield head + b"".join(buf)
-                buf, total = [], 0
-        if buf:
-            yield head + b"".join(buf)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govkg.export.network import MAX_EVIDENCE, NetworkBuilder
+from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
 from govkg.graph.rdf import DocGraph
 from govkg.graph.turtle import Pair, subject_text
@@ -64,21 +64,18 @@ def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
         (entity_iri_text(ref), ref.type, info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
         for ref, info in facts.entities.items()
     )
-    candidates: dict[str, dict[str, str]] = {}  # entity -> sentence IRI -> text
+    chooser = NetworkBuilder()  # keeps, per entity, the sentences the page would show (the same rule as the merge)
+    first: dict[str, str] = {}  # entity -> its least sentence IRI
     for m in facts.mentions:
         if m.start >= 0 and m.sentence >= 0:
             s = facts.sentences[m.sentence]
-            candidates.setdefault(entity_iri_text(m.ref), {})[sentence_iri_text(doc.doc_id, m.sentence)] = \
-                doc.text[s.start:s.end]
+            entity, sentence = entity_iri_text(m.ref), sentence_iri_text(doc.doc_id, m.sentence)
+            chooser.add_evidence(entity, sentence, doc.text[s.start:s.end], None)
+            first[entity] = min(first.get(entity, sentence), sentence)
     sentences: dict[tuple[str, str], int] = {}
     evidence = []
-    for entity in sorted(candidates):
-        chosen, seen = [], set()
-        for sentence, text in sorted(candidates[entity].items()):
-            if text and text not in seen and len(chosen) < MAX_EVIDENCE:
-                seen.add(text)
-                chosen.append((sentence, text))
-        for key in chosen or [(min(candidates[entity]), "")]:  # the document names it all the same
+    for entity in sorted(first):
+        for key in chooser.evidence(entity) or [(first[entity], "")]:  # the document names it all the same
             evidence.append((entity, sentences.setdefault(key, len(sentences))))
     edges = tuple(sorted({(entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
                           for r in facts.relations}))

@@ -31,12 +31,12 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
 from govkg.errors import OutputError
+from govkg.fileio import atomic_write
 from govkg.graph.merge import DocSummary, Merged
 from govkg.graph.rdf import DocGraph, code_fingerprint
 from govkg.graph.turtle import PREFIX_HEADER
@@ -90,9 +90,9 @@ class DocPart:
 
     @classmethod
     def of(cls, graph: DocGraph, summary: DocSummary) -> DocPart:
-        head = len(graph.block[:graph.local_start].encode("utf-8"))
-        block = graph.block.encode("utf-8")
-        return cls(block, head, head + len(graph.local.encode("utf-8")), summary,
+        head, local, rest = (graph.block[a:b].encode("utf-8") for a, b in
+                             ((0, graph.local_start), (graph.local_start, graph.local_end), (graph.local_end, None)))
+        return cls(head + local + rest, len(head), len(head) + len(local), summary,
                    json.dumps(summary.to_json(), ensure_ascii=False))
 
     @property
@@ -127,7 +127,7 @@ class BuildOutput:
         self._made: list[Path] = []
         self._db: sqlite3.Connection | None = None
         self._reusable = False
-        self._tmp: dict[str, Path] = {}
+        self._files = contextlib.ExitStack()  # graph.trig and graph.ttl being written (fileio.atomic_write)
         self._trig: IO[bytes] | None = None
         self._ttl: IO[bytes] | None = None
         self._old: dict[str, IO[bytes]] = {}
@@ -211,21 +211,17 @@ class BuildOutput:
         if self._trig is not None:
             return
         try:
-            for name in (TRIG, TURTLE):
-                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
-                self._tmp[name] = Path(tmp)
-                fh = os.fdopen(fd, "wb")
+            self._trig, self._ttl = (self._files.enter_context(atomic_write(self.folder / name, "wb"))
+                                     for name in (TRIG, TURTLE))
+            for fh in (self._trig, self._ttl):
                 fh.write(PREFIX_HEADER.encode("utf-8"))
-                if name == TRIG:
-                    self._trig = fh
-                else:
-                    self._ttl = fh
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
 
     def add(self, doc_id: str, path: str, content_hash: str, stamp: str, chars: int, part: DocPart) -> None:
         """A document built now: its graph goes to the files (and the store), its summary to the merge."""
         self._changed = True
+        self._count += 1
         self._copy_pending()
         self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary_json)
         self._merged.add(part.summary)
@@ -250,7 +246,6 @@ class BuildOutput:
             content_hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary = row
             block = _read(self._old[TRIG], trig_at, trig_len)
             local = _read(self._old[TURTLE], ttl_at, ttl_len)
-            self._count -= 1  # counted when kept
             self._put(doc_id, content_hash, path, stamp, chars, block, local, summary)
             self._merged.add(DocSummary.from_json(json.loads(summary)))
             if self.store is not None and not self.store.has(doc_id):
@@ -272,7 +267,6 @@ class BuildOutput:
             "trig_len = excluded.trig_len, ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, "
             "summary = excluded.summary, seen = 1",
             (doc_id, content_hash, path, stamp, chars, trig_at, len(block), ttl_at, len(local), summary))
-        self._count += 1
 
     def prepare(self) -> None:
         """Import what :meth:`finish` will need (the page's libraries): call it while waiting on workers."""
@@ -322,20 +316,13 @@ class BuildOutput:
         merged = self._merged
         try:
             self._ttl.write(merged.entity_text().encode("utf-8"))
-            for fh in (self._trig, self._ttl):
-                fh.flush()
-                os.fsync(fh.fileno())
-                fh.close()
             if self.html:
                 from govkg.export.html import write_network
 
                 write_network(merged.network.data(), self.folder / HTML)
-            for name, tmp in self._tmp.items():
-                os.chmod(tmp, 0o666 & ~_umask())
-                os.replace(tmp, self.folder / name)
+            self._files.close()  # each file synced and renamed into place
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
-        self._tmp.clear()
         return OutputStats(documents=self._count, removed=removed, triples=merged.triples,
                            relations=merged.statements, entities=merged.network.entity_counts())
 
@@ -346,15 +333,12 @@ class BuildOutput:
         self._cleanup()
 
     def _cleanup(self) -> None:
-        for fh in (self._trig, self._ttl, *self._old.values()):
-            if fh is not None:
-                with contextlib.suppress(OSError):
-                    fh.close()
-        self._old = {}
-        for tmp in self._tmp.values():
+        abandoned = OutputError(f"{self.folder}: build not finished")
+        self._files.__exit__(OutputError, abandoned, None)  # files not yet in place are removed, not renamed
+        for fh in self._old.values():
             with contextlib.suppress(OSError):
-                tmp.unlink()
-        self._tmp.clear()
+                fh.close()
+        self._old = {}
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 if self._db.in_transaction:
@@ -384,7 +368,3 @@ def _stamp(st: os.stat_result) -> str:
     return f"{st.st_size} {st.st_mtime_ns}"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

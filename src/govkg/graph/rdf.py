@@ -8,7 +8,7 @@ Provenance shape (every fact traceable to its sentence)::
 Entities are never linked straight to their document, so two entities are
 related only when a sentence relates them.
 
-The shape is defined once, in :func:`document_triples`, as Turtle text
+The shape is defined once, in :func:`document_statements`, as Turtle text
 (:mod:`govkg.graph.turtle`); :func:`document_graph` groups it into the
 document's TriG block, and rdflib reads the same text (:func:`build_dataset`).
 """
@@ -36,10 +36,10 @@ ZH = "zh"
 def pname(term: URIRef) -> str:
     """``term`` as a prefixed name of :data:`~govkg.ontology.namespaces.PREFIXES` (``rdf:type`` as ``a``).
 
-    >>> pname(GOVKG.mentionOf)
-    'govkg:mentionOf'
+    >>> pname(GOVKG.mentionOf), pname(URIRef(PREFIXES["rdf"] + "type"))
+    ('govkg:mentionOf', 'a')
     """
-    if term == _RDF_TYPE:
+    if str(term) == _RDF_TYPE:
         return "a"
     for prefix, base in PREFIXES.items():
         if term.startswith(base) and term[len(base):].isidentifier():
@@ -75,7 +75,7 @@ def _vocabulary() -> _Vocabulary:
 
     names = [n for n in GOVKG.__annotations__ if not n.startswith("_")]
     return _Vocabulary(
-        type="a", label=pname(RDFS.label), alt_label=pname(SKOS.altLabel), definition=pname(SKOS.definition),
+        type=pname(RDF.type), label=pname(RDFS.label), alt_label=pname(SKOS.altLabel), definition=pname(SKOS.definition),
         title=pname(DCTERMS.title), date=pname(DCTERMS.date), derived_from=pname(PROV.wasDerivedFrom),
         statement=pname(RDF.Statement), subject=pname(RDF.subject), predicate=pname(RDF.predicate),
         object=pname(RDF.object), govkg={n: pname(GOVKG[n]) for n in names},
@@ -147,13 +147,6 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         yield iri(sentence_iri_text(doc.doc_id, i)), [
             (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
             (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d)]
-
-
-def document_triples(facts: DocFacts) -> Iterator[tuple[str, str, str]]:
-    """Every statement of the document's named graph, as (subject, predicate, object) Turtle text."""
-    for subject, pairs in document_statements(facts):
-        for p, o in pairs:
-            yield subject, p, o
 
 
 @lru_cache(maxsize=1 << 16)

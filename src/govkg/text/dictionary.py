@@ -43,7 +43,7 @@ class Dictionary:
     freq: dict[str, int]
     total: int
     tags: dict[str, str]
-    by_tag: dict[str, str] = field(default_factory=dict, repr=False)  # tag -> its words joined by _SEP
+    by_tag: dict[str, str] = field(repr=False)  # tag -> its words joined by _SEP (as the cache keeps them)
 
     def tagged(self, *tags: str) -> list[str]:
         """The words whose tag is one of ``tags``.
@@ -51,8 +51,6 @@ class Dictionary:
         >>> "发展" in default_dictionary().tagged("v", "vn")
         True
         """
-        if not self.by_tag:
-            return [w for w, t in self.tags.items() if t in tags]
         return [w for t in tags if self.by_tag.get(t) for w in self.by_tag[t].split(_SEP)]
 
 
@@ -108,17 +106,16 @@ def _from_jieba() -> Dictionary:
             parts = raw.strip().decode("utf-8").split(" ")
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
-    return Dictionary(tok.FREQ, tok.total, tags)
+    by_tag: dict[str, list[str]] = {}
+    for word, tag in tags.items():
+        by_tag.setdefault(tag, []).append(word)
+    return Dictionary(tok.FREQ, tok.total, tags, {tag: _SEP.join(ws) for tag, ws in by_tag.items()})
 
 
 def _pack(d: Dictionary) -> bytes:
     words = list(d.freq)
     counts = array.array("q", (d.freq[w] for w in words))
-    by_tag: dict[str, list[str]] = {}
-    for word, tag in d.tags.items():
-        by_tag.setdefault(tag, []).append(word)
-    return marshal.dumps((_FORMAT, d.total, _SEP.join(words), counts.tobytes(),
-                          {tag: _SEP.join(ws) for tag, ws in by_tag.items()}))
+    return marshal.dumps((_FORMAT, d.total, _SEP.join(words), counts.tobytes(), d.by_tag))
 
 
 def _unpack(data: bytes) -> Dictionary:

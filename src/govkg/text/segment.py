@@ -12,7 +12,7 @@ need it: :meth:`Segmenter.tags` tags a window only when asked.
 ('建成', '卧龙湖', '大桥')
 >>> seg.cut("建成卧龙湖大桥") is seg.cut("建成卧龙湖大桥")  # cut once
 True
->>> seg.freq("交通") > 100, seg.freq("卧龙湖")
+>>> seg.FREQ["交通"] > 100, seg.FREQ["卧龙湖"]
 (True, 2000)
 """
 
@@ -151,7 +151,3 @@ class Segmenter:
             self._tags.clear()
         out = self._tags[text] = tuple((p.word, p.flag) for p in self._pos.cut(text))
         return out
-
-    def freq(self, word: str) -> int:
-        """The dictionary count of ``word`` (0 when jieba does not know it)."""
-        return self.FREQ.get(word, 0)
