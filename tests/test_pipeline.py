@@ -247,6 +247,24 @@ def test_a_damaged_record_means_a_full_build(corpus, tmp_path):
     assert build([corpus], out).unchanged == 4  # the new record works
 
 
+def test_a_damaged_summary_in_the_record_is_a_clear_error_and_changes_nothing(corpus, tmp_path):
+    import sqlite3
+
+    from govkg.errors import OutputError
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    good = files(out)
+    db = sqlite3.connect(out / CACHE_DIR / "build.sqlite")
+    db.execute("UPDATE docs SET summary = ? WHERE rowid = (SELECT MIN(rowid) FROM docs)", (b"\x00garbage",))
+    db.commit()
+    db.close()
+    (corpus / "new.txt").write_text("新区推进卧龙湖大桥建设。", encoding="utf-8")  # so the unchanged are copied
+    with pytest.raises(OutputError, match=r"build\.sqlite: damaged .*remove \.govkg/ to rebuild"):
+        build([corpus], out)
+    assert files(out) == good
+
+
 def test_two_builds_into_one_folder_at_once_is_a_clear_error(corpus, tmp_path):
     import sqlite3
 

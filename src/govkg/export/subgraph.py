@@ -260,11 +260,15 @@ def _pivot_mds(comp: list[int], adj: list[set[int]]) -> list[tuple[float, float]
     nbrs = [[local[w] for w in adj[v]] for v in comp]
     n = len(comp)
     k = min(_PIVOTS, n)
+    degree = np.fromiter(map(len, nbrs), dtype=np.int64, count=n)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(degree, out=starts[1:])
+    targets = np.fromiter((w for ws in nbrs for w in ws), dtype=np.int64, count=int(starts[-1]))
     dist = np.empty((n, k), dtype=np.float64)
     nearest = np.full(n, np.inf)
-    pivot = max(range(n), key=lambda i: (len(nbrs[i]), -i))
+    pivot = int(np.lexsort((np.arange(n), -degree))[0])  # the most neighbours, the least index among those
     for j in range(k):
-        dist[:, j] = _bfs(nbrs, pivot)
+        dist[:, j] = _bfs(starts, targets, pivot)
         nearest = np.minimum(nearest, dist[:, j])
         pivot = int(np.argmax(nearest))
     sq = dist ** 2
@@ -278,24 +282,29 @@ def _pivot_mds(comp: list[int], adj: list[set[int]]) -> list[tuple[float, float]
     for axis in range(2):
         order = np.lexsort((np.arange(n), coords[:, axis]))
         spread[order, axis] = np.arange(n) / (n - 1)
-    mixed = 0.8 * spread + 0.2 * np.asarray(_unit([tuple(c) for c in coords]))
-    return [(float(x), float(y)) for x, y in mixed]
+    low = coords.min(axis=0)
+    unit = (coords - low) / (float((coords.max(axis=0) - low).max()) or 1.0)  # as _unit does, in one step
+    return (0.8 * spread + 0.2 * unit).tolist()
 
 
-def _bfs(nbrs: list[list[int]], source: int) -> list[int]:
-    dist = [-1] * len(nbrs)
+def _bfs(starts: Any, targets: Any, source: int) -> Any:
+    """Hops from ``source`` to every node of a connected graph given as CSR arrays (``targets[starts[v]:starts[v + 1]]``
+    are the neighbours of ``v``), one whole frontier at a time."""
+    import numpy as np
+
+    dist = np.full(len(starts) - 1, -1, dtype=np.int64)
     dist[source] = 0
-    frontier = [source]
+    frontier = np.array([source], dtype=np.int64)
     d = 0
-    while frontier:
+    while frontier.size:
         d += 1
-        nxt = []
-        for u in frontier:
-            for v in nbrs[u]:
-                if dist[v] < 0:
-                    dist[v] = d
-                    nxt.append(v)
-        frontier = nxt
+        lo, hi = starts[frontier], starts[frontier + 1]
+        counts = hi - lo
+        # the neighbours of the whole frontier: each node's run of targets, one after another
+        runs = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        reached = targets[runs]
+        dist[reached[dist[reached] < 0]] = d
+        frontier = np.flatnonzero(dist == d)
     return dist
 
 

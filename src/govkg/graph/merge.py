@@ -11,7 +11,8 @@ A summary is plain data, so a later build can reuse it for an unchanged document
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import marshal
+from dataclasses import dataclass, fields
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
@@ -43,18 +44,24 @@ class DocSummary:
     triples: int
     statements: int
 
-    def to_json(self) -> list:
-        """The summary as JSON-ready lists (see :meth:`from_json`)."""
-        return [self.document, self.title, self.nodes, self.sentences, self.evidence, self.edges, self.entities,
-                self.triples, self.statements]
+    def pack(self) -> bytes:
+        """The summary as bytes (:mod:`marshal`, which reads back plain tuples fast): what a worker sends and
+        the build record keeps; see :meth:`unpack`.
+
+        >>> s = DocSummary("urn:d", "报告", (), (), (), (("urn:a", "develops", "urn:b"),), (), 3, 1)
+        >>> DocSummary.unpack(s.pack()) == s
+        True
+        """
+        return marshal.dumps(tuple(getattr(self, f.name) for f in fields(self)))
 
     @classmethod
-    def from_json(cls, data: list) -> DocSummary:
-        document, title, nodes, sentences, evidence, edges, entities, triples, statements = data
-        return cls(document, title,
-                   tuple((i, t, label, tuple(aliases), d) for i, t, label, aliases, d in nodes),
-                   tuple(map(tuple, sentences)), tuple(map(tuple, evidence)), tuple(map(tuple, edges)),
-                   tuple((s, tuple(map(tuple, pairs))) for s, pairs in entities), triples, statements)
+    def unpack(cls, data: bytes) -> DocSummary:
+        """The summary :meth:`pack` made; ValueError when ``data`` is not one."""
+        try:
+            fields = marshal.loads(data)
+            return cls(*fields)
+        except (EOFError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a document summary ({exc})") from None
 
 
 def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:

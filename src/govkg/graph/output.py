@@ -28,9 +28,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import marshal
 import os
 import shutil
 import sqlite3
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
@@ -46,12 +48,13 @@ log = logging.getLogger(__name__)
 TRIG, TURTLE, HTML = "graph.trig", "graph.ttl", "graph.html"
 CACHE_DIR = ".govkg"
 CACHE_DB = "build.sqlite"
-FORMAT = "govkg build 3"
+FORMAT = f"govkg build 4, marshal {marshal.version}, Python {sys.version_info[0]}.{sys.version_info[1]}"
+"""The layout of the build record; the summaries are marshal data, which only the same Python reads for sure."""
 _META_TABLE = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _DOCS_TABLE = """CREATE TABLE IF NOT EXISTS docs (
     doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, stamp TEXT NOT NULL, chars INTEGER NOT NULL,
     trig_at INTEGER NOT NULL, trig_len INTEGER NOT NULL, ttl_at INTEGER NOT NULL, ttl_len INTEGER NOT NULL,
-    summary TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0
+    summary BLOB NOT NULL, seen INTEGER NOT NULL DEFAULT 0
 )"""
 
 
@@ -78,22 +81,21 @@ class DocPart:
     """One document's share of the build folder, made where it was extracted (a worker), ready to write.
 
     ``block`` is its TriG block (UTF-8) and ``block[local_start:local_end]``
-    its own statements, which go to ``graph.ttl`` as well; ``summary_json``
-    is ``summary`` as the build record keeps it.
+    its own statements, which go to ``graph.ttl`` as well; ``summary`` is the
+    document's :class:`~govkg.graph.merge.DocSummary`, packed (as the build
+    record keeps it, and cheap to send from a worker).
     """
 
     block: bytes
     local_start: int
     local_end: int
-    summary: DocSummary
-    summary_json: str
+    summary: bytes
 
     @classmethod
     def of(cls, graph: DocGraph, summary: DocSummary) -> DocPart:
         head, local, rest = (graph.block[a:b].encode("utf-8") for a, b in
                              ((0, graph.local_start), (graph.local_start, graph.local_end), (graph.local_end, None)))
-        return cls(head + local + rest, len(head), len(head) + len(local), summary,
-                   json.dumps(summary.to_json(), ensure_ascii=False))
+        return cls(head + local + rest, len(head), len(head) + len(local), summary.pack())
 
     @property
     def local(self) -> bytes:
@@ -223,8 +225,8 @@ class BuildOutput:
         self._changed = True
         self._count += 1
         self._copy_pending()
-        self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary_json)
-        self._merged.add(part.summary)
+        self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary)
+        self._merged.add(DocSummary.unpack(part.summary))
         if self.store is not None:
             self.store.replace(doc_id, part.block)
 
@@ -247,13 +249,17 @@ class BuildOutput:
             block = _read(self._old[TRIG], trig_at, trig_len)
             local = _read(self._old[TURTLE], ttl_at, ttl_len)
             self._put(doc_id, content_hash, path, stamp, chars, block, local, summary)
-            self._merged.add(DocSummary.from_json(json.loads(summary)))
+            try:
+                self._merged.add(DocSummary.unpack(summary))
+            except ValueError as exc:
+                raise OutputError(f"{self.folder / CACHE_DIR / CACHE_DB}: damaged ({exc}); "
+                                  f"remove {CACHE_DIR}/ to rebuild") from None
             if self.store is not None and not self.store.has(doc_id):
                 self.store.replace(doc_id, block)
         self._pending.clear()
 
     def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes, local: bytes,
-             summary: str) -> None:
+             summary: bytes) -> None:
         try:
             trig_at, ttl_at = self._trig.tell(), self._ttl.tell()
             self._trig.write(block)
