@@ -28,9 +28,31 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
-
 log = logging.getLogger(__name__)
+
+
+def _import_jieba():
+    """``import jieba``, with ``pkg_resources`` hidden while jieba imports.
+
+    jieba 0.42.1 imports setuptools' ``pkg_resources`` (deprecated, and a
+    tenth of a second to import) only to open its own data files, and opens
+    them by path when that import fails. Any later ``import pkg_resources``
+    is unaffected.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # makes the import raise ImportError
+    try:
+        import jieba
+    finally:
+        if hide:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 
 _FORMAT = 1
 _SEP = "\n"  # dictionary words never hold a line break

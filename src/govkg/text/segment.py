@@ -21,9 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import jieba
-
-from govkg.text.dictionary import default_dictionary, posseg_module
+from govkg.text.dictionary import default_dictionary, jieba, posseg_module
 
 MEMO_LIMIT = 200_000
 """Distinct windows kept per segmenter; the memo starts afresh beyond this (memory stays bounded)."""
