@@ -9,6 +9,8 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -234,9 +236,6 @@ def _start_method(may_fork: bool = True):
     data, and ends without running the parent's finalisers. A build that keeps a store passes
     ``may_fork=False``: the store's engine runs threads of its own, which Python does not count.
     """
-    import sys
-    import threading
-
     if may_fork and sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -178,9 +178,6 @@ def choose_label(labels: Iterable[tuple[str, str]], iri: str) -> str:
     >>> choose_label([], "https://w3id.org/govkg/id/park/qianhai")
     'qianhai'
     """
-    labels = tuple(labels)
-    if len(labels) == 1 and labels[0][0].strip():  # most entities have one label: it is the choice
-        return labels[0][0]
     usable = [(text, lang) for text, lang in labels if text.strip()]
     zh = [text for text, lang in usable if (lang or "").lower().startswith("zh")]
     chosen = zh or [text for text, _ in usable]

@@ -20,10 +20,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govkg.graph.iri import doc_iri
+from govkg.graph.store import LOAD_BYTES, open_for_writing, unite
 from govkg.graph.turtle import PREFIX_HEADER
-
-LOAD_BYTES = 16_000_000
-"""Graph text gathered before one bulk load: big enough to be fast, small enough to keep memory low."""
 
 _WRITING = "WRITING"  # the mark of a store a build is writing (a file in the store folder)
 
@@ -45,8 +43,6 @@ class BuildStore:
     @classmethod
     def on_disk(cls, path: Path) -> BuildStore:
         """The govkg store folder ``path`` (created when missing)."""
-        from govkg.graph.store import open_for_writing
-
         return cls(open_for_writing(path), Path(path))
 
     def has(self, doc_id: str) -> bool:
@@ -73,8 +69,6 @@ class BuildStore:
 
     def unite(self, union: Path) -> None:
         """Make the default graph the union of the document graphs, read from ``union`` (the build's graph.ttl)."""
-        from govkg.graph.store import unite
-
         self._load_pending()
         unite(self.store, union)
 

@@ -58,8 +58,7 @@ class DocSummary:
     def unpack(cls, data: bytes) -> DocSummary:
         """The summary :meth:`pack` made; ValueError when ``data`` is not one."""
         try:
-            fields = marshal.loads(data)
-            return cls(*fields)
+            return cls(*marshal.loads(data))
         except (EOFError, TypeError, ValueError) as exc:
             raise ValueError(f"not a document summary ({exc})") from None
 

@@ -33,8 +33,7 @@ import os
 import shutil
 import sqlite3
 import sys
-import threading
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
@@ -324,14 +323,17 @@ class BuildOutput:
         merged = self._merged
         try:
             self._ttl.write(merged.entity_text().encode("utf-8"))
-            synced = _sync_behind(self._trig, self._ttl)  # while the page is made, not after it
-            try:
+            for fh in (self._trig, self._ttl):
+                fh.flush()
+            # synced to disk in a thread while the page is made (os.fsync lets Python run meanwhile);
+            # result() raises the thread's error
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                synced = pool.submit(lambda: [os.fsync(fh.fileno()) for fh in (self._trig, self._ttl)])
                 if self.html:
                     from govkg.export.html import write_network
 
                     write_network(merged.network.data(), self.folder / HTML)
-            finally:
-                synced()
+                synced.result()
             self._files.close()  # each file synced and renamed into place
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
@@ -366,31 +368,6 @@ class BuildOutput:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def _sync_behind(*files: IO[bytes]) -> Callable[[], None]:
-    """Start writing ``files`` out to the disk in a thread of their own (``os.fsync`` lets other Python code
-    run meanwhile); returns the function that waits for it and raises its error, if any."""
-    failed: list[OSError] = []
-
-    def sync() -> None:
-        try:
-            for fh in files:
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            failed.append(exc)
-
-    for fh in files:
-        fh.flush()
-    thread = threading.Thread(target=sync, name="govkg-sync", daemon=True)
-    thread.start()
-
-    def wait() -> None:
-        thread.join()
-        if failed:
-            raise failed[0]
-
-    return wait
 
 
 def _read(fh: IO[bytes], at: int, length: int) -> bytes:

@@ -105,8 +105,9 @@ def write_store(dataset: Dataset, path: Path | str) -> int:
     return count
 
 
-UNION_CHUNK = 16_000_000
-"""Bytes of a build's graph.ttl bulk-loaded at a time by :func:`unite`: fast, and memory stays flat."""
+LOAD_BYTES = 16_000_000
+"""Graph text bulk-loaded at a time (graph.ttl here, document graphs in :mod:`govkg.graph.buildstore`): big
+enough to be fast, small enough to keep memory low."""
 
 
 def unite(store, union: Path | None = None) -> None:
@@ -120,7 +121,7 @@ def unite(store, union: Path | None = None) -> None:
     if union is None:
         store.update(_UNION)
         return
-    for chunk in _turtle_chunks(union, UNION_CHUNK):
+    for chunk in _turtle_chunks(union, LOAD_BYTES):
         store.bulk_load(chunk, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
 
