@@ -136,7 +136,11 @@ def bind_params(text: str, value: str) -> str:
     literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     lines = []
     for line in text.splitlines(keepends=True):
-        for p in params:  # a projection (a SELECT line) keeps the column; elsewhere the value replaces it
+        for p in params:  # a projection (a SELECT line) keeps the column, a GROUP BY drops it (one value groups
+            # nothing); elsewhere the value replaces it
+            if re.search(r"\bGROUP\s+BY\b", line, re.I):
+                line = re.sub(rf"\s*\?{p}\b", "", line)
+                continue
             new = f"({literal} AS ?{p})" if re.search(r"\bSELECT\b", line, re.I) else literal
             line = re.sub(rf"\?{p}\b", lambda _: new, line)
         lines.append(line)
@@ -167,6 +171,12 @@ def test_bind_params_pastes_values_in_projections_and_body():
     assert bind_params(q, '沿"滩') == (
         '# param region: r\nSELECT DISTINCT ("沿\\"滩" AS ?region) ?x WHERE {\n'
         ' { SELECT ("沿\\"滩" AS ?region) ?x WHERE {\n  ?x ?p ?n FILTER(STR(?n) = "沿\\"滩") } } }')
+
+
+def test_bind_params_drops_the_value_from_a_group_by():
+    q = "# param region: r\nSELECT ?region (COUNT(?x) AS ?n) WHERE {\n  ?x ?p ?region }\nGROUP BY ?region ?p\n"
+    assert bind_params(q, "沿滩") == (
+        '# param region: r\nSELECT ("沿滩" AS ?region) (COUNT(?x) AS ?n) WHERE {\n  ?x ?p "沿滩" }\nGROUP BY ?p\n')
 
 
 def test_wrong_port_is_a_one_line_error(seeds):
