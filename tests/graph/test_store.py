@@ -141,3 +141,31 @@ def test_bad_rdf_file_is_an_input_error(tmp_path):
         load_memory_store(bad)
     with pytest.raises(InputError, match="no such graph file"):
         load_memory_store(tmp_path / "missing.trig")
+
+
+def test_answers_equal_oxrdflibs_and_make_each_term_once(tmp_path):
+    from oxrdflib import OxigraphStore
+
+    folder = tmp_path / "s"
+    write_store(dataset(), folder)
+    ds = open_store(folder)
+    plain = Dataset(store=OxigraphStore(store=ds.store._inner))  # the same database, oxrdflib's own answers
+    select = ("SELECT ?r ?l ?code ?g WHERE { ?r <%s> ?l OPTIONAL { ?r <%s> ?code } "
+              "OPTIONAL { GRAPH ?g { ?r <%s> ?p } } } ORDER BY ?r" % (RDFS.label, GOVKG.adminCode, GOVKG.locatedIn))
+    ask = "ASK { ?r <%s> \"沿滩区\"@zh }" % RDFS.label
+    bound = "SELECT ?want ?r WHERE { ?r <%s> ?want }" % RDFS.label
+    construct = "CONSTRUCT { ?p <urn:named> ?l } WHERE { ?r <%s> ?p . ?p <%s> ?l }" % (GOVKG.locatedIn, RDFS.label)
+    try:
+        rows = [tuple(r) for r in ds.query(select)]
+        assert rows == [tuple(r) for r in plain.query(select)]
+        assert rows == [(PARENT, Literal("自贡市", lang="zh"), Literal(510300), None),
+                        (REGION, Literal("沿滩区", lang="zh"), None, D1)]
+        want = {"want": Literal("沿滩区", lang="zh")}
+        assert [tuple(r) for r in ds.query(bound, initBindings=want)] == [(want["want"], REGION)]
+        assert ds.query(ask).askAnswer is plain.query(ask).askAnswer is True
+        assert set(ds.query(construct).graph) == set(plain.query(construct).graph) == {
+            (PARENT, URIRef("urn:named"), Literal("自贡市", lang="zh"))}
+        twice = [r[0] for r in ds.query("SELECT ?t WHERE { VALUES ?x { 1 2 } ?r a ?t }")]
+        assert len(twice) == 2 and twice[0] is twice[1]  # one rdflib term for a term repeated in the answer
+    finally:
+        close_store(ds)

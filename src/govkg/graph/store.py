@@ -42,11 +42,13 @@ documents that state it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
+from rdflib.query import Result
+from rdflib.term import Node, Variable
 
 from govkg.errors import InputError, OutputError
 from govkg.graph.rdf import bind_prefixes
@@ -280,11 +282,80 @@ def named_quads(dataset: Dataset) -> list[tuple[Node, Node, Node, Node]]:
 
 
 def _dataset(inner, union: bool = False) -> Dataset:
-    from oxrdflib import OxigraphStore
-
-    ds = Dataset(store=OxigraphStore(store=inner), default_union=union)
+    ds = Dataset(store=_store_type()(store=inner), default_union=union)
     bind_prefixes(ds)
     return ds
+
+
+@lru_cache(maxsize=1)
+def _store_type() -> type:
+    """oxrdflib's store, whose answers over the default graph make each distinct term once.
+
+    oxrdflib makes an rdflib term for every cell, and a thousand rows repeat
+    a few labels and documents: that was an eighth of the ``evidence`` query
+    on a store. Queries on a named graph, or already parsed, go to oxrdflib.
+    """
+    from oxrdflib import OxigraphStore
+
+    class QueryStore(OxigraphStore):
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # rdflib's parameter names
+            ox = _pyoxigraph()
+            if kwargs or not isinstance(query, str) or queryGraph not in ("__UNION__", DATASET_DEFAULT_GRAPH_ID):
+                return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            prefixes = {p: str(ns) for p, ns in [*self.namespaces(), *initNs.items()]}
+            to_ox = _Converter()
+            answer = self._inner.query(query, use_default_graph_as_union=queryGraph == "__UNION__", prefixes=prefixes,
+                                       substitutions={ox.Variable(str(k)): to_ox(v) for k, v in initBindings.items()})
+            terms = _RdfTerms()
+            if isinstance(answer, ox.QueryBoolean):
+                out = Result("ASK")
+                out.askAnswer = bool(answer)
+            elif isinstance(answer, ox.QuerySolutions):
+                out = Result("SELECT")
+                out.vars = [Variable(v.value) for v in answer.variables]
+                out.bindings = ({v: terms(t) for v, t in zip(out.vars, row) if t is not None} for row in answer)
+            else:
+                out = Result("CONSTRUCT")
+                out.graph = Graph()
+                out.graph += ((terms(t.subject), terms(t.predicate), terms(t.object)) for t in answer)
+            return out
+
+    return QueryStore
+
+
+class _RdfTerms:
+    """Oxigraph terms to rdflib terms, each distinct term converted once.
+
+    >>> import pyoxigraph as ox
+    >>> terms = _RdfTerms()
+    >>> terms(ox.Literal("沿滩区", language="zh")), terms(ox.NamedNode("https://example.org/a"))
+    (rdflib.term.Literal('沿滩区', lang='zh'), rdflib.term.URIRef('https://example.org/a'))
+    >>> terms(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))).toPython()
+    1
+    """
+
+    def __init__(self) -> None:
+        self.ox = _pyoxigraph()
+        self.cache: dict[object, Node] = {}
+
+    def __call__(self, term) -> Node:
+        try:
+            return self.cache[term]
+        except KeyError:
+            out = self.cache[term] = self._convert(term)
+            return out
+
+    def _convert(self, term) -> Node:
+        ox = self.ox
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return self(term.subject), self(term.predicate), self(term.object)  # a quoted triple (RDF-star)
 
 
 class _Converter:
