@@ -323,7 +323,25 @@ def _store_type() -> type:
     return QueryStore
 
 
-class _RdfTerms:
+class _Terms:
+    """A conversion of RDF terms between rdflib and Oxigraph, each distinct term converted once."""
+
+    def __init__(self) -> None:
+        self.ox = _pyoxigraph()
+        self.cache: dict[object, object] = {}
+
+    def __call__(self, term):
+        try:
+            return self.cache[term]
+        except KeyError:
+            out = self.cache[term] = self._convert(term)
+            return out
+
+    def _convert(self, term):
+        raise NotImplementedError
+
+
+class _RdfTerms(_Terms):
     """Oxigraph terms to rdflib terms, each distinct term converted once.
 
     >>> import pyoxigraph as ox
@@ -333,17 +351,6 @@ class _RdfTerms:
     >>> terms(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))).toPython()
     1
     """
-
-    def __init__(self) -> None:
-        self.ox = _pyoxigraph()
-        self.cache: dict[object, Node] = {}
-
-    def __call__(self, term) -> Node:
-        try:
-            return self.cache[term]
-        except KeyError:
-            out = self.cache[term] = self._convert(term)
-            return out
 
     def _convert(self, term) -> Node:
         ox = self.ox
@@ -358,23 +365,12 @@ class _RdfTerms:
         return self(term.subject), self(term.predicate), self(term.object)  # a quoted triple (RDF-star)
 
 
-class _Converter:
+class _Converter(_Terms):
     """rdflib terms to Oxigraph terms, each distinct term converted once."""
-
-    def __init__(self) -> None:
-        self.ox = _pyoxigraph()
-        self.cache: dict[Node, object] = {}
 
     def quad(self, s: Node, p: Node, o: Node, g: Node | None):
         graph = self.ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else self(g)
         return self.ox.Quad(self(s), self(p), self(o), graph)
-
-    def __call__(self, term: Node):
-        try:
-            return self.cache[term]
-        except KeyError:
-            out = self.cache[term] = self._convert(term)
-            return out
 
     def _convert(self, term: Node):
         ox = self.ox
