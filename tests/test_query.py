@@ -145,6 +145,19 @@ def test_evidence_sentences_name_the_entity(built):
     assert all(r["document"] for r in found)
 
 
+def test_sentences_are_about_exactly_what_their_mentions_and_statements_say(built):
+    """govkg:about (what the evidence query follows) equals the mentions and statements it stands for."""
+    out, _ = built
+    ds = load_graph(out)
+    derived = {(s, m_of) for m in ds.subjects(GOVKG.mentionOf, None)
+               for m_of in ds.objects(m, GOVKG.mentionOf) for s in ds.objects(m, GOVKG.inSentence)}
+    for st in ds.subjects(RDF.type, RDF.Statement):
+        for s in ds.objects(st, GOVKG.evidence):
+            derived |= {(s, e) for p in (RDF.subject, RDF.object) for e in ds.objects(st, p)}
+    about = set(ds.subject_objects(GOVKG.about))
+    assert len(about) > 100 and about == derived
+
+
 def test_parameters_match_alt_labels(built):
     out, _ = built
     found = rows(out, "evidence", entity="沙灣區")  # the traditional form is an altLabel

@@ -3,7 +3,15 @@ from rdflib.namespace import SKOS
 
 from govkg.graph.iri import doc_iri, entity_iri, normalise_label
 from govkg.graph.rdf import build_dataset
-from govkg.model import EntityRef
+from govkg.model import (
+    DocFacts,
+    Document,
+    EntityInfo,
+    EntityRef,
+    Mention,
+    Relation,
+    Sentence,
+)
 from govkg.ontology.namespaces import GOVKG
 
 REGION = EntityRef("Region", "511111")
@@ -65,3 +73,19 @@ def test_trig_round_trip(make_facts):
 def test_normalise_label():
     assert normalise_label("“1+5” 片区") == "1+5片区"
     assert normalise_label("１２５０m³") == "1250m³"
+
+
+def test_a_sentence_is_about_what_it_names_and_the_ends_of_what_it_states():
+    """govkg:about: the entities of the mentions in a sentence and of the statements it is evidence for."""
+    text = "沙湾区发展钒钛。做强钒钛产业。"
+    doc = Document("d1", "d1.txt", text, text, ((0, len(text)),), "hash", "标题", None)
+    sentences = (Sentence(0, 0, 8, text[:8]), Sentence(1, 8, len(text), text[8:]))
+    mentions = (Mention(REGION, "沙湾区", 0, 3, 0, "region.gazetteer"),
+                Mention(INDUSTRY, "钒钛产业", 10, 14, 1, "industry.head"))
+    # the region develops the industry, stated by the second sentence, which does not name the region
+    relations = (Relation(REGION, "develops", INDUSTRY, 1, "relation.develops"),)
+    entities = {REGION: EntityInfo(REGION, "沙湾区", set()), INDUSTRY: EntityInfo(INDUSTRY, "钒钛产业", set())}
+    g = build_dataset([DocFacts(doc, sentences, mentions, relations, entities)]).graph(doc_iri("d1"))
+    about = {(str(g.value(s, GOVKG.text)), o) for s, o in g.subject_objects(GOVKG.about)}
+    assert about == {("沙湾区发展钒钛。", entity_iri(REGION)),
+                     ("做强钒钛产业。", entity_iri(REGION)), ("做强钒钛产业。", entity_iri(INDUSTRY))}

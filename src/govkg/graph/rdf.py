@@ -4,6 +4,7 @@ Provenance shape (every fact traceable to its sentence)::
 
     entity  ←govkg:mentionOf─  mention  ─govkg:inSentence→  sentence  ─govkg:inDocument→  document
     subject ─govkg:develops→ object,  and a reified rdf:Statement ─govkg:evidence→ sentence
+    sentence ─govkg:about→ entity   (each entity a mention in it names or a statement it evidences has at one end)
 
 Entities are never linked straight to their document, so two entities are
 related only when a sentence relates them.
@@ -119,7 +120,7 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         pairs += [(_g(key), literal(value)) for key, value in sorted(info.attrs.items())]
         yield _entity(ref), pairs
 
-    used_sentences: set[int] = set()
+    about: dict[int, set[str]] = {}  # sentence -> the entities it names or states a relation of
     mention, mention_of, surface = g["Mention"], g["mentionOf"], g["surface"]
     start, end, rule, in_sentence = g["startOffset"], g["endOffset"], g["rule"], g["inSentence"]
     for m in facts.mentions:
@@ -129,7 +130,7 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
                  (start, integer(m.start)), (end, integer(m.end)), (rule, literal(m.rule))]
         if m.sentence >= 0:
             pairs.append((in_sentence, iri(sentence_iri_text(doc.doc_id, m.sentence))))
-            used_sentences.add(m.sentence)
+            about.setdefault(m.sentence, set()).add(_entity(m.ref))
         yield iri(mention_iri_text(doc.doc_id, m.ref, m.start, m.end)), pairs
 
     for n, r in enumerate(facts.relations):
@@ -139,14 +140,15 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
                  (v.derived_from, d)]
         if r.sentence is not None and r.sentence >= 0:
             pairs.append((g["evidence"], iri(sentence_iri_text(doc.doc_id, r.sentence))))
-            used_sentences.add(r.sentence)
+            about.setdefault(r.sentence, set()).update((s, o))
         yield iri(statement_iri_text(doc.doc_id, n)), pairs
 
-    for i in sorted(used_sentences):
+    for i in sorted(about):
         s = facts.sentences[i]
         yield iri(sentence_iri_text(doc.doc_id, i)), [
             (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
-            (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d)]
+            (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d),
+            *((g["about"], e) for e in sorted(about[i]))]
 
 
 @lru_cache(maxsize=1 << 16)

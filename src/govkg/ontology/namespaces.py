@@ -45,6 +45,7 @@ class GOVKG(DefinedNamespace):
     inSentence: URIRef
     inDocument: URIRef
     evidence: URIRef
+    about: URIRef
     startOffset: URIRef
     endOffset: URIRef
     surface: URIRef
