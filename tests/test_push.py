@@ -13,6 +13,7 @@ from rdflib import RDFS, Dataset, Literal, URIRef
 from govkg.cli import main
 from govkg.errors import GovkgError, OutputError
 from govkg.graph.load import load_graph
+from govkg.ontology.namespaces import GOVKG
 from govkg.push import named_graphs, push_dataset
 from tests.virtuoso import free_port, virtuoso  # noqa: F401  (the session fixture)
 
@@ -188,6 +189,19 @@ def test_wrong_port_is_a_one_line_error(seeds):
 def test_wrong_password_is_401(virtuoso, seeds):
     with pytest.raises(OutputError, match="401 Unauthorized"):
         push_dataset(seeds, virtuoso.graph_store, user="dba", password="not-the-password")
+
+
+def test_a_large_first_upload_is_signed_so_a_wrong_password_is_a_401_not_a_reset(virtuoso):
+    """Virtuoso answers an unsigned upload 401 before reading it, and may reset a connection still sending."""
+    ds = Dataset()
+    g = ds.graph(URIRef("https://w3id.org/govkg/doc/large"))
+    for i in range(40_000):
+        g.add((URIRef(f"https://w3id.org/govkg/doc/large/sentence/{i}"), GOVKG.text, Literal("句子" * 40, lang="zh")))
+    for _ in range(3):
+        with pytest.raises(OutputError, match="401 Unauthorized"):
+            push_dataset(ds, virtuoso.graph_store, user="dba", password="not-the-password")
+    [pushed] = push_dataset(ds, virtuoso.graph_store, user="dba", password="dba")
+    assert pushed.triples == 40_000
 
 
 def test_server_refusal_carries_the_server_message(virtuoso, seeds):

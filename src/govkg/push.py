@@ -84,6 +84,9 @@ def push_dataset(
     send = _put_graph if protocol == "graph-store" else _update_graph
     done = []
     try:
+        if user and auth == "digest":
+            first = _graph_url(endpoint, graphs[0]) if protocol == "graph-store" else endpoint
+            _authenticate(session, first, endpoint, timeout=timeout)
         for n, g in enumerate(graphs, 1):
             start = time.perf_counter()
             send(session, endpoint, g, chunk_size=chunk_size, timeout=timeout)
@@ -114,9 +117,29 @@ def _ntriples(g: Graph) -> bytes:
     return g.serialize(format="nt", encoding="utf-8")
 
 
-def _put_graph(session, endpoint: str, g: Graph, *, chunk_size: int, timeout: float) -> None:
+_UNAUTHORIZED = "401 Unauthorized (check --user/--password and --auth digest|basic)"
+
+
+def _graph_url(endpoint: str, g: Graph) -> str:
     sep = "&" if "?" in endpoint else "?"
-    url = f"{endpoint}{sep}graph={quote(str(g.identifier), safe='')}"
+    return f"{endpoint}{sep}graph={quote(str(g.identifier), safe='')}"
+
+
+def _authenticate(session, url: str, endpoint: str, *, timeout: float) -> None:
+    """Take the server's digest challenge with a request without a body (HEAD).
+
+    The session then signs every later request at once. Without it the first
+    upload goes out unsigned, and a server that answers 401 before reading the
+    body (Virtuoso) may close the connection while the body is still being
+    sent: the client then sees a reset connection instead of the 401.
+    """
+    response = _request(session, "HEAD", url, endpoint, timeout=timeout)
+    if response.status_code == 401:
+        raise OutputError(f"{endpoint}: {_UNAUTHORIZED}")
+
+
+def _put_graph(session, endpoint: str, g: Graph, *, chunk_size: int, timeout: float) -> None:
+    url = _graph_url(endpoint, g)
     _send(session, "PUT", url, endpoint, data=_ntriples(g),
           headers={"Content-Type": "application/n-triples; charset=utf-8"}, timeout=timeout)
 
@@ -143,10 +166,21 @@ def _iri(iri: str) -> str:
 
 
 def _send(session, method: str, url: str, endpoint: str, *, timeout: float, **kwargs) -> None:
+    response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
+    if response.status_code == 401:
+        raise OutputError(f"{endpoint}: {_UNAUTHORIZED}")
+    if response.status_code >= 400:
+        message = server_message(response.text)
+        tail = f": {message}" if message else ""
+        raise OutputError(f"{endpoint}: server answered {response.status_code} {response.reason}{tail}")
+
+
+def _request(session, method: str, url: str, endpoint: str, *, timeout: float, **kwargs):
+    """``session.request``, with what can go wrong on the way as an :class:`OutputError`."""
     import requests
 
     try:
-        response = session.request(method, url, timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
+        return session.request(method, url, timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
     except requests.exceptions.ConnectTimeout:
         raise OutputError(f"{endpoint}: cannot connect (no answer within {CONNECT_TIMEOUT:g} s)") from None
     except requests.exceptions.Timeout:
@@ -160,12 +194,6 @@ def _send(session, method: str, url: str, endpoint: str, *, timeout: float, **kw
         raise OutputError(f"{endpoint}: not a usable endpoint URL ({exc})") from None
     except requests.exceptions.RequestException as exc:
         raise OutputError(f"{endpoint}: request failed ({_reason(exc)})") from None
-    if response.status_code == 401:
-        raise OutputError(f"{endpoint}: 401 Unauthorized (check --user/--password and --auth digest|basic)")
-    if response.status_code >= 400:
-        message = server_message(response.text)
-        tail = f": {message}" if message else ""
-        raise OutputError(f"{endpoint}: server answered {response.status_code} {response.reason}{tail}")
 
 
 def _reason(exc: Exception) -> str:
