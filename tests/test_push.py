@@ -7,8 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import requests
 from click.testing import CliRunner
 from rdflib import RDFS, Dataset, Literal, URIRef
+from requests.auth import HTTPDigestAuth
 
 from govkg.cli import main
 from govkg.errors import GovkgError, OutputError
@@ -193,9 +195,6 @@ def test_wrong_password_is_401(virtuoso, seeds):
 
 def test_a_large_first_upload_is_signed_so_a_wrong_password_is_a_401_not_a_reset(virtuoso):
     """Virtuoso answers an unsigned upload 401 before reading it, and may reset a connection still sending."""
-    import requests
-    from requests.auth import HTTPDigestAuth
-
     name = "https://w3id.org/govkg/doc/large"
     ds = Dataset()
     g = ds.graph(URIRef(name))

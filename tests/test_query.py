@@ -149,8 +149,7 @@ def test_sentences_are_about_exactly_what_their_mentions_and_statements_say(buil
     """govkg:about (what the evidence query follows) equals the mentions and statements it stands for."""
     out, _ = built
     ds = load_graph(out)
-    derived = {(s, m_of) for m in ds.subjects(GOVKG.mentionOf, None)
-               for m_of in ds.objects(m, GOVKG.mentionOf) for s in ds.objects(m, GOVKG.inSentence)}
+    derived = {(s, e) for m, e in ds.subject_objects(GOVKG.mentionOf) for s in ds.objects(m, GOVKG.inSentence)}
     for st in ds.subjects(RDF.type, RDF.Statement):
         for s in ds.objects(st, GOVKG.evidence):
             derived |= {(s, e) for p in (RDF.subject, RDF.object) for e in ds.objects(st, p)}

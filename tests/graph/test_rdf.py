@@ -3,15 +3,7 @@ from rdflib.namespace import SKOS
 
 from govkg.graph.iri import doc_iri, entity_iri, normalise_label
 from govkg.graph.rdf import build_dataset
-from govkg.model import (
-    DocFacts,
-    Document,
-    EntityInfo,
-    EntityRef,
-    Mention,
-    Relation,
-    Sentence,
-)
+from govkg.model import DocFacts, Document, EntityInfo, EntityRef, Mention, Relation, Sentence
 from govkg.ontology.namespaces import GOVKG
 
 REGION = EntityRef("Region", "511111")

@@ -126,11 +126,12 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
     for m in facts.mentions:
         if m.start < 0:  # a declared entity (e.g. a parent region) with no span in the text
             continue
-        pairs = [(v.type, mention), (mention_of, _entity(m.ref)), (surface, literal(doc.text[m.start:m.end])),
+        entity = _entity(m.ref)
+        pairs = [(v.type, mention), (mention_of, entity), (surface, literal(doc.text[m.start:m.end])),
                  (start, integer(m.start)), (end, integer(m.end)), (rule, literal(m.rule))]
         if m.sentence >= 0:
             pairs.append((in_sentence, iri(sentence_iri_text(doc.doc_id, m.sentence))))
-            about.setdefault(m.sentence, set()).add(_entity(m.ref))
+            about.setdefault(m.sentence, set()).add(entity)
         yield iri(mention_iri_text(doc.doc_id, m.ref, m.start, m.end)), pairs
 
     for n, r in enumerate(facts.relations):
