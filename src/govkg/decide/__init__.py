@@ -1,0 +1,76 @@
+"""The learned decision: each candidate entity the rules propose is kept, retyped or rejected.
+
+The extractors cast wide; :func:`decide` then describes every candidate
+entity of a document by its features (:mod:`govkg.decide.features`) and lets
+a trained model (:mod:`govkg.decide.model`, trained by ``govkg train``) choose
+its type or reject it. Every kept entity carries the model's probability of
+its type as ``confidence``. Without a trained model every candidate is kept
+with no confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from govkg.decide.features import Candidate, candidates, squash
+from govkg.decide.model import REJECT, Model, shipped_model
+from govkg.extractors.base import Context
+from govkg.model import EntityRef, Mention
+
+RETYPABLE = frozenset({"Industry", "Project", "Enterprise", "Park", "Slogan"})
+"""Types keyed by their name, between which a candidate may move (a Region is keyed by its official code)."""
+
+Recorder = Callable[[Context, list[Candidate]], None]
+
+
+def model_of(ctx: Context) -> Model | None:
+    """The model this process uses: the one a caller put in ``ctx.resources`` as ``"decide.model"``, else the shipped one."""
+    return ctx.resources.get("decide.model", shipped_model)
+
+
+def decide(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with rejected entities dropped, retyped ones moved, and each kept mention's
+    ``confidence`` among its ``attrs``.
+
+    A recorder in ``ctx.resources`` (``"decide.record"``, used in training)
+    sees every candidate before the model does.
+    """
+    found = candidates(ctx, mentions)
+    record: Recorder | None = ctx.resources.get("decide.record", lambda: None)
+    if record is not None:
+        record(ctx, found)
+    model = model_of(ctx)
+    if model is None:
+        return mentions
+    verdicts = {c.ref: choose(model, c) for c in found}
+    out = []
+    for m in mentions:
+        kind, p = verdicts[m.ref]
+        if kind == REJECT:
+            continue
+        ref = m.ref if kind == m.ref.type else EntityRef(kind, m.ref.key)
+        out.append(replace(m, ref=ref, attrs=(*m.attrs, ("confidence", squash(p)))))
+    return out
+
+
+def choose(model: Model, candidate: Candidate) -> tuple[str, float]:
+    """The class the model gives ``candidate`` and its probability.
+
+    A candidate keeps its type, or is rejected, unless the model clearly
+    prefers another type both keyed by name (:data:`RETYPABLE`).
+    """
+    probs = model.probabilities(candidate.features)
+    proposed = candidate.ref.type
+    best = max(probs, key=lambda c: (probs[c], c))
+    if best not in (proposed, REJECT) and not (proposed in RETYPABLE and best in RETYPABLE):
+        best = proposed if probs.get(proposed, 0.0) >= probs[REJECT] else REJECT
+    return best, probs[best]
+
+
+def explain(model: Model, candidate: Candidate) -> list[tuple[str, float]]:
+    """The features that weighed most in the decision on ``candidate`` (for its class, against rejecting it)."""
+    kind, _ = choose(model, candidate)
+    if kind == REJECT:
+        return model.explain(candidate.features, REJECT, candidate.ref.type)
+    return model.explain(candidate.features, kind, REJECT)

@@ -1,0 +1,184 @@
+"""What the learned decision sees of a candidate entity: every feature, and what it is for.
+
+The extractors propose candidates (a type and a name, with the mentions that
+support it); :func:`candidates` groups one document's mentions by entity and
+describes each group by a set of named features. The features are binary
+(present or absent), so a model is one weight per feature and class, and
+a reader can see which features weighed most (:meth:`govkg.decide.model.Model.explain`).
+
+Most features are *conjoined* with the proposed type (``Project|tail2=工程``):
+a name ending in 中心 means one thing for a Park and another for a Project.
+
+| feature | what it is for |
+|---|---|
+| ``type=T`` | the prior of a type's candidates being right |
+| ``rule=R`` | which rule proposed it: some rules are precise, others cast wide |
+| ``T|tail1``, ``T|tail2`` | the head noun (产业, 工程, 公司, 园区 …) |
+| ``T|head1``, ``T|head2`` | the left edge: ordinals (二是), verbs (搞好), region names |
+| ``T|len=`` | length bucket: one-character fragments and run-on phrases are rarely names |
+| ``T|digit``, ``T|latin``, ``T|bracket``, ``T|marker`` | numbers, Latin letters, brackets, footnote or list markers inside the name |
+| ``T|quoted`` | the text puts the name in quotation marks |
+| ``T|prev=``, ``T|next=`` | the characters just before and after its first mention (、 lists, 的, 在 …) |
+| ``T|mentions=`` | how often the document names it |
+| ``T|where=`` | where in the document it is first named (opening, body, end: glossaries and signatures) |
+| ``T|defined``, ``T|aliased``, ``T|spanless`` | a glossary definition; other names; declared (a parent region) without a span |
+| ``T|region_prefix`` | the name starts with a region the document names |
+| ``T|also=T2``, ``T|inside=T2``, ``T|holds=T2`` | the same span proposed as another type; the span lies inside, or holds, another type's mention |
+| ``T|script=`` | the mention was written in traditional script |
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from govkg.extractors.base import Context
+from govkg.model import EntityRef, Mention
+
+_MARKER = re.compile(r"[\[［〔【(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\]］〕】)）]|[①-⑳]|^[0-9]+[.．、]"
+                     r"|^[一二三四五六七八九十]+[是要]|^第[一二三四五六七八九十]+")
+_DIGIT = re.compile(r"[0-9０-９]")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_BRACKET = re.compile(r"[()（）\[\]［］【】〔〕《》<>]")
+_OPEN_QUOTES = frozenset("“‘「『\"'《")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity an extractor proposed in one document: its mentions and features."""
+
+    ref: EntityRef
+    label: str
+    mentions: tuple[Mention, ...]
+    features: frozenset[str]
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``n`` does not exceed, or ``edges[-1]+``.
+
+    >>> _bucket(1, (1, 2, 4)), _bucket(3, (1, 2, 4)), _bucket(9, (1, 2, 4))
+    ('1', '4', '4+')
+    """
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
+    """The document's candidate entities, in order of first mention, each with its features."""
+    groups: dict[EntityRef, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.ref, []).append(m)
+    spans: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        if m.start >= 0:
+            spans.setdefault((m.start, m.end), set()).add(m.ref.type)
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    prefixes = _region_names(mentions)
+    out = []
+    for ref, ms in groups.items():
+        label = _label(ref, ms)
+        out.append(Candidate(ref, label, tuple(ms), frozenset(_features(ctx, ref.type, label, ms, spans,
+                                                                        ordered, starts, prefixes))))
+    return out
+
+
+def _label(ref: EntityRef, ms: list[Mention]) -> str:
+    return ms[0].label if ref.type == "Region" else ref.key.split(":", 1)[-1] or ms[0].label
+
+
+def _region_names(mentions: list[Mention]) -> tuple[str, ...]:
+    names = set()
+    for m in mentions:
+        if m.ref.type == "Region":
+            names.add(m.label)
+            names.update(a for a in m.aliases if len(a) >= 2)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, ordered: list,
+              starts: list[int], prefixes: tuple[str, ...]) -> set[str]:
+    f = {f"type={t}"}
+    f.update(f"rule={m.rule}" for m in ms)
+    c = f"{t}|"
+    f.add(c + "tail1=" + label[-1:])
+    f.add(c + "tail2=" + label[-2:])
+    f.add(c + "head1=" + label[:1])
+    f.add(c + "head2=" + label[:2])
+    f.add(c + "len=" + _bucket(len(label), (1, 2, 3, 4, 6, 9, 13)))
+    if _DIGIT.search(label):
+        f.add(c + "digit")
+    if _LATIN.search(label):
+        f.add(c + "latin")
+    if _BRACKET.search(label):
+        f.add(c + "bracket")
+    if _MARKER.search(label):
+        f.add(c + "marker")
+    if any(m.definition for m in ms):
+        f.add(c + "defined")
+    if any(m.aliases for m in ms):
+        f.add(c + "aliased")
+    if t != "Region" and any(label.startswith(p) and len(label) > len(p) for p in prefixes):
+        f.add(c + "region_prefix")
+    placed = [m for m in ms if m.start >= 0]
+    f.add(c + "mentions=" + _bucket(len(placed), (0, 1, 2, 4)))
+    if not placed:
+        f.add(c + "spanless")
+        return f
+    doc = ctx.doc
+    first = min(placed, key=lambda m: m.start)
+    size = max(len(doc.norm), 1)
+    f.add(c + "where=" + ("open" if first.start < 0.05 * size else "end" if first.start > 0.9 * size else "body"))
+    before = doc.norm[first.start - 1] if first.start > 0 else "^"
+    after = doc.norm[first.end] if first.end < len(doc.norm) else "$"
+    f.add(c + "prev=" + _kind(before))
+    f.add(c + "next=" + _kind(after))
+    if any(m.start > 0 and doc.norm[m.start - 1] in _OPEN_QUOTES for m in placed):
+        f.add(c + "quoted")
+    if any(doc.text[m.start:m.end] != doc.norm[m.start:m.end] for m in placed):
+        f.add(c + "script=traditional")
+    for m in placed:
+        f.update(c + "also=" + other for other in spans.get((m.start, m.end), ()) if other != t)
+        lo = bisect.bisect_left(starts, m.start - 40)
+        for s, e in ordered[lo:bisect.bisect_right(starts, m.end)]:
+            if (s, e) == (m.start, m.end) or e <= m.start or s >= m.end:
+                continue
+            if s <= m.start and m.end <= e:
+                f.update(c + "inside=" + other for other in spans[(s, e)])
+            elif m.start <= s and e <= m.end:
+                f.update(c + "holds=" + other for other in spans[(s, e)])
+    return f
+
+
+_KINDS = {**dict.fromkeys("，。；：！？", "stop"), **dict.fromkeys("、和及与", "and"),
+          **dict.fromkeys("“”‘’「」『』\"'《》", "quote"), **dict.fromkeys("（）()[]【】〔〕", "bracket")}
+
+
+def _kind(ch: str) -> str:
+    """A context character, or its class (punctuation, digits, Latin) so rare ones still teach something.
+
+    >>> _kind("、"), _kind("7"), _kind("的"), _kind("\\n")
+    ('and', 'digit', '的', 'line')
+    """
+    if ch in _KINDS:
+        return _KINDS[ch]
+    if ch.isdigit():
+        return "digit"
+    if ch.isspace():
+        return "line"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    return ch
+
+
+def squash(p: float) -> str:
+    """A probability as the short decimal the graph stores.
+
+    >>> squash(0.87654), squash(1.0), squash(math.nan)
+    ('0.877', '1.000', '0.000')
+    """
+    return f"{0.0 if math.isnan(p) else min(max(p, 0.0), 1.0):.3f}"

@@ -1,0 +1,160 @@
+"""The learned decision: features, the linear model, keep / retype / reject, labels from gold, training."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govkg.decide import choose, decide, explain
+from govkg.decide.features import Candidate, candidates
+from govkg.decide.model import REJECT, Model, shipped_model
+from govkg.decide.train import Example, fit, label_of
+from govkg.extractors.base import Context, Resources
+from govkg.model import EntityRef, Mention
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mention(ctx: Context, type_: str, surface: str, rule: str = "test.rule", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = ctx.doc.norm.index(surface, start + 1)
+    sentence = ctx.sentence_at(start)
+    return Mention(EntityRef(type_, surface), surface, start, start + len(surface),
+                   sentence.index if sentence else -1, rule)
+
+
+def features_of(ctx: Context, type_: str, surface: str) -> frozenset[str]:
+    m = mention(ctx, type_, surface)
+    (c,) = candidates(ctx, [m])
+    return c.features
+
+
+@pytest.mark.parametrize("text, type_, surface, present, absent", [
+    ("二是建设[12]号工程。", "Project", "[12]号工程", {"Project|marker", "Project|bracket", "Project|digit"}, set()),
+    ("建设宏达化工园。", "Park", "宏达化工园", {"Park|tail1=园", "Park|head2=宏达", "type=Park"},
+     {"Park|marker", "Park|digit"}),
+    ("提出“两区一城”目标。", "Slogan", "两区一城", {"Slogan|quoted", "Slogan|prev=quote"}, {"Slogan|digit"}),
+    ("发展钒钛、锂电产业。", "Industry", "钒钛", {"Industry|next=and", "Industry|len=2"}, {"Industry|quoted"}),
+    ("10.零碳园区建设。", "Park", "10.零碳园区", {"Park|marker", "Park|where=open"}, set()),
+    ("發展鋰電産業。", "Industry", "锂电产业", {"Industry|script=traditional"}, set()),
+])
+def test_features(make_context, text, type_, surface, present, absent):
+    f = features_of(make_context(text), type_, surface)
+    assert present <= f, sorted(f)
+    assert not absent & f, sorted(f)
+
+
+def test_overlapping_candidates_see_each_other(make_context):
+    ctx = make_context("建设沙湾区钒钛产业园。")
+    park = mention(ctx, "Park", "沙湾区钒钛产业园")
+    industry = mention(ctx, "Industry", "钒钛产业")
+    region = Mention(EntityRef("Region", "511111"), "沙湾区", park.start, park.start + 3, park.sentence, "region.x")
+    by_type = {c.ref.type: c.features for c in candidates(ctx, [park, industry, region])}
+    assert "Park|holds=Industry" in by_type["Park"] and "Park|region_prefix" in by_type["Park"]
+    assert "Industry|inside=Park" in by_type["Industry"]
+
+
+def test_one_candidate_per_entity_with_all_its_rules(make_context):
+    ctx = make_context("钒钛产业。发展钒钛产业。")
+    ms = [mention(ctx, "Industry", "钒钛产业", "industry.head"), mention(ctx, "Industry", "钒钛产业", "industry.list", 1)]
+    (c,) = candidates(ctx, ms)
+    assert c.mentions == tuple(ms)
+    assert {"rule=industry.head", "rule=industry.list", "Industry|mentions=2"} <= c.features
+
+
+TOY = Model(("Park", "Project", "Region", REJECT), (0.0, 0.0, 0.0, 0.0), {
+    "type=Park": (2.0, 0.0, 0.0, 0.0),
+    "Park|marker": (-3.0, 0.0, 0.0, 3.0),
+    "Park|tail2=工程": (-2.0, 4.0, 0.0, 0.0),
+    "type=Region": (0.0, 3.0, 1.0, 0.0),
+})
+
+
+def cand(type_: str, *features: str) -> Candidate:
+    return Candidate(EntityRef(type_, "x"), "x", (), frozenset((f"type={type_}", *features)))
+
+
+@pytest.mark.parametrize("candidate, verdict", [
+    (cand("Park"), "Park"),
+    (cand("Park", "Park|marker"), REJECT),
+    (cand("Park", "Park|tail2=工程"), "Project"),  # both keyed by name: retyped
+    (cand("Region"), "Region"),  # the model prefers Project, but a Region is keyed by its code: kept
+])
+def test_choose(candidate, verdict):
+    assert choose(TOY, candidate)[0] == verdict
+
+
+def test_explain_names_the_features_that_decided():
+    rows = explain(TOY, cand("Park", "Park|marker"))
+    assert rows[0] == ("Park|marker", 6.0)  # for rejecting, against the Park it was proposed as
+
+
+def test_decide_drops_retypes_and_scores(make_context):
+    ctx = make_context("建设宏达化工园、[3]产业园和引水工程。")
+    ctx.resources = Resources()
+    ctx.resources.get("decide.model", lambda: TOY)
+    keep, junk, moved = (mention(ctx, "Park", s) for s in ("宏达化工园", "[3]产业园", "引水工程"))
+    out = {m.label: m for m in decide(ctx, [keep, junk, moved])}
+    assert set(out) == {"宏达化工园", "引水工程"}  # the marker rejected [3]产业园
+    assert out["引水工程"].ref == EntityRef("Project", "引水工程")
+    conf = dict(out["宏达化工园"].attrs)["confidence"]
+    assert 0.5 < float(conf) <= 1.0 and len(conf) == 5
+
+
+def test_without_a_model_every_candidate_stays(make_context):
+    ctx = make_context("建设[3]产业园。")
+    ctx.resources = Resources()
+    ctx.resources.get("decide.model", lambda: None)
+    m = mention(ctx, "Park", "[3]产业园")
+    assert decide(ctx, [m]) == [m]
+
+
+GOLD = {"Region": {}, "Industry": {"钒钛产业": False}, "Project": {"某某工程": False},
+        "Enterprise": {}, "Park": {"某园区": True}, "Slogan": {}}
+
+
+@pytest.mark.parametrize("type_, names, label", [
+    ("Industry", {"钒钛产业"}, "Industry"),
+    ("Park", {"某某工程"}, "Project"),  # the gold has it as another type: retype
+    ("Park", {"某园区"}, None),  # optional in the gold: neither answer is wrong, not trained on
+    ("Industry", {"主导产业"}, REJECT),
+    ("Industry", {"钒钛", "钒钛产业"}, "Industry"),  # any of its names
+])
+def test_label_from_gold(type_, names, label):
+    assert label_of(cand(type_), names, GOLD) == label
+
+
+def test_fit_is_deterministic_and_learns():
+    rows = [Example(f"d{i % 3}", frozenset({"type=Park", "Park|marker"} if i % 2 else {"type=Park"}),
+                    REJECT if i % 2 else "Park") for i in range(40)]
+    first, second = fit(rows), fit(list(rows))
+    assert first.to_json() == second.to_json()
+    assert Model.from_json(first.to_json()) == first
+    assert choose(first, cand("Park", "Park|marker"))[0] == REJECT
+    assert choose(first, cand("Park"))[0] == "Park"
+
+
+def test_shipped_model_is_the_one_training_makes():
+    """scripts/train.sh --check: the model in the package is what training on the repo's gold gives, byte for byte."""
+    assert shipped_model() is not None
+    done = subprocess.run(["bash", str(ROOT / "scripts" / "train.sh"), "--check"], capture_output=True, text=True,
+                          env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "the same model" in done.stdout
+
+
+def test_built_entities_carry_confidence(seeds_out):
+    from rdflib import Graph, Literal
+    from rdflib.namespace import XSD
+
+    from govkg.ontology.namespaces import GOVKG
+
+    g = Graph().parse(seeds_out / "graph.ttl")
+    values = list(g.subject_objects(GOVKG.confidence))
+    assert len(values) > 100
+    assert all(isinstance(o, Literal) and o.datatype == XSD.decimal and 0 <= float(o) <= 1 for _, o in values)
+    assert len({s for s, _ in values}) == len(values)  # one per entity in the merged view
