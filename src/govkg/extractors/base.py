@@ -70,6 +70,11 @@ class Context:
             self._by_sentence = (len(self.mentions), table)
         return table.get(index, [])
 
+    def replace_mentions(self, mentions: list[Mention]) -> None:
+        """Put ``mentions`` in place of those found so far (the learned decision does, before relations)."""
+        self.mentions = list(mentions)
+        self._by_sentence = (-1, {})
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains ``offset`` (binary search)."""
         lo, hi = 0, len(self.sentences)

@@ -16,9 +16,10 @@ from dataclasses import dataclass, fields
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
-from govkg.graph.rdf import DocGraph
+from govkg.graph.rdf import DocGraph, pname
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts
+from govkg.ontology.namespaces import GOVKG
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,4 +117,20 @@ class Merged:
 
     def entity_text(self) -> str:
         """The united statements about entities as Turtle, subjects sorted."""
-        return "".join(subject_text(s, self.entities[s]) for s in sorted(self.entities))
+        return "".join(subject_text(s, _surest(self.entities[s])) for s in sorted(self.entities))
+
+
+_CONFIDENCE = pname(GOVKG.confidence)
+
+
+def _surest(pairs: set[Pair]) -> set[Pair] | list[Pair]:
+    """An entity's united statements with one confidence, the highest the documents give it.
+
+    >>> sorted(_surest({("govkg:confidence", "0.500"), ("govkg:confidence", "0.900"), ("rdfs:label", "x")}))
+    [('govkg:confidence', '0.900'), ('rdfs:label', 'x')]
+    """
+    values = [o for p, o in pairs if p == _CONFIDENCE]
+    if len(values) < 2:
+        return pairs
+    best = max(values, key=float)
+    return [(p, o) for p, o in pairs if p != _CONFIDENCE or o == best]

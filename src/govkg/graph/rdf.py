@@ -92,6 +92,10 @@ def _g(name: str) -> str:
         raise
 
 
+DECIMAL_ATTRS = frozenset({"confidence"})
+"""Entity data properties written as ``xsd:decimal`` (Turtle's bare ``0.873``); the others are plain strings."""
+
+
 def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
     """Every statement of the document's named graph: (subject, its (predicate, object) pairs), as Turtle text.
 
@@ -117,7 +121,8 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
         if info.definition:
             pairs.append((v.definition, literal(info.definition, ZH)))
-        pairs += [(_g(key), literal(value)) for key, value in sorted(info.attrs.items())]
+        pairs += [(_g(key), value if key in DECIMAL_ATTRS else literal(value))
+                  for key, value in sorted(info.attrs.items())]
         yield _entity(ref), pairs
 
     about: dict[int, set[str]] = {}  # sentence -> the entities it names or states a relation of
