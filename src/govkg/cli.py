@@ -46,12 +46,17 @@ def main(verbose: bool) -> None:
                    "it); building again updates it.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--no-html", is_flag=True, help="Skip the network page.")
-def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool) -> None:
+@click.option("--curation", "curation_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Curation file of decisions to apply [default: curation.tsv in --out, when there is one].")
+def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool,
+          curation_file: Path | None) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
     Incremental: documents unchanged since the last build into --out are not
     read again, changed ones are rebuilt, deleted ones removed (the record of
-    the build is kept in --out's .govkg/ folder).
+    the build is kept in --out's .govkg/ folder). The decisions of the
+    curation file (see govkg review) are applied; when they change, every
+    document is built again.
     """
     from govkg.pipeline import build as run_build
     from govkg.pipeline import default_jobs
@@ -71,7 +76,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
-                               progress=progress)
+                               progress=progress, curation_file=curation_file)
         except GovkgError as exc:
             bar.stop()
             _err(err, str(exc))
@@ -262,6 +267,89 @@ def serve(graph: Path, host: str, port: int, timeout: float) -> None:
     finally:
         server.server_close()
         app.close()
+
+
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Uncertain entities, and probable duplicates, shown at most.")
+@click.option("--type", "types", metavar="TYPES", help="Only these entity types, e.g. Enterprise,Project.")
+@click.option("--decide", "decisions", multiple=True, metavar="DECISION",
+              help="Record a decision instead of listing (repeatable), e.g. --decide 'reject Project 危房改造'; "
+                   "accept|reject TYPE NAME, retype TYPE NAME NEWTYPE, rename TYPE NAME NEWNAME, merge TYPE NAME INTO.")
+@click.option("-i", "--interactive", is_flag=True, help="Prompt for a decision on each item shown.")
+@click.option("--curation", "curation_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Curation file to read and add to [default: OUT/curation.tsv].")
+def review(out_dir: Path, limit: int, types: str | None, decisions: tuple[str, ...], interactive: bool,
+           curation_file: Path | None) -> None:
+    """List the least certain entities and the probable duplicates of the build in OUT, with their evidence.
+
+    Decisions (--decide, or --interactive) go to the curation file, one per
+    line, sorted; the next govkg build OUT applies them and records them on
+    the entities (govkg:curation).
+    """
+    from govkg.curation import DEFAULT_NAME, Curation, add_decisions, parse_decision, read_curation
+    from govkg.review import duplicates, load_entities, uncertain
+    from govkg.review.session import ask, duplicate_text, entity_text
+
+    err = Console(stderr=True)
+    path = curation_file or out_dir / DEFAULT_NAME
+    try:
+        wanted = _entity_types(types)
+        entities = load_entities(out_dir)
+        curation = read_curation(path) if path.is_file() else Curation()
+        if decisions:
+            known = {e.subject for e in entities} | {d.subject for d in curation.decisions}
+            taken = []
+            for text in decisions:
+                try:
+                    d = parse_decision(text)
+                except ValueError as exc:
+                    raise GovkgError(f"--decide {text!r}: {exc}") from None
+                if d.subject not in known:
+                    raise GovkgError(f"--decide {text!r}: no {d.type} named {d.label} in {out_dir} "
+                                     "(govkg review lists the names)")
+                taken.append(d)
+            _recorded(add_decisions(path, taken), path)
+            return
+        pending = sum(1 for d in curation.decisions if d.verb != "accept" and d.subject in {e.subject for e in entities})
+        if pending:
+            err.print(f"{pending} decisions of {path} are not in this build yet: run govkg build again",
+                      markup=False, highlight=False)
+        shown = uncertain(entities, curation, types=wanted, limit=limit)
+        pairs = duplicates(entities, curation, types=wanted, limit=limit)
+        if interactive:
+            click.echo(f"Least certain entities ({len(shown)}), then probable duplicates ({len(pairs)}); "
+                       f"decisions go to {path}")
+            _recorded(add_decisions(path, ask(shown, pairs)), path)
+            return
+        click.echo(f"Least certain entities ({len(shown)}):")
+        for n, e in enumerate(shown, 1):
+            click.echo(entity_text(n, e))
+        click.echo(f"\nProbable duplicates ({len(pairs)}):")
+        for n, p in enumerate(pairs, 1):
+            click.echo(duplicate_text(n, p))
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+
+
+def _entity_types(text: str | None) -> tuple[str, ...]:
+    """``--type`` as entity type names; GovkgError for an unknown one."""
+    out = []
+    for word in filter(None, (w.strip() for w in (text or "").split(","))):
+        match = [t for t in ENTITY_TYPES if t.lower() == word.lower()]
+        if not match:
+            raise GovkgError(f"--type {word!r}: unknown type; expected one of {', '.join(ENTITY_TYPES)}")
+        out.append(match[0])
+    return tuple(out)
+
+
+def _recorded(done, path: Path) -> None:
+    for d, old in done:
+        click.echo(f"{d.text()}" + (f"  (replaces: {old.text()})" if old and old != d else "") + f"  → {path}")
+    if done:
+        click.echo("govkg build applies them to the next build.")
 
 
 def _summary(console: Console, result, out_dir: Path) -> None:

@@ -25,3 +25,7 @@ class InputError(GovkgError):
 
 class OutputError(GovkgError):
     """An output cannot be written."""
+
+
+class CurationError(GovkgError):
+    """The curation file cannot be read or holds a line that is not a decision."""

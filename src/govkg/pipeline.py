@@ -20,6 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from govkg.curation import DEFAULT_NAME as CURATION_FILE
+from govkg.curation import Curation, read_curation
+from govkg.curation.apply import apply_curation
 from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
@@ -109,13 +112,14 @@ def load_document(item: InputFile, resources: Resources) -> Document:
     return make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
 
 
-def process_file(item: InputFile, resources: Resources) -> DocFacts:
-    """The pure per-document step: read, normalise, split, extract."""
+def process_file(item: InputFile, resources: Resources, curation: Curation | None = None) -> DocFacts:
+    """The pure per-document step: read, normalise, split, extract, apply the curation."""
     doc = load_document(item, resources)
-    return extract(doc, sentences_of(doc), resources)
+    return apply_curation(extract(doc, sentences_of(doc), resources), curation, resources)
 
 
-def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None) -> DocOutput:
+def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None,
+                      curation: Curation | None = None) -> DocOutput:
     """The per-document step as a worker runs it: the document's graph and summary, or nothing when unchanged.
 
     ``known`` is the (content hash, source path) the last build recorded for this document.
@@ -123,7 +127,7 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
     doc = load_document(item, resources)
     if known == (doc.content_hash, doc.path):
         return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
-    facts = extract(doc, sentences_of(doc), resources)
+    facts = apply_curation(extract(doc, sentences_of(doc), resources), curation, resources)
     graph = document_graph(facts)
     return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), DocPart.of(graph, summarize(facts, graph)))
 
@@ -140,13 +144,17 @@ def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
                                      "please report it")
 
 
-def _work(job: tuple[InputFile, tuple[str, str] | None]) -> DocOutput | InputError:
+Job = tuple[InputFile, tuple[str, str] | None, Curation | None]
+"""One input, what the last build recorded of it, and the curation to apply."""
+
+
+def _work(job: Job) -> DocOutput | InputError:
     """The per-document step of one input, as the build runs it; each process keeps its own loaded resources."""
-    item, known = job
-    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known))
+    item, known, curation = job
+    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, curation))
 
 
-def _work_batch(jobs: list[tuple[InputFile, tuple[str, str] | None]]) -> list[DocOutput | InputError]:
+def _work_batch(jobs: list[Job]) -> list[DocOutput | InputError]:
     """Worker entry point: consecutive inputs, which often share their source and so their phrases."""
     return [_work(job) for job in jobs]
 
@@ -199,8 +207,8 @@ def _batches(work: list, jobs: int) -> list[list]:
     return [work[i:i + BATCH] for i in range(0, head, BATCH)] + [[job] for job in work[head:]]
 
 
-def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
-                 jobs: int, *, may_fork: bool = True) -> Iterator[DocOutput | InputError]:
+def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]], jobs: int, *, may_fork: bool = True,
+                 curation: Curation | None = None) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes.
 
     This process reads the first document itself, which loads every
@@ -208,7 +216,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]],
     (``may_fork``, Linux, no other thread running) the workers are then forked
     and start with all of it loaded, else they are spawned and load it themselves.
     """
-    work = [(item, known.get(item.doc_id)) for item in items]
+    work = [(item, known.get(item.doc_id), curation) for item in items]
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
@@ -250,7 +258,8 @@ def default_jobs() -> int:
 
 
 def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
-          html: bool = True, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+          html: bool = True, progress: Callable[[int, int], None] | None = None,
+          curation_file: Path | str | None = None) -> BuildResult:
     """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
     Incremental: documents unchanged since the last build into ``out_dir`` are
@@ -259,12 +268,18 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     on-disk store up to date as well. ``progress(done, total)`` is called
     before the first document and after each one. When no document can be
     read, nothing is written and ``stats`` is None.
+
+    The decisions of ``curation_file`` (default: ``curation.tsv`` in
+    ``out_dir``, when there is one; see :mod:`govkg.curation`) are applied to
+    every document; when they change, every document is built again. A bad
+    curation file raises :class:`~govkg.errors.CurationError` before anything is written.
     """
     t0 = time.perf_counter()
+    curation = _curation(out_dir, curation_file)
     items, errors = find_inputs(paths)
     result = BuildResult(errors=errors)
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
-    with BuildOutput(out_dir, html=html, store=store) as output, _fewer_collections():
+    with BuildOutput(out_dir, html=html, store=store, curation=curation.digest()) as output, _fewer_collections():
         known = output.known()
         stamps = {item.doc_id: file_stamp(item.path) for item in items}
         # a file with the size and time the last build saw is not read again; another is read and its
@@ -273,7 +288,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
                 and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
         todo = [i for i in items if i.doc_id not in same]
         outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs,
-                               may_fork=store is None)
+                               may_fork=store is None, curation=curation or None)
         if progress:
             progress(0, len(items))
         prepared = jobs <= 1
@@ -300,6 +315,14 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
             result.stats = output.finish()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _curation(out_dir: Path | str, curation_file: Path | str | None) -> Curation:
+    """The curation a build into ``out_dir`` applies: the named file, else the folder's own, else none."""
+    if curation_file is not None:
+        return read_curation(curation_file)
+    default = Path(out_dir) / CURATION_FILE
+    return read_curation(default) if default.is_file() else Curation()
 
 
 def _slug(stem: str) -> str:

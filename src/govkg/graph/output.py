@@ -15,8 +15,9 @@ size and time, or else same content) is not extracted again: its statements
 are copied from the earlier files and its summary reused, and when no
 document was added, changed or removed the files are left as they are. That
 needs the earlier files exactly as that build wrote them (size and
-modification time are checked) and the same code (the fingerprint of the
-package); otherwise every document is rebuilt.
+modification time are checked), the same code (the fingerprint of the
+package) and the same curation (:mod:`govkg.curation`, its digest);
+otherwise every document is rebuilt.
 
 New files are written beside the old ones and renamed into place at the end;
 until then the folder keeps the earlier build, and a build that stops halfway
@@ -121,10 +122,11 @@ class BuildOutput:
     document's graph as well, and loses those of documents no longer built.
     """
 
-    def __init__(self, folder: Path | str, *, html: bool = True, store=None) -> None:
+    def __init__(self, folder: Path | str, *, html: bool = True, store=None, curation: str = "") -> None:
         self.folder = Path(folder)
         self.html = html
         self.store = store
+        self.curation = curation  # digest of the curation applied (govkg.curation); "" for none
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(f"{self.folder}: not a folder; cannot write the build there")
         self._made: list[Path] = []
@@ -186,6 +188,8 @@ class BuildOutput:
 
     def _earlier_files_intact(self, meta: dict[str, str]) -> bool:
         if meta.get("format") != FORMAT or meta.get("code") != code_fingerprint():
+            return False
+        if meta.get("curation", "") != self.curation:  # other decisions: every document changes
             return False
         for name in (TRIG, TURTLE):
             path = self.folder / name
@@ -304,7 +308,8 @@ class BuildOutput:
             self.store.flush()
         self._db.execute("DELETE FROM docs WHERE seen = 0")
         stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
-        meta = {"format": FORMAT, "code": code_fingerprint(), **stamps, "html": "yes" if self.html else "no",
+        meta = {"format": FORMAT, "code": code_fingerprint(), "curation": self.curation, **stamps,
+                "html": "yes" if self.html else "no",
                 "stats": json.dumps(asdict(stats), ensure_ascii=False)}
         for key, value in meta.items():
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

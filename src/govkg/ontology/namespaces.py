@@ -58,6 +58,7 @@ class GOVKG(DefinedNamespace):
     adminCode: URIRef
     adminLevel: URIRef
     definition: URIRef
+    curation: URIRef
 
 
 ENTITY_TYPES: tuple[str, ...] = ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan")
