@@ -135,11 +135,14 @@ def _ready_queries() -> dict[str, str]:
 
 def bind_params(text: str, value: str) -> str:
     """Paste a value for every declared ``# param`` of a ready-made query (test only: plain values)."""
-    params = re.findall(r"(?m)^#\s*param\s+(\w+)", text)
-    literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    params = re.findall(r"(?m)^#\s*param\s+(\w+)\b(?!\s*\(optional,\s*decimal\))", text)
+    decimals = re.findall(r"(?m)^#\s*param\s+(\w+)\s*\(optional,\s*decimal\)", text)
+    text_literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     lines = []
     for line in text.splitlines(keepends=True):
-        for p in params:  # a projection (a SELECT line) keeps the column, a GROUP BY drops it (one value groups
+        for p in params + decimals:
+            literal = "0.0" if p in decimals else text_literal  # a decimal left out is 0, as govkg binds it
+            # a projection (a SELECT line) keeps the column, a GROUP BY drops it (one value groups
             # nothing); elsewhere the value replaces it
             if re.search(r"\bGROUP\s+BY\b", line, re.I):
                 line = re.sub(rf"\s*\?{p}\b", "", line)

@@ -109,6 +109,54 @@ def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.option("--docs", "doc_dirs", required=True, multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of input documents (repeatable); each gold file names one of them.")
+@click.option("--gold", "gold_dirs", required=True, multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of gold annotation *.json files (repeatable).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model [default: the one the package ships, decide/data/model.json].")
+@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Inverse regularisation strength [default: govkg.decide.train.C].")
+@click.option("--leave-one-out", "estimate", is_flag=True,
+              help="Also score the rules alone and each document built by a model fitted on the others.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 unless the model file holds exactly this model.")
+def train(doc_dirs: tuple[Path, ...], gold_dirs: tuple[Path, ...], out_path: Path | None, c: float | None,
+          estimate: bool, check: bool) -> None:
+    """Train the learned decision (keep, retype or reject each candidate entity) from gold annotations.
+
+    Needs scikit-learn (pip install 'govkg[train]'); building with the model does not.
+    """
+    from collections import Counter
+
+    from govkg.decide.model import model_path
+    from govkg.decide.train import C
+    from govkg.decide.train import train as run_train
+    from govkg.fileio import atomic_write
+
+    err = Console(stderr=True)
+    try:
+        result = run_train(doc_dirs, gold_dirs, c=c or C, estimate=estimate)
+    except GovkgError as exc:
+        _err(err, str(exc))
+        sys.exit(EXIT_FAILED)
+    counts = Counter(r.label for r in result.examples)
+    click.echo(f"{len(result.documents)} documents, {len(result.examples)} candidates: "
+               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if result.rules_only is not None and result.held_out is not None:
+        click.echo("rules alone:\n" + result.rules_only.table())
+        click.echo("each document decided by the model fitted on the others:\n" + result.held_out.table())
+    target = out_path or model_path()
+    text = result.model.to_json()
+    if check:
+        same = target.is_file() and target.read_text(encoding="utf-8") == text
+        click.echo(f"{target}: {'the same model' if same else 'differs from this model'}")
+        sys.exit(0 if same else EXIT_SKIPPED)
+    with atomic_write(target) as f:
+        f.write(text)
+    click.echo(f"model ({len(result.model.weights)} features, classes {', '.join(result.model.classes)}) → {target}")
+
+
+@main.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.argument("query_text", metavar="QUERY", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",

@@ -4,7 +4,8 @@ A query is the name of a ready-made query (``ontology/queries/NAME.rq``), a
 path to a ``.rq`` file, or SPARQL text. A query file starts with comment
 lines: the first is its description, and ``# param NAME: text`` (or
 ``# param NAME (optional): text``) declares a parameter. A parameter's value is
-always a plain string literal, handed to the engine as a bound value (rdflib
+a plain string literal (or, declared ``(optional, decimal)``, a number from 0
+to 1 bound as ``xsd:decimal``, 0 when not given), handed to the engine as a bound value (rdflib
 ``initBindings``, Oxigraph substitutions), never pasted into the query text;
 so quotes, backslashes or braces in a value cannot change the query.
 Oxigraph only substitutes variables that the query projects, so a query
@@ -32,10 +33,12 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef, Variable
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
@@ -44,7 +47,7 @@ FORMATS: tuple[str, ...] = ("table", "csv", "json")
 """Output formats of :func:`format_result`."""
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*(\(optional\))?\s*:\s*(.*)")
+_PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*(?:\(\s*(optional)\s*(?:,\s*(decimal)\s*)?\))?\s*:\s*(.*)")
 _NAME = re.compile(r"[A-Za-z0-9_][\w.-]*")
 _POSITION = re.compile(r"(?:error at |line:?\s*)(\d+)[:,]\s*(?:col:?\s*)?(\d+)")
 
@@ -64,6 +67,7 @@ class Param:
     name: str
     description: str
     required: bool = True
+    decimal: bool = False  # a number from 0 to 1 (a confidence), bound as xsd:decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +95,11 @@ class QueryResult:
 def parse_spec(text: str, name: str = "query") -> QuerySpec:
     """The description and parameters declared by the leading ``#`` comment lines of ``text``.
 
-    >>> spec = parse_spec("# Regions.\\n# param region (optional): a name\\nSELECT * {}")
-    >>> spec.description, spec.params
-    ('Regions.', (Param(name='region', description='a name', required=False),))
+    >>> spec = parse_spec("# Regions.\\n# param region (optional): a name\\n# param c (optional, decimal): x\\nSELECT * {}")
+    >>> spec.description, spec.params[0]
+    ('Regions.', Param(name='region', description='a name', required=False, decimal=False))
+    >>> spec.params[1].decimal
+    True
     """
     description = ""
     params: list[Param] = []
@@ -105,7 +111,7 @@ def parse_spec(text: str, name: str = "query") -> QuerySpec:
             break
         m = _PARAM.fullmatch(line)
         if m:
-            params.append(Param(m.group(1), m.group(3).strip(), required=not m.group(2)))
+            params.append(Param(m.group(1), m.group(4).strip(), required=not m.group(2), decimal=bool(m.group(3))))
         elif not description:
             description = line.lstrip("#").strip()
     return QuerySpec(name, text, description, tuple(params))
@@ -170,7 +176,24 @@ def bindings_for(spec: QuerySpec, params: Mapping[str, str]) -> dict[Variable, L
     missing = [p.name for p in spec.params if p.required and p.name not in params]
     if missing:
         raise QueryError(f"query {spec.name} needs --param {missing[0]}=VALUE ({declared[missing[0]].description})")
-    return {Variable(p.name): Literal(params.get(p.name, "")) for p in spec.params}
+    return {Variable(p.name): _decimal(p, params.get(p.name)) if p.decimal else Literal(params.get(p.name, ""))
+            for p in spec.params}
+
+
+def _decimal(param: Param, value: str | None) -> Literal:
+    """A decimal parameter's value, 0 when not given.
+
+    >>> _decimal(Param("c", "", False, True), "0.75")
+    rdflib.term.Literal('0.75', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    text = (value or "0").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite() or not 0 <= number <= 1:
+        raise QueryError(f"--param {param.name}={value}: expected a number from 0 to 1")
+    return Literal(str(number), datatype=XSD.decimal)
 
 
 def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str] | None = None) -> QueryResult:

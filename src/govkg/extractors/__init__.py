@@ -27,6 +27,10 @@ EXTRACTORS: dict[str, str] = {
 }
 
 
+DECIDE_BEFORE = "relations"
+"""The learned decision (:mod:`govkg.decide`) keeps, retypes or rejects the candidates found before this extractor."""
+
+
 def load_extractor(name: str) -> ExtractorFn:
     """The extractor function registered under ``name``."""
     module, func = EXTRACTORS[name].split(":")
@@ -38,6 +42,10 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
     ctx = Context(doc=doc, sentences=tuple(sentences), resources=resources)
     relations: list[Relation] = []
     for name in EXTRACTORS:
+        if name == DECIDE_BEFORE:
+            from govkg.decide import decide
+
+            ctx.replace_mentions(decide(ctx, ctx.mentions))
         found = list(load_extractor(name)(ctx))
         ctx.mentions.extend(x for x in found if isinstance(x, Mention))
         relations.extend(x for x in found if isinstance(x, Relation))
@@ -120,7 +128,10 @@ def _entities(doc: Document, mentions: list[Mention]) -> dict[EntityRef, EntityI
         if m.definition and not info.definition:
             info.definition = m.definition
         for k, v in m.attrs:
-            info.attrs.setdefault(k, v)
+            if k == "confidence" and k in info.attrs:  # two candidates became one entity: the surer one
+                info.attrs[k] = max(v, info.attrs[k], key=float)
+            else:
+                info.attrs.setdefault(k, v)
     for ref, info in out.items():
         canonical = _canonical_label(ref)
         if canonical and canonical != info.label:  # every document gives the entity the same label

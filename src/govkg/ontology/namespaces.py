@@ -56,6 +56,7 @@ class GOVKG(DefinedNamespace):
     builtWith: URIRef
     # data
     adminCode: URIRef
+    confidence: URIRef
     adminLevel: URIRef
     definition: URIRef
     curation: URIRef
