@@ -1,6 +1,7 @@
 import pytest
 
-from govkg.extractors.phrase import enumeration_items, is_common_word, left_edge, load_lexicon
+from govkg.extractors.phrase import (before_marker, enumeration_items, is_common_word, leading_clutter, left_edge,
+                                     load_lexicon)
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +19,31 @@ def lex():
     ("形成一切围着项目转的合力", "项目", "项目"),  # verb + aspect particle 着 ends a name
     ("处处涌动着项目建设热潮", "项目", "项目"),
     ("一切扭住项目干", "项目", "项目"),
+    # reference markers, bullets and list ordinals end a name or are cut from its front
+    ("实施〔25〕十百千工程", "工程", "十百千工程"),
+    ("推进［1］工程", "工程", "工程"),
+    ("完成道路[12]改造提升工程", "工程", "改造提升工程"),
+    ("③巨力路东延工程", "工程", "巨力路东延工程"),
+    ("⑵县医院改扩建工程", "工程", "县医院改扩建工程"),
+    ("10．零碳园区", "园区", "零碳园区"),
+    ("二是建园区", "园区", "园区"),
+    ("九是黄河宁夏段河道治理工程", "工程", "黄河宁夏段河道治理工程"),
+    ("其三唐河三期治理工程", "工程", "唐河三期治理工程"),
+    # governing verbs before a name
+    ("搞好工业园区", "园区", "工业园区"),
+    ("提高公办幼儿园", "幼儿园", "公办幼儿园"),
+    ("退出京唐钢铁集团", "集团", "京唐钢铁集团"),
+    ("全面落实省级开发区", "开发区", "省级开发区"),
+    ("建强县级龙头医院", "医院", "县级龙头医院"),
+    ("全力以赴建园区", "园区", "园区"),
+    # near-misses: digits, ordinal-like words and verb-like characters inside real names
+    ("加快5G产业", "产业", "5G产业"),
+    ("推进省道430沙湾城区绕城线工程", "工程", "省道430沙湾城区绕城线工程"),
+    ("推进唐河二期工程", "工程", "唐河二期工程"),
+    ("建成第一中学教学楼工程", "工程", "第一中学教学楼工程"),
+    ("推进保定建强制动软管有限公司", "公司", "保定建强制动软管有限公司"),
+    ("支持中铁建预制构件公司", "公司", "中铁建预制构件公司"),
+    ("打通建新大街南延工程", "工程", "建新大街南延工程"),
 ])
 def test_left_edge(lex, sentence, head, expected):
     i = sentence.rindex(head)
@@ -29,6 +55,9 @@ def test_left_edge(lex, sentence, head, expected):
     ("大力发展智能家电、装备制造、绿色建材等支柱产业", "等", ["智能家电", "装备制造", "绿色建材"]),
     ("嘉农镇、太平镇、葫芦镇3个中心镇", "3个", ["嘉农镇", "太平镇", "葫芦镇"]),
     ("推动永汇食品等16户企业投产", "等", ["永汇食品"]),
+    ("新六种猪场〔12〕、大正食品〔14〕等项目", "等", ["新六种猪场", "大正食品"]),
+    ("硒鸽肉鸽养殖基地[10]、一臣饲料[17]等项目", "等", ["硒鸽肉鸽养殖基地", "一臣饲料"]),
+    ("二是招引华为、比亚迪等企业", "等", ["华为", "比亚迪"]),
 ])
 def test_enumeration_items(lex, sentence, end_word, expected):
     items = enumeration_items(sentence, sentence.index(end_word), lex)
@@ -38,3 +67,23 @@ def test_enumeration_items(lex, sentence, end_word, expected):
 @pytest.mark.parametrize("word, common", [("交通", True), ("政策", True), ("梅塞尔", False), ("江苏国泰", False)])
 def test_common_word(lex, word, common):
     assert is_common_word(lex, word) is common
+
+
+@pytest.mark.parametrize("name, cut", [
+    ("一是唐河", 2), ("十二是", 3), ("其一", 2), ("第三是", 3), ("3．", 2), ("12、", 3), ("（四）", 3),
+    ("建园区", 1), ("抓城市", 1), ("建强县级", 2),
+    # near-misses that stay whole
+    ("二期", 0), ("5G", 0), ("1+5", 0), ("3.5", 0), ("第一中学", 0), ("其中", 0), ("建新大街", 0),
+    ("建昌", 0), ("建始", 0), ("创业", 0), ("招商", 0), ("163", 0),
+])
+def test_leading_clutter(lex, name, cut):
+    assert leading_clutter(lex, name) == cut
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大正食品〔14〕", "大正食品"), ("大正食品［14］", "大正食品"), ("大正食品[14]", "大正食品"),
+    ("县医院①", "县医院"), ("项目(3)", "项目"),
+    ("1+5片区", "1+5片区"), ("G227", "G227"), ("〔14〕", "〔14〕"), ("（2023）", "（2023）"),
+])
+def test_before_marker(text, expected):
+    assert text[:before_marker(text, len(text))] == expected

@@ -4,6 +4,10 @@ Walking left from the head (项目, 园区, 公司 …), tokens join the name un
 boundary word (a verb, adverb or function word: 推进, 加快, 和, 等 …), a
 punctuation mark or a number-with-measure-word is met. A boundary word right
 before the head that names the kind of works (建设, 改造) stays in the name.
+
+Page furniture never joins a name: reference and footnote markers ([12], 〔7〕,
+①) end it like punctuation, a list ordinal at its front (一是, 其三, 10.) is cut
+off, and a marker right after a list item is stepped over.
 """
 
 from __future__ import annotations
@@ -14,8 +18,19 @@ from dataclasses import dataclass
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.text.segment import Segmenter
 
-# characters that always end a name (punctuation, quotes, brackets that open a clause)
-STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·")
+# numbered bullets and note signs: ①-⑳, ⑴, ⒈, ❶, ㉑
+BULLETS = "".join(map(chr, [*range(0x2460, 0x249C), *range(0x2776, 0x2794), *range(0x3251, 0x3260),
+                            *range(0x32B1, 0x32C0)]))
+# the brackets of reference and footnote markers ([12], ［1］, 〔7〕) and a full-width full stop (10．)
+MARKER_CHARS = "［］〔〕〖〗｛｝{}．" + BULLETS
+# characters that always end a name (punctuation, quotes, brackets that open a clause, markers)
+STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·") | set(MARKER_CHARS)
+_CN_NUM = "一二三四五六七八九十"
+# a list ordinal at the front of a clause: 一是, 其三, 第二是, 十、, 3., （四）
+_ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
+                      rf"|[{_CN_NUM}]{{1,3}}[、.．]|[\d０-９]{{1,3}}[、.．](?![\d０-９])|[（(][{_CN_NUM}\d]{{1,3}}[）)])")
+# a reference marker right after a name: 新六种猪场〔12〕, 大正食品[14], 项目①
+_TRAILING_MARKER = re.compile(r"(?:[\[［〔【(（][\d０-９]{1,3}[\]］〕】)）]|[" + BULLETS + "])$")
 # "46个", "3家", "第二批": a count before a name ends it
 _COUNT = re.compile(r"^(\d+|[一二三四五六七八九十百千万两几多]+)(个|家|户|项|批|座|条|所|处|类|大)$")
 
@@ -25,6 +40,7 @@ class Lexicon:
     tokenizer: Segmenter
     boundary: frozenset[str]
     modifiers: frozenset[str]
+    lead: frozenset[str] = frozenset()  # verbs cut only from the front of a name (lead_verbs.txt)
 
 
 def load_lexicon(plain: Segmenter | None = None) -> Lexicon:
@@ -34,7 +50,8 @@ def load_lexicon(plain: Segmenter | None = None) -> Lexicon:
     """
     boundary = frozenset(w for line in data_lines("boundary_verbs.txt") for w in line.split())
     modifiers = frozenset(w for line in data_lines("name_modifiers.txt") for w in line.split())
-    return Lexicon(Segmenter.load(boundary | modifiers, like=plain), boundary, modifiers)
+    lead = frozenset(w for line in data_lines("lead_verbs.txt") for w in line.split())
+    return Lexicon(Segmenter.load(boundary | modifiers, like=plain), boundary, modifiers, lead)
 
 
 def plain_segmenter(resources: Resources) -> Segmenter:
@@ -68,7 +85,7 @@ def _is_boundary(lex: Lexicon, tok: str) -> bool:
     >>> _is_boundary(lex, "大力发展"), _is_boundary(lex, "围着"), _is_boundary(lex, "玄武岩")
     (True, True, False)
     """
-    if tok in lex.boundary or (len(tok) >= 2 and tok.endswith("着")):
+    if tok in lex.boundary or (len(tok) >= 2 and tok.endswith("着")) or _ORDINAL.match(tok):
         return True
     if len(tok) < 3:
         return False
@@ -99,7 +116,43 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
         if tok not in lex.modifiers:
             content = True
         start -= len(tok)
-    return start
+    return start + leading_clutter(lex, text[start:head_start])
+
+
+def leading_clutter(lex: Lexicon, name: str) -> int:
+    """Length of the list ordinal and governing verb that ``name`` starts with (0 when none).
+
+    The verb is a word of ``lead_verbs.txt`` standing as a jieba word of its own
+    (建|园区 is cut, 建新|大街 and 中铁|建 are not).
+
+    >>> lex = load_lexicon()
+    >>> [leading_clutter(lex, s) for s in ("二是建", "建强县级龙头医院", "建新大街南延", "建昌铜业")]
+    [3, 2, 0, 0]
+    """
+    cut = leading_ordinal(name)
+    first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")
+    return cut + len(first) if first in lex.lead else cut
+
+
+def leading_ordinal(text: str) -> int:
+    """Length of the list ordinal that ``text`` starts with (0 when none).
+
+    >>> [leading_ordinal(s) for s in ("二是建园区", "其三唐河大桥", "10．零碳园区", "二期工程", "5G产业", "1+5片区")]
+    [2, 2, 3, 0, 0, 0]
+    """
+    m = _ORDINAL.match(text)
+    return m.end() if m else 0
+
+
+def before_marker(text: str, end: int) -> int:
+    """``end`` moved left over a reference marker that ``text[:end]`` ends with.
+
+    >>> s = "新六种猪场〔12〕、大正食品[14]等"
+    >>> before_marker(s, s.index("、")), before_marker(s, s.index("等")), before_marker(s, 5)
+    (5, 14, 5)
+    """
+    m = _TRAILING_MARKER.search(text, 0, end)
+    return m.start() if m and m.start() > 0 else end
 
 
 _MONEY = re.compile(r"\d\s*(?:亿|万)?元|\d+宗")
@@ -152,6 +205,7 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
     items: list[tuple[int, int]] = []
     pos = end
     while len(items) < max_items:
+        pos = before_marker(text, pos)
         lo = pos
         while lo > 0 and text[lo - 1] not in STOP_CHARS and pos - lo < 20:
             lo -= 1
@@ -174,4 +228,4 @@ def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
         if _is_boundary(lex, tok) or _COUNT.match(tok):
             break
         start -= len(tok)
-    return start
+    return start + leading_clutter(lex, text[start:end])
