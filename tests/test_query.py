@@ -157,6 +157,26 @@ def test_sentences_are_about_exactly_what_their_mentions_and_statements_say(buil
     assert len(about) > 100 and about == derived
 
 
+def test_loose_entities_are_those_no_relation_reaches(built):
+    """Counted against rdflib: entities of each type that no entity relation has at either end (links to
+    itself aside); the type parameter keeps one row."""
+    out, _ = built
+    ds = load_graph(out)
+    relations = [GOVKG[p] for p in ("locatedIn", "develops", "carriesOut", "hosts", "belongsTo", "proposedBy",
+                                    "hasPart", "relatedTo")]
+    linked = {n for p in relations for s, o in ds.subject_objects(p) if s != o for n in (s, o)}
+    expected = {}
+    for kind in ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan"):
+        nodes = set(ds.subjects(RDF.type, GOVKG[kind]))
+        if nodes:
+            expected[kind] = (len(nodes), len(nodes - linked))
+    found = rows(out, "loose-entities")
+    assert {r["class"]: (int(r["entities"]), int(r["loose"])) for r in found} == expected
+    assert all(float(r["percent"]) == round(1000 * int(r["loose"]) / int(r["entities"])) / 10 for r in found)
+    assert [r["class"] for r in rows(out, "loose-entities", type="Slogan")] == ["Slogan"]
+    assert rows(out, "loose-entities", type="Slogan'") == []
+
+
 def test_parameters_match_alt_labels(built):
     out, _ = built
     found = rows(out, "evidence", entity="沙灣區")  # the traditional form is an altLabel
@@ -304,6 +324,7 @@ PARAMS = {
     "region-slogans": {"region": "沿滩区"},
     "region-hierarchy": {},
     "evidence": {"entity": "沿滩区"},
+    "loose-entities": {},
 }
 
 

@@ -152,6 +152,8 @@ def test_traditional_script_offsets(make_context):
         ("党建引领全方位高质量发展", "沁源县召开大会。沁源县推进项目。长治市领导出席。", "140431"),
         ("2025年山西省政府工作报告", "太原市、大同市加快发展。", "140000"),
         ("党建引领全方位高质量发展", "各地加快发展。", None),
+        # a title line outside the content (标题：…) still names the report's region, over counties named more
+        ("标题：2024年保定市政府工作报告", "——奋力推动发展\n与房山区合作。房山区来宾考察。", "130600"),
     ],
 )
 def test_document_region(make_context, title, text, expected):

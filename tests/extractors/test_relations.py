@@ -46,6 +46,23 @@ def relations(make_context, text, title=TITLE):
     ("省委以“四化同步、城乡融合、五区共兴”为总抓手。", ("四化同步、城乡融合、五区共兴", "proposedBy", "四川省")),
     ("实施纺织产业“技改提能、数字赋能”三项行动。", ("技改提能、数字赋能三项行动", "relatedTo", "纺织")),
     ("实行“旅游+农业”,推进好梦林水田园综合体建设。", ("旅游+农业", "relatedTo", "好梦林水田园综合体")),
+    # a report's slogans: proposed by its region when the text says so, else related to it
+    ("区委提出实施“产业强区”战略。", ("产业强区战略", "proposedBy", "沿滩区")),
+    ("我区全面推行“畅聊早餐会”制度。", ("畅聊早餐会制度", "proposedBy", "沿滩区")),
+    ("持续开展“企业集中服务月”活动。", ("企业集中服务月活动", "relatedTo", "沿滩区")),
+    ("增强“四个意识”、坚定“四个自信”。", ("四个意识", "relatedTo", "沿滩区")),
+    ("坚定实施“工业强省”战略。", ("工业强省战略", "proposedBy", "四川省")),
+    # counted campaigns: the parts listed after them, one to a sentence after them, or right before them
+    ("实施“两大工程”：“产业提升工程”、“城市更新工程”。", ("两大工程", "hasPart", "城市更新工程")),
+    ("重点推进“两大工程”建设。实施“基础设施建设工程”,加快校舍建设。开展“师德师风建设工程”,深化队伍建设。",
+     ("两大工程", "hasPart", "师德师风建设工程")),
+    # enterprises: the region their name holds, a settling verb, the government's work on them
+    ("支持沿滩区华森实业有限公司扩大规模。", ("沿滩区华森实业有限公司", "locatedIn", "沿滩区")),
+    ("推动区水务集团转型发展。", ("区水务集团", "locatedIn", "沿滩区")),
+    ("中昊晨光、中化蓝天等企业落户我区。", ("中昊晨光", "locatedIn", "沿滩区")),
+    ("支持中昊晨光、江苏国泰等企业做大做强。", ("江苏国泰", "relatedTo", "沿滩区")),
+    # develops: a region that opens an earlier clause as its subject
+    ("永安镇坚持规划引领,大力发展花椒产业。", ("永安镇", "develops", "花椒")),
 ])
 def test_relation_from_sentence(make_context, sentence, expected):
     found, _ = relations(make_context, sentence)
@@ -72,6 +89,20 @@ def test_relation_from_sentence(make_context, sentence, expected):
     ("省委以“四化同步、城乡融合、五区共兴”为总抓手,给我区发展带来重大机遇。",
      ("四化同步、城乡融合、五区共兴", "relatedTo", "沿滩区")),
     ("坚定实施“工业强省”战略。", ("工业强省战略", "relatedTo", "沿滩区")),
+    # a slogan the text gives no owner is not proposed by the report's region; nor is a national one
+    ("持续开展“企业集中服务月”活动。", ("企业集中服务月活动", "proposedBy", "沿滩区")),
+    ("县委提出实施“双百工程”。", ("双百工程", "proposedBy", "沿滩区")),
+    ("我区坚决做到“两个维护”。", ("两个维护", "proposedBy", "沿滩区")),
+    # a count the listed parts do not match links none of them
+    ("实施“三大工程”：“产业提升工程”、“城市更新工程”。", ("三大工程", "hasPart", "城市更新工程")),
+    # parts must end with the campaign's head noun
+    ("实施“两大工程”：“产业提升工程”、“城市更新行动”。", ("两大工程", "hasPart", "城市更新行动")),
+    # an enterprise settling elsewhere is not worked on by the report's region
+    ("中昊晨光总部落户成都市。", ("中昊晨光", "relatedTo", "沿滩区")),
+    # an enterprise in a clause of no government work is related to nothing
+    ("中昊晨光公司年产值超过十亿元。", ("中昊晨光公司", "relatedTo", "沿滩区")),
+    # a region of an earlier clause that is no subject does not develop the industry
+    ("政策延伸到自贡市全域,着力发展花椒产业。", ("自贡市", "develops", "花椒")),
 ])
 def test_relation_rejected(make_context, sentence, rejected):
     found, facts = relations(make_context, sentence)

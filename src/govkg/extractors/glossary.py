@@ -94,6 +94,15 @@ class GlossaryEntry:
         return label, tuple(dict.fromkeys(aliases + extra))
 
 
+def names_proposer(definition: str) -> bool:
+    """Whether a definition says which body proposed its term (省委…提出).
+
+    >>> names_proposer("省委十一届三次全会提出的“一干多支”发展战略"), names_proposer("即农旅融合。")
+    (True, False)
+    """
+    return _PROPOSER.search(definition) is not None
+
+
 def glossary_start(norm: str) -> int | None:
     """Offset of the last glossary heading in ``norm`` (None if there is none)."""
     last = None

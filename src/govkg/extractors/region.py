@@ -248,13 +248,27 @@ def _pick_region(gaz: Gazetteer, found: list[tuple[int, str]], head: list[tuple[
 def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | None:
     """The region the document is about: the most specific one in its title, else the most frequent county.
 
-    Reads the gazetteer mentions (rules ``region.gazetteer`` and ``region.short``) among ``mentions``.
+    The title is the document's own (``标题：2024年保定市政府工作报告``, which may lie outside its content),
+    else its head lines. Reads the gazetteer mentions (rules ``region.gazetteer`` and ``region.short``)
+    among ``mentions``.
     """
     gaz = gazetteer(ctx.resources)
-    found = [(m.start, m.ref.key) for m in mentions
-             if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
-    code = _pick_region(gaz, found, _head_lines(ctx))
+    code = _title_region(region_index(ctx.resources), ctx.doc.title)
+    if code is None:
+        found = [(m.start, m.ref.key) for m in mentions
+                 if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
+        code = _pick_region(gaz, found, _head_lines(ctx))
     return EntityRef(REGION, code) if code else None
+
+
+def _title_region(idx: _Index, title: str | None) -> str | None:
+    """The most specific region the title names in full (2024年保定市政府工作报告 -> 保定市), if any."""
+    if not title:
+        return None
+    hits = _full_hits(idx, title)
+    _resolve(idx.gaz, hits, [])
+    codes = [h.code for h in hits if h.code]
+    return min(codes, key=lambda c: -_LEVEL_RANK[idx.gaz.get(c).level]) if codes else None
 
 
 def _family(gaz: Gazetteer, code: str) -> list[str]:
@@ -451,7 +465,8 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in sents:
         sent.hits = _full_hits(idx, sent.text)
         _resolve(gaz, sent.hits, [])
-    doc_code = _pick_region(gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
+    doc_code = _title_region(idx, ctx.doc.title) or _pick_region(
+        gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
     chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
     for sent in sents:
         for h in sent.hits:

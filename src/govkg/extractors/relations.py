@@ -5,7 +5,8 @@ time) and ``DOCUMENT_RULES`` (a name that states the relation by itself).
 A *clause* is the stretch of a sentence between two of ``，；：。！？``.
 
 - ``develops`` — Region → Industry: the nearest non-province region named
-  before the industry in its sentence, else the document's region;
+  before the industry in its clause or opening an earlier clause as its subject,
+  else the document's region;
 - ``hosts`` — Park → Industry / Enterprise / Project: in the park's clause, or
   after the park in its sentence before another park is named
   (“X园区…，引进A、B等企业”);
@@ -28,7 +29,19 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
 - ``relatedTo`` — Slogan ↔ entity named right before its quote (纺织产业“…”三项行动);
 - ``relatedTo`` — Slogan ↔ Project / Park: a sentence that opens with carrying
   out the slogan (实行“旅游+农业”，推进X建设) relates it to the projects and parks
-  of the rest of the sentence.
+  of the rest of the sentence;
+- ``locatedIn`` / ``relatedTo`` — Enterprise → Region: the region its name holds
+  or opens with (米易县华森公司, 我县津海公司, 县水务集团), a settling verb after its
+  list (A、B等企业落户我市); else a clause of government work on it (支持A、B做大
+  做强, 与A合作) relates it to the clause's subject region or the document's region;
+- document rules: a report's slogan with no proposer is ``proposedBy`` the
+  document's region when the text says it is the region's own (县委, 我县 in its
+  clause, 工业强县, the region's name in it) and ``relatedTo`` it otherwise
+  (national formulations from ``relations_national_slogans.txt``, 中央 or another
+  level in its clause); another level's own strategy (工业强省) is ``proposedBy``
+  that level; a counted campaign (“三大工程”) ``hasPart`` the names ending with
+  its head noun listed right after it, one to a sentence after it, or right
+  before it, when their number matches.
 
 >>> clause_bounds("实行“旅游+农业”，推进好梦林水田园综合体建设。")
 [(0, 9), (10, 23)]
@@ -43,8 +56,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from govkg.extractors.base import Context
+from govkg.extractors.base import Context, data_lines
 from govkg.extractors.gazetteer import Gazetteer, gazetteer
+from govkg.extractors.glossary import names_proposer
+from govkg.extractors.slogan import proposed_by
 from govkg.model import EntityRef, Mention, Relation
 
 CLAUSE_BREAKS = "，；：。！？,;:!?"
@@ -67,7 +82,32 @@ _BODY_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟
 _LIST_LINKS = "、和及与"  # a park next to one of these is an item of a list, not the topic of its clause
 # Words a clause may open with before its subject region: 近日，…; 去年沁源县…; 该县交口乡…
 _SUBJECT_LEAD = re.compile(r"^(?:近日|今年|去年|目前|同时|此外|其中|近年来|[一二三四五六七八九十]+是)?(?:该[省市州县区旗镇乡村])?$")
-_LEAD_CLAUSE_SLACK = 8  # 持续推进“…” / 实行“…”: a verb and an adverb or two around the slogan
+_LEAD_CLAUSE_SLACK = 8
+# The document region's government or the region itself as ``我县``, in a slogan's clause (level word X)
+_OWN_BODY = "(?:我|本|该){level}|{level}(?:委|政府|人民政府)"
+# A proposer other than the document's region in a slogan's clause; group 1 or 2 is a body's level word
+_OTHER_PROPOSER = re.compile(r"党中央|中央|国务院|总书记|习近平|党的[一二三四五六七八九十]+大|[一二]十大|国家|全国|"
+                             r"全([省市州盟县区旗])|([省市州盟县区旗])(?:委|政府|人民政府)")
+# Counted campaigns: 三大工程, 十大攻坚行动, “3个提升”行动 (group 2 is the head noun its parts end with)
+_COUNTED = re.compile(r"^(\d{1,2}|[两二三四五六七八九十]{1,2})[大项个条类](?:[\u4e00-\u9fff]{0,6}?)"
+                      r"(工程|行动|体系|任务|战略|攻坚战|举措|计划|名片|通道|机制|平台|基地|中心|产业|集群|板块)$")
+_CHINESE_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                  **{"十" + d: 10 + v for d, v in (("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5))}}
+_PARTS_LEAD = re.compile(r"^[”’」』]?(?:[^，。；：,;:]{0,6}?)(?:[：:]|，?即|，?包括|，?分别是|（)")
+_PARTS_GAP = re.compile(r"[“”‘’、，,；;和及与以]*")
+# Enterprises: a list goes on with 、和及与 and ends with 等 and a few words (A、B等5家食品企业)
+_LIST_LINK = re.compile(r"[、和及与]")
+_LIST_TAIL = re.compile(r"(?:等|共)?[^，。；：、,;:!?！？]{0,8}?(?=落户|落地|入驻|进驻|迁入|扎根|位于|坐落|选址|建在)")
+_OWN_AFTER = re.compile(r"(?:落户|落地|落子|入驻|进驻|迁入|扎根|位于|坐落于?|选址|建在)(?:于|在|到)?(?:我|本)([省市州盟县区旗])")
+_SETTLES_ELSEWHERE = re.compile(r"(?:落户|落地|入驻|进驻|迁入|扎根|位于|坐落于?|选址|建在)(?:于|在|到)?"
+                               r"(?![我本]|投产|开工|建设|见效|生根|实施|达产|运营|落实)[\u4e00-\u9fff]")
+_OWN_BEFORE = re.compile(r"(?:我|本)([省市州盟县区旗])(?:的)?$")
+_LEVEL_WORDS = "省市州盟县区旗"
+_NOT_AFTER_LEVEL = set("域级两场内外属直委")  # 县域, 省级, 区两级, 市场: not a body of that level
+# What a report's government does to an enterprise (the clause's subject is the government, often unsaid)
+_GOVERNMENT_WORK = re.compile(
+    r"支持|支援|扶持|帮扶|帮助|鼓励|引导|推动|推进|促进|培育|壮大|做大|做强|引进|引入|招引|组建|重组|整合|改制|"
+    r"签约|对接|合作|服务|协调|争取|加快|确保|督促|指导|盘活|投产|开工|建成|落户|入驻|新增|新建|扩建|技改")  # 持续推进“…” / 实行“…”: a verb and an adverb or two around the slogan
 
 
 _CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]+")
@@ -185,25 +225,43 @@ class _Where:
 Rule = Callable[[_Sent, _Where, Context], Iterator[Relation]]
 
 
+@dataclass(frozen=True)
+class _Doc:
+    """What a document rule reads: the context, the regions, the sentences and the sentence rules' relations."""
+
+    ctx: Context
+    where: _Where
+    sents: dict[int, _Sent]
+    found: tuple[Relation, ...]
+
+
 def extract_relations(ctx: Context) -> Iterator[Relation]:
     """Every relation of ``SENTENCE_RULES`` and ``DOCUMENT_RULES`` (duplicates are merged later)."""
     where = _Where(ctx.doc_region, gazetteer(ctx.resources), _names_of(ctx.mentions, "Region"), _doc_label(ctx))
+    sents: dict[int, _Sent] = {}
+    found: list[Relation] = []
     for index in sorted({m.sentence for m in ctx.mentions if m.sentence >= 0}):
         s = ctx.sentences[index]
-        sent = _Sent(index, s.start, s.text, tuple(sorted(ctx.mentions_in(index), key=lambda m: (m.start, -m.end))))
+        sent = sents[index] = _Sent(index, s.start, s.text,
+                                    tuple(sorted(ctx.mentions_in(index), key=lambda m: (m.start, -m.end))))
         for rule in SENTENCE_RULES:
-            yield from rule(sent, where, ctx)
+            found.extend(rule(sent, where, ctx))
+    yield from found
+    doc = _Doc(ctx, where, sents, tuple(found))
     for doc_rule in DOCUMENT_RULES:
-        yield from doc_rule(ctx)
+        yield from doc_rule(doc)
 
 
 # --- sentence rules -----------------------------------------------------------------------------
 
 
 def _develops(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
+    subjects = _subjects(s)
     regions = [m for m in s.of("Region") if m.attrs and ("adminLevel", "province") not in m.attrs]
     for ind in s.industries():
-        region = _region_before(regions, ind) or where.doc
+        # a region of an earlier clause that is not its subject (延伸到呼伦贝尔全域，…发展跨境旅游) owns nothing here
+        owners = [r for r in regions if s.same_clause(r, ind) or r in subjects or _inside(r, ind)]
+        region = _region_before(owners, ind) or where.doc
         if region:
             yield Relation(region, "develops", ind.ref, s.index, "relation.develops")
 
@@ -237,10 +295,29 @@ def _located_in(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
             targets.add(where.doc)
         for region in sorted(targets, key=lambda r: r.key):
             yield Relation(m.ref, "locatedIn", region, s.index, f"relation.{m.type.lower()}_region")
-    for m in s.of("Enterprise", "Slogan"):
+    for m in s.of("Slogan"):
         for region in _regions_after(s, regions, m, sections=False):
-            predicate = "locatedIn" if m.type == "Enterprise" else "relatedTo"
-            yield Relation(m.ref, predicate, region, s.index, "relation.settles_in")
+            yield Relation(m.ref, "relatedTo", region, s.index, "relation.settles_in")
+
+
+def _enterprise_region(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
+    """An enterprise lies in the region its name holds (米易县华森公司, 县水务集团, 我县津海公司) or a
+    settling verb names (伊利、蒙牛等企业落户我市); else a clause that states the government's work on it
+    (支持A、B等企业做大做强; 与A合作) relates it to the clause's subject region or the document's region."""
+    regions = s.of("Region")
+    for m in s.of("Enterprise"):
+        if s.nested_in_other(m):
+            continue
+        placed = [(r, "relation.enterprise_name") for r in _named_with(s, regions, m, where)]
+        placed += [(r, "relation.settles_in") for r in _regions_after(s, regions, m, sections=False, start=_list_end(s, m))]
+        placed += [(r, "relation.settles_in") for r in _own_region_after(s, m, where)]
+        for region, rule in sorted(set(placed), key=lambda p: (p[0].key, p[1])):
+            yield Relation(m.ref, "locatedIn", region, s.index, rule)
+        if placed:
+            continue
+        worked_on = _worked_on_by(s, m, where)
+        if worked_on:
+            yield Relation(m.ref, "relatedTo", worked_on, s.index, "relation.enterprise_work")
 
 
 def _carries_out(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
@@ -346,7 +423,7 @@ def _lead_slogan(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
 
 
 SENTENCE_RULES: tuple[Rule, ...] = (
-    _develops, _park_hosts, _located_in, _carries_out, _enterprise_industry, _lead_industry,
+    _develops, _park_hosts, _located_in, _enterprise_region, _carries_out, _enterprise_industry, _lead_industry,
     _formula_parts, _slogan_region, _slogan_qualifier, _lead_slogan,
 )
 
@@ -354,8 +431,9 @@ SENTENCE_RULES: tuple[Rule, ...] = (
 # --- document rules -----------------------------------------------------------------------------
 
 
-def _carries_out_by_name(ctx: Context) -> Iterator[Relation]:
+def _carries_out_by_name(doc: _Doc) -> Iterator[Relation]:
     """A project whose name holds an enterprise's name (江苏国泰锂离子电池电解液项目) is that enterprise's."""
+    ctx = doc.ctx
     names = _names_of(ctx.mentions, "Enterprise")
     seen: set[tuple[EntityRef, EntityRef]] = set()
     for proj in ctx.mentions:
@@ -368,10 +446,11 @@ def _carries_out_by_name(ctx: Context) -> Iterator[Relation]:
                     yield Relation(ent, "carriesOut", proj.ref, proj.sentence, "relation.carries_out_by_name")
 
 
-def _named_in_name(ctx: Context) -> Iterator[Relation]:
+def _named_in_name(doc: _Doc) -> Iterator[Relation]:
     """A name that holds another entity's name states their relation:
     a park hosts the industry its name holds (九洪高粱大豆粮油园区 → 大豆) and the project
     named after it (一枝山工业园区基础设施配套提升工程); a project relates to the industry it is named after."""
+    ctx = doc.ctx
     table = (("Park", "Industry", "hosts", False), ("Project", "Park", "hosts", True),
              ("Project", "Industry", "relatedTo", False))
     seen: set[tuple[EntityRef, EntityRef]] = set()
@@ -387,7 +466,66 @@ def _named_in_name(ctx: Context) -> Iterator[Relation]:
                     yield Relation(subject, predicate, obj, m.sentence, "relation.named_in_name")
 
 
-DOCUMENT_RULES: tuple[Callable[[Context], Iterator[Relation]], ...] = (_carries_out_by_name, _named_in_name)
+def _slogan_doc_region(doc: _Doc) -> Iterator[Relation]:
+    """A report's slogans belong to its region: ``proposedBy`` the document's region when no clause naming
+    the slogan names another proposer (中央, 省委 in a county's report, 全省, another region, a national
+    formulation), and ``relatedTo`` it otherwise; nothing for a slogan some rule gives a proposer.
+    The evidence is the sentence of the first such mention (of any mention, for ``relatedTo``)."""
+    ctx, where = doc.ctx, doc.where
+    if where.doc is None or not where.doc_label:
+        return
+    national = _national_slogans(ctx)
+    proposed = {r.subject for r in doc.found if r.predicate == "proposedBy"}
+    by_slogan: dict[EntityRef, list[Mention]] = defaultdict(list)
+    for m in ctx.mentions:
+        if m.type == "Slogan" and m.sentence in doc.sents:
+            by_slogan[m.ref].append(m)
+    for ref, mentions in sorted(by_slogan.items(), key=lambda kv: kv[0].key):
+        mentions.sort(key=lambda m: m.start)
+        if ref in proposed or any(_has_proposer(ctx, doc.sents[m.sentence], m) for m in mentions):
+            continue
+        names = {n for m in mentions for n in (m.label, *m.aliases)}
+        level = _other_level_strategy(names, where)
+        if level:
+            upper = where.upper(level)
+            if upper:
+                yield Relation(ref, "proposedBy", upper, mentions[0].sentence, "relation.slogan_report")
+            continue
+        other = [m for m in mentions if _names_other_proposer(doc.sents[m.sentence], m, where)
+                 or (m.definition and names_proposer(m.definition))]
+        own = [m for m in mentions if _names_own_proposer(doc.sents[m.sentence], m, where, names)]
+        if own and not other and not names & national:
+            yield Relation(ref, "proposedBy", where.doc, own[0].sentence, "relation.slogan_report")
+        else:
+            yield Relation(ref, "relatedTo", where.doc, mentions[0].sentence, "relation.slogan_report")
+
+
+def _counted_parts(doc: _Doc) -> Iterator[Relation]:
+    """A counted campaign (“三大工程”, 十大行动) has as parts the names ending with its head noun that list
+    exactly that many right after it: in its own sentence (十大行动：A行动、B行动…) or one to a sentence
+    in the sentences that follow (实施“A工程”…。开展“B工程”…。), or right before it in its clause
+    (A工程、B工程“两大工程”). No part is linked when the count does not match."""
+    order = sorted(doc.sents)
+    for pos, index in enumerate(order):
+        s = doc.sents[index]
+        for whole in s.of("Slogan"):
+            count_head = _count_and_head(whole.label)
+            if count_head is None:
+                continue
+            count, head = count_head
+            parts = _listed_after(s, whole, head)
+            if len(parts) < count and not parts:
+                parts = _one_per_sentence(doc, order[pos + 1: pos + 1 + count], index, whole, head)
+            if len(parts) != count:
+                parts = _listed_before(s, whole, head)
+            if len(parts) == count:
+                for part in parts:
+                    yield Relation(whole.ref, "hasPart", part.ref, part.sentence, "relation.counted_parts")
+
+
+DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
+    _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts,
+)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -420,14 +558,194 @@ def _clause_region_before(s: _Sent, regions: list[Mention], m: Mention) -> Entit
     return best.ref if best else None
 
 
-def _regions_after(s: _Sent, regions: list[Mention], m: Mention, sections: bool = True) -> Iterator[EntityRef]:
-    """Regions after ``m`` that a settling verb (落户米易) or a section (邓关段) places it in."""
+def _regions_after(s: _Sent, regions: list[Mention], m: Mention, sections: bool = True,
+                   start: int | None = None) -> Iterator[EntityRef]:
+    """Regions after ``m`` (or after ``start``) that a settling verb (落户米易) or a section (邓关段) places it in."""
+    start = m.end if start is None else start
     for r in regions:
-        if r.start < m.end or s.nested_in_other(r):
+        if r.start < start or s.nested_in_other(r):
             continue
-        gap = s.between(m.end, r.start)
+        gap = s.between(start, r.start)
         if (_SETTLE.search(gap) and len(gap) <= 6) or (sections and gap == "" and s.char_in(r.end, _SECTION)):
             yield r.ref
+
+
+def _list_end(s: _Sent, m: Mention) -> int:
+    """Document offset of the end of the list ``m`` opens or continues (A、B、C等食品企业), else ``m.end``."""
+    same = {x.start: x for x in s.of(m.type)}
+    end = m.end
+    while True:
+        link = _LIST_LINK.match(s.text, end - s.start)
+        nxt = same.get(s.start + link.end()) if link else None
+        if nxt is None or nxt.end <= end:
+            break
+        end = nxt.end
+    tail = _LIST_TAIL.match(s.text, end - s.start)
+    return s.start + tail.end() if tail else end
+
+
+def _named_with(s: _Sent, regions: list[Mention], m: Mention, where: _Where) -> Iterator[EntityRef]:
+    """Regions an enterprise's name holds or opens with: a region inside it or right before it (沿滩区|德胜公司),
+    我县 or 本区 right before it, or the level word of the document's region or a parent (县水务集团, 省农发集团)."""
+    for r in regions:
+        if (_inside(r, m) and (r.start, r.end) != (m.start, m.end)) or (r.end == m.start and not s.nested_in_other(r)):
+            yield r.ref
+    own = _OWN_BEFORE.search(s.between(s.clause_start(m), m.start))
+    if own and where.doc is not None and where.doc_label.endswith(own.group(1)):
+        yield where.doc
+    level, rest = m.label[:1], m.label[1:2]
+    if level and level in _LEVEL_WORDS and rest and rest not in _NOT_AFTER_LEVEL and where.doc is not None:
+        if where.doc_label.endswith(level):
+            yield where.doc
+        else:
+            upper = where.upper(level)
+            if upper:
+                yield upper
+
+
+def _own_region_after(s: _Sent, m: Mention, where: _Where) -> Iterator[EntityRef]:
+    """The document's region when a settling verb after ``m``'s list names it as 我市, 本县 (落户我市)."""
+    if where.doc is None:
+        return
+    after = _OWN_AFTER.match(s.text, _list_end(s, m) - s.start)
+    if after and where.doc_label.endswith(after.group(1)):
+        yield where.doc
+
+
+def _worked_on_by(s: _Sent, m: Mention, where: _Where) -> EntityRef | None:
+    """The region whose government the clause of ``m`` says works on it: its subject region, else the
+    document's region when the clause names no other region and holds a verb of government work."""
+    lo = s.clause_start(m)
+    hi = lo + len(_CLAUSE.match(s.text, lo - s.start).group()) if _CLAUSE.match(s.text, lo - s.start) else m.end
+    clause = s.between(lo, hi)
+    for name in s.of("Enterprise"):
+        if lo <= name.start and name.end <= hi:
+            clause = clause.replace(s.between(name.start, name.end), "")
+    if not _GOVERNMENT_WORK.search(clause) or _SETTLES_ELSEWHERE.match(s.text, _list_end(s, m) - s.start):
+        return None
+    others = [r for r in s.of("Region") if lo <= r.start < hi and not s.nested_in_other(r)]
+    subjects = [r for r in _subjects(s) if r in others and r.start < m.start]
+    if subjects:
+        return subjects[-1].ref
+    if others:
+        return None
+    return where.doc
+
+
+def _has_proposer(ctx: Context, s: _Sent, m: Mention) -> bool:
+    """Whether the slogan rules give ``m`` a proposer (自贡市委“三六八九”)."""
+    return proposed_by(ctx, ctx.sentences[s.index], m.start, m.ref, "") is not None
+
+
+def _names_other_proposer(s: _Sent, m: Mention, where: _Where) -> bool:
+    """Whether the clause of ``m`` names a proposer other than the document's region: a body of another
+    level (中央, 省委 in a county's report, 全省) or, before ``m``, another region not inside a name."""
+    lo = s.clause_start(m)
+    match = _CLAUSE.match(s.text, lo - s.start)
+    hi = lo + len(match.group()) if match else m.end
+    level = where.doc_label[-1]
+    for body in _OTHER_PROPOSER.finditer(s.between(lo, hi)):
+        if (body.group(1) or body.group(2) or "") != level:
+            return True
+    return any(lo <= r.start and r.end <= m.start and r.ref != where.doc and not s.nested_in_other(r)
+               for r in s.of("Region"))
+
+
+def _names_own_proposer(s: _Sent, m: Mention, where: _Where, names: set[str]) -> bool:
+    """Whether the text says the slogan is the document region's own: its clause names the region's
+    government (县委, 我县, 区政府), or the slogan names the region (魅力沙湾) or ends as its strategy (工业强县)."""
+    level = where.doc_label[-1]
+    lo = s.clause_start(m)
+    match = _CLAUSE.match(s.text, lo - s.start)
+    clause = s.between(lo, lo + len(match.group())) if match else ""
+    if re.search(_OWN_BODY.format(level=level), clause):
+        return True
+    if any(r.ref == where.doc and _inside(r, m) for r in s.of("Region")):
+        return True
+    return any(n.endswith(level) and n[-2:-1] in _OWN_STRATEGY for n in names)
+
+
+def _other_level_strategy(names: set[str], where: _Where) -> str:
+    """The level word of another level whose own strategy the slogan is (省 for 工业强省 in a district's
+    report), else ``""``."""
+    level = where.doc_label[-1]
+    return next((n[-1] for n in sorted(names) if len(n) >= 2 and n[-1] in _LEVEL_WORDS and n[-1] != level
+                 and n[-2] in _OWN_STRATEGY), "")
+
+
+def _count_and_head(label: str) -> tuple[int, str] | None:
+    """(3, "工程") for 三大工程, (10, "行动") for 十大攻坚行动; None for a label that counts nothing."""
+    m = _COUNTED.match(label)
+    if m is None:
+        return None
+    digits = m.group(1)
+    count = int(digits) if digits.isdigit() else _CHINESE_COUNT.get(digits)
+    return (count, m.group(2)) if count and count >= 2 else None
+
+
+def _is_part(m: Mention, whole: Mention, head: str) -> bool:
+    return (m.ref != whole.ref and m.type in ("Slogan", "Project") and m.label.endswith(head)
+            and len(m.label) > len(head) and _count_and_head(m.label) is None and not _inside(m, whole))
+
+
+def _listed_after(s: _Sent, whole: Mention, head: str) -> list[Mention]:
+    """Parts listed right after ``whole`` in its sentence: after a colon, 即 or 包括, joined by 、，；和及."""
+    tail = s.between(whole.end, s.start + len(s.text))
+    lead = _PARTS_LEAD.match(tail)
+    if lead is None:
+        return []
+    out: list[Mention] = []
+    at = whole.end + lead.end()
+    for m in s.mentions:
+        if m.start < at or not _is_part(m, whole, head) or any(_inside(m, o) for o in out):
+            continue
+        if not _PARTS_GAP.fullmatch(s.between(at, m.start)):
+            break
+        out.append(m)
+        at = m.end
+    return _distinct(out)
+
+
+def _listed_before(s: _Sent, whole: Mention, head: str) -> list[Mention]:
+    """Parts listed right before ``whole`` in its clause (A工程、B工程“两大工程”)."""
+    out: list[Mention] = []
+    at = whole.start
+    for m in sorted(s.mentions, key=lambda m: -m.end):
+        if m.end > at or not _is_part(m, whole, head):
+            continue
+        if not _PARTS_GAP.fullmatch(s.between(m.end, at)) or (at == whole.start and m.end != at
+                                                                and s.between(m.end, at) not in "“‘"):
+            break
+        out.insert(0, m)
+        at = m.start
+    return _distinct(out)
+
+
+def _one_per_sentence(doc: _Doc, following: list[int], index: int, whole: Mention, head: str) -> list[Mention]:
+    """Parts one to a sentence in the sentences right after ``whole``'s (each sentence's first part)."""
+    out: list[Mention] = []
+    for i, nxt in enumerate(following):
+        if nxt != index + 1 + i:
+            break
+        parts = [m for m in doc.sents[nxt].mentions if _is_part(m, whole, head)]
+        if not parts or any(_count_and_head(m.label) for m in doc.sents[nxt].of("Slogan")):
+            break
+        out.append(parts[0])
+    return _distinct(out)
+
+
+def _distinct(parts: list[Mention]) -> list[Mention]:
+    seen: dict[EntityRef, Mention] = {}
+    for m in parts:
+        seen.setdefault(m.ref, m)
+    return list(seen.values())
+
+
+def _national_slogans(ctx: Context) -> frozenset[str]:
+    """Formulations of the central government (四个意识, 放管服), from ``relations_national_slogans.txt``."""
+    return ctx.resources.get("relations.national_slogans",
+                             lambda: frozenset(w for line in data_lines("relations_national_slogans.txt")
+                                               for w in line.split()))
 
 
 def _subjects(s: _Sent) -> list[Mention]:
