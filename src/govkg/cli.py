@@ -25,6 +25,12 @@ EXIT_INVALID = 1  # validate: the graph breaks a SHACL rule
 EXIT_FAILED = 2
 
 
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="Leave out entities the learned decision is less sure of than this (0-1), with their mentions and "
+         "relations; entities with no confidence stay.")
+
+
 def _err(console: Console, message: str) -> None:
     console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
@@ -48,8 +54,9 @@ def main(verbose: bool) -> None:
 @click.option("--no-html", is_flag=True, help="Skip the network page.")
 @click.option("--curation", "curation_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Curation file of decisions to apply [default: curation.tsv in --out, when there is one].")
+@MIN_CONFIDENCE
 def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool,
-          curation_file: Path | None) -> None:
+          curation_file: Path | None, min_confidence: float) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
     Incremental: documents unchanged since the last build into --out are not
@@ -76,7 +83,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
-                               progress=progress, curation_file=curation_file)
+                               progress=progress, curation_file=curation_file, min_confidence=min_confidence)
         except GovkgError as exc:
             bar.stop()
             _err(err, str(exc))
@@ -214,11 +221,13 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
 @click.option("--ego", metavar="NAME", help="html only: the entities within --depth links of NAME (a name or IRI).")
 @click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True, help="Link distance for --ego.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="html only: keep the N best-connected entities.")
+@MIN_CONFIDENCE
 def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str | None, ego: str | None,
-           depth: int, max_nodes: int | None) -> None:
+           depth: int, max_nodes: int | None, min_confidence: float) -> None:
     """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
     from govkg.export import get_exporter
     from govkg.export.subgraph import Selection
+    from govkg.graph.confidence import without_unsure
     from govkg.graph.load import load_graph
 
     err = Console(stderr=True)
@@ -228,7 +237,9 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
                               max_nodes=max_nodes)
         if selection and fmt != "html":
             raise GovkgError("--region, --type, --ego and --max-nodes only apply to --to html")
-        writer(load_graph(graph), out_path, **({"selection": selection} if selection else {}))
+        ds = load_graph(graph)
+        without_unsure(ds, min_confidence)
+        writer(ds, out_path, **({"selection": selection} if selection else {}))
     except (GovkgError, OSError) as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)
@@ -291,13 +302,14 @@ def push(graph: Path, endpoint: str, user: str | None, password: str | None, aut
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds a SPARQL query may run.")
-def serve(graph: Path, host: str, port: int, timeout: float) -> None:
+@MIN_CONFIDENCE
+def serve(graph: Path, host: str, port: int, timeout: float, min_confidence: float) -> None:
     """Browse GRAPH (a build folder, RDF file or store folder) in a local web app with a /sparql endpoint."""
     from govkg.serve.app import Explorer, make_app_server
 
     err = Console(stderr=True)
     try:
-        app = Explorer(graph, timeout=timeout)
+        app = Explorer(graph, timeout=timeout, min_confidence=min_confidence)
     except GovkgError as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)

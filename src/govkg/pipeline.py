@@ -23,6 +23,7 @@ from typing import TypeVar
 from govkg.curation import DEFAULT_NAME as CURATION_FILE
 from govkg.curation import Curation, read_curation
 from govkg.curation.apply import apply_curation
+from govkg.decide import keep_confident
 from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
@@ -112,14 +113,40 @@ def load_document(item: InputFile, resources: Resources) -> Document:
     return make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
 
 
-def process_file(item: InputFile, resources: Resources, curation: Curation | None = None) -> DocFacts:
-    """The pure per-document step: read, normalise, split, extract, apply the curation."""
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What decides a document's facts besides its text and the code: the user's curation and the
+    confidence below which entities are left out."""
+
+    curation: Curation | None = None
+    min_confidence: float = 0.0
+
+    def digest(self) -> str:
+        """Empty for the defaults; else a short text that changes whenever the output would.
+
+        >>> Settings().digest(), Settings(min_confidence=0.5).digest()
+        ('', ' min_confidence=0.5')
+        """
+        curation = self.curation.digest() if self.curation else ""
+        return curation + (f" min_confidence={self.min_confidence:g}" if self.min_confidence else "")
+
+    def apply(self, facts: DocFacts, resources: Resources) -> DocFacts:
+        """The curation applied to ``facts``, then entities below the confidence left out (an accepted
+        entity is certain, so it stays)."""
+        return keep_confident(apply_curation(facts, self.curation, resources), self.min_confidence)
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def process_file(item: InputFile, resources: Resources, settings: Settings = DEFAULT_SETTINGS) -> DocFacts:
+    """The pure per-document step: read, normalise, split, extract, apply the curation and the confidence."""
     doc = load_document(item, resources)
-    return apply_curation(extract(doc, sentences_of(doc), resources), curation, resources)
+    return settings.apply(extract(doc, sentences_of(doc), resources), resources)
 
 
 def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None,
-                      curation: Curation | None = None) -> DocOutput:
+                      settings: Settings = DEFAULT_SETTINGS) -> DocOutput:
     """The per-document step as a worker runs it: the document's graph and summary, or nothing when unchanged.
 
     ``known`` is the (content hash, source path) the last build recorded for this document.
@@ -127,7 +154,7 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
     doc = load_document(item, resources)
     if known == (doc.content_hash, doc.path):
         return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
-    facts = apply_curation(extract(doc, sentences_of(doc), resources), curation, resources)
+    facts = settings.apply(extract(doc, sentences_of(doc), resources), resources)
     graph = document_graph(facts)
     return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), DocPart.of(graph, summarize(facts, graph)))
 
@@ -144,14 +171,14 @@ def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
                                      "please report it")
 
 
-Job = tuple[InputFile, tuple[str, str] | None, Curation | None]
-"""One input, what the last build recorded of it, and the curation to apply."""
+Job = tuple[InputFile, tuple[str, str] | None, Settings]
+"""One input, what the last build recorded of it, and the settings to apply."""
 
 
 def _work(job: Job) -> DocOutput | InputError:
     """The per-document step of one input, as the build runs it; each process keeps its own loaded resources."""
-    item, known, curation = job
-    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, curation))
+    item, known, settings = job
+    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, settings))
 
 
 def _work_batch(jobs: list[Job]) -> list[DocOutput | InputError]:
@@ -208,7 +235,7 @@ def _batches(work: list, jobs: int) -> list[list]:
 
 
 def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]], jobs: int, *, may_fork: bool = True,
-                 curation: Curation | None = None) -> Iterator[DocOutput | InputError]:
+                 settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes.
 
     This process reads the first document itself, which loads every
@@ -216,7 +243,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]], jobs
     (``may_fork``, Linux, no other thread running) the workers are then forked
     and start with all of it loaded, else they are spawned and load it themselves.
     """
-    work = [(item, known.get(item.doc_id), curation) for item in items]
+    work = [(item, known.get(item.doc_id), settings) for item in items]
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, work)
         return
@@ -259,7 +286,7 @@ def default_jobs() -> int:
 
 def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
           html: bool = True, progress: Callable[[int, int], None] | None = None,
-          curation_file: Path | str | None = None) -> BuildResult:
+          curation_file: Path | str | None = None, min_confidence: float = 0.0) -> BuildResult:
     """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
     Incremental: documents unchanged since the last build into ``out_dir`` are
@@ -273,13 +300,16 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     ``out_dir``, when there is one; see :mod:`govkg.curation`) are applied to
     every document; when they change, every document is built again. A bad
     curation file raises :class:`~govkg.errors.CurationError` before anything is written.
+    Entities the learned decision is less sure of than ``min_confidence``
+    are left out (changing it, too, builds every document again).
     """
     t0 = time.perf_counter()
     curation = _curation(out_dir, curation_file)
+    settings = Settings(curation or None, min_confidence)
     items, errors = find_inputs(paths)
     result = BuildResult(errors=errors)
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
-    with BuildOutput(out_dir, html=html, store=store, curation=curation.digest()) as output, _fewer_collections():
+    with BuildOutput(out_dir, html=html, store=store, settings=settings.digest()) as output, _fewer_collections():
         known = output.known()
         stamps = {item.doc_id: file_stamp(item.path) for item in items}
         # a file with the size and time the last build saw is not read again; another is read and its
@@ -288,7 +318,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
                 and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
         todo = [i for i in items if i.doc_id not in same]
         outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs,
-                               may_fork=store is None, curation=curation or None)
+                               may_fork=store is None, settings=settings)
         if progress:
             progress(0, len(items))
         prepared = jobs <= 1

@@ -16,10 +16,13 @@ from dataclasses import replace
 from govkg.decide.features import Candidate, candidates, squash
 from govkg.decide.model import REJECT, Model, shipped_model
 from govkg.extractors.base import Context
-from govkg.model import EntityRef, Mention
+from govkg.model import DocFacts, EntityRef, Mention
 
 RETYPABLE = frozenset({"Industry", "Project", "Enterprise", "Park", "Slogan"})
 """Types keyed by their name, between which a candidate may move (a Region is keyed by its official code)."""
+
+SPANLESS = frozenset(f"{t}|spanless" for t in ("Region", *RETYPABLE))
+"""The feature of a candidate no mention in the text names: the decision leaves it as it is."""
 
 Recorder = Callable[[Context, list[Candidate]], None]
 
@@ -43,9 +46,12 @@ def decide(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     model = model_of(ctx)
     if model is None:
         return mentions
-    verdicts = {c.ref: choose(model, c) for c in found}
+    verdicts = {c.ref: choose(model, c) for c in found if not c.features & SPANLESS}
     out = []
     for m in mentions:
+        if m.ref not in verdicts:  # declared, not found in the text (a parent region from the gazetteer): kept
+            out.append(m)
+            continue
         kind, p = verdicts[m.ref]
         if kind == REJECT:
             continue
@@ -74,3 +80,19 @@ def explain(model: Model, candidate: Candidate) -> list[tuple[str, float]]:
     if kind == REJECT:
         return model.explain(candidate.features, REJECT, candidate.ref.type)
     return model.explain(candidate.features, kind, REJECT)
+
+
+def keep_confident(facts: DocFacts, threshold: float) -> DocFacts:
+    """``facts`` without the entities whose confidence is below ``threshold``, nor their mentions and relations.
+
+    Entities with no confidence (no model decided on them) stay.
+    """
+    if threshold <= 0:
+        return facts
+    dropped = {ref for ref, info in facts.entities.items()
+               if "confidence" in info.attrs and float(info.attrs["confidence"]) < threshold}
+    if not dropped:
+        return facts
+    return replace(facts, mentions=tuple(m for m in facts.mentions if m.ref not in dropped),
+                      relations=tuple(r for r in facts.relations if r.subject not in dropped and r.object not in dropped),
+                      entities={ref: info for ref, info in facts.entities.items() if ref not in dropped})

@@ -36,8 +36,10 @@ class Model:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, features: Iterable[str]) -> list[float]:
+        """Bias plus the weights of ``features``, added in sorted order (a set's order varies between
+        processes, and floating-point sums with it)."""
         total = list(self.bias)
-        for f in features:
+        for f in sorted(features):
             w = self.weights.get(f)
             if w is not None:
                 for i, x in enumerate(w):

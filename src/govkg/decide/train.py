@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govkg.decide import SPANLESS
 from govkg.decide.features import Candidate
 from govkg.decide.model import REJECT, Model
 from govkg.errors import InputError
@@ -126,6 +127,8 @@ def examples(docs: Sequence[GoldDocument]) -> list[Example]:
         process_file(_item(doc), _resources(None, lambda ctx, cands: found.append((ctx, cands))))
         for ctx, cands in found:
             for c in cands:
+                if c.features & SPANLESS:  # never decided on (see govkg.decide.decide)
+                    continue
                 label = label_of(c, _names(c, ctx.doc.norm, norm), gold)
                 if label is not None:
                     out.append(Example(doc.text.stem, c.features, label))

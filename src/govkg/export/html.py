@@ -46,7 +46,7 @@ _TEMPLATE = "graph.html.j2"
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 
-def network_data(graph: Graph) -> dict[str, Any]:
+def network_data(graph: Graph, *, leave_out: frozenset[URIRef] | set[URIRef] = frozenset()) -> dict[str, Any]:
     """The nodes, edges, documents and legend of the page, as plain sorted data.
 
     ``graph`` may be a Graph or a Dataset; a Dataset is read as the union of
@@ -56,12 +56,13 @@ def network_data(graph: Graph) -> dict[str, Any]:
     aliases, definition, docs, evidence: [{text, document}]}`` (``docs``:
     indexes into ``documents``), an edge ``{id, from, to, label}``, a document
     ``{id, title}`` and a legend entry ``{type, type_zh, color, count}`` (all
-    six types, in display order).
+    six types, in display order). Entities in ``leave_out`` are not shown,
+    nor are their relations.
     """
     facts = collect_facts(graph)
     builder = NetworkBuilder()
     for iri, kinds in facts.types.items():
-        if not isinstance(iri, URIRef):
+        if not isinstance(iri, URIRef) or iri in leave_out:
             continue
         for kind in kinds:
             builder.add_node(str(iri), kind, ((str(lit), lit.language or "") for lit in facts.labels.get(iri, ())),

@@ -16,8 +16,9 @@ are copied from the earlier files and its summary reused, and when no
 document was added, changed or removed the files are left as they are. That
 needs the earlier files exactly as that build wrote them (size and
 modification time are checked), the same code (the fingerprint of the
-package) and the same curation (:mod:`govkg.curation`, its digest);
-otherwise every document is rebuilt.
+package) and the same settings (the curation of :mod:`govkg.curation` and the
+confidence threshold: :meth:`govkg.pipeline.Settings.digest`); otherwise every
+document is rebuilt.
 
 New files are written beside the old ones and renamed into place at the end;
 until then the folder keeps the earlier build, and a build that stops halfway
@@ -122,11 +123,11 @@ class BuildOutput:
     document's graph as well, and loses those of documents no longer built.
     """
 
-    def __init__(self, folder: Path | str, *, html: bool = True, store=None, curation: str = "") -> None:
+    def __init__(self, folder: Path | str, *, html: bool = True, store=None, settings: str = "") -> None:
         self.folder = Path(folder)
         self.html = html
         self.store = store
-        self.curation = curation  # digest of the curation applied (govkg.curation); "" for none
+        self.settings = settings  # digest of the build's settings (govkg.pipeline.Settings); "" for the defaults
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(f"{self.folder}: not a folder; cannot write the build there")
         self._made: list[Path] = []
@@ -189,7 +190,7 @@ class BuildOutput:
     def _earlier_files_intact(self, meta: dict[str, str]) -> bool:
         if meta.get("format") != FORMAT or meta.get("code") != code_fingerprint():
             return False
-        if meta.get("curation", "") != self.curation:  # other decisions: every document changes
+        if meta.get("settings", "") != self.settings:  # other decisions or threshold: every document changes
             return False
         for name in (TRIG, TURTLE):
             path = self.folder / name
@@ -308,7 +309,7 @@ class BuildOutput:
             self.store.flush()
         self._db.execute("DELETE FROM docs WHERE seen = 0")
         stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
-        meta = {"format": FORMAT, "code": code_fingerprint(), "curation": self.curation, **stamps,
+        meta = {"format": FORMAT, "code": code_fingerprint(), "settings": self.settings, **stamps,
                 "html": "yes" if self.html else "no",
                 "stats": json.dumps(asdict(stats), ensure_ascii=False)}
         for key, value in meta.items():

@@ -39,15 +39,17 @@ _STATIC = {"app.css": "text/css; charset=utf-8"}
 class Explorer:
     """The state of the app: the graph, its network data, a search index, the query runner."""
 
-    def __init__(self, source: Path | str, *, timeout: float = 10.0) -> None:
+    def __init__(self, source: Path | str, *, timeout: float = 10.0, min_confidence: float = 0.0) -> None:
         from govkg.export.html import network_data
         from govkg.export.subgraph import network
+        from govkg.graph.confidence import unsure_entities
         from govkg.text.script import ScriptFolder
 
         self._stack = ExitStack()
         self.source = Path(source)
         self.dataset = self._stack.enter_context(open_graph(source, named_graphs=False))
-        self.data = network_data(self.dataset)
+        # the pages leave out unsure entities; /sparql answers over the whole graph (filter on govkg:confidence)
+        self.data = network_data(self.dataset, leave_out=unsure_entities(self.dataset, min_confidence))
         self.graph = network(self.data)
         self.by_id = {n["id"]: n for n in self.data["nodes"]}
         self.fold = ScriptFolder().fold
@@ -119,7 +121,7 @@ class Explorer:
     def _entity(self, iri: str) -> Answer:
         from govkg.serve.facts import entity_facts
 
-        facts = entity_facts(self.dataset, iri) if iri else None
+        facts = entity_facts(self.dataset, iri) if iri in self.by_id else None  # a left-out entity is not shown
         if facts is None:
             return self._page("missing.html.j2", status=404, iri=iri)
         node = self.by_id.get(iri)
