@@ -349,7 +349,7 @@ def review(out_dir: Path, limit: int, types: str | None, decisions: tuple[str, .
     the entities (govkg:curation).
     """
     from govkg.curation import DEFAULT_NAME, Curation, add_decisions, parse_decision, read_curation
-    from govkg.review import duplicates, load_entities, uncertain
+    from govkg.review import Reasons, duplicates, load_entities, uncertain
     from govkg.review.session import ask, duplicate_text, entity_text
 
     err = Console(stderr=True)
@@ -377,15 +377,16 @@ def review(out_dir: Path, limit: int, types: str | None, decisions: tuple[str, .
             err.print(f"{pending} decisions of {path} are not in this build yet: run govkg build again",
                       markup=False, highlight=False)
         shown = uncertain(entities, curation, types=wanted, limit=limit)
+        why = Reasons(out_dir)
         pairs = duplicates(entities, curation, types=wanted, limit=limit)
         if interactive:
             click.echo(f"Least certain entities ({len(shown)}), then probable duplicates ({len(pairs)}); "
                        f"decisions go to {path}")
-            _recorded(add_decisions(path, ask(shown, pairs)), path)
+            _recorded(add_decisions(path, ask(shown, pairs, explain=why)), path)
             return
         click.echo(f"Least certain entities ({len(shown)}):")
         for n, e in enumerate(shown, 1):
-            click.echo(entity_text(n, e))
+            click.echo(entity_text(n, e, why(e)))
         click.echo(f"\nProbable duplicates ({len(pairs)}):")
         for n, p in enumerate(pairs, 1):
             click.echo(duplicate_text(n, p))

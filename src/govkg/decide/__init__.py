@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from govkg.decide.features import Candidate, candidates, squash
 from govkg.decide.model import REJECT, Model, shipped_model
-from govkg.extractors.base import Context
+from govkg.extractors.base import Context, Resources
 from govkg.model import DocFacts, EntityRef, Mention
 
 RETYPABLE = frozenset({"Industry", "Project", "Enterprise", "Park", "Slogan"})
@@ -29,7 +30,11 @@ Recorder = Callable[[Context, list[Candidate]], None]
 
 def model_of(ctx: Context) -> Model | None:
     """The model this process uses: the one a caller put in ``ctx.resources`` as ``"decide.model"``, else the shipped one."""
-    return ctx.resources.get("decide.model", shipped_model)
+    return model_of_resources(ctx.resources)
+
+
+def model_of_resources(resources: Resources) -> Model | None:
+    return resources.get("decide.model", shipped_model)
 
 
 def decide(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -74,12 +79,12 @@ def choose(model: Model, candidate: Candidate) -> tuple[str, float]:
     return best, probs[best]
 
 
-def explain(model: Model, candidate: Candidate) -> list[tuple[str, float]]:
+def explain(model: Model, candidate: Candidate, top: int = 6) -> list[tuple[str, float]]:
     """The features that weighed most in the decision on ``candidate`` (for its class, against rejecting it)."""
     kind, _ = choose(model, candidate)
     if kind == REJECT:
-        return model.explain(candidate.features, REJECT, candidate.ref.type)
-    return model.explain(candidate.features, kind, REJECT)
+        return model.explain(candidate.features, REJECT, candidate.ref.type, top)
+    return model.explain(candidate.features, kind, REJECT, top)
 
 
 def keep_confident(facts: DocFacts, threshold: float) -> DocFacts:
@@ -96,3 +101,25 @@ def keep_confident(facts: DocFacts, threshold: float) -> DocFacts:
     return replace(facts, mentions=tuple(m for m in facts.mentions if m.ref not in dropped),
                       relations=tuple(r for r in facts.relations if r.subject not in dropped and r.object not in dropped),
                       entities={ref: info for ref, info in facts.entities.items() if ref not in dropped})
+
+
+def explain_in_document(path: Path | str, type_: str, label: str, resources: Resources | None = None,
+                        top: int = 6) -> list[tuple[str, float]]:
+    """Why the model decided as it did on the entity ``type_`` ``label`` of the document at ``path``:
+    the document is read again and its candidates described; empty when the entity is not among them
+    (a curated name) or no model is shipped."""
+    from govkg.pipeline import InputFile, process_file
+
+    found: list[Candidate] = []
+    res = resources or Resources()
+    model = model_of_resources(res)
+    if model is None:
+        return []
+    path = Path(path)
+    res.set("decide.record", lambda ctx, cands: found.extend(cands))
+    try:
+        process_file(InputFile(path, path.stem), res)
+    finally:
+        res.set("decide.record", None)
+    ranked = sorted((c for c in found if c.label == label), key=lambda c: c.ref.type != type_)
+    return explain(model, ranked[0], top) if ranked else []

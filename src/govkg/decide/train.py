@@ -108,8 +108,8 @@ def label_of(c: Candidate, names: set[str], gold: dict[str, dict[str, bool]]) ->
 
 def _resources(model: Model | None, record=None) -> Resources:
     res = Resources()
-    res.get("decide.model", lambda: model)
-    res.get("decide.record", lambda: record)
+    res.set("decide.model", model)
+    res.set("decide.record", record)
     return res
 
 

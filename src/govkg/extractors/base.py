@@ -32,6 +32,10 @@ class Resources:
             self._cache[name] = factory()
         return self._cache[name]
 
+    def set(self, name: str, value: Any) -> None:
+        """Put ``value`` in place of whatever ``name`` held (a model or recorder chosen by the caller)."""
+        self._cache[name] = value
+
 
 def data_lines(name: str) -> list[str]:
     """Lines of ``extractors/data/NAME``, without comments (``#``) and blanks."""

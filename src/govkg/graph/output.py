@@ -388,3 +388,15 @@ def _stamp(st: os.stat_result) -> str:
     return f"{st.st_size} {st.st_mtime_ns}"
 
 
+
+
+def recorded_sources(folder: Path | str) -> dict[str, str]:
+    """Document id -> the source file the last build into ``folder`` read it from (empty without a record)."""
+    path = Path(folder) / CACHE_DIR / CACHE_DB
+    if not path.is_file():
+        return {}
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)) as db:
+            return dict(db.execute("SELECT doc_id, path FROM docs"))
+    except sqlite3.Error:
+        return {}

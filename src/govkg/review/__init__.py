@@ -188,3 +188,25 @@ def _short(name: str) -> str | None:
 
 def _coded(e: ReviewEntity) -> bool:
     return e.iri.rsplit("/", 1)[-1].isdigit()
+
+
+class Reasons:
+    """What weighed in the learned decision on an entity of the build in ``folder``: the features with the
+    largest weights, found by reading its first document again (see :func:`govkg.decide.explain_in_document`)."""
+
+    def __init__(self, folder: Path | str) -> None:
+        from govkg.extractors.base import Resources
+        from govkg.graph.iri import doc_iri_text
+        from govkg.graph.output import recorded_sources
+
+        self.sources = {doc_iri_text(doc): path for doc, path in recorded_sources(folder).items()}
+        self.resources = Resources()
+
+    def __call__(self, entity: ReviewEntity) -> list[tuple[str, float]]:
+        from govkg.decide import explain_in_document
+
+        for doc in sorted(entity.document_ids):
+            path = self.sources.get(doc)
+            if path and Path(path).is_file():
+                return explain_in_document(path, entity.type, entity.label, self.resources)
+        return []
