@@ -19,6 +19,7 @@ EXTRACTORS: dict[str, str] = {
     "region": "govkg.extractors.region:extract_regions",
     "park": "govkg.extractors.park:extract_parks",
     "enterprise": "govkg.extractors.enterprise:extract_enterprises",
+    "ner": "govkg.extractors.ner:extract_ner",
     "project": "govkg.extractors.project:extract_projects",
     "industry": "govkg.extractors.industry:extract_industries",
     "glossary": "govkg.extractors.glossary:extract_glossary",

