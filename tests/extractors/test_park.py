@@ -17,6 +17,10 @@ def labels(ctx):
     ("对立中百亿工业园、绿色建筑产业园等续建项目提供服务。", {"立中百亿工业园", "绿色建筑产业园"}),
     ("全年盘活机械装备制造园闲置厂房。", {"机械装备制造园"}),
     ("特色林木园区加快建设。", {"特色林木园区"}),
+    ("①沿滩高新区〔7〕、②韵达产业园建设。", {"沿滩高新区", "韵达产业园"}),
+    ("四是中药工业园区提质扩容。", {"中药工业园区"}),
+    ("积极探索高铁东站智慧创新产业园建设。", {"高铁东站智慧创新产业园"}),
+    ("建成百亿元级立中工业园。", {"立中工业园"}),
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -41,6 +45,14 @@ def test_named_parks(make_context, sentence, expected):
     "优化调整21个省级开发区。",
     "被评为全省“4Ａ级电子商务园区”。",
     "建设一批中小微企业创业基地和回乡创业园。",
+    "探索建立“国别产业园”合作模式。",
+    "建成千亿元开发区2个、万亿级产业基地1个。",
+    "推动部分产业园区整合。",
+    "打造高等级开发区。",
+    # markers, ordinals and governing verbs leave only a generic head
+    "10．零碳园区建设。",
+    "二是建园区，三是狠抓园区。",
+    "搞好工业园区管理，建强产业园区。",
 ])
 def test_generic_parks_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

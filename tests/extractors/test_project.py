@@ -18,6 +18,15 @@ def found(ctx):
     ("建成卧龙湖大桥。", {"卧龙湖大桥"}),
     ("提速推进中昊晨光一期、江苏国泰锂离子电池电解液等14个项目建设。",
      {"中昊晨光一期", "江苏国泰锂离子电池电解液"}),
+    # reference markers, bullets and list ordinals are not part of a name
+    ("实施〔16〕老蛮桥水库扩建工程。", {"老蛮桥水库扩建工程"}),
+    ("推进新六种猪场〔12〕、硒鸽肉鸽养殖基地〔10〕等项目建设。", {"新六种猪场", "硒鸽肉鸽养殖基地"}),
+    ("九是乾旻玄武岩纤维新材料建设项目全面完工。", {"乾旻玄武岩纤维新材料建设项目"}),
+    ("③巨力路东延、⑹巨能路东延工程完工。", {"巨能路东延工程"}),
+    ("深入开展中华文明探源工程。", {"中华文明探源工程"}),
+    # names that keep their digits and phases
+    ("启动省道430沙湾城区绕城线工程建设。", {"省道430沙湾城区绕城线工程"}),
+    ("加快老蛮桥水库二期工程建设。", {"老蛮桥水库二期工程"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -30,6 +39,11 @@ def test_projects(make_context, sentence, expected):
     "实施一批民生工程。",
     "争取政策项目。",
     "完成年度投资超50亿元项目。",
+    "完成农村危房改造工程。",
+    # markers, ordinals and governing verbs leave only generic words
+    "实施［1］工程。",
+    "一是狠抓项目，二是上项目。",
+    "深入开展项目，全面落实项目。",
 ])
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))

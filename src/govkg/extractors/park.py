@@ -26,6 +26,7 @@ from govkg.model import EntityRef, Mention
 
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)[个家批座]")
 _RANK = re.compile(r"^(?:[省市县区]|国家)?(?:[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级)")
+_SIZE = re.compile(r"[\d十百千万]+亿元?级?")  # 千亿元, 百亿级: the size of a park, not its name
 _BARE_HEADS = ("园区",)
 
 
@@ -56,11 +57,13 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
 
 
 def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
-    """Characters to drop from the left of ``text``: leading verbs, and everything up to a count.
+    """Characters to drop from the left of ``text``: leading verbs, everything up to a count, a leading size.
 
     >>> from govkg.extractors.phrase import load_lexicon
     >>> _trim(load_lexicon(), frozenset({"对", "发挥"}), "对立中百亿工业园")
     1
+    >>> _trim(load_lexicon(), frozenset(), "百亿元级立中工业园")
+    4
     """
     cut = 0
     counted = None
@@ -68,6 +71,9 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
         pass
     if counted is not None:
         cut = counted.end()
+    size = _SIZE.match(text, cut)
+    if size:
+        cut = size.end()
     while True:  # by string prefix, not by jieba word: "对立中百亿工业园" is 对 + 立中…
         word = next((w for w in sorted(lead, key=lambda w: (-len(w), w)) if text.startswith(w, cut)), None)
         if word is None or len(text) - cut - len(word) < 2:
@@ -76,10 +82,10 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
 
 
 def _generic_regex(ctx: Context) -> re.Pattern[str]:
-    """Any word of ``park_generic.txt`` or a rank (五星级, 4A级), to be removed from a body."""
+    """Any word of ``park_generic.txt``, a rank (五星级, 4A级) or a size (千亿元, 万亿级), to be removed from a body."""
     return ctx.resources.get("park.generic", lambda: re.compile(
         literal_alternation(words("park_generic.txt"))
-        + r"|[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级"))
+        + r"|[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级|" + _SIZE.pattern))
 
 
 def is_park_body(ctx: Context, body: str, head: str) -> bool:

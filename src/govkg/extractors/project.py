@@ -179,13 +179,19 @@ def _generic_body(ctx: Context, body: str) -> bool:
 
 
 def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
-    """False when the head is only part of a word of the sentence (中小学, 渠道, 网站)."""
+    """False when the head is only part of a word of the sentence (中小学, 渠道, 网站).
+
+    A word made of a modifier or another works head and this head is two heads
+    (建设|项目, 二期|工程).
+    """
+    works = head_regex("project_heads.txt")
     for lo, tok in lex.tokenizer.cut_around(text, head_start, end, HMM=True):  # the words of cut(text) there
         pos = lo + len(tok)
         if lo < end < pos:
             return False
+        lead = tok[:head_start - lo]
         if (lo < head_start < pos and pos <= end and lex.tokenizer.FREQ.get(tok, 0) > 0
-                and tok[:head_start - lo] not in lex.modifiers):  # 建设|项目 is two words
+                and lead not in lex.modifiers and not works.fullmatch(lead)):
             return False
         if pos >= end:
             break
