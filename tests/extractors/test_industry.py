@@ -136,6 +136,34 @@ def test_region_in_front_is_dropped(make_context):
     assert not {"米易电商产业", "阳光米易电商产业"} & labels(ctx)
 
 
+def _with_regions(ctx, names):
+    """``ctx`` with a Region mention on every occurrence of each of ``names``."""
+    for sent in ctx.sentences:
+        for name in names:
+            for pos in (p for p in range(len(sent.text)) if sent.text.startswith(name, p)):
+                ctx.mentions.append(Mention(EntityRef("Region", name), name, sent.start + pos,
+                                            sent.start + pos + len(name), sent.index, "test"))
+    return ctx
+
+
+@pytest.mark.parametrize("sentence, regions, kept, dropped", [
+    # a list with two regions among its items lists places, not sectors
+    ("加快石家庄、秦皇岛、衡水等康复辅助器具产业聚集区建设。", ["石家庄", "秦皇岛", "衡水"], set(),
+     {"石家庄", "秦皇岛", "衡水"}),
+    ("枣阳、枝江、汉川等经济强县实力持续提升。", ["枣阳", "枝江"], set(), {"枣阳", "枝江", "汉川"}),
+    ("枣阳、枝江、汉川等经济强县实力持续提升。", [], set(), {"枣阳", "枝江", "汉川"}),
+    ("寿光、兰陵等蔬菜产业大县。", [], set(), {"寿光", "兰陵"}),
+    # near-misses: a region inside an item, outside the list, or one metal named like a region
+    ("大力发展平邑金银花、茶叶等特色产业。", ["平邑"], {"金银花", "茶叶"}, {"平邑"}),
+    ("米易大力发展智能家电、装备制造等支柱产业。", ["米易"], {"智能家电", "装备制造"}, {"米易"}),
+    ("提升白银、镍铜钴及铂族等金属产业发展水平。", ["白银"], {"镍铜钴", "铂族"}, set()),
+])
+def test_list_of_places_is_not_a_list_of_industries(make_context, sentence, regions, kept, dropped):
+    found = labels(_with_regions(make_context(sentence), regions))
+    assert kept <= found
+    assert not dropped & found
+
+
 def test_mentions_carry_offsets_and_rule(make_context):
     ctx = make_context("壮大纺织产业。")
     (m,) = [m for m in extract_industries(ctx) if m.label == "纺织产业"]

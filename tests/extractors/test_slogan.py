@@ -33,6 +33,11 @@ def _slogans(ctx) -> dict[str, Mention]:
         # parallel phrases
         ("坚持“讲政治、抓发展、惠民生、保安全”，逆势前行。", "讲政治、抓发展、惠民生、保安全", None),
         ("确立了‘以交通促繁荣、以教育聚人口’的发展方略。", "以交通促繁荣、以教育聚人口", None),
+        # couplets whose halves repeat a word are formulations, not verse
+        ("坚持“房子是用来住的，不是用来炒的”定位。", "房子是用来住的,不是用来炒的", None),
+        ("推行“数据多跑路，群众少跑腿”。", "数据多跑路,群众少跑腿", None),
+        ("坚持“向陋习宣战，树文明新风，建美好家园”。", "向陋习宣战,树文明新风,建美好家园", None),
+        ("树立“功成不必在我，功成必定有我”的境界。", "功成不必在我,功成必定有我", None),
         # four-character policy shapes and introducing verbs
         ("“工业强区”不单是一句口号。", "工业强区", None),
         ("大力发展饲草，推进“粮改饲”。", "粮改饲", None),
@@ -78,6 +83,10 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "千方百计争取资金，一心一意谋发展。",
         "这一年是非同寻常的一年，我们打通基层治理“最后一米”。",
         "积极开展“云直播”等各类消费促进活动。",
+        # quoted verse and sayings
+        "“雄关漫道真如铁，而今迈步从头越”，我们信心满怀。",
+        "正所谓“黄沙百战穿金甲，不破楼兰终不还”。",
+        "游客赞叹“舟行碧波上，人在画中游”。",
     ],
 )
 def test_rejects_near_misses(make_context, sentence):

@@ -56,7 +56,8 @@ _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特�
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济)"
-    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策)"
+    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策"
+    r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
 _GROWS = r"(?:全面|加快|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
@@ -88,7 +89,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
     heads = _headed(ctx)
     for sent in ctx.sentences:
         taken = _taken_spans(ctx, sent.index, sent.start)
-        found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text))
+        found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
         accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
@@ -120,8 +121,13 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
     return out
 
 
-def _listed(ctx: Context, text: str) -> Iterator[_Found]:
-    """Rule 2: the items of a list closed by 等 / a count and an industry word."""
+def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozenset()) -> Iterator[_Found]:
+    """Rule 2: the items of a list closed by 等 / a count and an industry word.
+
+    A list with two region names among its items (``places``: sentence offsets of
+    region mentions) lists places, not sectors: 石家庄、秦皇岛、衡水等康复辅助器具产业聚集区
+    (one may be a metal or a crop that shares a region's name: 白银、镍铜钴及铂族等金属产业).
+    """
     lex = lexicon(ctx)
     for m in _LIST_CLOSE.finditer(text):
         if not _plain_tail(lex, m.group("tail")):
@@ -141,7 +147,7 @@ def _listed(ctx: Context, text: str) -> Iterator[_Found]:
             items = enumeration_items(text, end, lex)
             if items:
                 items = _conjunct_item(text, items[0][0], lex) + items
-        if len(items) < 2:
+        if len(items) < 2 or sum(item in places for item in items) >= 2:
             continue
         items = [part for a, b in items for part in _split_and(text, a, b)]
         for i, (a, b) in enumerate(items):
@@ -359,6 +365,11 @@ def _taken_spans(ctx: Context, index: int, offset: int) -> list[tuple[int, int]]
     """Sentence offsets of the park, enterprise and project names found earlier in sentence ``index``."""
     return [(m.start - offset, m.end - offset) for m in ctx.mentions_in(index)
             if m.type in ("Park", "Enterprise", "Project")]
+
+
+def _place_spans(ctx: Context, index: int, offset: int) -> frozenset[tuple[int, int]]:
+    """Sentence offsets of the region names found in sentence ``index``."""
+    return frozenset((m.start - offset, m.end - offset) for m in ctx.mentions_in(index) if m.type == "Region")
 
 
 def _inside_taken(f: _Found, taken: list[tuple[int, int]]) -> bool:

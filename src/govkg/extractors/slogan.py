@@ -197,6 +197,31 @@ def parallel_signal(content: str) -> bool | None:
     return True
 
 
+def verse_signal(content: str) -> bool:
+    """True for a couplet of verse or a saying: two lines of five or seven characters, no character shared.
+
+    A formulation repeats its words across its halves (数据多跑路，群众少跑腿;
+    功成不必在我，功成必定有我); a quoted poem (雄关漫道真如铁，而今迈步从头越)
+    or saying (舟行碧波上，人在画中游) does not.
+
+    >>> verse_signal("雄关漫道真如铁，而今迈步从头越"), verse_signal("数据多跑路，群众少跑腿")
+    (True, False)
+    >>> verse_signal("讲政治、抓发展"), verse_signal("企业总部在雄安，研发转化在清苑")
+    (False, False)
+    """
+    lines = [line for line in re.split(r"[，,；;]", content) if line]
+    if len(lines) != 2 or "、" in content or len({len(line) for line in lines}) != 1 or len(lines[0]) not in (5, 7):
+        return False
+    if not all(re.fullmatch(rf"[{_CJK}]+", line) for line in lines):
+        return False
+    seen: set[str] = set()
+    for line in lines:
+        if seen & set(line):
+            return False
+        seen |= set(line)
+    return True
+
+
 def verb_before(before: str, lex: SloganLexicon) -> bool:
     before = before.rstrip("了")
     return before.endswith(lex.verbs)
@@ -238,7 +263,7 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
         return Verdict(None, True)
     par = parallel_signal(c)
-    if par is False:
+    if par is False or (par and not head and verse_signal(c)):
         return Verdict(None, True)
     if not head:
         run = _RUN.match(after)
