@@ -107,6 +107,7 @@ def test_cue_windows(make_context, sentence, windows):
     ("新时代", "", False),
     ("核心竞争力", "", False),
     ("资产经营公司", "", False),
+    ("京津大企业", "", False),
     ("普惠", "小微企业贷款", False),
     ("上云", "企业1万家", False),
     ("华德牧业", "等机械装备制造企业", True),
