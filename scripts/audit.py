@@ -181,6 +181,14 @@ def with_evidence(graph, rows: Sequence[Row]) -> list[Row]:
     return out
 
 
+def _relative(document: str, corpus: Path) -> str:
+    """``document`` relative to ``corpus`` when it lies inside it (so a sheet reads the same on every machine)."""
+    try:
+        return str(Path(document).resolve().relative_to(corpus.resolve()))
+    except ValueError:
+        return document
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", text)
 
@@ -252,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--seed", type=int, default=2026)
     d.add_argument("--exclude", type=Path, nargs="*", default=[], help="audit TSVs whose entities to skip")
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--corpus", type=Path, help="name documents relative to this folder (as govkg train --corpus reads them)")
     s = sub.add_parser("score", help="precision per type of a judged sample")
     s.add_argument("tsv", type=Path)
     args = parser.parse_args(argv)
@@ -260,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             exclude = _excluded(args.exclude)
             graph = load_graph(args.build_dir)
             sample = with_evidence(graph, draw(entities(graph), args.per_type, args.seed, exclude))
+            if args.corpus:
+                sample = [replace(r, document=_relative(r.document, args.corpus)) for r in sample]
             write_tsv(sample, args.out)
             print(f"{len(sample)} rows -> {args.out}")
         else:

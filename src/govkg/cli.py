@@ -120,6 +120,10 @@ def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
               help="Folder of input documents (repeatable); each gold file names one of them.")
 @click.option("--gold", "gold_dirs", required=True, multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of gold annotation *.json files (repeatable).")
+@click.option("--judged", "judged_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An audit sheet of entities judged by a reader (scripts/audit.py; repeatable): more examples.")
+@click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder the judged sheets' documents are named relative to (repeatable).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model [default: the one the package ships, decide/data/model.json].")
 @click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=None,
@@ -127,8 +131,8 @@ def evaluate(graph: Path, gold_dirs: tuple[Path, ...]) -> None:
 @click.option("--leave-one-out", "estimate", is_flag=True,
               help="Also score the rules alone and each document built by a model fitted on the others.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 unless the model file holds exactly this model.")
-def train(doc_dirs: tuple[Path, ...], gold_dirs: tuple[Path, ...], out_path: Path | None, c: float | None,
-          estimate: bool, check: bool) -> None:
+def train(doc_dirs: tuple[Path, ...], gold_dirs: tuple[Path, ...], judged_files: tuple[Path, ...],
+          corpus_dirs: tuple[Path, ...], out_path: Path | None, c: float | None, estimate: bool, check: bool) -> None:
     """Train the learned decision (keep, retype or reject each candidate entity) from gold annotations.
 
     Needs scikit-learn (pip install 'govkg[train]'); building with the model does not.
@@ -136,19 +140,21 @@ def train(doc_dirs: tuple[Path, ...], gold_dirs: tuple[Path, ...], out_path: Pat
     from collections import Counter
 
     from govkg.decide.model import model_path
-    from govkg.decide.train import C
+    from govkg.decide.train import C, read_judgements
     from govkg.decide.train import train as run_train
     from govkg.fileio import atomic_write
 
     err = Console(stderr=True)
     try:
-        result = run_train(doc_dirs, gold_dirs, c=c or C, estimate=estimate)
+        judged = [j for f in judged_files for j in read_judgements(f, corpus_dirs)]
+        result = run_train(doc_dirs, gold_dirs, judged=judged, c=c or C, estimate=estimate)
     except GovkgError as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)
     counts = Counter(r.label for r in result.examples)
     click.echo(f"{len(result.documents)} documents, {len(result.examples)} candidates: "
-               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+               + (f"; {result.judged_missing} judged entities no longer proposed" if judged_files else ""))
     if result.rules_only is not None and result.held_out is not None:
         click.echo("rules alone:\n" + result.rules_only.table())
         click.echo("each document decided by the model fitted on the others:\n" + result.held_out.table())

@@ -25,6 +25,8 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|region_prefix`` | the name starts with a region the document names |
 | ``T|also=T2``, ``T|inside=T2``, ``T|holds=T2`` | the same span proposed as another type; the span lies inside, or holds, another type's mention |
 | ``T|script=`` | the mention was written in traditional script |
+| ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
+| ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extractors.base import Context
+from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
 from govkg.model import EntityRef, Mention
 
 _MARKER = re.compile(r"[\[［〔【(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\]］〕】)）]|[①-⑳]|^[0-9]+[.．、]"
@@ -79,11 +82,13 @@ def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
     prefixes = _region_names(mentions)
+    lex = lexicon(ctx)
     out = []
     for ref, ms in groups.items():
         label = _label(ref, ms)
-        out.append(Candidate(ref, label, tuple(ms), frozenset(_features(ctx, ref.type, label, ms, spans,
-                                                                        ordered, starts, prefixes))))
+        features = _features(ctx, ref.type, label, ms, spans, ordered, starts, prefixes)
+        features |= _word_features(lex, ref.type, label)
+        out.append(Candidate(ref, label, tuple(ms), frozenset(features)))
     return out
 
 
@@ -152,6 +157,16 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
             elif m.start <= s and e <= m.end:
                 f.update(c + "holds=" + other for other in spans[(s, e)])
     return f
+
+
+def _word_features(lex: Lexicon, t: str, label: str) -> set[str]:
+    words = [w for w in lex.tokenizer.cut(label, HMM=False) if w.strip()]
+    if not words:
+        return set()
+    freq = lex.tokenizer.FREQ
+    common = [freq.get(w, 0) >= COMMON_WORD_FREQ for w in words]
+    kind = "common" if all(common) else "rare" if any(freq.get(w, 0) < 3 for w in words) else "mixed"
+    return {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}"}
 
 
 _KINDS = {**dict.fromkeys("，。；：！？", "stop"), **dict.fromkeys("、和及与", "and"),

@@ -17,8 +17,10 @@ builds are what the decision does on documents it was not trained on.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,7 @@ from govkg.pipeline import InputFile, process_file
 
 log = logging.getLogger(__name__)
 
-C = 0.3
+C = 1.0
 """Inverse regularisation strength: one value for all documents and types (chosen by leaving documents out)."""
 
 
@@ -158,6 +160,68 @@ def fit(rows: Sequence[Example], c: float = C) -> Model:
     return Model(classes, tuple(round(float(b), 4) for b in bias), weights)
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A reader's verdict on one entity of a build: ``ok``, ``wrong`` or ``type:OtherType``."""
+
+    document: Path
+    type: str
+    label: str
+    verdict: str
+
+    @property
+    def label_class(self) -> str:
+        if self.verdict == "ok":
+            return self.type
+        if self.verdict.startswith("type:"):
+            return self.verdict[5:]
+        return REJECT
+
+
+VERDICTS = re.compile(r"ok|wrong|type:(?:" + "|".join(ENTITY_TYPES) + ")")
+
+
+def read_judgements(path: Path, corpus: Sequence[Path]) -> list[Judgement]:
+    """The judged rows of an audit sheet (``scripts/audit.py``); documents named relative to a ``corpus`` folder."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh, delimiter="\t"), 2):
+            verdict = (row.get("verdict") or "").strip()
+            if not verdict or not (row.get("document") or "").strip():  # unjudged, or no sentence names it
+                continue
+            if not VERDICTS.fullmatch(verdict) or row.get("type") not in ENTITY_TYPES:
+                raise InputError(path, f"line {n}: verdict {verdict!r} or type {row.get('type')!r} is not one "
+                                       "of ok, wrong, type:TYPE and the six types")
+            doc = _find(Path(row["document"]), corpus)
+            if doc is None:
+                raise InputError(path, f"line {n}: no document {row['document']} in {', '.join(map(str, corpus))}")
+            out.append(Judgement(doc, row["type"], row["label"], verdict))
+    return out
+
+
+def _find(name: Path, corpus: Sequence[Path]) -> Path | None:
+    if name.is_absolute():
+        return name if name.is_file() else None
+    return next((root / name for root in corpus if (root / name).is_file()), None)
+
+
+def judged_examples(judgements: Sequence[Judgement]) -> tuple[list[Example], int]:
+    """The candidates the judged entities are now (their documents read again), labelled by the verdicts;
+    and how many judged entities the extractors no longer propose."""
+    by_doc: dict[Path, dict[tuple[str, str], str]] = {}
+    for j in judgements:
+        by_doc.setdefault(j.document, {})[(j.type, j.label)] = j.label_class
+    out: list[Example] = []
+    for doc, wanted in sorted(by_doc.items()):
+        found: list[Candidate] = []
+        process_file(InputFile(doc, doc.stem), _resources(None, lambda ctx, cands: found.extend(cands)))
+        for c in found:
+            label = wanted.pop((c.ref.type, c.label), None)
+            if label is not None and not c.features & SPANLESS:
+                out.append(Example(f"judged:{doc}", c.features, label))
+    return out, len(judgements) - len(out)
+
+
 def build_with(docs: Sequence[GoldDocument], models: Sequence[Model | None]) -> list[DocFacts]:
     """Each document built with its own model (None: the candidates as the rules found them)."""
     return [process_file(_item(d), _resources(m)) for d, m in zip(docs, models)]
@@ -187,15 +251,19 @@ class Training:
     documents: list[GoldDocument]
     rules_only: Report | None = None
     held_out: Report | None = None
+    judged_missing: int = 0  # judged entities the extractors no longer propose
 
 
-def train(doc_dirs: Sequence[Path], gold_dirs: Sequence[Path], *, c: float = C, estimate: bool = False,
-          scratch: Path | None = None) -> Training:
-    """Fit the model on every document with gold; with ``estimate``, also score the rules alone and a
-    leave-one-document-out build (each document built by the model fitted on the others)."""
+def train(doc_dirs: Sequence[Path], gold_dirs: Sequence[Path], *, judged: Sequence[Judgement] = (),
+          c: float = C, estimate: bool = False, scratch: Path | None = None) -> Training:
+    """Fit the model on every document with gold and every judged entity; with ``estimate``, also score
+    the rules alone and a leave-one-document-out build (each document with gold built by the model fitted on
+    the other documents' examples and the judged ones)."""
     docs = gold_documents(doc_dirs, gold_dirs)
     rows = examples(docs)
-    result = Training(fit(rows, c), rows, docs)
+    extra, missing = judged_examples(judged)
+    rows += extra
+    result = Training(fit(rows, c), rows, docs, judged_missing=missing)
     if estimate:
         import tempfile
 
