@@ -172,7 +172,7 @@ def test_merge_joins_the_entity_the_document_has():
 def test_accept_marks_the_entity_and_makes_its_confidence_certain():
     facts = _apply("accept Enterprise 甲公司\n")
     info = facts.entities[EntityRef("Enterprise", "甲公司")]
-    assert info.attrs == {"confidence": "1.000", "curation": "accept Enterprise 甲公司"}
+    assert info.attrs == {"confidence": "1", "curation": "accept Enterprise 甲公司"}
     assert facts.entities[EntityRef("Project", "乙工程")].attrs == {"confidence": "0.400"}
 
 

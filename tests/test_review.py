@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
@@ -56,7 +58,7 @@ def test_names_one_sentence_gives_side_by_side_are_not_duplicates():
 
 DOC_A = """自贡市沿滩区2023年政府工作报告
 过去一年，沿滩区大力发展化工新材料产业，中化蓝天公司在沿滩高新技术产业园区建成投产。
-全力推进老蛮桥水库扩建工程，加快危房改造工程，“两区一城”建设成效明显。
+全力推进老蛮桥水库扩建工程，加快仙市古镇提升工程，“两区一城”建设成效明显。
 """
 DOC_B = """自贡市沿滩区2024年政府工作报告
 今年，沿滩区将持续壮大化工新材料产业，支持中化蓝天集团扩大产能。
@@ -102,27 +104,30 @@ def test_review_lists_uncertain_entities_and_duplicates_with_evidence(built):
     result = run("review", out, "--type", "Project,Enterprise")
     assert result.exit_code == 0, result.output
     text = result.output
-    assert "Project 危房改造工程  confidence 1.000  1 document, 1 mention" in text
-    assert "全力推进老蛮桥水库扩建工程，加快【危房改造工程】" in text
+    shown = re.findall(r"(?m)^\d+\. (\w+) (\S+)  confidence (\d\.\d{3})  (\d+) documents?, (\d+) mentions?$", text)
+    assert ("Project", "仙市古镇提升工程") in {(t, name) for t, name, *_ in shown}
+    confidences = [float(c) for *_, c, _, _ in shown]
+    assert confidences == sorted(confidences) and all(0 < c <= 1 for c in confidences)  # least certain first
+    assert "全力推进老蛮桥水库扩建工程，加快【仙市古镇提升工程】" in text
     assert "Enterprise 中化蓝天集团 → 中化蓝天公司  (same name without 公司 / 集团)" in text
     assert "老蛮桥水库扩建工程 → 老蛮桥水库改扩建工程  (one character apart)" in text
-    assert "Region" not in text  # --type
+    assert {t for t, *_ in shown} == {"Project", "Enterprise"}  # --type
 
 
 def test_decide_rebuild_and_the_decisions_hold_also_in_an_incremental_build(built):
     docs, out, run = built
-    result = run("review", out, "--decide", "reject Project 危房改造工程",
+    result = run("review", out, "--decide", "reject Project 仙市古镇提升工程",
                  "--decide", "merge Project 老蛮桥水库扩建工程 老蛮桥水库改扩建工程",
                  "--decide", "accept Enterprise 中化蓝天公司")
     assert result.exit_code == 0, result.output
     lines = [x for x in (out / "curation.tsv").read_text(encoding="utf-8").splitlines() if not x.startswith("#")]
     assert lines == ["accept\tEnterprise\t中化蓝天公司", "merge\tProject\t老蛮桥水库扩建工程\t老蛮桥水库改扩建工程",
-                     "reject\tProject\t危房改造工程"]
+                     "reject\tProject\t仙市古镇提升工程"]
 
     def holds() -> None:
         g = _graph(out)
-        assert (None, GOVKG.mentionOf, _entity_of("Project", "危房改造工程")) not in g
-        assert (_entity_of("Project", "危房改造工程"), None, None) not in g
+        assert (None, GOVKG.mentionOf, _entity_of("Project", "仙市古镇提升工程")) not in g
+        assert (_entity_of("Project", "仙市古镇提升工程"), None, None) not in g
         merged = _entity_of("Project", "老蛮桥水库改扩建工程")
         assert len(list(g.subjects(GOVKG.mentionOf, merged))) == 2  # both documents' mentions
         assert (merged, GOVKG.curation, Literal("merge Project 老蛮桥水库扩建工程 老蛮桥水库改扩建工程")) in g
@@ -135,23 +140,23 @@ def test_decide_rebuild_and_the_decisions_hold_also_in_an_incremental_build(buil
     assert again.exit_code == 0 and "nothing to build" in again.output
     assert _times(out) == before
     # one document changed: only it is read again, and the decisions still hold
-    (docs / "a.txt").write_text(DOC_A + "加快危房改造工程收尾。\n", encoding="utf-8")
+    (docs / "a.txt").write_text(DOC_A + "加快仙市古镇提升工程收尾。\n", encoding="utf-8")
     result = run("build", docs, "--out", out, "--no-html", "-j", "1")
     assert result.exit_code == 0 and "unchanged since last build" in result.output
     holds()
     # decided entities are not listed again
     listed = run("review", out).output
-    assert "Project 危房改造工程 " not in listed and "老蛮桥水库扩建工程 →" not in listed
+    assert "Project 仙市古镇提升工程 " not in listed and "老蛮桥水库扩建工程 →" not in listed
     assert "Enterprise 中化蓝天公司 " not in listed and "Project 老蛮桥水库改扩建工程 " in listed
 
 
 def test_a_changed_curation_file_rebuilds_and_undoing_it_restores_the_clean_build(built):
     docs, out, run = built
     clean = {name: (out / name).read_bytes() for name in FILES}
-    run("review", out, "--decide", "retype Project 危房改造工程 Slogan")
+    run("review", out, "--decide", "retype Project 仙市古镇提升工程 Slogan")
     assert run("build", docs, "--out", out, "--no-html", "-j", "1").exit_code == 0
     g = _graph(out)
-    assert (_entity_of("Slogan", "危房改造工程"), GOVKG.curation, Literal("retype Project 危房改造工程 Slogan")) in g
+    assert (_entity_of("Slogan", "仙市古镇提升工程"), GOVKG.curation, Literal("retype Project 仙市古镇提升工程 Slogan")) in g
     (out / "curation.tsv").write_text("# nothing decided\n", encoding="utf-8")
     assert run("build", docs, "--out", out, "--no-html", "-j", "1").exit_code == 0
     assert {name: (out / name).read_bytes() for name in FILES} == clean
@@ -160,7 +165,7 @@ def test_a_changed_curation_file_rebuilds_and_undoing_it_restores_the_clean_buil
 def test_a_malformed_curation_line_is_one_clear_error_and_nothing_is_written(built):
     docs, out, run = built
     before = _times(out)
-    (out / "curation.tsv").write_text("reject\tProject\t危房改造工程\nreject Projcet 甲\n", encoding="utf-8")
+    (out / "curation.tsv").write_text("reject\tProject\t仙市古镇提升工程\nreject Projcet 甲\n", encoding="utf-8")
     result = run("build", docs, "--out", out, "--no-html", "-j", "1")
     assert result.exit_code == 2
     assert f"{out / 'curation.tsv'}, line 2: unknown type 'Projcet'" in " ".join(result.output.split())
@@ -171,20 +176,20 @@ def test_a_malformed_curation_line_is_one_clear_error_and_nothing_is_written(bui
 def test_build_takes_another_curation_file(built, tmp_path):
     docs, out, run = built
     other = tmp_path / "mine.tsv"
-    other.write_text("reject\tProject\t危房改造工程\n", encoding="utf-8")
+    other.write_text("reject\tProject\t仙市古镇提升工程\n", encoding="utf-8")
     assert run("build", docs, "--out", out, "--no-html", "-j", "1", "--curation", other).exit_code == 0
-    assert (_entity_of("Project", "危房改造工程"), None, None) not in _graph(out)
+    assert (_entity_of("Project", "仙市古镇提升工程"), None, None) not in _graph(out)
     assert run("build", docs, "--out", out, "--curation", tmp_path / "missing.tsv").exit_code == 2
 
 
 @pytest.mark.parametrize("decision, problem", [
     ("reject Project 没有这个工程", "no Project named 没有这个工程"),
-    ("reject Projcet 危房改造工程", "unknown type 'Projcet'"),
-    ("destroy Project 危房改造工程", "unknown decision 'destroy'"),
+    ("reject Projcet 仙市古镇提升工程", "unknown type 'Projcet'"),
+    ("destroy Project 仙市古镇提升工程", "unknown decision 'destroy'"),
 ])
 def test_a_bad_decision_is_refused_and_the_file_left_alone(built, decision, problem):
     _, out, run = built
-    result = run("review", out, "--decide", "accept Project 危房改造工程", "--decide", decision)
+    result = run("review", out, "--decide", "accept Project 仙市古镇提升工程", "--decide", decision)
     assert result.exit_code == 2 and problem in result.output
     assert not (out / "curation.tsv").exists()
 
@@ -196,14 +201,18 @@ def test_review_of_a_folder_without_a_build_is_a_clear_error(tmp_path):
 
 def test_interactive_review_records_what_is_typed(built):
     _, out, run = built
-    # entities, least certain first: 危房改造工程 rejected, 老蛮桥水库扩建工程 skipped, 老蛮桥水库改扩建工程
-    # renamed, 中化蓝天公司 retyped; then quit. Pairs come after the entities, so --limit 4 reaches none.
-    typed = "r\ns\nn\n老蛮桥水库工程\nt\nProject\nq\n"
+    listed = run("review", out, "--limit", "4", "--type", "Project,Enterprise").output
+    order = re.findall(r"(?m)^\d+\. (\w+) (\S+)  confidence", listed)  # least certain first
+    assert len(order) == 4, listed
+    # the first rejected, the second skipped, the third renamed, the fourth retyped; then quit
+    # (pairs come after the entities, so --limit 4 reaches none)
+    other = {"Project": "Enterprise", "Enterprise": "Project"}
+    typed = f"r\ns\nn\n改过的名字\nt\n{other[order[3][0]]}\nq\n"
     result = run("review", out, "--interactive", "--limit", "4", "--type", "Project,Enterprise", input=typed)
     assert result.exit_code == 0, result.output
     lines = [x for x in (out / "curation.tsv").read_text(encoding="utf-8").splitlines() if not x.startswith("#")]
-    assert lines == ["reject\tProject\t危房改造工程", "rename\tProject\t老蛮桥水库改扩建工程\t老蛮桥水库工程",
-                     "retype\tEnterprise\t中化蓝天公司\tProject"]
+    assert lines == sorted([f"reject\t{order[0][0]}\t{order[0][1]}", f"rename\t{order[2][0]}\t{order[2][1]}\t改过的名字",
+                            f"retype\t{order[3][0]}\t{order[3][1]}\t{other[order[3][0]]}"])
 
 
 def test_interactive_merge_of_a_probable_duplicate(built):

@@ -24,7 +24,7 @@ CURATION_ATTR = "curation"
 """The entity attribute (``govkg:curation``) that records the decisions applied to it."""
 
 CONFIDENCE_ATTR = "confidence"
-CERTAIN = "1.000"
+CERTAIN = "1"  # xsd:decimal in canonical form, as govkg.decide writes confidences
 
 Outcome = tuple[EntityRef, str, tuple[Decision, ...]] | None
 """Where an entity goes: (new ref, new label, the decisions followed), or None when it is rejected."""

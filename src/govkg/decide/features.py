@@ -191,9 +191,10 @@ def _kind(ch: str) -> str:
 
 
 def squash(p: float) -> str:
-    """A probability as the short decimal the graph stores.
+    """A probability as the graph stores it: three places, in xsd:decimal's canonical form (as stores give it back).
 
-    >>> squash(0.87654), squash(1.0), squash(math.nan)
-    ('0.877', '1.000', '0.000')
+    >>> squash(0.87654), squash(0.5), squash(1.0), squash(math.nan)
+    ('0.877', '0.5', '1', '0')
     """
-    return f"{0.0 if math.isnan(p) else min(max(p, 0.0), 1.0):.3f}"
+    text = f"{0.0 if math.isnan(p) else min(max(p, 0.0), 1.0):.3f}".rstrip("0").rstrip(".")
+    return text or "0"

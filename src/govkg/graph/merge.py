@@ -126,11 +126,12 @@ _CONFIDENCE = pname(GOVKG.confidence)
 def _surest(pairs: set[Pair]) -> set[Pair] | list[Pair]:
     """An entity's united statements with one confidence, the highest the documents give it.
 
-    >>> sorted(_surest({("govkg:confidence", "0.500"), ("govkg:confidence", "0.900"), ("rdfs:label", "x")}))
-    [('govkg:confidence', '0.900'), ('rdfs:label', 'x')]
+    >>> c = '"0.5"^^xsd:decimal', '"0.9"^^xsd:decimal'
+    >>> sorted(_surest({("govkg:confidence", c[0]), ("govkg:confidence", c[1]), ("rdfs:label", "x")}))
+    [('govkg:confidence', '"0.9"^^xsd:decimal'), ('rdfs:label', 'x')]
     """
     values = [o for p, o in pairs if p == _CONFIDENCE]
     if len(values) < 2:
         return pairs
-    best = max(values, key=float)
+    best = max(values, key=lambda o: float(o.split('"')[1]))
     return [(p, o) for p, o in pairs if p != _CONFIDENCE or o == best]

@@ -93,7 +93,8 @@ def _g(name: str) -> str:
 
 
 DECIMAL_ATTRS = frozenset({"confidence"})
-"""Entity data properties written as ``xsd:decimal`` (Turtle's bare ``0.873``); the others are plain strings."""
+"""Entity data properties written as ``xsd:decimal`` (in canonical form, ``"0.87"^^xsd:decimal``); the others are
+plain strings."""
 
 
 def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
@@ -121,7 +122,7 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
         if info.definition:
             pairs.append((v.definition, literal(info.definition, ZH)))
-        pairs += [(_g(key), value if key in DECIMAL_ATTRS else literal(value))
+        pairs += [(_g(key), literal(value, datatype="xsd:decimal" if key in DECIMAL_ATTRS else None))
                   for key, value in sorted(info.attrs.items())]
         yield _entity(ref), pairs
 
