@@ -37,6 +37,10 @@ def labels(ctx):
     ("中昊晨光一期等14个项目提速推进。", {"中昊晨光"}),
     ("推动圣善二期、华智二期尽快建成投产。", {"圣善", "华智"}),
     ("加快推进福瑞建成投产。", {"福瑞"}),
+    # near-misses of the route, facility and word-boundary tests that must survive
+    ("推动华智、圣善等项目建设。", {"华智", "圣善"}),
+    ("推动通洲集团研发中心落户。", {"通洲集团"}),
+    ("支持东方钛业、安宁股份等企业扩产。", {"东方钛业", "安宁股份"}),
 ])
 def test_enterprises(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -65,6 +69,17 @@ def test_enterprises(make_context, sentence, expected):
     "推进荣乌二期保定段、京雄二期建设。",
     "完成游客服务中心、冰雪运动乐园等项目建设。",
     "确保韵达产业园、鼎一冻库投产达产。",
+    # railways and power lines named by their ends, energy works of a company
+    "雄商、津潍、济滨、济枣等项目加快建设。",
+    "推进京唐、石衡沧港城际等交通项目建设。",
+    "建成广湛高铁、广佛东环城际等项目。",
+    "签订疆电入渝、蒙电入沪等项目。",
+    "推进三澳核电、古贤水利枢纽等项目。",
+    "滕州、兴义等项目加快建设。",
+    # not a company: a word glued from before the name, a model, products and fields
+    "吸引更多跨国公司设立地区总部。",
+    "推行“管委会+公司”等模式。",
+    "引进新风系统、养老医疗等企业。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

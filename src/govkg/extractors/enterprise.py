@@ -10,13 +10,15 @@ An Enterprise mention comes from one of four rules:
     (资产经营公司, 大型物流集团) is a kind of company, not a name.
 ``enterprise.list``
     the items of a list that ends in 等…企业 / 等16户企业 / A、B两家企业
-    ("江苏国泰、中化蓝天等头部企业").
+    ("江苏国泰、中化蓝天等头部企业"); in a 等-list an item made only of common
+    words (新风系统, 养老医疗) is a kind of business, not a name.
 ``enterprise.sibling``
     a bare brand listed next to a headed company ("九江钒宇、德胜集团").
 ``enterprise.project_owner``
     a bare brand that carries out projects: the items of a 等…项目 or
     "A、B 2个项目" list ("信乙化工、华砂新材料等项目") and the owner of a phase
-    ("中昊晨光一期"), when :func:`is_brand_name` holds.
+    ("中昊晨光一期"), when :func:`is_brand_name` holds and the name is not a route
+    named by the places at its ends (京唐, 济滨, 疆电入渝: :func:`names_route`).
 
 Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
 以; data ``enterprise_lead_words.txt``) are trimmed from every name.
@@ -30,8 +32,8 @@ from collections.abc import Iterator
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names, left_edge,
-                                    lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
+                                    is_common_word, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -48,7 +50,10 @@ _PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 _MAKER_VERB = re.compile(r"(?:[一二三四五六七八九十]期)?(?:(?:尽快|全面|顺利)?建成投产|投产达效|投产|达产|扩产|满产|降本增效|技改扩能)")
 _COUNTED = re.compile(r"\d|[一二三四五六七八九十两几多]+[个家户项批类级]")
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十百千两]+")
-_NOT_NAME = re.compile(r"[\d%％]|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$")
+_NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$")
+# a power line or pipeline named by its ends: 疆电入渝, 蒙电入沪, 西气东输
+_TRANSMISSION = re.compile(r"^[\u4e00-\u9fff]{1,2}[电气水煤][入送输][\u4e00-\u9fff]{1,2}$")
+_SYMBOL = re.compile(r"[+＋]")  # "管委会+公司": a model of management, not a name
 _AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is part of another word
 
 
@@ -109,6 +114,48 @@ def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:
     return ctx.resources.get("enterprise.gazetteer_prefixes", load)
 
 
+def _place_initials(ctx: Context) -> frozenset[str]:
+    """First characters of province and prefecture short forms, and the provinces' one-character abbreviations."""
+    def load() -> frozenset[str]:
+        gaz = gazetteer(ctx.resources)
+        firsts = {s[0] for s, codes in gaz.by_short.items()
+                  if any(gaz.get(c).level in (PROVINCE, PREFECTURE) for c in codes)}
+        return frozenset(firsts | set(words("province_abbreviations.txt")))
+    return ctx.resources.get("enterprise.place_initials", load)
+
+
+def names_route(ctx: Context, name: str) -> bool:
+    """True when ``name`` is a railway or power line named by the places it joins, not a company.
+
+    Every character is the first of a province's or prefecture's name (济滨 = 济南-滨州,
+    盐泰锡常宜), or the name reads "X电入Y" (疆电入渝).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [names_route(C, n) for n in ("济滨", "京唐", "疆电入渝", "华智", "圣善", "信乙化工")]
+    [True, True, True, False, False, False]
+    """
+    if _TRANSMISSION.match(name):
+        return True
+    initials = _place_initials(ctx)
+    return 2 <= len(name) <= 5 and all(ch in initials for ch in name)
+
+
+def _crossed_start(lex: Lexicon, text: str, start: int, end: int) -> int:
+    """1 when the first character of ``text[start:end]`` stands alone and makes a dictionary word with
+    the character before it (更多|跨国公司: the 多 of 更多), else 0."""
+    if start == 0 or end - start < 3:
+        return 0
+    first = next(iter(lex.tokenizer.cut(text[start:end], HMM=False)))
+    return 1 if len(first) == 1 and lex.tokenizer.FREQ.get(text[start - 1:start + 1], 0) > 0 else 0
+
+
+def _only_common_words(lex: Lexicon, name: str) -> bool:
+    """True when ``name`` is made of common words of two or more characters (新风系统, 养老医疗)."""
+    toks = list(lex.tokenizer.cut(name, HMM=False))
+    return len(toks) >= 2 and all(len(t) >= 2 and lex.tokenizer.FREQ.get(t, 0) >= COMMON_WORD_FREQ for t in toks)
+
+
 def _strip_place(places: frozenset[str], name: str, known: frozenset[str] = frozenset()) -> str:
     """``name`` without the longest region name (in ``places`` or ``known``) it starts with: 江苏国泰 -> 国泰."""
     for n in range(len(name) - 1, 1, -1):
@@ -135,7 +182,7 @@ def is_brand_name(ctx: Context, name: str) -> bool:
     if not 2 <= len(name) <= 10 or _NOT_NAME.search(name) or _not_tail(ctx).search(name):
         return False
     places = _place_names(ctx)
-    if name in places or name in _gazetteer_prefixes(ctx):
+    if name in places or name in _gazetteer_prefixes(ctx) or name in gazetteer(ctx.resources).by_short:
         return False
     rest = _strip_place(places, name, _gazetteer_prefixes(ctx))
     if len(rest) < 2 or is_generic(ctx, rest):
@@ -186,10 +233,11 @@ def _headed(ctx: Context) -> Iterator[Mention]:
                 span.text.endswith("投") and text[span.end:span.end + 1] in "资入放产"):
             continue  # 集团化, 城投债, 固定资产投资
         cut = trim_lead(lex, lead, span.text)
+        cut += _crossed_start(lex, text, span.start + cut, span.end)
         name = span.text[cut:]
         head = heads.search(name)
         body = name[: head.start()] if head else name
-        if len(body) < 2 or len(body) > 14 or _COUNTED.search(body):
+        if len(body) < 2 or len(body) > 14 or _COUNTED.search(body) or _SYMBOL.search(body):
             continue
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
         if not names_someone(ctx, rest or body, placed=rest != body):
@@ -199,6 +247,7 @@ def _headed(ctx: Context) -> Iterator[Mention]:
 
 def _listed(ctx: Context) -> Iterator[Mention]:
     lex = lexicon(ctx)
+    heads = head_regex("enterprise_heads.txt")
     places = _place_names(ctx)
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
@@ -206,14 +255,16 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                     >= COMMON_WORD_FREQ:
                 continue  # 高等, 平等: 等 is part of a word
             items = enumeration_items(sent.text, m.start(), lex)
-            if not sent.text.startswith("等", m.start()) and len(items) < 2:
+            by_etc = sent.text.startswith("等", m.start())
+            if not by_etc and len(items) < 2:
                 continue  # without 等 only a list counts ("A、B两家企业")
             for a, b in items:
                 a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
                 name = sent.text[a:b]
                 if (2 <= len(name) <= 12 and not _NOT_NAME.search(name) and not is_generic(ctx, name)
                         and name not in places and name not in _gazetteer_prefixes(ctx)
-                        and not _is_common(ctx, name)):
+                        and not _is_common(ctx, name) and not _not_tail(ctx).search(name)
+                        and not (by_etc and not heads.search(name) and _only_common_words(lex, name))):
                     yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.list")
 
 
@@ -277,7 +328,7 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             if phase:
                 b = phase.start()
             name = sent.text[a:b]
-            if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name):
+            if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):
                 yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
 
 
