@@ -46,6 +46,11 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "帮扶农民工返乡就业，开展送文艺下乡活动。", set()),
         (Q, "龙华村在全省率先建成“低碳村”。", {"龙华村"}),
         (Q, "着力推动城乡和县域经济协调发展。", set()),  # 和县 is a county, not here
+        # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
+        (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
+        (None, "入选全国电子商务进农村综合示范25佳县。", set()),
+        (None, "与广州市增城区签订合作协议。", {"广州市", "增城区"}),
+        (None, "陕西省佳县发展红枣产业。", {"陕西省", "佳县"}),
     ],
 )
 def test_regions_in_sentence(make_context, title, text, expected):
@@ -177,6 +182,20 @@ def test_seed_yantan(make_context):
     links = {(r.subject.key, r.object.key) for r in relations if r.predicate == "locatedIn"}
     assert {("510311", "510300"), ("510300", "510000"), ("510311/永安镇", "510311")} <= links
     assert not {"全区", "城区", "省上", "乡村", "城乡"} & set(by_label)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short form ending in a landform is the river or garden unless the division is named in full
+    ("西大街、莲池后三景等一批古迹修复工程竣工。", set()),
+    ("莲池区加快老城更新。莲池要做好示范。", {"莲池区"}),
+    ("竞秀区、满城区推进改造。满城要做好示范。", {"竞秀区", "满城区"}),
+])
+def test_landform_short_forms(make_context, text, expected):
+    mentions, _ = _run(make_context(text, title="保定市2023年政府工作报告"))
+    found = {m.label for m in mentions if m.rule != "region.parent" and m.sentence > 0}
+    assert found - {"保定市"} == expected
+    if expected:
+        assert any(m.rule == "region.short" for m in mentions)
 
 
 def test_seed_yantan_town_short_forms(make_context, resources):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation
-from govkg.extractors.phrase import plain_segmenter
+from govkg.extractors.phrase import COMMON_WORD_FREQ, plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
 
 REGION = "Region"
@@ -43,6 +43,8 @@ _RIGHT_DENY = {"乡": set("村镇亲贤土愁情风俗里间下野音邻民绅�
 # A short unpunctuated line naming another report, or a bare tag: portal links, not content.
 _LINK_LINE = re.compile(r"[^，。；：、！？,;:!?]{0,40}(?:工作报告|公报|年鉴)[^，。；：、！？,;:!?]{0,12}|\S{2,8}")
 _TOWN_SHORT_LEFT_DENY = set("东西南北前后上下大小新老")
+# a short form ending in a landform is as often the river, lake, garden or hill itself (漕河, 莲池)
+_LANDFORM_END = tuple("河湖池山园江泉")
 _SHORT_NAME_LEFT = set("、，,：:和与及在对至到赴向从把将为是的")
 _SHORT_NAME_RIGHT_DENY = set("域级城委政长乡镇区里内外")
 
@@ -176,8 +178,8 @@ def _full_hits(idx: _Index, text: str) -> list[_Hit]:
         if name in idx.generic and not adjacent:
             continue
         if len(name) == 2:
-            left_ok = hit.start == 0 or not _is_han(text[hit.start - 1]) or adjacent \
-                or text[hit.start - 1] in _SHORT_NAME_LEFT
+            left_ok = hit.start == 0 or not (_is_han(text[hit.start - 1]) or text[hit.start - 1].isdigit()) \
+                or adjacent or text[hit.start - 1] in _SHORT_NAME_LEFT
             right_ok = hit.end >= len(text) or text[hit.end] not in _SHORT_NAME_RIGHT_DENY
             if not (left_ok and right_ok):
                 continue
@@ -292,6 +294,8 @@ def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[st
         short = _short_of(idx, div)
         if not short or short in idx.short_stop or short in dropped:
             continue
+        if short.endswith(_LANDFORM_END) and code not in named and code != doc_code:
+            continue  # 莲池 alone is a garden unless 莲池区 is named
         if short in table and table[short] != code:
             if code in named and table[short] not in named:
                 continue  # the family wins
@@ -323,6 +327,21 @@ def _boundaries(resources: Resources, text: str, start: int, end: int) -> bool:
         pos += len(tok)
     cuts.add(pos)
     return start in cuts and end in cuts
+
+
+def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
+    """True when a full name of three or more characters reads as two common words, its first
+    character closing the word before it (新增|城区停车位: not 增城区).
+
+    >>> s = "新增城区停车位1860个"
+    >>> _reads_across(Resources(), s, _Hit(1, 4, "region.gazetteer"))
+    True
+    """
+    if hit.start == 0 or hit.end - hit.start < 3:
+        return False
+    freq = plain_segmenter(resources).FREQ
+    before = text[hit.start - 1:hit.start + 1]
+    return freq.get(before, 0) >= COMMON_WORD_FREQ and freq.get(text[hit.start + 1:hit.end], 0) >= COMMON_WORD_FREQ
 
 
 def _free(hits: list[_Hit], start: int, end: int) -> bool:
@@ -463,7 +482,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     sents = [_Sent(s.index, s.start, s.text) for s in ctx.sentences
              if s.start < head_end or not _LINK_LINE.fullmatch(s.text)]
     for sent in sents:
-        sent.hits = _full_hits(idx, sent.text)
+        sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
         _resolve(gaz, sent.hits, [])
     doc_code = _title_region(idx, ctx.doc.title) or _pick_region(
         gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
@@ -502,8 +521,9 @@ def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
                 found.append((par, hit.name))
     for county, name in found:
         short = _town_short(idx, name)
-        if not short or short in idx.short_stop or short in region_short or short in dropped:
-            continue
+        if not short or short in idx.short_stop or short in region_short or short in dropped \
+                or short.endswith(_LANDFORM_END):
+            continue  # 漕河 alone is the river the town 漕河镇 is named after
         if short in table and table[short][1] != name:
             dropped.add(short)
             del table[short]
