@@ -176,3 +176,39 @@ def test_key_joins_with_and_without_suffix():
     assert industry_key("氟化工产业") == industry_key("氟化工") == "氟化工"
     assert industry_key("起重机械行业") == "起重机械"
     assert industry_key("产业") == "产业"
+
+
+# emerging industries and farm products that a develop-verb governs, alone or in a 、-list (rule 5)
+@pytest.mark.parametrize("sentence, expected", [
+    ("该区聚焦人工智能、大模型、低空经济等新兴领域，加快培育新质生产力。", {"人工智能", "大模型", "低空经济"}),
+    ("园区重点布局3D打印、工业互联网和数字经济，吸引企业入驻。", {"3D打印", "工业互联网", "数字经济"}),
+    ("聚焦人工智能、具身智能、商业航天等前沿领域。", {"具身智能", "商业航天"}),
+    ("积极发展5G、大数据、云计算等新一代信息技术。", {"5G", "大数据", "云计算"}),
+    ("全县大力发展电商，带动农产品上行。", {"电商"}),
+    ("该镇发展苹果种植，果农收入稳步增长。", {"苹果种植"}),
+    ("大力发展肉牛养殖和中药材种植，带动群众增收。", {"肉牛养殖", "中药材种植"}),
+    ("村里发展食用菌、中药材等特色种植，群众增收明显。", {"食用菌", "中药材"}),
+    ("该县持续做强猕猴桃、茶叶两大主导产业。", {"猕猴桃", "茶叶"}),
+    ("近年来，县里积极培育葡萄产业，种植面积突破两万亩。", {"葡萄产业"}),
+])
+def test_news_industries(make_context, sentence, expected):
+    assert expected <= labels(make_context(sentence))
+
+
+def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
+    [m] = [m for m in extract_industries(make_context("该镇发展苹果种植，果农增收。")) if m.label == "苹果种植"]
+    assert m.aliases == ("苹果",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "优化发展环境，吸引人工智能+应用落地。",
+    "打造一流营商环境。",
+    "加快发展教育、医疗、养老等社会事业。",
+    "围绕群众关切，聚焦就业、教育、医疗等民生领域。",
+    "培育家庭农场、农民合作社等新型经营主体。",
+    "聚焦产业发展、城市更新和乡村振兴三大任务。",
+    "积极推进人工智能+行动，赋能千行百业。",
+    "推进苹果园标准化改造，更新老旧果园。",
+])
+def test_news_industry_near_misses_rejected(make_context, sentence):
+    assert labels(make_context(sentence)) == set()

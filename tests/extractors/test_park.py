@@ -64,3 +64,44 @@ def test_offsets_and_sentence(make_context):
     assert ctx.doc.text[m.start:m.end] == "南王庄园区"
     assert ctx.sentences[m.sentence].start <= m.start < ctx.sentences[m.sentence].end
     assert m.ref.type == "Park" and m.rule == "park.head"
+
+
+# heads of news prose: zones, incubators, farm bases, fruit orchards, belts, science cities
+@pytest.mark.parametrize("sentence, expected", [
+    ("北湖科学城东区创新区今天正式揭牌。", {"北湖科学城东区创新区"}),
+    ("老城南门特色街区入选省级示范步行街。", {"老城南门特色街区"}),
+    ("清溪跨境电子商务示范区已入驻企业60家。", {"清溪跨境电子商务示范区"}),
+    ("记者走进云岭科技企业孵化器，看到一派繁忙景象。", {"云岭科技企业孵化器"}),
+    ("黄土坡村葡萄种植基地今年挂果面积达600亩。", {"黄土坡村葡萄种植基地"}),
+    ("其中石门塬标准果园亩产苹果4吨。", {"石门塬标准果园"}),
+    ("沿川百里葡萄产业带初具规模。", {"沿川百里葡萄产业带"}),
+    ("东岭科技城建设全面提速。", {"东岭科技城"}),
+    ("南湖双创基地新增孵化企业15家。", {"南湖双创基地"}),
+    # a predicate after the first head is cut off
+    ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
+    ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),
+])
+def test_news_parks(make_context, sentence, expected):
+    assert labels(make_context(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "扎实推进示范区建设。",
+    "成功创建国家全域旅游示范区。",
+    "获评省级慢性病综合防控示范区。",
+    "建成高标准苹果标准果园3个。",
+    "新创建国家级零碳园区3家。",
+    "建设更多国家级零碳园区。",
+    "建立适应2.0版零碳园区的标准。",
+    "完成新华西路和中心西路开发区段改建。",
+    "对标苏州等地先进园区，补齐短板。",
+    "坚定不移地走园区之路。",
+    "不断提高园区承载力。",
+    "更高标准建设园区。",
+    "研究制定开发区产业链条图谱。",
+    "实地调研园区企业。",
+    "健全开发区资产管理。",
+    "二是建立健全园区管理运行机制。",
+])
+def test_news_near_misses_rejected(make_context, sentence):
+    assert labels(make_context(sentence)) == set()

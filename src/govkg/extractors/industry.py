@@ -17,6 +17,12 @@ What makes an Industry, in one place (word lists in ``extractors/data/industry_*
    another noun is part of that noun and not taken (储能材料, 种业集团).
 4. ``conjunct``: the name joined by 和 / 及 / 与 to an industry found by 1–3
    (钢铁和汽车产业 → 钢铁).
+5. ``devlist``: the items of a 、-list that a developing verb governs, when one
+   item is a sector term (聚焦人工智能、具身智能、商业航天等 → 具身智能 too); the
+   last item of a list not closed by 等 must be a term or end in 业 / 经济.
+
+A farm product of the vocabulary followed by its activity is named with it
+(发展苹果种植 → 苹果种植, alias 苹果); terms may hold digits (3D打印, 5G).
 
 Every candidate must then pass :func:`_clean`: leading verbs and region names dropped
 (再度入围中国康养产业 → 康养产业); not generic (主导产业, 三次产业, 现代产业:
@@ -65,9 +71,11 @@ _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
     r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|" + _GROWS
 )
+_FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
 _TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主|为重点|为龙头|为引领|龙头|" + _GROWS)
 # rule 4: words that join two industries
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
+_LATIN = re.compile(r"[\d%％A-Za-z]")
 _NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
@@ -92,6 +100,8 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
+        found += [f for f in _develop_lists(ctx, sent.text)
+                  if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
                      if c is not None and not _inside_taken(c, taken)]
@@ -191,6 +201,9 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         if end < len(text) and text[end] == "业" and not m.group().endswith("业") \
                 and not text.startswith("业务", end):
             end += 1  # 物流业, 装配业
+        grown = _FARMING.match(text, end)
+        if grown and _TERM_AFTER.match(text[grown.end():]) and not text.startswith(("产业", "行业"), grown.end()):
+            end = grown.end()  # 苹果种植, 肉牛养殖: the product and its activity
         after = text[end:]
         if after.startswith(("产业", "行业")) or not _TERM_AFTER.match(after):
             continue  # "X产业" is rule 1; "储能材料" is not 储能
@@ -206,6 +219,8 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
             f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
+        elif end > m.end() and grown:
+            f = _Found(name, start, end, "industry.term", (name[:m.end() - start],))
         else:
             f = _Found(name, start, end, "industry.term")
         candidates.append((f, developed or headed))
@@ -220,6 +235,44 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
                 spans.add((f.start, f.end))
                 changed = True
     return out
+
+
+def _is_term(ctx: Context, name: str) -> bool:
+    """``name`` is a sector term of the vocabulary (3D打印, 5G), so its digits and letters belong to it."""
+    return name in _words(ctx, "industry_terms.txt")
+
+
+def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule 5: the items of a 、-list right after a developing verb, when one of them is a sector term.
+
+    聚焦人工智能、大模型、低空经济等新兴领域 → all three; 发展食用菌、中药材特色种植
+    → 食用菌 only (the last item of a list not closed by 等 must itself be a term or
+    end in 业 / 经济).
+    """
+    lex = lexicon(ctx)
+    terms = _words(ctx, "industry_terms.txt")
+    pos = 0
+    for tok in lex.tokenizer.cut(text):
+        pos += len(tok)
+        if not _is_develop(ctx, tok):
+            continue
+        end = pos
+        while end < len(text) and text[end] not in "，。；：！？,;:（(":
+            end += 1
+        clause = text[pos:end]
+        closed = clause.find("等")
+        body = clause[:closed] if closed > 0 else clause
+        parts = re.split(r"、|和|及|与", body)
+        if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
+            continue
+        if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
+            parts = parts[:-1]
+        at = pos
+        for i, part in enumerate(parts):
+            at = text.index(part, at)
+            if 2 <= len(part) <= 10:
+                yield _Found(part, at, at + len(part), "industry.devlist", first=False)
+            at += len(part)
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
@@ -285,13 +338,14 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
         aliases = tuple(a[n:] for a in aliases if len(a) > n)
 
     body = _HEAD_END.sub("", name)
-    if len(body) > 1:
+    if len(body) > 1 and not _is_term(ctx, body):
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
     drop(_region_prefix(ctx, name, start + offset))
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
-    if _NOT_INDUSTRY.search(body) or _generic(ctx, body):
+    bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if _is_term(ctx, body) else body)
+    if bad or _generic(ctx, body):
         return None
     return replace(f, name=name, start=start, aliases=aliases)
 

@@ -10,7 +10,14 @@ development area. What makes a name one, in one place:
 - its body (the part before the head) is not made only of generic words, ranks
   and kinds of park (省级, 一流, 五星级, 零碳, 飞地; data ``park_generic.txt``);
 - with the bare head 园区 the body needs more than one common word
-  (教育园区, 农业园区 are kinds; 南王庄园区, 特色林木园区 are names).
+  (教育园区, 农业园区 are kinds; 南王庄园区, 特色林木园区 are names);
+- a body ending in a verb or adverb is a clause, not a name (研究制定开发区,
+  产业进园区, 高标准建设园区); sector activities (制造, 种植) are not verbs here;
+- a name with a predicate between two heads keeps only its first part
+  (衡水高新区晋升国家级高新区 -> 衡水高新区), and a name cut from a number
+  (2.0版零碳园区) or followed by 段 (a road section: 开发区段) is no name;
+- a designation (示范区, 示范基地) with a rank in front is a title a place was
+  given (国家全域旅游示范区), not a named park.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, headed_names, lexicon
+from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -28,6 +35,13 @@ _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)[个�
 _RANK = re.compile(r"^(?:[省市县区]|国家)?(?:[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级)")
 _SIZE = re.compile(r"[\d十百千万]+亿元?级?")  # 千亿元, 百亿级: the size of a park, not its name
 _BARE_HEADS = ("园区",)
+# heads of designations that a ranked body makes a title, not a place (国家全域旅游示范区, 省级慢性病综合防控示范区)
+_TITLE_HEADS = ("示范区", "示范基地")
+_RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
+# jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
+# verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
+_CLAUSE_TAGS = frozenset("vd ad i l uv ul uz p c".split())
+_PREDICATE = re.compile("晋升|升级为|升格为|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身")
 
 
 def extract_parks(ctx: Context) -> Iterator[Mention]:
@@ -44,16 +58,69 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
     lex = lexicon(ctx)
     lead = ctx.resources.get("park.lead", lambda: frozenset(words("park_lead_words.txt")))
     for span in headed_names(ctx, heads):
+        if _fragment(ctx, span.sentence, span.start, span.end):
+            continue
         cut = _trim(lex, lead, span.text)
-        name = span.text[cut:]
-        head = heads.search(name)
+        name = _before_predicate(heads, span.text[cut:])
+        head = _last_head(heads, name)
         if head is None:
             continue
         body = name[: head.start()]
-        if not is_park_body(ctx, body, head.group()):
+        if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead):
+            continue
+        if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
             continue
         label = normalise_label(name)
-        yield Mention(EntityRef("Park", label), label, span.start + cut, span.end, span.sentence, "park.head")
+        yield Mention(EntityRef("Park", label), label, span.start + cut, span.start + cut + len(name),
+                      span.sentence, "park.head")
+
+
+def _last_head(heads: re.Pattern[str], name: str) -> re.Match[str] | None:
+    """The head match that ends ``name`` (None when the name does not end in a head)."""
+    last = None
+    for m in heads.finditer(name):
+        last = m
+    return last if last is not None and last.end() == len(name) else heads.search(name)
+
+
+def _before_predicate(heads: re.Pattern[str], name: str) -> str:
+    """``name`` up to its first head when a predicate follows that head (衡水高新区晋升国家级高新区 -> 衡水高新区).
+
+    >>> from govkg.extractors.names import head_regex
+    >>> _before_predicate(head_regex("park_heads.txt"), "衡水高新区晋升国家级高新区")
+    '衡水高新区'
+    """
+    for m in heads.finditer(name):
+        if m.end() < len(name) and _PREDICATE.match(name, m.end()):
+            return name[:m.end()]
+    return name
+
+
+def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
+    """The name is cut from a number (2.0版零碳园区) or after a particle, is the start of a road section (开发区段),
+    or is counted right after it (标准果园3个, 零碳园区3家): a kind of park, not one."""
+    text = ctx.doc.text
+    if text[start] in "地的得" and start > 0 and text[start - 1] not in STOP_CHARS:
+        return True  # cut after a particle inside a word: 苏州等|地先进园区, 坚定不移|地走园区
+    return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or text[end:end + 1] == "段"
+                or _COUNT.match(text, end))
+
+
+def _ends_in_verb(ctx: Context, body: str, lead: frozenset[str]) -> bool:
+    """True when the last word of ``body`` is a governing verb or an adverb (研究制定, 高标准建设, 坚定不移地走)."""
+    lex = lexicon(ctx)
+    toks = lex.tokenizer.tags(body)
+    if not toks:
+        return False
+    word, tag = toks[-1]
+    if word in _activities(ctx):
+        return False
+    return word in lead or (len(word) >= 2 and word in lex.boundary) or tag in _CLAUSE_TAGS
+
+
+def _activities(ctx: Context) -> frozenset[str]:
+    """Sector activities that jieba tags as verbs but that end park names (制造园, 种植基地)."""
+    return ctx.resources.get("park.activities", lambda: frozenset(words("industry_activities.txt")))
 
 
 def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
@@ -63,6 +130,8 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     >>> _trim(load_lexicon(), frozenset({"对", "发挥"}), "对立中百亿工业园")
     1
     >>> _trim(load_lexicon(), frozenset(), "百亿元级立中工业园")
+    4
+    >>> _trim(load_lexicon(), frozenset({"走进"}), "记者走进云岭科技园")
     4
     """
     cut = 0
@@ -77,8 +146,14 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     while True:  # by string prefix, not by jieba word: "对立中百亿工业园" is 对 + 立中…
         word = next((w for w in sorted(lead, key=lambda w: (-len(w), w)) if text.startswith(w, cut)), None)
         if word is None or len(text) - cut - len(word) < 2:
-            return cut
+            break
         cut += len(word)
+    pos = cut  # a governing verb of two or more characters inside (记者走进|云岭科技企业孵化器) ends the clause
+    for tok in lex.tokenizer.cut(text[cut:], HMM=False):
+        pos += len(tok)
+        if len(tok) >= 2 and tok in lead and len(text) - pos >= 4:
+            cut = pos
+    return cut
 
 
 def _generic_regex(ctx: Context) -> re.Pattern[str]:
