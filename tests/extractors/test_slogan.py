@@ -177,3 +177,21 @@ def test_proposed_by(make_context, text, region, doc_region, expected):
         assert rels == []
     else:
         assert rels and {r.object for r in rels} == {EntityRef("Region", expected)}
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("“我们始终坚持‘企业有需求、政府有回应’。”县长介绍说。", "企业有需求、政府有回应"),
+    ("“下一步，我们将以‘三提三优’行动为抓手。”他说。", "三提三优行动"),
+    ("记者了解到，该县深入推进“千万工程”。", "千万工程"),
+])
+def test_finds_slogan_in_quoted_speech(make_context, sentence, label):
+    assert label in _slogans(make_context(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年粮食产量实现“八连增”。",
+    "粮食总产实现“十九连丰”。",
+    "“今年游客明显多了，收入也涨了。”村民老李说。",
+])
+def test_statistics_and_plain_speech_are_no_slogans(make_context, sentence):
+    assert _slogans(make_context(sentence)) == {}

@@ -57,6 +57,7 @@ _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
 )
 _STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
+_STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)$")
 _N_GE_YI_PI = re.compile(r"[二三四五六七八九十两]个一批")
 
 
@@ -250,6 +251,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     'slogan.quoted_numeral'
     >>> judge_quoted("窗口期", "", "认定", "，争分夺秒", lx).rule is None
     True
+    >>> judge_quoted("八连增", "", "实现", "。", lx).rule is None
+    True
     """
     c = clean_content(content)
     if len(c) < 2 or _BAD_CONTENT.search(c) or c in lex.idioms:
@@ -258,6 +261,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict(None, True)
     if len(c) <= 3 and re.match(rf"^[{NUMERALS}半]", c) and not has_formula_numeral(c, lex):
         return Verdict(None, True)  # an amount: 一小时, 两日游
+    if _STREAK.match(c):
+        return Verdict(None, True)  # a statistic: 八连增, 十九连丰
     if c in known or c + clean_content(head) in known:
         return Verdict("slogan.quoted_glossary")
     if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
@@ -302,11 +307,19 @@ class _Hit:
     rule: str
 
 
+def _quotes(text: str) -> Iterator[re.Match[str]]:
+    """The quotes of ``text``, and the quotes inside a quoted speech (“我们坚持‘项目为王’。”)."""
+    for m in _QUOTED.finditer(text):
+        yield m
+        if _BAD_CONTENT.search(text, m.start() + 1, m.end() - 1):
+            yield from _QUOTED.finditer(text, m.start() + 1, m.end() - 1)
+
+
 def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset()) -> list[_Hit]:
     """Slogans quoted in one sentence (chains of adjacent quotes share a verdict)."""
     text = sent.text
     found: list[tuple[re.Match[str], str, Verdict]] = []
-    for m in _QUOTED.finditer(text):
+    for m in _quotes(text):
         content = next(g for g in m.groups() if g is not None)
         head = match_head(text[m.end():], lex)
         after = text[m.end() + len(head):]
