@@ -270,9 +270,19 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         at = pos
         for i, part in enumerate(parts):
             at = text.index(part, at)
-            if 2 <= len(part) <= 10:
+            if 2 <= len(part) <= 10 and _sector_like(part, terms):
                 yield _Found(part, at, at + len(part), "industry.devlist", first=False)
             at += len(part)
+
+
+def _sector_like(item: str, terms: frozenset[str]) -> bool:
+    """An item of a developed list that ends like a sector: in a term, or in 业 / 经济 / 贸易 …
+    (先进核能, 赛会经济; not 地方志, 人才, 饮水 from a list of public services or factors).
+
+    >>> _sector_like("先进核能", frozenset({"核能"})), _sector_like("地方志", frozenset()), _sector_like("赛会经济", frozenset())
+    (True, False, True)
+    """
+    return any(item.endswith(t) for t in terms) or item.endswith(("业", "经济", "贸易", "制造", "加工", "能源", "材料"))
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
