@@ -37,6 +37,8 @@ _SIZE = re.compile(r"[\d十百千万]+亿元?级?")  # 千亿元, 百亿级: the
 _BARE_HEADS = ("园区",)
 # heads of designations that a ranked body makes a title, not a place (国家全域旅游示范区, 省级慢性病综合防控示范区)
 _TITLE_HEADS = ("示范区", "示范基地")
+# heads that any town has a kind of (文旅街区, 科创孵化器): the body must hold a rare word, a name (天美艺术街区)
+_NAMED_HEADS = ("街区", "孵化器", "创新区", "科技城", "科学城", "双创基地", "创业基地", "示范基地")
 _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
 # verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
@@ -68,11 +70,20 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         body = name[: head.start()]
         if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead):
             continue
+        if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
+            continue
         if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
             continue
         label = normalise_label(name)
         yield Mention(EntityRef("Park", label), label, span.start + cut, span.start + cut + len(name),
                       span.sentence, "park.head")
+
+
+def _has_rare_word(ctx: Context, body: str) -> bool:
+    """``body`` holds a word jieba's dictionary counts rarely (a place or brand name: 天美, 湘江; not 文旅, 老旧)."""
+    lex = lexicon(ctx)
+    return any(lex.tokenizer.FREQ.get(w, 0) < COMMON_WORD_FREQ for w in lex.tokenizer.cut(body, HMM=False)
+               if not _generic_regex(ctx).fullmatch(w))
 
 
 def _last_head(heads: re.Pattern[str], name: str) -> re.Match[str] | None:
