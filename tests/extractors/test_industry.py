@@ -212,3 +212,8 @@ def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
 ])
 def test_news_industry_near_misses_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+def test_developed_list_after_two_verbs_drops_the_second_verb(make_context):
+    found = labels(make_context("聚焦打造具身智能、商业航天、海洋牧场。"))
+    assert {"具身智能", "商业航天"} <= found and not any(f.startswith("打造") for f in found)

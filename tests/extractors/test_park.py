@@ -115,3 +115,7 @@ def test_news_near_misses_rejected(make_context, sentence):
 ])
 def test_kind_of_district_or_incubator_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+def test_belt_head_inside_daidong_is_no_park(make_context):
+    assert labels(make_context("青山拉面产业带动力不断增强。")) == set()

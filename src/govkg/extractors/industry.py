@@ -259,6 +259,9 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         end = pos
         while end < len(text) and text[end] not in "，。；：！？,;:（(":
             end += 1
+        lead = next((t for t in lex.tokenizer.cut(text[pos:end]) if t.strip()), "")
+        if _is_develop(ctx, lead, stop=True):
+            continue  # 聚焦打造…: the list belongs to the next verb
         clause = text[pos:end]
         closed = clause.find("等")
         body = clause[:closed] if closed > 0 else clause

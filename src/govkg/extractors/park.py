@@ -108,12 +108,13 @@ def _before_predicate(heads: re.Pattern[str], name: str) -> str:
 
 
 def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
-    """The name is cut from a number (2.0版零碳园区) or after a particle, is the start of a road section (开发区段),
+    """The name is cut from a number (2.0版零碳园区) or after a particle, is the start of a road section (开发区段) or of 带动 (产业带|动力),
     or is counted right after it (标准果园3个, 零碳园区3家): a kind of park, not one."""
     text = ctx.doc.text
     if text[start] in "地的得" and start > 0 and text[start - 1] not in STOP_CHARS:
         return True  # cut after a particle inside a word: 苏州等|地先进园区, 坚定不移|地走园区
     return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or text[end:end + 1] == "段"
+                or (text[end - 1:end + 1] == "带动")
                 or _COUNT.match(text, end))
 
 
