@@ -25,6 +25,10 @@ RETYPABLE = frozenset({"Industry", "Project", "Enterprise", "Park", "Slogan"})
 SPANLESS = frozenset(f"{t}|spanless" for t in ("Region", *RETYPABLE))
 """The feature of a candidate no mention in the text names: the decision leaves it as it is."""
 
+REJECT_AT = 0.6
+"""How sure the model must be that a candidate is no entity to drop it (one value for every type and document,
+chosen by leaving documents out); below it the candidate stays, with its low confidence for a reader to filter on."""
+
 Recorder = Callable[[Context, list[Candidate]], None]
 
 
@@ -65,18 +69,20 @@ def decide(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def choose(model: Model, candidate: Candidate) -> tuple[str, float]:
+def choose(model: Model, candidate: Candidate, reject_at: float = REJECT_AT) -> tuple[str, float]:
     """The class the model gives ``candidate`` and its probability.
 
-    A candidate keeps its type, or is rejected, unless the model clearly
-    prefers another type both keyed by name (:data:`RETYPABLE`).
+    A candidate keeps its type, or moves to another type both keyed by name
+    (:data:`RETYPABLE`) that the model prefers; it is rejected when the model
+    gives "no entity" at least ``reject_at`` and more than that type.
     """
     probs = model.probabilities(candidate.features)
     proposed = candidate.ref.type
-    best = max(probs, key=lambda c: (probs[c], c))
-    if best not in (proposed, REJECT) and not (proposed in RETYPABLE and best in RETYPABLE):
-        best = proposed if probs.get(proposed, 0.0) >= probs[REJECT] else REJECT
-    return best, probs[best]
+    allowed = [c for c in probs if c == proposed or (proposed in RETYPABLE and c in RETYPABLE)]
+    kind = max(allowed, key=lambda c: (probs[c], c == proposed, c))
+    if probs[REJECT] >= reject_at and probs[REJECT] > probs[kind]:
+        return REJECT, probs[REJECT]
+    return kind, probs[kind]
 
 
 def explain(model: Model, candidate: Candidate, top: int = 6) -> list[tuple[str, float]]:
