@@ -50,6 +50,24 @@ def test_generic_projects_rejected(make_context, sentence):
     assert projects == set()
 
 
+@pytest.mark.parametrize("sentence, kind, name", [
+    # a plant or works with no place, brand, rare word or quantity is a kind; a named one survives
+    ("完成水厂、热源厂、污水处理厂、路网、管网等一批市政重点工程新建扩建。", "污水处理厂", None),
+    ("加快推进温仁污水处理厂建设。", None, "温仁污水处理厂"),
+    ("推进沿滩区乡村道路改造工程。", None, "沿滩区乡村道路改造工程"),
+    ("实施仙市古镇提升工程。", None, "仙市古镇提升工程"),
+    ("加快推进城区给水管网和老蛮桥水库扩建工程。", None, "老蛮桥水库扩建工程"),
+    # a short item of a project list must name one thing; a long one is described enough
+    ("加快新索道、立体停车场、景区道路等项目建设。", "景区道路", None),
+    ("推进云蒙山小镇、紫荆关养生谷等旅游项目建设。", None, "云蒙山小镇"),
+    ("推进中昊晨光一期、华智二期等项目建设。", None, "中昊晨光一期"),
+])
+def test_kind_or_name(make_context, sentence, kind, name):
+    projects, _, _ = found(make_context(sentence))
+    assert kind not in projects
+    assert name is None or name in projects
+
+
 def test_phase_names_its_enterprise(make_context):
     projects, enterprises, rels = found(make_context("推动圣善二期、华智二期尽快建成投产。"))
     assert {"圣善二期", "华智二期"} <= projects

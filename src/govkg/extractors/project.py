@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.enterprise import is_brand_name
+from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, headed_names, is_common_word,
                                      left_edge, lexicon)
@@ -69,7 +70,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a += _leading_preposition(sent.text, a)
             if _rejected(ctx, lex, heads, sent.text, a, b):
                 continue
-            if (is_facility or sent.text[a:b].endswith(_KIND_HEADS)) and not _specific(ctx, lex, sent, a, b, heads, named):
+            if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
+                    and not _specific(ctx, lex, sent, a, b, heads, named)):
                 continue
             found.setdefault(sent.index, set()).add((a, b, "project.head"))
     for sent in ctx.sentences:
@@ -84,9 +86,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     yield from _listed(ctx)
 
 
-# heads that also name kinds of projects and programmes (民生项目, 惠民工程): their names need
-# something specific (see _specific); a 大桥, 水库 or 中学 is always one thing
-_KIND_HEADS = ("项目", "工程")
+# heads that also name kinds of projects, programmes and plants (民生项目, 惠民工程, 污水处理厂): their
+# names need something specific (see _specific); a 大桥, 水库 or 中学 is always one thing
+_KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
 _SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)")
@@ -116,8 +118,22 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     if any(s < hi and lo < e for s, e in named):
         return True
     generic = ctx.resources.get("project.generic", _generic_regex)
-    return any(len(tok) >= 2 and lex.tokenizer.FREQ.get(tok, 0) < RARE_WORD_FREQ and not generic.match(tok)
+    places = _place_words(ctx)
+    return any(len(tok) >= 2 and (tok in places or (_is_rare(lex, tok) and not generic.match(tok)))
                for tok in lex.tokenizer.cut(body, HMM=True))
+
+
+def _is_rare(lex: Lexicon, tok: str) -> bool:
+    """True when jieba's dictionary lacks ``tok`` or counts it rarely: it may be a proper name (乾旻, 老蛮)."""
+    return lex.tokenizer.FREQ.get(tok, 0) < RARE_WORD_FREQ
+
+
+def _place_words(ctx: Context) -> frozenset[str]:
+    """Full names and two-character-or-longer short forms of the gazetteer's divisions (沙湾区, 沙湾, 保定)."""
+    def load() -> frozenset[str]:
+        gaz = gazetteer(ctx.resources)
+        return frozenset(gaz.by_name) | frozenset(s for s in gaz.by_short if len(s) >= 2)
+    return ctx.resources.get("project.place_words", load)
 
 
 def _leading_quantity(name: str) -> int:
@@ -268,9 +284,14 @@ def _last_head(heads: re.Pattern[str], text: str) -> int | None:
     return start
 
 
+_SHORT_ITEM = 5
+"""A list item this short must name something specific (景区道路, 管网 are kinds); a longer one is described enough."""
+
+
 def _listed(ctx: Context) -> Iterator[Mention | Relation]:
     lex = lexicon(ctx)
     heads = head_regex("project_heads.txt")
+    named = _named_spans(ctx)
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
             for a, b in enumeration_items(sent.text, m.start(), lex):
@@ -280,6 +301,8 @@ def _listed(ctx: Context) -> Iterator[Mention | Relation]:
                         or is_common_word(lex, name)):
                     continue
                 start, end = sent.start + a, sent.start + b
+                if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
+                    continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 # a short bare item is the enterprise that carries the project out: the
