@@ -143,8 +143,9 @@ def bind_params(text: str, value: str) -> str:
         for p in params + decimals:
             literal = "0.0" if p in decimals else text_literal  # a decimal left out is 0, as govkg binds it
             # a projection (a SELECT line) keeps the column, a GROUP BY drops it (one value groups
-            # nothing); elsewhere the value replaces it
-            if re.search(r"\bGROUP\s+BY\b", line, re.I):
+            # nothing); elsewhere the value replaces it. A decimal's column is dropped from the
+            # projection too (govkg hides it; the engines write 0.0 differently)
+            if re.search(r"\bGROUP\s+BY\b", line, re.I) or (p in decimals and re.search(r"\bSELECT\b", line, re.I)):
                 line = re.sub(rf"\s*\?{p}\b", "", line)
                 continue
             new = f"({literal} AS ?{p})" if re.search(r"\bSELECT\b", line, re.I) else literal
@@ -153,7 +154,7 @@ def bind_params(text: str, value: str) -> str:
     return "".join(lines)
 
 
-READY_PARAM = {"enterprise-projects": "中昊晨光", "industry-enterprises": "纺织产业"}
+READY_PARAM = {"enterprise-projects": "中昊晨光", "industry-enterprises": "纺织产业", "loose-entities": "Enterprise"}
 LEFT_OUT = {
     # rdflib needs over a minute for it on the seeds; and Virtuoso 7.2 builds ?path differently
     # (CONCAT of an unbound ?l2 gives a string, not an error, and the query's "→" comes back "?").

@@ -1,10 +1,29 @@
 import pytest
 
 from govkg.extractors import EXTRACTORS, extract
+from govkg.extractors.base import Resources
 from govkg.extractors.relations import clause_bounds, is_formula
 from govkg.text.document import sentences_of
 
 TITLE = "2023年自贡市沿滩区政府工作报告"
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    """Resources with no learned decision: these tests are of the relation rules, on every candidate."""
+    res = Resources()
+    res.set("decide.model", None)
+    return res
+
+
+@pytest.fixture
+def make_context(make_context, rules_only):
+    def _make(text, title=None):
+        ctx = make_context(text, title=title)
+        ctx.resources = rules_only
+        return ctx
+
+    return _make
 
 
 def relations(make_context, text, title=TITLE):
