@@ -32,12 +32,8 @@ chosen by leaving documents out); below it the candidate stays, with its low con
 Recorder = Callable[[Context, list[Candidate]], None]
 
 
-def model_of(ctx: Context) -> Model | None:
-    """The model this process uses: the one a caller put in ``ctx.resources`` as ``"decide.model"``, else the shipped one."""
-    return model_of_resources(ctx.resources)
-
-
-def model_of_resources(resources: Resources) -> Model | None:
+def model_in(resources: Resources) -> Model | None:
+    """The model a process uses: the one a caller put in ``resources`` as ``"decide.model"``, else the shipped one."""
     return resources.get("decide.model", shipped_model)
 
 
@@ -52,7 +48,7 @@ def decide(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     record: Recorder | None = ctx.resources.get("decide.record", lambda: None)
     if record is not None:
         record(ctx, found)
-    model = model_of(ctx)
+    model = model_in(ctx.resources)
     if model is None:
         return mentions
     verdicts = {c.ref: choose(model, c) for c in found if not c.features & SPANLESS}
@@ -105,8 +101,8 @@ def keep_confident(facts: DocFacts, threshold: float) -> DocFacts:
     if not dropped:
         return facts
     return replace(facts, mentions=tuple(m for m in facts.mentions if m.ref not in dropped),
-                      relations=tuple(r for r in facts.relations if r.subject not in dropped and r.object not in dropped),
-                      entities={ref: info for ref, info in facts.entities.items() if ref not in dropped})
+                   relations=tuple(r for r in facts.relations if r.subject not in dropped and r.object not in dropped),
+                   entities={ref: info for ref, info in facts.entities.items() if ref not in dropped})
 
 
 def explain_in_document(path: Path | str, type_: str, label: str, resources: Resources | None = None,
@@ -118,7 +114,7 @@ def explain_in_document(path: Path | str, type_: str, label: str, resources: Res
 
     found: list[Candidate] = []
     res = resources or Resources()
-    model = model_of_resources(res)
+    model = model_in(res)
     if model is None:
         return []
     path = Path(path)
