@@ -249,6 +249,8 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
     → 食用菌 only (the last item of a list not closed by 等 must itself be a term or
     end in 业 / 经济).
     """
+    if not _LIST_MARK.search(text) or not _develop_regex(ctx).search(text) or not _term_regex(ctx).search(text):
+        return  # no list, no developing verb or no term: nothing to cut the sentence into words for
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
     pos = 0
@@ -304,11 +306,11 @@ def _term_regex(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("industry.terms", build)
 
 
-def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
-    """A developing verb, or a token made of adverbs and one (大力发展, 培育壮大).
+_LIST_MARK = re.compile("[、和及与]")
 
-    With ``stop``, the verbs that only end a name (健全, 推动 …) count too.
-    """
+
+def _develop_kinds(ctx: Context) -> dict[str, frozenset[str]]:
+    """The words of ``industry_develop.txt`` by kind (verb, stop, adverb)."""
     def build() -> dict[str, frozenset[str]]:
         kinds: dict[str, set[str]] = defaultdict(set)
         for line in data_lines("industry_develop.txt"):
@@ -316,7 +318,20 @@ def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
             kinds[kind.strip()].update(rest.split())
         return {k: frozenset(v) for k, v in kinds.items()}
 
-    kinds = ctx.resources.get("industry.develop", build)
+    return ctx.resources.get("industry.develop", build)
+
+
+def _develop_regex(ctx: Context) -> re.Pattern[str]:
+    """Any developing verb, anywhere: a sentence without one has no developed list."""
+    return ctx.resources.get("industry.develop_re", lambda: re.compile(literal_alternation(_develop_kinds(ctx)["verb"])))
+
+
+def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
+    """A developing verb, or a token made of adverbs and one (大力发展, 培育壮大).
+
+    With ``stop``, the verbs that only end a name (健全, 推动 …) count too.
+    """
+    kinds = _develop_kinds(ctx)
     verbs = kinds["verb"] | kinds["stop"] if stop else kinds["verb"]
     if token in verbs:
         return True
