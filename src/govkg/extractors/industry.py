@@ -249,8 +249,8 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
     → 食用菌 only (the last item of a list not closed by 等 must itself be a term or
     end in 业 / 经济).
     """
-    if not _LIST_MARK.search(text) or not _develop_regex(ctx).search(text) or not _term_regex(ctx).search(text):
-        return  # no list, no developing verb or no term: nothing to cut the sentence into words for
+    if not _may_develop_list(ctx, text):
+        return  # no clause with a developing verb, a list and a term: nothing to cut the sentence into words for
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
     pos = 0
@@ -319,6 +319,23 @@ def _develop_kinds(ctx: Context) -> dict[str, frozenset[str]]:
         return {k: frozenset(v) for k, v in kinds.items()}
 
     return ctx.resources.get("industry.develop", build)
+
+
+def _may_develop_list(ctx: Context, text: str) -> bool:
+    """Some clause of ``text`` has a developing verb with a list mark and a vocabulary term after it
+    (what rule 5 needs; checked by regular expressions before any word is cut)."""
+    if not _LIST_MARK.search(text):
+        return False
+    terms = _term_regex(ctx)
+    for m in _develop_regex(ctx).finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        clause = text[m.end():end.start() if end else len(text)]
+        if _LIST_MARK.search(clause) and terms.search(clause):
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile("[，。；：！？,;:（(]")
 
 
 def _develop_regex(ctx: Context) -> re.Pattern[str]:
