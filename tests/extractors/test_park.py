@@ -21,6 +21,7 @@ def labels(ctx):
     ("四是中药工业园区提质扩容。", {"中药工业园区"}),
     ("积极探索高铁东站智慧创新产业园建设。", {"高铁东站智慧创新产业园"}),
     ("建成百亿元级立中工业园。", {"立中工业园"}),
+    ("选派优秀干部赴杭州高新区挂职。", {"杭州高新区"}),  # a travel verb ends the name
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -28,6 +29,10 @@ def test_named_parks(make_context, sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "推动项目向园区集中。",
+    "精准赋权开发区,激发活力。",  # an empowering verb or a quality before a bare head leaves nothing named
+    "提质建强经济开发区。",
+    "建设高水平零碳园区。",
+    "支持省部共建国家大学科技园。",
     "争创省级化工园区。",
     "建设一批现代农业园区。",
     "打造国家级开发区。",
