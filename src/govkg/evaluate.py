@@ -114,17 +114,24 @@ def load_gold(folders: tuple[Path, ...], norm: Normaliser) -> Gold:
         files.extend(found)
     gold = Gold()
     for f in files:
-        try:
-            doc = json.loads(f.read_text(encoding="utf-8"))
-            for e in doc["entities"]:
-                key = norm(e["label"])
-                item = gold.entities[e["type"]].setdefault(key, GoldEntity({key}))
-                item.names.update(norm(a) for a in e.get("aliases", []))
-                item.optional = item.optional and bool(e.get("optional", False))
-            for a, b in doc.get("links", []):
-                gold.links.add(frozenset((norm(a), norm(b))))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f, f"not a gold annotation file ({exc.__class__.__name__}: {exc})") from None
+        read_gold_file(f, norm, gold)
+    return gold
+
+
+def read_gold_file(path: Path, norm: Normaliser, gold: Gold | None = None) -> Gold:
+    """Add the entities and links of one gold file to ``gold`` (a new one when None), names normalised."""
+    gold = gold if gold is not None else Gold()
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for e in doc["entities"]:
+            key = norm(e["label"])
+            item = gold.entities[e["type"]].setdefault(key, GoldEntity({key}))
+            item.names.update(norm(a) for a in e.get("aliases", []))
+            item.optional = item.optional and bool(e.get("optional", False))
+        for a, b in doc.get("links", []):
+            gold.links.add(frozenset((norm(a), norm(b))))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(path, f"not a gold annotation file ({exc.__class__.__name__}: {exc})") from None
     return gold
 
 

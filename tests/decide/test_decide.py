@@ -12,6 +12,7 @@ from govkg.decide import choose, decide, explain
 from govkg.decide.features import Candidate, candidates
 from govkg.decide.model import REJECT, Model, shipped_model
 from govkg.decide.train import Example, fit, label_of
+from govkg.evaluate import Gold, GoldEntity
 from govkg.extractors.base import Context, Resources
 from govkg.model import EntityRef, Mention
 
@@ -113,8 +114,10 @@ def test_without_a_model_every_candidate_stays(make_context):
     assert decide(ctx, [m]) == [m]
 
 
-GOLD = {"Region": {}, "Industry": {"钒钛产业": False}, "Project": {"某某工程": False},
-        "Enterprise": {}, "Park": {"某园区": True}, "Slogan": {}}
+GOLD = Gold()
+GOLD.entities["Industry"]["钒钛产业"] = GoldEntity({"钒钛产业"}, optional=False)
+GOLD.entities["Project"]["某某工程"] = GoldEntity({"某某工程"}, optional=False)
+GOLD.entities["Park"]["某园区"] = GoldEntity({"某园区"}, optional=True)
 
 
 @pytest.mark.parametrize("type_, names, label", [

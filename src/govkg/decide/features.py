@@ -96,17 +96,17 @@ def _label(ref: EntityRef, ms: list[Mention]) -> str:
     return ms[0].label if ref.type == "Region" else ref.key.split(":", 1)[-1] or ms[0].label
 
 
-def _region_names(mentions: list[Mention]) -> tuple[str, ...]:
+def _region_names(mentions: list[Mention]) -> frozenset[str]:
     names = set()
     for m in mentions:
         if m.ref.type == "Region":
             names.add(m.label)
             names.update(a for a in m.aliases if len(a) >= 2)
-    return tuple(sorted(names, key=len, reverse=True))
+    return frozenset(names)
 
 
 def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, ordered: list,
-              starts: list[int], prefixes: tuple[str, ...]) -> set[str]:
+              starts: list[int], prefixes: frozenset[str]) -> set[str]:
     f = {f"type={t}"}
     f.update(f"rule={m.rule}" for m in ms)
     c = f"{t}|"

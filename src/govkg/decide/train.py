@@ -18,8 +18,6 @@ builds are what the decision does on documents it was not trained on.
 from __future__ import annotations
 
 import csv
-import json
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,14 +27,12 @@ from govkg.decide import SPANLESS
 from govkg.decide.features import Candidate
 from govkg.decide.model import REJECT, Model
 from govkg.errors import InputError
-from govkg.evaluate import Normaliser, Report, evaluate
+from govkg.evaluate import Gold, Normaliser, Report, evaluate, read_gold_file
 from govkg.extractors.base import Context, Resources
 from govkg.graph.rdf import build_dataset
 from govkg.model import DocFacts
 from govkg.ontology.namespaces import ENTITY_TYPES
 from govkg.pipeline import InputFile, process_file
-
-log = logging.getLogger(__name__)
 
 C = 1.0
 """Inverse regularisation strength: one value for all documents and types (chosen by leaving documents out)."""
@@ -75,18 +71,6 @@ def gold_documents(doc_dirs: Iterable[Path], gold_dirs: Iterable[Path]) -> list[
     return sorted(out, key=lambda g: g.text.name)
 
 
-def _gold_names(path: Path, norm: Normaliser) -> dict[str, dict[str, bool]]:
-    """type -> {normalised name: optional} of one gold file."""
-    out: dict[str, dict[str, bool]] = {t: {} for t in ENTITY_TYPES}
-    for e in json.loads(path.read_text(encoding="utf-8"))["entities"]:
-        optional = bool(e.get("optional", False))
-        for name in (e["label"], *e.get("aliases", ())):
-            n = norm(name)
-            names = out[e["type"]]
-            names[n] = names.get(n, True) and optional
-    return out
-
-
 def _names(c: Candidate, doc_text: str, norm: Normaliser) -> set[str]:
     names = {norm(c.label)}
     for m in c.mentions:
@@ -96,16 +80,18 @@ def _names(c: Candidate, doc_text: str, norm: Normaliser) -> set[str]:
     return names - {""}
 
 
-def label_of(c: Candidate, names: set[str], gold: dict[str, dict[str, bool]]) -> str | None:
+def label_of(c: Candidate, names: set[str], gold: Gold) -> str | None:
     """The class a candidate should get, or None when only an optional gold entity has its names."""
-    own = gold[c.ref.type]
-    if any(n in own and not own[n] for n in names):
+
+    def named(t: str, optional: bool) -> bool:
+        return any(e.optional == optional and not e.names.isdisjoint(names) for e in gold.entities[t].values())
+
+    if named(c.ref.type, False):
         return c.ref.type
-    if any(n in own for n in names):
+    if named(c.ref.type, True):
         return None
-    others = sorted(t for t in ENTITY_TYPES if t != c.ref.type
-                    and any(n in gold[t] and not gold[t][n] for n in names))
-    return others[0] if others else REJECT
+    others = [t for t in ENTITY_TYPES if t != c.ref.type and named(t, False)]
+    return min(others) if others else REJECT
 
 
 def _resources(model: Model | None, record=None) -> Resources:
@@ -124,7 +110,7 @@ def examples(docs: Sequence[GoldDocument]) -> list[Example]:
     norm = Normaliser()
     out: list[Example] = []
     for doc in docs:
-        gold = _gold_names(doc.gold, norm)
+        gold = read_gold_file(doc.gold, norm)
         found: list[tuple[Context, list[Candidate]]] = []
         process_file(_item(doc), _resources(None, lambda ctx, cands: found.append((ctx, cands))))
         for ctx, cands in found:
@@ -185,7 +171,7 @@ def read_judgements(path: Path, corpus: Sequence[Path]) -> list[Judgement]:
     """The judged rows of an audit sheet (``scripts/audit.py``); documents named relative to a ``corpus`` folder."""
     out = []
     with open(path, encoding="utf-8", newline="") as fh:
-        for n, row in enumerate(csv.DictReader(fh, delimiter="\t"), 2):
+        for n, row in enumerate(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
             verdict = (row.get("verdict") or "").strip()
             if not verdict or not (row.get("document") or "").strip():  # unjudged, or no sentence names it
                 continue
