@@ -139,6 +139,33 @@ def test_html_to_text(markup: str, expected: str) -> None:
     assert html_to_text(markup) == expected
 
 
+@pytest.mark.parametrize("depth", [1, 255, 257, 2049, 100_000])  # libxml2's tree stops at 256 (2048 with huge_tree)
+def test_html_of_any_depth_keeps_its_text(tmp_path: Path, depth: int) -> None:
+    page = ("<html><body><p>各位代表：</p>" + "<div>" * depth + "<p>现在，我代表区人民政府。</p><span>深处</span>"
+            + "</div>" * depth + "<p>请予审议。</p><script>var x;</script></body></html>")
+    path = _write(tmp_path, "deep.html", page.encode("utf-8"))
+    assert read_text(path) == "各位代表：\n现在，我代表区人民政府。\n深处\n请予审议。"
+
+
+def test_unclosed_deep_html_keeps_its_text(tmp_path: Path) -> None:
+    page = "<html><body>" + "<div><span>" * 60_000 + "园区建设" + "<nav>首页</nav>" + "<p>产业发展"
+    assert read_text(_write(tmp_path, "open.htm", page.encode("utf-8"))) == "园区建设\n产业发展"
+
+
+def test_html_text_run_over_10_mb_is_kept() -> None:
+    run = "各位代表" * 2_700_000  # 10.8 M characters, 32 MB of UTF-8: over libxml2's 10 MB text limit
+    assert html_to_text(f"<html><body><p>{run}</p><p>完</p></body></html>") == run + "\n完"
+
+
+def test_html_with_control_characters_in_text() -> None:
+    # lxml's tree refused them: "All strings must be XML compatible" (an internal error for the document)
+    assert html_to_text("<p>甲\x08乙</p><p>丙\x1b</p>") == "甲\x08乙\n丙\x1b"
+
+
+def test_text_after_the_closing_html_tag_is_kept() -> None:
+    assert html_to_text("<html><body><p>甲</p></body></html>乙") == "甲\n乙"
+
+
 def test_meta_charset_utf8_page_read_as_utf8(tmp_path: Path) -> None:
     page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>' \
            "<body><p>樂山市沙灣區黨建工作</p></body></html>"

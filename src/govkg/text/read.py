@@ -47,8 +47,8 @@ _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with FF FE
 _BIG5 = ("big5", "cp950", "big5hkscs")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _HTML_START = r"(?is)\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])"
-_DROP_TAGS = ("head", "script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
-              "aside", "template", "svg", "button", "select", "textarea", "object", "embed", "canvas")
+_DROP = frozenset(("head", "script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
+                   "aside", "template", "svg", "button", "select", "textarea", "object", "embed", "canvas"))
 _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
                          "article", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
                          "center", "main", "figure", "figcaption", "address", "hr"))
@@ -295,29 +295,61 @@ def _plausibility(text: str) -> float:
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML page: no script/style/navigation, one block per line.
 
+    The page is read as a stream of parser events (an lxml parser target), never
+    built into a tree: libxml2's tree builder stops at 256 levels of nesting
+    (a paragraph inside 100,000 ``div``s came out as no text at all) and drops
+    text runs over 10 MB, and lxml's tree refuses control characters in text;
+    the stream has none of these limits and holds only the text.
+
     >>> html_to_text("<html><body><nav>首页</nav><p>各位代表：</p><p>现在&nbsp;&nbsp;我代表</p>"
     ...              "<script>var a;</script></body></html>")
     '各位代表：\\n现在 我代表'
+    >>> html_to_text("<div>" * 100_000 + "<p>深处的段落</p>" + "</div>" * 100_000)
+    '深处的段落'
     """
     from lxml import etree
-    from lxml import html as lhtml
 
     markup = _re(r"^\s*<\?xml[^>]*>").sub("", markup)  # lxml refuses str input with an XML declaration
+    target = _TextEvents()
+    parser = etree.HTMLParser(target=target, huge_tree=True, no_network=True)
     try:
-        root = lhtml.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
+        parser.feed(markup)
+        text = parser.close()
+    except (etree.LxmlError, ValueError):  # ValueError: lone surrogates, which no decoding here gives
         return ""
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
-    for el in root.iter():
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _BLOCK_TAGS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-        elif tag == "br":
-            el.tail = "\n" + (el.tail or "")
-        elif tag in {"td", "th"}:
-            el.tail = " " + (el.tail or "")
-    text = normalise_breaks(root.text_content())
     space = _re(r"\s+")
-    lines = (space.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (space.sub(" ", line).strip() for line in normalise_breaks(text).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+class _TextEvents:
+    """lxml parser target: collects the text outside dropped elements, a line break around each block,
+    after ``<br>``, and a space after each table cell."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.dropped = 0  # depth inside a dropped element (the parser closes every element it opens)
+
+    def start(self, tag: object, attrib: object) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if self.dropped or name in _DROP:
+            self.dropped += 1
+        elif name in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def end(self, tag: object) -> None:
+        if self.dropped:
+            self.dropped -= 1
+            return
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _BLOCK_TAGS or name == "br":
+            self.parts.append("\n")
+        elif name in ("td", "th"):
+            self.parts.append(" ")
+
+    def data(self, text: str) -> None:
+        if not self.dropped:
+            self.parts.append(text)
+
+    def close(self) -> str:
+        return "".join(self.parts)
