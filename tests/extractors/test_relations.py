@@ -80,6 +80,8 @@ def relations(make_context, text, title=TITLE):
     ("推动区水务集团转型发展。", ("区水务集团", "locatedIn", "沿滩区")),
     ("中昊晨光、中化蓝天等企业落户我区。", ("中昊晨光", "locatedIn", "沿滩区")),
     ("支持中昊晨光、江苏国泰等企业做大做强。", ("江苏国泰", "relatedTo", "沿滩区")),
+    # an enterprise no rule links: the report of the document's region names it
+    ("中昊晨光公司年产值超过十亿元。", ("中昊晨光公司", "relatedTo", "沿滩区")),
     # develops: a region that opens an earlier clause as its subject
     ("永安镇坚持规划引领,大力发展花椒产业。", ("永安镇", "develops", "花椒")),
 ])
@@ -118,8 +120,8 @@ def test_relation_from_sentence(make_context, sentence, expected):
     ("实施“两大工程”：“产业提升工程”、“城市更新行动”。", ("两大工程", "hasPart", "城市更新行动")),
     # an enterprise settling elsewhere is not worked on by the report's region
     ("中昊晨光总部落户成都市。", ("中昊晨光", "relatedTo", "沿滩区")),
-    # an enterprise in a clause of no government work is related to nothing
-    ("中昊晨光公司年产值超过十亿元。", ("中昊晨光公司", "relatedTo", "沿滩区")),
+    # an enterprise of a sentence naming a region outside the document's is not the report's
+    ("中昊晨光公司在成都市设立研发中心。", ("中昊晨光公司", "relatedTo", "沿滩区")),
     # a region of an earlier clause that is no subject does not develop the industry
     ("政策延伸到自贡市全域,着力发展花椒产业。", ("自贡市", "develops", "花椒")),
 ])

@@ -33,7 +33,9 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
 - ``locatedIn`` / ``relatedTo`` — Enterprise → Region: the region its name holds
   or opens with (米易县华森公司, 我县津海公司, 县水务集团), a settling verb after its
   list (A、B等企业落户我市); else a clause of government work on it (支持A、B做大
-  做强, 与A合作) relates it to the clause's subject region or the document's region;
+  做强, 与A合作) relates it to the clause's subject region or the document's region; an enterprise no
+  rule links is ``relatedTo`` the document's region (the region's report names it) unless its sentence
+  names a region outside the document's region;
 - document rules: a report's slogan with no proposer is ``proposedBy`` the
   document's region when the text says it is the region's own (县委, 我县 in its
   clause, 工业强县, the region's name in it) and ``relatedTo`` it otherwise
@@ -227,7 +229,8 @@ Rule = Callable[[_Sent, _Where, Context], Iterator[Relation]]
 
 @dataclass(frozen=True)
 class _Doc:
-    """What a document rule reads: the context, the regions, the sentences and the sentence rules' relations."""
+    """What a document rule reads: the context, the regions, the sentences and the relations found so far
+    (the sentence rules' and the earlier document rules')."""
 
     ctx: Context
     where: _Where
@@ -247,9 +250,10 @@ def extract_relations(ctx: Context) -> Iterator[Relation]:
         for rule in SENTENCE_RULES:
             found.extend(rule(sent, where, ctx))
     yield from found
-    doc = _Doc(ctx, where, sents, tuple(found))
     for doc_rule in DOCUMENT_RULES:
-        yield from doc_rule(doc)
+        made = list(doc_rule(_Doc(ctx, where, sents, tuple(found))))
+        found.extend(made)
+        yield from made
 
 
 # --- sentence rules -----------------------------------------------------------------------------
@@ -523,8 +527,30 @@ def _counted_parts(doc: _Doc) -> Iterator[Relation]:
                     yield Relation(whole.ref, "hasPart", part.ref, part.sentence, "relation.counted_parts")
 
 
+def _enterprise_report(doc: _Doc) -> Iterator[Relation]:
+    """An enterprise no other rule links is ``relatedTo`` the document's region: the report of that
+    region names it (中泰集团等重点企业经营风险有效化解 in Xinjiang's report). The evidence is its first
+    mention in a sentence that names no region outside the document's region (nested names such as
+    河南双汇's 河南 do not count) and does not settle its list elsewhere (落户天津)."""
+    ctx, where = doc.ctx, doc.where
+    if where.doc is None:
+        return
+    linked = {ref for r in doc.found for ref in (r.subject, r.object)}
+    evidence: dict[EntityRef, int] = {}
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        if m.type != "Enterprise" or m.ref in linked or m.ref in evidence or m.sentence not in doc.sents:
+            continue
+        s = doc.sents[m.sentence]
+        if s.nested_in_other(m) or _SETTLES_ELSEWHERE.match(s.text, _list_end(s, m) - s.start):
+            continue
+        if all(where.rank(r.ref) != "outside" or s.nested_in_other(r) for r in s.of("Region")):
+            evidence[m.ref] = m.sentence
+    for ref, sentence in sorted(evidence.items(), key=lambda kv: kv[0].key):
+        yield Relation(ref, "relatedTo", where.doc, sentence, "relation.enterprise_report")
+
+
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
-    _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts,
+    _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
 )
 
 
