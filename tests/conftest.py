@@ -53,16 +53,19 @@ def make_context(resources, folder):
 
 @pytest.fixture(scope="session")
 def serving():
-    """``with serving(graph, timeout) as url``: govkg serve of ``graph`` on a free local port, in a thread."""
+    """``with serving(graph, timeout, **options) as url``: govkg serve of ``graph`` on a free local port, in a thread."""
     return _serving
 
 
 @contextlib.contextmanager
-def _serving(graph: Path, timeout: float) -> Iterator[str]:
-    """``govkg serve`` of ``graph`` on a free local port in a thread: its base URL, stopped on exit."""
+def _serving(graph: Path, timeout: float, **options) -> Iterator[str]:
+    """``govkg serve`` of ``graph`` on a free local port in a thread: its base URL, stopped on exit.
+
+    ``options`` go to :class:`govkg.serve.app.Explorer` (``allow_service``, ``max_rows``, ``allowed_hosts``).
+    """
     from govkg.serve.app import Explorer, make_app_server
 
-    app = Explorer(graph, timeout=timeout)
+    app = Explorer(graph, timeout=timeout, **options)
     server = make_app_server(app, "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -371,3 +371,73 @@ def test_building_twice_into_the_store_gives_the_same_graph(built, tmp_path):
     after = quads()
     assert len(after) == len(before) > 1000 and facts(after) == facts(before)
     assert len(after) == len(list(load_graph(tmp_path / "again").quads((None, None, None, None))))
+
+
+def _small_store(tmp_path: Path) -> Dataset:
+    """Six labels in an on-disk store, queried with Oxigraph as govkg serve queries it."""
+    from govkg.graph.store import open_store, write_store
+
+    ds = Dataset()
+    g = ds.graph(URIRef("https://example.org/doc"))
+    for i in range(6):
+        g.add((URIRef(f"https://example.org/e{i}"), RDFS.label, Literal(f"名{i}")))
+    write_store(ds, tmp_path / "store")
+    return open_store(tmp_path / "store")
+
+
+def test_max_rows_refuses_longer_answers(tmp_path):
+    from govkg.graph.store import close_store
+    from govkg.query import ResultTooLarge
+
+    ds = _small_store(tmp_path)
+    try:
+        assert len(run_query(ds, "SELECT * WHERE { ?s ?p ?o }", max_rows=6).rows) == 6
+        with pytest.raises(ResultTooLarge, match="more than 5 rows"):
+            run_query(ds, "SELECT * WHERE { ?s ?p ?o }", max_rows=5)
+        with pytest.raises(ResultTooLarge, match="more than 5 triples"):
+            run_query(ds, "CONSTRUCT WHERE { ?s ?p ?o }", max_rows=5)
+        # 10^18 rows if read to the end: the limit stops reading at row 6
+        endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
+        with pytest.raises(ResultTooLarge):
+            run_query(ds, endless, max_rows=5)
+    finally:
+        close_store(ds)
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE {\n ?a ?b ?c .\n  sErViCe SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", True),
+    ("PREFIX s: <http://127.0.0.1:9/> ASK { OPTIONAL { SERVICE s:x { ?s ?p ?o } } }", True),
+    ("SELECT * WHERE { ?a ?b 1SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", True),  # glued to a number
+    ("SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }", True),
+    ('SELECT ?service WHERE { ?service ?p "SERVICE <http://127.0.0.1:9/> {}" }', False),
+    ("PREFIX service: <https://example.org/service#> SELECT * WHERE { ?s service:SERVICE ?o } # SERVICE", False),
+    ("SELECT * WHERE { ?s <http://example.org/service> '''\nSERVICE <http://x/> { }\n''' }", False),
+])
+def test_refuse_service_tells_the_keyword_from_the_word(tmp_path, text, refused):
+    from govkg.graph.store import close_store
+    from govkg.query import ServiceRefused, refuse_service
+
+    refuse = pytest.raises(ServiceRefused, match="has a SERVICE clause at line") if refused else _nothing()
+    with refuse:
+        refuse_service(parse_spec(text))
+    ds = _small_store(tmp_path)
+    try:
+        with pytest.raises(ServiceRefused) if refused else _nothing():
+            run_query(ds, text, allow_service=False)
+    finally:
+        close_store(ds)
+
+
+def test_a_malformed_query_with_the_word_service_is_reported_as_malformed():
+    from govkg.query import ServiceRefused, refuse_service
+
+    with pytest.raises(QueryError, match=r"malformed SPARQL query \(query\) at line 1, column 4\d") as caught:
+        refuse_service(parse_spec('SELECT * WHERE { ?s ?p "service" } garbage garbage'))
+    assert not isinstance(caught.value, ServiceRefused)
+
+
+def _nothing():
+    import contextlib
+
+    return contextlib.nullcontext()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -174,3 +176,262 @@ def test_serve_reports_a_missing_graph() -> None:
     result = CliRunner().invoke(main, ["serve", "/nonexistent/graph.trig", "--port", "0"])
     assert result.exit_code == 2
     assert "nonexistent" in result.stderr
+
+
+# --- no outgoing requests, Host header, cross-site requests, size limits ---------------------------------------
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint stand-in (another server the machine can reach) that records every request."""
+
+    def _answer(self) -> None:
+        self.server.requests.append((self.command, self.path))
+        body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+            {"x": {"type": "literal", "value": "从内网取回的数据"}}]}}).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def listener() -> Iterator[http.server.ThreadingHTTPServer]:
+    """A local HTTP server; ``listener.requests`` lists what reached it, ``listener.url`` is its /sparql."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    server.requests = []
+    server.url = f"http://127.0.0.1:{server.server_port}/sparql"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def service_queries(url: str) -> list[str]:
+    """SERVICE clauses in the forms Oxigraph runs (checked in test_allowed_service_reaches_the_other_server)."""
+    host = url.rsplit("/", 1)[0] + "/"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?x ?p ?o }} }}",
+        f"select * where {{ service silent <{url}> {{ ?x ?p ?o }} }}",
+        f"PREFIX e: <{host}>\nSELECT * WHERE {{\n  # a comment\n  SERVICE e:sparql {{ ?x ?p ?o }}\n}}",
+        f"BASE <{host}> SELECT * WHERE {{ SERVICE <sparql> {{ ?x ?p ?o }} }}",
+        f"SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{url}> {{ ?x ?p ?o }} }} }}",
+        f"ASK {{ SERVICE <{url}> {{ ?x ?p ?o }} }}",
+        f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ SerVice <{url}> {{ ?x ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <\\u0068ttp://{url[len('http://'):]}> {{ ?x ?p ?o }} }}",
+    ]
+
+
+def test_service_is_refused_and_no_request_leaves(base: str, listener) -> None:
+    for query in service_queries(listener.url):
+        for status, _, body in (get(f"{base}/sparql?query={q(query)}"),
+                                get(f"{base}/sparql", data=query.encode("utf-8"),
+                                    headers={"Content-Type": "application/sparql-query"})):
+            assert status == 403, (query, body)
+            assert "has a SERVICE clause at line" in body and "--allow-service" in body
+    assert listener.requests == []
+
+
+def test_the_word_service_elsewhere_is_no_service_clause(base: str) -> None:
+    query = ('PREFIX service: <https://example.org/service#>\n'
+             'SELECT ?service WHERE { BIND("SERVICE <http://127.0.0.1:9/> {}" AS ?service) '
+             'FILTER(?service != service:x) }  # SERVICE')
+    status, _, body = get(f"{base}/sparql?query={q(query)}&format=csv")
+    assert status == 200 and body.splitlines() == ["service", "SERVICE <http://127.0.0.1:9/> {}"]
+    status, _, body = get(f"{base}/sparql?query={q('SELECT * WHERE { servicx <x> {} }')}")
+    assert status == 400 and "malformed SPARQL query" in body and "SERVICE" not in body
+
+
+def test_the_query_worker_cannot_open_internet_sockets(listener) -> None:
+    """The second wall: in a process that called forbid_network, even Oxigraph's SERVICE cannot connect."""
+    import subprocess
+    import sys
+
+    probe = f"""
+import socket, pyoxigraph
+from govkg.serve.sandbox import forbid_network
+assert forbid_network()
+for family in (socket.AF_INET, socket.AF_INET6):
+    try:
+        socket.socket(family)
+    except PermissionError:
+        pass
+    else:
+        raise SystemExit("an internet socket opened")
+a, b = socket.socketpair()  # what multiprocessing's pipes need still works
+a.send(b"x"); assert b.recv(1) == b"x"
+try:
+    list(pyoxigraph.Store().query("SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?x ?p ?o }} }}"))
+except OSError as exc:
+    print("refused:", exc)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("refused:")
+    assert listener.requests == []
+
+
+def test_the_endpoint_worker_runs_sandboxed_unless_service_is_allowed(seeds_dir: Path) -> None:
+    from govkg.serve.sparql import QueryRunner
+
+    for allow_service in (False, True):
+        runner = QueryRunner(seeds_dir, timeout=30, allow_service=allow_service)
+        try:
+            assert runner.answer("ASK { ?s ?p ?o }", "json").status == 200
+            assert runner.sandboxed is not allow_service  # Linux x86-64 or arm64, as CI
+        finally:
+            runner.close()
+
+
+def test_allowed_service_reaches_the_other_server(seeds_dir: Path, serving, listener) -> None:
+    """With allow_service the same queries run: so what stops them by default is the refusal, nothing else."""
+    with serving(seeds_dir, timeout=10.0, allow_service=True) as url:
+        for query in service_queries(listener.url):
+            before = len(listener.requests)
+            status, _, body = get(f"{url}/sparql?query={q(query)}")
+            assert status == 200, (query, body)
+            assert len(listener.requests) > before, query
+        status, _, body = get(f"{url}/sparql?query={q(service_queries(listener.url)[0])}")
+        assert "从内网取回的数据" in body
+
+
+def test_serve_cli_refuses_service_unless_allowed(seeds_dir: Path, listener) -> None:
+    """`govkg serve` as a user starts it: refused by default, run with --allow-service (and warned about)."""
+    import subprocess
+    import sys
+
+    query = service_queries(listener.url)[0]
+    for flags, expected in (([], 403), (["--allow-service"], 200)):
+        proc = subprocess.Popen([sys.executable, "-m", "govkg.cli", "serve", str(seeds_dir), "--port", "0", *flags],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            line = proc.stdout.readline()
+            assert line.startswith("govkg serve: http://127.0.0.1:"), line + proc.stderr.read()
+            url = line.split()[2].rstrip("/")
+            status, _, body = get(f"{url}/sparql?query={q(query)}")
+            assert status == expected, body
+        finally:
+            proc.terminate()
+            _, stderr = proc.communicate(timeout=30)
+        assert ("--allow-service: SPARQL SERVICE clauses" in stderr) == bool(flags)
+    assert len(listener.requests) == 1
+
+
+def raw(base: str, method: str, path: str, headers: dict[str, str], body: bytes | None = None):
+    """(status, headers, body) of a request sent with exactly these headers (``Host`` included, or none)."""
+    import http.client
+
+    parsed = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            conn.putheader(name, value)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        resp = conn.getresponse()
+        return resp.status, dict(resp.getheaders()), resp.read().decode("utf-8")
+    finally:
+        conn.close()
+
+
+def test_requests_to_other_host_names_are_refused(base: str) -> None:
+    port = urllib.parse.urlsplit(base).port
+    ask = "/sparql?query=" + q("ASK { ?s ?p ?o }")
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        assert raw(base, "GET", "/", {"Host": host})[0] == 200, host
+        assert raw(base, "GET", ask, {"Host": host})[0] == 200, host
+    for host in (f"rebind.example:{port}", "rebind.example", f"127.0.0.1:{port + 1}", f"127.0.0.1:{port}@evil",
+                 f"localhost.:{port}", ""):
+        for path in ("/", ask, f"/entity?id={q(SHAWAN)}"):
+            status, _, body = raw(base, "GET", path, {"Host": host} if host else {})
+            assert status == 403, (host, path)
+            assert "DNS rebinding" in body and "沙湾区" not in body
+
+
+def test_no_cors_and_requests_of_other_sites_refused(base: str) -> None:
+    port = urllib.parse.urlsplit(base).port
+    host = {"Host": f"127.0.0.1:{port}"}
+    form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
+    post = {**host, "Content-Type": "application/x-www-form-urlencoded"}
+    answers = [raw(base, "GET", "/", {**host, "Origin": "https://evil.example"}),
+               raw(base, "OPTIONS", "/sparql", {**host, "Origin": "https://evil.example",
+                                                 "Access-Control-Request-Method": "POST"})]
+    for origin in ("https://evil.example", "http://localhost:1", "null", f"http://127.0.0.1:{port}.evil.example"):
+        answers.append(raw(base, "POST", "/sparql", {**post, "Origin": origin}, form))
+        assert answers[-1][0] == 403 and "other sites" in answers[-1][2], origin
+    for site in ("cross-site", "same-site"):  # an <img> or link of another page: no Origin header
+        answers.append(raw(base, "GET", "/sparql?query=" + q("ASK {}"), {**host, "Sec-Fetch-Site": site}))
+        assert answers[-1][0] == 403
+    assert answers[1][0] == 403  # a CORS preflight gets no permission (nor would it from this server's pages: 405)
+    for origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}"):  # the app's own pages
+        answers.append(raw(base, "POST", "/sparql", {**post, "Origin": origin, "Sec-Fetch-Site": "same-origin"}, form))
+        assert answers[-1][0] == 200
+    answers.append(raw(base, "GET", "/sparql?query=" + q("ASK {}"), {**host, "Sec-Fetch-Site": "none"}))  # typed in
+    assert answers[-1][0] == 200
+    for status, headers, _ in answers:
+        assert not any(name.lower().startswith("access-control-") for name in headers), headers
+
+
+def test_query_text_over_the_limit_is_413(base: str) -> None:
+    from govkg.serve.sparql import MAX_BODY_BYTES, MAX_QUERY_BYTES
+
+    padding = "# " + "x" * 1000 + "\n"
+    fits = padding * (MAX_QUERY_BYTES // len(padding) - 1) + "ASK {}"
+    status, _, body = get(f"{base}/sparql", data=fits.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert status == 200 and json.loads(body)["boolean"] is True
+    over = padding * (MAX_QUERY_BYTES // len(padding) + 1) + "ASK {}"
+    status, _, body = get(f"{base}/sparql", data=over.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert status == 413 and f"at most {MAX_QUERY_BYTES:,} bytes" in body
+    form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+    text = "ASK {} # " + "中" * (MAX_QUERY_BYTES // 3 - 10)  # under the limit, three times over it percent-encoded
+    form = urllib.parse.urlencode({"query": text}).encode()
+    assert len(text.encode()) < MAX_QUERY_BYTES < len(form) < MAX_BODY_BYTES
+    assert get(f"{base}/sparql", data=form, headers=form_type)[0] == 200
+    form = urllib.parse.urlencode({"query": "中" * (MAX_BODY_BYTES // 9 + 1)}).encode()  # 9 bytes a character
+    status, _, body = get(f"{base}/sparql", data=form, headers=form_type)
+    assert status == 413 and "request body" in body
+    assert get(f"{base}/sparql?query={q('ASK {}')}")[0] == 200  # and the server goes on
+
+
+@pytest.fixture(scope="module")
+def strict(seeds_dir: Path, serving) -> Iterator[str]:
+    """govkg serve of the seeds with answers of at most 50 rows, also answering the name kg.lan."""
+    with serving(seeds_dir, timeout=5.0, max_rows=50, allowed_hosts=("kg.lan",)) as url:
+        yield url
+
+
+def test_answers_over_max_rows_are_413(strict: str) -> None:
+    status, _, body = get(f"{strict}/sparql?query={q('SELECT * WHERE { ?s ?p ?o }')}")
+    assert status == 413 and "more than 50 rows" in body and "LIMIT" in body
+    status, _, body = get(f"{strict}/sparql?query={q('SELECT * WHERE { ?s ?p ?o } LIMIT 50')}&format=csv")
+    assert status == 200 and len(body.splitlines()) == 51
+    status, _, body = get(f"{strict}/sparql?query={q('CONSTRUCT WHERE { ?s ?p ?o }')}")
+    assert status == 413 and "more than 50 triples" in body
+    endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # billions of rows: refused at row 51, long before the deadline
+    status, _, body = get(f"{strict}/sparql?query={q(endless)}")
+    assert status == 413
+
+
+def test_allowed_host_names_are_answered(strict: str) -> None:
+    port = urllib.parse.urlsplit(strict).port
+    assert raw(strict, "GET", "/", {"Host": f"kg.lan:{port}"})[0] == 200
+    assert raw(strict, "GET", "/", {"Host": f"KG.LAN:{port}"})[0] == 200
+    assert raw(strict, "GET", "/", {"Host": f"other.lan:{port}"})[0] == 403
+
+
+def test_serve_limits_default_as_documented() -> None:
+    from govkg.serve.sparql import MAX_ROWS
+
+    serve = main.commands["serve"]
+    options = {p.name: p for p in serve.params}
+    assert options["max_rows"].default == MAX_ROWS
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "--allow-service" in help_text and "--allow-host" in help_text

@@ -308,14 +308,27 @@ def push(graph: Path, endpoint: str, user: str | None, password: str | None, aut
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds a SPARQL query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Rows (or triples) of the longest SPARQL answer; a longer one is refused (413).")
+@click.option("--allow-service", is_flag=True,
+              help="Run SPARQL SERVICE clauses, which make this server send requests to the addresses a query "
+                   "names (refused by default: any web page you visit can send queries to this server).")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests addressed to NAME (repeatable), e.g. a name of this machine when "
+                   "listening on 0.0.0.0; other Host headers are refused against DNS rebinding.")
 @MIN_CONFIDENCE
-def serve(graph: Path, host: str, port: int, timeout: float, min_confidence: float) -> None:
-    """Browse GRAPH (a build folder, RDF file or store folder) in a local web app with a /sparql endpoint."""
+def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, allow_service: bool,
+          allowed_hosts: tuple[str, ...], min_confidence: float) -> None:
+    """Browse GRAPH (a build folder, RDF file or store folder) in a local web app with a /sparql endpoint.
+
+    The endpoint is read-only and makes no outgoing requests unless --allow-service is given.
+    """
     from govkg.serve.app import Explorer, make_app_server
 
     err = Console(stderr=True)
     try:
-        app = Explorer(graph, timeout=timeout, min_confidence=min_confidence)
+        app = Explorer(graph, timeout=timeout, min_confidence=min_confidence, allow_service=allow_service,
+                       max_rows=max_rows, allowed_hosts=allowed_hosts)
     except GovkgError as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)
@@ -326,6 +339,9 @@ def serve(graph: Path, host: str, port: int, timeout: float, min_confidence: flo
         _err(err, f"cannot listen on {host}:{port} ({exc})")
         sys.exit(EXIT_FAILED)
     click.echo(f"govkg serve: http://{host}:{server.server_port}/  (SPARQL: /sparql; Ctrl-C stops)")
+    if allow_service:
+        err.print("[bold yellow]warning:[/] --allow-service: SPARQL SERVICE clauses make this server send requests "
+                  "to any address a query names", highlight=False, soft_wrap=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

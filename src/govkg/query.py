@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -50,6 +51,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*(?:\(\s*(optional)\s*(?:,\s*(decimal)\s*)?\))?\s*:\s*(.*)")
 _NAME = re.compile(r"[A-Za-z0-9_][\w.-]*")
 _POSITION = re.compile(r"(?:error at |line:?\s*)(\d+)[:,]\s*(?:col:?\s*)?(\d+)")
+_SERVICE = re.compile("service", re.IGNORECASE)
 
 
 class QueryError(GovkgError):
@@ -58,6 +60,14 @@ class QueryError(GovkgError):
     >>> str(QueryError("unknown query name 'x'"))
     "unknown query name 'x'"
     """
+
+
+class ServiceRefused(QueryError):
+    """A query with a ``SERVICE`` clause (which makes the engine send HTTP requests) where those are not allowed."""
+
+
+class ResultTooLarge(QueryError):
+    """An answer with more rows (or triples) than the caller takes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,24 +206,35 @@ def _decimal(param: Param, value: str | None) -> Literal:
     return Literal(str(number), datatype=XSD.decimal)
 
 
-def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str] | None = None, *,
+              max_rows: int | None = None, allow_service: bool = True) -> QueryResult:
     """Run ``query`` on ``dataset`` with ``params`` bound; rows as rdflib terms.
 
     ``dataset`` is any rdflib Dataset: in memory (rdflib's engine) or opened
     with :mod:`govkg.graph.store` (Oxigraph's engine). Raises :class:`QueryError`
-    for a malformed query (with its line and column) or one that cannot run.
+    for a malformed query (with its line and column) or one that cannot run;
+    :class:`ResultTooLarge` when the answer has more than ``max_rows`` rows or
+    triples (a SELECT's rows are read no further than that); and, unless
+    ``allow_service``, :class:`ServiceRefused` before running a query that
+    holds a ``SERVICE`` clause (see :func:`refuse_service`).
     """
     spec = query if isinstance(query, QuerySpec) else resolve_query(query)
     bindings = bindings_for(spec, params or {})
+    if not allow_service:
+        refuse_service(spec, {prefix: str(ns) for prefix, ns in dataset.namespaces()})
     try:
         result = dataset.query(spec.text, initBindings=bindings)
         if result.type == "ASK":
             return QueryResult((), (), bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
+            if max_rows is not None and len(result.graph) > max_rows:
+                raise ResultTooLarge(f"the answer has more than {max_rows:,} triples")
             triples = sorted(result.graph, key=lambda t: tuple(map(str, t)))
             return QueryResult(("subject", "predicate", "object"), tuple(tuple(t) for t in triples))
         columns = [str(v) for v in result.vars or ()]
-        rows = [tuple(row) for row in result]
+        rows = [tuple(row) for row in itertools.islice(result, None if max_rows is None else max_rows + 1)]
+        if max_rows is not None and len(rows) > max_rows:
+            raise ResultTooLarge(f"the answer has more than {max_rows:,} rows")
     except QueryError:
         raise
     except SyntaxError as exc:  # Oxigraph's parser
@@ -226,6 +247,56 @@ def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str
     keep = [i for i, c in enumerate(columns) if c not in hide]
     return QueryResult(tuple(columns[i] for i in keep),
                        tuple(tuple(_plain(row[i]) for i in keep) for row in rows))
+
+
+def refuse_service(spec: QuerySpec, prefixes: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`ServiceRefused` when Oxigraph would read a ``SERVICE`` clause in ``spec``.
+
+    Oxigraph runs a ``SERVICE`` clause by sending the query to the address it
+    names. To tell the keyword from the same letters in a name, string, IRI or
+    comment, the query is parsed (by Oxigraph, on an empty store, with
+    ``prefixes`` declared as the dataset declares them) with every "service",
+    in any case and anywhere, spelt "servicx": that text parses unless one of
+    them was the keyword, and then the query is refused. The query itself is
+    never handed to the engine here (even parsing an ``ASK`` runs it). When the
+    renamed text is malformed away from those words, :class:`QueryError` says
+    where, as for any malformed query.
+
+    >>> refuse_service(parse_spec('SELECT ?service WHERE { ?service ?p "Service" } # no SERVICE here'))
+    >>> refuse_service(parse_spec("SELECT * WHERE { service <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"))
+    Traceback (most recent call last):
+    ...
+    govkg.query.ServiceRefused: SPARQL query (query) has a SERVICE clause at line 1, column 18, which would send requests to another server
+    """
+    words = list(_SERVICE.finditer(spec.text))
+    if not words:
+        return
+    probe = _SERVICE.sub(lambda m: m.group()[:-1] + ("X" if m.group()[-1] == "E" else "x"), spec.text)
+    import pyoxigraph
+
+    try:
+        pyoxigraph.Store().query(probe, prefixes=dict(prefixes or {}))
+    except SyntaxError as exc:
+        at = _offset(probe, exc.msg if exc.msg else str(exc))
+        near = [m for m in words if at is None or m.start() <= at <= m.end() + 2]  # Oxigraph stops just after it
+        if not near:
+            raise QueryError(_syntax_message(spec, exc.msg if exc.msg else str(exc))) from None
+        line = spec.text.count("\n", 0, near[0].start()) + 1
+        column = near[0].start() - (spec.text.rfind("\n", 0, near[0].start()) + 1) + 1
+        raise ServiceRefused(f"SPARQL query ({spec.name}) has a SERVICE clause at line {line}, column {column}, "
+                             "which would send requests to another server") from None
+    except Exception:  # an empty store answers any query that parses; nothing else is expected here
+        return
+
+
+def _offset(text: str, message: str) -> int | None:
+    """The character offset into ``text`` of a parser's ``line:column`` position in ``message``."""
+    m = _POSITION.search(_first_line(message))
+    if not m:
+        return None
+    line, column = int(m.group(1)), int(m.group(2))
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+    return starts[line - 1] + column - 1 if 0 < line <= len(starts) else None
 
 
 @contextmanager

@@ -67,3 +67,61 @@ def test_sparql_endpoint_answers_a_browser_client(page, served: str, seeds_build
     assert update["status"] == 403
     assert len(watch.errors) == 1 and "403" in watch.errors[0]  # Chromium logs the refused update
     watch.errors.clear()
+
+
+ATTACK_PAGE = """<!doctype html><meta charset="utf-8"><title>another site</title>
+<script>
+async function attack(target, query) {
+  const out = {};
+  try {  // a CORS read of the endpoint's answer
+    const r = await fetch(target + "/sparql?query=" + encodeURIComponent("ASK { ?s ?p ?o }"));
+    out.read = "status " + r.status;
+  } catch (e) { out.read = "blocked"; }
+  // a blind POST, as a form would send it: the browser sends it, the page cannot see the answer
+  await fetch(target + "/sparql", {method: "POST", mode: "no-cors", body: new URLSearchParams({query: query})});
+  return out;
+}
+</script>"""
+
+
+def test_pages_of_other_sites_cannot_use_the_endpoint(browser, served: str, caplog) -> None:
+    """A page of another origin (a second local server: localhost, another port) can neither read an answer
+    (no CORS headers) nor make the endpoint run a query, let alone a SERVICE call to a third server."""
+    import http.server
+    import logging
+    import threading
+
+    requests: list[str] = []
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class's name
+            requests.append(self.path)
+            body = ATTACK_PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    caplog.set_level(logging.INFO, logger="govkg.serve.app")
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(f"http://localhost:{site.server_port}/attack.html")
+        service = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{site.server_port}/sparql> {{ ?s ?p ?o }} }}"
+        out = tab.evaluate("([target, query]) => attack(target, query)", [served, service])
+    finally:
+        context.close()
+        site.shutdown()
+        site.server_close()
+    assert out == {"read": "blocked"}
+    assert "/sparql" not in requests and "/attack.html" in requests  # the SERVICE call never left
+    answered = [r.getMessage() for r in caplog.records if "/sparql" in r.getMessage()]
+    assert len(answered) == 2 and all('" 403 ' in line for line in answered), answered

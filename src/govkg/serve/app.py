@@ -7,7 +7,12 @@ templates with autoescaping; nothing is loaded from outside the server.
 Routes: ``/`` and ``/search?q=`` (labels and aliases, simplified or
 traditional), ``/entity?id=IRI``, ``/network?id=IRI&depth=N`` (the explorer
 page restricted to the entity's neighbourhood), ``/sparql`` (SPARQL 1.1
-Protocol, read-only, with a deadline) and ``/static/...``.
+Protocol, read-only, with a deadline, no ``SERVICE``, size limits: see
+:mod:`govkg.serve.sparql`) and ``/static/...``.
+
+Every request must be addressed to the address the server listens on, and
+``/sparql`` answers no request another site's page sends (see
+:mod:`govkg.serve.guard`); no answer carries CORS headers.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from govkg.query import open_graph
-from govkg.serve.sparql import Answer, QueryRunner, negotiate, parse_request
+from govkg.serve.guard import HostGuard
+from govkg.serve.sparql import MAX_BODY_BYTES, MAX_ROWS, Answer, QueryRunner, negotiate, parse_request, too_long
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +40,14 @@ MAX_NETWORK_NODES = 400
 """Neighbourhood views keep at most this many nodes (the best connected)."""
 
 _STATIC = {"app.css": "text/css; charset=utf-8"}
+_DRAIN_BYTES = 64 * 1024 * 1024  # a longer refused body is not read to its end (the client sees the connection close)
 
 
 class Explorer:
     """The state of the app: the graph, its network data, a search index, the query runner."""
 
-    def __init__(self, source: Path | str, *, timeout: float = 10.0, min_confidence: float = 0.0) -> None:
+    def __init__(self, source: Path | str, *, timeout: float = 10.0, min_confidence: float = 0.0,
+                 allow_service: bool = False, max_rows: int = MAX_ROWS, allowed_hosts: tuple[str, ...] = ()) -> None:
         from govkg.export.html import network_data
         from govkg.export.subgraph import network
         from govkg.graph.confidence import unsure_entities
@@ -54,9 +62,15 @@ class Explorer:
         self.by_id = {n["id"]: n for n in self.data["nodes"]}
         self.fold = ScriptFolder().fold
         self.index = [(n, [self.fold(x).lower() for x in [n["label"], *n["aliases"]]]) for n in self.data["nodes"]]
-        self.runner = QueryRunner(source, timeout=timeout)
+        self.runner = QueryRunner(source, timeout=timeout, allow_service=allow_service, max_rows=max_rows)
         self._stack.callback(self.runner.close)
         self._templates = _environment()
+        self.allowed_hosts = allowed_hosts
+        self.guard: HostGuard | None = None  # set by listen_on (make_app_server): until then nothing is answered
+
+    def listen_on(self, host: str, port: int) -> None:
+        """Answer requests addressed to ``host``:``port`` (and the names :class:`HostGuard` adds)."""
+        self.guard = HostGuard.listening(host, port, self.allowed_hosts)
 
     def close(self) -> None:
         """Release the graph and end the query worker."""
@@ -81,7 +95,7 @@ class Explorer:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
         try:
-            answer = self._route(path, environ)
+            answer = self._refusal(path, environ) or self._route(path, environ)
         except Exception:  # a bug must answer 500, not drop the connection
             log.exception("error answering %s", path)
             answer = Answer.text(500, "internal error")
@@ -93,6 +107,19 @@ class Explorer:
                             "style-src 'self' 'unsafe-inline'; img-src 'self' data:"))
         start_response(f"{answer.status} {_REASONS.get(answer.status, 'Error')}", headers)
         return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else answer.body]
+
+    def _refusal(self, path: str, environ: dict[str, Any]) -> Answer | None:
+        """The answer to a request not addressed to this server, or sent to /sparql by another site's page."""
+        if self.guard is None:
+            return Answer.text(503, "the server has not said where it listens")
+        host = environ.get("HTTP_HOST")
+        if not self.guard.allows(host):
+            return Answer.text(403, f"Host {host or '(none)'} is not the address this server listens on "
+                                    f"(port {self.guard.port}); requests to other names are refused against "
+                                    "DNS rebinding (govkg serve --allow-host NAME allows one)")
+        if path == "/sparql" and not self.guard.same_site(environ):
+            return Answer.text(403, "requests sent by pages of other sites are refused")
+        return None
 
     def _route(self, path: str, environ: dict[str, Any]) -> Answer:
         params = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
@@ -147,6 +174,9 @@ class Explorer:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        if length > MAX_BODY_BYTES:
+            _drain(environ["wsgi.input"], min(length, _DRAIN_BYTES))
+            return too_long(length, "request body")
         body = environ["wsgi.input"].read(length) if length > 0 else b""
         query, fmt, error = parse_request(environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
                                           environ.get("CONTENT_TYPE", ""), body)
@@ -170,7 +200,18 @@ class _QuietHandler(WSGIRequestHandler):
 
 def make_app_server(app: Explorer, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
     """A threading HTTP server for ``app`` (``port=0``: any free port; see ``server.server_port``)."""
-    return make_server(host, port, app, server_class=_Server, handler_class=_QuietHandler)
+    server = make_server(host, port, app, server_class=_Server, handler_class=_QuietHandler)
+    app.listen_on(host, server.server_port)
+    return server
+
+
+def _drain(stream: Any, length: int) -> None:
+    """Read and drop ``length`` bytes of a request body, so that the client gets the answer."""
+    while length > 0:
+        chunk = stream.read(min(length, 1 << 16))
+        if not chunk:
+            return
+        length -= len(chunk)
 
 
 def entity_url(iri: str) -> str:
@@ -201,5 +242,5 @@ def _environment() -> Any:
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            406: "Not Acceptable", 415: "Unsupported Media Type", 500: "Internal Server Error",
-            503: "Service Unavailable"}
+            406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
+            500: "Internal Server Error", 503: "Service Unavailable"}

@@ -5,6 +5,14 @@ query that passes its deadline is stopped by ending that process (the next
 query starts a fresh one) and answered with 503. SPARQL Update is refused
 (403 for an ``update`` request, 400 for update text sent as a query, which the
 query parser rejects), and the graph is opened read-only or copied into memory.
+
+The endpoint makes no outgoing requests: a query with a ``SERVICE`` clause is
+refused with 403 before it runs (:func:`govkg.query.refuse_service`), and the
+worker cannot open an internet socket at all (:mod:`govkg.serve.sandbox`),
+unless the server was started with ``allow_service``. Query text over
+:data:`MAX_QUERY_BYTES` is refused with 413 (a request body over
+:data:`MAX_BODY_BYTES` is not even parsed), and so is an answer of more than
+``max_rows`` rows or triples (a SELECT's rows are read no further than that).
 """
 
 from __future__ import annotations
@@ -32,6 +40,18 @@ RESULT_TYPES: Mapping[str, str] = {
 _ALIASES = {"application/sparql-results+json": "json", "application/json": "json", "text/csv": "csv",
             "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml"}
 _GRAPH_TYPE = "application/n-triples"
+
+MAX_QUERY_BYTES = 256 * 1024
+"""The longest query text (UTF-8 bytes) the endpoint takes."""
+
+MAX_BODY_BYTES = 4 * MAX_QUERY_BYTES
+"""The longest request body read (a form percent-encodes a query to up to three times its size)."""
+
+MAX_ROWS = 100_000
+"""Rows (or triples) of the longest answer, unless the server is told otherwise."""
+
+SERVICE_HINT = ("this endpoint makes no outgoing requests, so SERVICE clauses are refused "
+                "(start govkg serve with --allow-service to allow them)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +126,17 @@ def parse_request(method: str, query_string: str, content_type: str, body: bytes
     queries = params.get("query", [])
     if len(queries) != 1 or not queries[0].strip():
         return None, None, Answer.text(400, "give exactly one non-empty query parameter")
+    if len(queries[0].encode("utf-8")) > MAX_QUERY_BYTES:
+        return None, None, too_long(len(queries[0].encode("utf-8")))
     fmt = (params.get("format") or [None])[0]
     return queries[0], fmt, None
+
+
+def too_long(size: int, what: str = "query") -> Answer:
+    """The 413 answer to a query (or request body) of ``size`` bytes, over the limit."""
+    limit = MAX_QUERY_BYTES if what == "query" else MAX_BODY_BYTES
+    return Answer.text(413, f"the {what} is {size:,} bytes long; this endpoint takes a {what} of at most "
+                            f"{limit:,} bytes")
 
 
 class QueryRunner:
@@ -117,10 +146,14 @@ class QueryRunner:
     0
     """
 
-    def __init__(self, source: Path | str, *, timeout: float = 10.0, start_timeout: float = 120.0) -> None:
+    def __init__(self, source: Path | str, *, timeout: float = 10.0, start_timeout: float = 120.0,
+                 allow_service: bool = False, max_rows: int = MAX_ROWS) -> None:
         self.source = str(source)
         self.timeout = timeout
         self.start_timeout = start_timeout
+        self.allow_service = allow_service
+        self.max_rows = max_rows
+        self.sandboxed: bool | None = None  # whether the worker runs without network (known once it started)
         self._lock = threading.Lock()
         self._proc: Any = None
         self._conn: Any = None
@@ -147,7 +180,8 @@ class QueryRunner:
             if kind == "ok":
                 content_type, body = rest
                 return Answer(200, content_type, body)
-            return Answer.text(400, rest[0])
+            status, message = rest
+            return Answer.text(status, message)
         finally:
             self._lock.release()
 
@@ -162,7 +196,8 @@ class QueryRunner:
         self._stop()
         ctx = multiprocessing.get_context("spawn")
         ours, theirs = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(theirs, self.source), daemon=True, name="govkg-sparql")
+        proc = ctx.Process(target=_worker, args=(theirs, self.source, self.allow_service, self.max_rows),
+                           daemon=True, name="govkg-sparql")
         proc.start()
         theirs.close()
         if not ours.poll(self.start_timeout):
@@ -175,6 +210,10 @@ class QueryRunner:
         if kind != "ready":
             proc.join(5)
             raise GovkgError(f"the query worker cannot open the graph: {message}")
+        self.sandboxed = message == "sandboxed"
+        if not self.allow_service and not self.sandboxed:
+            log.warning("the query worker runs with network access (no seccomp here); "
+                        "SERVICE clauses are still refused before they run")
         self._proc, self._conn = proc, ours
 
     def _stop(self) -> None:
@@ -186,23 +225,26 @@ class QueryRunner:
         self._proc = self._conn = None
 
 
-def _worker(conn: Any, source: str) -> None:
+def _worker(conn: Any, source: str, allow_service: bool = False, max_rows: int = MAX_ROWS) -> None:
     """Worker process: open the graph, then answer ``(query, fmt)`` messages until the pipe closes.
 
+    Unless ``allow_service``, the network is forbidden first (before the store starts threads of its own).
     A build folder's document graphs are loaded with the first query that names a graph.
     """
     from contextlib import ExitStack
 
     from govkg.graph.store import uses_named_graphs
     from govkg.query import open_graph
+    from govkg.serve.sandbox import forbid_network
 
+    sandboxed = not allow_service and forbid_network()
     with ExitStack() as stack:
         try:
             plain = stack.enter_context(open_graph(source, named_graphs=False))
         except GovkgError as exc:
             conn.send(("error", str(exc)))
             return
-        conn.send(("ready", ""))
+        conn.send(("ready", "sandboxed" if sandboxed else ""))
         full = None
         while True:
             try:
@@ -214,19 +256,24 @@ def _worker(conn: Any, source: str) -> None:
                 try:
                     full = full or stack.enter_context(open_graph(source, named_graphs=True))
                 except GovkgError as exc:
-                    conn.send(("error", str(exc)))
+                    conn.send(("error", 500, str(exc)))
                     continue
                 ds = full
-            conn.send(_run(ds, query, fmt))
+            conn.send(_run(ds, query, fmt, allow_service, max_rows))
 
 
-def _run(ds: Any, query: str, fmt: str) -> tuple[str, ...]:
-    from govkg.query import QueryError, parse_spec, run_query, to_csv, to_json
+def _run(ds: Any, query: str, fmt: str, allow_service: bool = False, max_rows: int = MAX_ROWS) -> tuple[Any, ...]:
+    from govkg.query import QueryError, ResultTooLarge, ServiceRefused, parse_spec, run_query, to_csv, to_json
 
     try:
-        result = run_query(ds, parse_spec(query))
+        result = run_query(ds, parse_spec(query), max_rows=max_rows, allow_service=allow_service)
+    except ServiceRefused as exc:
+        return ("error", 403, f"{exc}; {SERVICE_HINT}")
+    except ResultTooLarge as exc:
+        return ("error", 413, f"{exc}, the most this endpoint returns: add LIMIT (and OFFSET for the next page), "
+                              "or start govkg serve with a larger --max-rows")
     except QueryError as exc:
-        return ("error", str(exc))
+        return ("error", 400, str(exc))
     if result.columns == ("subject", "predicate", "object") and result.boolean is None and _is_graph(query):
         lines = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in result.rows)
         return ("ok", _GRAPH_TYPE, lines.encode("utf-8"))
