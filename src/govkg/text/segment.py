@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from math import log
 
 from govkg.text.dictionary import default_dictionary, jieba, posseg_module
 
@@ -61,6 +62,59 @@ def _pos_tokenizer(tokenizer: jieba.Tokenizer):
     return pos
 
 
+class _Tokenizer(jieba.Tokenizer):
+    """``jieba.Tokenizer`` with the same cuts, found faster: the word graph and the best route are
+    jieba's own arithmetic, done with local names and each word's log count memoised (jieba takes the
+    log of every candidate word of every window again). The two methods below replace jieba's
+    ``get_DAG`` and ``calc``, which its accurate-mode cut and ``jieba.posseg`` call; a test compares
+    the cuts with jieba's over real text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._logs: dict[str, float] = {}  # word -> log(count) - log(total), for ``_total``
+        self._total = None
+
+    def add_word(self, word, freq=None, tag=None):  # noqa: ANN001 - jieba's signature
+        self._logs.clear()
+        super().add_word(word, freq, tag)
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 - jieba's name
+        freq = self.FREQ
+        n = len(sentence)
+        dag = {}
+        for k in range(n):
+            ends = []
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803 - jieba's names
+        n = len(sentence)
+        route[n] = (0, 0)
+        logtotal = log(self.total)
+        if self._total != self.total:
+            self._logs.clear()
+            self._total = self.total
+        logs, freq = self._logs, self.FREQ
+        for idx in range(n - 1, -1, -1):
+            best, at = None, idx
+            for x in DAG[idx]:  # ascending: on a tie the later end wins, as in jieba's max over (value, end)
+                word = sentence[idx:x + 1]
+                weight = logs.get(word)
+                if weight is None:
+                    weight = logs[word] = log(freq.get(word) or 1) - logtotal
+                value = weight + route[x + 1][0]
+                if best is None or value >= best:
+                    best, at = value, x
+            route[idx] = (best, at)
+
+
 class Segmenter:
     """A private ``jieba.Tokenizer`` (never the global one) with memoised :meth:`cut` and :meth:`tags`."""
 
@@ -81,7 +135,7 @@ class Segmenter:
         have extra words of its own that this one should lack: pass the plain one).
         """
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading to stderr by default
-        tok = jieba.Tokenizer()
+        tok = _Tokenizer()
         words = sorted(set(extra_words))
         base = default_dictionary() if like is None else None
         freq = base.freq if base is not None else like.tokenizer.FREQ
