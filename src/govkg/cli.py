@@ -19,6 +19,7 @@ from rich.table import Table
 
 from govkg.errors import GovkgError
 from govkg.ontology.namespaces import ENTITY_TYPES
+from govkg.pieces import MAX_DOC_MB
 
 EXIT_SKIPPED = 1
 EXIT_INVALID = 1  # validate: the graph breaks a SHACL rule
@@ -55,8 +56,11 @@ def main(verbose: bool) -> None:
 @click.option("--curation", "curation_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Curation file of decisions to apply [default: curation.tsv in --out, when there is one].")
 @MIN_CONFIDENCE
+@click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=MAX_DOC_MB, show_default=True,
+              help="Skip (as a bad input) any file larger than this many MB (10^6 bytes); below it, long documents "
+                   "are read in bounded pieces.")
 def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool,
-          curation_file: Path | None, min_confidence: float) -> None:
+          curation_file: Path | None, min_confidence: float, max_doc_mb: float) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
     Incremental: documents unchanged since the last build into --out are not
@@ -83,7 +87,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
-                               progress=progress, curation_file=curation_file, min_confidence=min_confidence)
+                               progress=progress, curation_file=curation_file, min_confidence=min_confidence,
+                               max_doc_mb=max_doc_mb)
         except GovkgError as exc:
             bar.stop()
             _err(err, str(exc))

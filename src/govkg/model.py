@@ -92,6 +92,17 @@ class DocFacts:
     relations: tuple[Relation, ...]
     entities: dict[EntityRef, "EntityInfo"] = field(default_factory=dict)
 
+    def sentence(self, index: int) -> Sentence:
+        """The sentence numbered ``index``. The facts of one piece of a long document (:mod:`govkg.pieces`) hold
+        only that piece's sentences, numbered as in the whole document.
+
+        >>> s = Sentence(7, 30, 33, "甲乙。")
+        >>> DocFacts(Document("d", "d.txt", "", "", (), ""), (s,), (), ()).sentence(7) is s
+        True
+        """
+        first = self.sentences[0].index if self.sentences else 0
+        return self.sentences[index - first]
+
 
 @dataclass(slots=True)
 class EntityInfo:
@@ -102,3 +113,26 @@ class EntityInfo:
     aliases: set[str] = field(default_factory=set)
     definition: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
+
+    def copy(self) -> EntityInfo:
+        return EntityInfo(self.ref, self.label, set(self.aliases), self.definition, dict(self.attrs))
+
+    def absorb(self, other: EntityInfo) -> None:
+        """Take in what ``other`` says of the same entity (another piece of the document does): its names, its
+        definition when this has none, the data properties this lacks, and the higher confidence.
+
+        >>> a = EntityInfo(EntityRef("Park", "p"), "p", {"q"}, None, {"confidence": "0.4"})
+        >>> a.absorb(EntityInfo(EntityRef("Park", "p"), "p", {"r"}, "园区", {"confidence": "0.9"}))
+        >>> sorted(a.aliases), a.definition, a.attrs
+        (['q', 'r'], '园区', {'confidence': '0.9'})
+        """
+        self.aliases.update(other.aliases)
+        self.aliases.add(other.label)
+        self.aliases.discard(self.label)
+        if other.definition and not self.definition:
+            self.definition = other.definition
+        for k, v in other.attrs.items():
+            if k == "confidence" and k in self.attrs:
+                self.attrs[k] = max(v, self.attrs[k], key=float)
+            else:
+                self.attrs.setdefault(k, v)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import logging
 import multiprocessing
 import os
@@ -12,11 +11,10 @@ import re
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,13 +26,13 @@ from govkg.errors import InputError
 from govkg.extractors import extract
 from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
-from govkg.graph.merge import summarize
 from govkg.graph.output import BuildOutput, DocPart, OutputStats, file_stamp
-from govkg.graph.rdf import document_graph
 from govkg.model import DocFacts, Document
+from govkg.pieces import MAX_DOC_MB, bounds, joined, piece, placed
 from govkg.text.document import make_document, sentences_of
 from govkg.text.read import read_text
 from govkg.text.script import ScriptFolder
+from govkg.workers import Died, InOrder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -142,7 +140,21 @@ DEFAULT_SETTINGS = Settings()
 def process_file(item: InputFile, resources: Resources, settings: Settings = DEFAULT_SETTINGS) -> DocFacts:
     """The pure per-document step: read, normalise, split, extract, apply the curation and the confidence."""
     doc = load_document(item, resources)
-    return settings.apply(extract(doc, sentences_of(doc), resources), resources)
+    return joined(doc, list(facts_of(doc, resources, settings)))
+
+
+def facts_of(doc: Document, resources: Resources, settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocFacts]:
+    """The facts of ``doc``, a piece at a time (see :mod:`govkg.pieces`): offsets and sentence numbers are in the
+    whole document. A document of usual length is one piece."""
+    pieces = bounds(doc)
+    first_sentence = 0
+    for n, (start, end) in enumerate(pieces, 1):
+        if len(pieces) > 1:
+            log.info("%s: piece %d of %d (characters %d to %d)", doc.path, n, len(pieces), start, end)
+        part = piece(doc, start, end)
+        facts = settings.apply(extract(part, sentences_of(part), resources), resources)
+        yield placed(facts, doc, start, first_sentence)
+        first_sentence += len(facts.sentences)
 
 
 def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None,
@@ -154,9 +166,8 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
     doc = load_document(item, resources)
     if known == (doc.content_hash, doc.path):
         return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
-    facts = settings.apply(extract(doc, sentences_of(doc), resources), resources)
-    graph = document_graph(facts)
-    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), DocPart.of(graph, summarize(facts, graph)))
+    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text),
+                     DocPart.of(doc, facts_of(doc, resources, settings)))
 
 
 def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
@@ -171,19 +182,14 @@ def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
                                      "please report it")
 
 
-Job = tuple[InputFile, tuple[str, str] | None, Settings]
-"""One input, what the last build recorded of it, and the settings to apply."""
+Job = tuple[InputFile, tuple[str, str] | None]
+"""One input and what the last build recorded of it."""
 
 
-def _work(job: Job) -> DocOutput | InputError:
+def _work(job: Job, settings: Settings = DEFAULT_SETTINGS) -> DocOutput | InputError:
     """The per-document step of one input, as the build runs it; each process keeps its own loaded resources."""
-    item, known, settings = job
+    item, known = job
     return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, settings))
-
-
-def _work_batch(jobs: list[Job]) -> list[DocOutput | InputError]:
-    """Worker entry point: consecutive inputs, which often share their source and so their phrases."""
-    return [_work(job) for job in jobs]
 
 
 @lru_cache(maxsize=1)
@@ -217,8 +223,13 @@ years) share much of their wording, and each worker's memo of jieba cuts (:mod:`
 serves them best when the same worker reads them."""
 
 IN_FLIGHT_PER_JOB = 4
-"""Batches handed to each worker ahead of the one being collected: enough to keep it busy while the
-main process waits on a long document, few enough that finished outputs never pile up in memory."""
+"""How far, in batches per worker, the documents handed out may run ahead of the one being collected:
+enough to keep the workers busy while the main process waits on a long document, few enough that
+finished outputs never pile up in memory."""
+
+WARM_UP_BYTES = 1_000_000
+"""The main process reads the first document itself (see :func:`iter_outputs`) when its file is no larger than
+this; a larger one is a worker's, so that whatever happens while reading it costs that document only."""
 
 
 def _batches(work: list, jobs: int) -> list[list]:
@@ -238,29 +249,36 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]], jobs
                  settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocOutput | InputError]:
     """Outputs of the per-document step for ``items``, in input order, on ``jobs`` worker processes.
 
-    This process reads the first document itself, which loads every
-    dictionary and table the rules use (about half a second); where it is safe
-    (``may_fork``, Linux, no other thread running) the workers are then forked
-    and start with all of it loaded, else they are spawned and load it themselves.
+    This process reads the first document itself when it is small (see
+    :data:`WARM_UP_BYTES`), which loads every dictionary and table the rules
+    use (about half a second); where it is safe (``may_fork``, Linux, no other
+    thread running) the workers are then forked and start with all of it
+    loaded, else they are spawned and load it themselves. A worker that dies
+    (out of memory, a signal, a crash in native code) costs only the document
+    it was reading: that document's output is an :class:`InputError` saying
+    so, and a new worker takes over the rest.
     """
-    work = [(item, known.get(item.doc_id), settings) for item in items]
+    work = [(item, known.get(item.doc_id)) for item in items]
+    run = partial(_work, settings=settings)
     if jobs <= 1 or len(items) <= 1:
-        yield from map(_work, work)
+        yield from map(run, work)
         return
-    first = _work(work[0])
-    batches = _batches(work[1:], jobs)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_start_method(may_fork),
-                             initializer=_worker_init) as pool:
-        pending: deque = deque()
-        ahead = iter(batches)
-        for batch in itertools.islice(ahead, jobs * IN_FLIGHT_PER_JOB):
-            pending.append(pool.submit(_work_batch, batch))
-        yield first  # the workers are at work now, whatever the caller does with it
-        while pending:
-            outs = pending.popleft().result()
-            for batch in itertools.islice(ahead, 1):
-                pending.append(pool.submit(_work_batch, batch))
-            yield from outs
+    first = run(work[0]) if _size(items[0].path) <= WARM_UP_BYTES else None
+    rest = work[1:] if first is not None else work
+    batches = _batches(rest, jobs)
+    with InOrder(run, batches, min(jobs, len(batches)), context=_start_method(may_fork), initializer=_worker_init,
+                 ahead=jobs * IN_FLIGHT_PER_JOB * BATCH) as outputs:
+        if first is not None:
+            yield first  # the workers are at work now, whatever the caller does with it
+        for (item, _), out in zip(rest, outputs):
+            yield InputError(item.path, f"{out.reason}; not built") if isinstance(out, Died) else out
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _start_method(may_fork: bool = True):
@@ -286,7 +304,8 @@ def default_jobs() -> int:
 
 def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
           html: bool = True, progress: Callable[[int, int], None] | None = None,
-          curation_file: Path | str | None = None, min_confidence: float = 0.0) -> BuildResult:
+          curation_file: Path | str | None = None, min_confidence: float = 0.0,
+          max_doc_mb: float | None = MAX_DOC_MB) -> BuildResult:
     """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
     Incremental: documents unchanged since the last build into ``out_dir`` are
@@ -302,11 +321,17 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     curation file raises :class:`~govkg.errors.CurationError` before anything is written.
     Entities the learned decision is less sure of than ``min_confidence``
     are left out (changing it, too, builds every document again).
+
+    A file larger than ``max_doc_mb`` MB is not read, and is named among
+    the errors (None: no limit). A document of any length below it is read in
+    bounded pieces (:mod:`govkg.pieces`).
     """
     t0 = time.perf_counter()
     curation = _curation(out_dir, curation_file)
     settings = Settings(curation or None, min_confidence)
     items, errors = find_inputs(paths)
+    if max_doc_mb is not None:
+        items = _within(items, max_doc_mb, errors)
     result = BuildResult(errors=errors)
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
     with BuildOutput(out_dir, html=html, store=store, settings=settings.digest()) as output, _fewer_collections():
@@ -345,6 +370,19 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
             result.stats = output.finish()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _within(items: list[InputFile], max_mb: float, errors: list[InputError]) -> list[InputFile]:
+    """The items whose files are at most ``max_mb`` MB; an error in ``errors`` for each of the others."""
+    kept = []
+    for item in items:
+        size = _size(item.path)
+        if size > max_mb * 1e6:
+            errors.append(InputError(item.path, f"{size / 1e6:.1f} MB, over the limit of {max_mb:g} MB for one "
+                                                "document (raise it with --max-doc-mb); not read"))
+        else:
+            kept.append(item)
+    return kept
 
 
 def _curation(out_dir: Path | str, curation_file: Path | str | None) -> Curation:

@@ -18,7 +18,7 @@ from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
 from govkg.graph.rdf import DocGraph, pname
 from govkg.graph.turtle import Pair, subject_text
-from govkg.model import DocFacts
+from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.ontology.namespaces import GOVKG
 
 
@@ -66,28 +66,50 @@ class DocSummary:
 
 def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
     """The summary of one document's facts (``graph`` is its :func:`~govkg.graph.rdf.document_graph`)."""
-    doc = facts.document
-    nodes = tuple(
-        (entity_iri_text(ref), ref.type, info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
-        for ref, info in facts.entities.items()
-    )
-    chooser = NetworkBuilder()  # keeps, per entity, the sentences the page would show (the same rule as the merge)
-    first: dict[str, str] = {}  # entity -> its least sentence IRI
-    for m in facts.mentions:
-        if m.start >= 0 and m.sentence >= 0:
-            s = facts.sentences[m.sentence]
-            entity, sentence = entity_iri_text(m.ref), sentence_iri_text(doc.doc_id, m.sentence)
-            chooser.add_evidence(entity, sentence, doc.text[s.start:s.end], None)
-            first[entity] = min(first.get(entity, sentence), sentence)
-    sentences: dict[tuple[str, str], int] = {}
-    evidence = []
-    for entity in sorted(first):
-        for key in chooser.evidence(entity) or [(first[entity], "")]:  # the document names it all the same
-            evidence.append((entity, sentences.setdefault(key, len(sentences))))
-    edges = tuple(sorted({(entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
-                          for r in facts.relations}))
-    return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(sentences), tuple(evidence),
-                      edges, graph.entities, graph.triples, len(facts.relations))
+    summary = SummaryBuilder(facts.document)
+    summary.add(facts)
+    return summary.summary(facts.entities, graph.entities, graph.triples)
+
+
+class SummaryBuilder:
+    """The summary of one document made from the facts of its pieces, given in text order (see
+    :class:`~govkg.graph.rdf.GraphBuilder`); it keeps only what the page may show."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._chooser = NetworkBuilder()  # keeps, per entity, the sentences the page would show (the merge's rule)
+        self._first: dict[str, str] = {}  # entity -> its least sentence IRI
+        self._edges: set[tuple[str, str, str]] = set()
+        self._relations = 0
+
+    def add(self, facts: DocFacts) -> None:
+        doc, first = self._doc, self._first
+        for m in facts.mentions:
+            if m.start >= 0 and m.sentence >= 0:
+                s = facts.sentence(m.sentence)
+                entity, sentence = entity_iri_text(m.ref), sentence_iri_text(doc.doc_id, m.sentence)
+                self._chooser.add_evidence(entity, sentence, doc.text[s.start:s.end], None)
+                first[entity] = min(first.get(entity, sentence), sentence)
+        self._edges.update((entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
+                           for r in facts.relations)
+        self._relations += len(facts.relations)
+
+    def summary(self, entities: dict[EntityRef, EntityInfo], groups: tuple[tuple[str, tuple[Pair, ...]], ...],
+                triples: int) -> DocSummary:
+        """The summary, given the document's entities and the statements about them (subject -> pairs)."""
+        doc = self._doc
+        nodes = tuple(
+            (entity_iri_text(ref), ref.type, info.label, tuple(sorted(info.aliases - {info.label})),
+             info.definition or "")
+            for ref, info in entities.items()
+        )
+        sentences: dict[tuple[str, str], int] = {}
+        evidence = []
+        for entity in sorted(self._first):
+            for key in self._chooser.evidence(entity) or [(self._first[entity], "")]:  # named there all the same
+                evidence.append((entity, sentences.setdefault(key, len(sentences))))
+        return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(sentences),
+                          tuple(evidence), tuple(sorted(self._edges)), groups, triples, self._relations)
 
 
 class Merged:

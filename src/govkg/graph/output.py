@@ -35,6 +35,7 @@ import os
 import shutil
 import sqlite3
 import sys
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -42,9 +43,10 @@ from typing import IO
 
 from govkg.errors import OutputError
 from govkg.fileio import atomic_write
-from govkg.graph.merge import DocSummary, Merged
-from govkg.graph.rdf import DocGraph, code_fingerprint
+from govkg.graph.merge import DocSummary, Merged, SummaryBuilder
+from govkg.graph.rdf import GraphBuilder, code_fingerprint
 from govkg.graph.turtle import PREFIX_HEADER
+from govkg.model import DocFacts, Document
 
 log = logging.getLogger(__name__)
 
@@ -95,14 +97,20 @@ class DocPart:
     summary: bytes
 
     @classmethod
-    def of(cls, graph: DocGraph, summary: DocSummary) -> DocPart:
-        head, local, rest = (graph.block[a:b].encode("utf-8") for a, b in
-                             ((0, graph.local_start), (graph.local_start, graph.local_end), (graph.local_end, None)))
-        return cls(head + local + rest, len(head), len(head) + len(local), summary.pack())
+    def of(cls, doc: Document, pieces: Iterable[DocFacts]) -> DocPart:
+        """The part of ``doc`` made from the facts of its pieces, in text order (a document of usual length is one
+        piece; see :mod:`govkg.pieces`). A piece's facts can go once the next one is made."""
+        graph, summary = GraphBuilder(doc), SummaryBuilder(doc)
+        for facts in pieces:
+            graph.add(facts)
+            summary.add(facts)
+        block, local_start, local_end = graph.block()
+        return cls(block, local_start, local_end,
+                   summary.summary(graph.entities, graph.groups(), graph.triples()).pack())
 
     @property
-    def local(self) -> bytes:
-        return self.block[self.local_start:self.local_end]
+    def local(self) -> memoryview:
+        return memoryview(self.block)[self.local_start:self.local_end]  # no copy: a long document's is large
 
 
 @dataclass
@@ -264,8 +272,8 @@ class BuildOutput:
                 self.store.replace(doc_id, block)
         self._pending.clear()
 
-    def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes, local: bytes,
-             summary: bytes) -> None:
+    def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes,
+             local: bytes | memoryview, summary: bytes) -> None:
         try:
             trig_at, ttl_at = self._trig.tell(), self._ttl.tell()
             self._trig.write(block)

@@ -28,7 +28,7 @@ from govkg import __version__
 from govkg.graph.iri import (doc_iri_text, entity_iri_text, mention_iri_text, sentence_iri_text,
                              statement_iri_text)
 from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, statements_text
-from govkg.model import DocFacts
+from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.ontology.namespaces import ENTITY_BASE, GOVKG, PREFIXES
 
 ZH = "zh"
@@ -104,10 +104,15 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
     once each, in text order; an entity may come more than once (its names,
     then each relation it is the subject of).
     """
+    yield document_node(facts.document)
+    yield from entity_statements(facts.entities)
+    yield from piece_statements(facts)
+
+
+def document_node(doc: Document) -> tuple[str, list[Pair]]:
+    """The statements about the document itself: title, date, source, content hash, the code that built it."""
     v = _vocabulary()
     g = v.govkg
-    doc = facts.document
-    d = iri(doc_iri_text(doc.doc_id))
     pairs = [(v.type, g["Document"]), (v.label, literal(doc.title or doc.doc_id, ZH))]
     if doc.title:
         pairs.append((v.title, literal(doc.title, ZH)))
@@ -115,9 +120,13 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         pairs.append((v.date, literal(doc.date, datatype=_date_type(doc.date))))  # plain when no type fits
     pairs += [(g["sourcePath"], literal(doc.path)), (g["contentHash"], literal(doc.content_hash)),
               (g["builtWith"], literal(code_fingerprint()))]
-    yield d, pairs
+    return iri(doc_iri_text(doc.doc_id)), pairs
 
-    for ref, info in facts.entities.items():
+
+def entity_statements(entities: dict[EntityRef, EntityInfo]) -> Iterator[tuple[str, list[Pair]]]:
+    """What the document says of each entity: type, label, other names, definition, data properties."""
+    v = _vocabulary()
+    for ref, info in entities.items():
         pairs = [(v.type, _g(ref.type)), (v.label, literal(info.label, ZH))]
         pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
         if info.definition:
@@ -126,6 +135,19 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
                   for key, value in sorted(info.attrs.items())]
         yield _entity(ref), pairs
 
+
+def piece_statements(facts: DocFacts, first_statement: int = 0) -> Iterator[tuple[str, list[Pair]]]:
+    """The mentions, relations and sentences of ``facts``: the document's own nodes in text order, and each relation
+    as a statement between its entities.
+
+    For a long document built piece by piece (:mod:`govkg.pieces`), ``facts``
+    are one piece's, and ``first_statement`` numbers its first relation
+    after those of the pieces before it.
+    """
+    v = _vocabulary()
+    g = v.govkg
+    doc = facts.document
+    d = iri(doc_iri_text(doc.doc_id))
     about: dict[int, set[str]] = {}  # sentence -> the entities it names or states a relation of
     mention, mention_of, surface = g["Mention"], g["mentionOf"], g["surface"]
     start, end, rule, in_sentence = g["startOffset"], g["endOffset"], g["rule"], g["inSentence"]
@@ -140,7 +162,7 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
             about.setdefault(m.sentence, set()).add(entity)
         yield iri(mention_iri_text(doc.doc_id, m.ref, m.start, m.end)), pairs
 
-    for n, r in enumerate(facts.relations):
+    for n, r in enumerate(facts.relations, first_statement):
         s, o, p = _entity(r.subject), _entity(r.object), _g(r.predicate)
         yield s, [(p, o)]
         pairs = [(v.type, v.statement), (v.subject, s), (v.predicate, p), (v.object, o), (rule, literal(r.rule)),
@@ -151,7 +173,7 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
         yield iri(statement_iri_text(doc.doc_id, n)), pairs
 
     for i in sorted(about):
-        s = facts.sentences[i]
+        s = facts.sentence(i)
         yield iri(sentence_iri_text(doc.doc_id, i)), [
             (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
             (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d),
@@ -195,23 +217,70 @@ def document_graph(facts: DocFacts) -> DocGraph:
 
     The same facts always give the same bytes.
     """
-    local: list[str] = []
-    entities: dict[str, set[Pair]] = {}
-    count = 0
-    for subject, pairs in document_statements(facts):
-        if subject.startswith(_ENTITY_PREFIX):
-            entities.setdefault(subject, set()).update(pairs)
-        else:
-            local.append(statements_text(subject, pairs))
-            count += len(pairs)
-    name = iri(doc_iri_text(facts.document.doc_id))
-    head = f"{name} {{\n"
-    local_text = "".join(local)
-    groups = tuple((s, tuple(sorted(entities[s]))) for s in sorted(entities))
-    entity_text = "".join(statements_text(s, pairs) for s, pairs in groups)
-    block = f"{head}{local_text}{entity_text}}}\n"
-    count += sum(map(len, entities.values()))
-    return DocGraph(name, block, len(head), len(head) + len(local_text), groups, count)
+    graph = GraphBuilder(facts.document)
+    graph.add(facts)
+    block, local_start, local_end = graph.block()
+    head, local = block[:local_start].decode("utf-8"), block[local_start:local_end].decode("utf-8")
+    return DocGraph(graph.name, block.decode("utf-8"), len(head), len(head) + len(local), graph.groups(),
+                    graph.triples())
+
+
+class GraphBuilder:
+    """One document's named graph made from the facts of its pieces (a document of usual length is one piece),
+    given in text order.
+
+    Each piece's own nodes are written out (as UTF-8) when it is added; only
+    what the entities' statements need is kept from one piece to the next.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.name = iri(doc_iri_text(doc.doc_id))
+        subject, pairs = document_node(doc)
+        self._local = [statements_text(subject, pairs).encode("utf-8")]
+        self._count = len(pairs)
+        self._statements = 0  # relations so far: the next one's number
+        self.entities: dict[EntityRef, EntityInfo] = {}
+        self._relations: dict[str, set[Pair]] = {}  # entity -> (relation, entity) it is the subject of
+        self._groups: tuple[tuple[str, tuple[Pair, ...]], ...] | None = None
+
+    def add(self, facts: DocFacts) -> None:
+        """The facts of the next piece (offsets and sentence numbers in the whole document)."""
+        if self._groups is not None:
+            raise RuntimeError("the entities' statements are made already")  # a bug, never a user's
+        for ref, info in facts.entities.items():
+            if ref in self.entities:
+                self.entities[ref].absorb(info)
+            else:
+                self.entities[ref] = info.copy()
+        local: list[str] = []
+        for subject, pairs in piece_statements(facts, self._statements):
+            if subject.startswith(_ENTITY_PREFIX):
+                self._relations.setdefault(subject, set()).update(pairs)
+            else:
+                local.append(statements_text(subject, pairs))
+                self._count += len(pairs)
+        self._local.append("".join(local).encode("utf-8"))
+        self._statements += len(facts.relations)
+
+    def groups(self) -> tuple[tuple[str, tuple[Pair, ...]], ...]:
+        """The statements about entities: subject -> its sorted pairs, subjects sorted (once every piece is in)."""
+        if self._groups is None:
+            united = self._relations
+            for subject, pairs in entity_statements(self.entities):
+                united.setdefault(subject, set()).update(pairs)
+            self._groups = tuple((s, tuple(sorted(united[s]))) for s in sorted(united))
+        return self._groups
+
+    def triples(self) -> int:
+        return self._count + sum(len(pairs) for _, pairs in self.groups())
+
+    def block(self) -> tuple[bytes, int, int]:
+        """The TriG block as UTF-8, and where the document's own statements start and end in it (the entities'
+        statements follow them)."""
+        head = f"{self.name} {{\n".encode("utf-8")
+        entity_text = "".join(statements_text(s, pairs) for s, pairs in self.groups())
+        local_end = len(head) + sum(map(len, self._local))
+        return b"".join([head, *self._local, f"{entity_text}}}\n".encode("utf-8")]), len(head), local_end
 
 
 def trig_text(graphs: Iterable[DocGraph]) -> str:
