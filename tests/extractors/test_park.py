@@ -22,6 +22,7 @@ def labels(ctx):
     ("积极探索高铁东站智慧创新产业园建设。", {"高铁东站智慧创新产业园"}),
     ("建成百亿元级立中工业园。", {"立中工业园"}),
     ("选派优秀干部赴杭州高新区挂职。", {"杭州高新区"}),  # a travel verb ends the name
+    ("支持京东（保定）数字经济产业园扩大规模。", {"京东(保定)数字经济产业园"}),  # a place in brackets inside the name (labels are half-width)
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -124,3 +125,13 @@ def test_kind_of_district_or_incubator_rejected(make_context, sentence):
 
 def test_belt_head_inside_daidong_is_no_park(make_context):
     assert labels(make_context("青山拉面产业带动力不断增强。")) == set()
+
+
+@pytest.mark.parametrize("sentence, outside", [
+    ("重点任务（五）光谷文旅产业园。", "（五）"),  # an ordinal in brackets is no place
+    ("建设乡镇（街道）光谷养老产业园。", "（街道）"),  # nor is a kind of division
+])
+def test_brackets_that_hold_no_place_stay_outside_names(make_context, sentence, outside):
+    found = labels(make_context(sentence))
+    assert "光谷文旅产业园" in found or "光谷养老产业园" in found
+    assert not any(outside in label for label in found)

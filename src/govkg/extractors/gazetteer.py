@@ -39,6 +39,9 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
              "省", "市", "区", "县", "旗", "盟", "州")
 
 
+_TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     """One administrative division: 6-digit ``code``, full ``name``, ``level``, ``parent`` code."""
@@ -58,6 +61,7 @@ class Gazetteer:
     by_short: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _children: dict[str, list[str]] = field(default_factory=dict)
     towns: dict[str, dict[str, str]] = field(default_factory=dict)  # county code -> {town name: 9-digit code}
+    _places: frozenset[str] | None = None  # every name :meth:`names_place` knows, made on first use
 
     def __post_init__(self) -> None:
         names: dict[str, list[str]] = {}
@@ -93,6 +97,16 @@ class Gazetteer:
     def is_ancestor(self, ancestor: str, code: str) -> bool:
         """Whether ``ancestor`` lies above ``code`` in the hierarchy."""
         return ancestor in self.ancestors(code)
+
+    def names_place(self, text: str) -> bool:
+        """Whether ``text`` is the name or short form of a division, or a town's name with or without
+        its level word (大王店 of 大王店镇)."""
+        if self._places is None:
+            towns = {name for county in self.towns.values() for name in county}
+            stems = {name[:-len(word)] for name in towns for word in _TOWN_WORDS
+                     if name.endswith(word) and len(name) - len(word) >= 2}
+            self._places = frozenset(self.by_name) | frozenset(self.by_short) | towns | stems
+        return text in self._places
 
     def towns_of(self, county: str) -> dict[str, str]:
         """Towns, townships and streets of a county (name -> 9-digit code); empty without town data."""

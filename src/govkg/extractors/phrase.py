@@ -13,9 +13,11 @@ off, and a marker right after a list item is stepped over.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from govkg.extractors.base import Context, Resources, data_lines
+from govkg.extractors.gazetteer import gazetteer
 from govkg.text.segment import Segmenter
 
 # numbered bullets and note signs: ①-⑳, ⑴, ⒈, ❶, ㉑
@@ -169,11 +171,13 @@ class Span:
     text: str
 
 
-def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24):
+def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24,
+                 bracketed: bool = False):
     """Every name ending in a match of ``head`` (a compiled regex) in the document's sentences.
 
     Yields :class:`Span` with the body left-trimmed at a boundary word; names
     whose body (the part before the head) is shorter than ``min_body`` are dropped.
+    With ``bracketed``, a name goes on left across a place in brackets (see :func:`across_brackets`).
     """
     lex = lexicon(ctx)
     for sent in ctx.sentences:
@@ -181,6 +185,8 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
         longest: dict[int, int] = {}  # name start -> end of the longest name from there
         for m in head.finditer(text):
             start = left_edge(text, m.start(), lex, max_len=max_len)
+            if bracketed:
+                start = across_brackets(text, start, lex, gazetteer(ctx.resources).names_place, max_len=max_len)
             body = text[start:m.start()]
             lead = _LEADING_COUNT.match(body)
             if lead:
@@ -190,6 +196,30 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
                 longest[start] = max(longest.get(start, 0), m.end())
         for start, end in sorted(longest.items()):
             yield Span(sent.index, sent.start + start, sent.start + end, text[start:end])
+
+
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,5}[）)]$")
+
+
+def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], bool], max_len: int = 24) -> int:
+    """``start`` moved left over a bracketed place and the name before it, when a name begins right
+    after the bracket: 京东（保定）|数字经济产业园 is one park. ``place`` says what is a place (the
+    gazetteer's names); 乡镇（街道）|养老服务中心 and 重点任务（五）|文旅产业园 stay as they are, and
+    nothing moves when no name precedes the bracket.
+
+    >>> lex = load_lexicon()
+    >>> s = "支持京东（保定）数字经济产业园"
+    >>> s[across_brackets(s, s.index("数"), lex, {"保定"}.__contains__):]
+    '京东（保定）数字经济产业园'
+    >>> s = "建设乡镇（街道）养老服务中心"
+    >>> s[across_brackets(s, s.index("养"), lex, {"保定"}.__contains__):]
+    '养老服务中心'
+    """
+    m = _BRACKETED.search(text, max(0, start - 7), start)
+    if m is None or m.end() != start or not place(m.group()[1:-1]):
+        return start
+    before = left_edge(text, m.start(), lex, max_len=max_len)
+    return before if before < m.start() else start
 
 
 def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) -> list[tuple[int, int]]:
