@@ -57,6 +57,9 @@ def test_generic_projects_rejected(make_context, sentence):
     ("推进沿滩区乡村道路改造工程。", None, "沿滩区乡村道路改造工程"),
     ("实施仙市古镇提升工程。", None, "仙市古镇提升工程"),
     ("加快推进城区给水管网和老蛮桥水库扩建工程。", None, "老蛮桥水库扩建工程"),
+    # a phase is of one project; a kind with a phase after its head is still a kind
+    ("智慧城市一期项目进展顺利。", None, "智慧城市一期项目"),
+    ("加快民生项目一期建设。", "民生项目", None),
     # a short item of a project list must name one thing; a long one is described enough
     ("加快新索道、立体停车场、景区道路等项目建设。", "景区道路", None),
     ("推进云蒙山小镇、紫荆关养生谷等旅游项目建设。", None, "云蒙山小镇"),

@@ -91,7 +91,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
 _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
-_SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)")
+_SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
+                   r"|[一二三四五六七八九十]期$")  # a phase is of one project (智慧城市一期项目)
 RARE_WORD_FREQ = 30
 """A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
 
@@ -105,7 +106,7 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
               named: list[tuple[int, int]]) -> bool:
     """True when the body of ``sent.text[a:b]`` has something that names one thing.
 
-    A number or quantity (1250m³, 千亩), a region, park or enterprise found
+    A number or quantity (1250m³, 千亩), a phase (一期), a region, park or enterprise found
     earlier, a rare word (a proper name jieba does not know), or a long,
     descriptive body (ten characters or more).
     """
