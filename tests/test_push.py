@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import socket
+import threading
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -190,6 +194,70 @@ def test_wrong_port_is_a_one_line_error(seeds):
     url = f"http://127.0.0.1:{free_port()}/sparql-graph-crud-auth"
     with pytest.raises(OutputError, match=r"cannot connect \(\[Errno 111\] Connection refused\)"):
         push_dataset(seeds, url, user="dba", password="dba")
+
+
+@contextlib.contextmanager
+def stalling_server(*, read_request: bool):
+    """A local HTTP server that answers nothing useful: it trickles one byte of an answer every 0.2 s
+    for 8 s (``read_request``), or accepts the connection and never reads what is sent. Yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+    held = []
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            held.append(conn)
+            if not read_request:
+                continue  # the client's body fills the socket buffers and its sending stalls
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+            for _ in range(40):  # 8 s at most, then the connection is closed: a client without a deadline fails too
+                if stop.is_set():
+                    break
+                try:
+                    conn.sendall(b"x")
+                except OSError:
+                    break
+                stop.wait(0.2)
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql-graph-crud"
+    finally:
+        stop.set()
+        thread.join(5)
+        for conn in held:
+            conn.close()
+        listener.close()
+
+
+def test_timeout_is_a_deadline_for_a_trickled_answer(seeds):
+    """Each read gets a byte within the timeout, yet the request as a whole is stopped at it."""
+    with stalling_server(read_request=True) as url:
+        start = time.monotonic()
+        with pytest.raises(OutputError, match=r"timed out after 1\.5 s while waiting for the answer"):
+            push_dataset(seeds, url, timeout=1.5)
+        assert time.monotonic() - start < 4
+
+
+def test_timeout_is_a_deadline_for_a_stalled_upload():
+    """A server that never reads the body: the message says the request was still being sent."""
+    big = Dataset()
+    g = big.graph(URIRef("https://example.org/g"))
+    for i in range(3_000):
+        g.add((URIRef(f"https://example.org/e{i}"), RDFS.label, Literal("沿滩区高新技术产业园区" * 400)))
+    with stalling_server(read_request=False) as url:
+        start = time.monotonic()
+        with pytest.raises(OutputError, match=r"timed out after 1\.5 s while sending the request"):
+            push_dataset(big, url, timeout=1.5)
+        assert time.monotonic() - start < 4
 
 
 def test_wrong_password_is_401(virtuoso, seeds):

@@ -286,7 +286,8 @@ def validate(graph: Path, examples: int) -> None:
               help="HTTP authentication scheme.")
 @click.option("--protocol", type=click.Choice(["graph-store", "update"]), default="graph-store",
               show_default=True, help="SPARQL 1.1 Graph Store PUT, or SPARQL Update DROP + INSERT DATA.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for each answer.")
+@click.option("--timeout", type=float, default=60.0, show_default=True,
+              help="Seconds each request may take in all: connecting, sending, waiting for and reading the answer.")
 def push(graph: Path, endpoint: str, user: str | None, password: str | None, auth: str, protocol: str,
          timeout: float) -> None:
     """Upload each document graph of GRAPH to a SPARQL server, replacing the server's copy of it."""

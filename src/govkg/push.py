@@ -20,8 +20,10 @@ nothing here knows a host or a password. Every failure is an
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -175,14 +177,41 @@ def _send(session, method: str, url: str, endpoint: str, *, timeout: float, **kw
         raise OutputError(f"{endpoint}: server answered {response.status_code} {response.reason}{tail}")
 
 
-def _request(session, method: str, url: str, endpoint: str, *, timeout: float, **kwargs):
-    """``session.request``, with what can go wrong on the way as an :class:`OutputError`."""
+def _request(session, method: str, url: str, endpoint: str, *, timeout: float, data: bytes | None = None, **kwargs):
+    """``session.request``, over in ``timeout`` seconds at most, with what can go wrong on the way as an
+    :class:`OutputError`.
+
+    ``timeout`` is a deadline for the whole request (connecting, sending the body, waiting for and
+    reading the answer), not for each read: a server that trickles its answer a byte at a time
+    cannot hold the push longer. The request runs in a thread of its own; at the deadline the
+    session is closed and the message says whether the body was still being sent.
+    """
     import requests
 
+    body = _Body(data) if data is not None else None
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["response"] = session.request(method, url, data=body,
+                                                  timeout=(min(CONNECT_TIMEOUT, timeout), timeout), **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="govkg-push-request", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        stage = "sending the request" if body is not None and not body.sent else "waiting for the answer"
+        session.close()  # the abandoned request ends when its socket does; nothing waits for it
+        raise OutputError(f"{endpoint}: timed out after {timeout:g} s while {stage}")
+    error = outcome.get("error")
+    if error is None:
+        return outcome["response"]
     try:
-        return session.request(method, url, timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
+        raise error
     except requests.exceptions.ConnectTimeout:
-        raise OutputError(f"{endpoint}: cannot connect (no answer within {CONNECT_TIMEOUT:g} s)") from None
+        raise OutputError(f"{endpoint}: cannot connect (no answer within {min(CONNECT_TIMEOUT, timeout):g} s)") from None
     except requests.exceptions.Timeout:
         raise OutputError(f"{endpoint}: no answer within {timeout:g} s (is it the right endpoint for "
                           f"this protocol? Virtuoso: /sparql-graph-crud-auth for graph-store, "
@@ -194,6 +223,18 @@ def _request(session, method: str, url: str, endpoint: str, *, timeout: float, *
         raise OutputError(f"{endpoint}: not a usable endpoint URL ({exc})") from None
     except requests.exceptions.RequestException as exc:
         raise OutputError(f"{endpoint}: request failed ({_reason(exc)})") from None
+
+
+class _Body(io.BytesIO):
+    """A request body that knows whether it has been sent to the end (requests rewinds it to resend)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self._size = len(data)
+
+    @property
+    def sent(self) -> bool:
+        return self.tell() >= self._size
 
 
 def _reason(exc: Exception) -> str:
