@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,6 +16,7 @@ from click.testing import CliRunner
 
 from govkg.cli import main
 from govkg.serve.sparql import negotiate
+from tests.listener import ROW, listening
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAWAN = "https://w3id.org/govkg/id/region/511111"
@@ -180,37 +179,11 @@ def test_serve_reports_a_missing_graph() -> None:
 
 # --- no outgoing requests, Host header, cross-site requests, size limits ---------------------------------------
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    """A SPARQL endpoint stand-in (another server the machine can reach) that records every request."""
-
-    def _answer(self) -> None:
-        self.server.requests.append((self.command, self.path))
-        body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
-            {"x": {"type": "literal", "value": "从内网取回的数据"}}]}}).encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST = _answer
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
-def listener() -> Iterator[http.server.ThreadingHTTPServer]:
-    """A local HTTP server; ``listener.requests`` lists what reached it, ``listener.url`` is its /sparql."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    server.requests = []
-    server.url = f"http://127.0.0.1:{server.server_port}/sparql"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+def listener():
+    """Another server the machine can reach: ``listener.requests`` lists what reached it, ``listener.url``."""
+    with listening() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def service_queries(url: str) -> list[str]:
@@ -298,7 +271,7 @@ def test_allowed_service_reaches_the_other_server(seeds_dir: Path, serving, list
             assert status == 200, (query, body)
             assert len(listener.requests) > before, query
         status, _, body = get(f"{url}/sparql?query={q(service_queries(listener.url)[0])}")
-        assert "从内网取回的数据" in body
+        assert ROW in body
 
 
 def test_serve_cli_refuses_service_unless_allowed(seeds_dir: Path, listener) -> None:
@@ -398,6 +371,8 @@ def test_query_text_over_the_limit_is_413(base: str) -> None:
     form = urllib.parse.urlencode({"query": "中" * (MAX_BODY_BYTES // 9 + 1)}).encode()  # 9 bytes a character
     status, _, body = get(f"{base}/sparql", data=form, headers=form_type)
     assert status == 413 and "request body" in body
+    long_url = f"{base}/sparql?query={q('ASK {} #' + 'x' * 70_000)}"  # over the HTTP server's 64 KB request line
+    assert get(long_url)[0] == 414
     assert get(f"{base}/sparql?query={q('ASK {}')}")[0] == 200  # and the server goes on
 
 
@@ -435,3 +410,24 @@ def test_serve_limits_default_as_documented() -> None:
     assert options["max_rows"].default == MAX_ROWS
     help_text = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "--allow-service" in help_text and "--allow-host" in help_text
+
+
+@pytest.mark.parametrize("path", ["/static/../../../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd",
+                                  "/static/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd", "/static//etc/passwd",
+                                  "/static/app.css/../../serve/app.py", "/static/../app.py", "/../../etc/passwd"])
+def test_paths_outside_the_app_are_404(base: str, path: str) -> None:
+    port = urllib.parse.urlsplit(base).port
+    status, _, body = raw(base, "GET", path, {"Host": f"127.0.0.1:{port}"})
+    assert status == 404 and "root:" not in body and "import" not in body
+
+
+def test_a_hundred_requests_at_once_are_all_answered(base: str, enterprises: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = [f"{base}/sparql?query={q(COUNT_TYPES)}", f"{base}/search?q={q('沙湾')}", f"{base}/entity?id={q(SHAWAN)}",
+            f"{base}/static/app.css"] * 25
+    with ThreadPoolExecutor(max_workers=100) as pool:
+        answers = list(pool.map(get, urls))
+    assert [status for status, _, _ in answers] == [200] * 100
+    assert all(json.loads(body)["results"]["bindings"][0]["n"]["value"] == enterprises
+               for _, _, body in answers[::4])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +35,26 @@ def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_leftovers(path: Path | str) -> int:
+    """Remove the temp files :func:`atomic_write` left beside ``path`` in a process that was killed; how many.
+
+    Only while no other process may be writing ``path`` (a build holds its folder's record).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".graph.trig.k2j4m1x0.tmp").write_text("half")
+    >>> remove_leftovers(folder / "graph.trig"), sorted(folder.iterdir())
+    (1, [])
+    """
+    path = Path(path)
+    removed = 0
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            removed += 1
+    return removed
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:

@@ -52,6 +52,9 @@ _PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*(?:\(\s*(optional)\s*(?:,\s*(
 _NAME = re.compile(r"[A-Za-z0-9_][\w.-]*")
 _POSITION = re.compile(r"(?:error at |line:?\s*)(\d+)[:,]\s*(?:col:?\s*)?(\d+)")
 _SERVICE = re.compile("service", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s{}()<>\"'#,;]*")
+DECIMAL_DIGITS = 18
+"""Digits after the point of a decimal parameter, at most (Oxigraph's decimals hold no more)."""
 
 
 class QueryError(GovkgError):
@@ -191,19 +194,25 @@ def bindings_for(spec: QuerySpec, params: Mapping[str, str]) -> dict[Variable, L
 
 
 def _decimal(param: Param, value: str | None) -> Literal:
-    """A decimal parameter's value, 0 when not given.
+    """A decimal parameter's value, 0 when not given, with at most 18 digits after the point (Oxigraph's
+    decimals have no more: a longer one compares with nothing) and written without an exponent (which
+    ``xsd:decimal`` has not: ``"1E-7"^^xsd:decimal`` is ill-typed).
 
     >>> _decimal(Param("c", "", False, True), "0.75")
     rdflib.term.Literal('0.75', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(_decimal(Param("c", "", False, True), "1E-7")), str(_decimal(Param("c", "", False, True), "0.500"))
+    ('0.0000001', '0.5')
     """
     text = (value or "0").strip()
     try:
-        number = Decimal(text)
+        number = Decimal(text).normalize()
     except InvalidOperation:
         number = Decimal("NaN")
     if not number.is_finite() or not 0 <= number <= 1:
         raise QueryError(f"--param {param.name}={value}: expected a number from 0 to 1")
-    return Literal(str(number), datatype=XSD.decimal)
+    if number.as_tuple().exponent < -DECIMAL_DIGITS:
+        raise QueryError(f"--param {param.name}={value}: at most {DECIMAL_DIGITS} digits after the point")
+    return Literal(format(number, "f"), datatype=XSD.decimal)
 
 
 def run_query(dataset: Dataset, query: str | QuerySpec, params: Mapping[str, str] | None = None, *,
@@ -278,7 +287,8 @@ def refuse_service(spec: QuerySpec, prefixes: Mapping[str, str] | None = None) -
         pyoxigraph.Store().query(probe, prefixes=dict(prefixes or {}))
     except SyntaxError as exc:
         at = _offset(probe, exc.msg if exc.msg else str(exc))
-        near = [m for m in words if at is None or m.start() <= at <= m.end() + 2]  # Oxigraph stops just after it
+        # Oxigraph stops just after the renamed keyword, or after a name glued to it (servicxe:x)
+        near = [m for m in words if at is None or m.start() <= at <= _TOKEN.match(probe, m.end()).end() + 2]
         if not near:
             raise QueryError(_syntax_message(spec, exc.msg if exc.msg else str(exc))) from None
         line = spec.text.count("\n", 0, near[0].start()) + 1

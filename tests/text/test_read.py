@@ -180,6 +180,7 @@ def test_meta_charset_utf8_page_read_as_utf8(tmp_path: Path) -> None:
         ("blank.txt", b"  \n\r\n ", "empty file"),
         ("doc.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary content (a PDF file)"),
         ("doc.txt", b"PK\x03\x04\x14\x00\x06\x00", "binary content (a ZIP archive"),
+        ("scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content (a PNG image)"),
         ("data.bin", b"abc\x00\x01\x02\x00\x00xyz\x00\x00\x00\x10", "binary content (NUL bytes)"),
         ("ctrl.txt", b"\x01\x02\x03\x04\x05\x06\x07\x08abc\x0e\x0f\x10\x11", "binary content (control characters)"),
         ("noise.txt", bytes(range(0x80, 0x100)) * 4, "cannot decode text"),
@@ -238,3 +239,13 @@ def test_control_characters_only_is_not_text(tmp_path):
     p.write_bytes(b"\x00\x01")
     with pytest.raises(InputError, match="ctl.txt"):
         read_text(p)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("四川德胜集团\x00签约落户沙湾区。".encode(), "四川德胜集团签约落户沙湾区。"),  # one NUL: was refused as binary
+    ("第一页\f第二页\v第三行\x1b。".encode(), "第一页\n第二页\n第三行。"),  # page breaks (pdftotext), a stray escape
+    ("<p>甲\x00乙\x08丙</p>".encode(), "甲乙丙"),
+])
+def test_a_few_control_characters_are_dropped(tmp_path: Path, data: bytes, expected: str) -> None:
+    assert read_text(_write(tmp_path, "c.html" if data.startswith(b"<") else "c.txt", data)) == expected
+

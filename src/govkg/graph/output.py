@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO
 
 from govkg.errors import OutputError
-from govkg.fileio import atomic_write
+from govkg.fileio import atomic_write, remove_leftovers
 from govkg.graph.merge import DocSummary, Merged, SummaryBuilder
 from govkg.graph.rdf import GraphBuilder, code_fingerprint
 from govkg.graph.turtle import PREFIX_HEADER
@@ -177,6 +177,8 @@ class BuildOutput:
             (cache / CACHE_DB).unlink(missing_ok=True)
             meta = self._open_record(cache / CACHE_DB)
         self._meta = meta
+        for name in (TRIG, TURTLE, HTML):  # what a build killed while writing left (the record says we are alone)
+            remove_leftovers(self.folder / name)
         self._reusable = self._earlier_files_intact(meta)
         if not self._reusable and meta:
             log.info("%s: earlier outputs changed or made by other code; rebuilding every document", self.folder)

@@ -33,7 +33,7 @@ from typing import Any
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 _WILDCARDS = ("", "0.0.0.0", "::")
-_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:/@\s]+)(?::(\d{1,5}))?")
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:/@\s]+)(?::([1-9]\d{0,4}))?")  # a port as browsers write it
 _ORIGIN = re.compile(r"http://([^/?#\s]+)")
 
 

@@ -54,6 +54,7 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "
                          "center", "main", "figure", "figcaption", "address", "hr"))
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
 _CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # control characters other than tab, line breaks, form feed
+_BREAKS = str.maketrans({"\r": "\n", "\f": "\n", "\v": "\n"})
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
 _MIN_SCORE = 0.5  # below this share of plausible characters a decoding is rejected
 _SAMPLE = 20000  # characters scored per candidate decoding
@@ -67,33 +68,39 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def read_text(path: Path) -> str:
-    """Read ``path`` as text: detected encoding, HTML reduced to text, LF line breaks.
+def read_text(path: Path, data: bytes | None = None) -> str:
+    """Read ``path`` as text: detected encoding, HTML reduced to text, LF line breaks, no control characters.
 
+    A file may hold a few control characters, NUL too (up to 1 %: a slip of
+    whoever saved it); they are dropped, and tab, line and page breaks kept.
     Raises :class:`~govkg.errors.InputError` (never ``OSError`` or
     ``UnicodeDecodeError``) when the file is missing, a directory, unreadable,
     empty, binary or not decodable.
+
+    ``data``: the file's bytes when they were read already (a cluster worker
+    is sent them); ``path`` then names the file in messages and by its suffix.
     """
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_bytes(path) if data is None else data
     if not data.strip():
         raise InputError(path, "empty file")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(path, f"binary content ({what}), not a text file")
     is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_re(_HTML_START).match(data[:512].decode("latin-1")))
-    text = decode_bytes(data, path, declared=_declared_charset(data) if is_html else None)
+    text = _re(_CONTROLS).sub("", decode_bytes(data, path, declared=_declared_charset(data) if is_html else None))
     if is_html or _re(_HTML_START).match(text[:512]):
         text = html_to_text(text)
     else:
         text = _re(_ENTITY).sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
-    text = normalise_breaks(text)
+    text = _re(_CONTROLS).sub("", normalise_breaks(text))  # again: an HTML character reference may make one
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise InputError(path, "no text content")
     return text
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``; :class:`~govkg.errors.InputError` when it cannot be read."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -107,12 +114,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def normalise_breaks(text: str) -> str:
-    r"""Literal ``\r\n`` sequences (4 characters), CRLF and lone CR become LF.
+    r"""Literal ``\r\n`` sequences (4 characters), CRLF, lone CR, and page breaks (form feed, as text taken
+    from a PDF has between pages, and vertical tab) become LF.
 
-    >>> normalise_breaks("甲\\r\\n乙\r\n丙\r丁")
-    '甲\n乙\n丙\n丁'
+    >>> normalise_breaks("甲\\r\\n乙\r\n丙\r丁\f戊\v己")
+    '甲\n乙\n丙\n丁\n戊\n己'
     """
-    return text.replace("\\r\\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\\r\\n", "\n").replace("\r\n", "\n").translate(_BREAKS)
 
 
 def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = None) -> str:
@@ -127,9 +135,10 @@ def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = N
             return _checked(_strict(data, codec), path, f"invalid {codec.upper()} text after its byte-order mark")
     if b"\x00" in data:
         text = _utf16_by_nuls(data)
-        if text is None:
+        if text is not None:
+            return _checked(text, path)
+        if data.count(b"\x00") > max(2, len(data) // 100):  # a stray NUL or two is a slip in a text file
             raise InputError(path, "binary content (NUL bytes), not a text file")
-        return _checked(text, path)
     if declared:
         text = _strict(data, declared)
         if text is not None:

@@ -8,7 +8,8 @@ from govkg.model import Sentence
 
 # A sentence ends at 。！？；, a line break, or a closing quote right after one of those.
 _END = re.compile(r"[。！？!?；;]+[”’」』\"]?|\n+|\\r\\n|\\n")
-_MAX_LEN = 400  # very long runs without punctuation are cut at commas
+_MAX_LEN = 400  # very long runs without punctuation are cut at commas (or another clause mark, or anywhere)
+_CLAUSE_MARKS = "、；;：:,， "
 
 
 def split_sentences(norm: str, spans: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
@@ -30,16 +31,41 @@ def split_sentences(norm: str, spans: tuple[tuple[int, int], ...]) -> tuple[Sent
 
 
 def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
+    """``norm[start:end]``, spaces trimmed, as sentences: a run over ``_MAX_LEN`` characters is cut after its last
+    comma within that length, else after another clause mark, else at that length.
+
+    >>> out = []
+    >>> _add(out, "、".join(["钒钛产业"] * 100), 0, 499)
+    >>> [s.end - s.start for s in out], out[0].text[-2:]
+    ([400, 99], '业、')
+    """
+    while True:
+        start, end = _trimmed(norm, start, end)
+        if end - start <= _MAX_LEN:
+            break
+        cut = _cut(norm, start) + 1
+        a, b = _trimmed(norm, start, cut)
+        if b - a >= 2:
+            out.append(Sentence(index=len(out), start=a, end=b, text=norm[a:b]))
+        start = cut
+    if end - start >= 2:
+        out.append(Sentence(index=len(out), start=start, end=end, text=norm[start:end]))
+
+
+def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
     while start < end and norm[start].isspace():
         start += 1
     while end > start and norm[end - 1].isspace():
         end -= 1
-    if end - start < 2:
-        return
-    if end - start > _MAX_LEN:
-        cut = norm.rfind("，", start, start + _MAX_LEN)
+    return start, end
+
+
+def _cut(norm: str, start: int) -> int:
+    """Where a run from ``start`` longer than ``_MAX_LEN`` ends: its last comma in reach, else clause mark, else
+    the last character in reach (a run of names with no punctuation at all; the rules work per sentence, and
+    some compare every pair of names in one)."""
+    for marks in ("，", _CLAUSE_MARKS):
+        cut = max(norm.rfind(mark, start, start + _MAX_LEN) for mark in marks)
         if cut > start:
-            _add(out, norm, start, cut + 1)
-            _add(out, norm, cut + 1, end)
-            return
-    out.append(Sentence(index=len(out), start=start, end=end, text=norm[start:end]))
+            return cut
+    return start + _MAX_LEN - 1
