@@ -154,6 +154,38 @@ def test_govkg_build_with_a_worker_killed_by_pid_names_one_document_and_builds_t
     assert _documents(out / "graph.trig") == {f"r{n}" for n in range(6)} - {lost}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the workers in /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_the_workers_of_a_killed_build_end_with_it(corpus, tmp_path, sig):
+    """No worker of a build outlives it, whatever signal ends the build (a timeout, docker stop, kill -9)."""
+    govkg = shutil.which("govkg") or str(Path(sys.executable).parent / "govkg")
+    proc = subprocess.Popen([govkg, "build", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+        workers = _children(proc.pid)
+    assert len(workers) == 2, "the build never started its two workers"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.05)
+        alive = [pid for pid in workers if _running(pid)]
+    assert alive == [], f"workers {alive} outlived their build by 5 s"
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def test_when_the_first_document_is_large_the_workers_read_it_and_the_build_is_the_same(tmp_path, monkeypatch):
     import govkg.pipeline as pipeline
 

@@ -7,13 +7,17 @@ ends without answering, the first item it still held is the one it died
 on. That item is answered with :class:`Died`, the items behind it go to
 the front of the queue, and a new worker takes the dead one's place. The
 parent runs no thread of its own (so that it may keep forking workers).
+A worker ends with its parent, however the parent ends (:func:`die_with_parent`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
+import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,8 +57,26 @@ class Died:
         return f"the worker process building it stopped (exit code {code})"
 
 
-def _serve(conn, fn: Callable[[Any], Any], initializer: Callable[[], None] | None) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the system end this process with SIGKILL when its parent ends, however it ends (SIGKILL, SIGTERM,
+    a crash): Linux's parent-death signal. A parent already gone (``parent`` is no longer this process's
+    parent) ends it at once. Elsewhere a worker ends when it next finds its pipe closed."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no C library to call: the pipe check still ends it, later
+            log.debug("no parent-death signal for worker %d", os.getpid())
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _serve(conn, fn: Callable[[Any], Any], initializer: Callable[[], None] | None, parent: int) -> None:
     """A worker: take batches of (index, item) until told to stop (None) and answer each item as it is done."""
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     if initializer is not None:
         initializer()
@@ -67,7 +89,7 @@ def _serve(conn, fn: Callable[[Any], Any], initializer: Callable[[], None] | Non
 class _Worker:
     def __init__(self, context, fn: Callable[[Any], Any], initializer: Callable[[], None] | None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, fn, initializer), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, fn, initializer, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.batches: deque[list[tuple[int, Any]]] = deque()  # sent, not all answered, in the order it takes them
