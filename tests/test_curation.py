@@ -180,3 +180,20 @@ def test_a_merge_into_a_rejected_entity_is_rejected_too():
     facts = _apply("merge Park 食品园 食品产业园\nreject Park 食品产业园\n")
     assert not [r for r in facts.entities if r.type == "Park"]
     assert not [r for r in facts.relations if r.subject.type == "Park"]
+
+
+def test_a_projects_numbers_follow_a_rename_and_go_with_a_reject():
+    from dataclasses import replace
+
+    from govkg.model import Amount, Investment, Milestone
+
+    project = EntityRef("Project", "乙工程")
+    facts = replace(_facts(), investments=(Investment(project, Amount("1000"), 1, 16, 19, "project.investment"),),
+                    milestones=(Milestone(project, "开工", 2023, False, 1, 16, 19, "project.milestone"),))
+    renamed = apply_curation(facts, parse_curation("rename Project 乙工程 乙大桥工程\n"))
+    new = EntityRef("Project", "乙大桥工程")
+    assert [f.project for f in renamed.investments + renamed.milestones] == [new, new]
+    rejected = apply_curation(facts, parse_curation("reject Project 乙工程\n"))
+    assert rejected.investments == () and rejected.milestones == ()
+    retyped = apply_curation(facts, parse_curation("retype Project 乙工程 Park\n"))
+    assert retyped.investments == () and retyped.milestones == ()

@@ -145,6 +145,21 @@ def test_the_joined_facts_of_the_pieces_point_into_the_whole_document(long_doc, 
     assert regions <= set(facts.entities)
 
 
+def test_the_numbers_of_the_pieces_point_into_the_whole_document(long_doc, resources, monkeypatch):
+    """Observations, investments and milestones of a later piece keep their sentences and offsets right."""
+    monkeypatch.setattr(pieces, "PIECE_CHARS", PIECE)
+    facts = process_file(InputFile(long_doc, "long"), resources)
+    assert facts.observations and facts.milestones and facts.year == 2023 and facts.region is not None
+    last_piece = len(facts.document.text) - PIECE
+    assert max(i for o in facts.observations for i in o.sentences) > facts.sentence(0).index
+    for o in facts.observations:
+        assert any(word in facts.sentence(o.sentences[0]).text for word in ("增长", "亿元", "万元"))
+    for m in facts.milestones:
+        s = facts.sentence(m.sentence)
+        assert s.start <= m.start < m.end <= s.end and facts.document.norm[m.start:m.end] == m.project.key
+    assert max(m.end for m in facts.milestones) > last_piece
+
+
 def test_placing_a_piece_knows_every_field_of_the_facts():
     """A field added to DocFacts (offsets, sentence numbers) must be moved to the whole document in pieces.placed."""
     assert {f.name for f in fields(DocFacts)} == PLACED_FIELDS

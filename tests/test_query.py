@@ -325,7 +325,11 @@ PARAMS = {
     "region-hierarchy": {},
     "evidence": {"entity": "沿滩区"},
     "loose-entities": {},
+    "region-indicators": {"region": "沿滩区"},
+    "project-timeline": {"region": "沿滩区"},
+    "investment-by-region-industry": {},
 }
+NONE_IN_SEEDS = {"investment-by-region-industry"}  # no seed names one project's investment: test_number_queries.py
 
 
 def test_params_table_covers_every_ready_query():
@@ -337,7 +341,7 @@ def test_store_and_trig_file_give_the_same_rows(built, name):
     out, store = built
     from_file = rows(out / "graph.trig", name, **PARAMS[name])
     from_store = rows(store, name, **PARAMS[name])
-    assert from_file == from_store and from_file
+    assert from_file == from_store and (from_file or name in NONE_IN_SEEDS)
 
 
 def test_store_written_by_the_library_answers_like_the_file(built, tmp_path):

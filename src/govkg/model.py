@@ -83,14 +83,84 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum of money as written, normalised: ``value`` in units of ``currency`` (CNY or USD).
+
+    ``value`` is a decimal string in canonical form (``"8120000000"``, ``"0.5"``), so that
+    the same text always gives the same bytes.
+    """
+
+    value: str
+    currency: str = "CNY"
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One indicator figure a sentence states for a region and year (a W3C Data Cube observation).
+
+    ``indicator`` is a code of ``extractors/data/indicators.tsv`` (``GDP``); ``kind`` is
+    ``actual`` or ``target``; ``growth`` is in percent with its sign (``"-3.2"``);
+    either ``value`` or ``growth`` may be missing, not both. ``sentences`` are the
+    evidence (the first states the figure; a later one may add the part it lacked).
+    """
+
+    region: EntityRef
+    indicator: str
+    year: int
+    kind: str
+    value: Amount | None
+    growth: str | None
+    sentences: tuple[int, ...]
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Investment:
+    """A project's total investment, stated in ``sentence``; ``project`` is the entity.
+
+    ``start``/``end`` are the offsets of the project mention it was read next to (into ``Document.text``).
+    """
+
+    project: EntityRef
+    amount: Amount
+    sentence: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A project stage (``规划``, ``签约``, ``开工``, ``在建``, ``竣工``, ``投产``) in a year, reported or planned."""
+
+    project: EntityRef
+    stage: str
+    year: int | None
+    planned: bool
+    sentence: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocFacts:
-    """Everything extracted from one document: the pure output of the per-document step."""
+    """Everything extracted from one document: the pure output of the per-document step.
+
+    ``year`` and ``region`` are what the document speaks for (a 2024 report: 2024,
+    and the county it is the report of), when they can be told.
+    """
 
     document: Document
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
     entities: dict[EntityRef, "EntityInfo"] = field(default_factory=dict)
+    year: int | None = None
+    region: EntityRef | None = None
+    observations: tuple[Observation, ...] = ()
+    investments: tuple[Investment, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
 
     def sentence(self, index: int) -> Sentence:
         """The sentence numbered ``index``. The facts of one piece of a long document (:mod:`govkg.pieces`) hold

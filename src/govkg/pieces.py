@@ -93,7 +93,8 @@ def piece(doc: Document, start: int, end: int) -> Document:
     return replace(doc, text=doc.text[start:end], norm=doc.norm[start:end], spans=spans)
 
 
-PLACED_FIELDS = frozenset({"document", "sentences", "mentions", "relations", "entities"})
+PLACED_FIELDS = frozenset({"document", "sentences", "mentions", "relations", "entities", "year", "region",
+                           "observations", "investments", "milestones"})
 """The fields of :class:`~govkg.model.DocFacts` that :func:`placed` knows how to move (a test checks that these are
 all its fields): a new field that holds offsets or sentence numbers must be moved there too."""
 
@@ -125,7 +126,14 @@ def placed(facts: DocFacts, doc: Document, start: int, first_sentence: int) -> D
                      for m in facts.mentions)
     relations = tuple(r if r.sentence is None or r.sentence < 0 else replace(r, sentence=r.sentence + first_sentence)
                       for r in facts.relations)
-    return replace(facts, document=doc, sentences=sentences, mentions=mentions, relations=relations)
+    observations = tuple(replace(o, sentences=tuple(i + first_sentence for i in o.sentences))
+                         for o in facts.observations)
+    investments = tuple(replace(f, start=f.start + start, end=f.end + start, sentence=f.sentence + first_sentence)
+                        for f in facts.investments)
+    milestones = tuple(replace(f, start=f.start + start, end=f.end + start, sentence=f.sentence + first_sentence)
+                       for f in facts.milestones)
+    return replace(facts, document=doc, sentences=sentences, mentions=mentions, relations=relations,
+                   observations=observations, investments=investments, milestones=milestones)
 
 
 def joined(doc: Document, pieces: list[DocFacts]) -> DocFacts:
@@ -141,4 +149,8 @@ def joined(doc: Document, pieces: list[DocFacts]) -> DocFacts:
                 entities[ref] = info.copy()
     return DocFacts(document=doc, sentences=tuple(s for f in pieces for s in f.sentences),
                     mentions=tuple(m for f in pieces for m in f.mentions),
-                    relations=tuple(r for f in pieces for r in f.relations), entities=entities)
+                    relations=tuple(r for f in pieces for r in f.relations), entities=entities,
+                    year=pieces[0].year, region=pieces[0].region,
+                    observations=tuple(o for f in pieces for o in f.observations),
+                    investments=tuple(i for f in pieces for i in f.investments),
+                    milestones=tuple(m for f in pieces for m in f.milestones))

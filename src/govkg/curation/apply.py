@@ -7,7 +7,9 @@ of them), and every entity a decision touched records it as
 ``govkg:curation`` (the decision's text). Accepting sets a confidence present
 to 1. A relation whose ends no longer fit the ontology's domain and range
 (an industry retyped as a region cannot be developed) is dropped, and so is
-an entity attribute whose domain is another type (a region's code).
+an entity attribute whose domain is another type (a region's code). A
+project's investments and milestones follow it (renamed, merged) or go with
+it (rejected, retyped to another type).
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ def apply_curation(facts: DocFacts, curation: Curation | None, resources: Resour
     entities = {ref: info for ref, info in _entities(facts, outcomes).items()
                 if ref in named or ref not in named_before and ref not in outcomes}  # a span went to another entity
     relations = _relations(facts.relations, outcomes, entities)
-    return replace(facts, mentions=mentions, relations=relations, entities=entities)
+    investments = tuple(replace(f, project=ref) for f in facts.investments
+                        if (ref := _moved(outcomes, f.project)) is not None and ref.type == "Project")
+    milestones = tuple(replace(f, project=ref) for f in facts.milestones
+                       if (ref := _moved(outcomes, f.project)) is not None and ref.type == "Project")
+    return replace(facts, mentions=mentions, relations=relations, entities=entities, investments=investments,
+                   milestones=milestones)
 
 
 def _outcome(facts: DocFacts, ref: EntityRef, info: EntityInfo, curation: Curation,

@@ -23,7 +23,7 @@ EXPORTERS: dict[str, str] = {
     "gexf": "govkg.export.gexf:write_gexf",
     "graphml": "govkg.export.gexf:write_graphml",
     "jsonld": "govkg.export.jsonld:write_jsonld",  # and <name>.context.jsonld beside it
-    "csv": "govkg.export.tables:write_csv",  # a folder: nodes.csv, edges.csv
+    "csv": "govkg.export.tables:write_csv",  # a folder: nodes.csv, edges.csv, observations.csv
 }
 
 

@@ -1,4 +1,5 @@
-"""Plain CSV tables of the entity network: ``nodes.csv`` and ``edges.csv`` in a folder.
+"""Plain CSV tables of the entity network, ``nodes.csv`` and ``edges.csv``, and of the indicators,
+``observations.csv``, in a folder.
 
 ``nodes.csv``: ``id, type, label, aliases, documents, definition, adminCode``;
 ``edges.csv``: ``source, target, type, evidence, documents``. UTF-8 without
@@ -7,6 +8,13 @@ lines), rows sorted. List columns (``aliases``, ``documents``) hold JSON
 arrays of strings, so a name containing a comma, semicolon or bar stays whole.
 ``id``, ``source`` and ``target`` are entity IRIs; ``type`` of an edge is the
 ontology relation (``locatedIn`` …).
+
+``observations.csv`` is tidy, one observation a row: ``region, code,
+indicator, year, kind, value, unit, growth, document, evidence`` (``code`` the
+region's official code, ``kind`` actual or target, ``value`` in yuan, or
+dollars when ``unit`` is USD, ``growth`` in percent, ``document`` the title of
+the document that states it and ``evidence`` its sentence); it opens as is in
+pandas (``pd.read_csv(..., dtype={"code": str})``) and spreadsheets.
 
 >>> table_text([("id", "label"), ("a", 'say "hi", 你好')])
 'id,label\\na,"say ""hi"", 你好"\\n'
@@ -25,6 +33,8 @@ from govkg.export.gexf import json_list
 from govkg.export.project import Projection, project
 from govkg.fileio import write_folder
 
+OBSERVATION_COLUMNS: tuple[str, ...] = ("region", "code", "indicator", "year", "kind", "value", "unit", "growth",
+                                        "document", "evidence")
 NODE_COLUMNS: tuple[str, ...] = ("id", "type", "label", "aliases", "documents", "definition", "adminCode")
 EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "type", "evidence", "documents")
 
@@ -51,11 +61,38 @@ def edge_rows(projection: Projection) -> list[tuple[str, ...]]:
     ]
 
 
+def observation_rows(graph: Graph) -> list[tuple[str, ...]]:
+    """The rows of ``observations.csv``, header first, sorted."""
+    from rdflib import RDF, RDFS
+    from rdflib.namespace import PROV, QB, SKOS
+
+    from govkg.ontology.namespaces import GOVKG, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+
+    def text(node) -> str:
+        return "" if node is None else str(node)
+
+    rows = set()
+    for o in set(graph.subjects(RDF.type, QB.Observation)):
+        region = graph.value(o, SDMX_DIMENSION.refArea)
+        kind = text(graph.value(o, GOVKG.observationKind)).rsplit("#", 1)[-1].lower()
+        code = graph.value(region, GOVKG.adminCode) if region is not None else None
+        evidence = sorted(graph.objects(o, GOVKG.evidence), key=lambda s: (len(str(s)), str(s)))
+        rows.add((text(graph.value(region, RDFS.label)), text(code) or text(region).rsplit("/", 1)[-1],
+                  text(graph.value(graph.value(o, GOVKG.indicator), SKOS.prefLabel)),
+                  text(graph.value(o, SDMX_DIMENSION.refPeriod)), kind,
+                  text(graph.value(o, SDMX_MEASURE.obsValue)), text(graph.value(o, SDMX_ATTRIBUTE.unitMeasure)),
+                  text(graph.value(o, GOVKG.growthRate)),
+                  text(graph.value(graph.value(o, PROV.wasDerivedFrom), RDFS.label)),
+                  text(graph.value(evidence[0], GOVKG.text)) if evidence else ""))
+    return [OBSERVATION_COLUMNS] + sorted(rows, key=lambda r: (r[0], r[2], r[3], r[4], r[8], r))
+
+
 def write_csv(graph: Graph, path: Path | str) -> None:
-    """Write ``nodes.csv`` and ``edges.csv`` of ``graph`` into folder ``path``, atomically.
+    """Write ``nodes.csv``, ``edges.csv`` and ``observations.csv`` of ``graph`` into folder ``path``, atomically.
 
     Raises :class:`~govkg.errors.OutputError` if ``path`` is a file or cannot be written.
     """
     projection = project(graph)
     write_folder(path, {"nodes.csv": table_text(node_rows(projection)),
-                        "edges.csv": table_text(edge_rows(projection))}, "csv")
+                        "edges.csv": table_text(edge_rows(projection)),
+                        "observations.csv": table_text(observation_rows(graph))}, "csv")

@@ -2,6 +2,9 @@
 
 Extractors run in the order of ``EXTRACTORS``; each sees the mentions of
 those before it. Adding one means one module, one line here, and its tests.
+An extractor yields mentions and relations, or facts about numbers and time
+(indicator observations, project investments and milestones), which keep the
+offsets of the mention they were read next to.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 
 from govkg.extractors.base import Context, Resources
-from govkg.model import DocFacts, Document, EntityInfo, EntityRef, Mention, Relation
+from govkg.model import (DocFacts, Document, EntityInfo, EntityRef, Investment, Mention, Milestone, Observation,
+                          Relation)
 
-ExtractorFn = Callable[[Context], Iterable[Mention | Relation]]
+Found = Mention | Relation | Observation | Investment | Milestone
+ExtractorFn = Callable[[Context], Iterable[Found]]
 
 # name -> "module:function"; order matters (regions first: others use them)
 EXTRACTORS: dict[str, str] = {
@@ -25,6 +30,8 @@ EXTRACTORS: dict[str, str] = {
     "glossary": "govkg.extractors.glossary:extract_glossary",
     "slogan": "govkg.extractors.slogan:extract_slogans",
     "relations": "govkg.extractors.relations:extract_relations",
+    "indicator": "govkg.extractors.indicator:extract_indicators",
+    "project_facts": "govkg.extractors.project_facts:extract_project_facts",
 }
 
 
@@ -42,6 +49,7 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
     """Run every registered extractor over ``doc``; merge mentions into entities."""
     ctx = Context(doc=doc, sentences=tuple(sentences), resources=resources)
     relations: list[Relation] = []
+    facts: list[Observation | Investment | Milestone] = []
     for name in EXTRACTORS:
         if name == DECIDE_BEFORE:
             from govkg.decide import decide
@@ -50,6 +58,7 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
         found = list(load_extractor(name)(ctx))
         ctx.mentions.extend(x for x in found if isinstance(x, Mention))
         relations.extend(x for x in found if isinstance(x, Relation))
+        facts.extend(x for x in found if isinstance(x, (Observation, Investment, Milestone)))
         if name == "region":
             from govkg.extractors.region import document_region
 
@@ -58,8 +67,33 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
     mentions = _dedupe_mentions(mentions)
     entities = _entities(doc, mentions)
     relations = [r for r in _dedupe_relations(relations) if r.subject in entities and r.object in entities]
+    investments, milestones = _project_facts(facts, mentions)
+    from govkg.extractors.timeframe import timeline_of
+
     return DocFacts(document=doc, sentences=ctx.sentences, mentions=tuple(mentions),
-                    relations=tuple(relations), entities=entities)
+                    relations=tuple(relations), entities=entities, year=timeline_of(ctx).year,
+                    region=ctx.doc_region, observations=tuple(x for x in facts if isinstance(x, Observation)),
+                    investments=investments, milestones=milestones)
+
+
+def _project_facts(facts: list, mentions: list[Mention]) -> tuple[tuple[Investment, ...], tuple[Milestone, ...]]:
+    """Investments and milestones moved to the entity their project mention resolved to (dropped with it)."""
+    from dataclasses import replace
+
+    project_at = {(m.start, m.end): m.ref for m in mentions if m.ref.type == "Project"}
+    investments: dict[tuple, Investment] = {}
+    milestones: dict[tuple, Milestone] = {}
+    for f in facts:
+        ref = project_at.get((f.start, f.end)) if isinstance(f, (Investment, Milestone)) else None
+        if ref is None:
+            continue
+        f = replace(f, project=ref)
+        if isinstance(f, Investment):
+            investments.setdefault((f.start, f.end), f)  # one sum per project mention
+        else:
+            milestones.setdefault((ref, f.stage, f.year), f)
+    return (tuple(sorted(investments.values(), key=lambda f: (f.sentence, f.start, f.project.key))),
+            tuple(sorted(milestones.values(), key=lambda f: (f.sentence, f.start, f.project.key, f.stage))))
 
 
 def _resolve(ctx: Context, mentions: list[Mention], relations: list[Relation]):

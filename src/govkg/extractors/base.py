@@ -57,6 +57,7 @@ class Context:
     resources: Resources
     mentions: list[Mention] = field(default_factory=list)
     doc_region: EntityRef | None = None  # the region the document is about, set after region extraction
+    timeline: Any = None  # the document's year and sections (govkg.extractors.timeframe), read on first use
     _by_sentence: tuple[int, dict[int, list[Mention]]] = field(default_factory=lambda: (-1, {}), repr=False,
                                                                 compare=False)
 

@@ -78,3 +78,31 @@ def statement_iri(doc_id: str, n: int) -> URIRef:
 
 def statement_iri_text(doc_id: str, n: int) -> str:
     return f"{doc_iri_text(doc_id)}/statement/{n}"
+
+
+def indicator_iri_text(code: str) -> str:
+    """The concept of an indicator, by its code in ``extractors/data/indicators.tsv``.
+
+    >>> indicator_iri_text("GDP")
+    'https://w3id.org/govkg/id/indicator/GDP'
+    """
+    return f"{ENTITY_BASE}indicator/{quote(code, safe='')}"
+
+
+INDICATOR_DATASET = f"{ENTITY_BASE}dataset/indicators"
+"""The one ``qb:DataSet`` every indicator observation belongs to."""
+
+
+def observation_iri_text(doc_id: str, sentence: int, indicator: str, year: int, kind: str) -> str:
+    """An observation of a document: its first evidence sentence, indicator, year and kind (one per document)."""
+    return f"{doc_iri_text(doc_id)}/observation/{sentence}-{quote(indicator, safe='')}-{year}-{kind}"
+
+
+def investment_iri_text(doc_id: str, start: int, end: int) -> str:
+    """The investment read next to the project mention at ``start:end``."""
+    return f"{doc_iri_text(doc_id)}/investment/{start}-{end}"
+
+
+def milestone_iri_text(doc_id: str, start: int, end: int, stage: str, year: int | None) -> str:
+    """The milestone read next to the project mention at ``start:end``: its stage concept and year."""
+    return f"{doc_iri_text(doc_id)}/milestone/{start}-{end}-{quote(stage, safe='')}-{year if year else 'na'}"

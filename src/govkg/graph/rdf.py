@@ -29,7 +29,8 @@ from govkg.graph.iri import (doc_iri_text, entity_iri_text, mention_iri_text, se
                              statement_iri_text)
 from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, statements_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
-from govkg.ontology.namespaces import ENTITY_BASE, GOVKG, PREFIXES
+from govkg.graph.numbers import number_statements
+from govkg.ontology.namespaces import ENTITY_BASE, GOVKG, ONTOLOGY_BASE, PREFIXES
 
 ZH = "zh"
 
@@ -172,12 +173,15 @@ def piece_statements(facts: DocFacts, first_statement: int = 0) -> Iterator[tupl
             about.setdefault(r.sentence, set()).update((s, o))
         yield iri(statement_iri_text(doc.doc_id, n)), pairs
 
-    for i in sorted(about):
+    evidence: set[int] = set()  # sentences that only numbers point to (observations, investments, milestones)
+    yield from number_statements(facts, evidence)
+
+    for i in sorted(about.keys() | evidence):
         s = facts.sentence(i)
         yield iri(sentence_iri_text(doc.doc_id, i)), [
             (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
             (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d),
-            *((g["about"], e) for e in sorted(about[i]))]
+            *((g["about"], e) for e in sorted(about.get(i, ())))]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -186,6 +190,8 @@ def _entity(ref) -> str:
 
 
 _ENTITY_PREFIX = "<" + ENTITY_BASE
+_SHARED_PREFIXES = (_ENTITY_PREFIX, "<" + ONTOLOGY_BASE)
+"""Subjects every document may describe (entities, and the concepts numbers point to): united across documents."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +260,7 @@ class GraphBuilder:
                 self.entities[ref] = info.copy()
         local: list[str] = []
         for subject, pairs in piece_statements(facts, self._statements):
-            if subject.startswith(_ENTITY_PREFIX):
+            if subject.startswith(_SHARED_PREFIXES):
                 self._relations.setdefault(subject, set()).update(pairs)
             else:
                 local.append(statements_text(subject, pairs))
@@ -317,7 +323,7 @@ def code_fingerprint() -> str:
             if entry.is_dir():
                 if entry.name != "__pycache__":
                     stack.append(entry)
-            elif entry.name.endswith((".py", ".txt", ".ttl", ".json", ".csv")):
+            elif entry.name.endswith((".py", ".txt", ".tsv", ".ttl", ".json", ".csv")):
                 files.append(entry)
     for f in sorted(files, key=lambda e: str(e)):
         digest.update(str(f).replace(str(root), "").encode())

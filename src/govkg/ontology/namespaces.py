@@ -60,6 +60,57 @@ class GOVKG(DefinedNamespace):
     adminLevel: URIRef
     definition: URIRef
     curation: URIRef
+    # numbers and time: indicator observations (W3C Data Cube), project investments and milestones
+    Indicator: URIRef
+    IndicatorStructure: URIRef
+    ObservationKind: URIRef
+    Actual: URIRef
+    Target: URIRef
+    Milestone: URIRef
+    Stage: URIRef
+    Planning: URIRef
+    Signed: URIRef
+    Started: URIRef
+    UnderConstruction: URIRef
+    Completed: URIRef
+    InProduction: URIRef
+    indicator: URIRef
+    observationKind: URIRef
+    growthRate: URIRef
+    investment: URIRef
+    milestone: URIRef
+    stage: URIRef
+    year: URIRef
+    planned: URIRef
+    region: URIRef
+
+
+class SDMX_DIMENSION(DefinedNamespace):
+    """The SDMX dimensions the Data Cube observations use."""
+
+    _NS = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+    _fail = True
+
+    refArea: URIRef
+    refPeriod: URIRef
+
+
+class SDMX_MEASURE(DefinedNamespace):
+    """The SDMX measure of an observation's value."""
+
+    _NS = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+    _fail = True
+
+    obsValue: URIRef
+
+
+class SDMX_ATTRIBUTE(DefinedNamespace):
+    """The SDMX attribute of an observation's unit (the currency of a sum of money)."""
+
+    _NS = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+    _fail = True
+
+    unitMeasure: URIRef
 
 
 ENTITY_TYPES: tuple[str, ...] = ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan")
@@ -79,5 +130,10 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
+    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
+    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
+    "schema": "https://schema.org/",
 }
 """Prefixes every serialisation binds (rdflib and Oxigraph writers alike)."""

@@ -1,0 +1,200 @@
+"""Project facts: each named project's total investment and its milestones (签约, 开工, 竣工 …) by year.
+
+Read off the clause of each Project mention (the rules of :mod:`govkg.extractors.project`
+find the projects; this module only reads what their clauses say of them):
+
+- **Investment**: a sum after 投资/总投资/计划投资 that belongs to one project:
+  "投资3.3亿元的区人民医院新院区" (the sum, 的, the project), "投资400万元完成P" (the
+  sum, a verb, the project) or "P总投资约100亿元" (the project, the sum, in one
+  clause naming no other project). A sum next to a list or a count
+  ("新开工项目12个，总投资35亿元", "A、B等12个项目总投资35亿元") is the list's, not a
+  project's; so is a sum spent in a year (P完成投资5亿元).
+- **Milestone**: the stage words of the clause (``data/project_stages.tsv``): a
+  strong cue after the name or before it (P竣工, 建成P, 推进P前期工作), else a
+  weak one (推进P建设: 在建; 启动P建设: 开工). The year and whether the stage is
+  planned or reported come from :func:`govkg.extractors.timeframe.resolve`
+  (a report's plan section is planned, its review reported).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govkg.extractors.base import Context, Resources, data_lines
+from govkg.extractors.quantity import find_money, half_width
+from govkg.extractors.timeframe import resolve, timeline_of
+from govkg.model import Investment, Mention, Milestone
+
+PROJECT = "Project"
+STAGES: tuple[str, ...] = ("规划", "签约", "开工", "在建", "竣工", "投产")
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+_INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*$")
+_SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:投资|投入)[^，,；;。]{0,4}$")
+_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)\s*(?:个|项|批|大)|等\s*(?:\d+|[一二三四五六七八九十百两几多]+)?\s*(?:个|项|批)?"
+                    r"\s*(?:[\u4e00-\u9fff]{0,4})?(?:项目|工程)")
+_OF = re.compile(r"\s*的\s*")
+_BEFORE_VERB = re.compile(r"\s*(?:用于|完成|建设|建成|实施|新建|改造|启动|推进|续建|打造|开工|开工建设|实施了|推进了|完成了)\s*")
+# words that hold a cue without stating a stage: 联动工程, 建成区, 运营商, 融会贯通, 粮食储备
+_NOT_A_CUE = re.compile(r"[联推带互驱拉发调移波能]动工|建成区|运营商|融会贯通|储备粮|粮食储备|人才储备|技术储备")
+_FUTURE = re.compile(r"将|计划|拟|力争|确保|争取|预计|年内|年底前")
+_SOON = re.compile(r"即将|有望|力争|争取|计划于|预计于|拟于")  # a stage still to come, even in a review
+
+
+@dataclass(frozen=True, slots=True)
+class StageTable:
+    """Cue word -> (stage, strong); and one regex of the cues, longest first."""
+
+    cues: dict[str, tuple[str, bool]]
+    pattern: re.Pattern[str]
+
+
+def stage_table(resources: Resources) -> StageTable:
+    return resources.get("project_facts.stages", _load_stages)
+
+
+@lru_cache(maxsize=1)
+def stage_concepts() -> dict[str, str]:
+    """Stage (开工) -> the local name of its concept in the ontology (Started), in the order of the stages."""
+    out = {}
+    for line in data_lines("project_stages.tsv"):
+        stage, concept, _ = line.split("\t")
+        out[stage] = concept
+    return out
+
+
+def _load_stages() -> StageTable:
+    cues: dict[str, tuple[str, bool]] = {}
+    for line in data_lines("project_stages.tsv"):
+        stage, _concept, words = line.split("\t")
+        for word in words.split("|"):
+            word = word.strip()
+            cues[word.lstrip("~")] = (stage, not word.startswith("~"))
+    alternation = "|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+    # 完成 of an investment or a task is no stage
+    return StageTable(cues, re.compile(rf"完成(?:投资|年度|任务|目标|计划)|{alternation}"))
+
+
+def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
+    """The investments and milestones of the document's Project mentions."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ctx.mentions:
+        if m.type == PROJECT and m.start >= 0 and m.sentence >= 0:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    if not by_sentence:
+        return
+    stages = stage_table(ctx.resources)
+    t = timeline_of(ctx)
+    seen: set[tuple] = set()
+    for index in sorted(by_sentence):
+        sent = ctx.sentences[index]
+        text = half_width(sent.text)
+        spans = sorted({(m.start - sent.start, m.end - sent.start): m for m in by_sentence[index]}.items())
+        mentions = [(a, b, m) for (a, b), m in spans]
+        for fact in _investments(text, mentions, index):
+            key = ("i", fact.project, fact.amount)
+            if key not in seen:
+                seen.add(key)
+                yield fact
+        for fact in _milestones(t, stages, text, mentions, index):
+            key = ("m", fact.project, fact.stage, fact.year)
+            if key not in seen:
+                seen.add(key)
+                yield fact
+
+
+def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= a and b <= m.end():
+            return m.start(), m.end()
+    return a, b
+
+
+def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
+    for money in find_money(text):
+        head = text[:money.start]
+        if not _INVEST.search(head, max(0, money.start - 8)):
+            continue
+        cs, ce = _clause_of(text, money.start, money.end)
+        in_clause = [(a, b, m) for a, b, m in mentions if cs <= a and b <= ce]
+        # the sum, 的 or a verb, then the project: 投资3.3亿元的区人民医院新院区, 投资400万元完成P
+        after = [(a, b, m) for a, b, m in in_clause if a >= money.end]
+        target = None
+        if after:
+            a, b, m = after[0]
+            gap = text[money.end:a]
+            if _OF.fullmatch(gap) or _BEFORE_VERB.fullmatch(gap) or re.fullmatch(r"\s*的\s*(?:建设|实施)?\s*", gap):
+                target = (a, b, m)
+        if target is None:
+            # the project, then its sum: P总投资约100亿元 (the clause names this project alone, no list or count;
+            # a sum followed by 的 is what comes after it: 投资1400万元的6所中小学校)
+            before = [(a, b, m) for a, b, m in in_clause if b <= money.start]
+            if len({m.ref for _, _, m in before}) != 1 or after or _OF.match(text, money.end):
+                continue
+            a, b, m = before[-1]
+            between = text[b:money.start]
+            if _COUNT.search(text, cs, money.start) or _SPENT.search(between) or "、" in text[cs:money.start]:
+                continue
+            target = (a, b, m)
+        elif (_COUNT.search(text, cs, money.start) or "等" in text[money.end:target[0]]
+              or _shares_sum(text, cs, ce, money.start, target[1])):
+            continue
+        a, b, m = target
+        yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
+
+
+_ITEM_REST = re.compile(r"[^、，,；;。和及与等]*")
+_OWN_SUM = re.compile(r"[、和及与]\s*(?:总)?投资")
+
+
+def _shares_sum(text: str, cs: int, ce: int, money_start: int, end: int) -> bool:
+    """Whether the project ending at ``end`` is the first item of a list the sum before it is for.
+
+    "总投资53亿元的英利光伏电池、永红铸机等10个项目": the list's; "投资3亿元的A、投资2亿元的B等项目": each its own.
+    """
+    rest = end + _ITEM_REST.match(text, end, ce).end() - end
+    if rest >= ce:
+        return False
+    if text[rest] in "、和及与":
+        return not _OWN_SUM.match(text, rest)
+    if text[rest] == "等":  # the last item of a list: its own sum only if the items before had theirs
+        return not _OWN_SUM.search(text, max(cs, money_start - 4), money_start)
+    return False
+
+
+def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int, Mention]],
+                index: int) -> Iterator[Milestone]:
+    taken = [(a, b) for a, b, _ in mentions] + [m.span() for m in _NOT_A_CUE.finditer(text)]
+    cues = [c for c in stages.pattern.finditer(text)
+            if c.group() in stages.cues and not any(a < c.end() and c.start() < b for a, b in taken)]
+    if not cues:
+        return
+    for a, b, m in mentions:
+        cs, ce = _clause_of(text, a, b)
+        before = [c for c in cues if cs <= c.start() and c.end() <= a]
+        after = [c for c in cues if b <= c.start() and c.end() <= ce]
+        cue = _choose(stages, before, after)
+        if cue is None:
+            continue
+        stage = stages.cues[cue.group()][0]
+        year, planned = resolve(t, index, text[:a])
+        if not planned and ((_FUTURE.search(text, cs, a) and not t.report) or _SOON.search(text, cs, ce)):
+            planned = True
+        yield Milestone(m.ref, stage, year, planned, index, m.start, m.end, "project.milestone")
+
+
+def _choose(stages: StageTable, before: list[re.Match], after: list[re.Match]) -> re.Match | None:
+    """The cue that states the project's stage, of those before and after it in its clause: the first strong one
+    after, else the nearest strong one before, else a weak one (the one before when it names a start: 启动P建设)."""
+    for c in after:
+        if stages.cues[c.group()][1]:
+            return c
+    for c in reversed(before):
+        if stages.cues[c.group()][1]:
+            return c
+    if before and stages.cues[before[-1].group()][0] != "在建":
+        return before[-1]
+    return after[0] if after else (before[-1] if before else None)

@@ -1,0 +1,133 @@
+"""Project facts: a project's total investment (lists and counts are not one project's) and its milestones.
+
+The projects are given (as the project rules would find them), so these tests
+read only what this extractor reads: the clause around each project.
+"""
+
+import pytest
+
+from govkg.extractors.base import Context
+from govkg.extractors.project_facts import STAGES, extract_project_facts, stage_concepts
+from govkg.model import EntityRef, Investment, Mention, Milestone
+from govkg.text.document import make_document, sentences_of
+
+TITLE = "保定市清苑区2020年政府工作报告\n各位代表："
+REVIEW = "一、2019年工作回顾"
+PLAN = "二、2020年工作安排"
+
+
+@pytest.fixture
+def facts_of(resources, folder):
+    """``facts_of(sentence, projects, section, title)``: the investments and milestones read off ``sentence``,
+    in a 2020 report of 清苑区 (or under ``title``), where each of ``projects`` is a Project mention."""
+
+    def _facts(sentence: str, projects: list[str], section: str = PLAN, title: str = TITLE):
+        text = f"{title}\n{section}\n{sentence}\n"
+        doc = make_document(text, path="report.txt", doc_id="report", folder=folder)
+        ctx = Context(doc=doc, sentences=sentences_of(doc), resources=resources)
+        for name in projects:
+            start = doc.norm.index(name, doc.norm.index(sentence))
+            s = ctx.sentence_at(start)
+            ctx.mentions.append(Mention(EntityRef("Project", name), name, start, start + len(name), s.index,
+                                        "project.head"))
+        return list(extract_project_facts(ctx))
+
+    return _facts
+
+
+def investments(facts):
+    return {(i.project.key, i.amount.value, i.amount.currency) for i in facts if isinstance(i, Investment)}
+
+
+def milestones(facts):
+    return {(m.project.key, m.stage, m.year, m.planned) for m in facts if isinstance(m, Milestone)}
+
+
+@pytest.mark.parametrize("sentence, projects, expected", [
+    # the sum, 的, the project
+    ("启动投资3.3亿元的区人民医院新院区建设。", ["区人民医院新院区"], {("区人民医院新院区", "330000000", "CNY")}),
+    # the sum, a verb, the project
+    ("投资400万元完成老旧供水管网改造。", ["老旧供水管网改造"], {("老旧供水管网改造", "4000000", "CNY")}),
+    # the project, then its sum (约, 超 are what the text gives: the sum as written)
+    ("园区内阳江万洋众创城项目总投资约100亿元。", ["阳江万洋众创城项目"], {("阳江万洋众创城项目", "10000000000", "CNY")}),
+    ("中国中化氟材料项目为全市唯一投资超50亿元项目。", ["中国中化氟材料项目"],
+     {("中国中化氟材料项目", "5000000000", "CNY")}),
+    ("光伏组件项目总投资1.5亿美元。", ["光伏组件项目"], {("光伏组件项目", "150000000", "USD")}),
+    # each item of a list with its own sum keeps it
+    ("重点抓好投资3亿元的桥南轻纺城二期、投资2亿元的华丝顿纺织项目等项目。", ["桥南轻纺城二期", "华丝顿纺织项目"],
+     {("桥南轻纺城二期", "300000000", "CNY"), ("华丝顿纺织项目", "200000000", "CNY")}),
+    # the sum of what follows it (投资1400万元的6所中小学校) is not the project's before it
+    ("投资650万元的县城第三小学综合楼和投资1400万元的6所中小学校新建工程全部竣工。", ["县城第三小学综合楼"],
+     {("县城第三小学综合楼", "6500000", "CNY")}),
+])
+def test_investments(facts_of, sentence, projects, expected):
+    assert investments(facts_of(sentence, projects)) == expected
+
+
+@pytest.mark.parametrize("sentence, projects", [
+    # a count of projects and their total: not one project's investment
+    ("新开工项目12个，总投资35亿元。", []),
+    ("推动总投资53亿元的英利光伏电池项目、永红铸机项目等10个项目竣工。", ["英利光伏电池项目", "永红铸机项目"]),
+    ("投资1.6亿元实施唐河补水工程、清水河左堤治理工程等8个河道综合整治项目。", ["唐河补水工程", "清水河左堤治理工程"]),
+    ("中昊晨光一期、江苏国泰锂离子电池电解液等14个项目总投资35亿元。", ["中昊晨光一期", "江苏国泰锂离子电池电解液"]),
+    ("中昊晨光一期等14个项目总投资35亿元。", ["中昊晨光一期"]),
+    # a sum spent in a year is not the total; a sum that is no investment
+    ("风帆工业园项目完成投资10.6亿元。", ["风帆工业园项目"]),
+    ("风帆工业园项目实现产值10.6亿元。", ["风帆工业园项目"]),
+])
+def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, projects):
+    assert investments(facts_of(sentence, projects)) == set()
+
+
+@pytest.mark.parametrize("sentence, projects, section, expected", [
+    # a review reports the stage of last year; a plan plans this year's
+    ("建成卧龙湖大桥。", ["卧龙湖大桥"], REVIEW, {("卧龙湖大桥", "竣工", 2019, False)}),
+    ("老蛮桥水库扩建工程开工建设。", ["老蛮桥水库扩建工程"], PLAN, {("老蛮桥水库扩建工程", "开工", 2020, True)}),
+    # a strong cue after the name wins over a weak one before it
+    ("推进米会高速前期工作。", ["米会高速"], PLAN, {("米会高速", "规划", 2020, True)}),
+    ("启动区人民医院新院区建设。", ["区人民医院新院区"], PLAN, {("区人民医院新院区", "开工", 2020, True)}),
+    ("加快推进老蛮桥水库扩建工程建设。", ["老蛮桥水库扩建工程"], REVIEW, {("老蛮桥水库扩建工程", "在建", 2019, False)}),
+    ("加快第三中学东山分校、建设学校等项目的前期准备工作。", ["第三中学东山分校"], PLAN,
+     {("第三中学东山分校", "规划", 2020, True)}),
+    # a part done is the work going on
+    ("清苑新城一期主体完工。", ["清苑新城一期"], REVIEW, {("清苑新城一期", "在建", 2019, False)}),
+    ("疾控中心基础设施项目主体封顶。", ["疾控中心基础设施项目"], REVIEW, {("疾控中心基础设施项目", "在建", 2019, False)}),
+    # one verb for a whole list, before or after it
+    ("建成卧龙湖大桥、安宁河一桥。", ["卧龙湖大桥", "安宁河一桥"], REVIEW,
+     {("卧龙湖大桥", "竣工", 2019, False), ("安宁河一桥", "竣工", 2019, False)}),
+    ("圣善二期、华智二期建成投产。", ["圣善二期", "华智二期"], PLAN,
+     {("圣善二期", "投产", 2020, True), ("华智二期", "投产", 2020, True)}),
+    # each clause its own verb
+    ("泽龙国际教育城开工建设，区人民医院新院区主体完工。", ["泽龙国际教育城", "区人民医院新院区"], REVIEW,
+     {("泽龙国际教育城", "开工", 2019, False), ("区人民医院新院区", "在建", 2019, False)}),
+    ("龙肘山风电一期并网发电。", ["龙肘山风电一期"], REVIEW, {("龙肘山风电一期", "投产", 2019, False)}),
+    ("梅塞尔工业气体项目成功签约。", ["梅塞尔工业气体项目"], REVIEW, {("梅塞尔工业气体项目", "签约", 2019, False)}),
+    # an explicit year; a stage still to come in a review is planned
+    ("2018年，老蛮桥水库扩建工程开工。", ["老蛮桥水库扩建工程"], REVIEW, {("老蛮桥水库扩建工程", "开工", 2018, False)}),
+    ("西二环北延即将通车。", ["西二环北延"], REVIEW, {("西二环北延", "竣工", 2019, True)}),
+    # a word that holds a cue is no cue (联动工作 holds 动工, 建成区 建成); 完成投资 is no completion
+    ("建立上下联动工作机制推进老蛮桥水库扩建工程。", ["老蛮桥水库扩建工程"], PLAN,
+     {("老蛮桥水库扩建工程", "在建", 2020, True)}),
+    ("城市建成区内的卧龙湖大桥加快推进。", ["卧龙湖大桥"], PLAN, {("卧龙湖大桥", "在建", 2020, True)}),
+    ("风帆工业园项目完成投资10.6亿元。", ["风帆工业园项目"], REVIEW, set()),
+])
+def test_milestones(facts_of, sentence, projects, section, expected):
+    assert milestones(facts_of(sentence, projects, section)) == expected
+
+
+def test_no_stage_no_milestone(facts_of):
+    assert milestones(facts_of("依托老蛮桥水库扩建工程发展乡村旅游。", ["老蛮桥水库扩建工程"])) == set()
+
+
+def test_news_plans_with_future_words(facts_of):
+    """A news article speaks for the year of its date; 计划, 年内 make a stage planned."""
+    title = "沁源:党建引领全方位高质量发展\n2022年07月26日 10:10:40 来源:山西新闻网"
+    facts = facts_of("沁源县计划年内开工建设沁河水库扩建工程。", ["沁河水库扩建工程"], section="", title=title)
+    assert milestones(facts) == {("沁河水库扩建工程", "开工", 2022, True)}
+    facts = facts_of("沁河水库扩建工程建成通车。", ["沁河水库扩建工程"], section="", title=title)
+    assert milestones(facts) == {("沁河水库扩建工程", "竣工", 2022, False)}
+
+
+def test_stage_table():
+    assert list(stage_concepts()) == list(STAGES)
+    assert stage_concepts()["开工"] == "Started"
