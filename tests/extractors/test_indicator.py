@@ -105,6 +105,8 @@ def test_observations(observe, sentence, section, expected):
     "社会消费品零售总额占比提高到26.8%。",
     "规上工业增加值增速提高2个百分点。",
     "社会消费品零售总额增长1.2倍。",
+    # a joint name with one figure is all residents' figure, neither the urban nor the rural one
+    "城乡居民人均可支配收入达到25780元，增长5.8%。",
     # a bound is not a value; no figure at all
     "地区生产总值突破200亿元。",
     "城乡居民人均可支配收入与经济增长同步。",

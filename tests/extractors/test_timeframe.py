@@ -2,7 +2,7 @@
 
 import pytest
 
-from govkg.extractors.timeframe import FIVE, PLAN, REVIEW, Timeline, resolve, time_word, timeline
+from govkg.extractors.timeframe import AHEAD, FIVE, PLAN, REVIEW, Timeline, resolve, time_word, timeline
 from govkg.text.document import make_document, sentences_of
 
 
@@ -35,6 +35,18 @@ def read(folder):
 def test_document_year(read, text, year, report):
     t = read(text)
     assert (t.year, t.report) == (year, report)
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("一、“十三五”时期经济社会发展回顾", FIVE),
+    ("一、“九五”回顾", FIVE),
+    ("一、“十三五”时期和2020年主要工作回顾", FIVE),
+    ("二、“十四五”时期主要目标任务", AHEAD),
+    ("三、2021年主要工作", PLAN),
+])
+def test_section_headings(read, heading, section):
+    t = read(f"涞水县2021年政府工作报告\n各位代表：\n{heading}\n全县经济平稳。")
+    assert t.sections[-1] == section
 
 
 def test_sections(read):

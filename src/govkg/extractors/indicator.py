@@ -228,6 +228,8 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
         five = (word is None and t.sections[index] == FIVE) or (word is not None and "五年" in word[2])
         values = _values(segment, g.codes, five)
         growths = [] if five else _growths(segment, g.codes)
+        if len(g.codes) > 1 and not values and _one_level(segment):
+            continue  # 城乡居民人均可支配收入达到25780元，增长5.8%: one figure of all residents, neither list item's
         rule = "indicator.list" if len(g.codes) > 1 else "indicator.clause"
         for i, code in enumerate(g.codes):
             value = values[i] if values else None
@@ -260,6 +262,10 @@ def _values(segment: str, codes: tuple[str, ...], five: bool) -> list[Amount]:
     if len(codes) == 1:
         return [money[0].amount] if money else []
     return [m.amount for m in money] if len(money) == len(codes) else []
+
+
+def _one_level(segment: str) -> bool:
+    return sum(is_level(segment, m) for m in find_money(segment)) == 1
 
 
 def _growths(segment: str, codes: tuple[str, ...]) -> list[str]:

@@ -40,7 +40,8 @@ _PLAN_OF = re.compile(_LEAD + r"(?:做好)?" + _YEAR +
                       r"总体要求|工作打算|政府工作|目标任务)")
 _YEAR_OPENING = re.compile(_LEAD + _YEAR + r"(?:[，,]|是|以来|全年|，全[区县市省旗])")
 _REVIEW_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?一年|一年来|一年以来|回顾(?:过去|去年))")
-_FIVE_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?五年|五年来|本届政府(?:任期)?(?:以来|五年)|“十[一二三四五]五”(?:时期|期间)?(?:以来)?[，,])")
+_FIVE_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?五年|五年来|本届政府(?:任期)?(?:以来|五年)|“十[一二三四五]五”(?:时期|期间)?(?:以来)?[，,]"
+                           r"|“?(?:九|十[一二三四五])五”?[^，,。；]{0,16}?(?:回顾|成就|总结))")  # “十三五”时期经济社会发展回顾
 _PLAN_OPENING = re.compile(_LEAD + r"(?:今年(?:是|政府工作|的?工作|经济社会发展|全[区县市省旗]|主要|我们)|"
                            r"(?:经济社会发展的?)?(?:主要)?预期目标|工作安排|总体要求)")
 _AHEAD_OPENING = re.compile(_LEAD + r"(?:今后五年|未来五年|今后一个时期|“十[一二三四五]五”(?:时期)?(?:的)?(?:主要)?(?:目标|任务)|"
@@ -48,7 +49,7 @@ _AHEAD_OPENING = re.compile(_LEAD + r"(?:今后五年|未来五年|今后一个�
 _MAX_HEAD = 80  # only the start of a sentence can open a section
 _MAX_HEADING = 40  # a heading that tells the report's year is a short line (not 各位代表，2020年各项目标任务的完成…)
 # what every opening above starts with (after its lead): one cheap test before the others
-_MAY_OPEN = re.compile(_LEAD + r"(?:做好|(?:19|20)\d\d|过去|一年|五年|本届|回顾|“十|今年|经济社会|主要|预期|工作安排|"
+_MAY_OPEN = re.compile(_LEAD + r"(?:做好|(?:19|20)\d\d|过去|一年|五年|本届|回顾|“?[九十]|今年|经济社会|主要|预期|工作安排|"
                        r"总体要求|今后|未来|到20)")
 
 # time words before a figure; the nearest one decides its year
