@@ -178,7 +178,7 @@ def bindings_for(spec: QuerySpec, params: Mapping[str, str]) -> dict[Variable, L
     {rdflib.term.Variable('x'): rdflib.term.Literal('a"}')}
     """
     for name in params:
-        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        if not re.fullmatch(r"[A-Za-z_]\w*", name, flags=re.ASCII):  # Oxigraph refuses some of Unicode's \w (A²)
             raise QueryError(f"bad parameter name {name!r}: use letters, digits and _")
     if not spec.params:
         return {Variable(k): Literal(v) for k, v in params.items()}
@@ -194,7 +194,7 @@ def bindings_for(spec: QuerySpec, params: Mapping[str, str]) -> dict[Variable, L
 
 
 def _decimal(param: Param, value: str | None) -> Literal:
-    """A decimal parameter's value, 0 when not given, with at most 18 digits after the point (Oxigraph's
+    """A decimal parameter's value, 0 when not given (or blank), with at most 18 digits after the point (Oxigraph's
     decimals have no more: a longer one compares with nothing) and written without an exponent (which
     ``xsd:decimal`` has not: ``"1E-7"^^xsd:decimal`` is ill-typed).
 
@@ -203,7 +203,7 @@ def _decimal(param: Param, value: str | None) -> Literal:
     >>> str(_decimal(Param("c", "", False, True), "1E-7")), str(_decimal(Param("c", "", False, True), "0.500"))
     ('0.0000001', '0.5')
     """
-    text = (value or "0").strip()
+    text = (value or "").strip() or "0"  # blank is not given
     try:
         number = Decimal(text).normalize()
     except InvalidOperation:

@@ -75,6 +75,7 @@ def test_a_value_matches_exactly_the_entities_with_that_label(engine, value: str
                        st.floats().map(str)))
 @example(value="1E-7")  # was bound as "1E-7"^^xsd:decimal, ill-typed: no entity matched
 @example(value="0.00000000000000000001")  # 20 digits: Oxigraph matched nothing; now refused
+@example(value="\r")  # blank: was refused, though an empty value is 0
 def test_a_decimal_parameter_is_a_number_from_0_to_1_or_refused(engine, value: str) -> None:
     try:
         number = Decimal(value.strip() or "0")
@@ -94,6 +95,8 @@ def test_a_decimal_parameter_is_a_number_from_0_to_1_or_refused(engine, value: s
 
 @fuzz(100)
 @given(names=st.dictionaries(st.text(max_size=8), param_value(), max_size=4))
+@example(names={"A²": ""})  # Unicode's \w took it, Oxigraph refused it: "cannot run: The variable name is invalid"
+@example(names={"e": ""})
 def test_any_parameter_names_are_bound_or_refused(engine, names: dict[str, str]) -> None:
     """A query that declares no parameter takes any name as a variable to bind, or refuses it: nothing else."""
     query = "SELECT ?e ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
@@ -104,5 +107,6 @@ def test_any_parameter_names_are_bound_or_refused(engine, names: dict[str, str])
         assert "bad parameter name" in str(exc) or "in its SELECT projection" in str(exc), str(exc)
         return
     assert {str(v) for v in bound} == set(names)
-    rows = {(str(e), str(label)) for e, label in result.rows}
-    assert all(str(label) == names["l"] for _, label in rows) if "l" in names else len(rows) == len(LABELS)
+    expected = {(f"https://example.org/e{i:02d}", label) for i, label in enumerate(LABELS)
+                if "e" not in names and names.get("l", label) == label}  # ?e bound to a string matches no IRI
+    assert {(str(e), str(label)) for e, label in result.rows} == expected

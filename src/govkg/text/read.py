@@ -130,9 +130,13 @@ def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = N
     >>> decode_bytes("中華民國政府工作報告".encode("big5"))
     '中華民國政府工作報告'
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _checked(_strict(data, codec), path, f"invalid {codec.upper()} text after its byte-order mark")
+    marked = [codec for bom, codec in _BOMS if data.startswith(bom)]
+    for codec in marked:  # FF FE 00 00 is UTF-32's mark, or UTF-16's and a NUL character
+        text = _strict(data, codec)
+        if text is not None:
+            return _checked(text, path)
+    if marked:
+        raise InputError(path, f"invalid {marked[0].upper()} text after its byte-order mark")
     if b"\x00" in data:
         text = _utf16_by_nuls(data)
         if text is not None:
