@@ -86,6 +86,7 @@ _FOLLOW = re.compile(
     r"可比|按可比|年均|保持|总量|总额|首次|跃升|攀升|提高|由|从|约|继续|再|连续|稳定|稳步|实际|名义|预期|力争|要|将|确保|"
     r"争取|有望|"
     r"\d|[，,；;。])")
+_PART_END = re.compile(r"[，,；;。！？!?、]")
 _GROUP_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 _CONTINUE = re.compile(
     r"\s*(?:按可比价(?:格)?计算|按可比口径(?:计算)?|同口径|可比|同比|比上年|较上年|比去年|较去年|分别|均|增长|下降|增速|增幅|增加|"
@@ -105,15 +106,17 @@ def extract_indicators(ctx: Context) -> Iterator[Observation]:
     table = indicator_table(ctx.resources)
     t = timeline_of(ctx)
     own, level = _own_region(ctx)
-    if not _document_scope_fits(ctx.doc.norm, level):
-        return  # the report says 全县 throughout but its region came out a province: whose figures is unclear
-    prefix_ok = re.compile(rf"(?:{_TIME}|{_SCOPE}|{_VERB}|{own})*") if own else \
-        re.compile(rf"(?:{_TIME}|{_SCOPE}|{_VERB})*")
+    fits: bool | None = None  # whether the document's own scope word fits its region; read at its first name
+    prefix_ok = ctx.resources.get(f"indicator.prefix:{own}", lambda: _prefix_pattern(own))
     found: dict[tuple[str, int, str], Observation] = {}
     carry = False  # a target cue in the sentences before, in the same paragraph (…目标是：…；…；)
     for sent in ctx.sentences:
         text = sent.text
         if table.pattern.search(text):
+            if fits is None:
+                fits = _document_scope_fits(ctx.doc.norm, level)
+            if not fits:
+                return  # the report says 全县 throughout but its region came out a province: whose figures is unclear
             text = half_width(text)
             for obs in _sentence_observations(ctx, t, table, prefix_ok, level, sent.index, text, carry):
                 key = (obs.indicator, obs.year, obs.kind)
@@ -123,6 +126,11 @@ def extract_indicators(ctx: Context) -> Iterator[Observation]:
                     found[key] = obs
         carry = _carries(text, carry)
     yield from found.values()
+
+
+def _prefix_pattern(own: str) -> re.Pattern[str]:
+    """What may stand between the start of a clause and an indicator's name (``own``: the region's names)."""
+    return re.compile(rf"(?:{_TIME}|{_SCOPE}|{_VERB}|{own})*" if own else rf"(?:{_TIME}|{_SCOPE}|{_VERB})*")
 
 
 def _carries(text: str, carry: bool) -> bool:
@@ -151,7 +159,7 @@ _SCOPE_LEVELS = {"省": {"province"}, "县": {"county"}, "旗": {"county"}, "区
                  "乡": set(), "镇": set()}
 _SCOPE_WORD = re.compile(r"[全我本]([省县旗区市州盟乡镇])")
 # how a report names its own region: 我县 anywhere, 全县 at the start of a clause (not 居全省第一, a comparison)
-_SELF_SCOPE = re.compile(r"我([省县旗区市州盟乡镇])|(?:^|(?<=[，,。；;：:\s]))[全本]([省县旗区市州盟乡镇])", re.M)
+_CLAUSE_START = frozenset("，,。；;：:\n\r\t 　")
 
 
 def _document_scope_fits(text: str, level: str | None) -> bool:
@@ -159,9 +167,10 @@ def _document_scope_fits(text: str, level: str | None) -> bool:
     if level is None:
         return True
     counts: dict[str, int] = {}
-    for m in _SELF_SCOPE.finditer(text):
-        word = m.group(1) or m.group(2)
-        counts[word] = counts.get(word, 0) + 1
+    for m in _SCOPE_WORD.finditer(text):
+        a = m.start()
+        if text[a] == "我" or a == 0 or text[a - 1] in _CLAUSE_START:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return True
     top = max(sorted(counts), key=counts.__getitem__)
@@ -246,7 +255,7 @@ def _segment_end(text: str, start: int, stop: int) -> int:
     """Where the figures of a name end: its clause, and the clauses after it without a subject of their own."""
     pos = start
     while pos < stop:
-        m = re.compile(r"[，,；;。！？!?、]").search(text, pos, stop)
+        m = _PART_END.search(text, pos, stop)
         if m is None:
             return stop
         if m.group() in "；;。！？!?" or not _CONTINUE.match(text, m.end(), stop):

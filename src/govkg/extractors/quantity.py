@@ -19,17 +19,22 @@ from decimal import Decimal, InvalidOperation
 
 from govkg.model import Amount
 
-_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_HALF[0x3000] = 0x20
+_WIDE = "０１２３４５６７８９％．，－＋／：ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+_HALF = str.maketrans(_WIDE + "\u3000", "".join(chr(ord(c) - 0xFEE0) for c in _WIDE) + " ")
+_NEEDS_HALF = re.compile("[０-９％．Ａ-Ｚａ-ｚ\u3000]")
 
 
 def half_width(text: str) -> str:
-    """Full-width digits, letters and signs made ASCII; same length, so offsets stay.
+    """Full-width digits, letters and signs of figures made ASCII; same length, so offsets stay.
 
-    >>> half_width("增长１２．６％")
-    '增长12.6%'
+    Only a text holding a full-width digit, letter, ％ or ． is translated (most hold none).
+
+    >>> half_width("增长１２．６％，同比")
+    '增长12.6%,同比'
+    >>> half_width("增长12.6%，同比")
+    '增长12.6%，同比'
     """
-    return text.translate(_HALF)
+    return text.translate(_HALF) if _NEEDS_HALF.search(text) else text
 
 
 _NUM = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9,])"  # ASCII digits: text is half_width() first
