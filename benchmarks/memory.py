@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from procs import high_water_mb, process_tree  # benchmarks/procs.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "001_b22b28e224b33268.txt"
 
@@ -64,34 +66,6 @@ def one_document(seed: Path, copies: int, tmp: Path) -> dict:
     return result
 
 
-def _tree(pid: int) -> list[int]:
-    """``pid`` and its descendants now running."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            parents.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(parents.get(p, []))
-    return out
-
-
-def _high_water_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
 def big_among_normal(seed: Path, big_mb: float, jobs: int, tmp: Path, extra: list[str]) -> dict:
     src = tmp / "folder"
     src.mkdir()
@@ -107,8 +81,8 @@ def big_among_normal(seed: Path, big_mb: float, jobs: int, tmp: Path, extra: lis
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
     while proc.poll() is None:
-        for pid in _tree(proc.pid):
-            mb = _high_water_mb(pid)
+        for pid in process_tree(proc.pid):
+            mb = high_water_mb(pid)
             if mb is not None:
                 peaks[pid] = max(peaks.get(pid, 0.0), mb)
         time.sleep(0.05)

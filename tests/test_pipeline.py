@@ -82,7 +82,7 @@ def test_unchanged_files_are_not_read_and_the_outputs_not_rewritten(corpus, tmp_
     times = {name: (out / name).stat().st_mtime_ns for name in FILES}
     read = []
     real = pipeline.load_document
-    monkeypatch.setattr(pipeline, "load_document", lambda item, res: read.append(item) or real(item, res))
+    monkeypatch.setattr(pipeline, "load_document", lambda item, *rest: read.append(item) or real(item, *rest))
     again = build([corpus], out)
     assert read == [] and again.unchanged == 4
     assert {name: (out / name).stat().st_mtime_ns for name in FILES} == times

@@ -44,6 +44,18 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _quiet_dask() -> None:
+    """Dask's own log lines only with -v (from warnings on): a build tells what went wrong in its own words, one
+    line for each document lost. Dask sets its loggers' levels when it is imported, so it is imported first."""
+    import distributed  # noqa: F401
+
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    level = logging.WARNING if verbose else logging.CRITICAL
+    for name in ["distributed", *logging.root.manager.loggerDict]:  # some of Dask's have levels of their own
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(level)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -59,8 +71,12 @@ def main(verbose: bool) -> None:
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=MAX_DOC_MB, show_default=True,
               help="Skip (as a bad input) any file larger than this many MB (10^6 bytes); below it, long documents "
                    "are read in bounded pieces.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the per-document step on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
+                   "workers need govkg installed, not the files), or on a Dask cluster of N processes started here "
+                   "(local:N). The files are the same as a local build's.")
 def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool,
-          curation_file: Path | None, min_confidence: float, max_doc_mb: float) -> None:
+          curation_file: Path | None, min_confidence: float, max_doc_mb: float, scheduler: str | None) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
     Incremental: documents unchanged since the last build into --out are not
@@ -73,6 +89,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
     from govkg.pipeline import default_jobs
 
     out, err = Console(), Console(stderr=True)
+    if scheduler is not None and jobs is not None:
+        _err(err, "--jobs and --scheduler exclude each other: the cluster's workers do the work")
+        sys.exit(EXIT_FAILED)
+    if scheduler is not None:
+        _quiet_dask()
     # redrawn after each document, not by a thread of its own: with no other thread running, the
     # build may fork its workers (see govkg.pipeline.iter_outputs)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -88,7 +109,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
                                progress=progress, curation_file=curation_file, min_confidence=min_confidence,
-                               max_doc_mb=max_doc_mb)
+                               max_doc_mb=max_doc_mb, scheduler=scheduler)
         except GovkgError as exc:
             bar.stop()
             _err(err, str(exc))

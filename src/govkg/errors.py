@@ -29,3 +29,7 @@ class OutputError(GovkgError):
 
 class CurationError(GovkgError):
     """The curation file cannot be read or holds a line that is not a decision."""
+
+
+class ClusterError(GovkgError):
+    """The Dask cluster a build was sent to cannot be used: unreachable, no workers, or other govkg code."""

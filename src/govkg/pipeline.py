@@ -104,9 +104,9 @@ def find_inputs(paths: Iterable[Path | str]) -> tuple[list[InputFile], list[Inpu
     return out, errors
 
 
-def load_document(item: InputFile, resources: Resources) -> Document:
-    """Read, decode and normalise one input file."""
-    text = read_text(item.path)
+def load_document(item: InputFile, resources: Resources, data: bytes | None = None) -> Document:
+    """Read, decode and normalise one input file (``data``: its bytes, when they were read already)."""
+    text = read_text(item.path, data)
     folder = resources.get("script_folder", ScriptFolder)
     return make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
 
@@ -158,12 +158,13 @@ def facts_of(doc: Document, resources: Resources, settings: Settings = DEFAULT_S
 
 
 def process_to_output(item: InputFile, resources: Resources, known: tuple[str, str] | None = None,
-                      settings: Settings = DEFAULT_SETTINGS) -> DocOutput:
+                      settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None) -> DocOutput:
     """The per-document step as a worker runs it: the document's graph and summary, or nothing when unchanged.
 
-    ``known`` is the (content hash, source path) the last build recorded for this document.
+    ``known`` is the (content hash, source path) the last build recorded for this document; ``data`` the
+    file's bytes when they were sent (a cluster worker), else the file is read.
     """
-    doc = load_document(item, resources)
+    doc = load_document(item, resources, data)
     if known == (doc.content_hash, doc.path):
         return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
     return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text),
@@ -186,10 +187,11 @@ Job = tuple[InputFile, tuple[str, str] | None]
 """One input and what the last build recorded of it."""
 
 
-def _work(job: Job, settings: Settings = DEFAULT_SETTINGS) -> DocOutput | InputError:
-    """The per-document step of one input, as the build runs it; each process keeps its own loaded resources."""
+def run_job(job: Job, settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None) -> DocOutput | InputError:
+    """The per-document step of one input, as the build runs it (``data``: the file's bytes, when they were sent);
+    each process keeps its own loaded resources."""
     item, known = job
-    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, settings))
+    return _guarded(item, lambda: process_to_output(item, _worker_resources(), known, settings, data))
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +205,7 @@ and the default thresholds (700, 10, 10) would scan the long-lived dictionaries 
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """Run with :data:`GC_THRESHOLDS`; the caller's thresholds come back afterwards."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
@@ -259,7 +261,7 @@ def iter_outputs(items: list[InputFile], known: dict[str, tuple[str, str]], jobs
     so, and a new worker takes over the rest.
     """
     work = [(item, known.get(item.doc_id)) for item in items]
-    run = partial(_work, settings=settings)
+    run = partial(run_job, settings=settings)
     if jobs <= 1 or len(items) <= 1:
         yield from map(run, work)
         return
@@ -305,7 +307,7 @@ def default_jobs() -> int:
 def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
           html: bool = True, progress: Callable[[int, int], None] | None = None,
           curation_file: Path | str | None = None, min_confidence: float = 0.0,
-          max_doc_mb: float | None = MAX_DOC_MB) -> BuildResult:
+          max_doc_mb: float | None = MAX_DOC_MB, scheduler: str | None = None) -> BuildResult:
     """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
     Incremental: documents unchanged since the last build into ``out_dir`` are
@@ -325,6 +327,11 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     A file larger than ``max_doc_mb`` MB is not read, and is named among
     the errors (None: no limit). A document of any length below it is read in
     bounded pieces (:mod:`govkg.pieces`).
+
+    ``scheduler``: the per-document step runs on the Dask cluster at this
+    address instead of ``jobs`` local processes, ``local:N`` on a Dask cluster
+    of N processes started here (:mod:`govkg.cluster`); the files are the
+    same. :class:`~govkg.errors.ClusterError` when the cluster cannot be used.
     """
     t0 = time.perf_counter()
     curation = _curation(out_dir, curation_file)
@@ -334,7 +341,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         items = _within(items, max_doc_mb, errors)
     result = BuildResult(errors=errors)
     store = BuildStore.on_disk(Path(store_dir)) if store_dir is not None else None
-    with BuildOutput(out_dir, html=html, store=store, settings=settings.digest()) as output, _fewer_collections():
+    with BuildOutput(out_dir, html=html, store=store, settings=settings.digest()) as output, fewer_collections():
         known = output.known()
         stamps = {item.doc_id: file_stamp(item.path) for item in items}
         # a file with the size and time the last build saw is not read again; another is read and its
@@ -342,30 +349,37 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         same = {i.doc_id for i in items if i.doc_id in known and stamps[i.doc_id]
                 and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
         todo = [i for i in items if i.doc_id not in same]
-        outputs = iter_outputs(todo, {d: (k.content_hash, k.path) for d, k in known.items()}, jobs,
-                               may_fork=store is None, settings=settings)
+        hashes = {d: (k.content_hash, k.path) for d, k in known.items()}
+        if scheduler is not None:
+            from govkg import cluster
+
+            outputs = cluster.iter_outputs(scheduler, [(item, hashes.get(item.doc_id)) for item in todo], settings)
+        else:
+            outputs = iter_outputs(todo, hashes, jobs, may_fork=store is None, settings=settings)
         if progress:
             progress(0, len(items))
-        prepared = jobs <= 1
-        for n, item in enumerate(items, 1):
-            out = next(outputs) if item.doc_id not in same else None
-            if out is not None and not isinstance(out, InputError) and out.doc_id != item.doc_id:
-                raise RuntimeError(f"outputs out of order: {out.doc_id} for {item.doc_id}")  # a bug, never a user's
-            if out is not None and not prepared:
-                output.prepare()  # the workers are busy now: the main process would only wait
-                prepared = True
-            if isinstance(out, InputError):
-                errors.append(out)
-            elif out is None or out.part is None:
-                output.keep(item.doc_id, stamps[item.doc_id])
-                result.unchanged += 1
-                result.chars += known[item.doc_id].chars
-            else:
-                output.add(out.doc_id, out.path, out.content_hash, stamps[item.doc_id], out.chars, out.part)
-                result.added += 1
-                result.chars += out.chars
-            if progress:
-                progress(n, len(items))
+        prepared = jobs <= 1 and scheduler is None
+        with contextlib.closing(outputs):  # the workers (or the cluster) stop here, before the end is written
+            for n, item in enumerate(items, 1):
+                out = next(outputs) if item.doc_id not in same else None
+                if out is not None and not isinstance(out, InputError) and out.doc_id != item.doc_id:
+                    # a bug, never a user's
+                    raise RuntimeError(f"outputs out of order: {out.doc_id} for {item.doc_id}")
+                if out is not None and not prepared:
+                    output.prepare()  # the workers are busy now: the main process would only wait
+                    prepared = True
+                if isinstance(out, InputError):
+                    errors.append(out)
+                elif out is None or out.part is None:
+                    output.keep(item.doc_id, stamps[item.doc_id])
+                    result.unchanged += 1
+                    result.chars += known[item.doc_id].chars
+                else:
+                    output.add(out.doc_id, out.path, out.content_hash, stamps[item.doc_id], out.chars, out.part)
+                    result.added += 1
+                    result.chars += out.chars
+                if progress:
+                    progress(n, len(items))
         if result.documents:
             result.stats = output.finish()
     result.seconds = time.perf_counter() - t0
