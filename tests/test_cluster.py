@@ -7,6 +7,7 @@ again) on 127.0.0.1, on ports the system picks, stopped at the end.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -56,46 +57,51 @@ def local_build(corpus, tmp_path_factory) -> Path:
     return out
 
 
+@contextlib.contextmanager
+def dask_cluster(where: Path, workers: int) -> Iterator[tuple[str, list[subprocess.Popen]]]:
+    """``dask scheduler`` and ``workers`` ``dask worker`` processes on 127.0.0.1, as a user starts them (each
+    worker with its nanny, which starts a killed worker again): the scheduler's address and the processes,
+    the scheduler's first; all stopped on exit, logs in ``where``."""
+    from distributed import Client
+
+    info = where / "scheduler.json"
+    procs: list[subprocess.Popen] = []
+    with contextlib.ExitStack() as logs:
+        def start(*args: str) -> None:
+            log = logs.enter_context(open(where / f"{len(procs)}.log", "wb"))
+            procs.append(subprocess.Popen([str(BIN / "dask"), *args], cwd=where, stdout=log,
+                                          stderr=subprocess.STDOUT))
+
+        try:
+            start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--dashboard-address",
+                  "127.0.0.1:0", "--scheduler-file", str(info), "--idle-timeout", "600")
+            deadline = time.monotonic() + START_SECONDS
+            while not info.is_file() and time.monotonic() < deadline:
+                assert procs[0].poll() is None, (where / "0.log").read_text()
+                time.sleep(0.1)
+            address = json.loads(info.read_text())["address"]
+            for _ in range(workers):
+                start("worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard",
+                      "--death-timeout", "60")
+            with Client(address, timeout=START_SECONDS) as client:
+                client.wait_for_workers(workers, timeout=START_SECONDS)
+            yield address, procs
+        finally:
+            for proc in reversed(procs):  # workers first, then the scheduler
+                proc.send_signal(signal.SIGTERM)
+            for proc in reversed(procs):
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
 @pytest.fixture(scope="module")
 def scheduler(tmp_path_factory) -> Iterator[str]:
     """The address of a running Dask cluster: ``dask scheduler`` and two ``dask worker`` processes."""
-    from distributed import Client
-
-    where = tmp_path_factory.mktemp("dask")
-    info = where / "scheduler.json"
-    procs: list[subprocess.Popen] = []
-    logs = []
-
-    def start(*args: str) -> None:
-        log = open(where / f"{len(procs)}.log", "wb")
-        logs.append(log)
-        procs.append(subprocess.Popen([str(BIN / "dask"), *args], cwd=where, stdout=log, stderr=subprocess.STDOUT))
-
-    try:
-        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--dashboard-address",
-              "127.0.0.1:0", "--scheduler-file", str(info), "--idle-timeout", "600")
-        deadline = time.monotonic() + START_SECONDS
-        while not info.is_file() and time.monotonic() < deadline:
-            assert procs[0].poll() is None, (where / "0.log").read_text()
-            time.sleep(0.1)
-        address = json.loads(info.read_text())["address"]
-        for _ in range(2):
-            start("worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard",
-                  "--death-timeout", "60")
-        with Client(address, timeout=START_SECONDS) as client:
-            client.wait_for_workers(2, timeout=START_SECONDS)
+    with dask_cluster(tmp_path_factory.mktemp("dask"), workers=2) as (address, _):
         yield address
-    finally:
-        for proc in reversed(procs):  # workers first, then the scheduler
-            proc.send_signal(signal.SIGTERM)
-        for proc in reversed(procs):
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        for log in logs:
-            log.close()
 
 
 def test_a_build_on_the_cluster_equals_the_local_build_byte_for_byte(corpus, local_build, scheduler, tmp_path):
@@ -161,6 +167,27 @@ def test_a_worker_killed_during_a_build_loses_no_document(corpus, local_build, s
         # the nanny started a new worker in the dead one's place
         watcher.wait_for_workers(2, timeout=START_SECONDS)
         assert killed[0] not in watcher.run(os.getpid).values()
+
+
+def test_a_scheduler_that_stops_during_a_build_is_one_error_and_the_folder_keeps_the_build_before(
+        corpus, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted(corpus.iterdir())[:12]:
+        shutil.copy(f, src / f.name)
+    out = tmp_path / "out"
+    before = build(sorted(src.iterdir())[:2], out, jobs=1)
+    assert before.added == 2
+    old = files(out)
+    (tmp_path / "dask").mkdir()
+    with dask_cluster(tmp_path / "dask", workers=1) as (address, procs):
+        def progress(done: int, total: int) -> None:
+            if done == 4:
+                procs[0].kill()
+
+        with pytest.raises(ClusterError, match=r"^the Dask scheduler dropped the build's tasks"):
+            build([src], out, scheduler=address, progress=progress)
+    assert files(out) == old
 
 
 def test_workers_with_other_govkg_code_stop_the_build_and_nothing_is_written(corpus, scheduler, tmp_path,
