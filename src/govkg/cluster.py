@@ -41,8 +41,6 @@ from govkg.pipeline import (BATCH, DEFAULT_SETTINGS, IN_FLIGHT_PER_JOB, DocOutpu
                             fewer_collections, run_job)
 from govkg.text.read import read_bytes
 
-log = logging.getLogger(__name__)
-
 LOCAL = re.compile(r"local:(\d+)")
 """``local:N``: a :class:`distributed.LocalCluster` of N worker processes started by the build itself."""
 
