@@ -138,6 +138,20 @@ def test_incremental_builds_on_the_cluster_send_only_changed_documents(corpus, s
     assert clean.documents == 11 and files(out) == files(tmp_path / "clean")
 
 
+def test_a_document_over_dasks_large_graph_threshold_is_sent_without_a_warning(scheduler, tmp_path):
+    import warnings
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src / "a.txt")
+    (src / "b.txt").write_bytes(b" \n" * 6_000_000)  # 12 MB (Dask warns from 10 MB) of nothing to read
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = build([src], tmp_path / "out", scheduler=scheduler)
+    assert [str(w.message) for w in caught if "large graph" in str(w.message)] == []
+    assert result.added == 1 and [e.reason for e in result.errors] == ["empty file"]
+
+
 def _worker_pids(address: str) -> dict[str, int]:
     from distributed import Client
 

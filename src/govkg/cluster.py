@@ -30,6 +30,7 @@ import os
 import re
 import threading
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
@@ -167,8 +168,10 @@ def outputs(client, work: list[Job], settings: Settings = DEFAULT_SETTINGS, *, a
             except InputError as exc:
                 answers[sent] = exc
             else:
-                future = client.submit(task, item, data, known, settings, fingerprint, pure=False,
-                                       key=f"govkg-{build}-{sent}-{item.doc_id}"[:200])
+                with warnings.catch_warnings():  # a document is its bytes, however large (up to --max-doc-mb)
+                    warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+                    future = client.submit(task, item, data, known, settings, fingerprint, pure=False,
+                                           key=f"govkg-{build}-{sent}-{item.doc_id}"[:200])
                 out_on[future] = sent
                 done.add(future)
             sent += 1
