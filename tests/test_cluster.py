@@ -152,13 +152,6 @@ def test_a_document_over_dasks_large_graph_threshold_is_sent_without_a_warning(s
     assert result.added == 1 and [e.reason for e in result.errors] == ["empty file"]
 
 
-def _worker_pids(address: str) -> dict[str, int]:
-    from distributed import Client
-
-    with Client(address, timeout=START_SECONDS) as client:
-        return client.run(os.getpid)
-
-
 def test_a_worker_killed_during_a_build_loses_no_document(corpus, local_build, scheduler, tmp_path):
     from distributed import Client
 
