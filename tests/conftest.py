@@ -57,19 +57,33 @@ def serving():
     return _serving
 
 
+@pytest.fixture(scope="session")
+def serving_app():
+    """``with serving_app(graph, timeout, **options) as (url, app)``: :func:`serving` and its Explorer."""
+    return _serving_app
+
+
 @contextlib.contextmanager
 def _serving(graph: Path, timeout: float, **options) -> Iterator[str]:
     """``govkg serve`` of ``graph`` on a free local port in a thread: its base URL, stopped on exit.
 
-    ``options`` go to :class:`govkg.serve.app.Explorer` (``allow_service``, ``max_rows``, ``allowed_hosts``).
+    ``options`` go to :class:`govkg.serve.app.Explorer` (``allow_service``, ``max_rows``, ``allowed_hosts``,
+    ``workers``), but ``request_timeout`` to :func:`govkg.serve.app.make_app_server`.
     """
+    with _serving_app(graph, timeout, **options) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def _serving_app(graph: Path, timeout: float, *, request_timeout: float | None = None, **options):
     from govkg.serve.app import Explorer, make_app_server
+    from govkg.serve.httpd import REQUEST_TIMEOUT
 
     app = Explorer(graph, timeout=timeout, **options)
-    server = make_app_server(app, "127.0.0.1", 0)
+    server = make_app_server(app, "127.0.0.1", 0, request_timeout=request_timeout or REQUEST_TIMEOUT)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://127.0.0.1:{server.server_port}", app
     finally:
         server.shutdown()
         server.server_close()

@@ -343,9 +343,16 @@ def push(graph: Path, endpoint: str, user: str | None, password: str | None, aut
 @click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="Also answer requests addressed to NAME (repeatable), e.g. a name of this machine when "
                    "listening on 0.0.0.0; other Host headers are refused against DNS rebinding.")
+@click.option("--workers", type=click.IntRange(min=1), default=5, show_default=True,
+              help="SPARQL query worker processes. While a query waits for one, at most N-1 queries that have "
+                   "run past 0.5 s go on (the newest other is stopped: 503 busy), so slow queries cannot starve "
+                   "short ones.")
+@click.option("--request-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a client has to send its whole request (a slower body gets 408, slower headers a "
+                   "closed connection), and that sending an answer may wait for the client to read it.")
 @MIN_CONFIDENCE
 def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, allow_service: bool,
-          allowed_hosts: tuple[str, ...], min_confidence: float) -> None:
+          allowed_hosts: tuple[str, ...], workers: int, request_timeout: float, min_confidence: float) -> None:
     """Browse GRAPH (a build folder, RDF file or store folder) in a local web app with a /sparql endpoint.
 
     The endpoint is read-only and makes no outgoing requests unless --allow-service is given.
@@ -355,12 +362,12 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, allo
     err = Console(stderr=True)
     try:
         app = Explorer(graph, timeout=timeout, min_confidence=min_confidence, allow_service=allow_service,
-                       max_rows=max_rows, allowed_hosts=allowed_hosts)
+                       max_rows=max_rows, allowed_hosts=allowed_hosts, workers=workers)
     except GovkgError as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)
     try:
-        server = make_app_server(app, host, port)
+        server = make_app_server(app, host, port, request_timeout=request_timeout)
     except OSError as exc:
         app.close()
         _err(err, f"cannot listen on {host}:{port} ({exc})")

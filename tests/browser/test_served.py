@@ -110,7 +110,7 @@ def test_pages_of_other_sites_cannot_use_the_endpoint(browser, served: str, capl
 
     site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
     threading.Thread(target=site.serve_forever, daemon=True).start()
-    caplog.set_level(logging.INFO, logger="govkg.serve.app")
+    caplog.set_level(logging.INFO, logger="govkg.serve")
     context = browser.new_context()
     try:
         tab = context.new_page()

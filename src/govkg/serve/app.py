@@ -1,7 +1,7 @@
 """The local web app: search, entity pages, neighbourhood networks and ``/sparql``.
 
 A WSGI application (standard library only) served by a threading
-``wsgiref`` server bound to 127.0.0.1 unless told otherwise. Pages are Jinja2
+``wsgiref`` server (:mod:`govkg.serve.httpd`) bound to 127.0.0.1 unless told otherwise. Pages are Jinja2
 templates with autoescaping; nothing is loaded from outside the server.
 
 Routes: ``/`` and ``/search?q=`` (labels and aliases, simplified or
@@ -13,6 +13,10 @@ Protocol, read-only, with a deadline, no ``SERVICE``, size limits: see
 Every request must be addressed to the address the server listens on, and
 ``/sparql`` answers no request another site's page sends (see
 :mod:`govkg.serve.guard`); no answer carries CORS headers.
+
+Every connection has a deadline for its request and for each write of its
+answer (:mod:`govkg.serve.httpd`); a request body that does not arrive in time
+gets 408.
 """
 
 from __future__ import annotations
@@ -22,14 +26,23 @@ import logging
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs, quote
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import WSGIServer
 
 from govkg.query import open_graph
 from govkg.serve.guard import HostGuard
-from govkg.serve.sparql import MAX_BODY_BYTES, MAX_ROWS, Answer, QueryRunner, negotiate, parse_request, too_long
+from govkg.serve.httpd import REQUEST_TIMEOUT, make_server
+from govkg.serve.sparql import (
+    MAX_BODY_BYTES,
+    MAX_ROWS,
+    WORKERS,
+    Answer,
+    QueryRunner,
+    negotiate,
+    parse_request,
+    too_long,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +60,8 @@ class Explorer:
     """The state of the app: the graph, its network data, a search index, the query runner."""
 
     def __init__(self, source: Path | str, *, timeout: float = 10.0, min_confidence: float = 0.0,
-                 allow_service: bool = False, max_rows: int = MAX_ROWS, allowed_hosts: tuple[str, ...] = ()) -> None:
+                 allow_service: bool = False, max_rows: int = MAX_ROWS, allowed_hosts: tuple[str, ...] = (),
+                 workers: int = WORKERS) -> None:
         from govkg.export.html import network_data
         from govkg.export.subgraph import network
         from govkg.graph.confidence import unsure_entities
@@ -56,14 +70,20 @@ class Explorer:
         self._stack = ExitStack()
         self.source = Path(source)
         self.dataset = self._stack.enter_context(open_graph(source, named_graphs=False))
-        # the pages leave out unsure entities; /sparql answers over the whole graph (filter on govkg:confidence)
-        self.data = network_data(self.dataset, leave_out=unsure_entities(self.dataset, min_confidence))
-        self.graph = network(self.data)
+        self.runner = QueryRunner(source, timeout=timeout, allow_service=allow_service, max_rows=max_rows,
+                                  workers=workers)
+        self._stack.callback(self.runner.close)
+        try:
+            self.runner.start()  # the query workers load the graph while this process makes the pages' data
+            # the pages leave out unsure entities; /sparql answers over the whole graph (filter on govkg:confidence)
+            self.data = network_data(self.dataset, leave_out=unsure_entities(self.dataset, min_confidence))
+            self.graph = network(self.data)
+        except BaseException:
+            self._stack.close()
+            raise
         self.by_id = {n["id"]: n for n in self.data["nodes"]}
         self.fold = ScriptFolder().fold
         self.index = [(n, [self.fold(x).lower() for x in [n["label"], *n["aliases"]]]) for n in self.data["nodes"]]
-        self.runner = QueryRunner(source, timeout=timeout, allow_service=allow_service, max_rows=max_rows)
-        self._stack.callback(self.runner.close)
         self._templates = _environment()
         self.allowed_hosts = allowed_hosts
         self.guard: HostGuard | None = None  # set by listen_on (make_app_server): until then nothing is answered
@@ -174,10 +194,19 @@ class Explorer:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        stream = environ["wsgi.input"]
         if length > MAX_BODY_BYTES:
-            _drain(environ["wsgi.input"], min(length, _DRAIN_BYTES))
+            if environ.get("HTTP_EXPECT", "").lower() != "100-continue":  # else the client waits to be told to send
+                try:
+                    _drain(stream, min(length, _DRAIN_BYTES))  # so that a client still sending reads the answer
+                except TimeoutError:  # refused all the same
+                    pass
             return too_long(length, "request body")
-        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        try:
+            body = stream.read(length) if length > 0 else b""
+        except TimeoutError:
+            return Answer.text(408, f"the request body ({length:,} bytes announced) did not arrive within "
+                                    f"{environ.get('govkg.request_timeout', REQUEST_TIMEOUT):g} s; send it at once")
         query, fmt, error = parse_request(environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
                                           environ.get("CONTENT_TYPE", ""), body)
         if error is not None:
@@ -189,18 +218,13 @@ class Explorer:
         return self.runner.answer(query, chosen)
 
 
-class _Server(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
+def make_app_server(app: Explorer, host: str = "127.0.0.1", port: int = 8000, *,
+                    request_timeout: float = REQUEST_TIMEOUT) -> WSGIServer:
+    """A threading HTTP server for ``app`` (``port=0``: any free port; see ``server.server_port``).
 
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        log.info("%s %s", self.address_string(), format % args)
-
-
-def make_app_server(app: Explorer, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
-    """A threading HTTP server for ``app`` (``port=0``: any free port; see ``server.server_port``)."""
-    server = make_server(host, port, app, server_class=_Server, handler_class=_QuietHandler)
+    Each connection must deliver its request within ``request_timeout`` seconds (see :mod:`govkg.serve.httpd`).
+    """
+    server = make_server(host, port, app, request_timeout=request_timeout)
     app.listen_on(host, server.server_port)
     return server
 
@@ -242,5 +266,5 @@ def _environment() -> Any:
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
+            406: "Not Acceptable", 408: "Request Timeout", 413: "Content Too Large", 415: "Unsupported Media Type",
             500: "Internal Server Error", 503: "Service Unavailable"}

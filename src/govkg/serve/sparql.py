@@ -1,14 +1,18 @@
 """The read-only SPARQL 1.1 Protocol endpoint: request parsing, result formats, a query deadline.
 
-Queries run in a separate worker process that opens the graph itself, so a
-query that passes its deadline is stopped by ending that process (the next
-query starts a fresh one) and answered with 503. SPARQL Update is refused
-(403 for an ``update`` request, 400 for update text sent as a query, which the
-query parser rejects), and the graph is opened read-only or copied into memory.
+Queries run in worker processes (:mod:`govkg.serve.pool`), several at a time,
+so that a query that passes its deadline can be stopped by ending its process
+(answered 503; a new worker takes its place in the background) and one slow
+query does not hold up the others: while a query waits for a worker, at most
+``workers - 1`` queries that have run past :data:`LONG_AFTER` seconds go on,
+the newest of any more is stopped and answered 503 "busy", so short queries
+are not starved by slow ones (see :class:`QueryRunner`). SPARQL Update is refused (403 for an ``update``
+request, 400 for update text sent as a query, which the query parser
+rejects), and the graph is opened read-only or copied into memory.
 
 The endpoint makes no outgoing requests: a query with a ``SERVICE`` clause is
 refused with 403 before it runs (:func:`govkg.query.refuse_service`), and the
-worker cannot open an internet socket at all (:mod:`govkg.serve.sandbox`),
+workers cannot open an internet socket at all (:mod:`govkg.serve.sandbox`),
 unless the server was started with ``allow_service``. Query text over
 :data:`MAX_QUERY_BYTES` is refused with 413 (a request body over
 :data:`MAX_BODY_BYTES` is not even parsed), and so is an answer of more than
@@ -18,8 +22,6 @@ unless the server was started with ``allow_service``. Query text over
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,12 @@ MAX_BODY_BYTES = 4 * MAX_QUERY_BYTES
 
 MAX_ROWS = 100_000
 """Rows (or triples) of the longest answer, unless the server is told otherwise."""
+
+WORKERS = 5
+"""Query worker processes of a server, unless told otherwise (``govkg serve --workers``)."""
+
+LONG_AFTER = 0.5
+"""Seconds after which a running query counts as long (see :class:`QueryRunner`)."""
 
 SERVICE_HINT = ("this endpoint makes no outgoing requests, so SERVICE clauses are refused "
                 "(start govkg serve with --allow-service to allow them)")
@@ -140,129 +148,104 @@ def too_long(size: int, what: str = "query") -> Answer:
 
 
 class QueryRunner:
-    """Runs queries in a worker process with a deadline; one query at a time.
+    """Runs queries in a pool of worker processes (:mod:`govkg.serve.pool`), each query with a deadline.
 
-    >>> QueryRunner("/nonexistent", timeout=0).timeout
-    0
+    A query waits for a free worker, the longest-waiting first, at most ``timeout``
+    seconds and only behind :data:`~govkg.serve.pool.MAX_WAITING` others (else 503
+    busy). A query still running after :data:`LONG_AFTER` seconds is *long*.
+    While a query waits, at most ``workers - 1`` long queries run: when every
+    worker is taken and all of them run long queries, or one more than that
+    becomes long, the newest long query is stopped and answered 503 busy, so
+    the waiting query gets its worker within about :data:`LONG_AFTER` seconds
+    however many slow queries are sent. A query still running at ``timeout`` is
+    stopped and answered 503. A stopped query's worker is killed and replaced
+    in the background (in milliseconds).
+
+    >>> runner = QueryRunner("/nonexistent", timeout=0, workers=3)
+    >>> runner.timeout, runner.long_limit
+    (0, 2)
     """
 
     def __init__(self, source: Path | str, *, timeout: float = 10.0, start_timeout: float = 120.0,
-                 allow_service: bool = False, max_rows: int = MAX_ROWS) -> None:
+                 allow_service: bool = False, max_rows: int = MAX_ROWS, workers: int = WORKERS) -> None:
+        from govkg.serve.pool import WorkerPool
+
         self.source = str(source)
         self.timeout = timeout
-        self.start_timeout = start_timeout
-        self.allow_service = allow_service
-        self.max_rows = max_rows
-        self.sandboxed: bool | None = None  # whether the worker runs without network (known once it started)
-        self._lock = threading.Lock()
-        self._proc: Any = None
-        self._conn: Any = None
+        self.workers = workers
+        self._pool = WorkerPool(self.source, size=workers, run="govkg.serve.sparql:run_formatted",
+                                run_options={"allow_service": allow_service, "max_rows": max_rows},
+                                allow_service=allow_service, start_timeout=start_timeout)
+        self.long_limit = self._pool.long_limit
+
+    @property
+    def sandboxed(self) -> bool | None:
+        """Whether the workers run without network (known once they started)."""
+        return self._pool.sandboxed
+
+    def start(self) -> None:
+        """Start the workers in the background (else the first query starts them)."""
+        self._pool.start()
+
+    def status(self) -> dict[str, int]:
+        """Workers alive, free, running long queries, and queries waiting for one."""
+        return self._pool.status()
+
+    def pids(self) -> tuple[int | None, list[int]]:
+        """The process ids of the process the workers are forked from and of the workers."""
+        return self._pool.pids()
 
     def answer(self, query: str, fmt: str) -> Answer:
         """Run ``query`` and format its result (``fmt``: a :data:`RESULT_TYPES` name)."""
-        if not self._lock.acquire(timeout=self.timeout):
-            return Answer.text(503, f"the endpoint is busy; try again (deadline {self.timeout:g} s)")
+        from govkg.graph.store import uses_named_graphs
+
+        needs_full = uses_named_graphs(query)
         try:
-            try:
-                self._ensure_worker()
-            except GovkgError as exc:
-                return Answer.text(500, str(exc))
-            self._conn.send((query, fmt))
-            if not self._conn.poll(self.timeout):
-                log.warning("query passed its %.1f s deadline; restarting the worker", self.timeout)
-                self._stop()
+            worker = self._pool.take(needs_full, self.timeout)
+        except GovkgError as exc:
+            return Answer.text(500, str(exc))
+        if worker is None:
+            return Answer.text(503, f"busy: all {self.workers} query workers stayed taken, or too many queries "
+                                    "were waiting for one; try again later")
+        long = False
+        try:
+            worker.conn.send((query, fmt))
+            done = worker.conn.poll(min(LONG_AFTER, self.timeout))
+            if not done and self.timeout > LONG_AFTER:
+                long = True
+                self._pool.begin_long(worker)
+                done = worker.conn.poll(self.timeout - LONG_AFTER)
+            if not done:
+                log.warning("query passed its %.1f s deadline; its worker is replaced", self.timeout)
+                self._pool.discard(worker)
                 return Answer.text(503, f"the query did not finish within {self.timeout:g} s and was stopped")
-            try:
-                kind, *rest = self._conn.recv()
-            except (EOFError, OSError):
-                self._stop()
-                return Answer.text(500, "the query worker stopped")
-            if kind == "ok":
-                content_type, body = rest
-                return Answer(200, content_type, body)
-            status, message = rest
-            return Answer.text(status, message)
+            kind, *rest = worker.conn.recv()
+        except (EOFError, OSError):
+            self._pool.discard(worker)
+            if worker.stopped_busy:
+                return Answer.text(503, f"busy: too many long queries (over {self.long_limit} ran past "
+                                        f"{LONG_AFTER:g} s while others waited); this one was stopped, "
+                                        "try again later")
+            return Answer.text(500, "the query worker stopped")
         finally:
-            self._lock.release()
+            if long:
+                self._pool.end_long(worker)
+        worker.full = worker.full or (needs_full and kind == "ok")
+        self._pool.give_back(worker)
+        if kind == "ok":
+            content_type, body = rest
+            return Answer(200, content_type, body)
+        status, message = rest
+        return Answer.text(status, message)
 
     def close(self) -> None:
-        """End the worker process."""
-        with self._lock:
-            self._stop()
-
-    def _ensure_worker(self) -> None:
-        if self._proc is not None and self._proc.is_alive():
-            return
-        self._stop()
-        ctx = multiprocessing.get_context("spawn")
-        ours, theirs = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(theirs, self.source, self.allow_service, self.max_rows),
-                           daemon=True, name="govkg-sparql")
-        proc.start()
-        theirs.close()
-        if not ours.poll(self.start_timeout):
-            proc.kill()
-            raise GovkgError("the query worker did not start")
-        try:
-            kind, message = ours.recv()
-        except EOFError:
-            raise GovkgError("the query worker could not start") from None
-        if kind != "ready":
-            proc.join(5)
-            raise GovkgError(f"the query worker cannot open the graph: {message}")
-        self.sandboxed = message == "sandboxed"
-        if not self.allow_service and not self.sandboxed:
-            log.warning("the query worker runs with network access (no seccomp here); "
-                        "SERVICE clauses are still refused before they run")
-        self._proc, self._conn = proc, ours
-
-    def _stop(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(10)
-        if self._conn is not None:
-            self._conn.close()
-        self._proc = self._conn = None
+        """End the workers."""
+        self._pool.close()
 
 
-def _worker(conn: Any, source: str, allow_service: bool = False, max_rows: int = MAX_ROWS) -> None:
-    """Worker process: open the graph, then answer ``(query, fmt)`` messages until the pipe closes.
-
-    Unless ``allow_service``, the network is forbidden first (before the store starts threads of its own).
-    A build folder's document graphs are loaded with the first query that names a graph.
-    """
-    from contextlib import ExitStack
-
-    from govkg.graph.store import uses_named_graphs
-    from govkg.query import open_graph
-    from govkg.serve.sandbox import forbid_network
-
-    sandboxed = not allow_service and forbid_network()
-    with ExitStack() as stack:
-        try:
-            plain = stack.enter_context(open_graph(source, named_graphs=False))
-        except GovkgError as exc:
-            conn.send(("error", str(exc)))
-            return
-        conn.send(("ready", "sandboxed" if sandboxed else ""))
-        full = None
-        while True:
-            try:
-                query, fmt = conn.recv()
-            except EOFError:
-                return
-            ds = plain
-            if uses_named_graphs(query):
-                try:
-                    full = full or stack.enter_context(open_graph(source, named_graphs=True))
-                except GovkgError as exc:
-                    conn.send(("error", 500, str(exc)))
-                    continue
-                ds = full
-            conn.send(_run(ds, query, fmt, allow_service, max_rows))
-
-
-def _run(ds: Any, query: str, fmt: str, allow_service: bool = False, max_rows: int = MAX_ROWS) -> tuple[Any, ...]:
+def run_formatted(ds: Any, query: str, fmt: str, allow_service: bool = False,
+                  max_rows: int = MAX_ROWS) -> tuple[Any, ...]:
+    """What a worker answers: ``("ok", media type, body)`` or ``("error", status, message)``."""
     from govkg.query import QueryError, ResultTooLarge, ServiceRefused, parse_spec, run_query, to_csv, to_json
 
     try:
