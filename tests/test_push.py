@@ -167,7 +167,14 @@ LEFT_OUT = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(set(_ready_queries()) - LEFT_OUT))
+# Known bug (issue 15, open): the numbers queries give no rows on Virtuoso (and project-timeline none on the
+# seeds); strict, so the mark must go when they are fixed.
+_NUMBERS_BUG = pytest.mark.xfail(strict=True, reason="numbers queries do not yet match on Virtuoso (issue 15)")
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_NUMBERS_BUG)
+                                  if n in {"investment-by-region-industry", "project-timeline", "region-indicators"}
+                                  else n for n in sorted(set(_ready_queries()) - LEFT_OUT)])
 def test_ready_made_query_on_server_matches_local(virtuoso, seeds, name):
     _push(virtuoso, seeds)
     query = bind_params(_ready_queries()[name], READY_PARAM.get(name, "沿滩区"))
