@@ -2,7 +2,7 @@
 
     python benchmarks/build.py [--corpus ../shared/corpus/scale] [--repeat K | --target-mb MB] [--jobs 1,2]
                                [--scheduler local:2,tcp://HOST:PORT] [--runs N] [--store]
-                               [--baseline-copies N] [--no-rebuild]
+                               [--baseline-copies N] [--no-rebuild] [--no-folder-queries]
 
 Reads every ``*.txt`` under the corpus (repeated K times, each copy a separate
 document, for larger sizes) and, in one run over the same text, measures:
@@ -25,7 +25,8 @@ document, for larger sizes) and, in one run over the same text, measures:
 - each ready-made query on that build folder as ``govkg query`` runs it
   (median of 3), and the time to open the folder (left out when graph.ttl is
   over 2 GB: read into memory, it would not fit); with ``--store``, also the
-  build into an on-disk store (by the last value) and the queries on the store.
+  build into an on-disk store (by the last value) and the queries on the store
+  (``--runs 0``: only that).
 
 ``--target-mb`` repeats the corpus until it holds about that many MB;
 ``--baseline-copies`` measures the baseline on that many copies only (a
@@ -170,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--target-mb", type=float, help="copies of the corpus until it holds about this many MB")
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to measure ('' for none)")
     ap.add_argument("--scheduler", default="", help="comma-separated --scheduler addresses to measure (local:2, ...)")
-    ap.add_argument("--runs", type=int, default=1, help="builds per value (the median is reported)")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="builds per value (the median is reported); 0: only the build with --store, by the last value")
     ap.add_argument("--store", action="store_true", help="also build into an on-disk store and query it")
     ap.add_argument("--baseline-copies", type=int, help="measure the jieba baseline on this many copies only")
     ap.add_argument("--no-rebuild", action="store_true", help="leave out the rebuilds")
+    ap.add_argument("--no-folder-queries", action="store_true", help="leave out the queries on the build folder")
     ap.add_argument("--tmp", type=Path, help="folder for the copies and builds [default: the system's]")
     args = ap.parse_args(argv)
     modes = [m for m in args.jobs.split(",") + args.scheduler.split(",") if m]
@@ -205,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):  # in turns, so a slow spell of the machine weighs on every value alike
             for m in modes:
                 runs[m].append(fresh_build(tmp / "corpus", out, m))
-        for m in modes:
+        for m in modes if args.runs else []:
             r = median_run(runs[m])
             rate = r["chars"] / r["seconds"]
             print(f"{m:>9} {r['seconds']:>8.1f} {rate / 1e3:>10.0f} {r['docs'] / r['seconds']:>7.1f} "
@@ -213,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['triples']:>12,}  {r['main_mb']:>7.0f}  {_mb_list(r['other_mb'])}"
                   + (f"  ({r['errors']} errors)" if r["errors"] else ""), flush=True)
         last = modes[-1]
-        if not args.no_rebuild:
+        if not args.no_rebuild and args.runs:
             again = run_json(_BUILD, tmp / "corpus", out, last, "")
             changed = files[len(files) // 2]
             text = changed.read_text(encoding="utf-8") + "\n推进卧龙湖大桥建设。"
@@ -221,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
             step = run_json(_BUILD, tmp / "corpus", out, last, "")
             print(f"rebuild, {_flag(last)}: nothing changed {again['seconds']:.1f} s ({again['added']} built); "
                   f"one document changed {step['seconds']:.1f} s ({step['added']} built)", flush=True)
-        ttl_gb = (out / "graph.ttl").stat().st_size / 1e9
-        if ttl_gb <= 2:
+        ttl_gb = (out / "graph.ttl").stat().st_size / 1e9 if (out / "graph.ttl").is_file() else None
+        if ttl_gb is None or args.no_folder_queries:
+            pass  # --runs 0: no build folder
+        elif ttl_gb <= 2:
             print("ready-made queries on the build folder, as `govkg query` runs them (open, then median of 3):")
             for name, (opened, seconds, n) in run_json(_QUERIES, out, json.dumps(PARAMS)).items():
                 print(f"  {name:<22} open {opened:>5.1f} s  query {seconds:>6.3f} s  {n:>6} rows")
