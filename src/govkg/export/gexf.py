@@ -1,10 +1,13 @@
 """GEXF 1.3 (for Gephi) and GraphML: the entity network with its attributes.
 
 Nodes are entities, coloured by type with the palette of the network page
-(:data:`govkg.export.html.PALETTE`) and sized by degree; they carry ``type``,
-``aliases``, ``documents``, ``definition`` and ``adminCode``. Edges are the
-relations, with ``relation`` (``locatedIn`` …), ``evidence`` (the first
-sentence stating it) and ``documents``. List values are JSON arrays of
+(:data:`govkg.export.html.PALETTE`), sized by degree and placed where the
+page places them (:func:`positions`); they carry ``type``, ``aliases``,
+``documents``, ``definition`` and ``adminCode``. Edges are the relations:
+each has its own id, its relation (``locatedIn`` …) as ``label``, as GEXF 1.3
+``kind`` (so Gephi keeps two relations between one pair as two edges rather
+than merging them) and as the attribute ``relation``, with ``evidence`` (the
+first sentence stating it) and ``documents``. List values are JSON arrays of
 strings (``["a", "b"]``), so no name can be split or merged by a separator.
 
 The GEXF file is written with lxml rather than networkx, whose 1.3 writer
@@ -28,6 +31,7 @@ from rdflib import Graph
 from govkg.errors import OutputError
 from govkg.export.html import PALETTE
 from govkg.export.project import Projection, project
+from govkg.export.subgraph import layout
 from govkg.fileio import atomic_write
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -88,6 +92,27 @@ def degrees(projection: Projection) -> Counter[str]:
     return degree
 
 
+def positions(projection: Projection) -> dict[str, tuple[float, float]]:
+    """Node id -> GEXF ``(x, y)``: the network page's layout (:func:`govkg.export.subgraph.layout`).
+
+    The page draws these positions as they are (page pixels, y growing
+    downwards); Gephi's y axis grows upwards, so y is negated here and
+    Gephi shows the page's picture, not its mirror image. A page of
+    :data:`~govkg.export.html.OVERVIEW_NODE_LIMIT` entities or more opens
+    on groups placed by the overview's own layout (:mod:`govkg.export.overview`);
+    the GEXF file always holds the entity layout, the one every smaller page
+    draws (a page cut with ``--region``, ``--type``, ``--ego`` or
+    ``--max-nodes`` too).
+
+    >>> from govkg.export.project import Edge, Node
+    >>> p = Projection((Node("a", "Region", "甲"), Node("b", "Region", "乙")), (Edge("a", "locatedIn", "b"),))
+    >>> sorted(positions(p))
+    ['a', 'b']
+    """
+    placed = layout((n.id for n in projection.nodes), ((e.source, e.target) for e in projection.edges))
+    return {node: (float(x), -float(y) + 0.0) for node, (x, y) in placed.items()}
+
+
 def gexf_bytes(projection: Projection) -> bytes:
     """The GEXF 1.3 document of ``projection`` (UTF-8, indented, deterministic)."""
     from lxml import etree
@@ -107,6 +132,7 @@ def gexf_bytes(projection: Projection) -> bytes:
         for name, kind in attrs:
             etree.SubElement(decl, q("attribute"), id=name, title=name, type=kind)
     degree = degrees(projection)
+    where = positions(projection)
     nodes = etree.SubElement(graph, q("nodes"), count=str(len(projection.nodes)))
     for n in projection.nodes:
         node = etree.SubElement(nodes, q("node"), id=xml_text(n.id), label=xml_text(n.label))
@@ -115,10 +141,12 @@ def gexf_bytes(projection: Projection) -> bytes:
                              "definition": n.definition, "adminCode": n.admin_code})
         etree.SubElement(node, q("color", VIZ_NS), gexf_color(PALETTE[n.type]))
         etree.SubElement(node, q("size", VIZ_NS), value=repr(node_size(degree[n.id])))
+        x, y = where[n.id]
+        etree.SubElement(node, q("position", VIZ_NS), x=repr(x), y=repr(y), z="0.0")
     edges = etree.SubElement(graph, q("edges"), count=str(len(projection.edges)))
     for i, e in enumerate(projection.edges):
         edge = etree.SubElement(edges, q("edge"), id=f"e{i}", source=xml_text(e.source),
-                                target=xml_text(e.target), label=e.type)
+                                target=xml_text(e.target), label=e.type, kind=e.type)
         _attvalues(edge, q, {"relation": e.type, "evidence": e.first_evidence,
                              "documents": json_list(e.documents)})
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
