@@ -431,3 +431,52 @@ def test_a_hundred_requests_at_once_are_all_answered(base: str, enterprises: str
     assert [status for status, _, _ in answers] == [200] * 100
     assert all(json.loads(body)["results"]["bindings"][0]["n"]["value"] == enterprises
                for _, _, body in answers[::4])
+
+
+def test_workbench_page_offers_every_ready_query_with_its_parameters(base: str) -> None:
+    from govkg.query import ready_queries
+
+    status, ctype, body = get(base + "/query?name=region-industries")
+    assert status == 200 and ctype.startswith("text/html")
+    ready = json.loads(body.split('<script type="application/json" id="ready-queries">', 1)[1].split("</script>")[0])
+    assert [r["name"] for r in ready] == list(ready_queries())
+    industries = next(r for r in ready if r["name"] == "region-industries")
+    assert [(p["name"], p["required"]) for p in industries["params"]] == [("region", True), ("min_confidence", False)]
+    assert '<option value="region-industries" selected>' in body
+    assert "Industries developed in a region" in body.split("<textarea", 1)[1]  # the chosen query is in the editor
+    assert '<script src="/static/workbench.js"></script>' in body
+    status, ctype, script = get(base + "/static/workbench.js")
+    assert status == 200 and ctype.startswith("text/javascript") and "innerHTML" not in script
+
+
+def test_workbench_page_escapes_query_text_given_in_the_address(base: str) -> None:
+    hostile = "</textarea><script>alert(1)</script>"
+    status, _, body = get(base + "/query?query=" + q(hostile))
+    assert status == 200
+    assert "<script>alert(1)" not in body and "&lt;/textarea&gt;&lt;script&gt;alert(1)" in body
+
+
+def test_sparql_binds_form_parameters_of_a_ready_query(base: str) -> None:
+    text = (ROOT / "src/govkg/ontology/queries/region-industries.rq").read_text(encoding="utf-8")
+    form = {"query": text, "format": "csv", "param.region": "沙湾区"}
+    status, ctype, body = get(base + "/sparql", data=urllib.parse.urlencode(form).encode(),
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert status == 200 and ctype.startswith("text/csv")
+    assert {"不锈钢", "中医药"} <= {r["industry"] for r in rows}
+    form["param.region"] = '沙湾区" } UNION { ?x ?y ?z'  # a value is a literal, never query text
+    status, _, body = get(base + "/sparql", data=urllib.parse.urlencode(form).encode(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and body.splitlines() == ["industry,place,park"]
+    del form["param.region"]
+    status, _, body = get(base + "/sparql", data=urllib.parse.urlencode(form).encode(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and body.startswith("the query needs the parameter region (") and "param.region=" in body
+
+
+def test_sparql_download_is_an_attachment(base: str) -> None:
+    req = urllib.request.Request(f"{base}/sparql?query={q(COUNT_TYPES)}&format=csv&download=1")
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        assert resp.headers["Content-Disposition"] == 'attachment; filename="govkg-result.csv"'
+    with urllib.request.urlopen(f"{base}/sparql?query={q(COUNT_TYPES)}&format=csv", timeout=60) as resp:
+        assert resp.headers["Content-Disposition"] is None

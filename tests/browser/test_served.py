@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -125,3 +126,88 @@ def test_pages_of_other_sites_cannot_use_the_endpoint(browser, served: str, capl
     assert "/sparql" not in requests and "/attack.html" in requests  # the SERVICE call never left
     answered = [r.getMessage() for r in caplog.records if "/sparql" in r.getMessage()]
     assert len(answered) == 2 and all('" 403 ' in line for line in answered), answered
+
+
+REGIONS = """PREFIX govkg: <https://w3id.org/govkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?region ?label WHERE { ?region a govkg:Region ; rdfs:label ?label } ORDER BY ?region"""
+
+
+def _run(tab: Any, query: str | None = None) -> None:
+    if query is not None:
+        tab.fill("#editor", query)
+    tab.evaluate("document.getElementById('status').dataset.state = ''")
+    tab.click("#run")
+    tab.wait_for_selector('#status[data-state="done"], #status[data-state="error"]', timeout=30_000)
+
+
+def _column(tab: Any, i: int) -> list[str]:
+    return tab.eval_on_selector_all(f"#results tbody tr td:nth-child({i})", "cells => cells.map(c => c.textContent)")
+
+
+def test_workbench_runs_a_ready_query_sorts_and_downloads_csv(page, served: str) -> None:
+    tab, _ = page
+    tab.goto(served + "/query")
+    tab.wait_for_selector("#workbench[data-ready]")
+    tab.select_option("#ready", "region-industries")
+    assert tab.inner_text("#description").startswith("Industries developed in a region")
+    assert "SELECT" in tab.input_value("#editor")
+    assert tab.locator("#params input").count() == 2  # region, min_confidence
+    tab.fill('input[name="param.region"]', "沙湾区")
+    _run(tab)
+    industries = _column(tab, 1)
+    assert {"不锈钢", "中医药", "钒钛"} <= set(industries)
+    tab.click("#results th >> text=industry")
+    assert tab.get_attribute("#results th >> nth=0", "aria-sort") == "ascending"
+    ascending = _column(tab, 1)
+    assert ascending == tab.evaluate("xs => xs.slice().sort(new Intl.Collator('zh', {numeric: true}).compare)",
+                                     industries)
+    tab.click("#results th >> text=industry")
+    assert _column(tab, 1) == ascending[::-1]
+    with tab.expect_download() as download:
+        tab.click("#download-csv")
+    assert download.value.suggested_filename == "region-industries.csv"
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "industry,place,park" and len(lines) == len(industries) + 1
+
+
+def test_workbench_links_entities_and_reports_errors_with_their_place(page, served: str) -> None:
+    tab, watch = page
+    tab.goto(served + "/query")
+    tab.wait_for_selector("#workbench[data-ready]")
+    _run(tab, REGIONS)
+    shawan = tab.locator(f'#results a[title="{SHAWAN}"]')
+    assert shawan.inner_text() == "region/511111"
+    _run(tab, "SELECT * WHERE {\n  ?s ?p\n")
+    error = tab.inner_text("#error")
+    assert "line 3, column 1" in error and error.startswith("400 ")
+    assert len(watch.errors) == 1 and "400" in watch.errors[0]  # Chromium logs the refused query
+    watch.errors.clear()
+    assert tab.evaluate("document.getElementById('editor').selectionStart") == len("SELECT * WHERE {\n  ?s ?p\n")
+    _run(tab, REGIONS)
+    assert not tab.is_visible("#error")
+    tab.click(f'#results a[title="{SHAWAN}"]')
+    assert tab.inner_text("#label") == "沙湾区"
+
+
+def test_workbench_shows_hostile_text_as_text(page, served: str) -> None:
+    tab, watch = page
+    hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    tab.goto(served + "/query")
+    tab.wait_for_selector("#workbench[data-ready]")
+    _run(tab, "SELECT ?x WHERE { BIND(" + json.dumps(hostile) + " AS ?x) }")
+    assert _column(tab, 1) == [hostile]
+    assert tab.locator("#results img, #results script").count() == 0
+    assert watch.dialogs == []
+
+
+def test_workbench_says_when_a_query_ran_out_of_time(page, seeds_build: Path, serving) -> None:
+    tab, watch = page
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with serving(seeds_build, timeout=1.0) as url:
+        tab.goto(url + "/query")
+        tab.wait_for_selector("#workbench[data-ready]")
+        _run(tab, slow)
+        assert tab.inner_text("#error") == "503 the query did not finish within 1 s and was stopped"
+    assert len(watch.errors) == 1 and "503" in watch.errors[0]
+    watch.errors.clear()

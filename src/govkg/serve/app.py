@@ -8,7 +8,10 @@ Routes: ``/`` and ``/search?q=`` (labels and aliases, simplified or
 traditional), ``/entity?id=IRI``, ``/network?id=IRI&depth=N`` (the explorer
 page restricted to the entity's neighbourhood), ``/sparql`` (SPARQL 1.1
 Protocol, read-only, with a deadline, no ``SERVICE``, size limits: see
-:mod:`govkg.serve.sparql`) and ``/static/...``.
+:mod:`govkg.serve.sparql`), ``/query`` (the SPARQL workbench: an editor, the
+ready-made queries with fields for their parameters, results as a sortable
+table with entity links, CSV and JSON downloads; ``?name=QUERY`` opens a
+ready-made query, ``?query=TEXT`` any text) and ``/static/...``.
 
 Every request must be addressed to the address the server listens on, and
 ``/sparql`` answers no request another site's page sends (see
@@ -21,6 +24,7 @@ gets 408.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.resources
 import logging
 from collections.abc import Callable, Iterable
@@ -52,7 +56,13 @@ MAX_RESULTS = 100
 MAX_NETWORK_NODES = 400
 """Neighbourhood views keep at most this many nodes (the best connected)."""
 
-_STATIC = {"app.css": "text/css; charset=utf-8"}
+_STATIC = {"app.css": "text/css; charset=utf-8", "workbench.js": "text/javascript; charset=utf-8"}
+_FIRST_QUERY = """PREFIX govkg: <https://w3id.org/govkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# entities of each type
+SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e a ?type } GROUP BY ?type ORDER BY DESC(?n)
+"""
 _DRAIN_BYTES = 64 * 1024 * 1024  # a longer refused body is not read to its end (the client sees the connection close)
 
 
@@ -121,6 +131,8 @@ class Explorer:
             answer = Answer.text(500, "internal error")
         headers = [("Content-Type", answer.content_type), ("Content-Length", str(len(answer.body))),
                    ("X-Content-Type-Options", "nosniff")]
+        if answer.filename:
+            headers.append(("Content-Disposition", f'attachment; filename="{answer.filename}"'))
         if answer.content_type.startswith("text/html"):
             headers.append(("Content-Security-Policy",
                             "default-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -151,6 +163,8 @@ class Explorer:
             q = params.get("q", "")
             return self._page("search.html.j2", q=q, hits=self.search(q) if q else [],
                               counts=self.data["legend"], total=len(self.data["nodes"]))
+        if path == "/query":
+            return self._workbench(params)
         if path == "/entity":
             return self._entity(params.get("id", ""))
         if path == "/network":
@@ -164,6 +178,19 @@ class Explorer:
     def _page(self, template: str, status: int = 200, **values: Any) -> Answer:
         html = self._templates.get_template(template).render(source=self.source.name, **values)
         return Answer(status, "text/html; charset=utf-8", html.encode("utf-8"))
+
+    def _workbench(self, params: dict[str, str]) -> Answer:
+        """The SPARQL workbench: an editor, the ready-made queries with their parameters, a result table."""
+        from govkg.query import ready_queries
+
+        ready = [{"name": spec.name, "description": spec.description, "text": spec.text,
+                  "params": [{"name": p.name, "description": p.description, "required": p.required}
+                             for p in spec.params]}
+                 for spec in ready_queries().values()]
+        chosen = params.get("name", "")
+        text = params.get("query") or next((r["text"] for r in ready if r["name"] == chosen), "")
+        return self._page("query.html.j2", ready=ready, chosen=chosen, text=text or _FIRST_QUERY,
+                          timeout=self.runner.timeout)
 
     def _entity(self, iri: str) -> Answer:
         from govkg.serve.facts import entity_facts
@@ -207,15 +234,19 @@ class Explorer:
         except TimeoutError:
             return Answer.text(408, f"the request body ({length:,} bytes announced) did not arrive within "
                                     f"{environ.get('govkg.request_timeout', REQUEST_TIMEOUT):g} s; send it at once")
-        query, fmt, error = parse_request(environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
-                                          environ.get("CONTENT_TYPE", ""), body)
-        if error is not None:
-            return error
-        chosen = negotiate(environ.get("HTTP_ACCEPT"), fmt)
+        request = parse_request(environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
+                                environ.get("CONTENT_TYPE", ""), body)
+        if request.error is not None:
+            return request.error
+        chosen = negotiate(environ.get("HTTP_ACCEPT"), request.fmt)
         if chosen is None:
             return Answer.text(406, "results come as application/sparql-results+json, "
                                     "application/sparql-results+xml or text/csv")
-        return self.runner.answer(query, chosen)
+        answer = self.runner.answer(request.query, chosen, request.params)
+        if request.download and answer.status == 200:
+            extension = "nt" if answer.content_type.startswith("application/n-triples") else chosen
+            answer = dataclasses.replace(answer, filename=f"govkg-result.{extension}")
+        return answer
 
 
 def make_app_server(app: Explorer, host: str = "127.0.0.1", port: int = 8000, *,

@@ -402,7 +402,7 @@ def _parent(control: Connection, source: str, allow_service: bool, run: str, run
 
 
 def _worker(conn: Connection, parent: int, source: str, plain: Any, runner: Any, run_options: dict[str, Any]) -> None:
-    """A worker: answer ``(query, fmt)`` messages until the pipe closes.
+    """A worker: answer ``(query, fmt, params)`` messages until the pipe closes.
 
     A build folder's document graphs are loaded with the first query that names a graph.
     """
@@ -422,9 +422,10 @@ def _worker(conn: Connection, parent: int, source: str, plain: Any, runner: Any,
         full = None
         while True:
             try:
-                query, fmt = conn.recv()
+                message = conn.recv()
             except (EOFError, OSError):
                 return
+            query = message[0]
             ds = plain
             if uses_named_graphs(query):
                 try:
@@ -434,4 +435,4 @@ def _worker(conn: Connection, parent: int, source: str, plain: Any, runner: Any,
                     conn.send(("error", 500, str(exc)))
                     continue
                 ds = full
-            conn.send(runner(ds, query, fmt, **run_options))
+            conn.send(runner(ds, *message, **run_options))

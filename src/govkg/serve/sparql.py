@@ -25,7 +25,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs
 
 from govkg.errors import GovkgError
@@ -69,6 +69,7 @@ class Answer:
     status: int
     content_type: str
     body: bytes
+    filename: str | None = None  # sent as a file of this name (Content-Disposition: attachment)
 
     @classmethod
     def text(cls, status: int, message: str) -> Answer:
@@ -111,8 +112,29 @@ def negotiate(accept: str | None, fmt: str | None) -> str | None:
     return min(choices)[2] if choices else None
 
 
-def parse_request(method: str, query_string: str, content_type: str, body: bytes) -> tuple[str | None, str | None, Answer | None]:
-    """(query text, format parameter, error answer) of a SPARQL Protocol request."""
+class Request(NamedTuple):
+    """A SPARQL Protocol request as the endpoint reads it.
+
+    ``params`` are the values of ``param.NAME`` fields, bound to the query's
+    variables as plain literals (the query's ``# param`` comments say which it
+    takes, see :func:`govkg.query.bindings_for`); ``download`` asks for the
+    answer as a file (``Content-Disposition: attachment``).
+    """
+
+    query: str | None
+    fmt: str | None
+    params: dict[str, str]
+    download: bool
+    error: Answer | None
+
+
+def parse_request(method: str, query_string: str, content_type: str, body: bytes) -> Request:
+    """The query text, format, parameters and download wish of a SPARQL Protocol request, or its error answer.
+
+    >>> r = parse_request("GET", "query=ASK%7B%7D&format=csv&param.region=%E6%B2%99", "", b"")
+    >>> r.query, r.fmt, r.params, r.download, r.error
+    ('ASK{}', 'csv', {'region': '沙'}, False, None)
+    """
     params = parse_qs(query_string, keep_blank_values=True)
     media = content_type.split(";")[0].strip().lower()
     if method == "POST":
@@ -123,21 +145,26 @@ def parse_request(method: str, query_string: str, content_type: str, body: bytes
         elif media == "application/sparql-query":
             params.setdefault("query", []).append(body.decode("utf-8", "replace"))
         elif media == "application/sparql-update":
-            return None, None, Answer.text(403, "this endpoint is read-only: SPARQL Update is refused")
+            return _refused(Answer.text(403, "this endpoint is read-only: SPARQL Update is refused"))
         else:
-            return None, None, Answer.text(415, f"unsupported content type {media or '(none)'}; "
-                                                "send application/sparql-query or a form")
+            return _refused(Answer.text(415, f"unsupported content type {media or '(none)'}; "
+                                             "send application/sparql-query or a form"))
     elif method not in ("GET", "HEAD"):
-        return None, None, Answer.text(405, "use GET or POST")
+        return _refused(Answer.text(405, "use GET or POST"))
     if "update" in params:
-        return None, None, Answer.text(403, "this endpoint is read-only: SPARQL Update is refused")
+        return _refused(Answer.text(403, "this endpoint is read-only: SPARQL Update is refused"))
     queries = params.get("query", [])
     if len(queries) != 1 or not queries[0].strip():
-        return None, None, Answer.text(400, "give exactly one non-empty query parameter")
+        return _refused(Answer.text(400, "give exactly one non-empty query parameter"))
     if len(queries[0].encode("utf-8")) > MAX_QUERY_BYTES:
-        return None, None, too_long(len(queries[0].encode("utf-8")))
-    fmt = (params.get("format") or [None])[0]
-    return queries[0], fmt, None
+        return _refused(too_long(len(queries[0].encode("utf-8"))))
+    bound = {key[len("param."):]: values[-1] for key, values in params.items() if key.startswith("param.")}
+    download = (params.get("download") or [""])[-1] not in ("", "0", "false")
+    return Request(queries[0], (params.get("format") or [None])[0], bound, download, None)
+
+
+def _refused(answer: Answer) -> Request:
+    return Request(None, None, {}, False, answer)
 
 
 def too_long(size: int, what: str = "query") -> Answer:
@@ -195,8 +222,8 @@ class QueryRunner:
         """The process ids of the process the workers are forked from and of the workers."""
         return self._pool.pids()
 
-    def answer(self, query: str, fmt: str) -> Answer:
-        """Run ``query`` and format its result (``fmt``: a :data:`RESULT_TYPES` name)."""
+    def answer(self, query: str, fmt: str, params: Mapping[str, str] | None = None) -> Answer:
+        """Run ``query`` with ``params`` bound and format its result (``fmt``: a :data:`RESULT_TYPES` name)."""
         from govkg.graph.store import uses_named_graphs
 
         needs_full = uses_named_graphs(query)
@@ -209,7 +236,7 @@ class QueryRunner:
                                     "were waiting for one; try again later")
         long = False
         try:
-            worker.conn.send((query, fmt))
+            worker.conn.send((query, fmt, dict(params or {})))
             done = worker.conn.poll(min(LONG_AFTER, self.timeout))
             if not done and self.timeout > LONG_AFTER:
                 long = True
@@ -243,13 +270,18 @@ class QueryRunner:
         self._pool.close()
 
 
-def run_formatted(ds: Any, query: str, fmt: str, allow_service: bool = False,
-                  max_rows: int = MAX_ROWS) -> tuple[Any, ...]:
+def run_formatted(ds: Any, query: str, fmt: str, params: Mapping[str, str] | None = None,
+                  allow_service: bool = False, max_rows: int = MAX_ROWS) -> tuple[Any, ...]:
     """What a worker answers: ``("ok", media type, body)`` or ``("error", status, message)``."""
     from govkg.query import QueryError, ResultTooLarge, ServiceRefused, parse_spec, run_query, to_csv, to_json
 
+    spec = parse_spec(query)
+    missing = [p for p in spec.params if p.required and p.name not in (params or {})]
+    if missing:
+        return ("error", 400, f"the query needs the parameter {missing[0].name} ({missing[0].description}): "
+                              f"send it as param.{missing[0].name}=VALUE")
     try:
-        result = run_query(ds, parse_spec(query), max_rows=max_rows, allow_service=allow_service)
+        result = run_query(ds, spec, params, max_rows=max_rows, allow_service=allow_service)
     except ServiceRefused as exc:
         return ("error", 403, f"{exc}; {SERVICE_HINT}")
     except ResultTooLarge as exc:
