@@ -73,13 +73,19 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A relation between two entities, with the sentence that states it."""
+    """A relation between two entities, with the sentence that states it.
+
+    ``derived_from`` names the table a relation was read from (a key of
+    :func:`govkg.extractors.gazetteer.division_tables`), for a parent link the
+    gazetteer gives; ``sentence`` is None when no sentence states it.
+    """
 
     subject: EntityRef
     predicate: str  # local name of an object property in the ontology
     object: EntityRef
     sentence: int | None
     rule: str
+    derived_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

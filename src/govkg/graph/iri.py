@@ -90,6 +90,15 @@ def indicator_iri_text(code: str) -> str:
 
 
 INDICATOR_DATASET = f"{ENTITY_BASE}dataset/indicators"
+
+
+def table_iri_text(key: str, version: str) -> str:
+    """The IRI of version ``version`` of the division table ``key`` (a statement derived from it points there).
+
+    >>> table_iri_text("cpca", "0.5.5")
+    'https://w3id.org/govkg/id/dataset/cpca-0.5.5'
+    """
+    return f"{ENTITY_BASE}dataset/{quote(key, safe='')}-{quote(version, safe='')}"
 """The one ``qb:DataSet`` every indicator observation belongs to."""
 
 

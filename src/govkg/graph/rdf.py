@@ -4,6 +4,7 @@ Provenance shape (every fact traceable to its sentence)::
 
     entity  ←govkg:mentionOf─  mention  ─govkg:inSentence→  sentence  ─govkg:inDocument→  document
     subject ─govkg:develops→ object,  and a reified rdf:Statement ─govkg:evidence→ sentence
+    a parent link the gazetteer or a rule gives:  rdf:Statement ─prov:wasDerivedFrom→ division table or govkg:Rule
     sentence ─govkg:about→ entity   (each entity a mention in it names or a statement it evidences has at one end)
 
 Entities are never linked straight to their document, so two entities are
@@ -26,7 +27,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from govkg import __version__
 from govkg.graph.iri import (doc_iri_text, entity_iri_text, mention_iri_text, sentence_iri_text,
-                             statement_iri_text)
+                             statement_iri_text, table_iri_text)
 from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, statements_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.graph.numbers import number_statements
@@ -163,15 +164,21 @@ def piece_statements(facts: DocFacts, first_statement: int = 0) -> Iterator[tupl
             about.setdefault(m.sentence, set()).add(entity)
         yield iri(mention_iri_text(doc.doc_id, m.ref, m.start, m.end)), pairs
 
+    sources: set[tuple[str, tuple[Pair, ...]]] = set()  # the tables and rules statements are derived from
     for n, r in enumerate(facts.relations, first_statement):
         s, o, p = _entity(r.subject), _entity(r.object), _g(r.predicate)
         yield s, [(p, o)]
         pairs = [(v.type, v.statement), (v.subject, s), (v.predicate, p), (v.object, o), (rule, literal(r.rule)),
                  (v.derived_from, d)]
+        for source in derivations(r):
+            pairs.append((v.derived_from, source[0]))
+            sources.add(source)
         if r.sentence is not None and r.sentence >= 0:
             pairs.append((g["evidence"], iri(sentence_iri_text(doc.doc_id, r.sentence))))
             about.setdefault(r.sentence, set()).update((s, o))
         yield iri(statement_iri_text(doc.doc_id, n)), pairs
+    for subject, source_pairs in sorted(sources):
+        yield subject, list(source_pairs)
 
     evidence: set[int] = set()  # sentences that only numbers point to (observations, investments, milestones)
     yield from number_statements(facts, evidence)
@@ -182,6 +189,51 @@ def piece_statements(facts: DocFacts, first_statement: int = 0) -> Iterator[tupl
             (v.type, g["Sentence"]), (g["text"], literal(doc.text[s.start:s.end], ZH)),
             (start, integer(s.start)), (end, integer(s.end)), (g["inDocument"], d),
             *((g["about"], e) for e in sorted(about.get(i, ())))]
+
+
+DERIVING_RULES: dict[str, str] = {"region.hierarchy": "HierarchyRule", "region.town_pattern": "TownPatternRule"}
+"""Rules that derive a relation from other statements rather than read it (rule name -> its govkg:Rule term);
+a statement they make is ``prov:wasDerivedFrom`` the rule."""
+
+
+def derivations(relation) -> list[tuple[str, tuple[Pair, ...]]]:
+    """What ``relation`` (a :class:`~govkg.model.Relation`) is derived from besides its document: the division
+    table it was read from and the rule that derived it, each as (IRI, the statements describing it).
+
+    >>> from govkg.model import EntityRef, Relation
+    >>> a, b = EntityRef("Region", "510311"), EntityRef("Region", "510300")
+    >>> [iri for iri, _ in derivations(Relation(a, "locatedIn", b, None, "region.hierarchy"))]
+    ['<https://w3id.org/govkg/ontology#HierarchyRule>']
+    >>> derivations(Relation(a, "locatedIn", b, 3, "relation.develops"))
+    []
+    """
+    out = []
+    if relation.derived_from:
+        out.append(_table(relation.derived_from))
+    term = DERIVING_RULES.get(relation.rule)
+    if term:
+        out.append(_rule(relation.rule, term))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _table(key: str) -> tuple[str, tuple[Pair, ...]]:
+    from rdflib import RDFS
+    from rdflib.namespace import SDO
+
+    from govkg.extractors.gazetteer import division_tables
+
+    t = division_tables()[key]
+    return iri(table_iri_text(t.key, t.version)), (
+        (_vocabulary().type, pname(SDO.Dataset)), (pname(RDFS.label), literal(t.label)),
+        (pname(SDO.name), literal(f"{t.package} {t.file}")), (pname(SDO.version), literal(t.version)))
+
+
+@lru_cache(maxsize=None)
+def _rule(name: str, term: str) -> tuple[str, tuple[Pair, ...]]:
+    from rdflib import RDFS
+
+    return iri(str(GOVKG[term])), ((_vocabulary().type, _g("Rule")), (pname(RDFS.label), literal(name)))
 
 
 @lru_cache(maxsize=1 << 16)

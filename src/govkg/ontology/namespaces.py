@@ -54,6 +54,9 @@ class GOVKG(DefinedNamespace):
     sourcePath: URIRef
     contentHash: URIRef
     builtWith: URIRef
+    Rule: URIRef
+    HierarchyRule: URIRef
+    TownPatternRule: URIRef
     # data
     adminCode: URIRef
     confidence: URIRef
