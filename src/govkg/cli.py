@@ -253,9 +253,12 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
 @click.option("--ego", metavar="NAME", help="html only: the entities within --depth links of NAME (a name or IRI).")
 @click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True, help="Link distance for --ego.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="html only: keep the N best-connected entities.")
+@click.option("--context", "context_url", metavar="URL",
+              help="jsonld only: name the context by this URL (where you publish the context file written beside "
+                   "the data) instead of putting it inline.")
 @MIN_CONFIDENCE
 def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str | None, ego: str | None,
-           depth: int, max_nodes: int | None, min_confidence: float) -> None:
+           depth: int, max_nodes: int | None, context_url: str | None, min_confidence: float) -> None:
     """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
     from govkg.export import get_exporter
     from govkg.export.subgraph import Selection
@@ -269,9 +272,14 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
                               max_nodes=max_nodes)
         if selection and fmt != "html":
             raise GovkgError("--region, --type, --ego and --max-nodes only apply to --to html")
+        options: dict[str, object] = {"selection": selection} if selection else {}
+        if context_url is not None:
+            if fmt != "jsonld":
+                raise GovkgError("--context only applies to --to jsonld")
+            options["context_url"] = context_url
         ds = load_graph(graph)
         without_unsure(ds, min_confidence)
-        writer(ds, out_path, **({"selection": selection} if selection else {}))
+        writer(ds, out_path, **options)
     except (GovkgError, OSError) as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)

@@ -1,9 +1,13 @@
-"""JSON-LD: the whole graph (every named graph and its provenance) with a separate context file.
+"""JSON-LD: the whole graph (every named graph and its provenance), self-contained.
 
-``write_jsonld(graph, "out/graph.jsonld")`` writes ``out/graph.jsonld`` and,
-beside it, ``out/graph.context.jsonld``; the data names its context by that
-relative reference, so the two files move together. Parsing the data back
-with any JSON-LD processor (rdflib's included) gives the same quads.
+``write_jsonld(graph, "out/graph.jsonld")`` writes ``out/graph.jsonld`` with
+its ``@context`` inline, so the file alone is the graph: any JSON-LD
+processor reads it wherever it lies, from a file or a string, with no
+document loader (pyld's default one, rdflib's parser given the text). The
+context is also written beside it, ``out/graph.context.jsonld``, for users
+who publish it: ``context_url="https://…/graph.context.jsonld"`` makes the
+data name that URL as its ``@context`` instead (and a processor then fetches
+it). Parsing the data back gives the same quads.
 
 >>> context_path(Path("out/graph.jsonld")).as_posix()
 'out/graph.context.jsonld'
@@ -12,15 +16,15 @@ with any JSON-LD processor (rdflib's included) gives the same quads.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from govkg.errors import OutputError
 from govkg.fileio import atomic_write
-from govkg.ontology.namespaces import DOC_BASE, ENTITY_BASE, GOVKG
+from govkg.ontology.namespaces import DOC_BASE, ENTITY_BASE, PREFIXES
 
 
 def context_path(path: Path) -> Path:
@@ -31,21 +35,11 @@ def context_path(path: Path) -> Path:
 
 def context() -> dict[str, Any]:
     """The JSON-LD context: the prefixes of the govkg graph."""
-    return {"@context": {
-        "govkg": str(GOVKG._NS),
-        "entity": ENTITY_BASE,
-        "doc": DOC_BASE,
-        "rdf": str(RDF),
-        "rdfs": str(RDFS),
-        "skos": str(SKOS),
-        "dcterms": str(DCTERMS),
-        "prov": str(PROV),
-        "xsd": str(XSD),
-    }}
+    return {"@context": {"entity": ENTITY_BASE, "doc": DOC_BASE, **PREFIXES}}
 
 
-def jsonld_document(graph: Graph, context_ref: str) -> dict[str, Any]:
-    """``graph`` as compacted JSON-LD whose ``@context`` is the reference ``context_ref``.
+def jsonld_document(graph: Graph, context_ref: str | dict[str, Any]) -> dict[str, Any]:
+    """``graph`` as compacted JSON-LD whose ``@context`` is ``context_ref``: the context itself, or a reference.
 
     Nodes, graphs and values are sorted, so the same graph gives the same document.
     """
@@ -56,14 +50,18 @@ def jsonld_document(graph: Graph, context_ref: str) -> dict[str, Any]:
     return {"@context": context_ref, **_canonical(data)}
 
 
-def write_jsonld(graph: Graph, path: Path | str) -> None:
-    """Write ``graph`` to ``path`` as JSON-LD and its context beside it, atomically.
+def write_jsonld(graph: Graph, path: Path | str, *, context_url: str | None = None) -> None:
+    """Write ``graph`` to ``path`` as JSON-LD with its context inline (by default) or named by ``context_url``
+    (an absolute URL where the context is published), and the context beside it, atomically.
 
-    Raises :class:`~govkg.errors.OutputError` if a file cannot be written.
+    Raises :class:`~govkg.errors.OutputError` if a file cannot be written or ``context_url`` is not an
+    absolute http(s) URL (a relative one is what made the data unreadable outside its folder).
     """
     path = Path(path)
     ctx_path = context_path(path)
-    document = jsonld_document(graph, ctx_path.name)
+    if context_url is not None and not re.match(r"https?://[^\s/?#]+", context_url):
+        raise OutputError(f"--context {context_url!r}: give the absolute http(s) URL where the context is published")
+    document = jsonld_document(graph, context()["@context"] if context_url is None else context_url)
     try:
         with atomic_write(ctx_path) as fh:
             fh.write(_dumps(context()))
