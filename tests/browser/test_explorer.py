@@ -128,3 +128,55 @@ def test_hostile_names_show_as_text_and_run_nothing(page, tmp_path: Path) -> Non
     assert "<b onmouseover=alert(3)>报告</b>" in details
     assert tab.evaluate("document.querySelectorAll('img, b, #details script').length") == 0
     assert watch.dialogs == []
+
+
+def _visible(tab: Any) -> list[dict]:
+    return tab.evaluate("govkgExplorer.visibleIds().map(id => govkgExplorer.nodes.get(id))")
+
+
+def test_region_year_and_confidence_filters_and_the_address_keeps_them(page, seeds_build: Path) -> None:
+    tab, watch = page
+    open_page(tab, seeds_build / "graph.html")
+    total, _ = entity_counts(seeds_build)
+    tab.fill("#region-filter", "沙湾区")
+    tab.dispatch_event("#region-filter", "change")
+    shawan = {n["label"] for n in _visible(tab)}
+    assert {"沙湾区", "不锈钢", "钒钛"} <= shawan and "沿滩区" not in shawan and len(shawan) < total / 2
+    assert "region=" + SHAWAN.replace(":", "%3A").replace("/", "%2F") in tab.evaluate("location.hash")
+    tab.fill("#region-filter", "")
+    tab.dispatch_event("#region-filter", "change")
+    assert len(_visible(tab)) == total
+
+    years = tab.evaluate("Array.from(document.querySelectorAll('#year-filter option')).map(o => o.value)")
+    assert years == ["", "2022", "2023", "2024"]  # the years the five seeds speak for
+    tab.select_option("#year-filter", "2023")
+    docs = tab.evaluate("govkgExplorer.visibleIds().map(id => govkgExplorer.nodes.get(id).docs)")
+    year_docs = tab.evaluate("JSON.parse(document.getElementById('govkg-data').textContent).documents"
+                             ".map((d, i) => d.year === 2023 ? i : -1).filter(i => i >= 0)")
+    assert 0 < len(docs) < total and all(set(d) & set(year_docs) for d in docs)
+
+    tab.evaluate("const c = document.getElementById('confidence-filter'); c.value = '0.9';"
+                 "c.dispatchEvent(new Event('input'))")
+    sure = _visible(tab)
+    assert 0 < len(sure) < len(docs) and all(n["confidence"] is None or n["confidence"] >= 0.9 for n in sure)
+    assert tab.inner_text("#confidence-value") == "0.9"
+
+    address = tab.url
+    assert "year=2023" in address and "confidence=0.9" in address
+    tab.goto("about:blank")
+    tab.goto(address)  # a shared view opens as it was
+    tab.wait_for_function("window.govkgReady !== undefined", timeout=60_000)
+    assert sorted(n["id"] for n in _visible(tab)) == sorted(n["id"] for n in sure)
+    assert tab.input_value("#year-filter") == "2023" and tab.input_value("#confidence-filter") == "0.9"
+
+
+def test_focus_in_the_address_opens_on_that_entity(page, seeds_build: Path) -> None:
+    tab, _ = page
+    from urllib.parse import quote
+
+    tab.goto((seeds_build / "graph.html").as_uri() + "#types=Region&focus=" + quote(SHAWAN, safe=""))
+    tab.wait_for_function("window.govkgReady !== undefined", timeout=60_000)
+    assert tab.evaluate("govkgExplorer.network.getSelectedNodes()") == [SHAWAN]
+    assert {n["type"] for n in _visible(tab)} == {"Region"}
+    assert not tab.is_checked('#legend input[data-type="Industry"]')
+    assert "沙湾区" in tab.inner_text("#details")

@@ -197,7 +197,7 @@ def test_page_carries_nodes_edges_and_legend(written: str) -> None:
     assert sorted(e["label"] for e in payload["edges"]) == ["belongsTo", "develops", "locatedIn"]
     assert payload["options"]["physics"]["enabled"] is True and payload["physics"] is True
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in payload["nodes"])
-    assert payload["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告"}]
+    assert payload["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告", "year": None}]
     legend = re.findall(r'<li data-type="(\w+)">.*?\((\d+)\)</label></li>', written)
     assert legend == [("Region", "2"), ("Industry", "1"), ("Project", "0"),
                       ("Enterprise", "1"), ("Park", "0"), ("Slogan", "0")]
@@ -325,10 +325,18 @@ def test_big_graphs_draw_the_precomputed_layout_without_physics() -> None:
     assert len({(n["x"], n["y"]) for n in big["nodes"]}) == page.PHYSICS_NODE_LIMIT  # no two nodes on one spot
 
 
-def test_nodes_carry_their_documents() -> None:
-    data = page.network_data(sample())
-    assert data["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告"}]
+def test_nodes_carry_their_documents_and_confidence_and_documents_their_year() -> None:
+    from rdflib import XSD
+
+    g = sample()
+    assert page.network_data(g)["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告", "year": None}]
+    g.add((DOC, GOVKG.year, Literal("2024", datatype=XSD.gYear)))
+    for value in ("0.8", "0.95"):  # two documents' confidences: the highest is shown
+        g.add((SZ, GOVKG.confidence, Literal(value, datatype=XSD.decimal)))
+    data = page.network_data(g)
+    assert data["documents"] == [{"id": str(DOC), "title": "2024年深圳市政府工作报告", "year": 2024}]
     nodes = _nodes(data)
+    assert nodes[str(SZ)]["confidence"] == 0.95 and nodes[str(BYD)]["confidence"] is None
     assert nodes[str(SZ)]["docs"] == [0] and nodes[str(BYD)]["docs"] == [0]
     assert nodes[str(GD)]["docs"] == [0]
     lonely = Graph()

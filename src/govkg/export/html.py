@@ -73,9 +73,11 @@ def network_data(graph: Graph, *, leave_out: frozenset[URIRef] | set[URIRef] = f
     all its graphs. Nodes are sorted by IRI, edges by (from, predicate, to),
     documents by IRI. Returns ``{"nodes", "edges", "documents", "legend"}``
     where a node is ``{id, label, type, type_zh, color, degree, size,
-    aliases, definition, docs, evidence: [{text, document}]}`` (``docs``:
-    indexes into ``documents``), an edge ``{id, from, to, label}``, a document
-    ``{id, title}`` and a legend entry ``{type, type_zh, color, count}`` (all
+    aliases, definition, docs, confidence, evidence: [{text, document}]}``
+    (``docs``: indexes into ``documents``; ``confidence``: the highest the
+    documents give, or None), an edge ``{id, from, to, label}``, a document
+    ``{id, title, year}`` (``year``: the one it speaks for, or None) and a
+    legend entry ``{type, type_zh, color, count}`` (all
     six types, in display order). Entities in ``leave_out`` are not shown,
     nor are their relations.
     """
@@ -95,9 +97,12 @@ def network_data(graph: Graph, *, leave_out: frozenset[URIRef] | set[URIRef] = f
                 for doc in docs or [None]:
                     builder.add_evidence(str(iri), str(sentence), text, None if doc is None else str(doc))
                     text = ""  # the sentence is evidence once, with its first document
+        for value in facts.confidence.get(iri, ()):
+            builder.add_confidence(str(iri), float(value))
     for doc in {d for docs in facts.in_document.values() for d in docs}:
+        year = min((int(str(y)) for y in facts.years.get(doc, ()) if str(y).isdigit()), default=None)
         for lit in facts.labels.get(doc, ()):
-            builder.add_document(str(doc), str(lit), lit.language or "")
+            builder.add_document(str(doc), str(lit), lit.language or "", year)
     for s, name, o in facts.relations:
         builder.add_edge(str(s), name, str(o))
     return builder.data()

@@ -49,7 +49,7 @@ _ORDER = {name: i for i, name in enumerate(ENTITY_TYPES)}
 
 
 class _Node:
-    __slots__ = ("types", "labels", "aliases", "definitions", "docs", "evidence")
+    __slots__ = ("types", "labels", "aliases", "definitions", "docs", "evidence", "confidence")
 
     def __init__(self) -> None:
         self.types: set[str] = set()
@@ -58,6 +58,7 @@ class _Node:
         self.definitions: set[str] | None = None
         self.docs: set[str] = set()
         self.evidence: dict[str, tuple[str, str]] = {}  # text -> (sentence IRI, document IRI), the least IRI
+        self.confidence: float | None = None  # the highest a document gives it
 
 
 class NetworkBuilder:
@@ -67,6 +68,7 @@ class NetworkBuilder:
         self._nodes: dict[str, _Node] = {}
         self._edges: set[tuple[str, str, str]] = set()
         self._titles: dict[str, set[tuple[str, str]]] = {}
+        self._years: dict[str, int] = {}
 
     def _node(self, iri: str) -> _Node:
         node = self._nodes.get(iri)
@@ -109,9 +111,16 @@ class NetworkBuilder:
         node = self._nodes.get(iri)
         return sorted((sentence, text) for text, (sentence, _) in node.evidence.items()) if node else []
 
-    def add_document(self, iri: str, title: str, language: str = "zh") -> None:
-        """A document and its title (its ``rdfs:label``)."""
+    def add_document(self, iri: str, title: str, language: str = "zh", year: int | None = None) -> None:
+        """A document, its title (its ``rdfs:label``) and the year it speaks for (``govkg:year``), if known."""
         self._titles.setdefault(iri, set()).add((title, language))
+        if year is not None:
+            self._years[iri] = min(year, self._years.get(iri, year))
+
+    def add_confidence(self, iri: str, confidence: float) -> None:
+        """A confidence a document gives entity ``iri`` (the node keeps the highest)."""
+        node = self._node(iri)
+        node.confidence = confidence if node.confidence is None else max(node.confidence, confidence)
 
     def add_edge(self, source: str, relation: str, target: str) -> None:
         """A relation between two entities (``relation`` is the ontology name, e.g. ``develops``)."""
@@ -144,6 +153,7 @@ class NetworkBuilder:
                 "aliases": sorted(n.aliases - {label}) if n.aliases else [],
                 "definition": min(n.definitions) if n.definitions else "",
                 "docs": sorted(doc_index[d] for d in n.docs),
+                "confidence": None if n.confidence is None else round(n.confidence, 3),
                 "evidence": [{"text": text, "document": titles[doc] if doc else ""} for text, (_, doc) in evidence],
             })
         counts = dict.fromkeys(ENTITY_TYPES, 0)
@@ -154,7 +164,8 @@ class NetworkBuilder:
         return {
             "nodes": nodes,
             "edges": [{"id": f"e{i}", "from": s, "to": o, "label": name} for i, (s, name, o) in enumerate(edges)],
-            "documents": [{"id": d, "title": titles.get(d) or self._title(d)} for d in documents],
+            "documents": [{"id": d, "title": titles.get(d) or self._title(d), "year": self._years.get(d)}
+                          for d in documents],
             "legend": legend,
         }
 

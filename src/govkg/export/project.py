@@ -190,6 +190,8 @@ class GraphFacts:
         self.definitions: dict[Any, set[Literal]] = defaultdict(set)
         self.admin_codes: dict[Any, set[Literal]] = defaultdict(set)
         self.text: dict[Any, set[Literal]] = defaultdict(set)
+        self.confidence: dict[Any, set[Literal]] = defaultdict(set)
+        self.years: dict[Any, set[Literal]] = defaultdict(set)  # govkg:year of documents and milestones
         self.start: dict[Any, int] = {}
         self.relations: set[tuple[Any, str, Any]] = set()
         self.mention_of: dict[Any, set[Any]] = defaultdict(set)
@@ -221,7 +223,8 @@ def collect_facts(graph: Graph, facts: GraphFacts | None = None) -> GraphFacts:
     relation_names = {GOVKG[name]: name for name in RELATIONS}
     literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
                     SKOS.definition: facts.definitions, GOVKG.definition: facts.definitions,
-                    GOVKG.adminCode: facts.admin_codes, GOVKG.text: facts.text}
+                    GOVKG.adminCode: facts.admin_codes, GOVKG.text: facts.text,
+                    GOVKG.confidence: facts.confidence, GOVKG.year: facts.years}
     statement_keys = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o",
                       GOVKG.evidence: "evidence", PROV.wasDerivedFrom: "doc"}
     for s, p, o, ctx in _quads(graph):

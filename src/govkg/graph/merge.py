@@ -44,6 +44,7 @@ class DocSummary:
     entities: tuple[tuple[str, tuple[Pair, ...]], ...]
     triples: int
     statements: int
+    year: int | None = None  # the year the document speaks for (govkg:year)
 
     def pack(self) -> bytes:
         """The summary as bytes (:mod:`marshal`, which reads back plain tuples fast): what a worker sends and
@@ -81,9 +82,12 @@ class SummaryBuilder:
         self._first: dict[str, str] = {}  # entity -> its least sentence IRI
         self._edges: set[tuple[str, str, str]] = set()
         self._relations = 0
+        self._year: int | None = None
 
     def add(self, facts: DocFacts) -> None:
         doc, first = self._doc, self._first
+        if self._year is None:
+            self._year = facts.year
         for m in facts.mentions:
             if m.start >= 0 and m.sentence >= 0:
                 s = facts.sentence(m.sentence)
@@ -109,7 +113,7 @@ class SummaryBuilder:
             for key in self._chooser.evidence(entity) or [(self._first[entity], "")]:  # named there all the same
                 evidence.append((entity, sentences.setdefault(key, len(sentences))))
         return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(sentences),
-                          tuple(evidence), tuple(sorted(self._edges)), groups, triples, self._relations)
+                          tuple(evidence), tuple(sorted(self._edges)), groups, triples, self._relations, self._year)
 
 
 class Merged:
@@ -122,10 +126,13 @@ class Merged:
         self.statements = 0
 
     def add(self, summary: DocSummary) -> None:
+        net = self.network
         for subject, pairs in summary.entities:
             self.entities.setdefault(subject, set()).update(pairs)
-        net = self.network
-        net.add_document(summary.document, summary.title)
+            for p, o in pairs:
+                if p == _CONFIDENCE:  # the subject in Turtle's <…>
+                    net.add_confidence(subject[1:-1], float(o.split('"')[1]))
+        net.add_document(summary.document, summary.title, year=summary.year)
         for iri, kind, label, aliases, definition in summary.nodes:
             net.add_node(iri, kind, [(label, "zh")], aliases, [definition] if definition else [])
         sentences = summary.sentences

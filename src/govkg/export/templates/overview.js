@@ -166,7 +166,7 @@
               font: {size: 16, strokeWidth: 4, strokeColor: "#ffffff"}};
     }
     var n = data.nodes[item];
-    return {id: n.id, label: n.label, color: n.color, size: sizeOf(item), type: n.type, docs: n.docs,
+    return {id: n.id, label: n.label, color: n.color, size: sizeOf(item), type: n.type, docs: n.docs, confidence: n.confidence,
             x: at[0], y: at[1]};
   }
   function offMap(item) {  // a top-level group or entity that is no division: in a column beside the map
