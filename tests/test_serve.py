@@ -480,3 +480,65 @@ def test_sparql_download_is_an_attachment(base: str) -> None:
         assert resp.headers["Content-Disposition"] == 'attachment; filename="govkg-result.csv"'
     with urllib.request.urlopen(f"{base}/sparql?query={q(COUNT_TYPES)}&format=csv", timeout=60) as resp:
         assert resp.headers["Content-Disposition"] is None
+
+
+YANTAN = "https://w3id.org/govkg/id/region/510311"
+
+
+def test_region_page_shows_its_indicators_actual_beside_target(base: str) -> None:
+    status, _, body = get(base + "/entity?id=" + q(YANTAN))
+    assert status == 200 and '<div id="indicators"' in body
+    budget = body.split('data-indicator="一般公共预算收入"', 1)[1].split("</section>", 1)[0]
+    assert 'data-measure="growth"' in budget  # seed 001 gives growth rates only
+    assert "<tr><td>2022</td><td></td><td>20.9%</td><td></td><td></td></tr>" in budget
+    assert "<tr><td>2023</td><td></td><td></td><td></td><td>12%</td></tr>" in budget
+    assert budget.count('<rect class="actual"') == 1 and budget.count('<rect class="target"') == 1
+    status, _, industry = get(base + "/entity?id=" + q(SHAWAN))
+    assert status == 200 and "0 indicators" not in industry
+
+
+def test_indicator_chart_scales_values_and_draws_a_fall_below_the_line() -> None:
+    from rdflib import XSD, Dataset, Literal, Namespace, URIRef
+    from rdflib.namespace import PROV, RDF, SKOS
+
+    from govkg.ontology.namespaces import GOVKG
+    from govkg.serve.facts import CHART_HEIGHT, region_indicators
+
+    dim = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+    measure = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+    attribute = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+    ds, region = Dataset(), URIRef("https://w3id.org/govkg/id/region/130608")
+    gdp, exports = URIRef("https://w3id.org/govkg/id/indicator/gdp"), URIRef("https://w3id.org/govkg/id/indicator/x")
+    ds.add((gdp, SKOS.prefLabel, Literal("地区生产总值", lang="zh")))
+    ds.add((exports, SKOS.prefLabel, Literal("进出口总额", lang="zh")))
+    old, new = URIRef("urn:doc:2023"), URIRef("urn:doc:2024")
+    ds.add((old, GOVKG.year, Literal("2023", datatype=XSD.gYear)))
+    ds.add((new, GOVKG.year, Literal("2024", datatype=XSD.gYear)))
+    for n, (ind, year, kind, value, growth, doc) in enumerate([
+            (gdp, "2022", GOVKG.Actual, "10000000000", None, old),
+            (gdp, "2023", GOVKG.Actual, "19000000000", None, old),  # a preliminary figure ...
+            (gdp, "2023", GOVKG.Actual, "20000000000", None, new),  # ... the later report's wins
+            (gdp, "2024", GOVKG.Target, "21000000000", "5", new),
+            (exports, "2023", GOVKG.Actual, None, "-4", new),
+            (exports, "2024", GOVKG.Target, None, "6", new)]):
+        o = URIRef(f"urn:o{n}")
+        for p, v in [(dim.refArea, region), (dim.refPeriod, Literal(year, datatype=XSD.gYear)),
+                     (GOVKG.indicator, ind), (GOVKG.observationKind, kind), (PROV.wasDerivedFrom, doc),
+                     (RDF.type, URIRef("http://purl.org/linked-data/cube#Observation"))]:
+            ds.add((o, p, v))
+        if value:
+            ds.add((o, measure.obsValue, Literal(value, datatype=XSD.decimal)))
+            ds.add((o, attribute.unitMeasure, Literal("CNY")))
+        if growth:
+            ds.add((o, GOVKG.growthRate, Literal(growth, datatype=XSD.decimal)))
+    gdp_series, export_series = region_indicators(ds, str(region))
+    assert (gdp_series.name, gdp_series.measure, gdp_series.unit) == ("地区生产总值", "value", "亿元")
+    assert gdp_series.rows == ((2022, "100亿元", "", "", ""), (2023, "200亿元", "", "", ""),
+                               (2024, "", "", "210亿元", "5%"))
+    heights = [b.height for b in gdp_series.bars]
+    assert heights == [round(CHART_HEIGHT * 100 / 210, 1), round(CHART_HEIGHT * 200 / 210, 1), CHART_HEIGHT]
+    assert [b.kind for b in gdp_series.bars] == ["actual", "actual", "target"]
+    assert export_series.measure == "growth" and export_series.unit == "%"
+    fall, rise = export_series.bars
+    assert fall.y == export_series.zero and rise.y + rise.height == export_series.zero  # -4 % below, 6 % above
+    assert fall.title == "2023 实际 -4%" and rise.title == "2024 目标 6%"

@@ -193,13 +193,14 @@ class Explorer:
                           timeout=self.runner.timeout)
 
     def _entity(self, iri: str) -> Answer:
-        from govkg.serve.facts import entity_facts
+        from govkg.serve.facts import entity_facts, region_indicators
 
         facts = entity_facts(self.dataset, iri) if iri in self.by_id else None  # a left-out entity is not shown
         if facts is None:
             return self._page("missing.html.j2", status=404, iri=iri)
         node = self.by_id.get(iri)
-        return self._page("entity.html.j2", facts=facts, node=node, type_zh=_type_zh())
+        indicators = region_indicators(self.dataset, iri) if "Region" in facts.types else ()
+        return self._page("entity.html.j2", facts=facts, node=node, type_zh=_type_zh(), indicators=indicators)
 
     def _network(self, iri: str, depth_text: str) -> Answer:
         from govkg.export.html import render_html
