@@ -36,6 +36,10 @@ def _err(console: Console, message: str) -> None:
     console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
+def _warn(console: Console, message: str) -> None:
+    console.print(f"[bold yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the pipeline does.")
@@ -114,6 +118,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
             bar.stop()
             _err(err, str(exc))
             sys.exit(EXIT_FAILED)
+    for w in result.warnings:
+        _warn(err, w)
     for e in result.errors:
         _err(err, str(e))
     if result.stats is None:

@@ -17,7 +17,8 @@ class Document:
     text folded to simplified script character by character, so offsets into
     one are offsets into the other (``len(text) == len(norm)``).
     ``spans`` are the (start, end) ranges that hold content; page junk
-    (forum headers, counters, footers) lies outside them.
+    (forum headers, counters, footers) lies outside them. ``replaced``: how many
+    of the file's bytes could not be decoded (U+FFFD stands for them in ``text``).
     """
 
     doc_id: str
@@ -28,6 +29,7 @@ class Document:
     content_hash: str
     title: str | None = None
     date: str | None = None
+    replaced: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,9 @@ import gc
 import logging
 import multiprocessing
 import os
-import re
 import sys
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -27,23 +25,16 @@ from govkg.extractors import extract
 from govkg.extractors.base import Resources
 from govkg.graph.buildstore import BuildStore
 from govkg.graph.output import BuildOutput, DocPart, OutputStats, file_stamp
+from govkg.inputs import InputFile, find_inputs
 from govkg.model import DocFacts, Document
 from govkg.pieces import MAX_DOC_MB, bounds, joined, piece, placed
 from govkg.text.document import make_document, sentences_of
-from govkg.text.read import read_text
+from govkg.text.read import read_file
 from govkg.text.script import ScriptFolder
 from govkg.workers import Died, InOrder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-INPUT_SUFFIXES = (".txt", ".html", ".htm")
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    path: Path
-    doc_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +46,18 @@ class DocOutput:
     content_hash: str
     chars: int
     part: DocPart | None  # None: the document is unchanged since the last build
+    replaced: int = 0  # bytes of the file that could not be decoded (U+FFFD stands for them)
 
 
 @dataclass
 class BuildResult:
-    """What a build did. ``stats`` is None when no document could be read (and nothing was written)."""
+    """What a build did. ``stats`` is None when no document could be read (and nothing was written).
+
+    ``warnings``: one line for each document built in spite of a fault in its file (undecodable bytes).
+    """
 
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     added: int = 0
     unchanged: int = 0
     chars: int = 0
@@ -77,38 +73,12 @@ class BuildResult:
         return self.stats.removed if self.stats else 0
 
 
-def find_inputs(paths: Iterable[Path | str]) -> tuple[list[InputFile], list[InputError]]:
-    """Expand files and folders into input files (sorted, each with a unique doc id)."""
-    files: list[Path] = []
-    errors: list[InputError] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-            if not found:
-                errors.append(InputError(p, "folder holds no .txt, .html or .htm files"))
-            files.extend(found)
-        elif p.is_file():
-            if p.suffix.lower() not in INPUT_SUFFIXES:
-                errors.append(InputError(p, f"unsupported file type {p.suffix or '(none)'}; "
-                                            "expected .txt, .html or .htm"))
-            else:
-                files.append(p)
-        else:
-            errors.append(InputError(p, "no such file or folder"))
-    out: list[InputFile] = []
-    used: Counter = Counter()
-    for f in dict.fromkeys(files):  # drop repeats, keep order
-        base = _slug(f.stem)
-        used[base] += 1
-        out.append(InputFile(f, base if used[base] == 1 else f"{base}-{used[base]}"))
-    return out, errors
-
-
 def load_document(item: InputFile, resources: Resources, data: bytes | None = None) -> Document:
     """Read, decode and normalise one input file (``data``: its bytes, when they were read already)."""
-    text = read_text(item.path, data)
+    decoded = read_file(item.path, data)
     folder = resources.get("script_folder", ScriptFolder)
-    return make_document(text, path=str(item.path), doc_id=item.doc_id, folder=folder)
+    return make_document(decoded.text, path=str(item.path), doc_id=item.doc_id, folder=folder,
+                         replaced=decoded.replaced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +136,9 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
     """
     doc = load_document(item, resources, data)
     if known == (doc.content_hash, doc.path):
-        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None)
+        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None, doc.replaced)
     return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text),
-                     DocPart.of(doc, facts_of(doc, resources, settings)))
+                     DocPart.of(doc, facts_of(doc, resources, settings)), doc.replaced)
 
 
 def _guarded(item: InputFile, work: Callable[[], T]) -> T | InputError:
@@ -336,7 +306,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     t0 = time.perf_counter()
     curation = _curation(out_dir, curation_file)
     settings = Settings(curation or None, min_confidence)
-    items, errors = find_inputs(paths)
+    items, errors = find_inputs(paths, skip=(out_dir, store_dir))
     if max_doc_mb is not None:
         items = _within(items, max_doc_mb, errors)
     result = BuildResult(errors=errors)
@@ -368,6 +338,8 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
                 if out is not None and not prepared:
                     output.prepare()  # the workers are busy now: the main process would only wait
                     prepared = True
+                if out is not None and not isinstance(out, InputError) and out.replaced:
+                    result.warnings.append(replaced_warning(out.path, out.replaced))
                 if isinstance(out, InputError):
                     errors.append(out)
                 elif out is None or out.part is None:
@@ -384,6 +356,17 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
             result.stats = output.finish()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def replaced_warning(path: str, count: int) -> str:
+    """The warning for a document built with ``count`` undecodable bytes replaced.
+
+    >>> replaced_warning("t.txt", 1)
+    't.txt: 1 byte could not be decoded and was replaced by U+FFFD'
+    """
+    if count == 1:
+        return f"{path}: 1 byte could not be decoded and was replaced by U+FFFD"
+    return f"{path}: {count:,} bytes could not be decoded and were replaced by U+FFFD"
 
 
 def _within(items: list[InputFile], max_mb: float, errors: list[InputError]) -> list[InputFile]:
@@ -404,8 +387,4 @@ def _curation(out_dir: Path | str, curation_file: Path | str | None) -> Curation
     if curation_file is not None:
         return read_curation(curation_file)
     default = Path(out_dir) / CURATION_FILE
-    return read_curation(default) if default.is_file() else Curation()
-
-
-def _slug(stem: str) -> str:
-    return re.sub(r"[\s/\\?#%]+", "_", stem).strip("_") or "document"
+    return read_curation(default) if os.path.isfile(default) else Curation()  # os.path: False when unreadable

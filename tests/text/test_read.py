@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govkg.errors import InputError
-from govkg.text.read import decode_bytes, html_to_text, read_text
+from govkg.text.read import decode_bytes, html_to_text, read_file, read_text
 
 SIMPLIFIED = (
     "2023年自贡市沿滩区政府工作报告\n"
@@ -185,6 +185,10 @@ def test_meta_charset_utf8_page_read_as_utf8(tmp_path: Path) -> None:
         ("ctrl.txt", b"\x01\x02\x03\x04\x05\x06\x07\x08abc\x0e\x0f\x10\x11", "binary content (control characters)"),
         ("noise.txt", bytes(range(0x80, 0x100)) * 4, "cannot decode text"),
         ("bad-bom.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfd abc", "invalid UTF-8-SIG text"),
+        # more than 1 % of the bytes undecodable: not text, even though most of it is UTF-8
+        ("spliced.txt", SIMPLIFIED.encode()[:200] + b"\xff\xfe\xfd\xfc" + SIMPLIFIED.encode()[200:], "cannot decode"),
+        ("six-in-594.txt", SIMPLIFIED.encode()[:28] + b"\xff\xc0\x80\xfe\xfd\xfc" + 2 * SIMPLIFIED.encode()[28:],
+         "cannot decode"),  # 1 % is 5 bytes
     ],
 )
 def test_bad_content_raises_input_error(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -193,6 +197,33 @@ def test_bad_content_raises_input_error(tmp_path: Path, name: str, data: bytes, 
         read_text(path)
     assert str(info.value).startswith(f"{path}: {reason}")
     assert info.value.path == str(path)
+
+
+ASCII_GBK = "Page 1 of 1. " * 80 + "沙湾区" + " Page 1 of 1." * 5  # 1,041 bytes: 6 of them not UTF-8
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "encoding", "replaced", "expected"),
+    [
+        ("cut in the last character", SIMPLIFIED.encode()[:-1], "utf-8", 2, SIMPLIFIED[:-1] + "\ufffd"),
+        ("a stray byte", SIMPLIFIED.encode()[:28] + b"\xff" + SIMPLIFIED.encode()[28:], "utf-8", 1,
+         SIMPLIFIED[:12] + "\ufffd" + SIMPLIFIED[12:]),
+        ("five stray bytes in 593 (the most: 1 %)", SIMPLIFIED.encode()[:28] + b"\xff\xc0\x80\xfe\xfd" +
+         2 * SIMPLIFIED.encode()[28:], "utf-8", 5, SIMPLIFIED[:12] + "\ufffd" * 5 + 2 * SIMPLIFIED[12:]),
+        ("GBK cut in the last character", SIMPLIFIED.encode("gbk")[:-1], "gb18030", 1, SIMPLIFIED[:-1] + "\ufffd"),
+        ("Big5 cut in the last character", TRADITIONAL.encode("big5")[:-1], "big5", 1, TRADITIONAL[:-1] + "\ufffd"),
+        ("UTF-16 with a byte too many", codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le") + b"\x41", "utf-16", 1,
+         SIMPLIFIED + "\ufffd"),
+        # the near-misses: whole GBK, even a page of ASCII with one GBK word, is GBK, not UTF-8 with replacements
+        ("GBK", SIMPLIFIED.encode("gbk"), "gb18030", 0, SIMPLIFIED),
+        ("mostly ASCII GBK", ASCII_GBK.encode("gbk"), "gb18030", 0, ASCII_GBK),
+        ("UTF-8", SIMPLIFIED.encode(), "utf-8", 0, SIMPLIFIED),
+    ],
+)
+def test_a_few_undecodable_bytes_are_replaced_and_counted(tmp_path: Path, text: str, data: bytes, encoding: str,
+                                                          replaced: int, expected: str) -> None:
+    decoded = read_file(_write(tmp_path, "r.txt", data))
+    assert (decoded.text, decoded.encoding, decoded.replaced) == (expected, encoding, replaced), text
 
 
 def test_missing_file(tmp_path: Path) -> None:

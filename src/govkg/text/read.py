@@ -6,6 +6,12 @@ legacy Chinese codec (GB18030, Big5) and charset-normalizer's guess are tried
 and the decoding that reads most like real text is kept (Big5 bytes often
 decode without error as GB18030 into garbage, and the other way round).
 
+A file no codec decodes without error, but one with few bad bytes (a report
+cut in the middle of its last character, a stray byte from a portal), is
+read with each bad byte replaced by U+FFFD, and :attr:`Decoded.replaced`
+says how many there were. "Few" is at most one byte in a hundred (at least 2),
+as for stray NUL bytes; with more, the file is not text and is refused.
+
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
 >>> _ = p.write_bytes("各位代表：\\\\r\\\\n现在，我代表区人民政府。".encode("gb18030"))
@@ -19,6 +25,7 @@ import codecs
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,17 +75,39 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text read from bytes: ``replaced`` bytes could not be decoded in ``encoding`` and became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
 def read_text(path: Path, data: bytes | None = None) -> str:
     """Read ``path`` as text: detected encoding, HTML reduced to text, LF line breaks, no control characters.
 
     A file may hold a few control characters, NUL too (up to 1 %: a slip of
     whoever saved it); they are dropped, and tab, line and page breaks kept.
-    Raises :class:`~govkg.errors.InputError` (never ``OSError`` or
+    A few undecodable bytes become U+FFFD (see :func:`read_file` to learn how
+    many). Raises :class:`~govkg.errors.InputError` (never ``OSError`` or
     ``UnicodeDecodeError``) when the file is missing, a directory, unreadable,
     empty, binary or not decodable.
 
     ``data``: the file's bytes when they were read already (a cluster worker
     is sent them); ``path`` then names the file in messages and by its suffix.
+    """
+    return read_file(path, data).text
+
+
+def read_file(path: Path, data: bytes | None = None) -> Decoded:
+    """:func:`read_text`, and how many undecodable bytes were replaced, in which encoding.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "cut.txt"
+    >>> _ = p.write_bytes("各位代表：现在，我代表区人民政府。".encode()[:-1])
+    >>> read_file(p)
+    Decoded(text='各位代表：现在，我代表区人民政府\ufffd', encoding='utf-8', replaced=2)
     """
     path = Path(path)
     data = read_bytes(path) if data is None else data
@@ -88,7 +117,8 @@ def read_text(path: Path, data: bytes | None = None) -> str:
         if data.startswith(magic):
             raise InputError(path, f"binary content ({what}), not a text file")
     is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_re(_HTML_START).match(data[:512].decode("latin-1")))
-    text = _re(_CONTROLS).sub("", decode_bytes(data, path, declared=_declared_charset(data) if is_html else None))
+    decoded = decode(data, path, declared=_declared_charset(data) if is_html else None)
+    text = _re(_CONTROLS).sub("", decoded.text)
     if is_html or _re(_HTML_START).match(text[:512]):
         text = html_to_text(text)
     else:
@@ -96,7 +126,7 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     text = _re(_CONTROLS).sub("", normalise_breaks(text))  # again: an HTML character reference may make one
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise InputError(path, "no text content")
-    return text
+    return Decoded(text, decoded.encoding, decoded.replaced)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -124,38 +154,85 @@ def normalise_breaks(text: str) -> str:
 
 
 def decode_bytes(data: bytes, path: object = "<bytes>", declared: str | None = None) -> str:
-    """Decode ``data``: BOM, UTF-16 by NUL pattern, a declared charset, strict UTF-8, then the
-    most plausible of GB18030 / Big5 / charset-normalizer's guess.
+    """The text of :func:`decode`.
 
     >>> decode_bytes("中華民國政府工作報告".encode("big5"))
     '中華民國政府工作報告'
+    """
+    return decode(data, path, declared).text
+
+
+def decode(data: bytes, path: object = "<bytes>", declared: str | None = None) -> Decoded:
+    """Decode ``data``: BOM, UTF-16 by NUL pattern, a declared charset, strict UTF-8, then the
+    most plausible of GB18030 / Big5 / charset-normalizer's guess; failing all, the most plausible
+    of those that leave few bytes undecodable (see :func:`_repaired`), those bytes replaced.
+
+    >>> decode("沙湾区".encode("gbk"))
+    Decoded(text='沙湾区', encoding='gb18030', replaced=0)
+    >>> decode("我代表区人民政府向大会报告工作。".encode("utf-8")[:-1])
+    Decoded(text='我代表区人民政府向大会报告工作\ufffd', encoding='utf-8', replaced=2)
     """
     marked = [codec for bom, codec in _BOMS if data.startswith(bom)]
     for codec in marked:  # FF FE 00 00 is UTF-32's mark, or UTF-16's and a NUL character
         text = _strict(data, codec)
         if text is not None:
-            return _checked(text, path)
+            return _checked(text, codec, path)
     if marked:
-        raise InputError(path, f"invalid {marked[0].upper()} text after its byte-order mark")
+        repaired = _repaired(data, marked)
+        if repaired is None:
+            raise InputError(path, f"invalid {marked[0].upper()} text after its byte-order mark")
+        return _checked(repaired.text, repaired.encoding, path, repaired.replaced)
     if b"\x00" in data:
-        text = _utf16_by_nuls(data)
-        if text is not None:
-            return _checked(text, path)
+        found = _utf16_by_nuls(data)
+        if found is not None:
+            return _checked(*found, path)
         if data.count(b"\x00") > max(2, len(data) // 100):  # a stray NUL or two is a slip in a text file
             raise InputError(path, "binary content (NUL bytes), not a text file")
     if declared:
         text = _strict(data, declared)
         if text is not None:
-            return _checked(text, path)
+            return _checked(text, declared, path)
     text = _strict(data, "utf-8")
     if text is not None and not _re(_UNUSUAL).search(text, 0, _SAMPLE):
-        return _checked(text, path)
+        return _checked(text, "utf-8", path)
     if text is not None:  # valid UTF-8 but odd characters: short GBK/Big5 text can be valid UTF-8
-        legacy = _best_legacy(data, path, fail=False)
-        if legacy is not None and _plausibility(legacy) > _plausibility(text) + 0.1:
-            return _checked(legacy, path)
-        return _checked(text, path)
-    return _checked(_best_legacy(data, path), path)
+        legacy = _best_legacy(data)
+        if legacy is not None and _plausibility(legacy[0]) > _plausibility(text) + 0.1:
+            return _checked(*legacy, path)
+        return _checked(text, "utf-8", path)
+    legacy = _best_legacy(data)
+    repaired = _repaired(data, [c for c in (declared, "utf-8", "gb18030", *_BIG5) if c])
+    if repaired is not None and (legacy is None or _plausibility(repaired.text) > _plausibility(legacy[0])):
+        return _checked(repaired.text, repaired.encoding, path, repaired.replaced)
+    if legacy is None:
+        raise InputError(path, _UNDECODABLE)
+    return _checked(*legacy, path)
+
+
+def _repaired(data: bytes, codecs_: list[str]) -> Decoded | None:
+    """The most plausible decoding of ``data`` in one of ``codecs_`` with its undecodable bytes replaced by
+    U+FFFD, among those that leave at most 1 % of the bytes (at least 2) undecodable; None when none does.
+
+    >>> _repaired("各位代表".encode() + b"\\xff", ["utf-8", "gb18030"])
+    Decoded(text='各位代表\ufffd', encoding='utf-8', replaced=1)
+    >>> _repaired(bytes(range(0x80, 0x100)), ["utf-8"]) is None
+    True
+    """
+    limit = max(2, len(data) // 100)
+    found: list[tuple[float, int, Decoded]] = []
+    for n, codec in enumerate(dict.fromkeys(codecs_)):
+        try:
+            # each undecodable byte is 4 characters (\xNN) with backslashreplace and none with ignore
+            bad = (len(data.decode(codec, "backslashreplace")) - len(data.decode(codec, "ignore"))) // 4
+        except LookupError:
+            continue
+        if bad > limit:
+            continue
+        text = data.decode(codec, "replace")
+        score = _plausibility(text)
+        if score >= _MIN_SCORE:
+            found.append((score, -n, Decoded(text, codec, bad)))
+    return max(found, key=lambda f: f[:2])[2] if found else None
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -165,18 +242,18 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _checked(text: str | None, path: object, reason: str = _UNDECODABLE) -> str:
-    if text is None:
-        raise InputError(path, reason)
+def _checked(text: str, encoding: str, path: object, replaced: int = 0) -> Decoded:
+    """``text`` as :class:`Decoded`; :class:`~govkg.errors.InputError` when it holds too many control characters."""
     sample = text[:_SAMPLE]
     controls = len(_re(_CONTROLS).findall(sample))
     if controls > max(2, len(sample) // 100):
         raise InputError(path, "binary content (control characters), not a text file")
-    return text
+    return Decoded(text, encoding, replaced)
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
-    """``data`` read as UTF-16 without a BOM, when NUL bytes and a plausible decoding show it.
+def _utf16_by_nuls(data: bytes) -> tuple[str, str] | None:
+    """``data`` read as UTF-16 without a BOM (the text and the codec), when NUL bytes and a plausible decoding
+    show it.
 
     ASCII in UTF-16 puts its NULs on one parity (odd for little-endian), so
     that endianness is tried first; the decoding must read like text.
@@ -188,7 +265,7 @@ def _utf16_by_nuls(data: bytes) -> str | None:
     for codec in order:
         text = _strict(data, codec)
         if text is not None and "\x00" not in text and _plausibility(text) >= _MIN_SCORE:
-            return text
+            return text, codec
     return None
 
 
@@ -208,8 +285,9 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _best_legacy(data: bytes, path: object, fail: bool = True) -> str | None:
-    """The most plausible decoding among GB18030, Big5 and charset-normalizer's guess."""
+def _best_legacy(data: bytes) -> tuple[str, str] | None:
+    """The most plausible decoding among GB18030, Big5 and charset-normalizer's guess (the text and the codec),
+    or None when none decodes without error into text plausible enough."""
     candidates: dict[str, str] = {}
     text = _strict(data, "gb18030")
     if text is not None:
@@ -231,10 +309,8 @@ def _best_legacy(data: bytes, path: object, fail: bool = True) -> str | None:
     if guess in scores and scores[best] - scores[guess] < 0.02:
         best = guess  # near-ties go to charset-normalizer's choice
     if scores[best] < _MIN_SCORE:
-        if not fail:
-            return None
-        raise InputError(path, _UNDECODABLE)
-    return candidates[best]
+        return None
+    return candidates[best], best
 
 
 def _family(codec: str | None) -> str | None:
@@ -280,7 +356,7 @@ def _plausibility(text: str) -> float:
 
     Common hanzi, ASCII and CJK punctuation count 1, rare hanzi 0.3, and
     symbols typical of a wrong decoding (kana, hangul, box drawing, private use,
-    unassigned code points) count -1.
+    unassigned code points, U+FFFD for a byte that did not decode) count -1.
     """
     common = _common_hanzi()
     good = 0.0
@@ -295,7 +371,7 @@ def _plausibility(text: str) -> float:
         elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
             good += 1 if ch in common else 0.3
         elif 0x3040 <= o <= 0x30FF or 0xFF61 <= o <= 0xFFDC or 0xAC00 <= o <= 0xD7AF \
-                or 0x2500 <= o <= 0x259F or 0xE000 <= o <= 0xF8FF \
+                or 0x2500 <= o <= 0x259F or 0xE000 <= o <= 0xF8FF or o == 0xFFFD \
                 or unicodedata.category(ch) in {"Co", "Cn", "Cs", "Cc"}:
             good -= 1  # kana, hangul, box drawing, private use: a wrong decoding
         elif 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F:
