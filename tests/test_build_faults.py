@@ -177,3 +177,21 @@ def _unreadable_folders_and_broken_links(tmp_path: Path) -> None:
     ds.parse(tmp_path / "out" / "graph.trig", format="trig")
     assert [str(p) for p in ds.objects(None, GOVKG.sourcePath)] == [str(src / "a.txt")]
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
+def test_ctrl_c_is_one_line_and_exit_code_130(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's process group: the build and its workers) ends the build with one line and
+    130, as the README says, not click's 'Aborted!' and 1 (the code of a build that skipped inputs); the folder
+    keeps the build before."""
+    out = tmp_path / "out"
+    first = _govkg("build", str(SEEDS / "000_247f5b625e04f3c0.txt"), "--out", str(out), "--jobs", "1")
+    assert first.wait(timeout=600) == 0
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+    proc = _govkg("build", str(SEEDS), "--out", str(out), "--jobs", "2", start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".graph.trig.*.tmp")) and time.monotonic() < deadline:  # it is building
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert [line for line in stderr.splitlines() if line.strip()] == ["error: interrupted"]
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == before

@@ -1,7 +1,8 @@
 """The command line: parse options, call the library, print. Nothing else lives here.
 
 Exit codes: 0 success; 1 some inputs were skipped (the rest was built), or
-`validate` found violations; 2 bad usage, nothing could be built, or a server refused a push.
+`validate` found violations; 2 bad usage, nothing could be built, or a server refused a push;
+130 interrupted (Ctrl-C), as a shell reports a command that SIGINT ended.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from govkg.pieces import MAX_DOC_MB
 EXIT_SKIPPED = 1
 EXIT_INVALID = 1  # validate: the graph breaks a SHACL rule
 EXIT_FAILED = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
 MIN_CONFIDENCE = click.option(
@@ -40,7 +42,19 @@ def _warn(console: Console, message: str) -> None:
     console.print(f"[bold yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; Ctrl-C is one line and exit code 130 (click's own answer is "Aborted!" and 1, the
+    code of a build that skipped inputs)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _err(Console(stderr=True), "interrupted")
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the pipeline does.")
 def main(verbose: bool) -> None:
