@@ -298,3 +298,49 @@ def test_build_record_lives_in_the_out_folder(corpus, tmp_path):
     assert (out / CACHE_DIR / "build.sqlite").is_file()
     shutil.rmtree(out / CACHE_DIR)
     assert build([corpus], out).added == 4  # without the record every document is built again
+
+
+
+def _open_at_once(barrier, results, out: Path) -> None:
+    import time
+
+    from govkg.errors import GovkgError
+    from govkg.graph.output import BuildOutput
+
+    real_mkdir = Path.mkdir
+
+    def slow_mkdir(self, *args, **kwargs):  # a slow file system: every build finds the folder missing, then makes it
+        time.sleep(0.3)
+        return real_mkdir(self, *args, **kwargs)
+
+    Path.mkdir = slow_mkdir
+    barrier.wait()
+    try:
+        with BuildOutput(out, html=False) as output:
+            time.sleep(1.5)  # longer than a build waits for the record (1 s)
+            output.finish()
+        results.put("built")
+    except GovkgError as exc:
+        results.put(str(exc))
+    except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails on it
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_25_builds_into_one_new_folder_at_once_build_or_get_the_lock_message(tmp_path):
+    """Issue 19: some of 25 simultaneous builds said 'cannot create the build folder (File exists)'. One builds,
+    the others are refused with the lock message, and none removes the folder the one is writing."""
+    import multiprocessing
+
+    out = tmp_path / "out"
+    ctx = multiprocessing.get_context("fork")
+    barrier, results = ctx.Barrier(25), ctx.Queue()
+    procs = [ctx.Process(target=_open_at_once, args=(barrier, results, out)) for _ in range(25)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    lock = f"{out / CACHE_DIR / 'build.sqlite'}: another build is writing this folder"
+    assert set(outcomes) == {"built", lock}, set(outcomes)
+    assert outcomes.count("built") == 1
+    assert (out / "graph.trig").is_file() and (out / CACHE_DIR / "build.sqlite").is_file()

@@ -157,18 +157,24 @@ class BuildOutput:
     def _open(self) -> None:
         cache = self.folder / CACHE_DIR
         for d in (self.folder, cache):
-            if not d.exists():
-                try:
-                    d.mkdir()
-                except OSError as exc:
+            try:
+                d.mkdir()
+            except FileExistsError:  # there already, or just made by a build started at the same time
+                if not d.is_dir():
                     self._cleanup()
-                    raise OutputError(f"{d}: cannot create the build folder ({exc.strerror or exc})") from None
-                self._made.append(d)
+                    raise OutputError(f"{d}: not a folder; cannot write the build there") from None
+                continue
+            except OSError as exc:
+                self._cleanup()
+                raise OutputError(f"{d}: cannot create the build folder ({exc.strerror or exc})") from None
+            self._made.append(d)
         try:
             meta = self._open_record(cache / CACHE_DB)
         except sqlite3.OperationalError as exc:
-            self._cleanup()
             busy = "locked" in str(exc) or "busy" in str(exc)
+            if busy:  # the folders this build made are the other build's now
+                self._made.clear()
+            self._cleanup()
             raise OutputError(f"{cache / CACHE_DB}: " + ("another build is writing this folder" if busy else
                               f"cannot use the build record ({exc})")) from None
         except sqlite3.DatabaseError as exc:  # not a database (damaged, or some other file): start afresh
