@@ -344,3 +344,50 @@ def test_25_builds_into_one_new_folder_at_once_build_or_get_the_lock_message(tmp
     assert set(outcomes) == {"built", lock}, set(outcomes)
     assert outcomes.count("built") == 1
     assert (out / "graph.trig").is_file() and (out / CACHE_DIR / "build.sqlite").is_file()
+
+
+_KILLED_AFTER_THE_PAGE = """
+import os, signal, sys
+import govkg.export.html as page
+from govkg.pipeline import build
+
+real = page.write_network
+
+def then_killed(*args, **kwargs):  # the new graph.html is in place; graph.trig and graph.ttl are not yet
+    real(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+page.write_network = then_killed
+build([sys.argv[1]], sys.argv[2])
+"""
+
+
+def test_a_page_newer_than_its_graph_is_written_again(corpus, tmp_path):
+    """Issue 19's stale page: a build killed after its new graph.html is in place but before graph.trig, then the
+    previous inputs restored: the next build must not find 'nothing to build' and leave the killed build's page."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    good = files(out)
+    extra = corpus / "extra.txt"
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[-1], extra)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_THE_PAGE, str(corpus), str(out)], timeout=600)
+    assert killed.returncode == -9
+    assert (out / "graph.html").read_bytes() != good["graph.html"]  # the killed build's page, over the old graph
+    assert (out / "graph.trig").read_bytes() == good["graph.trig"]
+    extra.unlink()  # the inputs of the build before
+    again = build([corpus], out)
+    assert files(out) == good
+    assert again.unchanged == 4 and again.added == 0  # the documents were not read again: only the page was wrong
+
+
+def test_a_missing_output_is_written_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    good = files(out)
+    for name in FILES:
+        (out / name).unlink()
+        build([corpus], out)
+        assert files(out) == good, name

@@ -18,7 +18,10 @@ needs the earlier files exactly as that build wrote them (size and
 modification time are checked), the same code (the fingerprint of the
 package) and the same settings (the curation of :mod:`govkg.curation` and the
 confidence threshold: :meth:`govkg.pipeline.Settings.digest`); otherwise every
-document is rebuilt.
+document is rebuilt. ``graph.html`` is recorded the same way: a page that is
+not the one the record's build wrote (a build killed after putting its new
+page in place, before its graph) is written again, even when no document
+changed.
 
 New files are written beside the old ones and renamed into place at the end;
 until then the folder keeps the earlier build, and a build that stops halfway
@@ -325,6 +328,7 @@ class BuildOutput:
             self.store.flush()
         self._db.execute("DELETE FROM docs WHERE seen = 0")
         stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
+        stamps[HTML] = _stamp((self.folder / HTML).stat()) if self.html else ""
         meta = {"format": FORMAT, "code": code_fingerprint(), "settings": self.settings, **stamps,
                 "html": "yes" if self.html else "no",
                 "stats": json.dumps(asdict(stats), ensure_ascii=False)}
@@ -335,10 +339,13 @@ class BuildOutput:
         return stats
 
     def _untouched(self) -> bool:
-        """Whether the earlier files are this build's files already (nothing to write)."""
+        """Whether the earlier files are this build's files already (nothing to write): the page too, as the record
+        has it."""
         if not self._reusable or self.store is not None or "stats" not in self._meta:
             return False
-        return not self.html or (self._meta.get("html") == "yes" and (self.folder / HTML).is_file())
+        if not self.html:
+            return True
+        return self._meta.get("html") == "yes" and self._meta.get(HTML) == file_stamp(self.folder / HTML)
 
     def _write_views(self, removed: int) -> OutputStats:
         self._start()
