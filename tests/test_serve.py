@@ -94,6 +94,16 @@ def test_unknown_entity_is_404(base: str) -> None:
     assert get(f"{base}/nothing-here")[0] == 404
 
 
+@pytest.mark.parametrize("query", ["id=a%20b", "id=a+b", "id=", "", "id=%00", "id=%ZZ", "id=%E4%B8", "id=%0A%0D",
+                                   "id=" + "x" * 10_000, "id=a&id=b", "id=<script>"])
+def test_odd_entity_ids_are_404_not_500(base: str, query: str) -> None:
+    """Issue 19: /entity?id=a%20b answered 500. An id no entity has is the 'not found' page, for the network too."""
+    for page in ("entity", "network"):
+        status, ctype, body = get(f"{base}/{page}?{query}")
+        assert status == 404 and ctype.startswith("text/html"), (page, query, status)
+        assert "<script>" not in body
+
+
 def test_network_view_is_the_ego_graph(base: str) -> None:
     status, _, body = get(f"{base}/network?id={q(SHAWAN)}&depth=1")
     assert status == 200
