@@ -75,17 +75,29 @@ class VirtuosoServer:
 
     def stop(self) -> None:
         """Kill the server process (our child) and wait for it."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server that is our child: SIGTERM, then SIGKILL if it is still there after 20 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def missing(reason: str) -> None:
+    """Fail in CI, skip elsewhere: a missing server must never pass silently in CI."""
+    if in_ci():
+        pytest.fail(f"CI needs it: {reason}")
+    pytest.skip(reason)
 
 
 def free_port() -> int:
@@ -150,10 +162,7 @@ def _tail(folder: Path) -> str:
 def virtuoso(tmp_path_factory) -> Iterator[VirtuosoServer]:
     """A fresh Virtuoso for the session; fails in CI and skips elsewhere when it is not installed."""
     if shutil.which("virtuoso-t") is None or not TEMPLATE_INI.is_file():
-        reason = "Virtuoso is not installed (apt-get install virtuoso-opensource)"
-        if in_ci():
-            pytest.fail(f"CI needs it: {reason}")
-        pytest.skip(reason)
+        missing("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     server = start(tmp_path_factory.mktemp("virtuoso"))
     try:
         yield server

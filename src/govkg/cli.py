@@ -265,7 +265,7 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
-              help="Output format: csv, gexf, graphml, html, jsonld, neo4j, nq, nt, trig, ttl.")
+              help="Output format: csv, cypher, gexf, graphml, html, jsonld, neo4j, nq, nt, trig, ttl.")
 @click.option("--out", "out_path", required=True, type=click.Path(path_type=Path),
               help="Output file (a folder for neo4j and csv).")
 @click.option("--region", help="html only: this region, everything located in it, and what they link to.")
@@ -276,9 +276,12 @@ def query(graph: Path | None, query_text: str | None, params: tuple[str, ...], f
 @click.option("--context", "context_url", metavar="URL",
               help="jsonld only: name the context by this URL (where you publish the context file written beside "
                    "the data) instead of putting it inline.")
+@click.option("--dialect", type=click.Choice(["neo4j", "falkordb"]),
+              help="cypher only: the engine the script is for (default neo4j).")
 @MIN_CONFIDENCE
 def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str | None, ego: str | None,
-           depth: int, max_nodes: int | None, context_url: str | None, min_confidence: float) -> None:
+           depth: int, max_nodes: int | None, context_url: str | None, dialect: str | None,
+           min_confidence: float) -> None:
     """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
     from govkg.export import get_exporter
     from govkg.export.subgraph import Selection
@@ -292,7 +295,11 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
                               max_nodes=max_nodes)
         if selection and fmt != "html":
             raise GovkgError("--region, --type, --ego and --max-nodes only apply to --to html")
+        if dialect and fmt != "cypher":
+            raise GovkgError("--dialect only applies to --to cypher")
         options: dict[str, object] = {"selection": selection} if selection else {}
+        if dialect:
+            options["dialect"] = dialect
         if context_url is not None:
             if fmt != "jsonld":
                 raise GovkgError("--context only applies to --to jsonld")

@@ -17,6 +17,7 @@ from .conftest import SEEDS
 NEW_FORMATS = {
     "neo4j": ("import.cypher", "import.sh", "nodes_Region.csv", "relationships_LOCATED_IN.csv"),
     "csv": ("nodes.csv", "edges.csv"),
+    "cypher": (),
     "gexf": (),
     "graphml": (),
     "jsonld": (),

@@ -20,6 +20,7 @@ EXPORTERS: dict[str, str] = {
     "nt": "govkg.export.rdf:write_ntriples",
     "html": "govkg.export.html:write_html",
     "neo4j": "govkg.export.neo4j:write_neo4j",  # a folder: import.cypher, neo4j-admin CSVs, import.sh
+    "cypher": "govkg.export.cypher:write_cypher",  # one script; dialect neo4j or falkordb
     "gexf": "govkg.export.gexf:write_gexf",
     "graphml": "govkg.export.gexf:write_graphml",
     "jsonld": "govkg.export.jsonld:write_jsonld",  # and <name>.context.jsonld beside it

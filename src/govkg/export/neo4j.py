@@ -25,17 +25,15 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph
 
 from govkg.errors import OutputError
+from govkg.export.cypher import BATCH_SIZE, NEO4J, cypher_string, cypher_value, node_row  # noqa: F401 - part of this module's API
+from govkg.export.cypher import cypher_script as script
 from govkg.export.project import Edge, Node, Projection, project, relation_type
 from govkg.fileio import write_folder
 from govkg.ontology.namespaces import ENTITY_TYPES, RELATIONS
-
-BATCH_SIZE = 500
-"""Rows per ``UNWIND`` statement."""
 
 ARRAY_DELIMITERS: tuple[str, ...] = (";", "|", "\u001f")
 """Array delimiters for the CSV files, in order of preference: the first that no value contains."""
@@ -45,95 +43,9 @@ NODE_HEADER: tuple[str, ...] = (
 )
 REL_HEADER: tuple[str, ...] = (":START_ID", ":END_ID", ":TYPE", "evidence", "documents:string[]")
 
-_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-
-
-def cypher_string(value: str) -> str:
-    """``value`` as a single-quoted Cypher string literal.
-
-    Backslashes, quotes and control characters are escaped; other characters
-    (Chinese included) stay as they are.
-
-    >>> print(cypher_string("O'Brien\\\\ 公司\\n"))
-    'O\\'Brien\\\\ 公司\\n'
-    """
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "'" + "".join(out) + "'"
-
-
-def cypher_value(value: Any) -> str:
-    """A string, a sequence of strings or a mapping (with identifier keys) as a Cypher literal.
-
-    >>> cypher_value({"id": "a", "aliases": ["b", "c'"]})
-    "{id: 'a', aliases: ['b', 'c\\\\'']}"
-    """
-    if isinstance(value, str):
-        return cypher_string(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {cypher_value(v)}" for key, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(cypher_value(v) for v in value) + "]"
-    raise TypeError(f"no Cypher literal for {type(value).__name__}")
-
-
-def node_row(node: Node) -> dict[str, Any]:
-    """The properties of ``node`` in Neo4j; empty definition and admin code are left out."""
-    row: dict[str, Any] = {"id": node.id, "label": node.label, "aliases": list(node.aliases)}
-    if node.definition:
-        row["definition"] = node.definition
-    if node.admin_code:
-        row["adminCode"] = node.admin_code
-    row["documents"] = list(node.documents)
-    return row
-
-
 def cypher_script(projection: Projection, batch_size: int = BATCH_SIZE) -> str:
-    """``import.cypher`` for ``projection``: constraints, node batches, relationship batches."""
-    lines = [
-        "// govkg knowledge graph for Neo4j 5. Run: cypher-shell -u USER -d DATABASE -f import.cypher",
-        "// Idempotent: nodes and relationships are MERGEd on the node id (the entity IRI).",
-        "// For a new, empty database the CSV files beside this script load faster: see import.sh.",
-        "",
-    ]
-    for kind in ENTITY_TYPES:
-        lines.append(
-            f"CREATE CONSTRAINT govkg_{kind.lower()}_id IF NOT EXISTS "
-            f"FOR (n:{kind}) REQUIRE n.id IS UNIQUE;"
-        )
-    lines.append("")
-    for kind in ENTITY_TYPES:
-        for batch in _batches(projection.nodes_of(kind), batch_size):
-            lines.append("UNWIND [")
-            lines.append(",\n".join("  " + cypher_value(node_row(n)) for n in batch))
-            lines.append(f"] AS row\nMERGE (n:{kind} {{id: row.id}})\nSET n += row;")
-            lines.append("")
-    kind_of = {n.id: n.type for n in projection.nodes}
-    for name in RELATIONS:
-        groups: dict[tuple[str, str], list[Edge]] = {}
-        for edge in projection.edges_of(name):
-            groups.setdefault((kind_of[edge.source], kind_of[edge.target]), []).append(edge)
-        for (start, end), edges in sorted(groups.items()):
-            for batch in _batches(edges, batch_size):
-                lines.append("UNWIND [")
-                lines.append(",\n".join(
-                    "  " + cypher_value({"start": e.source, "end": e.target,
-                                         "evidence": e.first_evidence, "documents": list(e.documents)})
-                    for e in batch
-                ))
-                lines.append(
-                    f"] AS row\nMATCH (a:{start} {{id: row.start}})\nMATCH (b:{end} {{id: row.end}})\n"
-                    f"MERGE (a)-[r:{relation_type(name)}]->(b)\n"
-                    "SET r.evidence = row.evidence, r.documents = row.documents;"
-                )
-                lines.append("")
-    return "\n".join(lines)
+    """``import.cypher`` for ``projection``: Neo4j's dialect of :func:`govkg.export.cypher.cypher_script`."""
+    return script(projection, NEO4J, batch_size)
 
 
 def array_delimiter(projection: Projection) -> str:
@@ -206,7 +118,3 @@ def _csv(rows: Sequence[Sequence[str]]) -> str:
     writer.writerows(rows)
     return buf.getvalue()
 
-
-def _batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
