@@ -127,6 +127,30 @@ def test_csv_round_trip_keeps_hostile_values(hostile_graph, hostile_export):
     assert back == {n.id: (n.type, n.label, n.aliases, n.definition, n.admin_code) for n in p.nodes}
 
 
+def test_an_alias_holding_every_usual_delimiter_gets_another_one(hostile_graph, tmp_path):
+    """Issue 19: one alias holding ';', '|' and U+001F made the whole export fail. The delimiter is then a
+    private-use character, named in import.sh as U+E000, and every alias comes back whole."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    ds = Dataset()
+    ds.parse(data=hostile_graph.serialize(format="trig"), format="trig")
+    subject = URIRef(project(hostile_graph).nodes[0].id)
+    graph = next(g for _, _, _, g in ds.quads((subject, None, None, None)))
+    ds.graph(graph).add((subject, SKOS.altLabel, Literal("甲;乙|丙\u001f丁")))
+    write_neo4j(ds, tmp_path / "export")
+    p = project(ds)
+    assert array_delimiter(p) == "\ue000"
+    assert "--array-delimiter=U+E000 " in (tmp_path / "export" / "import.sh").read_text(encoding="utf-8")
+    back = {}
+    for kind in ENTITY_TYPES:
+        with open(tmp_path / "export" / f"nodes_{kind}.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                back[row["id:ID"]] = tuple(row["aliases:string[]"].split("\ue000")) if row["aliases:string[]"] else ()
+    assert back == {n.id: n.aliases for n in p.nodes}
+    assert "甲;乙|丙\u001f丁" in back[str(subject)]
+
+
 def test_write_is_deterministic(hostile_graph, tmp_path):
     write_neo4j(hostile_graph, tmp_path / "a")
     write_neo4j(hostile_graph, tmp_path / "b")

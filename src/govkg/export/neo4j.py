@@ -8,7 +8,7 @@
   backslashes and control characters escaped, so a name stays a name.
 - ``nodes_<Type>.csv`` and ``relationships_<TYPE>.csv``: UTF-8 without BOM,
   RFC 4180 quoting (a quote is doubled), arrays joined by ``;`` (or, if some
-  value contains ``;``, by the character ``import.sh`` names).
+  value contains ``;``, by the character ``import.sh`` names: one no value contains).
 - ``import.sh``: the ``neo4j-admin`` command that loads the CSV files.
 
 Nodes carry ``id, label, aliases, definition, adminCode, documents``;
@@ -36,7 +36,8 @@ from govkg.fileio import write_folder
 from govkg.ontology.namespaces import ENTITY_TYPES, RELATIONS
 
 ARRAY_DELIMITERS: tuple[str, ...] = (";", "|", "\u001f")
-"""Array delimiters for the CSV files, in order of preference: the first that no value contains."""
+"""Array delimiters for the CSV files, in order of preference: the first that no value contains (when every one
+occurs, a private-use character: see :func:`array_delimiter`)."""
 
 NODE_HEADER: tuple[str, ...] = (
     "id:ID", "label", "aliases:string[]", "definition", "adminCode", "documents:string[]", ":LABEL",
@@ -49,13 +50,23 @@ def cypher_script(projection: Projection, batch_size: int = BATCH_SIZE) -> str:
 
 
 def array_delimiter(projection: Projection) -> str:
-    """The first of :data:`ARRAY_DELIMITERS` that no array element contains."""
+    """The first of :data:`ARRAY_DELIMITERS` that no array element contains; when each occurs in some element,
+    the first character from U+E000 (private use, then the supplementary private-use planes) that none contains.
+
+    >>> array_delimiter(Projection((Node("a", "Region", "甲", aliases=("x;y|z\u001f",)),), ()))
+    '\ue000'
+    """
     values = [v for n in projection.nodes for v in (*n.aliases, *n.documents)]
     values += [d for e in projection.edges for d in e.documents]
     for delimiter in ARRAY_DELIMITERS:
         if not any(delimiter in v for v in values):
             return delimiter
-    raise OutputError("every CSV array delimiter occurs inside a value; cannot write Neo4j CSV files")
+    used = set("".join(values))
+    for code in (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)):
+        if chr(code) not in used:
+            return chr(code)
+    raise OutputError("every character a CSV array delimiter could be occurs inside a value; "
+                      "cannot write Neo4j CSV files")  # 137,000 distinct characters in names: not in this world
 
 
 def node_csv(nodes: Iterable[Node], delimiter: str) -> str:
@@ -76,7 +87,7 @@ def relationship_csv(edges: Iterable[Edge], delimiter: str) -> str:
 
 def import_script(delimiter: str) -> str:
     """``import.sh``: the ``neo4j-admin database import full`` command for the CSV files."""
-    shown = {";": "';'", "|": "'|'", "\u001f": "U+001F"}[delimiter]
+    shown = {";": "';'", "|": "'|'"}.get(delimiter, f"U+{ord(delimiter):04X}")  # neo4j-admin reads U+XXXX
     args = [f"  --nodes={kind}=\"$here/nodes_{kind}.csv\"" for kind in ENTITY_TYPES]
     args += [f"  --relationships={relation_type(name)}=\"$here/relationships_{relation_type(name)}.csv\""
              for name in RELATIONS]
