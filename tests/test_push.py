@@ -31,10 +31,18 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 
 
+QINGYUAN = ROOT / "tests/data/dev/01_qingyuanqu_2020_report.txt"  # a report that gives a project's investment
+
+
 @pytest.fixture(scope="module")
-def seeds_trig(seeds_out) -> Path:
-    """graph.trig of the seeds, written by the real build."""
-    return seeds_out / "graph.trig"
+def seeds_trig(tmp_path_factory) -> Path:
+    """graph.trig of the seeds and one report of tests/data/dev (six documents), written by the real build."""
+    from govkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("push-build") / "out"
+    result = build([SEEDS, QINGYUAN], out, html=False)
+    assert result.documents == 6 and not result.errors
+    return out / "graph.trig"
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +82,7 @@ def _push(server, ds: Dataset, **kw):
 def test_push_uploads_each_document_graph_with_its_triples(virtuoso, seeds):
     pushed = _push(virtuoso, seeds)
     local = local_counts(seeds)
-    assert len(local) == 5 and sum(local.values()) > 10000
+    assert len(local) == 6 and sum(local.values()) > 10000
     assert [p.graph for p in pushed] == sorted(local)
     assert {p.graph: p.triples for p in pushed} == local
     assert server_counts(virtuoso) == local
@@ -137,64 +145,80 @@ def _ready_queries() -> dict[str, str]:
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
 
 
-def bind_params(text: str, value: str) -> str:
-    """Paste a value for every declared ``# param`` of a ready-made query (test only: plain values)."""
-    params = re.findall(r"(?m)^#\s*param\s+(\w+)\b(?!\s*\(optional,\s*decimal\))", text)
-    decimals = re.findall(r"(?m)^#\s*param\s+(\w+)\s*\(optional,\s*decimal\)", text)
-    text_literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def bind_params(text: str, params: dict[str, str]) -> str:
+    """Paste the value of every declared ``# param`` of a ready-made query into its text (test only).
+
+    A parameter not in ``params`` gets what govkg binds for it: "" for text, 0 for a decimal. Its column
+    leaves every projection and GROUP BY, as govkg's answer leaves it out, and everywhere else the value
+    takes the variable's place: what an engine without parameter binding runs.
+    """
+    declared = re.findall(r"(?m)^#\s*param\s+(\w+)\s*(\(optional(?:,\s*decimal)?\))?\s*:", text)
     lines = []
     for line in text.splitlines(keepends=True):
-        for p in params + decimals:
-            literal = "0.0" if p in decimals else text_literal  # a decimal left out is 0, as govkg binds it
-            # a projection (a SELECT line) keeps the column, a GROUP BY drops it (one value groups
-            # nothing); elsewhere the value replaces it. A decimal's column is dropped from the
-            # projection too (govkg hides it; the engines write 0.0 differently)
-            if re.search(r"\bGROUP\s+BY\b", line, re.I) or (p in decimals and re.search(r"\bSELECT\b", line, re.I)):
-                line = re.sub(rf"\s*\?{p}\b", "", line)
-                continue
-            new = f"({literal} AS ?{p})" if re.search(r"\bSELECT\b", line, re.I) else literal
-            line = re.sub(rf"\?{p}\b", lambda _: new, line)
+        if not line.lstrip().startswith("#"):
+            for p, flags in declared:
+                value = params.get(p, "")
+                literal = ("0.0" if not value else value) if "decimal" in flags else \
+                    '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                if re.search(r"\b(SELECT|GROUP\s+BY)\b", line, re.I):
+                    line = re.sub(rf"\s*\?{p}\b", "", line)
+                else:
+                    line = re.sub(rf"\?{p}\b", lambda _: literal, line)
         lines.append(line)
     return "".join(lines)
 
 
-READY_PARAM = {"enterprise-projects": "中昊晨光", "industry-enterprises": "纺织产业", "loose-entities": "Enterprise"}
+READY_PARAMS = {
+    "enterprise-projects": {"enterprise": "中昊晨光"},
+    "evidence": {"entity": "沿滩区"},
+    "industry-enterprises": {"industry": "纺织产业"},
+    "investment-by-region-industry": {"region": "清苑区"},
+    "loose-entities": {"type": "Enterprise"},
+    "project-timeline": {"region": "沿滩区"},
+    "region-indicators": {"region": "沿滩区"},
+    "region-industries": {"region": "沿滩区"},
+    "region-slogans": {"region": "沿滩区"},
+}
 LEFT_OUT = {
-    # rdflib needs over a minute for it on the seeds; and Virtuoso 7.2 builds ?path differently
-    # (CONCAT of an unbound ?l2 gives a string, not an error, and the query's "→" comes back "?").
-    # The region hierarchy itself is compared by QUERIES["hierarchy of 沿滩区"] above.
+    # Virtuoso 7.2 builds ?path differently (CONCAT of an unbound ?l2 gives a string, not an error, and
+    # the query's "→" comes back "?"). The region hierarchy itself is compared by QUERIES["hierarchy of 沿滩区"].
     "region-hierarchy",
 }
 
 
-# Known bug (issue 15, open): the numbers queries give no rows on Virtuoso (and project-timeline none on the
-# seeds); strict, so the mark must go when they are fixed.
-_NUMBERS_BUG = pytest.mark.xfail(strict=True, reason="numbers queries do not yet match on Virtuoso (issue 15)")
+def ready_rows(path: Path, name: str) -> list[tuple[str | None, ...]]:
+    """Rows of a ready-made query as ``govkg query`` gives them (Oxigraph, values bound), sorted."""
+    from govkg.query import open_graph, ready_queries, run_query
+
+    with open_graph(path) as ds:
+        result = run_query(ds, ready_queries()[name], READY_PARAMS[name])
+    return sorted((tuple(None if v is None else str(v) for v in row) for row in result.rows), key=_key)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_NUMBERS_BUG)
-                                  if n in {"investment-by-region-industry", "project-timeline", "region-indicators"}
-                                  else n for n in sorted(set(_ready_queries()) - LEFT_OUT)])
-def test_ready_made_query_on_server_matches_local(virtuoso, seeds, name):
+def test_every_ready_query_is_compared_or_left_out_with_a_reason():
+    assert set(_ready_queries()) == set(READY_PARAMS) | LEFT_OUT
+
+
+@pytest.mark.parametrize("name", sorted(set(_ready_queries()) - LEFT_OUT))
+def test_ready_made_query_on_server_matches_local(virtuoso, seeds, seeds_trig, name):
     _push(virtuoso, seeds)
-    query = bind_params(_ready_queries()[name], READY_PARAM.get(name, "沿滩区"))
-    local = local_rows(seeds, query)
+    local = ready_rows(seeds_trig, name)
     assert local, f"{name}: the seeds should give rows"
-    assert remote_rows(virtuoso, query) == local
+    assert remote_rows(virtuoso, bind_params(_ready_queries()[name], READY_PARAMS[name])) == local
 
 
-def test_bind_params_pastes_values_in_projections_and_body():
-    q = ("# param region: r\nSELECT DISTINCT ?region ?x WHERE {\n { SELECT ?region ?x WHERE {\n"
-         "  ?x ?p ?n FILTER(STR(?n) = ?region) } } }")
-    assert bind_params(q, '沿"滩') == (
-        '# param region: r\nSELECT DISTINCT ("沿\\"滩" AS ?region) ?x WHERE {\n'
-        ' { SELECT ("沿\\"滩" AS ?region) ?x WHERE {\n  ?x ?p ?n FILTER(STR(?n) = "沿\\"滩") } } }')
+def test_bind_params_pastes_values_and_drops_the_columns():
+    q = ("# param region: r\n# param c (optional, decimal): c\nSELECT DISTINCT ?region ?x WHERE {\n"
+         " { SELECT ?region ?x WHERE {\n  ?x ?p ?n FILTER(STR(?n) = ?region && ?k >= ?c) } } }")
+    assert bind_params(q, {"region": '沿"滩'}) == (
+        "# param region: r\n# param c (optional, decimal): c\nSELECT DISTINCT ?x WHERE {\n"
+        ' { SELECT ?x WHERE {\n  ?x ?p ?n FILTER(STR(?n) = "沿\\"滩" && ?k >= 0.0) } } }')
 
 
 def test_bind_params_drops_the_value_from_a_group_by():
     q = "# param region: r\nSELECT ?region (COUNT(?x) AS ?n) WHERE {\n  ?x ?p ?region }\nGROUP BY ?region ?p\n"
-    assert bind_params(q, "沿滩") == (
-        '# param region: r\nSELECT ("沿滩" AS ?region) (COUNT(?x) AS ?n) WHERE {\n  ?x ?p "沿滩" }\nGROUP BY ?p\n')
+    assert bind_params(q, {"region": "沿滩"}) == (
+        '# param region: r\nSELECT (COUNT(?x) AS ?n) WHERE {\n  ?x ?p "沿滩" }\nGROUP BY ?p\n')
 
 
 def test_wrong_port_is_a_one_line_error(seeds):
@@ -315,8 +339,8 @@ def test_cli_push_reports_each_graph(virtuoso, seeds_trig, seeds):
     result = runner.invoke(main, ["push", str(seeds_trig), "--endpoint", virtuoso.graph_store, "--user", "dba"],
                            env={"GOVKG_SPARQL_PASSWORD": virtuoso.password})
     assert result.exit_code == 0, result.output
-    assert "pushed 5 graphs" in result.stdout
-    assert len(re.findall(r"(?m)^\[\d/5\] https://w3id.org/govkg/doc/", result.stderr)) == 5
+    assert "pushed 6 graphs" in result.stdout
+    assert len(re.findall(r"(?m)^\[\d/6\] https://w3id.org/govkg/doc/", result.stderr)) == 6
     assert server_counts(virtuoso) == local_counts(seeds)
 
 
