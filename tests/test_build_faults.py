@@ -177,6 +177,7 @@ def _unreadable_folders_and_broken_links(tmp_path: Path) -> None:
     ds.parse(tmp_path / "out" / "graph.trig", format="trig")
     assert [str(p) for p in ds.objects(None, GOVKG.sourcePath)] == [str(src / "a.txt")]
 
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
 def test_ctrl_c_is_one_line_and_exit_code_130(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the terminal's process group: the build and its workers) ends the build with one line and
