@@ -391,3 +391,38 @@ def test_a_missing_output_is_written_again(corpus, tmp_path):
         (out / name).unlink()
         build([corpus], out)
         assert files(out) == good, name
+
+
+def test_a_build_too_large_for_memory_spills_its_union_and_drops_its_page(tmp_path, monkeypatch) -> None:
+    """Past SPILL_PAIRS united statements the union goes to a file, and past PAGE_MAX_ENTITIES the page's data is
+    dropped: graph.ttl and the counts are the same, no page is left (not even an earlier one), nor the file."""
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+    from govkg.graph import merge
+
+    small, large = tmp_path / "small", tmp_path / "large"
+    assert build([SEEDS], small).documents == 5
+    monkeypatch.setattr(merge, "SPILL_PAIRS", 50)
+    monkeypatch.setattr(merge, "PAGE_MAX_ENTITIES", 100)
+    spilled: list[str] = []
+    real_spill = merge.EntityUnion._spill
+
+    def spill(self) -> None:
+        real_spill(self)
+        spilled.append(str(self._path))
+        assert self._path.parent == large / ".govkg"  # beside the build, not in the system's temp folder
+
+    monkeypatch.setattr(merge.EntityUnion, "_spill", spill)
+    large.mkdir()
+    (large / "graph.html").write_text("an earlier build's page", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(large), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "graph.html: not written: " in result.stderr and "more than a page can show (at most 100)" in result.stderr
+    assert len(spilled) == 1 and not Path(spilled[0]).exists()
+    assert (large / "graph.ttl").read_bytes() == (small / "graph.ttl").read_bytes()
+    assert (large / "graph.trig").read_bytes() == (small / "graph.trig").read_bytes()
+    assert not (large / "graph.html").exists()
+    again = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(large), "--jobs", "1"])
+    assert again.exit_code == 0 and "nothing to build" in again.stdout  # a dropped page is not a missing one
+    assert not list((large / ".govkg").glob(merge.UNION_PREFIX + "*"))

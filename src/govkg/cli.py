@@ -139,6 +139,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
     if result.stats is None:
         _err(err, "no document could be read; nothing written")
         sys.exit(EXIT_FAILED)
+    if result.stats.page_dropped:
+        from govkg.graph.merge import PAGE_MAX_ENTITIES
+
+        _warn(err, f"{out_dir / 'graph.html'}: not written: {result.stats.page_dropped:,} entities are more than a page "
+                   f"can show (at most {PAGE_MAX_ENTITIES:,}); use govkg serve, or govkg export --to html with "
+                   "--region, --type or --ego")
     _summary(out, result, out_dir)
     if result.errors:
         sys.exit(EXIT_SKIPPED)

@@ -169,6 +169,10 @@ class NetworkBuilder:
             "legend": legend,
         }
 
+    def node_count(self) -> int:
+        """Entities (and other IRIs) seen so far."""
+        return len(self._nodes)
+
     def entity_counts(self) -> dict[str, int]:
         """Entities per type (each entity counted once, under its first type in display order)."""
         counts = dict.fromkeys(ENTITY_TYPES, 0)

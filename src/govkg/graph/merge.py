@@ -11,15 +11,24 @@ A summary is plain data, so a later build can reuse it for an unchanged document
 
 from __future__ import annotations
 
+import itertools
+import logging
 import marshal
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
 from govkg.graph.rdf import DocGraph, pname
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
-from govkg.ontology.namespaces import GOVKG
+from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,19 +125,141 @@ class SummaryBuilder:
                           tuple(evidence), tuple(sorted(self._edges)), groups, triples, self._relations, self._year)
 
 
-class Merged:
-    """The documents of a build added up: the entity statements united, the page's data, the counts."""
+SPILL_PAIRS = 2_000_000
+"""United entity statements held in memory; past this many the union moves to a file (:class:`EntityUnion`)."""
 
-    def __init__(self) -> None:
-        self.entities: dict[str, set[Pair]] = {}
-        self.network = NetworkBuilder()
+UNION_PREFIX = "govkg-union-"
+"""Name start of the union's file (a build removes those a killed build left)."""
+
+PAGE_MAX_ENTITIES = 100_000
+"""Entities the page's data may hold; a build with more writes no page (see :class:`Merged`)."""
+
+
+class EntityUnion:
+    """Every document's statements about entities, united per subject, in memory or in a file.
+
+    Up to ``spill_pairs`` (:data:`SPILL_PAIRS`) distinct (subject, predicate, object) statements are
+    held in a dict; past that, they all go to an SQLite file in ``folder`` (the
+    system's temp folder by default), which holds each statement once and
+    gives them back sorted by subject with a bounded memory, and is removed by
+    :meth:`close`. Both ways give the same Turtle.
+
+    >>> u = EntityUnion(spill_pairs=2)
+    >>> u.add("<urn:b>", [("rdfs:label", '"b"')]); u.add("<urn:a>", [("a", "govkg:Region"), ("rdfs:label", '"a"')])
+    >>> u.spilled, "".join(u.chunks()).split()[:3]
+    (True, ['<urn:a>', 'a', 'govkg:Region'])
+    >>> u.close()
+    """
+
+    def __init__(self, *, spill_pairs: int | None = None, folder: Path | str | None = None) -> None:
+        self._memory: dict[str, set[Pair]] | None = {}
+        self._pairs = 0
+        self._spill_pairs = SPILL_PAIRS if spill_pairs is None else spill_pairs
+        self._folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._path: Path | None = None
+
+    @property
+    def spilled(self) -> bool:
+        """Whether the union lives in its file."""
+        return self._db is not None
+
+    def add(self, subject: str, pairs: Iterable[Pair]) -> None:
+        if self._memory is not None:
+            held = self._memory.setdefault(subject, set())
+            before = len(held)
+            held.update(pairs)
+            self._pairs += len(held) - before
+            if self._pairs > self._spill_pairs:
+                self._spill()
+            return
+        self._db.executemany("INSERT OR IGNORE INTO pairs VALUES (?, ?, ?)", ((subject, p, o) for p, o in pairs))
+
+    def _spill(self) -> None:
+        fd, name = tempfile.mkstemp(prefix=UNION_PREFIX, suffix=".sqlite", dir=self._folder)
+        os.close(fd)
+        self._path = Path(name)
+        self._db = sqlite3.connect(self._path, isolation_level=None)
+        self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; "
+                               "CREATE TABLE pairs (s TEXT, p TEXT, o TEXT, PRIMARY KEY (s, p, o)) WITHOUT ROWID; "
+                               "BEGIN")
+        memory, self._memory = self._memory, None
+        for subject in list(memory):
+            self._db.executemany("INSERT INTO pairs VALUES (?, ?, ?)", ((subject, p, o) for p, o in memory.pop(subject)))
+        log.info("the united entity statements (%s) went to %s", f"{self._pairs:,}", self._path)
+
+    def subjects(self) -> Iterator[tuple[str, set[Pair]]]:
+        """Each subject with its statements, subjects sorted as text (UTF-8 bytes sort as code points)."""
+        if self._memory is not None:
+            for subject in sorted(self._memory):
+                yield subject, self._memory[subject]
+            return
+        rows = self._db.execute("SELECT s, p, o FROM pairs ORDER BY s")
+        for subject, group in itertools.groupby(rows, key=lambda row: row[0]):
+            yield subject, {(p, o) for _, p, o in group}
+
+    def chunks(self, size: int = 1 << 20) -> Iterator[str]:
+        """The union as Turtle, in pieces of about ``size`` characters."""
+        part: list[str] = []
+        length = 0
+        for subject, pairs in self.subjects():
+            text = subject_text(subject, _surest(pairs))
+            part.append(text)
+            length += len(text)
+            if length >= size:
+                yield "".join(part)
+                part, length = [], 0
+        if part:
+            yield "".join(part)
+
+    def entity_counts(self) -> dict[str, int]:
+        """Entities per type, each counted once under its first type in display order."""
+        ranks = {pname(GOVKG[name]): i for i, name in enumerate(ENTITY_TYPES)}
+        counts = dict.fromkeys(ENTITY_TYPES, 0)
+        for _, pairs in self.subjects():
+            found = [ranks[o] for p, o in pairs if p == "a" and o in ranks]
+            if found:
+                counts[ENTITY_TYPES[min(found)]] += 1
+        return counts
+
+    def close(self) -> None:
+        """Remove the file, if there is one."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            self._path.unlink(missing_ok=True)
+
+
+class Merged:
+    """The documents of a build added up: the entity statements united, the page's data, the counts.
+
+    What it holds grows with the number of distinct entities, not with the
+    text: the united statements (moved to a file past :data:`SPILL_PAIRS`,
+    see :class:`EntityUnion`) and, with ``page``, the page's data (every
+    entity's names, a few evidence sentences, its edges and documents). Past
+    ``page_limit`` entities no page could be opened in a browser anyway: the
+    page's data is dropped (``network`` becomes None, ``dropped_page`` says
+    how many entities there were), so memory stays bounded.
+    """
+
+    def __init__(self, *, page: bool = True, page_limit: int | None = None,
+                 union: EntityUnion | None = None) -> None:
+        self.union = union if union is not None else EntityUnion()
+        self.network: NetworkBuilder | None = NetworkBuilder() if page else None
+        self.page_limit = PAGE_MAX_ENTITIES if page_limit is None else page_limit
+        self.dropped_page = 0
         self.triples = 0
         self.statements = 0
 
     def add(self, summary: DocSummary) -> None:
-        net = self.network
         for subject, pairs in summary.entities:
-            self.entities.setdefault(subject, set()).update(pairs)
+            self.union.add(subject, pairs)
+        self.triples += summary.triples
+        self.statements += summary.statements
+        net = self.network
+        if net is None:
+            return
+        for subject, pairs in summary.entities:
             for p, o in pairs:
                 if p == _CONFIDENCE:  # the subject in Turtle's <…>
                     net.add_confidence(subject[1:-1], float(o.split('"')[1]))
@@ -141,12 +272,26 @@ class Merged:
             net.add_evidence(iri, sentence, text, summary.document)
         for s, relation, o in summary.edges:
             net.add_edge(s, relation, o)
-        self.triples += summary.triples
-        self.statements += summary.statements
+        if net.node_count() > self.page_limit:
+            self.dropped_page = net.node_count()
+            self.network = None
+            log.info("the page's data dropped at %s entities", f"{self.dropped_page:,}")
+
+    def entity_chunks(self) -> Iterator[str]:
+        """The united statements about entities as Turtle, subjects sorted, in pieces."""
+        return self.union.chunks()
 
     def entity_text(self) -> str:
         """The united statements about entities as Turtle, subjects sorted."""
-        return "".join(subject_text(s, _surest(self.entities[s])) for s in sorted(self.entities))
+        return "".join(self.entity_chunks())
+
+    def entity_counts(self) -> dict[str, int]:
+        """Entities per type (each counted once, under its first type in display order)."""
+        return self.network.entity_counts() if self.network is not None else self.union.entity_counts()
+
+    def close(self) -> None:
+        """Remove the union's file, if it has one."""
+        self.union.close()
 
 
 _CONFIDENCE = pname(GOVKG.confidence)

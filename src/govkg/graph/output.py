@@ -46,7 +46,7 @@ from typing import IO
 
 from govkg.errors import OutputError
 from govkg.fileio import atomic_write, remove_leftovers
-from govkg.graph.merge import DocSummary, Merged, SummaryBuilder
+from govkg.graph.merge import UNION_PREFIX, DocSummary, EntityUnion, Merged, SummaryBuilder
 from govkg.graph.rdf import GraphBuilder, code_fingerprint
 from govkg.graph.turtle import PREFIX_HEADER
 from govkg.model import DocFacts, Document
@@ -125,6 +125,7 @@ class OutputStats:
     triples: int = 0
     relations: int = 0
     entities: dict[str, int] = field(default_factory=dict)
+    page_dropped: int = 0  # entities of a build too large for a page (no graph.html written): see Merged
 
 
 class BuildOutput:
@@ -148,7 +149,7 @@ class BuildOutput:
         self._trig: IO[bytes] | None = None
         self._ttl: IO[bytes] | None = None
         self._old: dict[str, IO[bytes]] = {}
-        self._merged = Merged()
+        self._merged = Merged(page=html, union=EntityUnion(folder=self.folder / CACHE_DIR))
         self._count = 0
         self._changed = False  # a document was built anew, so the files must be written again
         self._pending: list[str] = []  # unchanged documents not yet copied (see keep)
@@ -188,6 +189,8 @@ class BuildOutput:
         self._meta = meta
         for name in (TRIG, TURTLE, HTML):  # what a build killed while writing left (the record says we are alone)
             remove_leftovers(self.folder / name)
+        for spilled in cache.glob(UNION_PREFIX + "*"):
+            spilled.unlink(missing_ok=True)
         self._reusable = self._earlier_files_intact(meta)
         if not self._reusable and meta:
             log.info("%s: earlier outputs changed or made by other code; rebuilding every document", self.folder)
@@ -328,9 +331,10 @@ class BuildOutput:
             self.store.flush()
         self._db.execute("DELETE FROM docs WHERE seen = 0")
         stamps = {name: _stamp((self.folder / name).stat()) for name in (TRIG, TURTLE)}
-        stamps[HTML] = _stamp((self.folder / HTML).stat()) if self.html else ""
+        page = "dropped" if stats.page_dropped else "yes" if self.html else "no"
+        stamps[HTML] = _stamp((self.folder / HTML).stat()) if page == "yes" else ""
         meta = {"format": FORMAT, "code": code_fingerprint(), "settings": self.settings, **stamps,
-                "html": "yes" if self.html else "no",
+                "html": page,
                 "stats": json.dumps(asdict(stats), ensure_ascii=False)}
         for key, value in meta.items():
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
@@ -345,29 +349,37 @@ class BuildOutput:
             return False
         if not self.html:
             return True
+        if self._meta.get("html") == "dropped":  # too large for a page, and no page left from before
+            return not (self.folder / HTML).exists()
         return self._meta.get("html") == "yes" and self._meta.get(HTML) == file_stamp(self.folder / HTML)
 
     def _write_views(self, removed: int) -> OutputStats:
         self._start()
         merged = self._merged
         try:
-            self._ttl.write(merged.entity_text().encode("utf-8"))
+            for chunk in merged.entity_chunks():
+                self._ttl.write(chunk.encode("utf-8"))
+            counts = merged.entity_counts()
+            merged.close()
             for fh in (self._trig, self._ttl):
                 fh.flush()
             # synced to disk in a thread while the page is made (os.fsync lets Python run meanwhile);
             # result() raises the thread's error
             with ThreadPoolExecutor(max_workers=1) as pool:
                 synced = pool.submit(lambda: [os.fsync(fh.fileno()) for fh in (self._trig, self._ttl)])
-                if self.html:
+                if self.html and merged.network is not None:
                     from govkg.export.html import write_network
 
                     write_network(merged.network.data(), self.folder / HTML)
+                elif self.html:  # the page of an earlier, smaller build would not be this graph's
+                    (self.folder / HTML).unlink(missing_ok=True)
                 synced.result()
             self._files.close()  # each file synced and renamed into place
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
         return OutputStats(documents=self._count, removed=removed, triples=merged.triples,
-                           relations=merged.statements, entities=merged.network.entity_counts())
+                           relations=merged.statements, entities=counts,
+                           page_dropped=merged.dropped_page)
 
     # --- closing ---------------------------------------------------------------------------------
 
@@ -382,6 +394,7 @@ class BuildOutput:
             with contextlib.suppress(OSError):
                 fh.close()
         self._old = {}
+        self._merged.close()
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 if self._db.in_transaction:
