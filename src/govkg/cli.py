@@ -93,8 +93,13 @@ def _quiet_dask() -> None:
               help="Run the per-document step on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
                    "workers need govkg installed, not the files), or on a Dask cluster of N processes started here "
                    "(local:N). The files are the same as a local build's.")
+@click.option("--source-paths", type=click.Choice(["relative", "none"]), default="relative", show_default=True,
+              help="What each document's govkg:sourcePath holds: its path below the folder holding the PATH it was "
+                   "found through (reports/2023/x.txt for PATH .../reports; a file given directly: its name), or "
+                   "none. Never an absolute path.")
 def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: int | None, no_html: bool,
-          curation_file: Path | None, min_confidence: float, max_doc_mb: float, scheduler: str | None) -> None:
+          curation_file: Path | None, min_confidence: float, max_doc_mb: float, scheduler: str | None,
+          source_paths: str) -> None:
     """Build the knowledge graph of the reports in PATHS (files or folders of .txt/.html).
 
     Incremental: documents unchanged since the last build into --out are not
@@ -102,6 +107,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
     the build is kept in --out's .govkg/ folder). The decisions of the
     curation file (see govkg review) are applied; when they change, every
     document is built again.
+
+    No output holds an absolute path (see --source-paths); the record in
+    .govkg/ does (to read the files again) and is not for publishing.
     """
     from govkg.pipeline import build as run_build
     from govkg.pipeline import default_jobs
@@ -127,7 +135,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
         try:
             result = run_build(paths, out_dir, jobs=jobs or default_jobs(), store_dir=store_dir, html=not no_html,
                                progress=progress, curation_file=curation_file, min_confidence=min_confidence,
-                               max_doc_mb=max_doc_mb, scheduler=scheduler)
+                               max_doc_mb=max_doc_mb, scheduler=scheduler, source_paths=source_paths)
         except GovkgError as exc:
             bar.stop()
             _err(err, str(exc))

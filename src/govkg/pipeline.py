@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
@@ -42,7 +42,8 @@ class DocOutput:
     """What the per-document step hands back: picklable, the document's text stays in the worker."""
 
     doc_id: str
-    path: str
+    path: str  # the file read, as found (the build record keeps it; messages name it)
+    source: str  # the path the graph publishes (InputFile.shown)
     content_hash: str
     chars: int
     part: DocPart | None  # None: the document is unchanged since the last build
@@ -74,10 +75,11 @@ class BuildResult:
 
 
 def load_document(item: InputFile, resources: Resources, data: bytes | None = None) -> Document:
-    """Read, decode and normalise one input file (``data``: its bytes, when they were read already)."""
+    """Read, decode and normalise one input file (``data``: its bytes, when they were read already); the document's
+    ``path`` is the one the graph publishes (:attr:`~govkg.inputs.InputFile.shown`)."""
     decoded = read_file(item.path, data)
     folder = resources.get("script_folder", ScriptFolder)
-    return make_document(decoded.text, path=str(item.path), doc_id=item.doc_id, folder=folder,
+    return make_document(decoded.text, path=item.shown, doc_id=item.doc_id, folder=folder,
                          replaced=decoded.replaced)
 
 
@@ -106,6 +108,9 @@ class Settings:
 
 DEFAULT_SETTINGS = Settings()
 
+SOURCE_PATHS = ("relative", "none")
+"""What a build may publish as each document's ``govkg:sourcePath`` (see :func:`build`)."""
+
 
 def process_file(item: InputFile, resources: Resources, settings: Settings = DEFAULT_SETTINGS) -> DocFacts:
     """The pure per-document step: read, normalise, split, extract, apply the curation and the confidence."""
@@ -131,13 +136,13 @@ def process_to_output(item: InputFile, resources: Resources, known: tuple[str, s
                       settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None) -> DocOutput:
     """The per-document step as a worker runs it: the document's graph and summary, or nothing when unchanged.
 
-    ``known`` is the (content hash, source path) the last build recorded for this document; ``data`` the
-    file's bytes when they were sent (a cluster worker), else the file is read.
+    ``known`` is the (content hash, published source path) the last build recorded for this document; ``data``
+    the file's bytes when they were sent (a cluster worker), else the file is read.
     """
     doc = load_document(item, resources, data)
     if known == (doc.content_hash, doc.path):
-        return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text), None, doc.replaced)
-    return DocOutput(item.doc_id, doc.path, doc.content_hash, len(doc.text),
+        return DocOutput(item.doc_id, str(item.path), doc.path, doc.content_hash, len(doc.text), None, doc.replaced)
+    return DocOutput(item.doc_id, str(item.path), doc.path, doc.content_hash, len(doc.text),
                      DocPart.of(doc, facts_of(doc, resources, settings)), doc.replaced)
 
 
@@ -277,7 +282,8 @@ def default_jobs() -> int:
 def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, store_dir: Path | str | None = None,
           html: bool = True, progress: Callable[[int, int], None] | None = None,
           curation_file: Path | str | None = None, min_confidence: float = 0.0,
-          max_doc_mb: float | None = MAX_DOC_MB, scheduler: str | None = None) -> BuildResult:
+          max_doc_mb: float | None = MAX_DOC_MB, scheduler: str | None = None,
+          source_paths: str = "relative") -> BuildResult:
     """Build the graph of every input under ``paths`` into the folder ``out_dir`` (see :mod:`govkg.graph.output`).
 
     Incremental: documents unchanged since the last build into ``out_dir`` are
@@ -302,11 +308,21 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
     address instead of ``jobs`` local processes, ``local:N`` on a Dask cluster
     of N processes started here (:mod:`govkg.cluster`); the files are the
     same. :class:`~govkg.errors.ClusterError` when the cluster cannot be used.
+
+    ``source_paths``: what each document's ``govkg:sourcePath`` holds:
+    ``relative`` (its path below the folder holding the PATH argument it
+    came through, see :mod:`govkg.inputs`) or ``none`` (no such statement).
+    Never an absolute path; the build record keeps the real one. A document
+    whose published path changes (this option, or the PATH given) is built again.
     """
+    if source_paths not in SOURCE_PATHS:
+        raise ValueError(f"source_paths must be one of {', '.join(SOURCE_PATHS)}, not {source_paths!r}")
     t0 = time.perf_counter()
     curation = _curation(out_dir, curation_file)
     settings = Settings(curation or None, min_confidence)
     items, errors = find_inputs(paths, skip=(out_dir, store_dir))
+    if source_paths == "none":
+        items = [replace(item, source="") for item in items]
     if max_doc_mb is not None:
         items = _within(items, max_doc_mb, errors)
     result = BuildResult(errors=errors)
@@ -317,9 +333,10 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
         # a file with the size and time the last build saw is not read again; another is read and its
         # content compared (a file saved again unchanged is not extracted again either)
         same = {i.doc_id for i in items if i.doc_id in known and stamps[i.doc_id]
-                and (known[i.doc_id].path, known[i.doc_id].stamp) == (str(i.path), stamps[i.doc_id])}
+                and (known[i.doc_id].path, known[i.doc_id].source, known[i.doc_id].stamp)
+                == (str(i.path), i.shown, stamps[i.doc_id])}
         todo = [i for i in items if i.doc_id not in same]
-        hashes = {d: (k.content_hash, k.path) for d, k in known.items()}
+        hashes = {d: (k.content_hash, k.source) for d, k in known.items()}
         if scheduler is not None:
             from govkg import cluster
 
@@ -347,7 +364,8 @@ def build(paths: Iterable[Path | str], out_dir: Path | str, *, jobs: int = 1, st
                     result.unchanged += 1
                     result.chars += known[item.doc_id].chars
                 else:
-                    output.add(out.doc_id, out.path, out.content_hash, stamps[item.doc_id], out.chars, out.part)
+                    output.add(out.doc_id, out.path, out.source, out.content_hash, stamps[item.doc_id], out.chars,
+                               out.part)
                     result.added += 1
                     result.chars += out.chars
                 if progress:

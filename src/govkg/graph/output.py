@@ -8,7 +8,9 @@ document's own statements in the same order, then the united entity
 statements.
 
 What makes the next build incremental lives in ``.govkg/build.sqlite``:
-per document its content hash, source path and the file's size and
+per document its content hash, the path of the file it was read from (as
+found: absolute when the PATH given was, so the record is not for
+publishing), the source path the graph publishes, the file's size and
 modification time, where its statements stand in ``graph.trig`` and
 ``graph.ttl``, and its summary. A document whose file is unchanged (same
 size and time, or else same content) is not extracted again: its statements
@@ -56,11 +58,12 @@ log = logging.getLogger(__name__)
 TRIG, TURTLE, HTML = "graph.trig", "graph.ttl", "graph.html"
 CACHE_DIR = ".govkg"
 CACHE_DB = "build.sqlite"
-FORMAT = f"govkg build 4, marshal {marshal.version}, Python {sys.version_info[0]}.{sys.version_info[1]}"
+FORMAT = f"govkg build 5, marshal {marshal.version}, Python {sys.version_info[0]}.{sys.version_info[1]}"
 """The layout of the build record; the summaries are marshal data, which only the same Python reads for sure."""
 _META_TABLE = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _DOCS_TABLE = """CREATE TABLE IF NOT EXISTS docs (
-    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, stamp TEXT NOT NULL, chars INTEGER NOT NULL,
+    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, source TEXT NOT NULL, stamp TEXT NOT NULL,
+    chars INTEGER NOT NULL,
     trig_at INTEGER NOT NULL, trig_len INTEGER NOT NULL, ttl_at INTEGER NOT NULL, ttl_len INTEGER NOT NULL,
     summary BLOB NOT NULL, seen INTEGER NOT NULL DEFAULT 0
 )"""
@@ -68,10 +71,12 @@ _DOCS_TABLE = """CREATE TABLE IF NOT EXISTS docs (
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """What the last build recorded of a document: content hash, source path, file stamp, characters."""
+    """What the last build recorded of a document: content hash, the file read, the source path published (""
+    for none), file stamp, characters."""
 
     content_hash: str
     path: str
+    source: str
     stamp: str
     chars: int
 
@@ -232,8 +237,8 @@ class BuildOutput:
         """What the last build recorded of each document whose earlier output can be reused."""
         if not self._reusable:
             return {}
-        return {doc: Known(h, p, st, n) for doc, h, p, st, n in
-                self._db.execute("SELECT doc_id, hash, path, stamp, chars FROM docs")}
+        return {doc: Known(h, p, src, st, n) for doc, h, p, src, st, n in
+                self._db.execute("SELECT doc_id, hash, path, source, stamp, chars FROM docs")}
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -248,12 +253,14 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
 
-    def add(self, doc_id: str, path: str, content_hash: str, stamp: str, chars: int, part: DocPart) -> None:
-        """A document built now: its graph goes to the files (and the store), its summary to the merge."""
+    def add(self, doc_id: str, path: str, source: str, content_hash: str, stamp: str, chars: int,
+            part: DocPart) -> None:
+        """A document built now from the file ``path``, published as ``source``: its graph goes to the files (and
+        the store), its summary to the merge."""
         self._changed = True
         self._count += 1
         self._copy_pending()
-        self._put(doc_id, content_hash, path, stamp, chars, part.block, part.local, part.summary)
+        self._put(doc_id, content_hash, path, source, stamp, chars, part.block, part.local, part.summary)
         self._merged.add(DocSummary.unpack(part.summary))
         if self.store is not None:
             self.store.replace(doc_id, part.block)
@@ -271,12 +278,12 @@ class BuildOutput:
     def _copy_pending(self) -> None:
         self._start()
         for doc_id in self._pending:
-            row = self._db.execute("SELECT hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary "
-                                   "FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
-            content_hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary = row
+            row = self._db.execute("SELECT hash, path, source, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, "
+                                   "summary FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+            content_hash, path, source, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary = row
             block = _read(self._old[TRIG], trig_at, trig_len)
             local = _read(self._old[TURTLE], ttl_at, ttl_len)
-            self._put(doc_id, content_hash, path, stamp, chars, block, local, summary)
+            self._put(doc_id, content_hash, path, source, stamp, chars, block, local, summary)
             try:
                 self._merged.add(DocSummary.unpack(summary))
             except ValueError as exc:
@@ -286,7 +293,7 @@ class BuildOutput:
                 self.store.replace(doc_id, block)
         self._pending.clear()
 
-    def _put(self, doc_id: str, content_hash: str, path: str, stamp: str, chars: int, block: bytes,
+    def _put(self, doc_id: str, content_hash: str, path: str, source: str, stamp: str, chars: int, block: bytes,
              local: bytes | memoryview, summary: bytes) -> None:
         try:
             trig_at, ttl_at = self._trig.tell(), self._ttl.tell()
@@ -295,12 +302,12 @@ class BuildOutput:
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
         self._db.execute(
-            "INSERT INTO docs (doc_id, hash, path, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary, seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, "
-            "path = excluded.path, stamp = excluded.stamp, chars = excluded.chars, trig_at = excluded.trig_at, "
-            "trig_len = excluded.trig_len, ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, "
-            "summary = excluded.summary, seen = 1",
-            (doc_id, content_hash, path, stamp, chars, trig_at, len(block), ttl_at, len(local), summary))
+            "INSERT INTO docs (doc_id, hash, path, source, stamp, chars, trig_at, trig_len, ttl_at, ttl_len, summary, "
+            "seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (doc_id) DO UPDATE SET "
+            "hash = excluded.hash, path = excluded.path, source = excluded.source, stamp = excluded.stamp, "
+            "chars = excluded.chars, trig_at = excluded.trig_at, trig_len = excluded.trig_len, "
+            "ttl_at = excluded.ttl_at, ttl_len = excluded.ttl_len, summary = excluded.summary, seen = 1",
+            (doc_id, content_hash, path, source, stamp, chars, trig_at, len(block), ttl_at, len(local), summary))
 
     def prepare(self) -> None:
         """Import what :meth:`finish` will need (the page's libraries): call it while waiting on workers."""

@@ -112,7 +112,8 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
 
 
 def document_node(doc: Document) -> tuple[str, list[Pair]]:
-    """The statements about the document itself: title, date, source, content hash, the code that built it."""
+    """The statements about the document itself: title, date, source path (none when ``doc.path`` is empty), content
+    hash, the code that built it."""
     v = _vocabulary()
     g = v.govkg
     pairs = [(v.type, g["Document"]), (v.label, literal(doc.title or doc.doc_id, ZH))]
@@ -120,8 +121,9 @@ def document_node(doc: Document) -> tuple[str, list[Pair]]:
         pairs.append((v.title, literal(doc.title, ZH)))
     if doc.date:
         pairs.append((v.date, literal(doc.date, datatype=_date_type(doc.date))))  # plain when no type fits
-    pairs += [(g["sourcePath"], literal(doc.path)), (g["contentHash"], literal(doc.content_hash)),
-              (g["builtWith"], literal(code_fingerprint()))]
+    if doc.path:
+        pairs.append((g["sourcePath"], literal(doc.path)))
+    pairs += [(g["contentHash"], literal(doc.content_hash)), (g["builtWith"], literal(code_fingerprint()))]
     return iri(doc_iri_text(doc.doc_id)), pairs
 
 
