@@ -180,3 +180,22 @@ def test_focus_in_the_address_opens_on_that_entity(page, seeds_build: Path) -> N
     assert {n["type"] for n in _visible(tab)} == {"Region"}
     assert not tab.is_checked('#legend input[data-type="Industry"]')
     assert "沙湾区" in tab.inner_text("#details")
+
+
+def test_every_relation_says_where_it_comes_from(page, seeds_build: Path) -> None:
+    """An edge's details give the sentence that states it, or the division table or rule it is derived from."""
+    tab, _ = page
+    open_page(tab, seeds_build / "graph.html")
+    data = tab.evaluate("JSON.parse(document.getElementById('govkg-data').textContent)")
+    stated = [e for e in data["edges"] if "sentence" in e]
+    derived = [e for e in data["edges"] if "sentence" not in e]
+    assert stated and derived and all(e["source"] for e in derived)  # never neither
+    assert {e["source"] for e in derived} >= {"region.hierarchy"} and any("cpca" in e["source"] for e in derived)
+    for edge, head, text in [(stated[0], "证据句", data["sentences"][stated[0]["sentence"]]),
+                             (derived[0], "来源", "由 " + derived[0]["source"] + " 推得")]:
+        tab.evaluate("id => govkgExplorer.network.body.emitter.emit('hoverEdge', {edge: id})", edge["id"])
+        details = tab.inner_text("#details")
+        assert head in details and text in details
+    tab.evaluate(f"govkgExplorer.focus('{SHAWAN}')")
+    titles = tab.eval_on_selector_all(".tip-relations li", "items => items.map(i => i.title)")
+    assert titles and all(t.startswith(("证据句：", "来源：")) for t in titles)

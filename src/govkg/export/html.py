@@ -104,7 +104,12 @@ def network_data(graph: Graph, *, leave_out: frozenset[URIRef] | set[URIRef] = f
         for lit in facts.labels.get(doc, ()):
             builder.add_document(str(doc), str(lit), lit.language or "", year)
     for s, name, o in facts.relations:
-        builder.add_edge(str(s), name, str(o))
+        key = (s, name, o)
+        sentence = min(facts.statement_sentences.get(key, ()), key=str, default=None)
+        text = min((str(t) for t in facts.text.get(sentence, ())), default="") if sentence is not None else ""
+        derived = min((str(label) for src in facts.statement_documents.get(key, ()) if src not in facts.documents
+                       for label in facts.labels.get(src, ())), default="")
+        builder.add_edge(str(s), name, str(o), None if sentence is None else (str(sentence), text), derived)
     return builder.data()
 
 
@@ -168,6 +173,7 @@ def render_html(data: Mapping[str, Any], *, title: str = "govkg", entity_link: s
         "nodes": placed,
         "edges": list(data["edges"]),
         "documents": list(data.get("documents", ())),
+        "sentences": list(data.get("sentences", ())),
         "legend": list(data["legend"]),
         "fold": fold_table(_names(nodes)),
         "options": _vis_options(len(nodes), overview=big),

@@ -66,7 +66,8 @@ class NetworkBuilder:
 
     def __init__(self) -> None:
         self._nodes: dict[str, _Node] = {}
-        self._edges: set[tuple[str, str, str]] = set()
+        # (from, relation, to) -> [least sentence IRI stating it or None, its text, least source it is derived from]
+        self._edges: dict[tuple[str, str, str], list[Any]] = {}
         self._titles: dict[str, set[tuple[str, str]]] = {}
         self._years: dict[str, int] = {}
 
@@ -122,14 +123,27 @@ class NetworkBuilder:
         node = self._node(iri)
         node.confidence = confidence if node.confidence is None else max(node.confidence, confidence)
 
-    def add_edge(self, source: str, relation: str, target: str) -> None:
-        """A relation between two entities (``relation`` is the ontology name, e.g. ``develops``)."""
-        self._edges.add((source, relation, target))
+    def add_edge(self, source: str, relation: str, target: str, sentence: tuple[str, str] | None = None,
+                 derived: str = "") -> None:
+        """A relation between two entities (``relation`` is the ontology name, e.g. ``develops``), with the
+        sentence (IRI, text) that states it, or the label of what it is derived from (a table, a rule).
+
+        The page shows, per relation, the sentence with the least IRI, else the least label.
+        """
+        entry = self._edges.setdefault((source, relation, target), [None, "", ""])
+        if sentence is not None and (entry[0] is None or sentence[0] < entry[0]):
+            entry[0], entry[1] = sentence
+        if derived and (not entry[2] or derived < entry[2]):
+            entry[2] = derived
 
     def data(self) -> dict[str, Any]:
-        """``{"nodes", "edges", "documents", "legend"}``: see :func:`govkg.export.html.network_data`."""
+        """``{"nodes", "edges", "documents", "legend", "sentences"}``: see :func:`govkg.export.html.network_data`."""
         node_type = {iri: min(n.types, key=_ORDER.__getitem__) for iri, n in self._nodes.items() if n.types}
         edges = sorted(e for e in self._edges if e[0] in node_type and e[2] in node_type)
+        sentences: dict[str, int] = {}  # the texts edges point to, each once
+        for e in edges:
+            if self._edges[e][0] is not None:
+                sentences.setdefault(self._edges[e][1], len(sentences))
         degree: dict[str, int] = dict.fromkeys(node_type, 0)
         for s, _, o in edges:
             degree[s] += 1
@@ -163,11 +177,18 @@ class NetworkBuilder:
                   for k in ENTITY_TYPES]
         return {
             "nodes": nodes,
-            "edges": [{"id": f"e{i}", "from": s, "to": o, "label": name} for i, (s, name, o) in enumerate(edges)],
+            "edges": [{"id": f"e{i}", "from": s, "to": o, "label": name, **self._why((s, name, o), sentences)}
+                      for i, (s, name, o) in enumerate(edges)],
+            "sentences": list(sentences),
             "documents": [{"id": d, "title": titles.get(d) or self._title(d), "year": self._years.get(d)}
                           for d in documents],
             "legend": legend,
         }
+
+    def _why(self, edge: tuple[str, str, str], sentences: dict[str, int]) -> dict[str, Any]:
+        """Where an edge comes from: ``sentence`` (an index into the data's ``sentences``) or ``source``."""
+        iri, text, derived = self._edges[edge]
+        return {"sentence": sentences[text]} if iri is not None else {"source": derived}
 
     def node_count(self) -> int:
         """Entities (and other IRIs) seen so far."""

@@ -19,11 +19,12 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from typing import Any
 from pathlib import Path
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
-from govkg.graph.rdf import DocGraph, pname
+from govkg.graph.rdf import DocGraph, derivation_labels, pname
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
@@ -39,7 +40,9 @@ class DocSummary:
     (IRI, text) of the sentences ``evidence`` points into; ``evidence``:
     (entity, index into ``sentences``) — for each entity with a mention, the
     sentences the page may show, at most :data:`~govkg.export.network.MAX_EVIDENCE`
-    distinct texts, least IRIs first; ``edges``: (subject, relation, object);
+    distinct texts, least IRIs first; ``edges``: (subject, relation, object,
+    index into ``sentences`` of the least sentence stating it or -1, the least
+    label of what it is derived from or "");
     ``entities``: the statements about entities (subject -> pairs, as in
     :class:`~govkg.graph.rdf.DocGraph`).
     """
@@ -49,7 +52,7 @@ class DocSummary:
     nodes: tuple[tuple[str, str, str, tuple[str, ...], str], ...]
     sentences: tuple[tuple[str, str], ...]
     evidence: tuple[tuple[str, int], ...]
-    edges: tuple[tuple[str, str, str], ...]
+    edges: tuple[tuple[str, str, str, int, str], ...]
     entities: tuple[tuple[str, tuple[Pair, ...]], ...]
     triples: int
     statements: int
@@ -59,7 +62,7 @@ class DocSummary:
         """The summary as bytes (:mod:`marshal`, which reads back plain tuples fast): what a worker sends and
         the build record keeps; see :meth:`unpack`.
 
-        >>> s = DocSummary("urn:d", "报告", (), (), (), (("urn:a", "develops", "urn:b"),), (), 3, 1)
+        >>> s = DocSummary("urn:d", "报告", (), (), (), (("urn:a", "develops", "urn:b", -1, ""),), (), 3, 1)
         >>> DocSummary.unpack(s.pack()) == s
         True
         """
@@ -89,7 +92,8 @@ class SummaryBuilder:
         self._doc = doc
         self._chooser = NetworkBuilder()  # keeps, per entity, the sentences the page would show (the merge's rule)
         self._first: dict[str, str] = {}  # entity -> its least sentence IRI
-        self._edges: set[tuple[str, str, str]] = set()
+        # (subject, relation, object) -> [least sentence IRI stating it or None, its text, what it is derived from]
+        self._edges: dict[tuple[str, str, str], list[Any]] = {}
         self._relations = 0
         self._year: int | None = None
 
@@ -103,8 +107,15 @@ class SummaryBuilder:
                 entity, sentence = entity_iri_text(m.ref), sentence_iri_text(doc.doc_id, m.sentence)
                 self._chooser.add_evidence(entity, sentence, doc.text[s.start:s.end], None)
                 first[entity] = min(first.get(entity, sentence), sentence)
-        self._edges.update((entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object))
-                           for r in facts.relations)
+        for r in facts.relations:
+            entry = self._edges.setdefault((entity_iri_text(r.subject), r.predicate, entity_iri_text(r.object)),
+                                           [None, "", set()])
+            if r.sentence is not None and r.sentence >= 0:
+                sentence = sentence_iri_text(doc.doc_id, r.sentence)
+                if entry[0] is None or sentence < entry[0]:
+                    s = facts.sentence(r.sentence)
+                    entry[0], entry[1] = sentence, doc.text[s.start:s.end]
+            entry[2].update(derivation_labels(r))
         self._relations += len(facts.relations)
 
     def summary(self, entities: dict[EntityRef, EntityInfo], groups: tuple[tuple[str, tuple[Pair, ...]], ...],
@@ -121,8 +132,12 @@ class SummaryBuilder:
         for entity in sorted(self._first):
             for key in self._chooser.evidence(entity) or [(self._first[entity], "")]:  # named there all the same
                 evidence.append((entity, sentences.setdefault(key, len(sentences))))
+        edges = tuple(sorted(
+            (*edge, -1 if sentence is None else sentences.setdefault((sentence, text), len(sentences)),
+             min(derived, default=""))
+            for edge, (sentence, text, derived) in self._edges.items()))
         return DocSummary(doc_iri_text(doc.doc_id), doc.title or doc.doc_id, nodes, tuple(sentences),
-                          tuple(evidence), tuple(sorted(self._edges)), groups, triples, self._relations, self._year)
+                          tuple(evidence), edges, groups, triples, self._relations, self._year)
 
 
 SPILL_PAIRS = 2_000_000
@@ -270,8 +285,8 @@ class Merged:
         for iri, at in summary.evidence:
             sentence, text = sentences[at]
             net.add_evidence(iri, sentence, text, summary.document)
-        for s, relation, o in summary.edges:
-            net.add_edge(s, relation, o)
+        for s, relation, o, at, derived in summary.edges:
+            net.add_edge(s, relation, o, None if at < 0 else sentences[at], derived)
         if net.node_count() > self.page_limit:
             self.dropped_page = net.node_count()
             self.network = None

@@ -218,6 +218,22 @@ def derivations(relation) -> list[tuple[str, tuple[Pair, ...]]]:
     return out
 
 
+def derivation_labels(relation) -> list[str]:
+    """The labels (``rdfs:label``) of what :func:`derivations` names, in its order.
+
+    >>> from govkg.model import EntityRef, Relation
+    >>> a, b = EntityRef("Region", "510311"), EntityRef("Region", "510300")
+    >>> derivation_labels(Relation(a, "locatedIn", b, None, "region.hierarchy"))
+    ['region.hierarchy']
+    """
+    from govkg.extractors.gazetteer import division_tables
+
+    out = [division_tables()[relation.derived_from].label] if relation.derived_from else []
+    if relation.rule in DERIVING_RULES:
+        out.append(relation.rule)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _table(key: str) -> tuple[str, tuple[Pair, ...]]:
     from rdflib import RDFS
