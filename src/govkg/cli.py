@@ -299,8 +299,7 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
     """Export GRAPH (a build folder or RDF file) to another format, e.g. --to neo4j --out neo4j/."""
     from govkg.export import get_exporter
     from govkg.export.subgraph import Selection
-    from govkg.graph.confidence import without_unsure
-    from govkg.graph.load import load_graph
+    from govkg.graph.quads import GraphSource
 
     err = Console(stderr=True)
     try:
@@ -318,9 +317,7 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
             if fmt != "jsonld":
                 raise GovkgError("--context only applies to --to jsonld")
             options["context_url"] = context_url
-        ds = load_graph(graph)
-        without_unsure(ds, min_confidence)
-        writer(ds, out_path, **options)
+        writer(GraphSource.of(graph, min_confidence), out_path, **options)
     except (GovkgError, OSError) as exc:
         _err(err, str(exc))
         sys.exit(EXIT_FAILED)

@@ -1,4 +1,8 @@
-"""Exporters, looked up by format name. Each reads the graph, never the extractors."""
+"""Exporters, looked up by format name. Each reads the graph, never the extractors.
+
+A writer takes the graph as a :class:`~govkg.graph.quads.GraphSource` (what ``govkg export`` gives it: the
+quads stream from pyoxigraph's parser or the store) or an rdflib graph, and the path to write.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from rdflib import Graph
+from typing import Any
 
 from govkg.errors import GovkgError
 
-Writer = Callable[[Graph, Path], None]
+Writer = Callable[[Any, Path], None]
 
 # format name -> "module:function"
 EXPORTERS: dict[str, str] = {

@@ -24,13 +24,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib import BNode, ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib.namespace import PROV, QB, RDF, RDFS, SKOS
 
-from govkg.ontology.namespaces import DOC_BASE, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS
+from govkg.graph.quads import GraphSource
+from govkg.ontology.namespaces import (
+    DOC_BASE, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE,
+)
 
 __all__ = ["Edge", "Node", "Projection", "document_id", "project", "relation_type"]
 
@@ -111,17 +115,22 @@ def document_id(doc: Any) -> str:
     >>> document_id(URIRef("https://w3id.org/govkg/doc/003_a%20b"))
     '003_a b'
     """
-    text = str(doc)
+    return _document_id(str(doc))
+
+
+@lru_cache(maxsize=65536)
+def _document_id(text: str) -> str:
     return unquote(text[len(DOC_BASE):]) if text.startswith(DOC_BASE) else text
 
 
-def project(graph: Graph) -> Projection:
-    """Project ``graph`` (a Graph, or a Dataset read as the union of its graphs) to rows.
+def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
+    """Project ``graph`` (a Graph, a Dataset read as the union of its graphs, a
+    :class:`~govkg.graph.quads.GraphSource`, or the facts :func:`collect_facts` gathered of one) to rows.
 
     Only IRIs typed with an entity class become nodes (several types: the first
     in :data:`ENTITY_TYPES` order); only relations between two nodes become edges.
     """
-    facts = collect_facts(graph)
+    facts = graph if isinstance(graph, GraphFacts) else collect_facts(graph)
     order = {name: i for i, name in enumerate(ENTITY_TYPES)}
     node_type = {
         s: min(kinds, key=order.__getitem__)
@@ -170,14 +179,133 @@ def _label(labels: Any, node: Any) -> str:
     return unquote(re.split(r"[/#]", str(node).rstrip("/#"))[-1])
 
 
-def _quads(graph: Graph) -> Iterator[tuple[Any, Any, Any, Any]]:
-    """Every triple of ``graph`` with its graph name (``None`` for a plain Graph)."""
-    if isinstance(graph, ConjunctiveGraph):
+def _quads(graph: Graph | GraphSource) -> Iterator[tuple[Any, Any, Any, Any]]:
+    """Every triple of ``graph`` with its graph name (``None`` for a plain Graph), as rdflib terms."""
+    if isinstance(graph, GraphSource):  # one holding an rdflib graph (the others go to _collect_streamed)
+        yield from _quads(graph.graph)
+    elif isinstance(graph, ConjunctiveGraph):
         for s, p, o, ctx in graph.quads((None, None, None, None)):
             yield s, p, o, getattr(ctx, "identifier", ctx)
     else:
         for s, p, o in graph.triples((None, None, None)):
             yield s, p, o, None
+
+
+def _collect_streamed(quads: Iterator[Any], facts: GraphFacts, type_names: dict[Any, str],
+                      relation_names: dict[Any, str], literal_maps: dict[Any, Any],
+                      statement_keys: dict[Any, str]) -> None:
+    """:func:`collect_facts` over pyoxigraph quads: the same facts, found by the predicate's text first, so the
+    quads nothing is kept of cost no rdflib term; each kept term is made once."""
+    import pyoxigraph as ox
+
+    named, literal_type, default = ox.NamedNode, ox.Literal, ox.DefaultGraph()
+    iris: dict[str, URIRef] = {}
+    others: dict[Any, Any] = {}
+
+    def term(t: Any) -> Any:
+        if type(t) is named:
+            v = t.value
+            u = iris.get(v)
+            if u is None:  # an IRI pyoxigraph read is valid: no need for URIRef's checks
+                u = iris[v] = str.__new__(URIRef, v)
+            return u
+        out = others.get(t)
+        if out is None:
+            out = others[t] = _term(t)
+        return out
+
+    TYPE, RELATION, STATEMENT, LITERAL, START, MENTION, SENTENCE, DOCUMENT = range(8)
+    kinds: dict[str, tuple[int, Any]] = {str(RDF.type): (TYPE, None), str(GOVKG.startOffset): (START, None),
+                                         str(GOVKG.mentionOf): (MENTION, None), str(GOVKG.inSentence): (SENTENCE, None),
+                                         str(GOVKG.inDocument): (DOCUMENT, None)}
+    kinds.update({str(p): (RELATION, name) for p, name in relation_names.items()})
+    kinds.update({str(p): (STATEMENT, key) for p, key in statement_keys.items()})
+    kinds.update({str(p): (LITERAL, target) for p, target in literal_maps.items()})
+    values = {str(p): target for p, target in facts.values.items()}
+    classes = {str(c): name for c, name in type_names.items()}
+    document, observation = str(GOVKG.Document), str(QB.Observation)
+    for q in quads:
+        p = q.predicate.value
+        kept = values.get(p)
+        if kept is not None:
+            kept[term(q.subject)].add(term(q.object))
+        kind = kinds.get(p)
+        if kind is None:
+            continue
+        code, arg = kind
+        o = q.object
+        if code == TYPE:
+            if type(o) is not named:
+                continue
+            c = o.value
+            if c in classes:
+                s = term(q.subject)
+                facts.types[s].add(classes[c])
+                if q.graph_name != default:
+                    facts.typed_in[s].add(term(q.graph_name))
+            elif c == document:
+                facts.documents.add(term(q.subject))
+            elif c == observation:
+                facts.observations.add(term(q.subject))
+        elif code == RELATION:
+            facts.relations.add((term(q.subject), arg, term(o)))
+        elif code == STATEMENT:
+            facts.statements[term(q.subject)].setdefault(arg, set()).add(term(o))
+        elif type(o) is literal_type:
+            if code == LITERAL:
+                arg[term(q.subject)].add(term(o))
+            elif code == START:
+                value = term(o).toPython()
+                if isinstance(value, int):
+                    s = term(q.subject)
+                    facts.start[s] = min(value, facts.start.get(s, value))
+        elif code == MENTION:
+            facts.mention_of[term(o)].add(term(q.subject))
+        elif code == SENTENCE:
+            facts.in_sentence[term(q.subject)].add(term(o))
+        elif code == DOCUMENT:
+            facts.in_document[term(q.subject)].add(term(o))
+
+
+def _term(t: Any) -> Any:
+    """A pyoxigraph term as an rdflib term."""
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        return Literal(t.value, datatype=None if t.datatype.value == _XSD_STRING else URIRef(t.datatype.value))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    return Literal(str(t))  # a quoted triple (RDF-star): not part of govkg's graph
+
+
+def _converted(quads: Iterator[Any]) -> Iterator[tuple[Any, Any, Any, Any]]:
+    """pyoxigraph quads as rdflib terms, each distinct term made once (a literal's value is parsed once, not
+    once per statement)."""
+    import pyoxigraph as ox
+
+    cache: dict[Any, Any] = {}
+    default = ox.DefaultGraph()
+
+    def term(t: Any) -> Any:
+        out = cache.get(t)
+        if out is None:
+            out = cache[t] = _term(t)
+        return out
+
+    for q in quads:
+        g = q.graph_name
+        yield term(q.subject), term(q.predicate), term(q.object), None if g == default else term(g)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+OBSERVATION_VALUES = (SDMX_DIMENSION.refArea, SDMX_DIMENSION.refPeriod, GOVKG.observationKind, GOVKG.indicator,
+                      SKOS.prefLabel, SDMX_MEASURE.obsValue, SDMX_ATTRIBUTE.unitMeasure, GOVKG.growthRate,
+                      GOVKG.evidence, PROV.wasDerivedFrom)
+"""Predicates whose values :class:`GraphFacts` keeps for the observation table (besides labels and text)."""
 
 
 class GraphFacts:
@@ -202,6 +330,17 @@ class GraphFacts:
         self.statements: dict[Any, dict[str, Any]] = defaultdict(dict)
         self.statement_sentences: dict[tuple[Any, str, Any], set[Any]] = defaultdict(set)
         self.statement_documents: dict[tuple[Any, str, Any], set[Any]] = defaultdict(set)
+        self.observations: set[Any] = set()  # subjects typed qb:Observation
+        self.values: dict[Any, dict[Any, set[Any]]] = {p: defaultdict(set) for p in OBSERVATION_VALUES}
+
+    def value(self, subject: Any, predicate: Any) -> Any:
+        """One value of ``subject``'s ``predicate`` (the smallest as text, so the same each time), or None.
+
+        ``predicate`` is one of :data:`OBSERVATION_VALUES`, ``rdfs:label``, ``govkg:adminCode`` or ``govkg:text``.
+        """
+        found = {RDFS.label: self.labels, GOVKG.adminCode: self.admin_codes, GOVKG.text: self.text}.get(predicate)
+        values = (found if found is not None else self.values[predicate]).get(subject, ())
+        return min(values, key=str, default=None)
 
     def entity_documents(self, entity: Any) -> set[Any]:
         """Documents naming ``entity``: through its mentions, and the named graphs typing it."""
@@ -216,8 +355,9 @@ class GraphFacts:
         return doc, self.start.get(sentence, 0), str(sentence)
 
 
-def collect_facts(graph: Graph, facts: GraphFacts | None = None) -> GraphFacts:
-    """Read every triple of ``graph`` once (a Dataset: all its graphs) into ``facts`` (a new one by default)."""
+def collect_facts(graph: Graph | GraphSource, facts: GraphFacts | None = None) -> GraphFacts:
+    """Read every triple of ``graph`` once (a Dataset or a source: all its graphs) into ``facts`` (a new one by
+    default)."""
     facts = facts if facts is not None else GraphFacts()
     type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
     relation_names = {GOVKG[name]: name for name in RELATIONS}
@@ -227,7 +367,14 @@ def collect_facts(graph: Graph, facts: GraphFacts | None = None) -> GraphFacts:
                     GOVKG.confidence: facts.confidence, GOVKG.year: facts.years}
     statement_keys = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o",
                       GOVKG.evidence: "evidence", PROV.wasDerivedFrom: "doc"}
-    for s, p, o, ctx in _quads(graph):
+    values = facts.values
+    streamed = isinstance(graph, GraphSource) and graph.kind != "rdflib"
+    if streamed:
+        _collect_streamed(graph.quads(), facts, type_names, relation_names, literal_maps, statement_keys)
+    for s, p, o, ctx in () if streamed else _quads(graph):
+        kept = values.get(p)
+        if kept is not None:
+            kept[s].add(o)
         if p == RDF.type:
             if o in type_names:
                 facts.types[s].add(type_names[o])
@@ -235,6 +382,8 @@ def collect_facts(graph: Graph, facts: GraphFacts | None = None) -> GraphFacts:
                     facts.typed_in[s].add(ctx)
             elif o == GOVKG.Document:
                 facts.documents.add(s)
+            elif o == QB.Observation:
+                facts.observations.add(s)
         elif p in relation_names:
             facts.relations.add((s, relation_names[p], o))
         elif p in statement_keys:

@@ -30,8 +30,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from govkg.export.gexf import json_list
-from govkg.export.project import Projection, project
+from govkg.export.project import GraphFacts, Projection, collect_facts, project
 from govkg.fileio import write_folder
+from govkg.graph.quads import GraphSource
 
 OBSERVATION_COLUMNS: tuple[str, ...] = ("region", "code", "indicator", "year", "kind", "value", "unit", "growth",
                                         "document", "evidence")
@@ -61,38 +62,42 @@ def edge_rows(projection: Projection) -> list[tuple[str, ...]]:
     ]
 
 
-def observation_rows(graph: Graph) -> list[tuple[str, ...]]:
-    """The rows of ``observations.csv``, header first, sorted."""
-    from rdflib import RDF, RDFS
-    from rdflib.namespace import PROV, QB, SKOS
+def observation_rows(graph: Graph | GraphSource | GraphFacts) -> list[tuple[str, ...]]:
+    """The rows of ``observations.csv``, header first, sorted (``graph``: as :func:`project` takes it)."""
+    from rdflib import RDFS
+    from rdflib.namespace import PROV, SKOS
 
     from govkg.ontology.namespaces import GOVKG, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+
+    facts = graph if isinstance(graph, GraphFacts) else collect_facts(graph)
+    value = facts.value
 
     def text(node) -> str:
         return "" if node is None else str(node)
 
     rows = set()
-    for o in set(graph.subjects(RDF.type, QB.Observation)):
-        region = graph.value(o, SDMX_DIMENSION.refArea)
-        kind = text(graph.value(o, GOVKG.observationKind)).rsplit("#", 1)[-1].lower()
-        code = graph.value(region, GOVKG.adminCode) if region is not None else None
-        evidence = sorted(graph.objects(o, GOVKG.evidence), key=lambda s: (len(str(s)), str(s)))
-        rows.add((text(graph.value(region, RDFS.label)), text(code) or text(region).rsplit("/", 1)[-1],
-                  text(graph.value(graph.value(o, GOVKG.indicator), SKOS.prefLabel)),
-                  text(graph.value(o, SDMX_DIMENSION.refPeriod)), kind,
-                  text(graph.value(o, SDMX_MEASURE.obsValue)), text(graph.value(o, SDMX_ATTRIBUTE.unitMeasure)),
-                  text(graph.value(o, GOVKG.growthRate)),
-                  text(graph.value(graph.value(o, PROV.wasDerivedFrom), RDFS.label)),
-                  text(graph.value(evidence[0], GOVKG.text)) if evidence else ""))
+    for o in facts.observations:
+        region = value(o, SDMX_DIMENSION.refArea)
+        kind = text(value(o, GOVKG.observationKind)).rsplit("#", 1)[-1].lower()
+        code = value(region, GOVKG.adminCode) if region is not None else None
+        evidence = sorted(facts.values[GOVKG.evidence].get(o, ()), key=lambda s: (len(str(s)), str(s)))
+        rows.add((text(value(region, RDFS.label)), text(code) or text(region).rsplit("/", 1)[-1],
+                  text(value(value(o, GOVKG.indicator), SKOS.prefLabel)),
+                  text(value(o, SDMX_DIMENSION.refPeriod)), kind,
+                  text(value(o, SDMX_MEASURE.obsValue)), text(value(o, SDMX_ATTRIBUTE.unitMeasure)),
+                  text(value(o, GOVKG.growthRate)),
+                  text(value(value(o, PROV.wasDerivedFrom), RDFS.label)),
+                  text(value(evidence[0], GOVKG.text)) if evidence else ""))
     return [OBSERVATION_COLUMNS] + sorted(rows, key=lambda r: (r[0], r[2], r[3], r[4], r[8], r))
 
 
-def write_csv(graph: Graph, path: Path | str) -> None:
+def write_csv(graph: Graph | GraphSource, path: Path | str) -> None:
     """Write ``nodes.csv``, ``edges.csv`` and ``observations.csv`` of ``graph`` into folder ``path``, atomically.
 
     Raises :class:`~govkg.errors.OutputError` if ``path`` is a file or cannot be written.
     """
-    projection = project(graph)
+    facts = collect_facts(graph)  # one pass over the graph for all three tables
+    projection = project(facts)
     write_folder(path, {"nodes.csv": table_text(node_rows(projection)),
                         "edges.csv": table_text(edge_rows(projection)),
-                        "observations.csv": table_text(observation_rows(graph))}, "csv")
+                        "observations.csv": table_text(observation_rows(facts))}, "csv")
