@@ -329,11 +329,11 @@ def export(graph: Path, fmt: str, out_path: Path, region: str | None, types: str
 @click.option("--examples", default=3, show_default=True, help="Example nodes shown per broken rule.")
 def validate(graph: Path, examples: int) -> None:
     """Check GRAPH (a build folder or RDF file) against the SHACL shapes; exit 1 when a rule is broken."""
-    from govkg.graph.load import load_graph
-    from govkg.validate import validate_graph
+    from govkg.graph.quads import GraphSource
+    from govkg.validate import validate_source
 
     try:
-        report = validate_graph(load_graph(graph))
+        report = validate_source(GraphSource.of(graph))
     except GovkgError as exc:
         _err(Console(stderr=True), str(exc))
         sys.exit(EXIT_FAILED)

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -141,6 +142,66 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
         if union is False:
             data.default_union = False
     return ValidationReport(violations, triples, time.perf_counter() - start)
+
+
+def validate_source(source: Any, shapes: Graph | None = None) -> ValidationReport:
+    """Run the SHACL shapes over ``source`` (a :class:`~govkg.graph.quads.GraphSource`: a build folder, a store,
+    an RDF file) read as a stream, and return the results as records: the same as :func:`validate_graph` on the
+    union of its graphs, without an rdflib graph of it (see :mod:`govkg.shacl`).
+
+    Shapes that use a SHACL feature :mod:`govkg.shacl` does not implement are run by pySHACL on the graph
+    loaded into rdflib (slow). Raises :class:`GovkgError` as :func:`validate_graph`.
+    """
+    from govkg.graph.rdf import bind_prefixes
+    from govkg.shacl import Unsupported, UnionIndex, evaluate, inverse_predicates, parse_shapes
+
+    start = time.perf_counter()
+    shapes = shapes if shapes is not None else shapes_graph()
+    if source.kind == "rdflib":
+        return validate_graph(source.graph, shapes)
+    try:
+        parsed = parse_shapes(shapes)
+        data = UnionIndex(source.quads(), inverse_predicates(parsed))
+        results = evaluate(parsed, data)
+        if any(r.shape.message is None for r in results):
+            raise Unsupported("a result of a shape without sh:message (pySHACL words its own)")
+    except Unsupported:
+        from govkg.export.jsonld import _rdflib_dataset
+
+        ds = _rdflib_dataset(source)
+        ds.default_union = True
+        return validate_graph(ds, shapes)
+    parent = {ps: ns for ns, ps in shapes.subject_objects(SH.property)}
+    names = Graph()
+    bind_prefixes(names)
+
+    def name(node: Any) -> str:
+        for p in (RDFS.label, GOVKG.surface, GOVKG.text):
+            for v in data.objects(node, p):
+                v = data.term(v)
+                if isinstance(v, Literal):
+                    text = str(v)
+                    return text if len(text) <= 40 else text[:39] + "…"
+                break
+        return ""
+
+    def path(shape: Any) -> str:
+        if shape.path is None:
+            return ""
+        p, inverse = shape.path
+        try:
+            text = names.namespace_manager.qname(p)
+        except Exception:  # not every IRI has a qname form
+            text = str(p)
+        return "^" + text if inverse else text
+
+    violations = tuple(sorted(
+        Violation(severity=SEVERITIES.get(r.shape.severity, "Violation"),
+                  shape=_local(parent.get(r.shape.node, r.shape.node)), message=r.shape.message or "",
+                  focus=str(data.term(r.focus)), label=name(r.focus), path=path(r.shape),
+                  value=str(data.term(r.value)) if r.value is not None else "")
+        for r in results))
+    return ValidationReport(violations, data.triples, time.perf_counter() - start)
 
 
 def _records(results: Graph, shapes: Graph, data: Graph) -> list[Violation]:
