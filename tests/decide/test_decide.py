@@ -49,6 +49,47 @@ def test_features(make_context, text, type_, surface, present, absent):
     assert not absent & f, sorted(f)
 
 
+@pytest.mark.parametrize("text, type_, surface, present, absent", [
+    # a governing verb or a preposition in front, a verb behind: a clause, not a name
+    ("各地涌现出蓝鲸产业园。", "Park", "涌现出蓝鲸产业园", {"Park|pos1=v", "Park|posN=n"}, {"Park|pos1=nr"}),
+    ("建设蓝鲸产业园。", "Park", "蓝鲸产业园", {"Park|pos1=nr", "Park|posN=n"}, {"Park|pos1=v"}),
+    ("年内整修唐河堤防。", "Project", "整修唐河堤防", {"Project|pos1=v"}, set()),
+    ("以惠友商贸综合体为核心。", "Project", "以惠友商贸综合体", {"Project|pos1=p"}, set()),
+    ("完成唐河堤防改造。", "Project", "唐河堤防改造", {"Project|pos1=nr", "Project|posN=v"}, {"Project|pos1=v"}),
+])
+def test_part_of_speech_features(make_context, text, type_, surface, present, absent):
+    f = features_of(make_context(text), type_, surface)
+    assert present <= f, sorted(f)
+    assert not absent & f, sorted(f)
+
+
+@pytest.mark.parametrize("surface, regions, present", [
+    ("物流产业园区", 12, {"Park|df=9+", "Park|df=9+&words=common"}),
+    ("物流产业园区", 3, {"Park|df=4", "Park|df=4&words=common"}),
+    ("蓝鲸产业园", 0, {"Park|df=1"}),  # in no table: named by one region at most
+])
+def test_document_frequency_feature(make_context, surface, regions, present):
+    from govkg.decide.features import document_frequency
+
+    ctx = make_context(f"建设{surface}。")
+    ctx.resources.set("decide.df", {surface: regions} if regions else {})
+    try:
+        f = features_of(ctx, "Park", surface)
+    finally:  # the resources are shared by the session's tests
+        ctx.resources.set("decide.df", document_frequency())
+    assert present <= f, sorted(f)
+    assert len([x for x in f if x.startswith("Park|df=") and "&" not in x]) == 1
+
+
+def test_shipped_document_frequency_table_counts_regions():
+    """The mined table holds names two or more regions' reports propose (kinds of park among them)."""
+    from govkg.decide.features import document_frequency
+
+    df = document_frequency()
+    assert df and min(df.values()) >= 2
+    assert df.get("文化产业园区", 0) >= 3
+
+
 def test_overlapping_candidates_see_each_other(make_context):
     ctx = make_context("建设沙湾区钒钛产业园。")
     park = mention(ctx, "Park", "沙湾区钒钛产业园")

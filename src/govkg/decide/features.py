@@ -27,6 +27,8 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|script=`` | the mention was written in traditional script |
 | ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
+| ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name |
+| ``T|df=``, ``T|df=&words=`` | in reports on how many regions of the scale corpus the rules propose the same name (``decide/data/doc_frequency.tsv``, mined by ``scripts/mine_df.py``): a park or project name that many regions propose is a kind (文化产业园区, 全域旅游示范区), while a slogan or industry that many name is a national one; with the words' commonness, since a name of common words that recurs is the surest kind |
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from govkg.extractors.base import Context
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
@@ -83,11 +86,12 @@ def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
     starts = [s for s, _ in ordered]
     prefixes = _region_names(mentions)
     lex = lexicon(ctx)
+    df = ctx.resources.get("decide.df", document_frequency)
     out = []
     for ref, ms in groups.items():
         label = _label(ref, ms)
         features = _features(ctx, ref.type, label, ms, spans, ordered, starts, prefixes)
-        features |= _word_features(lex, ref.type, label)
+        features |= _word_features(lex, ref.type, label, df.get(label, 0))
         out.append(Candidate(ref, label, tuple(ms), frozenset(features)))
     return out
 
@@ -159,14 +163,38 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
     return f
 
 
-def _word_features(lex: Lexicon, t: str, label: str) -> set[str]:
+DF_FILE = "doc_frequency.tsv"
+
+
+def document_frequency() -> dict[str, int]:
+    """Name -> in reports on how many regions of the scale corpus the rules propose it (two or more; mined by
+    ``scripts/mine_df.py`` into ``decide/data/doc_frequency.tsv``)."""
+    entry = resources.files("govkg.decide").joinpath("data", DF_FILE)
+    if not entry.is_file():
+        return {}
+    out = {}
+    for line in entry.read_text(encoding="utf-8").splitlines():
+        label, _, n = line.rpartition("\t")
+        if label:
+            out[label] = int(n)
+    return out
+
+
+def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
     words = [w for w in lex.tokenizer.cut(label, HMM=False) if w.strip()]
     if not words:
         return set()
     freq = lex.tokenizer.FREQ
     common = [freq.get(w, 0) >= COMMON_WORD_FREQ for w in words]
     kind = "common" if all(common) else "rare" if any(freq.get(w, 0) < 3 for w in words) else "mixed"
-    return {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}"}
+    dfb = _bucket(df, (1, 2, 4, 9))
+    out = {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}",
+           f"{t}|df={dfb}", f"{t}|df={dfb}&words={kind}"}
+    tags = [(w, tag) for w, tag in lex.tokenizer.tags(label) if w.strip()]
+    if tags:
+        out.add(f"{t}|pos1={tags[0][1]}")
+        out.add(f"{t}|posN={tags[-1][1]}")
+    return out
 
 
 _KINDS = {**dict.fromkeys("，。；：！？", "stop"), **dict.fromkeys("、和及与", "and"),
