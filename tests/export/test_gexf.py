@@ -34,10 +34,12 @@ _ALLOWED = {
     "color": {"r", "g", "b", "a"},
     "size": {"value"},
     "position": {"x", "y", "z"},
+    "spell": {"start", "end", "startopen", "endopen"},
+    "graph": {"defaultedgetype", "mode", "timeformat", "timerepresentation", "idtype"},
 }
 _REQUIRED = {"node": {"id"}, "edge": {"id", "source", "target"}, "attvalue": {"for", "value"},
              "attribute": {"id", "title", "type"}, "color": {"r", "g", "b"}, "size": {"value"},
-             "position": {"x", "y"}}
+             "position": {"x", "y"}, "spell": {"start", "end"}, "graph": {"mode"}}
 _ATTR_TYPES = {"integer", "long", "double", "float", "boolean", "liststring", "string", "anyURI",
                "listinteger", "listlong", "listdouble", "listfloat", "listboolean", "listbyte", "listshort",
                "listchar", "listbigdecimal", "listbiginteger", "byte", "short", "char", "bigdecimal", "biginteger"}
@@ -284,3 +286,32 @@ def test_deterministic_and_registered(hostile_graph, tmp_path):
     write_graphml(hostile_graph, tmp_path / "b.graphml")
     assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
     assert get_exporter("gexf") is write_gexf and get_exporter("graphml") is write_graphml
+
+
+def test_entities_and_relations_carry_their_years_for_gephis_timeline(seeds_graph, tmp_path):
+    """Each entity's years are the years its documents speak for and its milestones' years; a relation's, its
+    documents'; consecutive years make one spell; the graph is dynamic with date time."""
+    write_gexf(seeds_graph, tmp_path / "s.gexf")
+    data = (tmp_path / "s.gexf").read_bytes()
+    assert gexf_13_problems(data) == []
+    graph = etree.fromstring(data).find(f"{{{GEXF_NS}}}graph")
+    assert (graph.get("mode"), graph.get("timeformat"), graph.get("timerepresentation")) == ("dynamic", "date",
+                                                                                            "interval")
+    g = nx.read_gexf(tmp_path / "s.gexf")
+    spells = {v: d.get("spells") for v, d in g.nodes(data=True)}
+    assert all(spells.values())  # every seed speaks for a year
+    years = {s for v in spells.values() for s in v}
+    assert {start[:4] for start, _ in years} >= {"2022", "2023", "2024"}
+    assert all(start.endswith("-01-01") and end.endswith("-12-31") and start[:4] <= end[:4] for start, end in years)
+    by_label = {d["label"]: v for v, d in g.nodes(data=True)}
+    # under construction in 2022 (reported by the 2023 report), and planned on in 2023: one spell of two years
+    assert spells[by_label["中昊晨光一期"]] == [("2022-01-01", "2023-12-31")]
+    assert spells[by_label["沿滩区"]] == [("2023-01-01", "2023-12-31")]
+    assert all(d.get("spells") for _, _, d in g.edges(data=True) if d.get("relation") != "locatedIn")
+
+
+def test_a_graph_without_years_stays_static(hostile_graph, tmp_path):
+    write_gexf(hostile_graph, tmp_path / "h.gexf")
+    graph = etree.fromstring((tmp_path / "h.gexf").read_bytes()).find(f"{{{GEXF_NS}}}graph")
+    assert graph.get("mode") == "static" and graph.get("timeformat") is None
+    assert not list(graph.iter(f"{{{GEXF_NS}}}spells"))

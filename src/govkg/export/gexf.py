@@ -3,7 +3,10 @@
 Nodes are entities, coloured by type with the palette of the network page
 (:data:`govkg.export.html.PALETTE`), sized by degree and placed where the
 page places them (:func:`positions`); they carry ``type``, ``aliases``,
-``documents``, ``definition`` and ``adminCode``. Edges are the relations:
+``documents``, ``definition`` and ``adminCode``, and their years as spells
+for Gephi's timeline (the years the documents naming an entity speak for
+and its milestones' years; an edge, its documents' years; the graph is then
+``dynamic`` with ``date`` time). Edges are the relations:
 each has its own id, its relation (``locatedIn`` …) as ``label``, as GEXF 1.3
 ``kind`` (so Gephi keeps two relations between one pair as two edges rather
 than merging them) and as the attribute ``relation``, with ``evidence`` (the
@@ -126,7 +129,10 @@ def gexf_bytes(projection: Projection) -> bytes:
     meta = etree.SubElement(root, q("meta"))
     etree.SubElement(meta, q("creator")).text = "govkg"
     etree.SubElement(meta, q("description")).text = "Entities and relations of Chinese government work reports"
-    graph = etree.SubElement(root, q("graph"), defaultedgetype="directed", mode="static")
+    timed = any(n.years for n in projection.nodes) or any(e.years for e in projection.edges)
+    graph = etree.SubElement(root, q("graph"), {"defaultedgetype": "directed", "mode": "dynamic" if timed else "static",
+                                                **({"timeformat": "date", "timerepresentation": "interval"}
+                                                   if timed else {})})
     for cls, attrs in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         decl = etree.SubElement(graph, q("attributes"), {"class": cls, "mode": "static"})
         for name, kind in attrs:
@@ -139,6 +145,7 @@ def gexf_bytes(projection: Projection) -> bytes:
         _attvalues(node, q, {"type": n.type, "aliases": json_list(n.aliases),
                              "documents": json_list(n.documents),
                              "definition": n.definition, "adminCode": n.admin_code})
+        _spells(node, q, n.years)
         etree.SubElement(node, q("color", VIZ_NS), gexf_color(PALETTE[n.type]))
         etree.SubElement(node, q("size", VIZ_NS), value=repr(node_size(degree[n.id])))
         x, y = where[n.id]
@@ -149,7 +156,25 @@ def gexf_bytes(projection: Projection) -> bytes:
                                 target=xml_text(e.target), label=e.type, kind=e.type)
         _attvalues(edge, q, {"relation": e.type, "evidence": e.first_evidence,
                              "documents": json_list(e.documents)})
+        _spells(edge, q, e.years)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _spells(parent: Any, q: Any, years: tuple[int, ...]) -> None:
+    """Gephi's timeline: one spell per year (1 January to 31 December), consecutive years as one spell."""
+    from lxml import etree
+
+    if not years:
+        return  # no year: there at every time
+    box = etree.SubElement(parent, q("spells"))
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    for first, last in runs:
+        etree.SubElement(box, q("spell"), start=f"{first:04d}-01-01", end=f"{last:04d}-12-31")
 
 
 def _attvalues(parent: Any, q: Any, values: dict[str, str]) -> None:

@@ -50,6 +50,7 @@ class Node:
     definition: str = ""
     admin_code: str = ""
     documents: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # of the documents naming it (govkg:year) and of its milestones
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,8 @@ class Edge:
     ``evidence`` holds the distinct sentences stating it, in document and
     text order; ``documents`` the ids of the documents they come from;
     ``derived_from`` the labels of the division tables and rules it is
-    derived from (``prov:wasDerivedFrom`` other than its documents), sorted.
+    derived from (``prov:wasDerivedFrom`` other than its documents), sorted;
+    ``years`` the years those documents speak for (``govkg:year``), sorted.
     """
 
     source: str
@@ -68,6 +70,7 @@ class Edge:
     evidence: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     derived_from: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # of the documents stating it
 
     @property
     def first_evidence(self) -> str:
@@ -139,6 +142,7 @@ def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
     nodes = []
     for iri in sorted(node_type, key=str):
         label = _label(facts.labels.get(iri, ()), iri)
+        docs = facts.entity_documents(iri)
         nodes.append(Node(
             id=str(iri),
             type=node_type[iri],
@@ -146,7 +150,8 @@ def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
             aliases=tuple(sorted({str(a) for a in facts.alt_labels.get(iri, ())} - {label})),
             definition=min((str(d) for d in facts.definitions.get(iri, ())), default=""),
             admin_code=min((str(c) for c in facts.admin_codes.get(iri, ())), default=""),
-            documents=tuple(sorted({document_id(d) for d in facts.entity_documents(iri)})),
+            documents=tuple(sorted({document_id(d) for d in docs})),
+            years=_years(facts, docs | facts.values[GOVKG.milestone].get(iri, set())),
         ))
     edges = []
     for s, name, o in sorted(facts.relations, key=lambda t: (str(t[0]), t[1], str(t[2]))):
@@ -165,8 +170,14 @@ def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
         edges.append(Edge(
             source=str(s), type=name, target=str(o), evidence=tuple(texts),
             documents=tuple(sorted({document_id(d) for d in docs})), derived_from=tuple(sorted(sources)),
+            years=_years(facts, docs),
         ))
     return Projection(tuple(nodes), tuple(edges))
+
+
+def _years(facts: GraphFacts, subjects: Any) -> tuple[int, ...]:
+    """The years (``govkg:year``) of ``subjects`` (documents, milestones), sorted."""
+    return tuple(sorted({int(str(y)[:4]) for x in subjects for y in facts.years.get(x, ()) if str(y)[:4].isdigit()}))
 
 
 def _label(labels: Any, node: Any) -> str:
@@ -304,8 +315,9 @@ def _converted(quads: Iterator[Any]) -> Iterator[tuple[Any, Any, Any, Any]]:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OBSERVATION_VALUES = (SDMX_DIMENSION.refArea, SDMX_DIMENSION.refPeriod, GOVKG.observationKind, GOVKG.indicator,
                       SKOS.prefLabel, SDMX_MEASURE.obsValue, SDMX_ATTRIBUTE.unitMeasure, GOVKG.growthRate,
-                      GOVKG.evidence, PROV.wasDerivedFrom)
-"""Predicates whose values :class:`GraphFacts` keeps for the observation table (besides labels and text)."""
+                      GOVKG.evidence, PROV.wasDerivedFrom, GOVKG.milestone)
+"""Predicates whose values :class:`GraphFacts` keeps for the observation table and the projects' milestones (besides
+labels and text)."""
 
 
 class GraphFacts:
