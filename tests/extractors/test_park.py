@@ -23,6 +23,8 @@ def labels(ctx):
     ("建成百亿元级立中工业园。", {"立中工业园"}),
     ("选派优秀干部赴杭州高新区挂职。", {"杭州高新区"}),  # a travel verb ends the name
     ("支持京东（保定）数字经济产业园扩大规模。", {"京东(保定)数字经济产业园"}),  # a place in brackets inside the name (labels are half-width)
+    ("近年来，涌现出清河电子产业园等一批新园区。", {"清河电子产业园"}),  # a verb with its complement is cut
+    ("以青禾现代农业产业园为龙头带动全乡。", {"青禾现代农业产业园"}),  # a preposition is cut
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))

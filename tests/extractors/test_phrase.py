@@ -1,7 +1,7 @@
 import pytest
 
-from govkg.extractors.phrase import (before_marker, enumeration_items, is_common_word, leading_clutter, left_edge,
-                                     load_lexicon)
+from govkg.extractors.phrase import (before_marker, enumeration_items, governing_lead, is_common_word, leading_clutter,
+                                     left_edge, load_lexicon)
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +87,25 @@ def test_leading_clutter(lex, name, cut):
 ])
 def test_before_marker(text, expected):
     assert text[:before_marker(text, len(text))] == expected
+
+
+@pytest.mark.parametrize("name, head, cut", [
+    ("整修清溪河堤防", "堤防", 2),  # an everyday verb governs the works
+    ("以万丰商贸综合体", "综合体", 1),  # a preposition opens the clause
+    ("涌现出清河电子产业园", "产业园", 3),  # verb with its complement, one jieba word
+    ("打好青禾项目园区", "园区", 2),  # verb + complement, two words
+    ("维护好清溪片林", "片林", 3),
+    ("密切跟进华宇集团", "集团", 4),  # adverb + verb
+    ("搭建保定职教园区", "园区", 2),  # the object starts with a place jieba tags as a verb
+    # near misses: nothing is cut
+    ("追觅机器人", "机器人", 0),  # a brand jieba does not count as a verb
+    ("实验小学新建教学楼", "教学楼", 0),  # a verbal noun used as a modifier
+    ("安置区二期项目", "二期项目", 0),  # the next character binds to what follows
+    ("保定高新区", "高新区", 0),  # a place tagged as a verb
+    ("搭建园区", "园区", 0),  # no body would be left
+    ("同福集团", "集团", 0),  # 同 is no clause-opening preposition
+])
+def test_governing_lead(lex, name, head, cut):
+    from govkg.extractors.base import Resources
+    from govkg.extractors.gazetteer import gazetteer
+    assert governing_lead(lex, name, name.rindex(head), gazetteer(Resources()).names_place) == cut

@@ -27,6 +27,9 @@ def found(ctx):
     # names that keep their digits and phases
     ("启动省道430沙湾城区绕城线工程建设。", {"省道430沙湾城区绕城线工程"}),
     ("加快老蛮桥水库二期工程建设。", {"老蛮桥水库二期工程"}),
+    # a governing verb or preposition in front is not part of the name
+    ("今年整修清溪河堤防，确保安全度汛。", {"清溪河堤防"}),
+    ("以万丰商贸综合体项目为支点激活夜间消费。", {"万丰商贸综合体项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

@@ -54,6 +54,12 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("区委深入实施开放兴区和工业强区战略。", "工业强区", None),
         ("实施国土绿化三年攻坚行动，完成造林。", "国土绿化三年攻坚行动", None),
         ("坚决打赢三大攻坚战，深入开展创建。", "三大攻坚战", None),
+        # prose after the closing quote is not the formula's head
+        ("对重点企业落实“一户一案”定计划，逐一销号。", "一户一案", None),
+        ("所谓“两强”即抓龙头带动机制。", "两强", None),
+        ("推广“一村一品”发展模式。", "一村一品发展模式", "一村一品"),
+        ("推进“三网”联动发展，补齐短板。", "三网", None),  # the predicate goes on after a verbal head
+        ("强化“三网”联动，补齐短板。", "三网联动", "三网"),  # a verbal head that ends the clause
     ],
 )
 def test_finds_slogan(make_context, sentence, label, alias):
@@ -195,3 +201,13 @@ def test_finds_slogan_in_quoted_speech(make_context, sentence, label):
 ])
 def test_statistics_and_plain_speech_are_no_slogans(make_context, sentence):
     assert _slogans(make_context(sentence)) == {}
+
+
+@pytest.mark.parametrize("sentence, glued", [
+    ("对重点企业落实“一户一案”定计划，逐一销号。", "一户一案定计划"),  # one verb after the quote
+    ("所谓“两强”即抓龙头带动机制。", "两强即抓龙头带动机制"),  # a copula opens a clause
+    ("推进“三网”联动发展，补齐短板。", "三网联动"),  # a verbal head inside a longer predicate
+    ("严控“两费”支出限额管理。", "两费支出限额管理"),  # a verbal head after modifiers
+])
+def test_prose_after_the_quote_is_not_a_head(make_context, sentence, glued):
+    assert glued not in _slogans(make_context(sentence))

@@ -228,7 +228,7 @@ def _headed(ctx: Context) -> Iterator[Mention]:
     lead = _lead_words(ctx)
     places = _place_names(ctx)
     text = ctx.doc.norm
-    for span in headed_names(ctx, heads, bracketed=True):
+    for span in headed_names(ctx, heads, bracketed=True, governed=True):
         if _AFTER_HEAD.match(text[span.end:span.end + 1]) or (
                 span.text.endswith("投") and text[span.end:span.end + 1] in "资入放产"):
             continue  # 集团化, 城投债, 固定资产投资

@@ -59,7 +59,7 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
     heads = head_regex("park_heads.txt")
     lex = lexicon(ctx)
     lead = ctx.resources.get("park.lead", lambda: frozenset(words("park_lead_words.txt")))
-    for span in headed_names(ctx, heads, bracketed=True):
+    for span in headed_names(ctx, heads, bracketed=True, governed=True):
         if _fragment(ctx, span.sentence, span.start, span.end):
             continue
         cut = _trim(lex, lead, span.text)

@@ -157,6 +157,63 @@ def before_marker(text: str, end: int) -> int:
     return m.start() if m and m.start() > 0 else end
 
 
+# single-character prepositions that open a clause and govern the name after them (以…为, 把, 向 …)
+_LEAD_PREPOSITIONS = frozenset("以把将对向在从为由被给让")
+# result complements: a verb followed by one (打好, 涌现出, 迎来) governs what follows it
+_COMPLEMENTS = frozenset("好出来到起上住牢")
+_CHAR_COMPLEMENTS = "好出到牢"  # complements that jieba may join to the next word (维护|好雄…)
+_VERB_TAGS = frozenset({"v", "vn"})
+_ADVERB_TAGS = frozenset({"d", "ad", "t"})  # adverbs and time words that go with the verb after them
+GOVERNING_VERB_FREQ = 200
+"""A verb jieba counts this often is an everyday verb (整修, 搭建, 运行), not the start of a brand (追觅, 融达)."""
+
+
+def governing_lead(lex: Lexicon, name: str, body_len: int, is_place: Callable[[str], bool] = lambda w: False,
+                   min_body: int = 2) -> int:
+    """Length of a governing verb or preposition that jieba tags at the front of ``name`` (0 when none).
+
+    ``name[:body_len]`` is the body before the head noun. Cut are: one of the
+    prepositions 以, 把, 向 … standing as a word; an everyday verb of two or more
+    characters (jieba tag v, counted at least ``GOVERNING_VERB_FREQ`` times, not a
+    place name) whose next word is not a verb (a verbal noun, vn, is kept: 实验小学,
+    生活垃圾); a verb with a result complement (打好, 维护好, 涌现出); an adverb or
+    time word before such a verb (密切跟进, 今年整修). Nothing is cut unless
+    ``min_body`` characters of body remain, so a head keeps a name in front, nor
+    when the word after the cut is one character (安置|区二期: it binds to what follows).
+
+    >>> lex = load_lexicon()
+    >>> [governing_lead(lex, s, n) for s, n in [("整修清溪河堤防", 5), ("以万丰商贸综合体", 5),
+    ...                                         ("涌现出清河电子产业园", 7), ("追觅机器人", 2), ("搭建园区", 2),
+    ...                                         ("维护好清溪片林", 5), ("安置区二期项目", 5)]]
+    [2, 1, 3, 0, 0, 3, 0]
+    """
+    toks = lex.tokenizer.tags(name[:body_len])
+    cut = 0
+    i = 0
+    if len(toks) > 2 and toks[0][1] in _ADVERB_TAGS and toks[1][1] in _VERB_TAGS and len(toks[1][0]) >= 2:
+        cut, i = len(toks[0][0]), 1  # 密切|跟进: the adverb goes with the verb
+    if i >= len(toks):
+        return 0
+    word, tag = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+    if len(nxt[0]) < 2 and nxt[0] not in _COMPLEMENTS:
+        return 0  # the next character binds to what follows it (安置|区二期, 沉浸|式…): no clean cut
+    if i == 0 and word in _LEAD_PREPOSITIONS and tag == "p":
+        cut = len(word)
+    elif tag in _VERB_TAGS and nxt[0] in _COMPLEMENTS and nxt[1] != "n":
+        cut += len(word) + len(nxt[0])
+    elif word.endswith(tuple(_CHAR_COMPLEMENTS)) and tag == "v" and len(word) >= 2:
+        cut += len(word)  # 打好, 涌现出 as one word
+    elif (tag == "v" and len(word) >= 2 and lex.tokenizer.FREQ.get(word, 0) >= GOVERNING_VERB_FREQ
+          and (nxt[1] not in _VERB_TAGS or is_place(nxt[0])) and not is_place(word)):
+        cut += len(word)
+        if name[cut:cut + 1] in _CHAR_COMPLEMENTS and body_len - cut > min_body:
+            cut += 1
+    else:
+        return 0
+    return cut if body_len - cut >= min_body else 0
+
+
 _MONEY = re.compile(r"\d\s*(?:亿|万)?元|\d+宗")
 _LEADING_COUNT = re.compile(r"^(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)(?:个|家|户|项|批|座|条|所|处|类)")
 
@@ -172,12 +229,13 @@ class Span:
 
 
 def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24,
-                 bracketed: bool = False):
+                 bracketed: bool = False, governed: bool = False):
     """Every name ending in a match of ``head`` (a compiled regex) in the document's sentences.
 
     Yields :class:`Span` with the body left-trimmed at a boundary word; names
     whose body (the part before the head) is shorter than ``min_body`` are dropped.
-    With ``bracketed``, a name goes on left across a place in brackets (see :func:`across_brackets`).
+    With ``bracketed``, a name goes on left across a place in brackets (see :func:`across_brackets`);
+    with ``governed``, a governing verb or preposition at its front is cut (see :func:`governing_lead`).
     """
     lex = lexicon(ctx)
     for sent in ctx.sentences:
@@ -192,6 +250,11 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
             if lead:
                 start += lead.end()
                 body = body[lead.end():]
+            if governed:
+                cut = governing_lead(lex, text[start:m.end()], len(body), gazetteer(ctx.resources).names_place,
+                                     min_body=min_body)
+                start += cut
+                body = body[cut:]
             if len(body) >= min_body and not body.endswith("等") and not _MONEY.search(body):
                 longest[start] = max(longest.get(start, 0), m.end())
         for start, end in sorted(longest.items()):

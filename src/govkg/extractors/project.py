@@ -60,7 +60,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     named = _named_spans(ctx)
     found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
     for heads, is_facility in ((works, False), (facility, True)):
-        for span in headed_names(ctx, heads, bracketed=True):
+        for span in headed_names(ctx, heads, bracketed=True, governed=True):
             sent = ctx.sentences[span.sentence]
             a, b = span.start - sent.start, span.end - sent.start
             if is_facility and (works.search(span.text[-4:]) or not _being_built(ctx, sent.text, a, b)):

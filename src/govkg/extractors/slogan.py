@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from govkg.extractors.base import Context, data_lines
 from govkg.extractors.names import literal_alternation
+from govkg.extractors.phrase import lexicon as phrase_lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
 
@@ -74,6 +75,7 @@ class SloganLexicon:
     part_types: tuple[tuple[str, str], ...]
     part_suffixes: tuple[str, ...]  # the suffixes of ``part_types``
     head_re: re.Pattern[str]
+    clause_heads: frozenset[str] = frozenset()  # verbal heads that must end the clause (slogan_clause_heads.txt)
 
 
 def load_lexicon() -> SloganLexicon:
@@ -94,6 +96,7 @@ def load_lexicon() -> SloganLexicon:
         part_types=tuple(sorted(types, key=lambda t: len(t[0]), reverse=True)),
         part_suffixes=tuple(suffix for suffix, _ in types),
         head_re=re.compile(rf"^([{_CJK}]{{0,6}}?)({head_alt})"),
+        clause_heads=frozenset(data_lines("slogan_clause_heads.txt")),
     )
 
 
@@ -228,11 +231,35 @@ def verb_before(before: str, lex: SloganLexicon) -> bool:
     return before.endswith(lex.verbs)
 
 
-def match_head(after: str, lex: SloganLexicon) -> str:
-    """The head noun (with its modifiers) right after a closing quote, or ''."""
+# a particle or conjunction between the quote and the head makes what follows prose, not the quote's head noun
+_MODIFIER_CLAUSE = re.compile(r"[的和与及等是在为]")
+# jieba tags of a first word that opens a clause after the quote (a preposition: “X”以才引才…; a conjunction)
+_CLAUSE_OPENERS = frozenset({"p", "c"})
+
+
+def match_head(after: str, lex: SloganLexicon, first_tag: Callable[[str], str] = lambda w: "") -> str:
+    """The head noun (with its modifiers) right after a closing quote, or ''.
+
+    The modifiers are prose, and there is no head, when they hold a particle,
+    start with 即 (“三重”即抓…) or a word that ``first_tag`` tags as a preposition
+    or conjunction, or are one verb (“一企一策”定措施: a formula and what is done with it).
+    A verbal head (``slogan_clause_heads.txt``) counts only alone and at the end of its clause.
+
+    >>> lx = load_lexicon()
+    >>> match_head("专项行动，", lx), match_head("即抓重大工作机制", lx), match_head("定措施", lx, lambda w: "v")
+    ('专项行动', '', '')
+    >>> match_head("联动，", lx), match_head("联动发展", lx), match_head("经费限额管理", lx)
+    ('联动', '', '')
+    """
     m = lex.head_re.match(after)
-    if not m or re.search(r"[的和与及等是在为]", m.group(1)):
+    if not m or _MODIFIER_CLAUSE.search(m.group(1)) or m.group(1).startswith("即"):
         return ""
+    mod = m.group(1)
+    if mod and (first_tag(mod) in _CLAUSE_OPENERS or (len(mod) == 1 and first_tag(mod) == "v")):
+        return ""
+    if m.group(2) in lex.clause_heads and (mod or re.match(rf"[{_CJK}]", after[m.end():m.end() + 1])
+                                           and after[m.end()] not in "和与及等"):
+        return ""  # a verbal head with more of the predicate around it: “四区”联动发展
     return m.group(0)
 
 
@@ -315,13 +342,14 @@ def _quotes(text: str) -> Iterator[re.Match[str]]:
             yield from _QUOTED.finditer(text, m.start() + 1, m.end() - 1)
 
 
-def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset()) -> list[_Hit]:
+def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset(),
+                first_tag: Callable[[str], str] = lambda w: "") -> list[_Hit]:
     """Slogans quoted in one sentence (chains of adjacent quotes share a verdict)."""
     text = sent.text
     found: list[tuple[re.Match[str], str, Verdict]] = []
     for m in _quotes(text):
         content = next(g for g in m.groups() if g is not None)
-        head = match_head(text[m.end():], lex)
+        head = match_head(text[m.end():], lex, first_tag)
         after = text[m.end() + len(head):]
         found.append((m, head, judge_quoted(content, head, text[max(0, m.start() - 8):m.start()],
                                             after, lex, known)))
@@ -430,12 +458,18 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
     known = frozenset(known_labels)
     stop = glossary_start(ctx.doc.norm)
     name_starts = {m.start for m in ctx.mentions if m.type != "Slogan"}
+    words = phrase_lexicon(ctx).tokenizer
+
+    def first_tag(text: str) -> str:
+        tags = words.tags(text)
+        return tags[0][1] if tags else ""
+
     hits: list[_Hit] = []
     for sent in ctx.sentences:
         if stop is not None and sent.start >= stop:
             break
         quoted_spans = []
-        for h in quoted_hits(sent, lex, known):
+        for h in quoted_hits(sent, lex, known, first_tag):
             if sent.start + h.start + 1 in name_starts and h.rule != "slogan.quoted_glossary":
                 continue  # the quote opens with a place or company name: “九洪西瓜”
             hits.append(_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule))
