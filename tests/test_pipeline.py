@@ -426,3 +426,25 @@ def test_a_build_too_large_for_memory_spills_its_union_and_drops_its_page(tmp_pa
     again = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(large), "--jobs", "1"])
     assert again.exit_code == 0 and "nothing to build" in again.stdout  # a dropped page is not a missing one
     assert not list((large / ".govkg").glob(merge.UNION_PREFIX + "*"))
+
+
+def test_a_build_without_page_that_changes_the_graph_removes_the_earlier_page(corpus, tmp_path) -> None:
+    """A --no-html build that changes the graph takes the earlier build's page away (it would show a graph that is
+    gone) and says so; one that changes nothing leaves it."""
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    page = (out / "graph.html").read_bytes()
+    same = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1", "--no-html"])
+    assert same.exit_code == 0 and (out / "graph.html").read_bytes() == page and "removed" not in same.stderr
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n推进卧龙湖大桥建设。", encoding="utf-8")
+    changed = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1", "--no-html"])
+    assert changed.exit_code == 0, changed.output
+    assert not (out / "graph.html").exists()
+    assert "graph.html: removed: it showed the graph before this build" in changed.stderr
+    again = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
+    assert again.exit_code == 0 and (out / "graph.html").is_file()

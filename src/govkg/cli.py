@@ -153,6 +153,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, store_dir: Path | None, jobs: 
         _warn(err, f"{out_dir / 'graph.html'}: not written: {result.stats.page_dropped:,} entities are more than a page "
                    f"can show (at most {PAGE_MAX_ENTITIES:,}); use govkg serve, or govkg export --to html with "
                    "--region, --type or --ego")
+    if result.stats.page_removed:
+        _warn(err, f"{out_dir / 'graph.html'}: removed: it showed the graph before this build; build without "
+                   "--no-html to make the page again")
     _summary(out, result, out_dir)
     if result.errors:
         sys.exit(EXIT_SKIPPED)

@@ -131,6 +131,7 @@ class OutputStats:
     relations: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     page_dropped: int = 0  # entities of a build too large for a page (no graph.html written): see Merged
+    page_removed: bool = False  # a --no-html build that changed the graph removed the earlier build's page
 
 
 class BuildOutput:
@@ -372,21 +373,23 @@ class BuildOutput:
                 fh.flush()
             # synced to disk in a thread while the page is made (os.fsync lets Python run meanwhile);
             # result() raises the thread's error
+            removed_page = False
             with ThreadPoolExecutor(max_workers=1) as pool:
                 synced = pool.submit(lambda: [os.fsync(fh.fileno()) for fh in (self._trig, self._ttl)])
                 if self.html and merged.network is not None:
                     from govkg.export.html import write_network
 
                     write_network(merged.network.data(), self.folder / HTML)
-                elif self.html:  # the page of an earlier, smaller build would not be this graph's
-                    (self.folder / HTML).unlink(missing_ok=True)
+                elif (self.folder / HTML).exists():  # an earlier build's page would show a graph that is gone
+                    (self.folder / HTML).unlink()
+                    removed_page = True
                 synced.result()
             self._files.close()  # each file synced and renamed into place
         except OSError as exc:
             raise OutputError(f"{self.folder}: cannot write the build ({exc.strerror or exc})") from None
         return OutputStats(documents=self._count, removed=removed, triples=merged.triples,
                            relations=merged.statements, entities=counts,
-                           page_dropped=merged.dropped_page)
+                           page_dropped=merged.dropped_page, page_removed=removed_page and not self.html)
 
     # --- closing ---------------------------------------------------------------------------------
 
