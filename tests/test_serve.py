@@ -503,8 +503,10 @@ def test_region_page_shows_its_indicators_actual_beside_target(base: str) -> Non
     assert "<tr><td>2022</td><td></td><td>20.9%</td><td></td><td></td></tr>" in budget
     assert "<tr><td>2023</td><td></td><td></td><td></td><td>12%</td></tr>" in budget
     assert budget.count('<rect class="actual"') == 1 and budget.count('<rect class="target"') == 1
-    status, _, industry = get(base + "/entity?id=" + q(SHAWAN))
-    assert status == 200 and "0 indicators" not in industry
+    _, _, hits = get(base + "/search?q=" + q("不锈钢"))
+    industry = hits.split('<ol class="hits" id="hits">', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+    status, _, page = get(base + industry.replace("&amp;", "&"))
+    assert status == 200 and "Industry" in page and '<div id="indicators"' not in page  # only regions have them
 
 
 def test_indicator_chart_scales_values_and_draws_a_fall_below_the_line() -> None:

@@ -107,9 +107,9 @@ def network_data(graph: Graph, *, leave_out: frozenset[URIRef] | set[URIRef] = f
         key = (s, name, o)
         sentence = min(facts.statement_sentences.get(key, ()), key=str, default=None)
         text = min((str(t) for t in facts.text.get(sentence, ())), default="") if sentence is not None else ""
-        derived = min((str(label) for src in facts.statement_documents.get(key, ()) if src not in facts.documents
-                       for label in facts.labels.get(src, ())), default="")
-        builder.add_edge(str(s), name, str(o), None if sentence is None else (str(sentence), text), derived)
+        derived = facts.derived_from(key)
+        builder.add_edge(str(s), name, str(o), None if sentence is None else (str(sentence), text),
+                         derived[0] if derived else "")
     return builder.data()
 
 

@@ -166,10 +166,10 @@ def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
         docs = {d for sent in sentences for d in facts.in_document.get(sent, ())}
         derived = facts.statement_documents.get((s, name, o), set())
         docs |= {d for d in derived if str(d).startswith(DOC_BASE)}
-        sources = {_label(facts.labels.get(d, ()), d) for d in derived if not str(d).startswith(DOC_BASE)}
+        sources = facts.derived_from((s, name, o))
         edges.append(Edge(
             source=str(s), type=name, target=str(o), evidence=tuple(texts),
-            documents=tuple(sorted({document_id(d) for d in docs})), derived_from=tuple(sorted(sources)),
+            documents=tuple(sorted({document_id(d) for d in docs})), derived_from=sources,
             years=_years(facts, docs),
         ))
     return Projection(tuple(nodes), tuple(edges))
@@ -353,6 +353,12 @@ class GraphFacts:
         found = {RDFS.label: self.labels, GOVKG.adminCode: self.admin_codes, GOVKG.text: self.text}.get(predicate)
         values = (found if found is not None else self.values[predicate]).get(subject, ())
         return min(values, key=str, default=None)
+
+    def derived_from(self, key: tuple[Any, str, Any]) -> tuple[str, ...]:
+        """The labels of the division tables and rules relation ``key`` is ``prov:wasDerivedFrom`` besides its
+        documents, sorted."""
+        return tuple(sorted({_label(self.labels.get(d, ()), d) for d in self.statement_documents.get(key, ())
+                             if not str(d).startswith(DOC_BASE)}))
 
     def entity_documents(self, entity: Any) -> set[Any]:
         """Documents naming ``entity``: through its mentions, and the named graphs typing it."""

@@ -267,17 +267,17 @@ class Merged:
         self.statements = 0
 
     def add(self, summary: DocSummary) -> None:
+        net = self.network
         for subject, pairs in summary.entities:
             self.union.add(subject, pairs)
+            if net is not None:
+                for p, o in pairs:
+                    if p == _CONFIDENCE:  # the subject in Turtle's <…>
+                        net.add_confidence(subject[1:-1], float(o.split('"')[1]))
         self.triples += summary.triples
         self.statements += summary.statements
-        net = self.network
         if net is None:
             return
-        for subject, pairs in summary.entities:
-            for p, o in pairs:
-                if p == _CONFIDENCE:  # the subject in Turtle's <…>
-                    net.add_confidence(subject[1:-1], float(o.split('"')[1]))
         net.add_document(summary.document, summary.title, year=summary.year)
         for iri, kind, label, aliases, definition in summary.nodes:
             net.add_node(iri, kind, [(label, "zh")], aliases, [definition] if definition else [])
