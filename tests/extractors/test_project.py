@@ -86,16 +86,71 @@ def test_place_phase_is_not_an_enterprise(make_context):
     assert "清苑新城" not in enterprises
 
 
-def test_short_list_items_are_enterprises_not_projects(make_context):
+def test_short_list_items_are_enterprises_that_carry_out_projects(make_context):
+    """"信乙化工、华砂新材料等项目如期竣工": the items are enterprises, each carrying out its project, which
+    is the one the stage is said of."""
     from govkg.extractors import extract
     from govkg.text.document import sentences_of
 
     ctx = make_context("信乙化工、华砂新材料等项目如期竣工。")
-    projects, _, _ = found(ctx)
+    projects, _, relations = found(ctx)
     assert not {"信乙化工", "华砂新材料"} & projects
+    assert {"信乙化工项目", "华砂新材料项目"} <= projects
+    assert ("信乙化工", "carriesOut", "信乙化工项目") in relations
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     enterprises = {ref.key for ref in facts.entities if ref.type == "Enterprise"}
     assert {"信乙化工", "华砂新材料"} <= enterprises
+    kept = {ref.key for ref in facts.entities if ref.type == "Project"} & {"信乙化工项目", "华砂新材料项目"}
+    assert kept  # the learned decision keeps at least one; each kept has the stage the sentence says
+    assert {(m.project.key, m.stage) for m in facts.milestones} >= {(k, "竣工") for k in kept}
+
+
+def test_kinds_in_lists_own_no_project(make_context):
+    projects, _, _ = found(make_context("景区道路、管网等项目加快建设。"))
+    assert not any(p.endswith("项目") for p in projects)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the sum went into, up to its stage, whatever its head
+    ("投资2599万元的海—宝农村公路通车。", "海—宝农村公路"),
+    ("完成投资3000万元的土壤污染治理与修复国家试点工程验收。", "土壤污染治理与修复国家试点工程"),
+    # a measure or count before the works is not part of its name
+    ("投资400万元完成1.6公里老旧供水管网改造。", "老旧供水管网改造"),
+    ("投资4000万元完成教育园区内3条高压线路迁改，谋划实施城区第二污水处理厂。", "高压线路迁改"),
+    # the name ends where what is said of it begins, or at its last works head
+    ("投资1.3亿元的第三水厂具备供水条件。", "第三水厂"),
+    ("投资162亿元的长城汽车项目进展顺利。", "长城汽车项目"),
+    ("加快推动投资25亿元的大唐350兆瓦光伏发电、投资60亿元的华润热电联产。", "大唐350兆瓦光伏发电"),
+])
+def test_invested_works(make_context, sentence, expected):
+    projects, _, _ = found(make_context(sentence))
+    assert expected in projects
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    ("投资1400万元的6所中小学校全部竣工。", "中小学校"),             # a count of facilities: a kind
+    ("投资 9500万元建设保障性住房 1128 套。", "保障性住房"),         # generic
+    ("投资800万元购置电动公交车80辆。", "电动公交车80辆"),            # a count at the end
+])
+def test_invested_near_misses(make_context, sentence, rejected):
+    projects, _, _ = found(make_context(sentence))
+    assert rejected not in projects
+
+
+def test_projects_above_a_size_are_a_kind(make_context):
+    from govkg.extractors.phrase import lexicon
+    from govkg.extractors.project import _invested
+
+    ctx = make_context("引进中石化等总投资500亿元以上的精细化工园区配套，投资5亿元的精细化工园区配套")
+    text = ctx.sentences[-1].text
+    assert [text[a:b] for a, b in _invested(ctx, text, lexicon(ctx))] == ["精细化工园区配套"]
+    assert len(list(_invested(ctx, text, lexicon(ctx)))) == 1
+
+
+def test_a_place_before_within_is_not_part_of_the_name(make_context):
+    projects, _, _ = found(make_context("园区内阳江万洋众创城项目总投资约100亿元。"))
+    assert "阳江万洋众创城项目" in projects
+    assert not any(p.startswith("园区") for p in projects)
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -64,6 +64,19 @@ def test_investments(facts_of, sentence, projects, expected):
     assert investments(facts_of(sentence, projects)) == expected
 
 
+def test_invested_works_take_their_sum(facts_of, resources, folder):
+    """The works the rule project.invested found after a sum take that sum, across a measure and a place."""
+    sentence = "投资4000万元完成教育园区内3条高压线路迁改。"
+    text = f"{TITLE}\n{PLAN}\n{sentence}\n"
+    doc = make_document(text, path="report.txt", doc_id="report", folder=folder)
+    ctx = Context(doc=doc, sentences=sentences_of(doc), resources=resources)
+    start = doc.norm.index("高压线路迁改")
+    for rule, expected in (("project.head", set()), ("project.invested", {("高压线路迁改", "40000000", "CNY")})):
+        ctx.mentions[:] = [Mention(EntityRef("Project", "高压线路迁改"), "高压线路迁改", start, start + 6,
+                                   ctx.sentence_at(start).index, rule)]
+        assert investments(extract_project_facts(ctx)) == expected
+
+
 @pytest.mark.parametrize("sentence, projects", [
     # a count of projects and their total: not one project's investment
     ("新开工项目12个，总投资35亿元。", []),

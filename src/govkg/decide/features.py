@@ -24,6 +24,7 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|defined``, ``T|aliased``, ``T|spanless`` | a glossary definition; other names; declared (a parent region) without a span |
 | ``T|region_prefix`` | the name starts with a region the document names |
 | ``T|also=T2``, ``T|inside=T2``, ``T|holds=T2`` | the same span proposed as another type; the span lies inside, or holds, another type's mention |
+| ``T|invested``, ``T|staged`` | a sum invested right before it (投资3000万元的…, 投资400万元完成…) or a stage of works right after it (…通车, …顺利竣工): the text treats it as one project |
 | ``T|script=`` | the mention was written in traditional script |
 | ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
@@ -41,6 +42,8 @@ from importlib import resources
 
 from govkg.extractors.base import Context
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
+from govkg.extractors.project_facts import stage_table
+from govkg.extractors.quantity import half_width
 from govkg.model import EntityRef, Mention
 
 _MARKER = re.compile(r"[\[［〔【(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\]］〕】)）]|[①-⑳]|^[0-9]+[.．、]"
@@ -150,6 +153,11 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
         f.add(c + "quoted")
     if any(doc.text[m.start:m.end] != doc.norm[m.start:m.end] for m in placed):
         f.add(c + "script=traditional")
+    if any(_INVESTED_BEFORE.search(half_width(doc.norm[max(0, m.start - 30):m.start])) for m in placed):
+        f.add(c + "invested")
+    staged = _staged(ctx)
+    if any(staged.match(doc.norm, m.end) for m in placed):
+        f.add(c + "staged")
     for m in placed:
         f.update(c + "also=" + other for other in spans.get((m.start, m.end), ()) if other != t)
         lo = bisect.bisect_left(starts, m.start - 40)
@@ -161,6 +169,20 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
             elif m.start <= s and e <= m.end:
                 f.update(c + "holds=" + other for other in spans[(s, e)])
     return f
+
+
+# a sum invested, then 的 or a verb and at most a few words (a place, a count), then the candidate
+_INVESTED_BEFORE = re.compile(r"(?:总投资额?|计划投资|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[0-9][0-9.,]*\s*"
+                              r"(?:万亿|亿|千万|百万|万|千)?\s*(?:美元|元)[^，,；;。！？!?：:、]{0,10}$")
+
+
+def _staged(ctx: Context) -> re.Pattern[str]:
+    """A strong stage cue (竣工, 通车, 签约 …), perhaps after an adverb of how it went (顺利, 正式, 全面)."""
+    def build() -> re.Pattern[str]:
+        cues = stage_table(ctx.resources).cues
+        strong = sorted((w for w, (_, s) in cues.items() if s), key=lambda w: (-len(w), w))
+        return re.compile(rf"(?:顺利|正式|全面|已|已经|基本|如期|提前)?(?:{'|'.join(map(re.escape, strong))})")
+    return ctx.resources.get("decide.staged", build)
 
 
 DF_FILE = "doc_frequency.tsv"

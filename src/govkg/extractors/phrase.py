@@ -79,15 +79,19 @@ def is_common_word(lex: Lexicon, text: str) -> bool:
     return lex.tokenizer.FREQ.get(text, 0) >= COMMON_WORD_FREQ
 
 
+# "within" after a place (园区内, 境内): what follows is in the place, not named by it (园区内|阳江万洋众创城项目)
+_LOCATIVES = frozenset("内 境内 区内 县内 市内 省内 镇内 园内 域内 辖内 辖区内 以内 之内".split())
+
+
 def _is_boundary(lex: Lexicon, tok: str) -> bool:
-    """A boundary word, a verb with the aspect particle 着 (围着, 涌动着), or a dictionary
+    """A boundary word, a locative (园区内), a verb with the aspect particle 着 (围着, 涌动着), or a dictionary
     word made only of boundary words (大力发展 = 大力 + 发展).
 
     >>> lex = load_lexicon()
     >>> _is_boundary(lex, "大力发展"), _is_boundary(lex, "围着"), _is_boundary(lex, "玄武岩")
     (True, True, False)
     """
-    if tok in lex.boundary or (len(tok) >= 2 and tok.endswith("着")) or _ORDINAL.match(tok):
+    if tok in lex.boundary or tok in _LOCATIVES or (len(tok) >= 2 and tok.endswith("着")) or _ORDINAL.match(tok):
         return True
     if len(tok) < 3:
         return False

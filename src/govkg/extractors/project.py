@@ -11,7 +11,10 @@ What makes a Project, in one place (each rule's words are a data file):
    (…锦城跨线桥, …仙市段, …改扩建) is a project without any head.
 4. "A至B…公路", "A及B工程", "A与B工程": the name runs on across 至/及/与 when
    both sides are names (自贡至永川高速公路).
-5. In a list "中昊晨光一期、江苏国泰锂离子电池电解液等14个项目", long items and
+5. A sum invested and what it went into: "投资2599万元的海—宝农村公路通车",
+   "投资400万元完成1.6公里老旧供水管网改造" (:func:`_invested`): the works after
+   the sum, up to a stage word (通车, 验收 …), is one project whatever its head.
+6. In a list "中昊晨光一期、江苏国泰锂离子电池电解液等14个项目", long items and
    items ending in a head noun or a place word are projects; short bare items
    name the enterprise that carries the project out ("信乙化工、华砂新材料等项目").
 
@@ -28,11 +31,13 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import is_brand_name
+from govkg.extractors.enterprise import is_brand_name, names_route
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
-from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, headed_names, is_common_word,
-                                     left_edge, lexicon)
+from govkg.extractors.project_facts import INVEST, INVESTED_RULE, stage_table
+from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, governing_lead, headed_names,
+                                     is_common_word, left_edge, lexicon)
+from govkg.extractors.quantity import find_money, half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
 
@@ -77,6 +82,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         for a, b in _road_codes(sent.text, lex):
             found.setdefault(sent.index, set()).add((a, b, "project.road"))
+        for a, b in _invested(ctx, sent.text, lex):
+            if not any((c, d) == (a, b) for c, d, _ in found.get(sent.index, ())):
+                found.setdefault(sent.index, set()).add((a, b, INVESTED_RULE))
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
@@ -278,6 +286,126 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
             yield m.start(), stop
 
 
+# a sum, then 的 or a verb of building, then what the sum went into
+_INVESTED_GAP = re.compile(r"\s*(?:的|(?:用于|完成|建设|建成|实施|新建|改造|启动|推进|续建|打造)了?)?\s*")
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|及以上)")
+# a measure of the works or a count of its parts ("1.6公里", "3条"): the name starts after it
+_MEASURE = re.compile(r"[\d.]+[余多]?[万千百]?[余多]?(?:公里|千米|平方米|平方公里|米|亩|条|座|所|个|处|家|户|套|台|间|栋|张)")
+_ENDS_IN_QUANTITY = re.compile(r"\d[\d.]*[万千百]?[\u4e00-\u9fff]{0,2}$")  # 电动公交车80辆, 校舍1.27万平米
+_COUNTED_AFTER = re.compile(r"\s*\d+\s*[套个座所处条栋间户家台辆]")  # 保障性住房 1128 套: a number of a kind
+_COUNT_UNIT = re.compile(r"[条座所个处家户套台间栋张]$")
+# words after the works that end its name: a stage (通车, 验收 …), an adverb of how it went, a joiner
+_AFTER_WORKS = frozenset("顺利 正式 全面 已 已经 主体 基本 即将 正在 等 为 和 及 并 将 于 年内 年底 当年 全部 成功 如期 提前".split())
+_INVESTED_MAX = 24
+
+
+def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """Spans of what a sum was invested in: "投资3000万元的土壤污染治理与修复国家试点工程验收" gives
+    the works between the sum and the stage word.
+
+    A measure or count before the works is not part of its name ("1.6公里老旧供水管网改造",
+    "教育园区内3条高压线路迁改" name 老旧供水管网改造 and 高压线路迁改); a count of facilities is
+    a kind, not one project ("投资1400万元的6所中小学校"), unless the name ends in a word for works
+    (改造, 迁改: one work on several things).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> s = "投资400万元完成1.6公里老旧供水管网改造，投资2599万元的海—宝农村公路通车，投资1400万元的6所中小学校"
+    >>> [s[a:b] for a, b in _invested(C, s, lexicon(C))]
+    ['老旧供水管网改造', '海—宝农村公路']
+    """
+    plain = half_width(text)
+    cues = stage_table(ctx.resources).cues
+    for money in find_money(plain):
+        if not INVEST.search(plain, max(0, money.start - 8), money.start):
+            continue
+        gap = _INVESTED_GAP.match(plain, money.end)
+        if _BOUND_AFTER.match(plain, money.end):
+            continue  # 总投资500亿元以上的…项目: a class of projects by size
+        start = gap.end()
+        hi = start
+        while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or _joins(plain, hi)):
+            hi += 1
+        end = _works_end(lex, cues, plain, start, hi)
+        if end == hi and hi < len(plain) and plain[hi] not in STOP_CHARS:
+            continue  # ran past the longest name: a clause, not a name
+        measures = list(_MEASURE.finditer(plain, start, end))
+        if measures:
+            last = measures[-1]
+            if _COUNT_UNIT.search(last.group()) and not _works_word(plain[start:end]):
+                continue
+            start = last.end()
+        while plain[start:end].endswith("建设") and end - 2 - start >= 4:
+            end -= 2
+        start += governing_lead(lex, plain[start:end], end - start, gazetteer(ctx.resources).names_place, min_body=4)
+        name = plain[start:end]
+        if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
+                or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)):
+            continue
+        yield start, end
+
+
+_DATE = re.compile(r"\d{1,4}\s*[年月日号]|[年月]底|年内|上半年|下半年")
+# tags of words that end a works name once it has begun: adverbs (正, 已), pronouns (我省), particles (了),
+# time words (月底), idioms (初具规模)
+_END_TAGS = frozenset({"d", "ad", "r", "ul", "uj", "uz", "ug", "t", "l", "i"})
+_WORKS_VERBS = frozenset("改造 建设 提升 整治 治理 修复 迁改 改扩建 扩建 改建 新建 迁建 翻修 修缮 升级 加固 维修 硬化 绿化 "
+                         "亮化 美化 疏浚 清淤 巩固 配置 安装 铺设 搬迁 安置 改线 拓宽".split())
+
+
+def _works_end(lex: Lexicon, cues: dict[str, tuple[str, bool]], text: str, start: int, hi: int) -> int:
+    """Where the works named from ``start`` end: before a stage (通车, 验收), a date, an adverb or a verb
+    that is not a kind of works (取得, 刷新); right after the last works head when there is one
+    (区医院新院区项目一期|完成前期手续, 长城汽车项目|进展顺利).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> from govkg.extractors.base import Resources
+    >>> lex, cues = load_lexicon(), stage_table(Resources()).cues
+    >>> [s[:_works_end(lex, cues, s, 0, len(s))] for s in ("土壤污染治理与修复国家试点工程验收", "县城东部道路翻修",
+    ...                                                    "长城汽车项目进展", "标准化科创园6月底前", "兰花小镇初具规模")]
+    ['土壤污染治理与修复国家试点工程', '县城东部道路翻修', '长城汽车项目', '标准化科创园', '兰花小镇']
+    >>> [s[:_works_end(lex, cues, s, 0, len(s) - 1)] for s in ("第三水厂具备供水条件，", "康恩菲尔德油脂制造、")]
+    ['第三水厂', '康恩菲尔德油脂制造']
+    """
+    end = start
+    verb = None  # where the first verb that is no kind of works stands (具备, 取得, 进行)
+    for word, tag in lex.tokenizer.tags(text[start:hi]):
+        if word in _AFTER_WORKS or (word in cues and cues[word][1]) or _DATE.match(text, end):
+            break
+        stage = next((c for c in _strong_suffixes(cues) if word.endswith(c)), None)
+        if stage:  # 工程验收: the stage is the end of jieba's word
+            end += len(word) - len(stage)
+            break
+        if end > start and tag in _END_TAGS:
+            break
+        if verb is None and end > start and tag in {"v", "vn"} and word not in _WORKS_VERBS and not _works_word(word):
+            verb = end
+        end += len(word)
+    heads = [m for m in head_regex("project_heads.txt").finditer(text, start, end)]
+    if heads:
+        end = heads[-1].end()
+        phase = re.match(r"[（(]?[一二三四五六七八九十]期[）)]?", text[end:end + 4])
+        return end + (phase.end() if phase else 0)
+    if verb is not None and (end < len(text) and text[end] not in STOP_CHARS or end < hi):
+        return verb  # the name, then what is said of it (第三水厂|具备供水条件); a verb at the end is the
+        # works itself (大唐350兆瓦光伏发电, 油脂制造)
+    return end
+
+
+def _joins(text: str, i: int) -> bool:
+    """A dash between two Chinese characters joins two places in one name (海—宝农村公路); a point
+    between digits is a decimal point (1.6公里)."""
+    if not 0 < i < len(text) - 1:
+        return False
+    if text[i] == ".":
+        return text[i - 1].isdigit() and text[i + 1].isdigit()
+    return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
+
+
+def _strong_suffixes(cues: dict[str, tuple[str, bool]]) -> tuple[str, ...]:
+    return tuple(c for c, (_, strong) in cues.items() if strong and len(c) >= 2)
+
+
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:
     start = None
     for m in heads.finditer(text):
@@ -306,8 +434,8 @@ def _listed(ctx: Context) -> Iterator[Mention | Relation]:
                     continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
-                # a short bare item is the enterprise that carries the project out: the
-                # enterprise extractor takes it (rule enterprise.project_owner) when it reads as a brand
+                elif is_brand_name(ctx, name) and not names_route(ctx, name):
+                    yield from _owned_project(name, start, end, sent.index)
 
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
@@ -323,7 +451,17 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
 
 
-_WORKS = re.compile(r"(?:改造|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
+def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[Mention | Relation]:
+    """A short bare item of a project list names the enterprise that carries the project out
+    ("信乙化工、华砂新材料等项目如期竣工"): the project is the owner's (信乙化工项目), named where the owner
+    is; the enterprise extractor takes the owner (rule enterprise.project_owner)."""
+    label = normalise_label(owner + "项目")
+    ref = EntityRef("Project", label)
+    yield Mention(ref, label, start, end, sentence, "project.owned")
+    yield Relation(EntityRef("Enterprise", normalise_label(owner)), "carriesOut", ref, sentence, "project.owned")
+
+
+_WORKS = re.compile(r"(?:改造|迁改|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
 
 
 def _works_word(name: str) -> bool:

@@ -29,10 +29,13 @@ from govkg.extractors.timeframe import resolve, timeline_of
 from govkg.model import Investment, Mention, Milestone
 
 PROJECT = "Project"
+INVESTED_RULE = "project.invested"
+"""The rule of :mod:`govkg.extractors.project` that finds a project as what a sum was invested in."""
 STAGES: tuple[str, ...] = ("规划", "签约", "开工", "在建", "竣工", "投产")
 
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
-_INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*$")
+INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*$")
+"""The words that put a sum right after them as an investment (总投资约, 投资, 计划投资)."""
 _SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:投资|投入)[^，,；;。]{0,4}$")
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)\s*(?:个|项|批|大)|等\s*(?:\d+|[一二三四五六七八九十百两几多]+)?\s*(?:个|项|批)?"
                     r"\s*(?:[\u4e00-\u9fff]{0,4})?(?:项目|工程)")
@@ -116,7 +119,7 @@ def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
 def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
     for money in find_money(text):
         head = text[:money.start]
-        if not _INVEST.search(head, max(0, money.start - 8)):
+        if not INVEST.search(head, max(0, money.start - 8)):
             continue
         cs, ce = _clause_of(text, money.start, money.end)
         in_clause = [(a, b, m) for a, b, m in mentions if cs <= a and b <= ce]
@@ -126,7 +129,8 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         if after:
             a, b, m = after[0]
             gap = text[money.end:a]
-            if _OF.fullmatch(gap) or _BEFORE_VERB.fullmatch(gap) or re.fullmatch(r"\s*的\s*(?:建设|实施)?\s*", gap):
+            if (_OF.fullmatch(gap) or _BEFORE_VERB.fullmatch(gap) or re.fullmatch(r"\s*的\s*(?:建设|实施)?\s*", gap)
+                    or m.rule == INVESTED_RULE):  # the rule found the works by this very sum
                 target = (a, b, m)
         if target is None:
             # the project, then its sum: P总投资约100亿元 (the clause names this project alone, no list or count;
