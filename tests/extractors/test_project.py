@@ -171,6 +171,14 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     ("实施20万吨电池级磷酸铁生产项目。", "20万吨电池级磷酸铁生产项目"),
     # a clause-opening preposition is not part of the name
     ("对立中百亿工业园、绿色建筑产业园等续建项目，提供全方位服务。", "立中百亿工业园"),
+    # a phase after the works head, or in brackets before it, is part of the name
+    ("釜溪河生态修复工程二期建成开园。", "釜溪河生态修复工程二期"),
+    ("海拉尔大数据中心（一期）工程全部封顶。", "海拉尔大数据中心(一期)工程"),
+    # jieba's 工程建设 is the head and the work done to it
+    ("加快推进安宁河流域水资源配置工程建设。", "安宁河流域水资源配置工程"),
+    # a government's own facility: its level, then a kind (区公共图书馆, 区养老综合服务中心)
+    ("区公共图书馆建成开放。", "区公共图书馆"),
+    ("区养老综合服务中心建成投用。", "区养老综合服务中心"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -191,6 +199,9 @@ def test_project_rules(make_context, sentence, expected):
     ("县疾控中心开展检测。", "县疾控中心"),                 # facility not being built
     ("确保缅气入攀（米易段）建成。", "米易段"),              # qualifier in brackets
     ("老蛮桥水库扩建工程主体完工。", "老蛮桥"),              # head of a longer name
+    ("釜溪河生态修复工程二期建成开园。", "釜溪河生态修复工程"),    # the phase goes on the name
+    ("养老综合服务中心建成投用。", "养老综合服务中心"),          # a kind, no government's own
+    ("乡镇卫生院建成投用。", "乡镇卫生院"),
     ("配合做好雄忻高铁11及保定南站建设。", "雄忻高铁11及保定南站"),  # footnote number ends a name
 ])
 def test_project_near_misses(make_context, sentence, rejected):

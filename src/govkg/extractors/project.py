@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from govkg.extractors.base import Context
 from govkg.extractors.enterprise import is_brand_name, names_route
@@ -43,6 +44,8 @@ from govkg.model import EntityRef, Mention, Relation
 
 _LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,4})(?:项目|工程)")
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
+# a phase after a works head, or in brackets before one: the name runs on across it
+_PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
@@ -80,6 +83,11 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 continue
             found.setdefault(sent.index, set()).add((a, b, "project.head"))
     for sent in ctx.sentences:
+        for m in _PHASED.finditer(sent.text):  # 釜溪河生态修复工程二期, 海拉尔大数据中心（一期）工程
+            a = left_edge(sent.text, m.start(), lex)
+            a += _leading_quantity(sent.text[a:m.end()])
+            if m.start() - a >= 2 and not _rejected(ctx, lex, works, sent.text, a, m.end()):
+                found.setdefault(sent.index, set()).add((a, m.end(), "project.head"))
         for a, b in _road_codes(sent.text, lex):
             found.setdefault(sent.index, set()).add((a, b, "project.road"))
         for a, b in _invested(ctx, sent.text, lex):
@@ -121,7 +129,7 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     name = sent.text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if _SPEC.search(body) or len(body) >= 10:
+    if _SPEC.search(body) or len(body) >= 10 or own_facility(lex, body):
         return True
     lo, hi = sent.start + a, sent.start + a + len(body)
     if any(s < hi and lo < e for s, e in named):
@@ -130,6 +138,23 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     places = _place_words(ctx)
     return any(len(tok) >= 2 and (tok in places or (_is_rare(lex, tok) and not generic.match(tok)))
                for tok in lex.tokenizer.cut(body, HMM=True))
+
+
+_LEVELS = frozenset("区县市镇乡旗州")
+
+
+def own_facility(lex: Lexicon, body: str) -> bool:
+    """True when ``body`` starts with a level of government standing as a word of its own: the facility is
+    that government's one (区公共图书馆, 县人民医院, 区养老综合服务中心), not a kind of facility
+    (养老综合服务中心, 乡镇卫生院, 市场, 县城).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> lex = load_lexicon()
+    >>> [own_facility(lex, b) for b in ("区公共", "区养老综合", "养老综合", "乡镇", "县城", "区块链")]
+    [True, True, False, False, False, False]
+    """
+    first = next(iter(lex.tokenizer.cut(body, HMM=False)), "")
+    return first in _LEVELS and len(body) > 1
 
 
 def _is_rare(lex: Lexicon, tok: str) -> bool:
@@ -172,7 +197,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     name = text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if not body or _generic_body(ctx, body) or is_common_word(lex, body) or is_common_word(lex, name):
+    if not body or is_common_word(lex, body) or is_common_word(lex, name):
+        return True
+    if _generic_body(ctx, body) and not own_facility(lex, body):
         return True
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
@@ -207,13 +234,14 @@ def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
     """False when the head is only part of a word of the sentence (中小学, 渠道, 网站).
 
     A word made of a modifier or another works head and this head is two heads
-    (建设|项目, 二期|工程).
+    (建设|项目, 二期|工程). A word that runs on past the head with a verb of building is the head and
+    that verb (工程|建设).
     """
     works = head_regex("project_heads.txt")
     for lo, tok in lex.tokenizer.cut_around(text, head_start, end, HMM=True):  # the words of cut(text) there
         pos = lo + len(tok)
-        if lo < end < pos:
-            return False
+        if lo < end < pos and tok[end - lo:] not in _build_verbs():
+            return False  # 渠|道; but 工程|建设 is the head, then what is done to it
         lead = tok[:head_start - lo]
         if (lo < head_start < pos and pos <= end and lex.tokenizer.FREQ.get(tok, 0) > 0
                 and lead not in lex.modifiers and not works.fullmatch(lead)):
@@ -221,6 +249,11 @@ def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
         if pos >= end:
             break
     return True
+
+
+@lru_cache(maxsize=1)
+def _build_verbs() -> frozenset[str]:
+    return frozenset(words("project_build_verbs.txt"))
 
 
 def _being_built(ctx: Context, text: str, a: int, b: int) -> bool:
