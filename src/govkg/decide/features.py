@@ -28,7 +28,7 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|script=`` | the mention was written in traditional script |
 | ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
-| ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name |
+| ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg, no guessed words: fast) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name |
 | ``T|df=``, ``T|df=&words=`` | in reports on how many regions of the scale corpus the rules propose the same name (``decide/data/doc_frequency.tsv``, mined by ``scripts/mine_df.py``): a park or project name that many regions propose is a kind (文化产业园区, 全域旅游示范区), while a slogan or industry that many name is a national one; with the words' commonness, since a name of common words that recurs is the surest kind |
 """
 
@@ -212,7 +212,7 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
     dfb = _bucket(df, (1, 2, 4, 9))
     out = {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}",
            f"{t}|df={dfb}", f"{t}|df={dfb}&words={kind}"}
-    tags = [(w, tag) for w, tag in lex.tokenizer.tags(label) if w.strip()]
+    tags = [(w, tag) for w, tag in lex.tokenizer.tags(label, HMM=False) if w.strip()]
     if tags:
         out.add(f"{t}|pos1={tags[0][1]}")
         out.add(f"{t}|posN={tags[-1][1]}")
