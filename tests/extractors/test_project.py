@@ -179,6 +179,11 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     # a government's own facility: its level, then a kind (区公共图书馆, 区养老综合服务中心)
     ("区公共图书馆建成开放。", "区公共图书馆"),
     ("区养老综合服务中心建成投用。", "区养老综合服务中心"),
+    # an ordinal names one facility; jieba's 项|目的 does not break the head
+    ("谋划实施城区第二污水处理厂。", "城区第二污水处理厂"),
+    ("园区内的酷鼠精酿啤酒（阳江）生产项目的大楼主体封顶。", "酷鼠精酿啤酒(阳江)生产项目"),
+    # a head inside the words after the name (开街 ends in 街) does not hide the name before it
+    ("迷昜古城特色街区整体开街。", "迷昜古城特色街区"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

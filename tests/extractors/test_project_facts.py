@@ -115,6 +115,8 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
      {("泽龙国际教育城", "开工", 2019, False), ("区人民医院新院区", "在建", 2019, False)}),
     ("龙肘山风电一期并网发电。", ["龙肘山风电一期"], REVIEW, {("龙肘山风电一期", "投产", 2019, False)}),
     ("梅塞尔工业气体项目成功签约。", ["梅塞尔工业气体项目"], REVIEW, {("梅塞尔工业气体项目", "签约", 2019, False)}),
+    # a facility opened is completed
+    ("迷昜古城特色街区整体开街。", ["迷昜古城特色街区"], REVIEW, {("迷昜古城特色街区", "竣工", 2019, False)}),
     # on schedule is under way
     ("立中车轮、绿生环保等9个项目达到时序进度。", ["立中车轮", "绿生环保"], REVIEW,
      {("立中车轮", "在建", 2019, False), ("绿生环保", "在建", 2019, False)}),

@@ -253,18 +253,20 @@ class Span:
 
 
 def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24,
-                 bracketed: bool = False, governed: bool = False):
+                 bracketed: bool = False, governed: bool = False, every_end: bool = False):
     """Every name ending in a match of ``head`` (a compiled regex) in the document's sentences.
 
     Yields :class:`Span` with the body left-trimmed at a boundary word; names
     whose body (the part before the head) is shorter than ``min_body`` are dropped.
     With ``bracketed``, a name goes on left across a place in brackets (see :func:`across_brackets`);
     with ``governed``, a governing verb or preposition at its front is cut (see :func:`governing_lead`).
+    Of the names that start at one place only the longest is given, unless ``every_end``
+    (迷昜古城特色街区 and 迷昜古城特色街区整体开街: the caller chooses).
     """
     lex = lexicon(ctx)
     for sent in ctx.sentences:
         text = sent.text
-        longest: dict[int, int] = {}  # name start -> end of the longest name from there
+        ends: dict[int, set[int]] = {}  # name start -> ends of the names from there
         for m in head.finditer(text):
             start = left_edge(text, m.start(), lex, max_len=max_len)
             if bracketed:
@@ -280,9 +282,10 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
                 start += cut
                 body = body[cut:]
             if len(body) >= min_body and not body.endswith("等") and not _MONEY.search(body):
-                longest[start] = max(longest.get(start, 0), m.end())
-        for start, end in sorted(longest.items()):
-            yield Span(sent.index, sent.start + start, sent.start + end, text[start:end])
+                ends.setdefault(start, set()).add(m.end())
+        for start, found in sorted(ends.items()):
+            for end in sorted(found) if every_end else (max(found),):
+                yield Span(sent.index, sent.start + start, sent.start + end, text[start:end])
 
 
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,5}[）)]$")

@@ -68,7 +68,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     named = _named_spans(ctx)
     found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
     for heads, is_facility in ((works, False), (facility, True)):
-        for span in headed_names(ctx, heads, bracketed=True, governed=True):
+        for span in headed_names(ctx, heads, bracketed=True, governed=True, every_end=True):
             sent = ctx.sentences[span.sentence]
             a, b = span.start - sent.start, span.end - sent.start
             if is_facility and (works.search(span.text[-4:]) or not _being_built(ctx, sent.text, a, b)):
@@ -108,7 +108,9 @@ _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
 _SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
-                   r"|[一二三四五六七八九十]期$")  # a phase is of one project (智慧城市一期项目)
+                   r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
+# (智慧城市一期项目, 城区第二污水处理厂)
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
 RARE_WORD_FREQ = 30
 """A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
 
@@ -199,7 +201,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     body = name[:head] if head is not None else name
     if not body or is_common_word(lex, body) or is_common_word(lex, name):
         return True
-    if _generic_body(ctx, body) and not own_facility(lex, body):
+    if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
@@ -240,10 +242,11 @@ def _head_is_word(lex: Lexicon, text: str, head_start: int, end: int) -> bool:
     works = head_regex("project_heads.txt")
     for lo, tok in lex.tokenizer.cut_around(text, head_start, end, HMM=True):  # the words of cut(text) there
         pos = lo + len(tok)
-        if lo < end < pos and tok[end - lo:] not in _build_verbs():
-            return False  # 渠|道; but 工程|建设 is the head, then what is done to it
+        if lo < end < pos and tok[end - lo:] not in _build_verbs() and text[end] != "的":
+            return False  # 渠|道; but 工程|建设 is the head, then what is done to it, and 项|目的 is jieba's slip
         lead = tok[:head_start - lo]
         if (lo < head_start < pos and pos <= end and lex.tokenizer.FREQ.get(tok, 0) > 0
+                and not (pos == end and tok.endswith(("项目", "工程")))  # 生产项目, 试点工程: a kind of works
                 and lead not in lex.modifiers and not works.fullmatch(lead)):
             return False
         if pos >= end:
