@@ -184,6 +184,8 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     ("园区内的酷鼠精酿啤酒（阳江）生产项目的大楼主体封顶。", "酷鼠精酿啤酒(阳江)生产项目"),
     # a head inside the words after the name (开街 ends in 街) does not hide the name before it
     ("迷昜古城特色街区整体开街。", "迷昜古城特色街区"),
+    # what a list names beside a project is of its kind (好梦农场 alone reads as a kind of farm)
+    ("确保花间宿酒店、宠物乐园、好梦农场尽快完工。", "好梦农场"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -207,6 +209,7 @@ def test_project_rules(make_context, sentence, expected):
     ("釜溪河生态修复工程二期建成开园。", "釜溪河生态修复工程"),    # the phase goes on the name
     ("养老综合服务中心建成投用。", "养老综合服务中心"),          # a kind, no government's own
     ("乡镇卫生院建成投用。", "乡镇卫生院"),
+    ("确保花间宿酒店、宠物乐园、好梦农场尽快完工。", "确保花间宿酒店"),  # the list's verb is not its first item's
     ("配合做好雄忻高铁11及保定南站建设。", "雄忻高铁11及保定南站"),  # footnote number ends a name
 ])
 def test_project_near_misses(make_context, sentence, rejected):

@@ -93,6 +93,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
         for a, b in _invested(ctx, sent.text, lex):
             if not any((c, d) == (a, b) for c, d, _ in found.get(sent.index, ())):
                 found.setdefault(sent.index, set()).add((a, b, INVESTED_RULE))
+    for index, spans in found.items():
+        spans |= {(a, b, "project.sibling") for a, b in _siblings(ctx, lex, ctx.sentences[index].text, spans)}
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
@@ -100,6 +102,46 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
             yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
     yield from _listed(ctx)
+
+
+_ITEM_STOP = STOP_CHARS | {"等"}
+
+
+def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    """The items of 、-lists that a project found stands in, when they end in a works or facility head:
+    what the text lists together is of one kind, though on its own the name would read as a kind
+    ("花间宿酒店、宠物乐园、好梦农场尽快完工": 宠物乐园, 好梦农场).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> s = "确保花间宿酒店、宠物乐园、好梦农场尽快完工，建设文化站、村委会"
+    >>> sorted(s[a:b] for a, b in _siblings(C, lexicon(C), s, {(2, 7, "project.head")}))
+    ['好梦农场', '宠物乐园']
+    """
+    heads = (head_regex("project_heads.txt"), head_regex("project_facility_heads.txt"))
+    out: set[tuple[int, int]] = set()
+    todo = [(a, b) for a, b, _ in spans]
+    seen = set(todo)
+    while todo:
+        a, b = todo.pop()
+        near = []
+        if b < len(text) and text[b] == "、":
+            end = b + 1
+            while end < len(text) and text[end] not in _ITEM_STOP and end - b <= 16:
+                end += 1
+            near.append((b + 1, _works_end(lex, stage_table(ctx.resources).cues, text, b + 1, end)))
+        if a > 0 and text[a - 1] == "、":
+            near.append((left_edge(text, a - 1, lex, max_len=16), a - 1))
+        for c, d in near:
+            name = text[c:d]
+            if (any(c < f and e < d for e, f in seen) or len(name) < 3 or not any(h.search(name[-4:]) and h.search(name).end() == len(name)
+                                                            for h in heads)
+                    or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)):
+                continue
+            seen.add((c, d))
+            out.add((c, d))
+            todo.append((c, d))
+    return out
 
 
 # heads that also name kinds of projects, programmes and plants (民生项目, 惠民工程, 污水处理厂): their
