@@ -186,6 +186,10 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     ("迷昜古城特色街区整体开街。", "迷昜古城特色街区"),
     # what a list names beside a project is of its kind (好梦农场 alone reads as a kind of farm)
     ("确保花间宿酒店、宠物乐园、好梦农场尽快完工。", "好梦农场"),
+    # a place's facility (保定 is a common word, and a place); a code in Latin letters is specific
+    ("配合做好保定南站建设。", "保定南站"),
+    ("主汛期前建成投用X波段天气雷达。", "X波段天气雷达"),
+    ("重点推进乾旻镇敬老院建设。", "乾旻镇敬老院"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

@@ -149,7 +149,7 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
 _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
-_SPEC = re.compile(r"\d|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
+_SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
@@ -241,8 +241,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     name = text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if not body or is_common_word(lex, body) or is_common_word(lex, name):
-        return True
+    if not body or (is_common_word(lex, body) and body not in _place_words(ctx)) or is_common_word(lex, name):
+        return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
     if not _head_is_word(lex, text, a + (head or 0), b):
