@@ -190,6 +190,8 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     ("配合做好保定南站建设。", "保定南站"),
     ("主汛期前建成投用X波段天气雷达。", "X波段天气雷达"),
     ("重点推进乾旻镇敬老院建设。", "乾旻镇敬老院"),
+    # names that share a counted head: as many projects as the count
+    ("邓关、富全2所幼儿园完成主体建设。", "富全幼儿园"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

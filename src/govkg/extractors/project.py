@@ -102,6 +102,49 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
             yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
     yield from _listed(ctx)
+    yield from _distributed(ctx, lex)
+
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# "邓关、富全2所幼儿园": names, then their count and the one head they share
+_SHARED_HEAD = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})(\d|[一二三四五六七八九十两])(?:所|座|个|条|家|处)")
+
+
+def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
+    """Names that share one head and count it: "邓关、富全2所幼儿园完成主体建设" names 邓关幼儿园 and
+    富全幼儿园 (as many names as the count says), each named where its own part is.
+
+    >>> from govkg.extractors.base import Resources
+    >>> from govkg.text.document import make_document, sentences_of, ScriptFolder
+    >>> doc = make_document("邓关、富全2所幼儿园完成主体建设，新建3所小学，进一步放大曲港、津石两条高速枢纽作用，"
+    ...                     "留史、辛兴两个中心镇", path="d", doc_id="d", folder=ScriptFolder())
+    >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    >>> [m.label for m in _distributed(ctx, lexicon(ctx))]
+    ['邓关幼儿园', '富全幼儿园', '曲港高速', '津石高速']
+    """
+    heads = (head_regex("project_heads.txt"), head_regex("project_facility_heads.txt"))
+    for sent in ctx.sentences:
+        text = sent.text
+        for m in _SHARED_HEAD.finditer(text):
+            head = next((h.match(text, m.end()) for h in heads if h.match(text, m.end())), None)
+            if head is None or m.group(1).endswith("等") or not _head_is_word(lex, text, head.start(), head.end()):
+                continue  # 等6条高铁: more than named; 五个中心|镇: the head is part of a word
+            count = int(m.group(2)) if m.group(2).isdigit() else _NUMERALS[m.group(2)]
+            items, pos = [], m.start(1)
+            for part in m.group(1).split("、"):
+                items.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            a0, b0 = items[0]
+            a0 = left_edge(text, b0, lex, max_len=12)
+            a0 += governing_lead(lex, text[a0:b0] + head.group(), b0 - a0, gazetteer(ctx.resources).names_place)
+            items[0] = (a0, b0)
+            if len(items) != count or any(b - a < 2 for a, b in items):
+                continue
+            for a, b in items:
+                label = normalise_label(text[a:b] + head.group())
+                if not _generic_body(ctx, text[a:b]) and not is_common_word(lex, text[a:b]):
+                    yield Mention(EntityRef("Project", label), label, sent.start + a, sent.start + b, sent.index,
+                                  "project.distributed")
 
 
 _ITEM_STOP = STOP_CHARS | {"等"}
