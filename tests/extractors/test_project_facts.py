@@ -115,6 +115,14 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
      {("泽龙国际教育城", "开工", 2019, False), ("区人民医院新院区", "在建", 2019, False)}),
     ("龙肘山风电一期并网发电。", ["龙肘山风电一期"], REVIEW, {("龙肘山风电一期", "投产", 2019, False)}),
     ("梅塞尔工业气体项目成功签约。", ["梅塞尔工业气体项目"], REVIEW, {("梅塞尔工业气体项目", "签约", 2019, False)}),
+    # a later clause that aims the list at a stage: signed, and to start
+    ("对中南高科清苑新经济产业园等签约项目，抓紧完善手续，确保尽快开工。", ["中南高科清苑新经济产业园"], PLAN,
+     {("中南高科清苑新经济产业园", "签约", 2020, True), ("中南高科清苑新经济产业园", "开工", 2020, True)}),
+    # ... but not across another project, nor past a semicolon
+    ("泽龙国际教育城签约落地，区人民医院新院区加快建设，确保年内竣工。", ["泽龙国际教育城", "区人民医院新院区"], REVIEW,
+     {("泽龙国际教育城", "签约", 2019, False), ("区人民医院新院区", "在建", 2019, False),
+      ("区人民医院新院区", "竣工", 2019, True)}),
+    ("泽龙国际教育城签约落地；确保年内竣工。", ["泽龙国际教育城"], REVIEW, {("泽龙国际教育城", "签约", 2019, False)}),
     # a facility opened is completed
     ("迷昜古城特色街区整体开街。", ["迷昜古城特色街区"], REVIEW, {("迷昜古城特色街区", "竣工", 2019, False)}),
     # on schedule is under way

@@ -188,6 +188,40 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         if not planned and ((_FUTURE.search(text, cs, a) and not t.report) or _SOON.search(text, cs, ce)):
             planned = True
         yield Milestone(m.ref, stage, year, planned, index, m.start, m.end, "project.milestone")
+        aim = _aimed_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
+        if aim is not None and aim != stage:
+            yield Milestone(m.ref, aim, resolve(t, index, text[:a])[0], True, index, m.start, m.end,
+                            "project.milestone")
+
+
+_AIM = re.compile(r"\s*(?:确保|力争|争取|努力)")
+
+
+def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -> str | None:
+    """The stage a later clause of the sentence aims the project at, when that clause opens with 确保 or
+    力争 and no other project is named before it: "对中南高科清苑新经济产业园等签约项目，抓紧完善手续，
+    确保尽快开工" (signed, and to start)."""
+    stop = min(others, default=len(text))
+    for clause in _CLAUSE.finditer(text, after):
+        if clause.start() >= stop or text[clause.start() - 1:clause.start()] in "；;。":
+            return None
+        aim = _AIM.match(clause.group())
+        if aim:
+            for c in stages.pattern.finditer(clause.group()):
+                if c.group() in stages.cues and stages.cues[c.group()][1]:
+                    # words of when and how before (尽快, 6月底顺利), nothing after but a word or two
+                    # (投入使用): 力争开工闽赣联网工程 aims at another work
+                    near = (_WHEN_HOW.fullmatch(clause.group(), aim.end(), c.start())
+                            and len(clause.group()) - c.end() <= _AIM_TAIL)
+                    return stages.cues[c.group()][0] if near else None
+            return None
+    return None
+
+
+# only words of when and how between the aim and the stage (确保6月底顺利通车); a name there is another work's
+_WHEN_HOW = re.compile(r"(?:尽快|早日|尽早|年内|年底前?|如期|按期|按时|提前|全部|全面|顺利|正式|全线|实现|"
+                       r"于?(?:19|20)\d\d年(?:底|内)?|\d{1,2}月(?:底|份|前|中旬|上旬|下旬)?|\s)*")
+_AIM_TAIL = 4
 
 
 def _choose(stages: StageTable, before: list[re.Match], after: list[re.Match]) -> re.Match | None:
