@@ -440,10 +440,9 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
     for money in find_money(plain):
         if not INVEST.search(plain, max(0, money.start - 8), money.start):
             continue
-        gap = _INVESTED_GAP.match(plain, money.end)
         if _BOUND_AFTER.match(plain, money.end):
             continue  # 总投资500亿元以上的…项目: a class of projects by size
-        start = gap.end()
+        start = _INVESTED_GAP.match(plain, money.end).end()
         hi = start
         while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or _joins(plain, hi)):
             hi += 1
@@ -490,10 +489,11 @@ def _works_end(lex: Lexicon, cues: dict[str, tuple[str, bool]], text: str, start
     """
     end = start
     verb = None  # where the first verb that is no kind of works stands (具备, 取得, 进行)
+    strong = _strong_suffixes(cues)
     for word, tag in lex.tokenizer.tags(text[start:hi]):
         if word in _AFTER_WORKS or (word in cues and cues[word][1]) or _DATE.match(text, end):
             break
-        stage = next((c for c in _strong_suffixes(cues) if word.endswith(c)), None)
+        stage = next((c for c in strong if word.endswith(c)), None)
         if stage:  # 工程验收: the stage is the end of jieba's word
             end += len(word) - len(stage)
             break
@@ -502,7 +502,7 @@ def _works_end(lex: Lexicon, cues: dict[str, tuple[str, bool]], text: str, start
         if verb is None and end > start and tag in {"v", "vn"} and word not in _WORKS_VERBS and not _works_word(word):
             verb = end
         end += len(word)
-    heads = [m for m in head_regex("project_heads.txt").finditer(text, start, end)]
+    heads = list(head_regex("project_heads.txt").finditer(text, start, end))
     if heads:
         end = heads[-1].end()
         phase = re.match(r"[（(]?[一二三四五六七八九十]期[）)]?", text[end:end + 4])
@@ -524,6 +524,7 @@ def _joins(text: str, i: int) -> bool:
 
 
 def _strong_suffixes(cues: dict[str, tuple[str, bool]]) -> tuple[str, ...]:
+    """The strong stage cues of two characters or more (a word of jieba may end in one: 工程验收)."""
     return tuple(c for c, (_, strong) in cues.items() if strong and len(c) >= 2)
 
 
