@@ -352,8 +352,7 @@ def _being_built(ctx: Context, text: str, a: int, b: int) -> bool:
     while hi < len(text) and text[hi] not in "，。；！？,;!?":
         hi += 1
     clause = text[lo:a] + "\0" + text[b:hi]
-    verbs = ctx.resources.get("project.build_verbs", lambda: tuple(words("project_build_verbs.txt")))
-    return any(v in clause for v in verbs)
+    return any(v in clause for v in _build_verbs())
 
 
 def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> int:
@@ -391,7 +390,7 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
             hi += 1
         stop = end
         pos = end
-        verbs = words("project_build_verbs.txt")
+        verbs = _build_verbs()
         for tok in lex.tokenizer.cut(text[end:hi], HMM=True):
             if (tok in lex.boundary or tok in verbs) and tok not in lex.modifiers and tok not in _JOINERS:
                 break

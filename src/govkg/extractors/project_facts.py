@@ -190,8 +190,7 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         yield Milestone(m.ref, stage, year, planned, index, m.start, m.end, "project.milestone")
         aim = _aimed_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
         if aim is not None and aim != stage:
-            yield Milestone(m.ref, aim, resolve(t, index, text[:a])[0], True, index, m.start, m.end,
-                            "project.milestone")
+            yield Milestone(m.ref, aim, year, True, index, m.start, m.end, "project.milestone")
 
 
 _AIM = re.compile(r"\s*(?:确保|力争|争取|努力)")
