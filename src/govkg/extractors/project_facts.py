@@ -122,14 +122,17 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         if not INVEST.search(head, max(0, money.start - 8)):
             continue
         cs, ce = _clause_of(text, money.start, money.end)
+        alone = _sum_alone(text, cs, ce, money)
+        joined, ce = alone != ce, alone
         in_clause = [(a, b, m) for a, b, m in mentions if cs <= a and b <= ce]
         # the sum, 的 or a verb, then the project: 投资3.3亿元的区人民医院新院区, 投资400万元完成P
         after = [(a, b, m) for a, b, m in in_clause if a >= money.end]
         target = None
         if after:
             a, b, m = after[0]
-            gap = text[money.end:a]
+            gap = text[money.end + joined:a]  # past the comma after a sum alone
             if (_OF.fullmatch(gap) or _BEFORE_VERB.fullmatch(gap) or re.fullmatch(r"\s*的\s*(?:建设|实施)?\s*", gap)
+                    or _ATTRIBUTES.fullmatch(gap)
                     or m.rule == INVESTED_RULE):  # the rule found the works by this very sum
                 target = (a, b, m)
         if target is None:
@@ -148,6 +151,32 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
             continue
         a, b, m = target
         yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
+
+
+_ALONE = re.compile(r"\s*(?:[①-⑳]|[(（]?[一二三四五六七八九十\d]+[)）.、．]|[一二三四五六七八九十]是)?\s*"
+                    r"(?:总投资|计划投资|投资)(?:约|超过|超|近|逾|达)?\s*$")
+_ATTRIBUTES = re.compile(r"(?:\s*、\s*(?:占地|占地面积|用地|用地面积|建筑面积|总建筑面积|规划面积|面积|年产|产能|装机容量|装机|"
+                         r"总长|全长|长)约?\s*\d[\d.]*\s*[^\d\s、，,；;。的]{1,4})+\s*的\s*")
+"""What may stand between a sum and its project besides 的: the project's other measures (总投资60亿元、占地1500亩、
+建筑面积100万平米的P)."""
+
+
+def _sum_alone(text: str, cs: int, ce: int, money) -> int:
+    """The end of the clause after the sum's, when the sum stands alone in its own and the next, the sentence's
+    last, opens with a works verb ("投资280万元，完成南邑中学宿舍楼项目建设。": the sum is that project's); else ``ce``.
+
+    >>> s = "投资7000万元，建成邸北110千伏变电站。"
+    >>> m = find_money(s)[0]; s[:_sum_alone(s, 0, m.end, m)]
+    '投资7000万元，建成邸北110千伏变电站'
+    >>> s = "全年完成投资7000万元，建成邸北110千伏变电站。"
+    >>> m = find_money(s)[0]; _sum_alone(s, 0, m.end, m) == m.end
+    True
+    """
+    if ce != money.end or ce >= len(text) or text[ce] not in "，," or not _ALONE.fullmatch(text, cs, money.start):
+        return ce
+    nxt, end = _clause_of(text, ce + 1, ce + 1)
+    last = end >= len(text) or text[end] in "。；;！!"  # "，迎宾街东、西段…": a list goes on, the sum is its all
+    return end if last and _BEFORE_VERB.match(text, nxt) else ce
 
 
 _ITEM_REST = re.compile(r"[^、，,；;。和及与等]*")
