@@ -317,10 +317,15 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
 
     The first item is trimmed at a boundary word like any name.
 
+    An item that opens with a measured modifier ending in 的 (投资33亿元的, 年产10万吨的) starts after it.
+
     >>> lex = load_lexicon()
     >>> s = "成功引入四川现代种业集团、华智生物等龙头企业"
     >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
     ['四川现代种业集团', '华智生物']
+    >>> s = "投资161亿元的长城汽车产业园、投资33亿元的风帆产业园等大项目"
+    >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
+    ['长城汽车产业园', '风帆产业园']
     """
     items: list[tuple[int, int]] = []
     pos = end
@@ -338,7 +343,17 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
         items.append((lo, pos))
         pos = lo - 1
     items.reverse()
+    items = [(a + _measured_modifier(text, a, b), b) for a, b in items]
     return [(a, b) for a, b in items if b > a]
+
+
+_MEASURED_OF = re.compile(r"[^的]*\d[^的]*的")
+
+
+def _measured_modifier(text: str, a: int, b: int) -> int:
+    """Length of the modifier with a number in it and 的 at its end that ``text[a:b]`` opens with (0 when none)."""
+    m = _MEASURED_OF.match(text, a, b)
+    return m.end() - a if m and m.end() < b else 0
 
 
 def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
