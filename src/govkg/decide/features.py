@@ -202,8 +202,13 @@ def document_frequency() -> dict[str, int]:
     return out
 
 
+_HAN = re.compile("[\u4e00-\u9fd5]+")  # jieba's own range of Chinese characters (one block in cut and tagger)
+
+
 def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
-    words = [w for w in lex.tokenizer.cut(label, HMM=False) if w.strip()]
+    tags = [(w, tag) for w, tag in lex.tokenizer.tags(label, HMM=False) if w.strip()]
+    # a name of Chinese characters only is cut by the tagger as by jieba.cut: no second cut for its words
+    words = [w for w, _ in tags] if _HAN.fullmatch(label) else [w for w in lex.tokenizer.cut(label, HMM=False) if w.strip()]
     if not words:
         return set()
     freq = lex.tokenizer.FREQ
@@ -212,7 +217,6 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
     dfb = _bucket(df, (1, 2, 4, 9))
     out = {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}",
            f"{t}|df={dfb}", f"{t}|df={dfb}&words={kind}"}
-    tags = [(w, tag) for w, tag in lex.tokenizer.tags(label, HMM=False) if w.strip()]
     if tags:
         out.add(f"{t}|pos1={tags[0][1]}")
         out.add(f"{t}|posN={tags[-1][1]}")
