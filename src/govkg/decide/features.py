@@ -42,7 +42,7 @@ from importlib import resources
 
 from govkg.extractors.base import Context
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
-from govkg.extractors.project_facts import stage_table
+from govkg.extractors.project_facts import invested_sums, stage_table
 from govkg.extractors.quantity import half_width
 from govkg.model import EntityRef, Mention
 
@@ -153,7 +153,7 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
         f.add(c + "quoted")
     if any(doc.text[m.start:m.end] != doc.norm[m.start:m.end] for m in placed):
         f.add(c + "script=traditional")
-    if any(_INVESTED_BEFORE.search(half_width(doc.norm[max(0, m.start - 30):m.start])) for m in placed):
+    if any(_invested_before(half_width(doc.norm[max(0, m.start - 30):m.start])) for m in placed):
         f.add(c + "invested")
     staged = _staged(ctx)
     if any(staged.match(doc.norm, m.end) for m in placed):
@@ -172,15 +172,22 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
 
 
 # a sum invested, then 的 or a verb and at most a few words (a place, a count), then the candidate
-_INVESTED_BEFORE = re.compile(r"(?:总投资额?|计划投资|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[0-9][0-9.,]*\s*"
-                              r"(?:万亿|亿|千万|百万|万|千)?\s*(?:美元|元)[^，,；;。！？!?：:、]{0,10}$")
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:、]")
+
+
+def _invested_before(text: str) -> bool:
+    """Whether ``text`` ends with an invested sum and at most ten more characters of its clause (投资2599万元的).
+
+    >>> _invested_before("投资2599万元的"), _invested_before("投资2599万元，实施"), _invested_before("产值5亿元的")
+    (True, False, False)
+    """
+    return any(len(text) - s.end <= 10 and not _CLAUSE_MARK.search(text, s.end) for s in invested_sums(text))
 
 
 def _staged(ctx: Context) -> re.Pattern[str]:
     """A strong stage cue (竣工, 通车, 签约 …), perhaps after an adverb of how it went (顺利, 正式, 全面)."""
     def build() -> re.Pattern[str]:
-        cues = stage_table(ctx.resources).cues
-        strong = sorted((w for w, (_, s) in cues.items() if s), key=lambda w: (-len(w), w))
+        strong = stage_table(ctx.resources).strong
         return re.compile(rf"(?:顺利|正式|全面|已|已经|基本|如期|提前)?(?:{'|'.join(map(re.escape, strong))})")
     return ctx.resources.get("decide.staged", build)
 

@@ -35,10 +35,10 @@ from govkg.extractors.base import Context
 from govkg.extractors.enterprise import is_brand_name, names_route
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
-from govkg.extractors.project_facts import INVEST, INVESTED_RULE, stage_table
+from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, governing_lead, headed_names,
                                      is_common_word, left_edge, lexicon)
-from govkg.extractors.quantity import find_money, half_width
+from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
 
@@ -172,7 +172,7 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
             end = b + 1
             while end < len(text) and text[end] not in _ITEM_STOP and end - b <= 16:
                 end += 1
-            near.append((b + 1, _works_end(lex, stage_table(ctx.resources).cues, text, b + 1, end)))
+            near.append((b + 1, _works_end(lex, stage_table(ctx.resources), text, b + 1, end)))
         if a > 0 and text[a - 1] == "、":
             near.append((left_edge(text, a - 1, lex, max_len=16), a - 1))
         for c, d in near:
@@ -435,17 +435,15 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
     ['老旧供水管网改造', '海—宝农村公路']
     """
     plain = half_width(text)
-    cues = stage_table(ctx.resources).cues
-    for money in find_money(plain):
-        if not INVEST.search(plain, max(0, money.start - 8), money.start):
-            continue
+    stages = stage_table(ctx.resources)
+    for money in invested_sums(plain):
         if _BOUND_AFTER.match(plain, money.end):
             continue  # 总投资500亿元以上的…项目: a class of projects by size
         start = _INVESTED_GAP.match(plain, money.end).end()
         hi = start
         while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or _joins(plain, hi)):
             hi += 1
-        end = _works_end(lex, cues, plain, start, hi)
+        end = _works_end(lex, stages, plain, start, hi)
         if end == hi and hi < len(plain) and plain[hi] not in STOP_CHARS:
             continue  # ran past the longest name: a clause, not a name
         measures = list(_MEASURE.finditer(plain, start, end))
@@ -472,23 +470,24 @@ _WORKS_VERBS = frozenset("改造 建设 提升 整治 治理 修复 迁改 改�
                          "亮化 美化 疏浚 清淤 巩固 配置 安装 铺设 搬迁 安置 改线 拓宽".split())
 
 
-def _works_end(lex: Lexicon, cues: dict[str, tuple[str, bool]], text: str, start: int, hi: int) -> int:
+def _works_end(lex: Lexicon, stages: StageTable, text: str, start: int, hi: int) -> int:
     """Where the works named from ``start`` end: before a stage (通车, 验收), a date, an adverb or a verb
     that is not a kind of works (取得, 刷新); right after the last works head when there is one
     (区医院新院区项目一期|完成前期手续, 长城汽车项目|进展顺利).
 
     >>> from govkg.extractors.phrase import load_lexicon
     >>> from govkg.extractors.base import Resources
-    >>> lex, cues = load_lexicon(), stage_table(Resources()).cues
-    >>> [s[:_works_end(lex, cues, s, 0, len(s))] for s in ("土壤污染治理与修复国家试点工程验收", "县城东部道路翻修",
+    >>> lex, stages = load_lexicon(), stage_table(Resources())
+    >>> [s[:_works_end(lex, stages, s, 0, len(s))] for s in ("土壤污染治理与修复国家试点工程验收", "县城东部道路翻修",
     ...                                                    "长城汽车项目进展", "标准化科创园6月底前", "兰花小镇初具规模")]
     ['土壤污染治理与修复国家试点工程', '县城东部道路翻修', '长城汽车项目', '标准化科创园', '兰花小镇']
-    >>> [s[:_works_end(lex, cues, s, 0, len(s) - 1)] for s in ("第三水厂具备供水条件，", "康恩菲尔德油脂制造、")]
+    >>> [s[:_works_end(lex, stages, s, 0, len(s) - 1)] for s in ("第三水厂具备供水条件，", "康恩菲尔德油脂制造、")]
     ['第三水厂', '康恩菲尔德油脂制造']
     """
     end = start
     verb = None  # where the first verb that is no kind of works stands (具备, 取得, 进行)
-    strong = _strong_suffixes(cues)
+    cues = stages.cues
+    strong = tuple(c for c in stages.strong if len(c) >= 2)  # a word of jieba may end in one: 工程验收
     for word, tag in lex.tokenizer.tags(text[start:hi]):
         if word in _AFTER_WORKS or (word in cues and cues[word][1]) or _DATE.match(text, end):
             break
@@ -520,11 +519,6 @@ def _joins(text: str, i: int) -> bool:
     if text[i] == ".":
         return text[i - 1].isdigit() and text[i + 1].isdigit()
     return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
-
-
-def _strong_suffixes(cues: dict[str, tuple[str, bool]]) -> tuple[str, ...]:
-    """The strong stage cues of two characters or more (a word of jieba may end in one: 工程验收)."""
-    return tuple(c for c, (_, strong) in cues.items() if strong and len(c) >= 2)
 
 
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govkg.extractors.base import Context, Resources, data_lines
-from govkg.extractors.quantity import find_money, half_width
+from govkg.extractors.quantity import Money, find_money, half_width
 from govkg.extractors.timeframe import resolve, timeline_of
 from govkg.model import Investment, Mention, Milestone
 
@@ -49,10 +49,12 @@ _SOON = re.compile(r"即将|有望|力争|争取|计划于|预计于|拟于")  #
 
 @dataclass(frozen=True, slots=True)
 class StageTable:
-    """Cue word -> (stage, strong); and one regex of the cues, longest first."""
+    """Cue word -> (stage, strong); one regex of the cues, longest first; the strong cues (竣工, 通车, 签约; not
+    the weak ones marked ~ in ``project_stages.tsv``), longest first."""
 
     cues: dict[str, tuple[str, bool]]
     pattern: re.Pattern[str]
+    strong: tuple[str, ...]
 
 
 def stage_table(resources: Resources) -> StageTable:
@@ -76,9 +78,22 @@ def _load_stages() -> StageTable:
         for word in words.split("|"):
             word = word.strip()
             cues[word.lstrip("~")] = (stage, not word.startswith("~"))
-    alternation = "|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+    longest_first = sorted(cues, key=lambda c: (-len(c), c))
+    alternation = "|".join(re.escape(c) for c in longest_first)
     # 完成 of an investment or a task is no stage
-    return StageTable(cues, re.compile(rf"完成(?:投资|年度|任务|目标|计划)|{alternation}"))
+    return StageTable(cues, re.compile(rf"完成(?:投资|年度|任务|目标|计划)|{alternation}"),
+                      tuple(c for c in longest_first if cues[c][1]))
+
+
+def invested_sums(text: str) -> Iterator[Money]:
+    """The sums of ``text`` (half-width digits) that an investment word puts as an investment, in text order.
+
+    >>> [m.amount.value for m in invested_sums("总投资约3.3亿元，实现产值5亿元，投资400万元完成改造")]
+    ['330000000', '4000000']
+    """
+    for money in find_money(text):
+        if INVEST.search(text, max(0, money.start - 8), money.start):
+            yield money
 
 
 def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
@@ -117,10 +132,7 @@ def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
-    for money in find_money(text):
-        head = text[:money.start]
-        if not INVEST.search(head, max(0, money.start - 8)):
-            continue
+    for money in invested_sums(text):
         cs, ce = _clause_of(text, money.start, money.end)
         alone = _sum_alone(text, cs, ce, money)
         joined, ce = alone != ce, alone
