@@ -105,10 +105,13 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
     >>> s = "加快推进乾旻玄武岩纤维新材料建设项目"
     >>> s[left_edge(s, s.index("项目"), lex):]
     '乾旻玄武岩纤维新材料建设项目'
+    >>> s = "依托奎屯—独山子经济开发区"
+    >>> s[left_edge(s, s.index("开发区"), lex):]
+    '奎屯—独山子经济开发区'
     """
     lo = head_start
     floor = max(0, head_start - max_len)
-    while lo > floor and text[lo - 1] not in STOP_CHARS:
+    while lo > floor and (text[lo - 1] not in STOP_CHARS or (text[lo - 1] == "—" and joins(text, lo - 1))):
         lo -= 1
     if lo == head_start:
         return head_start
@@ -123,6 +126,20 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
             content = True
         start -= len(tok)
     return start + leading_clutter(lex, text[start:head_start])
+
+
+def joins(text: str, i: int) -> bool:
+    """A dash between two Chinese characters joins two places in one name (海—宝农村公路, 奎屯—独山子经济开发区);
+    a point between digits is a decimal point (1.6公里).
+
+    >>> [joins(s, 1) for s in ("海—宝", "3.5", "。—宝", "——")]
+    [True, True, False, False]
+    """
+    if not 0 < i < len(text) - 1:
+        return False
+    if text[i] == ".":
+        return text[i - 1].isdigit() and text[i + 1].isdigit()
+    return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 def leading_clutter(lex: Lexicon, name: str) -> int:

@@ -37,7 +37,7 @@ from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, governing_lead, headed_names,
-                                     is_common_word, left_edge, lexicon)
+                                     is_common_word, joins, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
@@ -441,7 +441,7 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
             continue  # 总投资500亿元以上的…项目: a class of projects by size
         start = _INVESTED_GAP.match(plain, money.end).end()
         hi = start
-        while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or _joins(plain, hi)):
+        while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or joins(plain, hi)):
             hi += 1
         end = _works_end(lex, stages, plain, start, hi)
         if end == hi and hi < len(plain) and plain[hi] not in STOP_CHARS:
@@ -509,16 +509,6 @@ def _works_end(lex: Lexicon, stages: StageTable, text: str, start: int, hi: int)
         return verb  # the name, then what is said of it (第三水厂|具备供水条件); a verb at the end is the
         # works itself (大唐350兆瓦光伏发电, 油脂制造)
     return end
-
-
-def _joins(text: str, i: int) -> bool:
-    """A dash between two Chinese characters joins two places in one name (海—宝农村公路); a point
-    between digits is a decimal point (1.6公里)."""
-    if not 0 < i < len(text) - 1:
-        return False
-    if text[i] == ".":
-        return text[i - 1].isdigit() and text[i + 1].isdigit()
-    return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:
