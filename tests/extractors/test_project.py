@@ -221,3 +221,17 @@ def test_project_rules(make_context, sentence, expected):
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))
     assert rejected not in projects
+
+
+def test_an_enterprise_trade_name_makes_a_project_specific(make_context):
+    """A kind of project (氟材料项目) with the trade name of an enterprise the document names (中化 of 中化蓝天) in
+    front is that enterprise group's one; without such an enterprise the same words stay a kind."""
+    from govkg.model import EntityRef
+
+    text = "引进中化蓝天等企业。中国中化氟材料项目为全市唯一投资超50亿元项目。"
+    ctx = make_context(text)
+    start = ctx.doc.norm.index("中化蓝天")
+    ctx.mentions.append(Mention(EntityRef("Enterprise", "中化蓝天"), "中化蓝天", start, start + 4,
+                                ctx.sentence_at(start).index, "enterprise.list"))
+    assert "中国中化氟材料项目" in found(ctx)[0]
+    assert "中国中化氟材料项目" not in found(make_context(text))[0]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 from functools import lru_cache
 
 from govkg.extractors.base import Context
@@ -36,8 +37,8 @@ from govkg.extractors.enterprise import is_brand_name, names_route
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
-from govkg.extractors.phrase import (STOP_CHARS, Lexicon, enumeration_items, governing_lead, headed_names,
-                                     is_common_word, joins, left_edge, lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, governing_lead,
+                                     headed_names, is_common_word, joins, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
@@ -200,17 +201,33 @@ RARE_WORD_FREQ = 30
 """A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
 
 
-def _named_spans(ctx: Context) -> list[tuple[int, int]]:
-    """Document offsets of the regions, parks and enterprises found before projects."""
-    return [(m.start, m.end) for m in ctx.mentions if m.ref.type in {"Region", "Park", "Enterprise"}]
+class _Named(NamedTuple):
+    """What the document has named before its projects: the offsets of its regions, parks and enterprises, and
+    its enterprises' trade names (中化 of 中化蓝天), which make a name specific wherever they stand in it."""
+
+    spans: list[tuple[int, int]]
+    brands: frozenset[str]
 
 
-def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Pattern[str],
-              named: list[tuple[int, int]]) -> bool:
+def _named_spans(ctx: Context) -> _Named:
+    lex = lexicon(ctx)
+    places = _place_words(ctx)
+    brands = set()
+    for m in ctx.mentions:
+        if m.ref.type == "Enterprise":
+            first = next(iter(lex.tokenizer.cut(m.label, HMM=False)), "")
+            if len(first) >= 2 and lex.tokenizer.FREQ.get(first, 0) < COMMON_WORD_FREQ and first not in places:
+                brands.add(first)
+    return _Named([(m.start, m.end) for m in ctx.mentions if m.ref.type in {"Region", "Park", "Enterprise"}],
+                  frozenset(brands))
+
+
+def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Pattern[str], named: _Named) -> bool:
     """True when the body of ``sent.text[a:b]`` has something that names one thing.
 
     A number or quantity (1250m³, 千亩), a phase (一期), a region, park or enterprise found
-    earlier, a rare word (a proper name jieba does not know), or a long,
+    earlier, the trade name of an enterprise the document names (中国中化氟材料项目 where
+    中化蓝天 is found), a rare word (a proper name jieba does not know), or a long,
     descriptive body (ten characters or more).
     """
     name = sent.text[a:b]
@@ -219,11 +236,11 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     if _SPEC.search(body) or len(body) >= 10 or own_facility(lex, body):
         return True
     lo, hi = sent.start + a, sent.start + a + len(body)
-    if any(s < hi and lo < e for s, e in named):
+    if any(s < hi and lo < e for s, e in named.spans):
         return True
     generic = ctx.resources.get("project.generic", _generic_regex)
     places = _place_words(ctx)
-    return any(len(tok) >= 2 and (tok in places or (_is_rare(lex, tok) and not generic.match(tok)))
+    return any(len(tok) >= 2 and (tok in places or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
