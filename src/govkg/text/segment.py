@@ -295,4 +295,3 @@ class Segmenter:
             self._tags.clear()
         out = self._tags[key] = tuple((p.word, p.flag) for p in self._pos.cut(text, HMM=HMM))
         return out
-
