@@ -93,6 +93,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "“雄关漫道真如铁，而今迈步从头越”，我们信心满怀。",
         "正所谓“黄沙百战穿金甲，不破楼兰终不还”。",
         "游客赞叹“舟行碧波上，人在画中游”。",
+        # honours and lists of one year
+        "东村入选“2021年中国美丽休闲乡村”。",
+        "案例获评“2023年全省营商环境十佳案例”。",
     ],
 )
 def test_rejects_near_misses(make_context, sentence):

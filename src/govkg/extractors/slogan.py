@@ -477,7 +477,12 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         for h in (*_numeral_formulas(sent, lex), *_unquoted_named(sent, lex)):
             if not any(s <= h.start < e for s, e in quoted_spans):
                 hits.append(h)
-    yield from _emit(ctx, hits, known_labels, lex)
+    yield from _emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex)
+
+
+_DATED = re.compile(r"(?:19|20)\d{2}年")
+"""A quote that opens with its year is an honour or a list of one year ("2019年中国美丽休闲乡村",
+"2023年省级美丽河湖优秀案例"), not a formulation a government stands by."""
 
 
 def _emit(ctx: Context, hits: list[_Hit], known_labels: dict[str, str],
