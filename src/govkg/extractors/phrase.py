@@ -148,13 +148,23 @@ def leading_clutter(lex: Lexicon, name: str) -> int:
     The verb is a word of ``lead_verbs.txt`` standing as a jieba word of its own
     (建|园区 is cut, 建新|大街 and 中铁|建 are not).
 
+    A determiner standing as a word (所有, 每个, 一批: 所有|开发区, not 所有制) goes too: what follows it is
+    a kind, judged as such.
+
     >>> lex = load_lexicon()
-    >>> [leading_clutter(lex, s) for s in ("二是建", "建强县级龙头医院", "建新大街南延", "建昌铜业")]
-    [3, 2, 0, 0]
+    >>> [leading_clutter(lex, s) for s in ("二是建", "建强县级龙头医院", "建新大街南延", "建昌铜业", "所有开发区",
+    ...                                    "每个工业类开发区", "所有制改革")]
+    [3, 2, 0, 0, 2, 2, 0]
     """
     cut = leading_ordinal(name)
     first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")
+    if first in _DETERMINERS:
+        cut += len(first)
+        first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")
     return cut + len(first) if first in lex.lead else cut
+
+
+_DETERMINERS = frozenset("每个 每一个 各个 各类 所有 全部 多个 一批 若干 一些 其他 其它".split())
 
 
 def leading_ordinal(text: str) -> int:
