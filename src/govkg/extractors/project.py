@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from govkg.extractors.base import Context
 from govkg.extractors.enterprise import is_brand_name, names_route
@@ -66,7 +66,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     lex = lexicon(ctx)
     works = head_regex("project_heads.txt")
     facility = head_regex("project_facility_heads.txt")
-    named = _named_spans(ctx)
+    named = _named(ctx, lex)
     found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
     for heads, is_facility in ((works, False), (facility, True)):
         for span in headed_names(ctx, heads, bracketed=True, governed=True, every_end=True):
@@ -102,7 +102,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in spans):
                 continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
             yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
-    yield from _listed(ctx)
+    yield from _listed(ctx, named)
     yield from _distributed(ctx, lex)
 
 
@@ -127,7 +127,7 @@ def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         text = sent.text
         for m in _SHARED_HEAD.finditer(text):
-            head = next((h.match(text, m.end()) for h in heads if h.match(text, m.end())), None)
+            head = next(filter(None, (h.match(text, m.end()) for h in heads)), None)
             if head is None or m.group(1).endswith("等") or not _head_is_word(lex, text, head.start(), head.end()):
                 continue  # 等6条高铁: more than named; 五个中心|镇: the head is part of a word
             count = int(m.group(2)) if m.group(2).isdigit() else _NUMERALS[m.group(2)]
@@ -209,8 +209,7 @@ class _Named(NamedTuple):
     brands: frozenset[str]
 
 
-def _named_spans(ctx: Context) -> _Named:
-    lex = lexicon(ctx)
+def _named(ctx: Context, lex: Lexicon) -> _Named:
     places = _place_words(ctx)
     brands = set()
     for m in ctx.mentions:
@@ -539,10 +538,9 @@ _SHORT_ITEM = 5
 """A list item this short must name something specific (景区道路, 管网 are kinds); a longer one is described enough."""
 
 
-def _listed(ctx: Context) -> Iterator[Mention | Relation]:
+def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     lex = lexicon(ctx)
     heads = head_regex("project_heads.txt")
-    named = _named_spans(ctx)
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
             for a, b in enumeration_items(sent.text, m.start(), lex):

@@ -173,7 +173,7 @@ _ATTRIBUTES = re.compile(r"(?:\s*、\s*(?:占地|占地面积|用地|用地面�
 建筑面积100万平米的P)."""
 
 
-def _sum_alone(text: str, cs: int, ce: int, money) -> int:
+def _sum_alone(text: str, cs: int, ce: int, money: Money) -> int:
     """The end of the clause after the sum's, when the sum stands alone in its own and the next, the sentence's
     last, opens with a works verb ("投资280万元，完成南邑中学宿舍楼项目建设。": the sum is that project's); else ``ce``.
 

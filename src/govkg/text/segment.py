@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable
 from math import log
 
@@ -26,9 +27,6 @@ from govkg.text.dictionary import default_dictionary, jieba, posseg_module
 
 MEMO_LIMIT = 200_000
 """Distinct windows kept per segmenter; the memo starts afresh beyond this (memory stays bounded)."""
-
-_MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's score of a character a state never emits
-_MIN_INF = float("-inf")  # and of a move between two states that never follow each other
 
 EXTRA_WORD_FREQ = 2000
 """The count given to words added to the dictionary: high enough that jieba keeps them whole."""
@@ -79,6 +77,9 @@ class _HmmWords:
     """
 
     def __init__(self, posseg) -> None:  # noqa: ANN001 - the jieba.posseg module
+        viterbi = sys.modules["jieba.posseg.viterbi"]  # loaded with posseg (whose ``viterbi`` is the function)
+        # the score of a character a state never emits, and of a move between states that never follow each other
+        self.min_float, self.min_inf = viterbi.MIN_FLOAT, viterbi.MIN_INF
         self.pair = posseg.pair
         self.states, self.start, self.trans, self.emit = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P,
                                                           posseg.emit_P)
@@ -118,8 +119,9 @@ class _HmmWords:
     def _route(self, obs: str) -> list:
         """The state of each character: ``jieba.posseg.viterbi``'s route."""
         states, trans, emit, leads_to = self.states, self.trans, self.emit, self.leads_to
+        min_float, min_inf = self.min_float, self.min_inf
         all_states = trans.keys()
-        score = {y: self.start[y] + emit[y].get(obs[0], _MIN_FLOAT) for y in states.get(obs[0], all_states)}
+        score = {y: self.start[y] + emit[y].get(obs[0], min_float) for y in states.get(obs[0], all_states)}
         paths = [dict.fromkeys(score, "")]
         for t in range(1, len(obs)):
             prev = [x for x in paths[-1] if trans[x]]
@@ -127,7 +129,7 @@ class _HmmWords:
             now = set(states.get(obs[t], all_states)) & expect or expect or all_states
             char, scores, back = obs[t], {}, {}
             for y in now:
-                e = emit[y].get(char, _MIN_FLOAT)
+                e = emit[y].get(char, min_float)
                 best = None
                 for y0 in leads_to.get(y, ()):
                     v = score.get(y0)
@@ -135,8 +137,8 @@ class _HmmWords:
                         cand = (v + trans[y0][y] + e, y0)
                         if best is None or cand > best:
                             best = cand
-                if best is None or best[0] == _MIN_INF:
-                    best = max((score[y0] + trans[y0].get(y, _MIN_INF) + e, y0) for y0 in prev)
+                if best is None or best[0] == min_inf:
+                    best = max((score[y0] + trans[y0].get(y, min_inf) + e, y0) for y0 in prev)
                 scores[y], back[y] = best
             score = scores
             paths.append(back)
