@@ -11,6 +11,12 @@ of many regions propose (文化产业园区,
 全域旅游示范区, 土壤污染治理修复项目) is usually a kind; one or two regions
 naming it is usual for a real park or project. The same corpus and extractors
 give the same file; re-run it when the extractors change, then ``scripts/train.sh``.
+
+Beside it (``word_spread.tsv`` in the same folder) it writes ``word<TAB>regions``
+for the words of those names (jieba's dictionary cut, as the decision cuts
+them): in reports on how many regions a word is part of a proposed name. A word
+of many regions' names (现代, 物流, 示范) describes a kind; a name whose words
+are all such words (现代智慧物流园区) is usually one, however rare the whole name.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from govkg.decide import SPANLESS
+from govkg.decide.features import SPREAD_FILE, name_words
+from govkg.extractors.phrase import lexicon
 from govkg.extractors.base import Resources
 from govkg.pipeline import InputFile, process_file
 
@@ -30,7 +38,7 @@ MIN_DOCS = 2
 _RES: Resources | None = None
 
 
-def _labels(path: str) -> tuple[str, set[str]]:
+def _labels(path: str) -> tuple[str, set[str], set[str]]:
     global _RES
     if _RES is None:
         _RES = Resources()
@@ -38,10 +46,18 @@ def _labels(path: str) -> tuple[str, set[str]]:
     found: list = []
     p = Path(path)
     region: list[str] = []
-    _RES.set("decide.record", lambda ctx, cands: (found.extend(cands), region.append(
-        ctx.doc_region.key if ctx.doc_region is not None else path)))
+    words: set[str] = set()
+
+    def record(ctx, cands) -> None:
+        found.extend(c for c in cands if c.ref.type != "Region" and not c.features & SPANLESS)
+        region.append(ctx.doc_region.key if ctx.doc_region is not None else path)
+        lex = lexicon(ctx)
+        for c in found:
+            words.update(name_words(lex, c.label)[0])
+
+    _RES.set("decide.record", record)
     process_file(InputFile(p, p.stem), _RES)
-    return region[0] if region else path, {c.label for c in found if c.ref.type != "Region" and not c.features & SPANLESS}
+    return region[0] if region else path, {c.label for c in found}, words
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,14 +68,19 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     files = sorted(str(f) for f in a.corpus.rglob("*") if f.suffix.lower() in (".txt", ".html", ".htm"))
     regions: dict[str, set[str]] = {}
+    spread: dict[str, set[str]] = {}
     with Pool(a.jobs) as pool:
-        for region, labels in pool.imap(_labels, files, chunksize=4):
+        for region, labels, words in pool.imap(_labels, files, chunksize=4):
             for label in labels:
                 regions.setdefault(label, set()).add(region)
-    counts = Counter({label: len(rs) for label, rs in regions.items()})
-    rows = sorted((label, n) for label, n in counts.items() if n >= MIN_DOCS and "\t" not in label and "\n" not in label)
-    a.out.write_text("".join(f"{label}\t{n}\n" for label, n in rows), encoding="utf-8")
-    print(f"{len(files)} documents, {len(counts)} labels, {len(rows)} in reports on {MIN_DOCS}+ regions -> {a.out}", file=sys.stderr)
+            for word in words:
+                spread.setdefault(word, set()).add(region)
+    for table, out, what in ((regions, a.out, "labels"), (spread, a.out.with_name(SPREAD_FILE), "words of them")):
+        counts = Counter({key: len(rs) for key, rs in table.items()})
+        rows = sorted((key, n) for key, n in counts.items() if n >= MIN_DOCS and "\t" not in key and "\n" not in key)
+        out.write_text("".join(f"{key}\t{n}\n" for key, n in rows), encoding="utf-8")
+        print(f"{len(files)} documents, {len(counts)} {what}, {len(rows)} in reports on {MIN_DOCS}+ regions -> {out}",
+              file=sys.stderr)
     return 0
 
 

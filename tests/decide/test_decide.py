@@ -90,6 +90,39 @@ def test_shipped_document_frequency_table_counts_regions():
     assert df.get("文化产业园区", 0) >= 3
 
 
+@pytest.mark.parametrize("text, surface, spread, present", [
+    # every word before the head is in many regions' names: a kind
+    ("打造现代智慧物流园区。", "现代智慧物流园区", {"现代": 53, "智慧": 40, "物流": 45}, "Park|spread=24+"),
+    # one word no other region's names have: a proper name, however common the rest
+    ("建设蓝鲸智慧物流园区。", "蓝鲸智慧物流园区", {"智慧": 40, "物流": 45}, "Park|spread=1"),
+    # a region the document names is a proper part, whatever the table says
+    ("建设清苑区物流园区。清苑区位于保定。", "清苑区物流园区", {"清苑区": 30, "物流": 45}, "Park|spread=1"),
+])
+def test_word_spread_feature(make_context, text, surface, spread, present):
+    from govkg.decide.features import word_spread
+
+    ctx = make_context(text)
+    ctx.resources.set("decide.spread", spread)
+    try:
+        m = mention(ctx, "Park", surface)
+        regions = [mention(ctx, "Region", "清苑区", nth=1)] if "清苑区位于" in text else []
+        c = next(c for c in candidates(ctx, [m, *regions]) if c.ref.type == "Park")
+    finally:  # the resources are shared by the session's tests
+        ctx.resources.set("decide.spread", word_spread())
+    f = c.features
+    assert present in f, sorted(f)
+    assert len([x for x in f if x.startswith("Park|spread=")]) == 1
+
+
+def test_shipped_word_spread_table_counts_regions():
+    """The mined table: words of proposed names, each in two or more regions' reports (kind words in many)."""
+    from govkg.decide.features import word_spread
+
+    spread = word_spread()
+    assert spread and min(spread.values()) >= 2
+    assert spread.get("物流", 0) >= 10 and spread.get("现代", 0) >= 10
+
+
 def test_overlapping_candidates_see_each_other(make_context):
     ctx = make_context("建设沙湾区钒钛产业园。")
     park = mention(ctx, "Park", "沙湾区钒钛产业园")
@@ -180,6 +213,21 @@ def test_fit_is_deterministic_and_learns():
     assert Model.from_json(first.to_json()) == first
     assert choose(first, cand("Park", "Park|marker"))[0] == REJECT
     assert choose(first, cand("Park"))[0] == "Park"
+
+
+def test_judged_examples_weigh_less_than_gold():
+    """A judged verdict is outweighed by a gold one on the same features (the audit's rules are stricter)."""
+    from govkg.decide.train import JUDGED, JUDGED_WEIGHT
+
+    assert 0 < JUDGED_WEIGHT < 1
+    same = frozenset({"type=Project", "Project|tail2=工程"})
+    gold = [Example("seed", same, "Project") for _ in range(10)]
+    judged = [Example(f"{JUDGED}scale.txt", same, REJECT) for _ in range(10)]
+    assert choose(fit(gold + judged), cand("Project", "Project|tail2=工程"))[0] == "Project"
+    # the same rows all counted as gold split evenly: the weight, not the count, decides
+    even = fit(gold + [Example("seed2", same, REJECT) for _ in range(10)])
+    p = even.probabilities(same)
+    assert abs(p["Project"] - p[REJECT]) < 0.05
 
 
 def test_shipped_model_is_the_one_training_makes():

@@ -90,11 +90,12 @@ def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
     prefixes = _region_names(mentions)
     lex = lexicon(ctx)
     df = ctx.resources.get("decide.df", document_frequency)
+    spread = ctx.resources.get("decide.spread", word_spread)
     out = []
     for ref, ms in groups.items():
         label = _label(ref, ms)
         features = _features(ctx, ref.type, label, ms, spans, ordered, starts, prefixes)
-        features |= _word_features(lex, ref.type, label, df.get(label, 0))
+        features |= _word_features(lex, ref.type, label, df.get(label, 0), spread, prefixes)
         out.append(Candidate(ref, label, tuple(ms), frozenset(features)))
     return out
 
@@ -193,12 +194,23 @@ def _staged(ctx: Context) -> re.Pattern[str]:
 
 
 DF_FILE = "doc_frequency.tsv"
+SPREAD_FILE = "word_spread.tsv"
 
 
 def document_frequency() -> dict[str, int]:
     """Name -> in reports on how many regions of the scale corpus the rules propose it (two or more; mined by
     ``scripts/mine_df.py`` into ``decide/data/doc_frequency.tsv``)."""
-    entry = resources.files("govkg.decide").joinpath("data", DF_FILE)
+    return _counts(DF_FILE)
+
+
+def word_spread() -> dict[str, int]:
+    """Word -> in reports on how many regions of the scale corpus it is a word of a proposed name (two or more;
+    mined with the names' frequencies into ``decide/data/word_spread.tsv``)."""
+    return _counts(SPREAD_FILE)
+
+
+def _counts(name: str) -> dict[str, int]:
+    entry = resources.files("govkg.decide").joinpath("data", name)
     if not entry.is_file():
         return {}
     out = {}
@@ -212,10 +224,17 @@ def document_frequency() -> dict[str, int]:
 _HAN = re.compile("[\u4e00-\u9fd5]+")  # jieba's own range of Chinese characters (one block in cut and tagger)
 
 
-def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
+def name_words(lex: Lexicon, label: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The words of a name (jieba's dictionary cut, no guessed words) and their parts of speech."""
     tags = [(w, tag) for w, tag in lex.tokenizer.tags(label, HMM=False) if w.strip()]
     # a name of Chinese characters only is cut by the tagger as by jieba.cut: no second cut for its words
     words = [w for w, _ in tags] if _HAN.fullmatch(label) else [w for w in lex.tokenizer.cut(label, HMM=False) if w.strip()]
+    return words, tags
+
+
+def _word_features(lex: Lexicon, t: str, label: str, df: int = 0, spread: dict[str, int] | None = None,
+                   places: frozenset[str] = frozenset()) -> set[str]:
+    words, tags = name_words(lex, label)
     if not words:
         return set()
     freq = lex.tokenizer.FREQ
@@ -227,6 +246,12 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int = 0) -> set[str]:
     if tags:
         out.add(f"{t}|pos1={tags[0][1]}")
         out.add(f"{t}|posN={tags[-1][1]}")
+    if spread is not None:
+        # the least widespread word before the head: a word of many regions' names (现代, 物流, 示范) is a kind's,
+        # one of one region's (清苑, 立中) or none's is a proper name's; a region the document names is proper
+        modifiers = words[:-1] or words
+        least = min(0 if w in places else spread.get(w, 0) for w in modifiers)
+        out.add(f"{t}|spread={_bucket(least, (1, 3, 9, 24))}")
     return out
 
 
