@@ -30,6 +30,7 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
 | ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg, no guessed words: fast) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name |
 | ``T|df=``, ``T|df=&words=`` | in reports on how many regions of the scale corpus the rules propose the same name (``decide/data/doc_frequency.tsv``, mined by ``scripts/mine_df.py``): a park or project name that many regions propose is a kind (文化产业园区, 全域旅游示范区), while a slogan or industry that many name is a national one; with the words' commonness, since a name of common words that recurs is the surest kind |
+| ``T|spread=`` | the least widespread word before the head: in reports on how many regions of the scale corpus the word is part of a proposed name (``decide/data/word_spread.tsv``, mined with the names' frequencies; a region the document names counts as none): a name whose every word recurs in many regions' names (现代智慧物流园区) is a kind however rare the whole name; one word of one region's names (立中, 蓝鲸) makes it a proper name |
 """
 
 from __future__ import annotations
