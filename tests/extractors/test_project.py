@@ -192,10 +192,21 @@ def test_a_place_before_within_is_not_part_of_the_name(make_context):
     ("重点推进乾旻镇敬老院建设。", "乾旻镇敬老院"),
     # names that share a counted head: as many projects as the count
     ("邓关、富全2所幼儿园完成主体建设。", "富全幼儿园"),
+    # the result complement 好 of the verb before is not part of the name; a name's own 好 is
+    ("实施好新时代系列艺术创作工程。", "新时代系列艺术创作工程"),
+    ("配合好保定高级技工学校扩建。", "保定高级技工学校扩建"),
+    ("推进好梦林水田园综合体建设。", "好梦林水田园综合体"),
 ])
 def test_project_rules(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
     assert expected in projects
+
+
+def test_yiji_joins_two_projects_not_one_name(make_context):
+    """以及 opens a list's last item (A、B以及C等项目); it is not the 及 of one name (A及B工程)."""
+    projects, _, _ = found(make_context("争取加快实施长城大街、西三环南延以及东三环连接线等项目。"))
+    assert {"西三环南延", "东三环连接线"} <= projects
+    assert not any("以及" in p for p in projects)
 
 
 @pytest.mark.parametrize("sentence, rejected", [

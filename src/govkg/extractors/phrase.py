@@ -118,14 +118,29 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
     tokens = list(lex.tokenizer.cut(text[lo:head_start], HMM=True))
     start = head_start
     content = False
+    verb = False
     for tok in reversed(tokens):
         if _is_boundary(lex, tok) or _COUNT.match(tok):
             if content or tok not in lex.modifiers:
+                verb = not _COUNT.match(tok)
                 break
         if tok not in lex.modifiers:
             content = True
         start -= len(tok)
+    start += _complement(lex, text[start:head_start], verb)
     return start + leading_clutter(lex, text[start:head_start])
+
+
+def _complement(lex: Lexicon, name: str, after_verb: bool) -> int:
+    """1 when ``name`` opens with the result complement 好 of the verb before it, standing as a word of its own
+    (实施|好|新时代…工程, 建设|好|黄河口国家公园); 0 otherwise (打造|好梦林水: a name's word; 、好嘉食品: no verb).
+
+    >>> lex = load_lexicon()
+    >>> [_complement(lex, s, v) for s, v in [("好新时代系列艺术创作工程", True), ("好梦林水田园综合体", True),
+    ...                                       ("好嘉食品", False)]]
+    [1, 0, 0]
+    """
+    return int(after_verb and next(iter(lex.tokenizer.cut(name, HMM=True)), "") == "好" and len(name) > 2)
 
 
 def joins(text: str, i: int) -> bool:
@@ -344,7 +359,8 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
 
     The first item is trimmed at a boundary word like any name.
 
-    An item that opens with a measured modifier ending in 的 (投资33亿元的, 年产10万吨的) starts after it.
+    An item that opens with a measured modifier ending in 的 (投资33亿元的, 年产10万吨的) starts after it; one
+    that holds 以及 is two items.
 
     >>> lex = load_lexicon()
     >>> s = "成功引入四川现代种业集团、华智生物等龙头企业"
@@ -370,8 +386,23 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
         items.append((lo, pos))
         pos = lo - 1
     items.reverse()
+    items = [part for a, b in items for part in _split_yiji(text, a, b)]
     items = [(a + _measured_modifier(text, a, b), b) for a, b in items]
     return [(a, b) for a, b in items if b > a]
+
+
+def _split_yiji(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An item that holds 以及 between two phrases of two characters or more as its two items (A、B以及C等:
+    以及 opens the list's last item); else the item itself.
+
+    >>> s = "长城大街、西三环南延以及东三环连接线"
+    >>> [s[x:y] for x, y in _split_yiji(s, 5, len(s))], _split_yiji("以及", 0, 2)
+    (['西三环南延', '东三环连接线'], [(0, 2)])
+    """
+    k = text.find("以及", a, b)
+    if k - a >= 2 and b - k - 2 >= 2:
+        return [(a, k), *_split_yiji(text, k + 2, b)]
+    return [(a, b)]
 
 
 _MEASURED_OF = re.compile(r"[^的]*\d[^的]*的")
@@ -386,8 +417,11 @@ def _measured_modifier(text: str, a: int, b: int) -> int:
 def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
     """Trim the leading verbs of the first list item (``text[lo:end]``)."""
     start = end
+    verb = False
     for tok in reversed(list(lex.tokenizer.cut(text[lo:end], HMM=True))):
         if _is_boundary(lex, tok) or _COUNT.match(tok):
+            verb = not _COUNT.match(tok)
             break
         start -= len(tok)
+    start += _complement(lex, text[start:end], verb)
     return start + leading_clutter(lex, text[start:end])

@@ -379,8 +379,11 @@ def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> in
     >>> s = "协同做好自贡至永川高速公路建设"
     >>> s[_joined_start(s, s.index("永川"), lexicon(C), head_regex("project_heads.txt")):s.index("建设")]
     '自贡至永川高速公路'
+    >>> s = "西三环南延以及东三环连接线"
+    >>> _joined_start(s, s.index("东"), lexicon(C), head_regex("project_heads.txt")) == s.index("东")
+    True
     """
-    while a > 1 and text[a - 1] in _JOINERS:
+    while a > 1 and text[a - 1] in _JOINERS and text[a - 2:a] != "以及":  # 以及 joins two phrases, not one name
         lo = left_edge(text, a - 1, lex, max_len=16)
         left = text[lo:a - 1]
         if (len(left) < 2 or works.search(left[-2:]) or _NAME_END.search(left) or _COUNT_BEFORE.search(left)
