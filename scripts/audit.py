@@ -182,11 +182,20 @@ def with_evidence(graph, rows: Sequence[Row]) -> list[Row]:
 
 
 def _relative(document: str, corpus: Path) -> str:
-    """``document`` relative to ``corpus`` when it lies inside it (so a sheet reads the same on every machine)."""
-    try:
-        return str(Path(document).resolve().relative_to(corpus.resolve()))
-    except ValueError:
-        return document
+    """``document`` relative to ``corpus`` when it lies inside it (so a sheet reads the same on every machine).
+
+    A build names a document by its path from the folder it was given, that folder's name first
+    (``scale/…`` for a build of ``../shared/corpus/scale``), or by a path from the working directory.
+
+    >>> _relative("scale/a/b.txt", Path("../shared/corpus/scale")), _relative("other/b.txt", Path("/x/scale"))
+    ('a/b.txt', 'other/b.txt')
+    """
+    for path in (Path(document), corpus.parent / document):
+        try:
+            return str(path.resolve().relative_to(corpus.resolve()))
+        except ValueError:
+            continue
+    return document
 
 
 def _one_line(text: str) -> str:
