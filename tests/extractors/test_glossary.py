@@ -122,6 +122,18 @@ def test_park_term_is_typed_park(make_context):
     assert term.ref == EntityRef("Park", "银岭产业园")
 
 
+@pytest.mark.parametrize("entry, type_", [
+    ("14.大正食品：项目总投资1.23亿元，年产速冻食品3万吨。", "Project"),
+    ("11.硒鸽屠宰深加工：该项目位于城南庄镇。", "Project"),
+    ("4.醇油坊：总投资3.82亿元，建设酿酒车间。", "Project"),
+    ("5.企业管家：项目库动态管理的服务机制。", "Slogan"),  # 项目库 names a pool, not the term as one project
+])
+def test_term_defined_as_a_project_is_a_project(make_context, entry, type_):
+    ctx = make_context(f"正文。\n名词解释\n{entry}")
+    term = next(m for m in extract_glossary(ctx) if isinstance(m, Mention) and m.rule == "glossary.term")
+    assert term.ref.type == type_
+
+
 def test_real_seed(resources, folder):
     doc = make_document(SEED.read_text(encoding="utf-8"), str(SEED), SEED.stem, folder)
     ctx = Context(doc=doc, sentences=sentences_of(doc), resources=resources)

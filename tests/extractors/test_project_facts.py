@@ -168,3 +168,16 @@ def test_news_plans_with_future_words(facts_of):
 def test_stage_table():
     assert list(stage_concepts()) == list(STAGES)
     assert stage_concepts()["开工"] == "Started"
+
+
+def test_a_glossary_definition_gives_its_project_investment(resources, folder):
+    """〔14〕大正食品：项目总投资1.23亿元 — the sum the definition opens with is the defined project's."""
+    from govkg.extractors.glossary import extract_glossary
+
+    text = f"{TITLE}\n{PLAN}\n推进大正食品〔14〕等项目投产。\n名词解释\n〔14〕大正食品：项目总投资1.23亿元，年产3万吨。\n"
+    doc = make_document(text, path="report.txt", doc_id="report", folder=folder)
+    ctx = Context(doc=doc, sentences=sentences_of(doc), resources=resources)
+    ctx.mentions.extend(m for m in extract_glossary(ctx) if isinstance(m, Mention))
+    facts = [f for f in extract_project_facts(ctx) if isinstance(f, Investment)]
+    assert [(f.project, f.amount.value, f.rule) for f in facts] == [
+        (EntityRef("Project", "大正食品"), "123000000", "project.defined_investment")]

@@ -53,6 +53,8 @@ _FOOTNOTE_ENTRY = re.compile(r"^[ \t\u3000]*注[ \t\u3000]*[:：]?[ \t\u3000]*(?
 _QUOTE = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"]{1,30})[”’」』\"]")
 _KEY = re.compile(r"[“‘]([^“”‘’]{1,12})[”’](?:即|就是|是指|指)")
 _LEAD = re.compile(r"^(?:即|是指|指|就是|包括|是)")
+# a definition that opens by describing a project: 项目总投资…, 该项目位于…, 总投资3亿元…
+_PROJECT_DEFINITION = re.compile(r"\s*(?:该|本|此)?项目(?![库群化制])|\s*(?:总|计划)投资\s*(?:约|超过|近|达)?\s*[\d０-９]")
 _ALIAS = re.compile(r"(?:也称|又称|简称|亦称)[“‘]([^“”‘’]{2,20})[”’]")
 _ITEM_SPLIT = re.compile(r"[、，,；;。和及]")
 _PROPOSER = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委)[^，。,；;]{0,16}?(提出|作出|确定|确立|部署)")
@@ -168,9 +170,12 @@ def _entry(line: str, offset: int) -> GlossaryEntry | None:
 
 
 def entry_type(entry: GlossaryEntry, label: str, lex: SloganLexicon) -> str:
-    """Slogan, unless an unquoted, numeral-free term names a park, an enterprise or a line."""
+    """Slogan, unless an unquoted, numeral-free term names a park, an enterprise or a line, or its definition
+    opens by describing a project (大正食品：项目总投资1.23亿元, 硒鸽屠宰深加工：该项目…)."""
     if _QUOTE.search(entry.term) or numeric_signal(label) or has_formula_numeral(label, lex):
         return "Slogan"
+    if _PROJECT_DEFINITION.match(entry.definition):
+        return "Project"
     typ = part_type(label, lex)
     if typ in ("Park", "Enterprise") or (typ == "Project" and not label.endswith(("工程", "项目"))):
         return typ

@@ -107,6 +107,11 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
     stages = stage_table(ctx.resources)
     t = timeline_of(ctx)
     seen: set[tuple] = set()
+    for m in ctx.mentions:
+        money = _defined_sum(m.definition) if m.type == PROJECT and m.definition and m.start >= 0 else None
+        if money is not None and ("i", m.ref, money.amount) not in seen:
+            seen.add(("i", m.ref, money.amount))
+            yield Investment(m.ref, money.amount, m.sentence, m.start, m.end, "project.defined_investment")
     for index in sorted(by_sentence):
         sent = ctx.sentences[index]
         text = half_width(sent.text)
@@ -122,6 +127,24 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
             if key not in seen:
                 seen.add(key)
                 yield fact
+
+
+def _defined_sum(definition: str) -> Money | None:
+    """The investment a glossary definition of one project opens with: the first invested sum of its first
+    sentence, unless a count, a list or a sum spent so far comes before it (项目占地1669亩，总投资3.57亿元).
+
+    >>> [m.amount.value if m else None for m in map(_defined_sum, ("项目总投资1.23亿元，年产果汁5万吨。",
+    ...     "项目占地50亩，总投资3.57亿元", "全县实施10个项目，总投资5亿元", "年度完成投资2亿元", "年产值3亿元"))]
+    ['123000000', '357000000', None, None, None]
+    """
+    text = half_width(definition)
+    first = re.match(r"[^。；;！？!?]*", text).group()
+    for money in invested_sums(first):
+        before = first[:money.start]
+        if _COUNT.search(before) or "、" in before or _SPENT.search(before):
+            return None
+        return money
+    return None
 
 
 def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
