@@ -30,6 +30,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         # head noun after the closing quote
         ("营商环境持续优化，实施“六清”行动。", "六清行动", "六清"),
         ("持续深化“放管服”改革，容缺受理。", "放管服改革", "放管服"),
+        # a result noun after the quote is what the formula achieved, not its head
+        ("坚持“三年大变样”成效显著。", "三年大变样", None),
         # parallel phrases
         ("坚持“讲政治、抓发展、惠民生、保安全”，逆势前行。", "讲政治、抓发展、惠民生、保安全", None),
         ("确立了‘以交通促繁荣、以教育聚人口’的发展方略。", "以交通促繁荣、以教育聚人口", None),
