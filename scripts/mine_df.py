@@ -49,10 +49,11 @@ def _labels(path: str) -> tuple[str, set[str], set[str]]:
     words: set[str] = set()
 
     def record(ctx, cands) -> None:
-        found.extend(c for c in cands if c.ref.type != "Region" and not c.features & SPANLESS)
+        named = [c for c in cands if c.ref.type != "Region" and not c.features & SPANLESS]
+        found.extend(named)
         region.append(ctx.doc_region.key if ctx.doc_region is not None else path)
         lex = lexicon(ctx)
-        for c in found:
+        for c in named:
             words.update(name_words(lex, c.label)[0])
 
     _RES.set("decide.record", record)

@@ -233,8 +233,8 @@ def name_words(lex: Lexicon, label: str) -> tuple[list[str], list[tuple[str, str
     return words, tags
 
 
-def _word_features(lex: Lexicon, t: str, label: str, df: int = 0, spread: dict[str, int] | None = None,
-                   places: frozenset[str] = frozenset()) -> set[str]:
+def _word_features(lex: Lexicon, t: str, label: str, df: int, spread: dict[str, int],
+                   places: frozenset[str]) -> set[str]:
     words, tags = name_words(lex, label)
     if not words:
         return set()
@@ -247,12 +247,10 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int = 0, spread: dict[s
     if tags:
         out.add(f"{t}|pos1={tags[0][1]}")
         out.add(f"{t}|posN={tags[-1][1]}")
-    if spread is not None:
-        # the least widespread word before the head: a word of many regions' names (现代, 物流, 示范) is a kind's,
-        # one of one region's (清苑, 立中) or none's is a proper name's; a region the document names is proper
-        modifiers = words[:-1] or words
-        least = min(0 if w in places else spread.get(w, 0) for w in modifiers)
-        out.add(f"{t}|spread={_bucket(least, (1, 3, 9, 24))}")
+    # the least widespread word before the head: a word of many regions' names (现代, 物流, 示范) is a kind's,
+    # one of one region's (清苑, 立中) or none's is a proper name's; a region the document names is proper
+    least = min(0 if w in places else spread.get(w, 0) for w in words[:-1] or words)
+    out.add(f"{t}|spread={_bucket(least, (1, 3, 9, 24))}")
     return out
 
 

@@ -118,29 +118,33 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
     tokens = list(lex.tokenizer.cut(text[lo:head_start], HMM=True))
     start = head_start
     content = False
-    verb = False
+    stop = ""
     for tok in reversed(tokens):
         if _is_boundary(lex, tok) or _COUNT.match(tok):
             if content or tok not in lex.modifiers:
-                verb = not _COUNT.match(tok)
+                stop = tok
                 break
         if tok not in lex.modifiers:
             content = True
         start -= len(tok)
-    start += _complement(lex, text[start:head_start], verb)
-    return start + leading_clutter(lex, text[start:head_start])
+    return _name_start(lex, text, start, head_start, stop)
 
 
-def _complement(lex: Lexicon, name: str, after_verb: bool) -> int:
-    """1 when ``name`` opens with the result complement 好 of the verb before it, standing as a word of its own
-    (实施|好|新时代…工程, 建设|好|黄河口国家公园); 0 otherwise (打造|好梦林水: a name's word; 、好嘉食品: no verb).
+def _name_start(lex: Lexicon, text: str, start: int, end: int, stop: str) -> int:
+    """``start`` of the name ``text[start:end]``, found by walking left to the word ``stop`` (empty when none),
+    moved past what opens it without being part of it: the result complement 好 of a verb ``stop``, standing as
+    a word of its own (实施|好|新时代…工程; 打造|好梦林水 keeps its word, 、好嘉食品 follows no verb), then a list
+    ordinal, a governing verb or a determiner (:func:`leading_clutter`).
 
     >>> lex = load_lexicon()
-    >>> [_complement(lex, s, v) for s, v in [("好新时代系列艺术创作工程", True), ("好梦林水田园综合体", True),
-    ...                                       ("好嘉食品", False)]]
-    [1, 0, 0]
+    >>> [_name_start(lex, s, i, len(s), stop) for s, i, stop in [("实施好新时代系列艺术创作工程", 2, "实施"),
+    ...                                                           ("打造好梦林水田园综合体", 2, "打造"), ("、好嘉食品", 1, "")]]
+    [3, 2, 1]
     """
-    return int(after_verb and next(iter(lex.tokenizer.cut(name, HMM=True)), "") == "好" and len(name) > 2)
+    if (stop and not _COUNT.match(stop) and end - start > 2
+            and next(iter(lex.tokenizer.cut(text[start:end], HMM=True)), "") == "好"):
+        start += 1
+    return start + leading_clutter(lex, text[start:end])
 
 
 def joins(text: str, i: int) -> bool:
@@ -417,11 +421,10 @@ def _measured_modifier(text: str, a: int, b: int) -> int:
 def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
     """Trim the leading verbs of the first list item (``text[lo:end]``)."""
     start = end
-    verb = False
+    stop = ""
     for tok in reversed(list(lex.tokenizer.cut(text[lo:end], HMM=True))):
         if _is_boundary(lex, tok) or _COUNT.match(tok):
-            verb = not _COUNT.match(tok)
+            stop = tok
             break
         start -= len(tok)
-    start += _complement(lex, text[start:end], verb)
-    return start + leading_clutter(lex, text[start:end])
+    return _name_start(lex, text, start, end, stop)

@@ -107,10 +107,11 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
     stages = stage_table(ctx.resources)
     t = timeline_of(ctx)
     seen: set[tuple] = set()
-    for m in ctx.mentions:
-        money = _defined_sum(m.definition) if m.type == PROJECT and m.definition and m.start >= 0 else None
-        if money is not None and ("i", m.ref, money.amount) not in seen:
-            seen.add(("i", m.ref, money.amount))
+    for m in (m for ms in by_sentence.values() for m in ms if m.definition):  # a glossary's project
+        money = _defined_sum(m.definition)
+        key = ("i", m.ref, money.amount) if money is not None else None
+        if key is not None and key not in seen:
+            seen.add(key)
             yield Investment(m.ref, money.amount, m.sentence, m.start, m.end, "project.defined_investment")
     for index in sorted(by_sentence):
         sent = ctx.sentences[index]
@@ -139,12 +140,9 @@ def _defined_sum(definition: str) -> Money | None:
     """
     text = half_width(definition)
     first = re.match(r"[^。；;！？!?]*", text).group()
-    for money in invested_sums(first):
-        before = first[:money.start]
-        if _COUNT.search(before) or "、" in before or _SPENT.search(before):
-            return None
-        return money
-    return None
+    money = next(invested_sums(first), None)
+    before = first[:money.start] if money is not None else ""
+    return None if _COUNT.search(before) or "、" in before or _SPENT.search(before) else money
 
 
 def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
