@@ -107,6 +107,14 @@ def test_body_marker_points_to_entry(make_context):
     assert [(m.label, ctx.doc.text[m.start:m.end]) for m in marks] == [("三最", "“三最”")]
 
 
+def test_bare_body_marker_points_to_entry(make_context):
+    # a page copied without the brackets: the entry's number right after its term, but not a measure
+    ctx = make_context("配合做好R1线10和雄忻高铁11及保定南站建设，R1线10公里已开通，雄忻高铁12和高速。\n"
+                       "名词解释\n10.[R1线]即雄安至北京大兴国际机场快线。\n11.[雄忻高铁]即雄安至忻州高铁。")
+    marks = [m for m in extract_glossary(ctx) if isinstance(m, Mention) and m.rule == "glossary.marker"]
+    assert [(m.label, ctx.doc.text[m.start:m.end + 2]) for m in marks] == [("R1线", "R1线10"), ("雄忻高铁", "雄忻高铁11")]
+
+
 def test_proposed_by_from_definition(make_context):
     ctx = make_context("正文。\n名词解释\n9.四大战略：自贡市委十三届四次全会提出，要实施四大战略。")
     at = ctx.doc.norm.index("自贡市")

@@ -129,6 +129,14 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
     # a later clause that aims the list at a stage: signed, and to start
     ("对中南高科清苑新经济产业园等签约项目，抓紧完善手续，确保尽快开工。", ["中南高科清苑新经济产业园"], PLAN,
      {("中南高科清苑新经济产业园", "签约", 2020, True), ("中南高科清苑新经济产业园", "开工", 2020, True)}),
+    # one of the projects a clause before 其中 counts, and says what was done to them
+    ("新签约产业项目12个，其中，卧龙湖大桥为全市最大项目。", ["卧龙湖大桥"], REVIEW, {("卧龙湖大桥", "签约", 2019, False)}),
+    ("产业项目12个，其中，卧龙湖大桥为全市最大项目。", ["卧龙湖大桥"], REVIEW, set()),
+    # an expected stage is aimed at too, in the year its clause names (else the project's own)
+    ("酷鼠精酿啤酒生产项目的大楼主体结构已经封顶，预计10月投产。", ["酷鼠精酿啤酒生产项目"], REVIEW,
+     {("酷鼠精酿啤酒生产项目", "在建", 2019, False), ("酷鼠精酿啤酒生产项目", "投产", 2019, True)}),
+    ("卧龙湖大桥2017年10月开工建设，预计2021年7月竣工通车。", ["卧龙湖大桥"], REVIEW,
+     {("卧龙湖大桥", "开工", 2017, False), ("卧龙湖大桥", "竣工", 2021, True)}),
     # ... but not across another project, nor past a semicolon
     ("泽龙国际教育城签约落地，区人民医院新院区加快建设，确保年内竣工。", ["泽龙国际教育城", "区人民医院新院区"], REVIEW,
      {("泽龙国际教育城", "签约", 2019, False), ("区人民医院新院区", "在建", 2019, False),
@@ -142,6 +150,7 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
     # an explicit year; a stage still to come in a review is planned
     ("2018年，老蛮桥水库扩建工程开工。", ["老蛮桥水库扩建工程"], REVIEW, {("老蛮桥水库扩建工程", "开工", 2018, False)}),
     ("西二环北延即将通车。", ["西二环北延"], REVIEW, {("西二环北延", "竣工", 2019, True)}),
+    ("保津城际铁路将于今年10月份正式通车。", ["保津城际铁路"], REVIEW, {("保津城际铁路", "竣工", 2020, True)}),
     # a word that holds a cue is no cue (联动工作 holds 动工, 建成区 建成); 完成投资 is no completion
     ("建立上下联动工作机制推进老蛮桥水库扩建工程。", ["老蛮桥水库扩建工程"], PLAN,
      {("老蛮桥水库扩建工程", "在建", 2020, True)}),

@@ -274,15 +274,22 @@ def _relate(term_ref: EntityRef, ref: EntityRef, sent: Sentence, seen: set[Entit
     yield Relation(term_ref, "hasPart", ref, sent.index, "glossary.has_part")
 
 
+# what may not follow a bare marker's number: more of the number, or a unit or counter it would measure
+_NOT_A_MEASURE = r"(?![\d.．％%个万亿千百年月日号时元条座家项所处户人名次批公里米吨亩套栋辆台倍期级届]|[-~～至到])"
+
+
 def _markers(ctx: Context, entry: GlossaryEntry, ref: EntityRef, label: str,
              aliases: tuple[str, ...], stop: int) -> Iterator[Mention]:
-    """Body mentions of an entry at its inline markers ([n] right after the term)."""
+    """Body mentions of an entry at its inline markers: [n] right after the term, or n bare where a copy from a
+    web page lost the brackets ("配合做好R1线10和雄忻高铁11及保定南站建设"), but not a count or a measure
+    (R1线10公里)."""
     norm = ctx.doc.norm
     m = _QUOTE.search(entry.term)
     quoted_core = m.group(0) if m else None
     names = (entry.term, quoted_core, label, *aliases)
     candidates = [c for c in (*names, *(f"“{n}”" for n in names if n and "“" not in n)) if c]
-    for marker in re.finditer(rf"\[{entry.number}\]|【{entry.number}】|〔{entry.number}〕", norm[:stop]):
+    for marker in re.finditer(rf"\[{entry.number}\]|【{entry.number}】|〔{entry.number}〕|(?<!\d){entry.number}{_NOT_A_MEASURE}",
+                              norm[:stop]):
         before = norm[: marker.start()]
         for cand in candidates:
             if before.endswith(cand):

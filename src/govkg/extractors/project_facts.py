@@ -44,7 +44,7 @@ _BEFORE_VERB = re.compile(r"\s*(?:用于|完成|建设|建成|实施|新建|改�
 # words that hold a cue without stating a stage: 联动工程, 建成区, 运营商, 融会贯通, 粮食储备
 _NOT_A_CUE = re.compile(r"[联推带互驱拉发调移波能]动工|建成区|运营商|融会贯通|储备粮|粮食储备|人才储备|技术储备")
 _FUTURE = re.compile(r"将|计划|拟|力争|确保|争取|预计|年内|年底前")
-_SOON = re.compile(r"即将|有望|力争|争取|计划于|预计于|拟于")  # a stage still to come, even in a review
+_SOON = re.compile(r"即将|有望|力争|争取|计划于|预计于|拟于|将于")  # a stage still to come, even in a review
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,26 +242,41 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         cs, ce = _clause_of(text, a, b)
         before = [c for c in cues if cs <= c.start() and c.end() <= a]
         after = [c for c in cues if b <= c.start() and c.end() <= ce]
-        cue = _choose(stages, before, after)
+        cue = _choose(stages, before, after) or _counted_cue(stages, cues, text, cs)
         if cue is None:
             continue
         stage = stages.cues[cue.group()][0]
-        year, planned = resolve(t, index, text[:a])
+        # the time words before the name, and those between it and a stage after it (P2017年10月开工)
+        year, planned = resolve(t, index, text[:a] + (text[b:cue.start()] if cue.start() >= b else ""))
         if not planned and ((_FUTURE.search(text, cs, a) and not t.report) or _SOON.search(text, cs, ce)):
             planned = True
         yield Milestone(m.ref, stage, year, planned, index, m.start, m.end, "project.milestone")
         aim = _aimed_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
-        if aim is not None and aim != stage:
-            yield Milestone(m.ref, aim, year, True, index, m.start, m.end, "project.milestone")
+        if aim is not None and aim[0] != stage:
+            yield Milestone(m.ref, aim[0], aim[1] or year, True, index, m.start, m.end, "project.milestone")
 
 
-_AIM = re.compile(r"\s*(?:确保|力争|争取|努力)")
+# "新招引产业链项目38个，其中，P…": the clause before 其中 counts projects and says what was done to them
+_AMONG = re.compile(r"项目\d+个[，,]\s*其中[，,：:]?\s*$")
 
 
-def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -> str | None:
-    """The stage a later clause of the sentence aims the project at, when that clause opens with 确保 or
-    力争 and no other project is named before it: "对中南高科清苑新经济产业园等签约项目，抓紧完善手续，
-    确保尽快开工" (signed, and to start)."""
+def _counted_cue(stages: StageTable, cues: list[re.Match], text: str, cs: int) -> re.Match | None:
+    """The stage cue of the clause that counts the projects a clause opening with 其中 names one of."""
+    among = _AMONG.search(text, 0, cs)
+    if among is None:
+        return None
+    ls = _clause_of(text, among.start(), among.start() + 1)[0]
+    return _choose(stages, [c for c in cues if ls <= c.start() and c.end() <= among.start()], [])
+
+
+_AIM = re.compile(r"\s*(?:确保|力争|争取|努力|预计|计划|有望|拟)")
+
+
+def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -> tuple[str, int | None] | None:
+    """The stage a later clause of the sentence aims the project at, and the year that clause gives it, when the
+    clause opens with 确保, 力争 or 预计 and no other project is named before it: "对中南高科清苑新经济产业园等签约
+    项目，抓紧完善手续，确保尽快开工" (signed, and to start); "…项目2017年10月开工建设，预计2019年7月竣工投产"
+    (started in 2017, to be in production in 2019)."""
     stop = min(others, default=len(text))
     for clause in _CLAUSE.finditer(text, after):
         if clause.start() >= stop or text[clause.start() - 1:clause.start()] in "；;。":
@@ -274,7 +289,10 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
                     # (投入使用): 力争开工闽赣联网工程 aims at another work
                     near = (_WHEN_HOW.fullmatch(clause.group(), aim.end(), c.start())
                             and len(clause.group()) - c.end() <= _AIM_TAIL)
-                    return stages.cues[c.group()][0] if near else None
+                    if not near:
+                        return None
+                    year = _YEAR.search(clause.group(), aim.end(), c.start())
+                    return stages.cues[c.group()][0], int(year.group(1)) if year else None
             return None
     return None
 
@@ -283,6 +301,7 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
 _WHEN_HOW = re.compile(r"(?:尽快|早日|尽早|年内|年底前?|如期|按期|按时|提前|全部|全面|顺利|正式|全线|实现|"
                        r"于?(?:19|20)\d\d年(?:底|内)?|\d{1,2}月(?:底|份|前|中旬|上旬|下旬)?|\s)*")
 _AIM_TAIL = 4
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 def _choose(stages: StageTable, before: list[re.Match], after: list[re.Match]) -> re.Match | None:
