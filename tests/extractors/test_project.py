@@ -105,6 +105,17 @@ def test_short_list_items_are_enterprises_that_carry_out_projects(make_context):
     assert {(m.project.key, m.stage) for m in facts.milestones} >= {(k, "竣工") for k in kept}
 
 
+def test_routes_in_lists_are_works_not_enterprises(make_context):
+    """"冉庄至大李各庄林场、何桥西至蠡县等道路工程": each item is a road between two places, named with the
+    kind of works the list ends in (a kind as generic as 重点项目 is left off); the first item starts at its
+    first place, not after 至."""
+    projects, enterprises, _ = found(make_context("完成冉庄至大李各庄林场、何桥西至蠡县、滕庄至北白团等道路工程。"))
+    assert {"冉庄至大李各庄林场道路工程", "何桥西至蠡县道路工程", "滕庄至北白团道路工程"} <= projects
+    assert not {"何桥西至蠡县项目", "大李各庄林场"} & projects and not enterprises
+    projects, _, _ = found(make_context("开工镇巴至陕川界高速、万顺场储气库等重点项目。"))
+    assert "镇巴至陕川界高速" in projects and "陕川界高速" not in projects
+
+
 def test_kinds_in_lists_own_no_project(make_context):
     projects, _, _ = found(make_context("景区道路、管网等项目加快建设。"))
     assert not any(p.endswith("项目") for p in projects)

@@ -54,7 +54,8 @@ _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几�
 _COUNT_AFTER = re.compile(r"^(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)")
 _COUNT_IN = re.compile(r"\d+[个项件所批座处家]")
 # 国道348, 省道213, G227, S465, 国道241线
-_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[国省县乡]道|[GSXY])\d{2,4}线?")
+# 国道348, G227, S465线, and the number first: 107国道, G234国道
+_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:[国省县乡]道\d{2,4}线?|[GSXY]\d{2,4}(?:[国省县乡]道|线)?|\d{3}[国省]道)")
 _JOINERS = "至及与"
 # a complete name (a facility, an institution, a footnote number) ends the left side of 至/及/与
 _NAME_END = re.compile(r"[院馆站心园司团厂所校\d]$")
@@ -293,9 +294,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
     >>> lex, heads = lexicon(C), head_regex("project_heads.txt")
-    >>> s = "完成2个美丽宜居乡村建设项目，建成卧龙湖大桥。"
-    >>> _rejected(C, lex, heads, s, 4, 14), _rejected(C, lex, heads, s, 17, 22)
-    (True, False)
+    >>> s = "完成2个美丽宜居乡村建设项目，建成卧龙湖大桥，推动深远海风电等重大项目建设。"
+    >>> _rejected(C, lex, heads, s, 4, 14), _rejected(C, lex, heads, s, 17, 22), _rejected(C, lex, heads, s, 25, 35)
+    (True, False, True)
     """
     name = text[a:b]
     head = _last_head(heads, name)
@@ -303,6 +304,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     if not body or (is_common_word(lex, body) and body not in _place_words(ctx)) or is_common_word(lex, name):
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
+        return True
+    etc = body.rfind("等")  # 深远海风电等重大项目 (jieba cuts 电等): a list's end, not a name
+    if etc > 0 and (etc == len(body) - 1 or _generic_body(ctx, body[etc + 1:])):
         return True
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
@@ -393,14 +397,20 @@ def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> in
     return a
 
 
+# after a road code, a side of the road (107国道以西…两岸) or its opening (331国道全线贯通) is no part of a name
+_ROAD_STOPS = frozenset({"以东", "以西", "以南", "以北", "两侧", "沿线", "贯通", "全线贯通"})
+_WHEN = re.compile(r"[一二三四]季度|年底|年内|上半年|下半年|[一二三四五六七八九十]年|\d")  # S465…段|三季度前开工
+
+
 def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
     """Spans of road codes with the rest of their name: 国道348锦城跨线桥, S465改扩建, 省道213仙市段.
 
     >>> from govkg.extractors.phrase import load_lexicon
     >>> lex = load_lexicon()
-    >>> s = "加快米会高速、G227改建改线、S465青皮村至坪山村段建设，启动国道348锦城跨线桥建设"
+    >>> s = ("加快米会高速、G227改建改线、S465青皮村至坪山村段建设，启动国道348锦城跨线桥建设，完成107国道北段提升改造，"
+    ...      "331国道全线贯通，107国道以西土地流转，新325国道八年来无法贯通，S465新山村至官鼎段三季度前开工建设")
     >>> [s[a:b] for a, b in _road_codes(s, lex)]
-    ['G227改建改线', 'S465青皮村至坪山村段', '国道348锦城跨线桥']
+    ['G227改建改线', 'S465青皮村至坪山村段', '国道348锦城跨线桥', '107国道北段提升改造', 'S465新山村至官鼎段']
     """
     for m in _ROAD_CODE.finditer(text):
         end = m.end()
@@ -411,7 +421,8 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
         pos = end
         verbs = _build_verbs()
         for tok in lex.tokenizer.cut(text[end:hi], HMM=True):
-            if (tok in lex.boundary or tok in verbs) and tok not in lex.modifiers and tok not in _JOINERS:
+            if ((tok in lex.boundary or tok in verbs) and tok not in lex.modifiers and tok not in _JOINERS
+                    or tok in _ROAD_STOPS or _WHEN.match(tok)):
                 break
             pos += len(tok)
             if tok not in _JOINERS:
@@ -421,7 +432,10 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
             stop = heads[-1]  # 改建工程|完工后
         while text[end:stop].endswith("建设") and stop - 2 > end:
             stop -= 2
-        if stop - end >= 2:
+        rest = text[end:stop]
+        # the rest names the works: a head, a stretch or a structure (仙市段, 锦城跨线桥), or what is done (改线)
+        if len(rest) >= 2 and (head_regex("project_heads.txt").search(rest) or _PLACE_END.search(rest)
+                               or _works_word(rest) or rest.endswith(("改线", "拓宽", "绕城", "大修")) or "至" in rest):
             yield m.start(), stop
 
 
@@ -546,19 +560,35 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     heads = head_regex("project_heads.txt")
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
+            kind = _route_kind(ctx, m.group())
             for a, b in enumeration_items(sent.text, m.start(), lex):
                 a += _leading_preposition(sent.text, a)
+                a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
                 name = sent.text[a:b]
                 if (len(name) < 2 or _generic_body(ctx, name) or re.search(r"\d+[个家户项]", name)
                         or is_common_word(lex, name)):
                     continue
                 start, end = sent.start + a, sent.start + b
+                if _ROUTE.fullmatch(name):  # 冉庄至大李各庄林场、何桥西至蠡县等道路工程: each a road between two places
+                    yield from _project(ctx, name + kind, start, end, sent.index, "project.list")
+                    continue
                 if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
                     continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
                     yield from _owned_project(name, start, end, sent.index)
+
+
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
+
+
+def _route_kind(ctx: Context, list_end: str) -> str:
+    """The kind of works a list's end names, to go after each route of the list: 道路工程 of 等道路工程, nothing
+    of 等重点项目 or 等项目 (a route is named enough by its two places)."""
+    kind = list_end.lstrip("等").lstrip("0123456789一二三四五六七八九十两几多个项批")
+    body = kind[:-2]
+    return kind if body and not _generic_body(ctx, body) else ""
 
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
