@@ -61,6 +61,12 @@ def test_named_parks(make_context, sentence, expected):
     "10．零碳园区建设。",
     "二是建园区，三是狠抓园区。",
     "搞好工业园区管理，建强产业园区。",
+    # a verb is no body (the park word modifies what follows), a count before a name makes it a kind,
+    # and a state of a park (低效, 闲置) is no name either
+    "新改建园区路网、电网33公里。",
+    "加快理顺开发区权责关系。",
+    "推进四个新型建材产业园区建设，建设23个山海协作产业园。",
+    "探索将低效园区和商圈纳入更新范围，盘活闲置园区。",
 ])
 def test_generic_parks_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

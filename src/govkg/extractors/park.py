@@ -26,12 +26,14 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
+from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)[个家批座]")
+_COUNTED = re.compile(_COUNT.pattern + "$")
 _RANK = re.compile(r"^(?:[省市县区]|国家)?(?:[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级)")
 _SIZE = re.compile(r"[\d十百千万]+亿元?级?")  # 千亿元, 百亿级: the size of a park, not its name
 _BARE_HEADS = ("园区",)
@@ -63,12 +65,14 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         if _fragment(ctx, span.sentence, span.start, span.end):
             continue
         cut = _trim(lex, lead, span.text)
+        if _COUNTED.search(ctx.doc.text[max(0, span.start - 4):span.start] + span.text[:cut]):
+            continue  # 推进四个新型建材产业园区建设: a number of a kind of park
         name = _before_predicate(heads, span.text[cut:])
         head = _last_head(heads, name)
         if head is None:
             continue
         body = name[: head.start()]
-        if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead):
+        if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body):
             continue
         if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
             continue
@@ -128,6 +132,26 @@ def _ends_in_verb(ctx: Context, body: str, lead: frozenset[str]) -> bool:
     if word in _activities(ctx):
         return False
     return word in lead or (len(word) >= 2 and word in lex.boundary) or tag in _CLAUSE_TAGS
+
+
+def _only_a_verb(ctx: Context, body: str) -> bool:
+    """True when ``body`` is a common verb, or a modifier and one, a clause and not a name (理顺|开发区权责,
+    新|改建|园区路网), unless the verb is a sector's activity (种植基地); a rare word (a place, a brand) makes it a
+    name, and so does a longer body (高铁东站|智慧|创新|产业园: jieba tags 创新 a verb).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_only_a_verb(C, b) for b in ("理顺", "新改建", "物流", "种植", "韵达", "临港", "长株潭国家自主创新", "保定")]
+    [True, True, False, False, False, False, False, False]
+    """
+    lex = lexicon(ctx)
+    toks = lex.tokenizer.tags(body)
+    gaz = gazetteer(ctx.resources)
+    if any(w in gaz.by_name or w in gaz.by_short for w, _ in toks):
+        return False  # jieba tags 保定 a verb
+    return (0 < len(toks) <= 2 and toks[-1][1] == "v" and len(toks[-1][0]) >= 2 and toks[-1][0] not in _activities(ctx)
+            and all(tag in ("a", "d", "ad") if len(w) == 1 else lex.tokenizer.FREQ.get(w, 0) >= COMMON_WORD_FREQ
+                    for w, tag in toks))
 
 
 def _activities(ctx: Context) -> frozenset[str]:
