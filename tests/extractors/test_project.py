@@ -116,6 +116,17 @@ def test_routes_in_lists_are_works_not_enterprises(make_context):
     assert "镇巴至陕川界高速" in projects and "陕川界高速" not in projects
 
 
+def test_owner_project_is_the_owner_named_project(make_context):
+    """An owner's project is the one project of the document that starts with the owner's name: the report
+    speaks of it twice, once by its owner; with two such projects it stays the owner's."""
+    ctx = make_context("江苏国泰、无锡东恒2个项目提前开工。提速推进江苏国泰锂离子电池电解液等14个项目建设。")
+    projects, _, _ = found(ctx)
+    assert "江苏国泰锂离子电池电解液" in projects and "江苏国泰项目" not in projects
+    assert "无锡东恒项目" in projects
+    projects, _, _ = found(make_context("江苏国泰、无锡东恒2个项目提前开工。推进江苏国泰一期、江苏国泰电解液二期等项目。"))
+    assert "江苏国泰项目" in projects
+
+
 def test_kinds_in_lists_own_no_project(make_context):
     projects, _, _ = found(make_context("景区道路、管网等项目加快建设。"))
     assert not any(p.endswith("项目") for p in projects)

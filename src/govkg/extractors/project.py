@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -103,8 +104,34 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in spans):
                 continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
             yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
-    yield from _listed(ctx, named)
-    yield from _distributed(ctx, lex)
+    yield from _owned_named(list(_listed(ctx, named)) + list(_distributed(ctx, lex)), found, ctx, lex)
+
+
+def _owned_named(found: list[Mention | Relation], spans: dict[int, set[tuple[int, int, str]]],
+                 ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
+    """``found`` with each owner's project ("江苏国泰、无锡东恒2个项目提前开工": 江苏国泰项目) moved to the one project
+    the document names that starts with the owner's name (江苏国泰锂离子电池电解液), when there is just one: the
+    report speaks of the same project twice."""
+    names = {ctx.sentences[i].text[a:b] for i, ss in spans.items() for a, b, _ in ss}
+    names |= {m.label for m in found if isinstance(m, Mention)}
+    moved: dict[EntityRef, EntityRef] = {}
+    for m in found:
+        if isinstance(m, Mention) and m.rule in _OWNER_RULES and m.label.endswith("项目"):
+            owner = m.label[:-2]
+            named = {normalise_label(n) for n in names if n.startswith(owner) and len(n) > len(owner) + 2
+                     and lex.tokenizer.cut(n, HMM=False)[-1] not in lex.boundary}  # not 玖兴食品|加快推进
+            named.discard(m.label)
+            if len(named) == 1:
+                moved[m.ref] = EntityRef("Project", named.pop())
+    for m in found:
+        if isinstance(m, Mention) and m.ref in moved:
+            m = replace(m, ref=moved[m.ref], label=moved[m.ref].key)
+        elif isinstance(m, Relation) and m.object in moved:
+            m = replace(m, object=moved[m.object])
+        yield m
+
+
+_OWNER_RULES = frozenset({"project.owned", "project.distributed"})
 
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
@@ -305,9 +332,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
-    etc = body.rfind("等")  # 深远海风电等重大项目 (jieba cuts 电等): a list's end, not a name
-    if etc > 0 and (etc == len(body) - 1 or _generic_body(ctx, body[etc + 1:])):
-        return True
+    if any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
+           for w in lex.tokenizer.cut(body, HMM=False)):
+        return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
