@@ -116,6 +116,22 @@ def test_routes_in_lists_are_works_not_enterprises(make_context):
     assert "镇巴至陕川界高速" in projects and "陕川界高速" not in projects
 
 
+@pytest.mark.parametrize("sentence, expected, joined", [
+    # two works, each with its head and a name of its own
+    ("推进范家庄中学和晓林中学建设。", {"范家庄中学", "晓林中学"}, "范家庄中学和晓林中学"),
+    ("实施徐新公路及西张庄至大河公路改建项目。", {"徐新公路", "西张庄至大河公路改建项目"}, None),
+    # a bare phase joined to the next item is the item before's (配置一期、二期和黄茅峡水库)
+    ("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。", {"黄茅峡水库"}, "二期和黄茅峡水库"),
+    # one work: it joins the two, or its first part has no head
+    ("实施马坊桥与旭宁街互通改造工程。", {"马坊桥与旭宁街互通改造工程"}, None),
+    ("实施东平湖与小清河联通工程。", {"东平湖与小清河联通工程"}, None),
+])
+def test_two_joined_works(make_context, sentence, expected, joined):
+    projects, _, _ = found(make_context(sentence))
+    assert expected <= projects
+    assert joined is None or joined not in projects
+
+
 def test_owner_project_is_the_owner_named_project(make_context):
     """An owner's project is the one project of the document that starts with the owner's name: the report
     speaks of it twice, once by its owner; with two such projects it stays the owner's."""

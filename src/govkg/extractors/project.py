@@ -98,6 +98,12 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 found.setdefault(sent.index, set()).add((a, b, INVESTED_RULE))
     for index, spans in found.items():
         spans |= {(a, b, "project.sibling") for a, b in _siblings(ctx, lex, ctx.sentences[index].text, spans)}
+        sent = ctx.sentences[index]
+        for a, b, rule in list(spans):
+            parts = _two_works(ctx, lex, sent, a, b, named)
+            if parts:
+                spans.discard((a, b, rule))
+                spans |= {(c, d, rule) for c, d in parts}
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
@@ -571,6 +577,39 @@ def _works_end(lex: Lexicon, stages: StageTable, text: str, start: int, hi: int)
     return end
 
 
+_JOIN = re.compile(r"[和及与]")
+_LINKS = re.compile(r"互通|联通|连通|连接|贯通|衔接|对接|联络")
+_PHASE_JOINED = re.compile(r"[一二三四五六七八九十]期[和及与](?=[\u4e00-\u9fff]{2})")
+
+
+def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) -> list[tuple[int, int]]:
+    """The two names of ``sent.text[a:b]`` when it is two works joined by 和, 及 or 与, each ending in a head and
+    each a specific name of its own (丙谷镇中心幼儿园及特殊教育学校, 六小一期及定兴中学体育馆); else nothing:
+    东平湖与小清河联通工程 and 湿地保护与修复工程 are one work, and so is a name whose second part is no name
+    alone (位山灌区续建配套与现代化改造项目) or joins the two (马坊桥与旭宁街互通改造工程)."""
+    text = sent.text
+    for m in _JOIN.finditer(text, a + 2, b - 2):
+        k = m.start()
+        if _LINKS.search(text, k + 1, b):
+            return []  # 马坊桥与旭宁街互通改造工程, 经二街与同兴路联通工程: the work joins the two
+        parts = ((a, k), (k + 1, b))
+        if all(_ends_in_head(text[c:d]) and not _rejected(ctx, lex, _heads_of(text[c:d]), text, c, d)
+               and _specific(ctx, lex, sent, c, d, _heads_of(text[c:d]), named) for c, d in parts):
+            return list(parts)
+    return []
+
+
+def _ends_in_head(name: str) -> bool:
+    return any(h.end() == len(name) for f in ("project_heads.txt", "project_facility_heads.txt")
+               for h in head_regex(f).finditer(name))
+
+
+def _heads_of(name: str) -> re.Pattern[str]:
+    """The head list ``name`` ends in: works heads, else facility heads."""
+    works = head_regex("project_heads.txt")
+    return works if any(h.end() == len(name) for h in works.finditer(name)) else head_regex("project_facility_heads.txt")
+
+
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:
     start = None
     for m in heads.finditer(text):
@@ -591,6 +630,13 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             for a, b in enumeration_items(sent.text, m.start(), lex):
                 a += _leading_preposition(sent.text, a)
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
+                a += 3 if _PHASE_JOINED.match(sent.text, a) else 0  # 配置一期、二期和|黄茅峡水库: the phase is the item before's
+                parts = _two_works(ctx, lex, sent, a, b, named)
+                if parts:
+                    for c, d in parts:
+                        yield from _project(ctx, sent.text[c:d], sent.start + c, sent.start + d, sent.index,
+                                            "project.list")
+                    continue
                 name = sent.text[a:b]
                 if (len(name) < 2 or _generic_body(ctx, name) or re.search(r"\d+[个家户项]", name)
                         or is_common_word(lex, name)):
