@@ -55,6 +55,9 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("区委深入实施开放兴区和工业强区战略。", "开放兴区", None),
         ("区委深入实施开放兴区和工业强区战略。", "工业强区", None),
         ("实施国土绿化三年攻坚行动，完成造林。", "国土绿化三年攻坚行动", None),
+        # 与 joins the parts of one campaign's name; a long name is not cut in the middle of a word
+        ("深入开展群众身边不正之风与腐败问题集中整治行动。", "群众身边不正之风与腐败问题集中整治行动", None),
+        ("实施洞庭湖总磷污染控制与削减攻坚行动。", "洞庭湖总磷污染控制与削减攻坚行动", None),
         ("坚决打赢三大攻坚战，深入开展创建。", "三大攻坚战", None),
         # prose after the closing quote is not the formula's head
         ("对重点企业落实“一户一案”定计划，逐一销号。", "一户一案", None),

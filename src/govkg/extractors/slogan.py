@@ -50,10 +50,10 @@ _RUN = re.compile(rf"^[{_CJK}]+")
 _BODY = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委|旗委|盟委|省政府|市政府)")
 _PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
 _CAMPAIGN = re.compile(
-    rf"[{_CJK}]{{2,16}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年)(?=[^{_CJK}]|暨|$)"
+    rf"[{_CJK}]{{2,20}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年)(?=[^{_CJK}]|暨|$)"
 )
 _CAMPAIGN_TAIL = re.compile(r"(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年")  # what every campaign ends in
-_CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|[和及与、])")
+_CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|参与|参加|[和及、])")  # 与 joins the parts of one name: 不正之风与腐败问题集中整治行动
 _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
 )
@@ -436,6 +436,8 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         name = text[start:m.end()]
         if len(name) < 6 or re.search(r"[等的]", name):
             continue
+        if lead is None and m.start() > 0 and re.match(rf"[{_CJK}]", text[m.start() - 1]):
+            continue  # longer than a name can be here: cut in the middle of a word (展|群众身边…)
         yield _Hit(name, "", sent.start + start, sent.start + m.end(), sent.index, "slogan.campaign")
     for m in _COUNT_HEAD.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "“‘":
