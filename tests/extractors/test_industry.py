@@ -217,3 +217,20 @@ def test_news_industry_near_misses_rejected(make_context, sentence):
 def test_developed_list_after_two_verbs_drops_the_second_verb(make_context):
     found = labels(make_context("聚焦打造具身智能、商业航天、海洋牧场。"))
     assert {"具身智能", "商业航天"} <= found and not any(f.startswith("打造") for f in found)
+
+
+def test_a_word_ending_in_chan_keeps_it(make_context):
+    """房地产|业, 特色水产|业: the 产 is the word's, so the key and the alias keep it (not 房地, 特色水); 农畜|产业
+    stays as it is."""
+    found = {m.label: m for m in extract_industries(make_context("加快发展特色水产业，做强房地产业，壮大绿色有机农畜产业。"))}
+    assert found["特色水产业"].ref.key == "特色水产" and "特色水" not in found["特色水产业"].aliases
+    assert found["房地产业"].ref.key == "房地产"
+    assert found["绿色有机农畜产业"].ref.key == "绿色有机农畜"
+
+
+def test_the_noun_closing_a_list_is_no_part_of_a_name(make_context):
+    """"金融、电信等领域数字产业": 领域 closes the list before it; "6G等领域未来产业" leaves only a generic word."""
+    ctx = make_context("在金融、电信等领域数字产业发展，制定6G等领域未来产业发展方案。")
+    found = {m.label: ctx.doc.text[m.start:m.end] for m in extract_industries(ctx)}
+    assert found.get("数字产业") == "数字产业"
+    assert not any(label.startswith("领域") for label in found)

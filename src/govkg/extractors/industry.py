@@ -117,6 +117,9 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
                           sent.start + c.end, sent.index, c.rule, aliases=aliases)
 
 
+_LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
+
+
 def _headed(ctx: Context) -> dict[int, list[_Found]]:
     """Rule 1: names ending in 产业 / 行业, per sentence (the label keeps the head, the body is an alias)."""
     out: dict[int, list[_Found]] = defaultdict(list)
@@ -124,10 +127,12 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         head = _HEAD_END.search(span.text)
         body = _SCALE.sub("", span.text[:head.start()])
         start = span.start - ctx.sentences[span.sentence].start
+        end = start + len(span.text)
         suffix = "行业" if head.group().startswith("行业") else "产业"
         if body.endswith(("业", "经济")):
             suffix = ""  # 现代服务业产业结构 -> 现代服务业
-        out[span.sentence].append(_Found(body + suffix, start, start + len(span.text), "industry.head", (body,)))
+        alias = body + "产" if suffix == "产业" and (body + suffix).endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
+        out[span.sentence].append(_Found(body + suffix, start, end, "industry.head", (alias,)))
     return out
 
 
@@ -382,6 +387,9 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
         name, start = name[n:], start + n
         aliases = tuple(a[n:] for a in aliases if len(a) > n)
 
+    closer = _LIST_CLOSER.match(name)
+    if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
+        drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
     if len(body) > 1 and not _is_term(ctx, body):
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
@@ -490,8 +498,19 @@ def industry_key(label: str) -> str:
 
     >>> industry_key("氟化工产业"), industry_key("文化产业"), industry_key("起重机械行业")
     ('氟化工', '文化', '起重机械')
+
+    The 产 of a word that ends in it stays (房地产|业, 特色水产|业: not 房地, 特色水):
+
+    >>> industry_key("房地产业"), industry_key("特色水产业"), industry_key("水产业")
+    ('房地产', '特色水产', '水产')
     """
+    if label.endswith(_CHAN_WORDS_YE):
+        return label[:-1]
     for suffix in ("产业集群", "产业", "行业"):
         if label.endswith(suffix) and len(label) >= len(suffix) + 2:
             return label[:-len(suffix)]
     return label
+
+
+_CHAN_WORDS_YE = tuple(w + "业" for w in ("水产", "房地产", "矿产", "特产", "海产"))
+"""Words that end in 产, then 业: …产业 after them is the word and 业 (房地产|业), not …and 产业."""
