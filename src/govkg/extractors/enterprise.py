@@ -114,7 +114,7 @@ def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:
     return ctx.resources.get("enterprise.gazetteer_prefixes", load)
 
 
-def _place_initials(ctx: Context) -> frozenset[str]:
+def place_initials(ctx: Context) -> frozenset[str]:
     """First characters of province and prefecture short forms, and the provinces' one-character abbreviations."""
     def load() -> frozenset[str]:
         gaz = gazetteer(ctx.resources)
@@ -137,7 +137,7 @@ def names_route(ctx: Context, name: str) -> bool:
     """
     if _TRANSMISSION.match(name):
         return True
-    initials = _place_initials(ctx)
+    initials = place_initials(ctx)
     return 2 <= len(name) <= 5 and all(ch in initials for ch in name)
 
 

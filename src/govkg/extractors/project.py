@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import is_brand_name, names_route
+from govkg.extractors.enterprise import is_brand_name, names_route, place_initials
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
@@ -93,6 +93,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 found.setdefault(sent.index, set()).add((a, m.end(), "project.head"))
         for a, b in _road_codes(sent.text, lex):
             found.setdefault(sent.index, set()).add((a, b, "project.road"))
+        for a, b in _transfers(ctx, sent.text):
+            found.setdefault(sent.index, set()).add((a, b, "project.transfer"))
         for a, b in _invested(ctx, sent.text, lex):
             if not any((c, d) == (a, b) for c, d, _ in found.get(sent.index, ())):
                 found.setdefault(sent.index, set()).add((a, b, INVESTED_RULE))
@@ -428,6 +430,27 @@ def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> in
             break
         a = lo
     return a
+
+
+# power or gas sent from one place to another: 疆电入渝, 陇电入鲁, 川气入渝（重庆段）
+_TRANSFER = re.compile(r"([\u4e00-\u9fff])[电气]入([\u4e00-\u9fff])(?:[（(][\u4e00-\u9fff]{2,8}段[）)])?")
+
+
+def _transfers(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
+    """Spans of works named by what they send and its two ends (疆电入渝, 陇电入鲁工程甘肃段 is found by its head),
+    when both ends are places (a province's abbreviation or a prefecture's first character: not 弱电入地) and
+    the clause builds them.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> s = "推进蒙电入沪、疆电入湘建设，实施强弱电入地，缅气入攀（米易段）即将建成通气"
+    >>> [s[a:b] for a, b in _transfers(C, s)]
+    ['蒙电入沪', '疆电入湘']
+    """
+    initials = place_initials(ctx)
+    for m in _TRANSFER.finditer(text):
+        if m.group(1) in initials and m.group(2) in initials and _being_built(ctx, text, m.start(), m.end()):
+            yield m.start(), m.end()
 
 
 # after a road code, a side of the road (107国道以西…两岸) or its opening (331国道全线贯通) is no part of a name
