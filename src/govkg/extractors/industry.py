@@ -127,12 +127,11 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         head = _HEAD_END.search(span.text)
         body = _SCALE.sub("", span.text[:head.start()])
         start = span.start - ctx.sentences[span.sentence].start
-        end = start + len(span.text)
         suffix = "行业" if head.group().startswith("行业") else "产业"
         if body.endswith(("业", "经济")):
             suffix = ""  # 现代服务业产业结构 -> 现代服务业
         alias = body + "产" if suffix == "产业" and (body + suffix).endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
-        out[span.sentence].append(_Found(body + suffix, start, end, "industry.head", (alias,)))
+        out[span.sentence].append(_Found(body + suffix, start, start + len(span.text), "industry.head", (alias,)))
     return out
 
 

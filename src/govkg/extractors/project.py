@@ -340,8 +340,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
-    if any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
-           for w in lex.tokenizer.cut(body, HMM=False)):
+    if "等" in body and any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
+                           for w in lex.tokenizer.cut(body, HMM=False)):
         return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
@@ -616,21 +616,19 @@ def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) 
         if _LINKS.search(text, k + 1, b):
             return []  # 马坊桥与旭宁街互通改造工程, 经二街与同兴路联通工程: the work joins the two
         parts = ((a, k), (k + 1, b))
-        if all(_ends_in_head(text[c:d]) and not _rejected(ctx, lex, _heads_of(text[c:d]), text, c, d)
-               and _specific(ctx, lex, sent, c, d, _heads_of(text[c:d]), named) for c, d in parts):
+        if all((heads := _ending_heads(text[c:d])) is not None and not _rejected(ctx, lex, heads, text, c, d)
+               and _specific(ctx, lex, sent, c, d, heads, named) for c, d in parts):
             return list(parts)
     return []
 
 
-def _ends_in_head(name: str) -> bool:
-    return any(h.end() == len(name) for f in ("project_heads.txt", "project_facility_heads.txt")
-               for h in head_regex(f).finditer(name))
-
-
-def _heads_of(name: str) -> re.Pattern[str]:
-    """The head list ``name`` ends in: works heads, else facility heads."""
-    works = head_regex("project_heads.txt")
-    return works if any(h.end() == len(name) for h in works.finditer(name)) else head_regex("project_facility_heads.txt")
+def _ending_heads(name: str) -> re.Pattern[str] | None:
+    """The head list one of whose heads ends ``name``: works heads, else facility heads; None when neither does."""
+    for file in ("project_heads.txt", "project_facility_heads.txt"):
+        heads = head_regex(file)
+        if any(h.end() == len(name) for h in heads.finditer(name)):
+            return heads
+    return None
 
 
 def _last_head(heads: re.Pattern[str], text: str) -> int | None:
@@ -677,12 +675,13 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
 
 
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
+_LIST_COUNT = re.compile(r"^等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?")  # what opens a list's end (_LIST_END)
 
 
 def _route_kind(ctx: Context, list_end: str) -> str:
     """The kind of works a list's end names, to go after each route of the list: 道路工程 of 等道路工程, nothing
     of 等重点项目 or 等项目 (a route is named enough by its two places)."""
-    kind = list_end.lstrip("等").lstrip("0123456789一二三四五六七八九十两几多个项批")
+    kind = _LIST_COUNT.sub("", list_end)
     body = kind[:-2]
     return kind if body and not _generic_body(ctx, body) else ""
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.quantity import Money, find_money, half_width
-from govkg.extractors.timeframe import resolve, timeline_of
+from govkg.extractors.timeframe import resolve, time_word, timeline_of
 from govkg.model import Investment, Mention, Milestone
 
 PROJECT = "Project"
@@ -291,8 +291,8 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
                             and len(clause.group()) - c.end() <= _AIM_TAIL)
                     if not near:
                         return None
-                    year = _YEAR.search(clause.group(), aim.end(), c.start())
-                    return stages.cues[c.group()][0], int(year.group(1)) if year else None
+                    when = time_word(clause.group()[aim.end():c.start()])
+                    return stages.cues[c.group()][0], when[1] if when else None
             return None
     return None
 
@@ -301,7 +301,6 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
 _WHEN_HOW = re.compile(r"(?:尽快|早日|尽早|年内|年底前?|如期|按期|按时|提前|全部|全面|顺利|正式|全线|实现|"
                        r"于?(?:19|20)\d\d年(?:底|内)?|\d{1,2}月(?:底|份|前|中旬|上旬|下旬)?|\s)*")
 _AIM_TAIL = 4
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 def _choose(stages: StageTable, before: list[re.Match], after: list[re.Match]) -> re.Match | None:
