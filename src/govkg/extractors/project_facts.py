@@ -242,7 +242,7 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         cs, ce = _clause_of(text, a, b)
         before = [c for c in cues if cs <= c.start() and c.end() <= a]
         after = [c for c in cues if b <= c.start() and c.end() <= ce]
-        cue = _choose(stages, before, after) or _counted_cue(stages, cues, text, cs)
+        cue = _choose(stages, before, after)
         if cue is None:
             continue
         stage = stages.cues[cue.group()][0]
@@ -254,19 +254,6 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         aim = _aimed_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
         if aim is not None and aim[0] != stage:
             yield Milestone(m.ref, aim[0], aim[1] or year, True, index, m.start, m.end, "project.milestone")
-
-
-# "新招引产业链项目38个，其中，P…": the clause before 其中 counts projects and says what was done to them
-_AMONG = re.compile(r"项目\d+个[，,]\s*其中[，,：:]?\s*$")
-
-
-def _counted_cue(stages: StageTable, cues: list[re.Match], text: str, cs: int) -> re.Match | None:
-    """The stage cue of the clause that counts the projects a clause opening with 其中 names one of."""
-    among = _AMONG.search(text, 0, cs)
-    if among is None:
-        return None
-    ls = _clause_of(text, among.start(), among.start() + 1)[0]
-    return _choose(stages, [c for c in cues if ls <= c.start() and c.end() <= among.start()], [])
 
 
 _AIM = re.compile(r"\s*(?:确保|力争|争取|努力|预计|计划|有望|拟)")
