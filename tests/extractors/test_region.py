@@ -50,6 +50,9 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
         (None, "入选全国电子商务进农村综合示范25佳县。", set()),
         (None, "与广州市增城区签订合作协议。", {"广州市", "增城区"}),
+        # ... or its last character opening 区域 (环泰山|区域); 市委, 市区 still name the division
+        (None, "推进环泰山区域生态修复。", set()),
+        (None, "上海市委带领全市人民，成都市区交通改善。", {"上海市", "成都市"}),
         (None, "陕西省佳县发展红枣产业。", {"陕西省", "佳县"}),
     ],
 )

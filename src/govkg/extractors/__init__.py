@@ -53,8 +53,9 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
     for name in EXTRACTORS:
         if name == DECIDE_BEFORE:
             from govkg.decide import decide
+            from govkg.extractors.names import never_a_name
 
-            ctx.replace_mentions(decide(ctx, ctx.mentions))
+            ctx.replace_mentions(decide(ctx, [m for m in ctx.mentions if not never_a_name(m.ref.type, m.label)]))
         found = list(load_extractor(name)(ctx))
         ctx.mentions.extend(x for x in found if isinstance(x, Mention))
         relations.extend(x for x in found if isinstance(x, Relation))

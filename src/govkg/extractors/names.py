@@ -72,3 +72,25 @@ def is_generic(ctx: Context, body: str) -> bool:
     (True, False)
     """
     return bool(ctx.resources.get("names.generic", _generic_regex).match(body))
+
+
+_RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
+_YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}年")
+
+
+def never_a_name(type_: str, label: str) -> bool:
+    """True for a candidate name that no rule should have let through, whatever its type: one opening with a
+    rule line of page furniture (----项目); and, but for a slogan (which may be a whole quoted sentence or
+    name its year: 房子是用来住的…), one ending in the particle 的 (超亿元的) or opening with a year (2020年开发区).
+    A region is the gazetteer's name, never cut from the text.
+
+    >>> never_a_name("Project", "----项目"), never_a_name("Park", "2020年开发区"), never_a_name("Enterprise", "超亿元的")
+    (True, True, True)
+    >>> never_a_name("Project", "徐大路--西公村公路南延至纬一路工程"), never_a_name("Slogan", "2022年企业集中服务月活动")
+    (False, False)
+    """
+    if type_ == "Region":
+        return False
+    if _RULE_LINE.match(label):
+        return True
+    return type_ != "Slogan" and (label.endswith("的") or bool(_YEAR_FIRST.match(label)))

@@ -331,17 +331,30 @@ def _boundaries(resources: Resources, text: str, start: int, end: int) -> bool:
 
 def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
     """True when a full name of three or more characters reads as two common words, its first
-    character closing the word before it (新增|城区停车位: not 增城区).
+    character closing the word before it (新增|城区停车位: not 增城区), or its last opening the word
+    after it (环泰山|区域: not 泰山区).
 
     >>> s = "新增城区停车位1860个"
     >>> _reads_across(Resources(), s, _Hit(1, 4, "region.gazetteer"))
     True
+    >>> _reads_across(Resources(), "打造环泰山区域旅游圈", _Hit(3, 6, "region.gazetteer"))
+    True
     """
-    if hit.start == 0 or hit.end - hit.start < 3:
+    if hit.end - hit.start < 3:
         return False
     freq = plain_segmenter(resources).FREQ
-    before = text[hit.start - 1:hit.start + 1]
-    return freq.get(before, 0) >= COMMON_WORD_FREQ and freq.get(text[hit.start + 1:hit.end], 0) >= COMMON_WORD_FREQ
+
+    def common(a: int, b: int) -> bool:
+        return freq.get(text[a:b], 0) >= COMMON_WORD_FREQ
+
+    if hit.start > 0 and common(hit.start - 1, hit.start + 1) and common(hit.start + 1, hit.end):
+        return True
+    return text.startswith(_OPENED_AFTER, hit.end - 1) and common(hit.start, hit.end - 1)
+
+
+_OPENED_AFTER = ("区域",)
+"""Words a full name's last character may open that leave the division unnamed (环泰山|区域, 黄山|区域: an area
+around a mountain). Not 市委, 市区, 市场, 县城, 县域 …: 上海市委, 成都市区 and 北京市场 name their division."""
 
 
 def _free(hits: list[_Hit], start: int, end: int) -> bool:

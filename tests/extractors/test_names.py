@@ -1,0 +1,28 @@
+"""Names no rule should let through, whatever extractor proposed them (govkg.extractors.names.never_a_name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extractors import extract
+from govkg.text.document import sentences_of
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("----项目建设成果丰硕，----园区提档升级。", {"----项目", "----园区"}),  # a rule line of page furniture
+        ("2020年开发区建设取得新进展。", {"2020年开发区"}),  # a year glued on in front
+    ],
+)
+def test_furniture_and_years_never_name_an_entity(make_context, text, junk):
+    ctx = make_context(text)
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    labels = {m.label for m in facts.mentions}
+    assert not junk & labels
+
+
+def test_a_dash_between_two_places_stays(make_context):
+    ctx = make_context("实施徐大路--西公村公路南延至纬一路工程。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert ("Project", "徐大路--西公村公路南延至纬一路工程") in {(m.ref.type, m.label) for m in facts.mentions}
