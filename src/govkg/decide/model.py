@@ -38,13 +38,10 @@ class Model:
     def scores(self, features: Iterable[str]) -> list[float]:
         """Bias plus the weights of ``features``, added in sorted order (a set's order varies between
         processes, and floating-point sums with it)."""
-        total = list(self.bias)
-        for f in sorted(features):
-            w = self.weights.get(f)
-            if w is not None:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return total
+        get = self.weights.get
+        rows = [w for w in map(get, sorted(features)) if w is not None]
+        # column sums from the bias on, in the same order as adding the rows one by one: the same floats
+        return [sum(column) for column in zip(self.bias, *rows)]
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """Softmax of the class scores."""
