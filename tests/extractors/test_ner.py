@@ -53,6 +53,26 @@ def test_rejects_non_companies(make_context, sentence, rejected):
     assert rejected not in {m.label for m in run(make_context(sentence))}
 
 
+def test_brands_the_rules_left_in_a_list_of_companies(make_context):
+    """In "富士康、华为、中兴、京东方、中电科等知名企业" the list rule takes the items jieba does not know as
+    words; the tagger reads the list as well and adds 华为, which jieba knows as a common word."""
+    ctx = make_context("随着富士康、华为、中兴、京东方、中电科等知名企业落户河北，电子信息制造业实现历史性突破。")
+    assert "华为" in {m.label for m in run(ctx)}
+    assert {"富士康", "京东方", "中电科"} <= {m.label for m in ctx.mentions if m.ref.type == "Enterprise"}
+
+
+@pytest.mark.parametrize("sentence, piece", [
+    ("引进中创燕园等高新技术企业。", "中创"),  # the tagger stops inside a list item whose whole is no name
+])
+def test_no_piece_of_a_list_item(make_context, sentence, piece):
+    assert piece not in {m.label for m in run(make_context(sentence))}
+
+
+def test_a_company_before_its_site_in_a_list(make_context):
+    ctx = make_context("推动华锦阿美精细化工、亿纬锂能沈阳工厂等项目建成投产。")
+    assert "亿纬锂能" in {m.label for m in run(ctx)}
+
+
 def test_skips_spans_found_by_rules(make_context):
     """A name an earlier extractor found is not found again, nor anything overlapping it."""
     ctx = make_context("江苏国泰、中化蓝天等头部企业纷至沓来，德邦证券成功落户。")
@@ -82,7 +102,9 @@ def test_offsets_point_at_the_surface(make_context, text):
     ("德邦证券、富泽人寿成功落户，恒丰银行稳健发展。", ["德邦证券、富泽人寿成功落户"]),
     ("全年引进华为，提升核心竞争力。", ["引进华为"]),
     ("规上工业企业增加120家，增长10%。", []),  # a bare 企业 is no cue
-    ("推动易品食品等9户企业投产达产。", []),  # the rules found an enterprise in the clause
+    ("易品食品集团成功落户。", []),  # the rules found an enterprise in the clause
+    # ... but a list of companies is read whatever the rules found in it
+    ("推动易品食品等9户企业投产达产。", ["推动易品食品等9户企业投产"]),
 ])
 def test_cue_windows(make_context, sentence, windows):
     ctx = make_context(sentence)

@@ -90,7 +90,10 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
     The span ends at a company head the tagger ran past (金穗种植专业合作社|投资),
     grows over one it left out (立龙小麦种植专业|合作社) and over the rest of a
     list item (蒙拓|机械、… , 中超|新材料等); then it must
-    pass :func:`is_enterprise_name`. A span inside quotes is a phrase, not a company.
+    pass :func:`is_enterprise_name`, grown (a span that stops inside a list item
+    whose whole does not pass is a piece of a name, 中创|燕园等企业, unless the
+    rest of the item opens with a place, 亿纬锂能|沈阳工厂等项目). A span
+    inside quotes is a phrase, not a company.
 
     >>> from govkg.extractors.base import Context, Resources
     >>> from govkg.text.document import make_document, sentences_of
@@ -110,8 +113,12 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
     if head:
         end = head.end()
     item = _ITEM_REST.match(text, end)
-    if item and is_enterprise_name(ctx, text[start:item.end()], text[item.end():item.end() + 6]):
-        return start, item.end()
+    if item:
+        if is_enterprise_name(ctx, text[start:item.end()], text[item.end():item.end() + 6]):
+            return start, item.end()
+        rest = item.group()
+        if _strip_place(ctx, rest) == rest:  # not the company's site (亿纬锂能|沈阳工厂等项目): a piece of a name
+            return None
     return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6]) else None
 
 
@@ -131,8 +138,9 @@ def _cues(ctx: Context) -> re.Pattern[str]:
 
 def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     """The windows of ``sent`` the tagger reads: the stretch of a clause on the name's side
-    of each cue (and the cue), in clauses that hold no enterprise found by the rules;
-    overlapping windows merged.
+    of each cue (and the cue), in clauses that hold no enterprise found by the rules, and
+    before a list's 等…企业 in any clause (the rules may have taken one item of 阿里巴巴、顺丰等企业
+    and left a brand that jieba knows as a word); overlapping windows merged.
 
     >>> from govkg.extractors.base import Context, Resources
     >>> from govkg.text.document import make_document, sentences_of
@@ -149,7 +157,7 @@ def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     out: list[Window] = []
     for cue in _cues(ctx).finditer(text):
         lo, hi = _clause(text, cue.start())
-        if any(a < hi and b > lo for a, b in found):
+        if not _LIST_CUE.match(cue.group()) and any(a < hi and b > lo for a, b in found):
             continue
         if cue.lastgroup == "left":
             start, end = max(lo, cue.start() - REACH), min(hi, cue.end() + 2)
@@ -162,6 +170,10 @@ def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
                             window.open_right if end >= last.end else last.open_right)
         out.append(window)
     return out
+
+
+_LIST_CUE = re.compile(r"等.*企业$")
+"""A cue that closes a list of companies (等龙头企业): its items are read even where the rules found one."""
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
