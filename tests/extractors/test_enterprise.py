@@ -41,6 +41,11 @@ def labels(ctx):
     ("推动华智、圣善等项目建设。", {"华智", "圣善"}),
     ("推动通洲集团研发中心落户。", {"通洲集团"}),
     ("支持东方钛业、安宁股份等企业扩产。", {"东方钛业", "安宁股份"}),
+    # brands that are common words (长城, 风帆) do not make the list one of sectors
+    ("支持长城、立中、天威、风帆、奥润顺达等企业拓展国际市场。", {"立中", "奥润顺达"}),
+    # two companies in one list item, joined by 和 or 与
+    ("支持望都蒙牛、定兴喜之郎和西麦、雄县雏鹰等一批领军企业做大做强。", {"定兴喜之郎", "西麦", "雄县雏鹰"}),
+    ("国泰君安与海通证券、上海建科与上咨集团等四组企业战略性重组有序推进。", {"上海建科", "上咨集团", "海通证券"}),
 ])
 def test_enterprises(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -80,9 +85,20 @@ def test_enterprises(make_context, sentence, expected):
     "吸引更多跨国公司设立地区总部。",
     "推行“管委会+公司”等模式。",
     "引进新风系统、养老医疗等企业。",
+    # a list of the sectors companies work in: half its items are sector terms, so the rest are sectors too
+    "推进钢铁、焦化等行业企业实施超低排放改造。",
+    "引进动力电池、电动汽车、通用航空等制造业企业。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+@pytest.mark.parametrize("sentence, joined", [
+    ("支持望都蒙牛、定兴喜之郎和西麦、雄县雏鹰等一批领军企业做大做强。", "定兴喜之郎和西麦"),
+    ("完成中石化、中石油和铁路系统等中央企业分离中小学任务。", "中石油和铁路系统"),
+])
+def test_two_companies_in_one_item_are_not_one_name(make_context, sentence, joined):
+    assert joined not in labels(make_context(sentence))
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -258,14 +258,58 @@ def _listed(ctx: Context) -> Iterator[Mention]:
             by_etc = sent.text.startswith("等", m.start())
             if not by_etc and len(items) < 2:
                 continue  # without 等 only a list counts ("A、B两家企业")
-            for a, b in items:
-                a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
+            names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b)
+                     for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)]
+            if _sectors(ctx, [sent.text[a:b] for a, b in names]):
+                continue
+            for a, b in names:
                 name = sent.text[a:b]
                 if (2 <= len(name) <= 12 and not _NOT_NAME.search(name) and not is_generic(ctx, name)
                         and name not in places and name not in _gazetteer_prefixes(ctx)
                         and not _is_common(ctx, name) and not _not_tail(ctx).search(name)
                         and not (by_etc and not heads.search(name) and _only_common_words(lex, name))):
                     yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.list")
+
+
+_JOINERS = frozenset("和与及")
+
+
+def _pair_split(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list item ``text[start:end]`` cut at 和, 与 and 及 where jieba reads them as words of their own and
+    each part keeps two characters or more: two companies in one item (定兴喜之郎和西麦, 上海建科与上咨集团),
+    not 人和集团.
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> t = "定兴喜之郎和西麦"
+    >>> [t[a:b] for a, b in _pair_split(load_lexicon(), t, 0, len(t))]
+    ['定兴喜之郎', '西麦']
+    >>> [t[a:b] for t in ["人和集团"] for a, b in _pair_split(load_lexicon(), t, 0, len(t))]
+    ['人和集团']
+    """
+    if not any(ch in _JOINERS for ch in text[start:end]):
+        return [(start, end)]
+    out, pos = [], start
+    for word in lex.tokenizer.cut(text[start:end], HMM=False):
+        if word in _JOINERS:
+            out.append((start, pos))
+            start = pos + 1
+        pos += len(word)
+    out.append((start, end))
+    return out if all(b - a >= 2 for a, b in out) else [(out[0][0], end)]  # 人|和|集团 is one name
+
+
+def _sectors(ctx: Context, items: list[str]) -> bool:
+    """True when a list of companies is a list of the sectors they work in: half its items or more are sector terms
+    (钢铁、水泥、焦化等企业), so the rest (焦化) is a sector too. Brands that are common words are no sectors
+    (支持长城、立中、天威、风帆等企业).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> _sectors(C, ["钢铁", "水泥", "焦化"]), _sectors(C, ["长城", "立中", "天威", "风帆"])
+    (True, False)
+    """
+    terms = ctx.resources.get("enterprise.sector_terms", lambda: frozenset(words("industry_terms.txt")))
+    return len(items) >= 2 and 2 * sum(1 for name in items if name in terms) >= len(items)
 
 
 def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
