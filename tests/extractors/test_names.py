@@ -13,9 +13,12 @@ from govkg.text.document import sentences_of
     [
         ("----项目建设成果丰硕，----园区提档升级。", {"----项目", "----园区"}),  # a rule line of page furniture
         ("2020年开发区建设取得新进展。", {"2020年开发区"}),  # a year glued on in front
+        ("今年11月份一期HS140和HS106两条滑道正式建成投训。", {"11月份一期"}),  # a month
+        ("开工建设白龙核电一期以及6座抽水蓄能电站等项目。", {"6座抽水蓄能电站"}),  # a count: a kind, many of them
+        ("推进文化保护传承利用工程，40余个文艺项目获国家重大奖项。", {"40余个文艺项目"}),
     ],
 )
-def test_furniture_and_years_never_name_an_entity(make_context, text, junk):
+def test_furniture_times_and_counts_never_name_an_entity(make_context, text, junk):
     ctx = make_context(text)
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     labels = {m.label for m in facts.mentions}

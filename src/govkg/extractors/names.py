@@ -75,22 +75,34 @@ def is_generic(ctx: Context, body: str) -> bool:
 
 
 _RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
-_YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}年")
+_TIME_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月)")
+_COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
+_HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
 
 
 def never_a_name(type_: str, label: str) -> bool:
     """True for a candidate name that no rule should have let through, whatever its type: one opening with a
     rule line of page furniture (----项目); and, but for a slogan (which may be a whole quoted sentence or
-    name its year: 房子是用来住的…), one ending in the particle 的 (超亿元的) or opening with a year (2020年开发区).
+    name its year: 房子是用来住的…), one ending in the particle 的 (超亿元的), opening with a year or a month
+    (2020年开发区, 11月份一期) or with a count (40余个文艺项目, 6座抽水蓄能电站: a kind, many of them), or a
+    project or park named by its head alone (变电站, 湿地公园).
     A region is the gazetteer's name, never cut from the text.
 
     >>> never_a_name("Project", "----项目"), never_a_name("Park", "2020年开发区"), never_a_name("Enterprise", "超亿元的")
     (True, True, True)
+    >>> never_a_name("Project", "11月份一期"), never_a_name("Project", "40余个文艺项目"), never_a_name("Project", "变电站")
+    (True, True, True)
     >>> never_a_name("Project", "徐大路--西公村公路南延至纬一路工程"), never_a_name("Slogan", "2022年企业集中服务月活动")
     (False, False)
+    >>> never_a_name("Project", "107国道改线"), never_a_name("Industry", "5G"), never_a_name("Project", "城北湿地公园")
+    (False, False, False)
     """
     if type_ == "Region":
         return False
     if _RULE_LINE.match(label):
         return True
-    return type_ != "Slogan" and (label.endswith("的") or bool(_YEAR_FIRST.match(label)))
+    if type_ == "Slogan":
+        return False
+    if label.endswith("的") or _TIME_FIRST.match(label) or _COUNT_FIRST.match(label):
+        return True
+    return any(head_regex(name).fullmatch(label) for name in _HEAD_FILES.get(type_, ()))
