@@ -48,6 +48,10 @@ def test_headed_industries(make_context, sentence, expected):
     "发展“旅游+产业”。",
     "推进农业产业化经营。",
     "加快衔接资金产业类项目建设。",
+    # a category of industries (…型) and a rank of the world's (世界级, 一流)
+    "因地制宜布局劳动密集型产业，支持多渠道灵活就业。",
+    "逐步构建节能环保型产业体系。",
+    "联手打造4个世界级产业集群。",
 ])
 def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

@@ -435,7 +435,11 @@ def _generic(ctx: Context, body: str) -> bool:
         return only, bare
 
     only, bare = ctx.resources.get("industry.generic", build)
-    return bool(only.match(body) or bare.match(body))
+    return bool(only.match(body) or bare.match(body) or _CATEGORY.search(body))
+
+
+_CATEGORY = re.compile(r"(?<!模)型$")
+"""A body ending in 型 names a category of industries (资源型, 劳动密集型, 环保型产业), not one; 大模型 is one."""
 
 
 def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
