@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
+from govkg.extractors.industry import is_sector_term
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     is_common_word, left_edge, lexicon)
@@ -283,7 +284,8 @@ def _pair_split(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int
     >>> t = "定兴喜之郎和西麦"
     >>> [t[a:b] for a, b in _pair_split(load_lexicon(), t, 0, len(t))]
     ['定兴喜之郎', '西麦']
-    >>> [t[a:b] for t in ["人和集团"] for a, b in _pair_split(load_lexicon(), t, 0, len(t))]
+    >>> t = "人和集团"
+    >>> [t[a:b] for a, b in _pair_split(load_lexicon(), t, 0, len(t))]
     ['人和集团']
     """
     if not any(ch in _JOINERS for ch in text[start:end]):
@@ -308,8 +310,7 @@ def _sectors(ctx: Context, items: list[str]) -> bool:
     >>> _sectors(C, ["钢铁", "水泥", "焦化"]), _sectors(C, ["长城", "立中", "天威", "风帆"])
     (True, False)
     """
-    terms = ctx.resources.get("enterprise.sector_terms", lambda: frozenset(words("industry_terms.txt")))
-    return len(items) >= 2 and 2 * sum(1 for name in items if name in terms) >= len(items)
+    return len(items) >= 2 and 2 * sum(1 for name in items if is_sector_term(ctx, name)) >= len(items)
 
 
 def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:

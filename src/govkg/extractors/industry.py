@@ -241,8 +241,9 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _is_term(ctx: Context, name: str) -> bool:
-    """``name`` is a sector term of the vocabulary (3D打印, 5G), so its digits and letters belong to it."""
+def is_sector_term(ctx: Context, name: str) -> bool:
+    """``name`` is a sector term of the vocabulary (3D打印, 5G, 钢铁): its digits and letters belong to it, and
+    a list of companies made of such terms lists sectors (:mod:`govkg.extractors.enterprise`)."""
     return name in _words(ctx, "industry_terms.txt")
 
 
@@ -390,13 +391,13 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
-    if len(body) > 1 and not _is_term(ctx, body):
+    if len(body) > 1 and not is_sector_term(ctx, body):
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
     drop(_region_prefix(ctx, name, start + offset))
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
-    bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if _is_term(ctx, body) else body)
+    bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if is_sector_term(ctx, body) else body)
     if bad or _generic(ctx, body):
         return None
     return replace(f, name=name, start=start, aliases=aliases)
