@@ -137,6 +137,17 @@ def test_village_located_in_town_located_in_county(make_context):
     assert ("adminLevel", "village") in village.attrs
 
 
+def test_town_of_a_document_that_names_no_county_lies_in_the_one_county_that_has_it(make_context):
+    # news that names its county only by a short form elsewhere: the town table places 坦头镇 in 天台县, and a
+    # village right after it in that town; a town name two counties share (城关镇) stays out
+    mentions, relations = _run(make_context("调研中，书记来到坦头镇上宅村，又到城关镇看工业园区。", title="书记调研开发区"))
+    keys = {m.label: m.ref.key for m in mentions}
+    assert keys["坦头镇"] == "331023/坦头镇"
+    assert keys["上宅村"] == "331023/坦头镇/上宅村"
+    assert "城关镇" not in keys
+    assert ("331023/坦头镇", "331023") in {(r.subject.key, r.object.key) for r in relations}
+
+
 def test_located_in_chain_up_to_province_with_parent_declarations(make_context):
     mentions, relations = _run(make_context("芦山县推进灾后重建。"))
     links = {(r.subject.key, r.object.key) for r in relations}

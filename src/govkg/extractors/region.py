@@ -574,9 +574,9 @@ def _town_parent(idx: _Index, hit: _Hit, doc_code: str | None) -> tuple[str | No
         return par.key.split("/")[0], par.key
     if doc_code and gaz.get(doc_code).level == COUNTY:
         return doc_code, None
-    if doc_code and hit.level == "town":  # a prefecture or province report: the town table may tell
+    if hit.level == "town":  # a prefecture or province report, or news naming no county: the town table may tell
         owners = [c for c, towns in gaz.towns.items() if hit.name in towns and c in gaz.divisions
-                  and gaz.is_ancestor(doc_code, c)]
+                  and (doc_code is None or gaz.is_ancestor(doc_code, c))]
         if len(owners) == 1:
             return owners[0], None
     return None, None

@@ -6,6 +6,10 @@ legacy Chinese codec (GB18030, Big5) and charset-normalizer's guess are tried
 and the decoding that reads most like real text is kept (Big5 bytes often
 decode without error as GB18030 into garbage, and the other way round).
 
+Some portals gloss characters with their pinyin in brackets right after them
+(高新區(qū), 網(wǎng)絡(luò)): the glosses split every name they fall in, so they are
+dropped (a bracketed syllable with a tone mark, right after a hanzi).
+
 A file no codec decodes without error, but one with few bad bytes (a report
 cut in the middle of its last character, a stray byte from a portal), is
 read with each bad byte replaced by U+FFFD, and :attr:`Decoded.replaced`
@@ -60,6 +64,8 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "
                          "article", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
                          "center", "main", "figure", "figcaption", "address", "hr"))
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
+# a pinyin gloss: one syllable with its tone mark, in brackets, right after a hanzi (區(qū))
+_PINYIN_GLOSS = r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
 _CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # control characters other than tab, line breaks, form feed
 _BREAKS = "\r\f\v"  # line breaks of other systems and page breaks, read as LF
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
@@ -124,6 +130,7 @@ def read_file(path: Path, data: bytes | None = None) -> Decoded:
     else:
         text = _re(_ENTITY).sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
     text = _re(_CONTROLS).sub("", normalise_breaks(text))  # again: an HTML character reference may make one
+    text = _re(_PINYIN_GLOSS).sub("", text)
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise InputError(path, "no text content")
     return Decoded(text, decoded.encoding, decoded.replaced)
