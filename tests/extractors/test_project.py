@@ -36,6 +36,16 @@ def test_projects(make_context, sentence, expected):
     assert expected <= projects
 
 
+@pytest.mark.parametrize("sentence, junk", [
+    # news prose: an event, or work under way, is no part of a name
+    ("12月8日，筠连县举行2023年12月招商引资项目集中签约仪式。", "筠连县举行2023年12月招商引资项目"),
+    ("工人们正在修筑U型渠，确保明年春灌。", "工人们正在修筑U型渠"),
+])
+def test_news_prose_ends_a_name(make_context, sentence, junk):
+    projects, _, _ = found(make_context(sentence))
+    assert junk not in projects
+
+
 @pytest.mark.parametrize("sentence", [
     "合理布局重大项目。",
     "力争完成46个市区“挂图作战”项目。",
