@@ -25,3 +25,15 @@ def test_fold_keeps_length_and_ascii(folder):
 def test_simplified_text_is_unchanged():
     text = "2023年自贡市沿滩区政府工作报告"
     assert ScriptFolder().fold(text) == text
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    # a page in traditional script with Taiwan wording: technology terms in mainland words, the length kept
+    ("宜昌大力發展新一代資訊技術、軟體和晶片産業，網路建設加快。", "宜昌大力发展新一代信息技术、软件和芯片产业，网络建设加快。"),
+    # a simplified report keeps its own words (资讯 is a mainland word too), and so does one quoting a traditional name
+    ("建设农业资讯平台和软体家具产业园。", "建设农业资讯平台和软体家具产业园。"),
+    ("引进“德勝釩鈦”项目，建设资讯平台和软体家具产业园，完善县城网路。", "引进“德胜钒钛”项目，建设资讯平台和软体家具产业园，完善县城网路。"),
+])
+def test_fold_document_reads_taiwan_wording_only_in_traditional_documents(text, folded):
+    out = ScriptFolder().fold_document(text)
+    assert out == folded and len(out) == len(text)

@@ -13,7 +13,7 @@ from govkg.text.sentences import split_sentences
 def make_document(text: str, path: str, doc_id: str, folder: ScriptFolder, replaced: int = 0) -> Document:
     """Build a Document: simplified twin, content spans, title and date (``replaced``: undecodable bytes of its
     file, now U+FFFD)."""
-    norm = folder.fold(text)
+    norm = folder.fold_document(text)
     spans = content_spans(text, norm)
     title, date = title_and_date(norm, spans)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -10,10 +10,19 @@ converted alone and only one-for-one results are kept.
 
 from __future__ import annotations
 
+import re
+
 import opencc
+
+from govkg.extractors.base import data_lines
 
 # Variants OpenCC's t2s leaves alone but the scorer and readers treat as simplified.
 _VARIANTS = {"産": "产", "眾": "众", "裏": "里", "綫": "线", "峯": "峰"}
+_TW_WORDS = dict(line.split() for line in data_lines("taiwan_words.txt"))
+_TW_WORD = re.compile("|".join(sorted(_TW_WORDS, key=lambda w: (-len(w), w))))
+_TRADITIONAL_SHARE = 0.2
+"""A document is written in traditional script when folding changes this share of its hanzi or more (a simplified
+document quoting a traditional name stays as it is)."""
 # Characters that are also standard simplified characters in names and idioms (乾坤, 乾县):
 # OpenCC maps them alone to another character, so they are kept as written.
 _KEEP = "乾"
@@ -26,6 +35,25 @@ class ScriptFolder:
         self._conv = opencc.OpenCC("t2s")
         self._table: dict[int, str] = {ord(k): v for k, v in _VARIANTS.items()}
         self._seen: set[int] = set(self._table) | {ord(c) for c in _KEEP}
+
+    def fold_document(self, text: str) -> str:
+        """:meth:`fold`, and in a document written mostly in traditional script, Taiwan wording of technology terms
+        in mainland words of the same length (资讯 -> 信息, 软体 -> 软件; ``extractors/data/taiwan_words.txt``).
+
+        >>> conv = ScriptFolder()
+        >>> conv.fold_document("發展新一代資訊技術和軟體産業")
+        '发展新一代信息技术和软件产业'
+        >>> conv.fold_document("完善资讯平台")  # simplified already: its words are its own
+        '完善资讯平台'
+        """
+        folded = self.fold(text)
+        if folded is text or not _TW_WORD.search(folded):
+            return folded
+        hanzi = sum(1 for ch in folded if ch >= "\u3400")
+        changed = sum(1 for a, b in zip(text, folded) if a != b)
+        if changed < _TRADITIONAL_SHARE * hanzi:
+            return folded
+        return _TW_WORD.sub(lambda m: _TW_WORDS[m.group()], folded)
 
     def fold(self, text: str) -> str:
         """Return ``text`` in simplified script with ``len(result) == len(text)``."""
