@@ -448,3 +448,33 @@ def test_a_build_without_page_that_changes_the_graph_removes_the_earlier_page(co
     assert "graph.html: removed: it showed the graph before this build" in changed.stderr
     again = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
     assert again.exit_code == 0 and (out / "graph.html").is_file()
+
+
+def test_divisions_a_document_does_not_name_are_no_regions_of_it(tmp_path):
+    from rdflib import RDF, URIRef
+
+    from govkg.ontology.namespaces import ENTITY_BASE
+    from govkg.query import ready_queries, run_query
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("芦山县推进灾后重建，发展茶叶产业。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([docs], out, html=False)
+    lushan, yaan, sichuan = (URIRef(f"{ENTITY_BASE}region/{code}") for code in ("511826", "511800", "510000"))
+
+    def kinds(g, iri) -> set[str]:
+        return {str(t).rsplit("#", 1)[-1] for t in g.objects(iri, RDF.type)}
+
+    g = load_graph(out / "graph.trig")
+    assert kinds(g, lushan) == {"Region"}
+    assert kinds(g, yaan) == kinds(g, sichuan) == {"Division"}  # the hierarchy is whole, but the text names neither
+    assert (lushan, GOVKG.locatedIn, sichuan) in g
+    result = run_query(g, ready_queries()["region-hierarchy"], {"region": "四川省"})
+    path = result.columns.index("path")
+    assert [str(row[path]) for row in result.rows] == ["芦山县 → 雅安市 → 四川省"]
+    # a second document names the province: a Region in the united graph, no longer a Division
+    (docs / "b.txt").write_text("四川省加快建设成渝地区双城经济圈。\n", encoding="utf-8")
+    build([docs], out, html=False)
+    united = load_graph(out / "graph.ttl")
+    assert kinds(united, sichuan) == {"Region"} and kinds(united, yaan) == {"Division"}

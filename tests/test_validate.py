@@ -109,6 +109,9 @@ CASES: list[tuple[str, Mutation, str, URIRef]] = [
     ("relation to an untyped node", lambda g: g.add((YANTAN, GOVKG.relatedTo, ENTITY["x/y"])),
      "EntityTyped", ENTITY["x/y"]),
     ("entity with two types", lambda g: g.add((CHEM, RDF.type, GOVKG.Project)), "EntityTyped", CHEM),
+    ("region that is an industry too", lambda g: g.add((YANTAN, RDF.type, GOVKG.Industry)), "EntityTyped", YANTAN),
+    ("division that is an industry too", lambda g: (_set(g, ZIGONG, RDF.type, GOVKG.Division),
+                                                    g.add((ZIGONG, RDF.type, GOVKG.Industry))), "EntityTyped", ZIGONG),
     ("mention without sentence", lambda g: _set(g, URIRef(M + "m2"), GOVKG.inSentence, None),
      "MentionSentence", URIRef(M + "m2")),
     ("untyped mention without sentence", lambda g: (_set(g, URIRef(M + "m2"), GOVKG.inSentence, None),
@@ -123,6 +126,8 @@ CASES: list[tuple[str, Mutation, str, URIRef]] = [
     ("entity without mention", lambda g: g.remove((URIRef(M + "m4"), None, None)), "EntityProvenance", PROJECT),
     ("region without mention or code", lambda g: _set(g, ZIGONG, GOVKG.adminCode, None),
      "RegionProvenance", ZIGONG),
+    ("division without code", lambda g: (_set(g, ZIGONG, RDF.type, GOVKG.Division), _set(g, ZIGONG, GOVKG.adminCode, None)),
+     "DivisionCode", ZIGONG),
     ("sentence without text", lambda g: _set(g, URIRef(M + "s0"), GOVKG.text, None), "SentenceText", URIRef(M + "s0")),
     ("sentence without document", lambda g: _set(g, URIRef(M + "s0"), GOVKG.inDocument, None),
      "SentenceDocument", URIRef(M + "s0")),
@@ -141,6 +146,10 @@ def test_each_broken_rule_is_named_with_its_node(name, mutate, shape, focus):
 
 @pytest.mark.parametrize("name, mutate", [
     ("region with code and no mention", lambda g: g.remove((URIRef(M + "m1"), None, None))),
+    # the document names 沿滩区 but not 自贡市: a Division the county lies in
+    ("county in a division the document does not name", lambda g: _set(g, ZIGONG, RDF.type, GOVKG.Division)),
+    # another document names 自贡市: in the union of the graphs it is a Region and a Division
+    ("division named by another document", lambda g: g.add((ZIGONG, RDF.type, GOVKG.Division))),
     ("label tagged zh-Hant", lambda g: _set(g, PARK, RDFS.label, Literal("高新區", lang="zh-Hant"))),
     ("hosts a project", lambda g: g.add((PARK, GOVKG.hosts, PROJECT))),
     ("hasPart naming a region", lambda g: g.add((SLOGAN, GOVKG.hasPart, YANTAN))),

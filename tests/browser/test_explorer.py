@@ -24,9 +24,10 @@ NON_BLANK = """() => {
 
 
 def entity_counts(build: Path) -> tuple[int, int]:
-    """(entities, slogans) of a build, counted by rdflib from its merged graph: what the page must show."""
+    """(nodes, slogans) of a build, counted by rdflib from its merged graph: what the page must show (the
+    entities, and the divisions above their regions that no document names, drawn as regions)."""
     g = Graph().parse(build / "graph.ttl")
-    entities = {s for t in ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan")
+    entities = {s for t in ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan", "Division")
                 for s in g.subjects(RDF.type, GOVKG[t])}
     slogans = set(g.subjects(RDF.type, GOVKG.Slogan))
     assert len(entities) > 100 and len(slogans) > 50

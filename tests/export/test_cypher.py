@@ -17,7 +17,7 @@ from govkg.export import get_exporter
 from govkg.export.cypher import DIALECTS, FALKORDB, cypher_script, falkordb_string, write_cypher
 from govkg.export.neo4j import write_neo4j
 from govkg.export.project import Projection, project, relation_type
-from govkg.ontology.namespaces import ENTITY, ENTITY_TYPES, GOVKG, RELATIONS
+from govkg.ontology.namespaces import DIVISION, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS
 from tests.falkordb_server import falkordb, run_script, scalar  # noqa: F401  (the session fixture)
 
 from .conftest import HOSTILE_NAMES, ROOT, missing
@@ -160,7 +160,7 @@ def sparql_counts(build: Path) -> dict[str, int]:
 
     store = Store()
     store.bulk_load(path=str(build / "graph.ttl"), format=RdfFormat.TURTLE)
-    types = " ".join(f"<{GOVKG[k]}>" for k in ENTITY_TYPES)
+    types = " ".join(f"<{GOVKG[k]}>" for k in (*ENTITY_TYPES, DIVISION))  # a Division is a Region node there
     relations = " ".join(f"<{GOVKG[r]}>" for r in RELATIONS)
 
     def edges(s: str, p: str, o: str) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from govkg.curation import Curation, Decision
 from govkg.extractors.base import Resources
 from govkg.model import DocFacts, EntityInfo, EntityRef, Mention, Relation
-from govkg.ontology.namespaces import ENTITY_TYPES
+from govkg.ontology.namespaces import ENTITY_TYPES, type_kinds
 
 CURATION_ATTR = "curation"
 """The entity attribute (``govkg:curation``) that records the decisions applied to it."""
@@ -199,9 +199,8 @@ def _ends() -> dict[str, tuple[str | None, str | None]]:
 
     g = ontology_graph()
 
-    def entity_type(term) -> str | None:
-        name = str(term)[len(ONTOLOGY_BASE):] if term is not None and str(term).startswith(ONTOLOGY_BASE) else None
-        return name if name in ENTITY_TYPES else None
+    def entity_type(term) -> str | None:  # a Division (locatedIn's range) is a Region among a document's facts
+        return type_kinds().get(str(term)) if term is not None else None
 
     props = {s for s in g.subjects() if str(s).startswith(ONTOLOGY_BASE)}
     return {str(p)[len(ONTOLOGY_BASE):]: (entity_type(g.value(p, RDFS.domain)), entity_type(g.value(p, RDFS.range)))

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from govkg.ontology.namespaces import ENTITY_TYPES
+from govkg.ontology.namespaces import DIVISION, ENTITY_TYPES
 
 PALETTE: Mapping[str, str] = MappingProxyType({
     "Region": "#0072B2",
@@ -45,7 +45,10 @@ TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
 MAX_EVIDENCE = 2
 """Evidence sentences shown per node."""
 
-_ORDER = {name: i for i, name in enumerate(ENTITY_TYPES)}
+_ORDER = {name: i for i, name in enumerate((*ENTITY_TYPES, DIVISION))}
+"""Display order of node types; a node with types from two documents shows the first. A node that is only a
+Division (a division above the regions the documents name, which none of them names) shows as a Region but is
+no entity: no type's count includes it."""
 
 
 class _Node:
@@ -79,7 +82,7 @@ class NetworkBuilder:
 
     def add_node(self, iri: str, kind: str, labels: Iterable[tuple[str, str]] = (), aliases: Iterable[str] = (),
                  definitions: Iterable[str] = ()) -> None:
-        """An entity of type ``kind`` (one of the six classes) with labels as (text, language) pairs."""
+        """An entity of type ``kind`` (one of the six classes, or a Division) with labels as (text, language) pairs."""
         node = self._node(iri)
         node.types.add(kind)
         node.labels.update(labels)
@@ -154,6 +157,7 @@ class NetworkBuilder:
         nodes = []
         for iri in sorted(node_type):
             n, kind = self._nodes[iri], node_type[iri]
+            kind = "Region" if kind == DIVISION else kind
             label = choose_label(n.labels, iri)
             evidence = sorted(n.evidence.items(), key=lambda kv: kv[1][0])
             nodes.append({
@@ -172,7 +176,8 @@ class NetworkBuilder:
             })
         counts = dict.fromkeys(ENTITY_TYPES, 0)
         for kind in node_type.values():
-            counts[kind] += 1
+            if kind != DIVISION:
+                counts[kind] += 1
         legend = [{"type": k, "type_zh": TYPE_NAMES_ZH[k], "color": PALETTE[k], "count": counts[k]}
                   for k in ENTITY_TYPES]
         return {
@@ -198,8 +203,9 @@ class NetworkBuilder:
         """Entities per type (each entity counted once, under its first type in display order)."""
         counts = dict.fromkeys(ENTITY_TYPES, 0)
         for n in self._nodes.values():
-            if n.types:
-                counts[min(n.types, key=_ORDER.__getitem__)] += 1
+            kind = min(n.types, key=_ORDER.__getitem__) if n.types else DIVISION
+            if kind != DIVISION:
+                counts[kind] += 1
         return counts
 
     def _title(self, doc: str) -> str:

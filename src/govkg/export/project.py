@@ -33,7 +33,7 @@ from rdflib.namespace import PROV, QB, RDF, RDFS, SKOS
 
 from govkg.graph.quads import GraphSource
 from govkg.ontology.namespaces import (
-    DOC_BASE, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE,
+    DIVISION, DOC_BASE, ENTITY, ENTITY_TYPES, GOVKG, RELATIONS, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE,
 )
 
 __all__ = ["Edge", "Node", "Projection", "document_id", "project", "relation_type"]
@@ -131,14 +131,16 @@ def project(graph: Graph | GraphSource | GraphFacts) -> Projection:
     :class:`~govkg.graph.quads.GraphSource`, or the facts :func:`collect_facts` gathered of one) to rows.
 
     Only IRIs typed with an entity class become nodes (several types: the first
-    in :data:`ENTITY_TYPES` order); only relations between two nodes become edges.
+    in :data:`ENTITY_TYPES` order), and the divisions the regions lie in that no document names (a
+    ``govkg:Division``: a Region node); only relations between two nodes become edges.
     """
     facts = graph if isinstance(graph, GraphFacts) else collect_facts(graph)
-    order = {name: i for i, name in enumerate(ENTITY_TYPES)}
+    order = {name: i for i, name in enumerate((*ENTITY_TYPES, DIVISION))}
     node_type = {
         s: min(kinds, key=order.__getitem__)
         for s, kinds in facts.types.items() if isinstance(s, URIRef)
     }
+    node_type = {s: "Region" if kind == DIVISION else kind for s, kind in node_type.items()}
     nodes = []
     for iri in sorted(node_type, key=str):
         label = _label(facts.labels.get(iri, ()), iri)
@@ -377,7 +379,7 @@ def collect_facts(graph: Graph | GraphSource, facts: GraphFacts | None = None) -
     """Read every triple of ``graph`` once (a Dataset or a source: all its graphs) into ``facts`` (a new one by
     default)."""
     facts = facts if facts is not None else GraphFacts()
-    type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
+    type_names = {GOVKG[name]: name for name in (*ENTITY_TYPES, DIVISION)}
     relation_names = {GOVKG[name]: name for name in RELATIONS}
     literal_maps = {RDFS.label: facts.labels, SKOS.altLabel: facts.alt_labels,
                     SKOS.definition: facts.definitions, GOVKG.definition: facts.definitions,

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
-from govkg.graph.rdf import DocGraph, derivation_labels, pname
+from govkg.graph.rdf import DocGraph, derivation_labels, named_entities, pname
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
-from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
+from govkg.ontology.namespaces import DIVISION, ENTITY_TYPES, GOVKG
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +96,13 @@ class SummaryBuilder:
         self._edges: dict[tuple[str, str, str], list[Any]] = {}
         self._relations = 0
         self._year: int | None = None
+        self._named: set[EntityRef] = set()
 
     def add(self, facts: DocFacts) -> None:
         doc, first = self._doc, self._first
         if self._year is None:
             self._year = facts.year
+        self._named |= named_entities(facts)
         for m in facts.mentions:
             if m.start >= 0 and m.sentence >= 0:
                 s = facts.sentence(m.sentence)
@@ -123,8 +125,8 @@ class SummaryBuilder:
         """The summary, given the document's entities and the statements about them (subject -> pairs)."""
         doc = self._doc
         nodes = tuple(
-            (entity_iri_text(ref), ref.type, info.label, tuple(sorted(info.aliases - {info.label})),
-             info.definition or "")
+            (entity_iri_text(ref), DIVISION if ref.type == "Region" and ref not in self._named else ref.type,
+             info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
             for ref, info in entities.items()
         )
         sentences: dict[tuple[str, str], int] = {}
@@ -218,7 +220,7 @@ class EntityUnion:
         part: list[str] = []
         length = 0
         for subject, pairs in self.subjects():
-            text = subject_text(subject, _surest(pairs))
+            text = subject_text(subject, _surest(_named_type(pairs)))
             part.append(text)
             length += len(text)
             if length >= size:
@@ -310,6 +312,19 @@ class Merged:
 
 
 _CONFIDENCE = pname(GOVKG.confidence)
+_REGION, _DIVISION = ("a", pname(GOVKG.Region)), ("a", pname(GOVKG.Division))
+
+
+def _named_type(pairs: set[Pair]) -> set[Pair]:
+    """A division one document names (a Region there) and another only places above its regions (a Division)
+    is a Region in the united graph.
+
+    >>> sorted(_named_type({("a", "govkg:Region"), ("a", "govkg:Division")}))
+    [('a', 'govkg:Region')]
+    """
+    if _DIVISION in pairs and _REGION in pairs:
+        return pairs - {_DIVISION}
+    return pairs
 
 
 def _surest(pairs: set[Pair]) -> set[Pair] | list[Pair]:

@@ -31,7 +31,7 @@ from govkg.graph.iri import (doc_iri_text, entity_iri_text, mention_iri_text, se
 from govkg.graph.turtle import PREFIX_HEADER, Pair, integer, iri, literal, statements_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.graph.numbers import number_statements
-from govkg.ontology.namespaces import ENTITY_BASE, GOVKG, ONTOLOGY_BASE, PREFIXES
+from govkg.ontology.namespaces import DIVISION, ENTITY_BASE, GOVKG, ONTOLOGY_BASE, PREFIXES
 
 ZH = "zh"
 
@@ -107,8 +107,21 @@ def document_statements(facts: DocFacts) -> Iterator[tuple[str, list[Pair]]]:
     then each relation it is the subject of).
     """
     yield document_node(facts.document)
-    yield from entity_statements(facts.entities)
+    yield from entity_statements(facts.entities, named_entities(facts))
     yield from piece_statements(facts)
+
+
+def named_entities(facts: DocFacts) -> set[EntityRef]:
+    """The entities ``facts`` speak of: those the text names (a mention with a span), the region the document
+    speaks for, the regions of its figures and the ends of its relations other than locatedIn. What is left are
+    divisions that only place the regions below them (:data:`~govkg.ontology.namespaces.DIVISION`)."""
+    named = {m.ref for m in facts.mentions if m.start >= 0}
+    named.update(r.subject for r in facts.relations if r.predicate != "locatedIn")
+    named.update(r.object for r in facts.relations if r.predicate != "locatedIn")
+    named.update(o.region for o in facts.observations)
+    if facts.region is not None:
+        named.add(facts.region)
+    return named
 
 
 def document_node(doc: Document) -> tuple[str, list[Pair]]:
@@ -127,11 +140,17 @@ def document_node(doc: Document) -> tuple[str, list[Pair]]:
     return iri(doc_iri_text(doc.doc_id)), pairs
 
 
-def entity_statements(entities: dict[EntityRef, EntityInfo]) -> Iterator[tuple[str, list[Pair]]]:
-    """What the document says of each entity: type, label, other names, definition, data properties."""
+def entity_statements(entities: dict[EntityRef, EntityInfo],
+                      named: set[EntityRef] | frozenset[EntityRef] | None = None) -> Iterator[tuple[str, list[Pair]]]:
+    """What the document says of each entity: type, label, other names, definition, data properties.
+
+    ``named``: the entities the document's text names (a mention with a span); a region outside it is a division
+    the gazetteer places above one it names (``region.parent``), typed ``govkg:Division``, not ``govkg:Region``.
+    """
     v = _vocabulary()
     for ref, info in entities.items():
-        pairs = [(v.type, _g(ref.type)), (v.label, literal(info.label, ZH))]
+        kind = DIVISION if ref.type == "Region" and named is not None and ref not in named else ref.type
+        pairs = [(v.type, _g(kind)), (v.label, literal(info.label, ZH))]
         pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
         if info.definition:
             pairs.append((v.definition, literal(info.definition, ZH)))
@@ -316,6 +335,7 @@ class GraphBuilder:
         self._count = len(pairs)
         self._statements = 0  # relations so far: the next one's number
         self.entities: dict[EntityRef, EntityInfo] = {}
+        self.named: set[EntityRef] = set()  # the entities some piece's text names
         self._relations: dict[str, set[Pair]] = {}  # entity -> (relation, entity) it is the subject of
         self._groups: tuple[tuple[str, tuple[Pair, ...]], ...] | None = None
 
@@ -328,6 +348,7 @@ class GraphBuilder:
                 self.entities[ref].absorb(info)
             else:
                 self.entities[ref] = info.copy()
+        self.named |= named_entities(facts)
         local: list[str] = []
         for subject, pairs in piece_statements(facts, self._statements):
             if subject.startswith(_SHARED_PREFIXES):
@@ -342,7 +363,7 @@ class GraphBuilder:
         """The statements about entities: subject -> its sorted pairs, subjects sorted (once every piece is in)."""
         if self._groups is None:
             united = self._relations
-            for subject, pairs in entity_statements(self.entities):
+            for subject, pairs in entity_statements(self.entities, self.named):
                 united.setdefault(subject, set()).update(pairs)
             self._groups = tuple((s, tuple(sorted(united[s]))) for s in sorted(united))
         return self._groups

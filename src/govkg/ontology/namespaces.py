@@ -23,6 +23,7 @@ class GOVKG(DefinedNamespace):
 
     # classes
     Region: URIRef
+    Division: URIRef
     Industry: URIRef
     Project: URIRef
     Enterprise: URIRef
@@ -118,6 +119,17 @@ class SDMX_ATTRIBUTE(DefinedNamespace):
 
 ENTITY_TYPES: tuple[str, ...] = ("Region", "Industry", "Project", "Enterprise", "Park", "Slogan")
 """The six entity classes, in display order."""
+
+DIVISION = "Division"
+"""The class of a division above a region the document names that the document does not name itself: shown,
+exported and queried as a Region (its kind is ``Region``), but no entity of that document."""
+
+
+def type_kinds() -> dict[str, str]:
+    """Class IRI -> the kind of node it makes: each entity class its own name, and Division a Region."""
+    kinds = {ONTOLOGY_BASE + name: name for name in ENTITY_TYPES}
+    kinds[ONTOLOGY_BASE + DIVISION] = "Region"
+    return kinds
 
 RELATIONS: tuple[str, ...] = (
     "locatedIn", "develops", "carriesOut", "hosts", "belongsTo", "proposedBy", "hasPart", "relatedTo",

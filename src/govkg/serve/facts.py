@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG
+from govkg.ontology.namespaces import ENTITY_TYPES, GOVKG, type_kinds
 
 _LABELLED = {RDFS.label: "label", SKOS.altLabel: "alias", SKOS.definition: "definition",
              GOVKG.definition: "definition", GOVKG.adminCode: "admin_code"}
@@ -60,7 +60,7 @@ def entity_facts(dataset: Any, iri: str) -> EntityFacts | None:
     """The facts of entity ``iri`` in ``dataset``, or ``None`` when it has no entity type there."""
     entity = URIRef(iri)
     bind = {Variable("entity"): entity}
-    type_names = {GOVKG[name]: name for name in ENTITY_TYPES}
+    type_names = {URIRef(k): v for k, v in type_kinds().items()}  # a Division shows as a Region
     values: dict[str, set[str]] = defaultdict(set)
     types: set[str] = set()
     other: set[tuple[str, str]] = set()
