@@ -40,6 +40,9 @@ def test_projects(make_context, sentence, expected):
     # news prose: an event, or work under way, is no part of a name
     ("12月8日，筠连县举行2023年12月招商引资项目集中签约仪式。", "筠连县举行2023年12月招商引资项目"),
     ("工人们正在修筑U型渠，确保明年春灌。", "工人们正在修筑U型渠"),
+    # a works head inside a company's name
+    ("杭州三汇信息工程有限公司投资约2.36亿元建设智能生产基地。", "杭州三汇信息工程"),
+    ("与中南土木工程集团签约。", "中南土木工程"),
 ])
 def test_news_prose_ends_a_name(make_context, sentence, junk):
     projects, _, _ = found(make_context(sentence))

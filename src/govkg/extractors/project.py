@@ -686,8 +686,14 @@ def _route_kind(ctx: Context, list_end: str) -> str:
     return kind if body and not _generic_body(ctx, body) else ""
 
 
+_COMPANY_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团|工程局")
+"""What continues a company's name past a works head (杭州三汇信息工程|有限公司, 中南土木工程|集团)."""
+
+
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
              ) -> Iterator[Mention | Relation]:
+    if _COMPANY_GOES_ON.match(ctx.doc.norm, end):
+        return  # the head is a word of a company's name
     label = normalise_label(text)
     ref = EntityRef("Project", label)
     yield Mention(ref, label, start, end, sentence, rule)
