@@ -72,9 +72,16 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("加快培育文化创意、文旅商贸、生产性服务业等业态。", {"文化创意", "文旅商贸", "生产性服务业"}),
     ("做大做强新能源、智能网联汽车、医药和医疗器械等新兴产业。", {"新能源", "智能网联汽车", "医药", "医疗器械"}),
     ("培育发展线上演播、沉浸式体验等文化新业态。", {"线上演播", "沉浸式体验"}),
+    # news of projects: the sectors they span
+    ("14个招商引资项目涵盖鞋业、尾毛化妆刷、食品、羊毛衫纺织、新能源等多个领域。", {"鞋业", "食品", "新能源"}),
+    ("集中开工建设四项目，涵盖先进制造业、环保材料、装备制造、现代农业等领域。", {"环保材料", "装备制造", "现代农业"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
+
+
+def test_a_list_of_public_services_is_no_list_of_sectors(make_context):
+    assert not labels(make_context("民生实事涵盖就业、教育、医疗、养老、育幼、安居、出行等领域。"))
 
 
 @pytest.mark.parametrize("sentence, rejected", [

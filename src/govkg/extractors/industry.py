@@ -100,7 +100,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in _develop_lists(ctx, sent.text)
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
@@ -279,6 +279,35 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             parts = parts[:-1]
         at = pos
         for i, part in enumerate(parts):
+            at = text.index(part, at)
+            if 2 <= len(part) <= 10 and _sector_like(part, terms):
+                yield _Found(part, at, at + len(part), "industry.devlist", first=False)
+            at += len(part)
+
+
+_SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖)(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
+                          r"(?:领域|行业|产业)")
+
+
+def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
+    """The items of a list of the sectors something spans: 项目涵盖鞋业、食品、新能源等多个领域 (news of
+    projects signed or started). Half the items or more must be sector terms: 涉及就业、教育、医疗等领域
+    lists public services.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _sector_lists(C(), "四项目涵盖先进制造业、环保材料、装备制造、现代农业等领域")]
+    ['先进制造业', '环保材料', '装备制造', '现代农业']
+    >>> [f.name for f in _sector_lists(C(), "涵盖就业、教育、医疗、养老、育幼等领域")]
+    []
+    """
+    terms = _words(ctx, "industry_terms.txt")
+    for m in _SECTOR_LIST.finditer(text):
+        parts = re.split(r"、|和|及|与", m.group("body"))
+        if len(parts) < 2 or "" in parts or 2 * sum(p in terms for p in parts) < len(parts):
+            continue
+        at = m.start("body")
+        for part in parts:
             at = text.index(part, at)
             if 2 <= len(part) <= 10 and _sector_like(part, terms):
                 yield _Found(part, at, at + len(part), "industry.devlist", first=False)
