@@ -197,6 +197,8 @@ def test_proposed_by(make_context, text, region, doc_region, expected):
     ("“我们始终坚持‘企业有需求、政府有回应’。”县长介绍说。", "企业有需求、政府有回应"),
     ("“下一步，我们将以‘三提三优’行动为抓手。”他说。", "三提三优行动"),
     ("记者了解到，该县深入推进“千万工程”。", "千万工程"),
+    # the year of a campaign, whatever it pushes
+    ("以“项目竞进年”为主题，全力拼经济、搞建设。", "项目竞进年"),
 ])
 def test_finds_slogan_in_quoted_speech(make_context, sentence, label):
     assert label in _slogans(make_context(sentence))
@@ -206,6 +208,7 @@ def test_finds_slogan_in_quoted_speech(make_context, sentence, label):
     "全年粮食产量实现“八连增”。",
     "粮食总产实现“十九连丰”。",
     "“今年游客明显多了，收入也涨了。”村民老李说。",
+    "今年又是一个“丰收年”。",
 ])
 def test_statistics_and_plain_speech_are_no_slogans(make_context, sentence):
     assert _slogans(make_context(sentence)) == {}
