@@ -46,6 +46,9 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "帮扶农民工返乡就业，开展送文艺下乡活动。", set()),
         (Q, "龙华村在全省率先建成“低碳村”。", {"龙华村"}),
         (Q, "着力推动城乡和县域经济协调发展。", set()),  # 和县 is a county, not here
+        # a conjunction or pronoun in front is no part of a village's name; a name of function words is none
+        (Q, "高平有着数百年的黄梨种植历史，而铁炉村的黄梨曾作为贡品。", {"铁炉村"}),
+        (Q, "全乡紫山药种植面积3000多亩，其中我们村就占了1200亩。", set()),
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
         (None, "入选全国电子商务进农村综合示范25佳县。", set()),

@@ -409,11 +409,36 @@ def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], p
     sent.hits.sort(key=lambda h: h.start)
 
 
-def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str) -> tuple[int, str] | None:
-    """The start and name (without suffix) of a town ending at ``a``, or None."""
+_FUNCTION_TAGS = frozenset("cpruy")
+"""jieba's tags of conjunctions, prepositions, pronouns, particles and modal words: no place name starts with one."""
+
+
+def _function_floor(seg, run: str) -> int | None:
+    """Where a place name in ``run`` (the characters before a town or village suffix) may start at the earliest:
+    after the last conjunction, preposition, pronoun or particle that leaves two characters or more (而|铁炉村);
+    None when only such words are left (其中我们村). One at the very end is part of the name (王和镇).
+    """
+    tags = seg.tags(run, HMM=False)
+    floor, pos = 0, 0
+    for word, tag in tags:
+        pos += len(word)
+        if tag[:1] in _FUNCTION_TAGS and len(run) - pos >= 2:
+            floor = pos
+    rest = [tag for word, tag in tags if tag[:1] not in _FUNCTION_TAGS]
+    return floor if rest or not tags else None
+
+
+def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg=None) -> tuple[int, str] | None:
+    """The start and name (without suffix) of a town ending at ``a``, or None (``seg``: a segmenter whose tags
+    keep function words out of the name)."""
     rs = a
     while rs > barrier and a - rs < 12 and _is_han(text[rs - 1]):
         rs -= 1
+    if seg is not None and rs < a:
+        floor = _function_floor(seg, text[rs:a])
+        if floor is None:
+            return None
+        rs += floor
     run = text[rs:a]
     ethnic = ""
     if run.endswith("族"):
@@ -461,7 +486,7 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
         if b < len(text) and text[b] in _RIGHT_DENY[suffix]:
             continue
         barrier = max([h.end for h in sent.hits if h.end <= a], default=0)
-        found = _town_name(idx, text, barrier, a, suffix)
+        found = _town_name(idx, text, barrier, a, suffix, plain_segmenter(ctx.resources))
         if found is None:
             continue
         start, name = found
