@@ -75,13 +75,19 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     # news of projects: the sectors they span
     ("14个招商引资项目涵盖鞋业、尾毛化妆刷、食品、羊毛衫纺织、新能源等多个领域。", {"鞋业", "食品", "新能源"}),
     ("集中开工建设四项目，涵盖先进制造业、环保材料、装备制造、现代农业等领域。", {"环保材料", "装备制造", "现代农业"}),
+    ("该县在谈新能源项目12个，计划总投资74.8亿元，涵盖氢能制造、钙钛矿光伏电池、储能设备等领域。",
+     {"氢能制造", "钙钛矿光伏电池", "储能设备"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
 
 
-def test_a_list_of_public_services_is_no_list_of_sectors(make_context):
-    assert not labels(make_context("民生实事涵盖就业、教育、医疗、养老、育幼、安居、出行等领域。"))
+@pytest.mark.parametrize("sentence", [
+    "民生实事涵盖就业、教育、医疗、养老、育幼、安居、出行等领域。",
+    "实施10大类60项民生实事项目，涵盖就业、创业、教育、医疗、养老、托幼等领域。",
+])
+def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence):
+    assert not labels(make_context(sentence))
 
 
 @pytest.mark.parametrize("sentence, rejected", [

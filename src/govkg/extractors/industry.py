@@ -285,31 +285,39 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             at += len(part)
 
 
+_DIGIT = re.compile(r"\d")
 _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖)(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
                           r"(?:领域|行业|产业)")
 
 
 def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """The items of a list of the sectors something spans: 项目涵盖鞋业、食品、新能源等多个领域 (news of
-    projects signed or started). Half the items or more must be sector terms: 涉及就业、教育、医疗等领域
-    lists public services.
+    projects signed or started). When the sentence speaks of projects before the list, every item is a sector
+    (在谈新能源项目12个，涵盖氢能制造、储能设备等领域); else half the items or more must be sector terms, and
+    only the items that end like a sector are taken (涉及就业、教育、医疗等领域 lists public services).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
     >>> [f.name for f in _sector_lists(C(), "四项目涵盖先进制造业、环保材料、装备制造、现代农业等领域")]
     ['先进制造业', '环保材料', '装备制造', '现代农业']
-    >>> [f.name for f in _sector_lists(C(), "涵盖就业、教育、医疗、养老、育幼等领域")]
+    >>> [f.name for f in _sector_lists(C(), "在谈项目12个，涵盖氢能制造、生物质绿色甲醇、储能设备等领域")]
+    ['氢能制造', '生物质绿色甲醇', '储能设备']
+    >>> [f.name for f in _sector_lists(C(), "实施民生实事项目，涵盖就业、教育、医疗、养老、托幼等领域")]
     []
     """
     terms = _words(ctx, "industry_terms.txt")
     for m in _SECTOR_LIST.finditer(text):
         parts = re.split(r"、|和|及|与", m.group("body"))
-        if len(parts) < 2 or "" in parts or 2 * sum(p in terms for p in parts) < len(parts):
+        if len(parts) < 2 or "" in parts:
+            continue
+        before = text[:m.start()]
+        of_projects = "项目" in before and "民生" not in before  # 民生实事项目涵盖就业、教育…: public services
+        if not of_projects and 2 * sum(p in terms for p in parts) < len(parts):
             continue
         at = m.start("body")
         for part in parts:
             at = text.index(part, at)
-            if 2 <= len(part) <= 10 and _sector_like(part, terms):
+            if 2 <= len(part) <= 10 and not _DIGIT.search(part) and (of_projects or _sector_like(part, terms)):
                 yield _Found(part, at, at + len(part), "industry.devlist", first=False)
             at += len(part)
 
