@@ -30,6 +30,8 @@ def labels(ctx):
     ("以雄源集团为先导。", {"雄源集团"}),
     ("加快自贡城投肉兔全产业链项目建设。", {"自贡城投"}),
     ("企业代表东莞市蜀江新能源科技有限公司在会上签约。", {"东莞市蜀江新能源科技有限公司"}),  # 代表 ends the name
+    # a cooperative's name goes on past a head (股份) or past where the tagger stops
+    ("宜昌高山云雾土地股份专业合作社流转茶园1200亩。", {"宜昌高山云雾土地股份专业合作社"}),
     # enterprise.sibling
     ("推动九江钒宇、德胜集团依托特色产业延链。", {"九江钒宇", "德胜集团"}),
     # enterprise.project_owner

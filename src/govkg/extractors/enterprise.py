@@ -55,6 +55,7 @@ _NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公
 # a power line or pipeline named by its ends: 疆电入渝, 蒙电入沪, 西气东输
 _TRANSMISSION = re.compile(r"^[\u4e00-\u9fff]{1,2}[电气水煤][入送输][\u4e00-\u9fff]{1,2}$")
 _SYMBOL = re.compile(r"[+＋]")  # "管委会+公司": a model of management, not a name
+_COOPERATIVE = re.compile(r"(?:专业)?合作社|联合社")
 _AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is part of another word
 
 
@@ -243,7 +244,9 @@ def _headed(ctx: Context) -> Iterator[Mention]:
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
         if not names_someone(ctx, rest or body, placed=rest != body):
             continue
-        yield _mention(name, span.start + cut, span.end, span.sentence, "enterprise.head")
+        coop = _COOPERATIVE.match(text, span.end)  # 宜昌高山云雾土地股份|专业合作社: a cooperative's shares
+        end = coop.end() if coop else span.end
+        yield _mention(text[span.start + cut:end], span.start + cut, end, span.sentence, "enterprise.head")
 
 
 def _listed(ctx: Context) -> Iterator[Mention]:

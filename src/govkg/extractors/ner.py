@@ -109,7 +109,7 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
     heads = [m.end() for m in _head_after(ctx).finditer(text, start, end) if m.end() < end]
     if heads and end - heads[-1] <= 3:  # the tagger ran on over a verb: 金穗种植专业合作社|投资
         end = heads[-1]
-    head = _head_after(ctx).match(text, end)
+    head = _head_after(ctx).match(text, end) or _COOPERATIVE_AFTER.match(text, end)
     if head:
         end = head.end()
     item = _ITEM_REST.match(text, end)
@@ -120,6 +120,10 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
         if _strip_place(ctx, rest) == rest:  # not the company's site (亿纬锂能|沈阳工厂等项目): a piece of a name
             return None
     return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6]) else None
+
+
+_COOPERATIVE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:专业合作社|合作社|联合社)")
+"""A cooperative's name goes on past where the tagger stopped (鄄城县玉葵种植|养殖专业合作社, 宜昌高山云雾土地股份|专业合作社)."""
 
 
 # --- where the tagger looks -------------------------------------------------------------------
