@@ -30,6 +30,8 @@ def found(ctx):
     # a governing verb or preposition in front is not part of the name
     ("今年整修清溪河堤防，确保安全度汛。", {"清溪河堤防"}),
     ("以万丰商贸综合体项目为支点激活夜间消费。", {"万丰商贸综合体项目"}),
+    # a bracketed place inside a list item is part of it, not the end of the list
+    ("此前，该市已落地三峡大数据中心、京东（高唐）数字农业产业园等重点项目。", {"三峡大数据中心"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

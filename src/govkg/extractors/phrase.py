@@ -379,7 +379,13 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
     while len(items) < max_items:
         pos = before_marker(text, pos)
         lo = pos
-        while lo > 0 and text[lo - 1] not in STOP_CHARS and pos - lo < 20:
+        while lo > 0 and pos - lo < 20:
+            if text[lo - 1] in STOP_CHARS:
+                inner = _inner_bracket(text, lo)  # 三峡（宜昌）大数据产业园: the bracket is part of the item
+                if inner is None:
+                    break
+                lo = inner
+                continue
             lo -= 1
         if lo == pos:
             break
@@ -393,6 +399,24 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
     items = [part for a, b in items for part in _split_yiji(text, a, b)]
     items = [(a + _measured_modifier(text, a, b), b) for a, b in items]
     return [(a, b) for a, b in items if b > a]
+
+
+_QUALIFIER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]$")
+
+
+def _inner_bracket(text: str, at: int) -> int | None:
+    """Where the bracketed place or qualifier that ends at ``at`` opens, when it stands inside a name, between
+    two hanzi (三峡|（宜昌）|大数据产业园, 华为|（成都）|研究所); else None.
+
+    >>> _inner_bracket("落地三峡（宜昌）大数据产业园", 8), _inner_bracket("建设（一期）", 6)
+    (4, None)
+    """
+    m = _QUALIFIER.search(text, max(0, at - 8), at)
+    if m is None or m.start() == 0 or at >= len(text):
+        return None
+    if not ("\u4e00" <= text[m.start() - 1] <= "\u9fff" and "\u4e00" <= text[at] <= "\u9fff"):
+        return None
+    return m.start()
 
 
 def _split_yiji(text: str, a: int, b: int) -> list[tuple[int, int]]:
