@@ -15,6 +15,9 @@ from govkg.text.document import sentences_of
         ("2020年开发区建设取得新进展。", {"2020年开发区"}),  # a year glued on in front
         ("今年11月份一期HS140和HS106两条滑道正式建成投训。", {"11月份一期"}),  # a month
         ("开工建设白龙核电一期以及6座抽水蓄能电站等项目。", {"6座抽水蓄能电站"}),  # a count: a kind, many of them
+        # an institute is no industry, whatever its field
+        ("增强重庆信息与智慧医学研究院、重庆通用人工智能研究院等新型研发机构产业支撑力。",
+         {"智慧医学研究院", "通用人工智能研究院"}),
         ("推进文化保护传承利用工程，40余个文艺项目获国家重大奖项。", {"40余个文艺项目"}),
     ],
 )

@@ -75,6 +75,7 @@ def is_generic(ctx: Context, body: str) -> bool:
 
 
 _RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
+_INSTITUTION_END = re.compile(r"(?:研究院|研究所|实验室|学院|大学|医院|学校)$")
 _TIME_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月)")
 _COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
 _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
@@ -96,6 +97,8 @@ def never_a_name(type_: str, label: str) -> bool:
     (False, False)
     >>> never_a_name("Project", "107国道改线"), never_a_name("Industry", "5G"), never_a_name("Project", "城北湿地公园")
     (False, False, False)
+    >>> never_a_name("Industry", "通用人工智能研究院"), never_a_name("Industry", "数据中心")
+    (True, False)
     """
     if type_ == "Region":
         return False
@@ -105,4 +108,6 @@ def never_a_name(type_: str, label: str) -> bool:
         return False
     if label.endswith("的") or _TIME_FIRST.match(label) or _COUNT_FIRST.match(label):
         return True
+    if type_ == "Industry" and _INSTITUTION_END.search(label):
+        return True  # 通用人工智能研究院 is an institute, whatever field it works in
     return any(head_regex(name).fullmatch(label) for name in _HEAD_FILES.get(type_, ()))
