@@ -32,6 +32,8 @@ def found(ctx):
     ("以万丰商贸综合体项目为支点激活夜间消费。", {"万丰商贸综合体项目"}),
     # a bracketed place inside a list item is part of it, not the end of the list
     ("此前，该市已落地三峡大数据中心、京东（高唐）数字农业产业园等重点项目。", {"三峡大数据中心"}),
+    # a count in words before the works is not part of its name
+    ("公司投资8000万元新建一座年产2.5万吨密炼生产线项目。", {"年产2.5万吨密炼生产线项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

@@ -228,7 +228,8 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
 # names need something specific (see _specific); a 大桥, 水库 or 中学 is always one thing
 _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
-_QUANTITY = re.compile(r"^[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)")
+_QUANTITY = re.compile(r"^(?:[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)"
+                       r"|[一两二三四五六七八九十几]+(?:座|处|条|个|栋|幢))")  # 新建一座|年产2.5万吨密炼生产线项目
 _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
@@ -544,6 +545,7 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         while plain[start:end].endswith("建设") and end - 2 - start >= 4:
             end -= 2
         start += governing_lead(lex, plain[start:end], end - start, gazetteer(ctx.resources).names_place, min_body=4)
+        start += _leading_quantity(plain[start:end])
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)):
