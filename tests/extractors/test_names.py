@@ -13,6 +13,7 @@ from govkg.text.document import sentences_of
     [
         ("----项目建设成果丰硕，----园区提档升级。", {"----项目", "----园区"}),  # a rule line of page furniture
         ("2020年开发区建设取得新进展。", {"2020年开发区"}),  # a year glued on in front
+        ("株洲市2020年第三季度重大招商项目集中签约仪式举行。", {"株洲市2020年第三季度重大招商项目"}),  # a batch of a year
         ("今年11月份一期HS140和HS106两条滑道正式建成投训。", {"11月份一期"}),  # a month
         ("开工建设白龙核电一期以及6座抽水蓄能电站等项目。", {"6座抽水蓄能电站"}),  # a count: a kind, many of them
         # an institute is no industry, whatever its field

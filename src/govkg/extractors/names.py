@@ -76,6 +76,7 @@ def is_generic(ctx: Context, body: str) -> bool:
 
 _RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
 _INSTITUTION_END = re.compile(r"(?:研究院|研究所|实验室|学院|大学|医院|学校)$")
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}年")
 _TIME_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月)")
 _COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
 _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
@@ -99,6 +100,8 @@ def never_a_name(type_: str, label: str) -> bool:
     (False, False, False)
     >>> never_a_name("Industry", "通用人工智能研究院"), never_a_name("Industry", "数据中心")
     (True, False)
+    >>> never_a_name("Project", "株洲市2020年第三季度重大招商项目"), never_a_name("Project", "G4京港澳高速")
+    (True, False)
     """
     if type_ == "Region":
         return False
@@ -106,8 +109,8 @@ def never_a_name(type_: str, label: str) -> bool:
         return True
     if type_ == "Slogan":
         return False
-    if label.endswith("的") or _TIME_FIRST.match(label) or _COUNT_FIRST.match(label):
-        return True
+    if label.endswith("的") or _TIME_FIRST.match(label) or _COUNT_FIRST.match(label) or _YEAR_IN.search(label):
+        return True  # 株洲市2020年第三季度重大招商项目: a batch of a year, not a name
     if type_ == "Industry" and _INSTITUTION_END.search(label):
         return True  # 通用人工智能研究院 is an institute, whatever field it works in
     return any(head_regex(name).fullmatch(label) for name in _HEAD_FILES.get(type_, ()))
