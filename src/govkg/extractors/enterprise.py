@@ -55,7 +55,9 @@ _NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公
 # a power line or pipeline named by its ends: 疆电入渝, 蒙电入沪, 西气东输
 _TRANSMISSION = re.compile(r"^[\u4e00-\u9fff]{1,2}[电气水煤][入送输][\u4e00-\u9fff]{1,2}$")
 _SYMBOL = re.compile(r"[+＋]")  # "管委会+公司": a model of management, not a name
-_COOPERATIVE = re.compile(r"(?:专业)?合作社|联合社")
+COOPERATIVE = r"(?:专业)?合作社|联合社"
+"""What ends a cooperative's name (金穗种植专业合作社, 土地股份专业合作社)."""
+_COOPERATIVE = re.compile(COOPERATIVE)
 _AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is part of another word
 
 

@@ -112,6 +112,7 @@ class Gazetteer:
     _children: dict[str, list[str]] = field(default_factory=dict)
     towns: dict[str, dict[str, str]] = field(default_factory=dict)  # county code -> {town name: 9-digit code}
     _places: frozenset[str] | None = None  # every name :meth:`names_place` knows, made on first use
+    _town_counties: dict[str, tuple[str, ...]] | None = None  # town name -> counties, made on first use
 
     def __post_init__(self) -> None:
         names: dict[str, list[str]] = {}
@@ -161,6 +162,17 @@ class Gazetteer:
     def towns_of(self, county: str) -> dict[str, str]:
         """Towns, townships and streets of a county (name -> 9-digit code); empty without town data."""
         return self.towns.get(county, {})
+
+    def counties_with_town(self, name: str) -> tuple[str, ...]:
+        """The counties (among the divisions) whose town table has a town, township or street of this name."""
+        if self._town_counties is None:
+            index: dict[str, list[str]] = {}
+            for county, towns in self.towns.items():
+                if county in self.divisions:
+                    for town in towns:
+                        index.setdefault(town, []).append(county)
+            self._town_counties = {town: tuple(counties) for town, counties in index.items()}
+        return self._town_counties.get(name, ())
 
 
 def short_form(name: str, nations: tuple[str, ...] = ()) -> str | None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from govkg.extractors.base import Context, data_lines
@@ -272,17 +272,25 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         clause = text[pos:end]
         closed = clause.find("等")
         body = clause[:closed] if closed > 0 else clause
-        parts = re.split(r"、|和|及|与", body)
+        parts = _ITEM_SEP.split(body)
         if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
-        at = pos
-        for i, part in enumerate(parts):
-            at = text.index(part, at)
-            if 2 <= len(part) <= 10 and _sector_like(part, terms):
-                yield _Found(part, at, at + len(part), "industry.devlist", first=False)
-            at += len(part)
+        yield from _list_items(text, pos, parts, lambda part: _sector_like(part, terms))
+
+
+_ITEM_SEP = re.compile(r"、|和|及|与")
+
+
+def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool]) -> Iterator[_Found]:
+    """The items ``parts`` of a list of sectors found in ``text`` from ``at`` on, those of two to ten characters
+    that ``keep`` takes (rule ``industry.devlist``)."""
+    for part in parts:
+        at = text.index(part, at)
+        if 2 <= len(part) <= 10 and keep(part):
+            yield _Found(part, at, at + len(part), "industry.devlist", first=False)
+        at += len(part)
 
 
 _DIGIT = re.compile(r"\d")
@@ -307,19 +315,15 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """
     terms = _words(ctx, "industry_terms.txt")
     for m in _SECTOR_LIST.finditer(text):
-        parts = re.split(r"、|和|及|与", m.group("body"))
+        parts = _ITEM_SEP.split(m.group("body"))
         if len(parts) < 2 or "" in parts:
             continue
         before = text[:m.start()]
         of_projects = "项目" in before and "民生" not in before  # 民生实事项目涵盖就业、教育…: public services
         if not of_projects and 2 * sum(p in terms for p in parts) < len(parts):
             continue
-        at = m.start("body")
-        for part in parts:
-            at = text.index(part, at)
-            if 2 <= len(part) <= 10 and not _DIGIT.search(part) and (of_projects or _sector_like(part, terms)):
-                yield _Found(part, at, at + len(part), "industry.devlist", first=False)
-            at += len(part)
+        yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part) and (
+            of_projects or _sector_like(part, terms)))
 
 
 def _sector_like(item: str, terms: frozenset[str]) -> bool:

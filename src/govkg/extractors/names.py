@@ -76,8 +76,8 @@ def is_generic(ctx: Context, body: str) -> bool:
 
 _RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
 _INSTITUTION_END = re.compile(r"(?:研究院|研究所|实验室|学院|大学|医院|学校)$")
-_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}年")
-_TIME_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月)")
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}年")  # anywhere: 2020年开发区, 株洲市2020年第三季度重大招商项目
+_MONTH_FIRST = re.compile(r"^[0-9]{1,2}月")
 _COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
 _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
 
@@ -85,9 +85,10 @@ _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "
 def never_a_name(type_: str, label: str) -> bool:
     """True for a candidate name that no rule should have let through, whatever its type: one opening with a
     rule line of page furniture (----项目); and, but for a slogan (which may be a whole quoted sentence or
-    name its year: 房子是用来住的…), one ending in the particle 的 (超亿元的), opening with a year or a month
-    (2020年开发区, 11月份一期) or with a count (40余个文艺项目, 6座抽水蓄能电站: a kind, many of them), or a
-    project or park named by its head alone (变电站, 湿地公园).
+    name its year: 房子是用来住的…), one ending in the particle 的 (超亿元的), holding a year (2020年开发区; a
+    batch, 株洲市2020年第三季度重大招商项目), opening with a month (11月份一期) or with a count (40余个文艺项目,
+    6座抽水蓄能电站: a kind, many of them), or a project or park named by its head alone (变电站, 湿地公园); an
+    industry named by an institute (通用人工智能研究院).
     A region is the gazetteer's name, never cut from the text.
 
     >>> never_a_name("Project", "----项目"), never_a_name("Park", "2020年开发区"), never_a_name("Enterprise", "超亿元的")
@@ -109,8 +110,8 @@ def never_a_name(type_: str, label: str) -> bool:
         return True
     if type_ == "Slogan":
         return False
-    if label.endswith("的") or _TIME_FIRST.match(label) or _COUNT_FIRST.match(label) or _YEAR_IN.search(label):
-        return True  # 株洲市2020年第三季度重大招商项目: a batch of a year, not a name
+    if label.endswith("的") or _YEAR_IN.search(label) or _MONTH_FIRST.match(label) or _COUNT_FIRST.match(label):
+        return True
     if type_ == "Industry" and _INSTITUTION_END.search(label):
         return True  # 通用人工智能研究院 is an institute, whatever field it works in
     return any(head_regex(name).fullmatch(label) for name in _HEAD_FILES.get(type_, ()))

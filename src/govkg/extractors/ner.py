@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.enterprise import is_brand_name, names_someone
+from govkg.extractors.enterprise import COOPERATIVE, is_brand_name, names_someone
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import is_generic, literal_alternation, words
 from govkg.extractors.phrase import is_common_word, lexicon
@@ -122,7 +122,7 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
     return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6]) else None
 
 
-_COOPERATIVE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:专业合作社|合作社|联合社)")
+_COOPERATIVE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{COOPERATIVE})")
 """A cooperative's name goes on past where the tagger stopped (鄄城县玉葵种植|养殖专业合作社, 宜昌高山云雾土地股份|专业合作社)."""
 
 

@@ -29,6 +29,7 @@ from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, G
 from govkg.extractors.names import literal_alternation
 from govkg.extractors.phrase import COMMON_WORD_FREQ, plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
+from govkg.text.segment import Segmenter
 
 REGION = "Region"
 _LEVEL_RANK = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, "town": 3, "village": 4}
@@ -413,7 +414,7 @@ _FUNCTION_TAGS = frozenset("cpruy")
 """jieba's tags of conjunctions, prepositions, pronouns, particles and modal words: no place name starts with one."""
 
 
-def _function_floor(seg, run: str) -> int | None:
+def _function_floor(seg: Segmenter, run: str) -> int | None:
     """Where a place name in ``run`` (the characters before a town or village suffix) may start at the earliest:
     after the last conjunction, preposition, pronoun or particle that leaves two characters or more (而|铁炉村);
     None when only such words are left (其中我们村). One at the very end is part of the name (王和镇).
@@ -424,17 +425,16 @@ def _function_floor(seg, run: str) -> int | None:
         pos += len(word)
         if tag[:1] in _FUNCTION_TAGS and len(run) - pos >= 2:
             floor = pos
-    rest = [tag for word, tag in tags if tag[:1] not in _FUNCTION_TAGS]
-    return floor if rest or not tags else None
+    return floor if any(tag[:1] not in _FUNCTION_TAGS for _, tag in tags) else None
 
 
-def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg=None) -> tuple[int, str] | None:
-    """The start and name (without suffix) of a town ending at ``a``, or None (``seg``: a segmenter whose tags
+def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg: Segmenter) -> tuple[int, str] | None:
+    """The start and name (without suffix) of a town ending at ``a``, or None (``seg``: the segmenter whose tags
     keep function words out of the name)."""
     rs = a
     while rs > barrier and a - rs < 12 and _is_han(text[rs - 1]):
         rs -= 1
-    if seg is not None and rs < a:
+    if rs < a:
         floor = _function_floor(seg, text[rs:a])
         if floor is None:
             return None
@@ -600,8 +600,7 @@ def _town_parent(idx: _Index, hit: _Hit, doc_code: str | None) -> tuple[str | No
     if doc_code and gaz.get(doc_code).level == COUNTY:
         return doc_code, None
     if hit.level == "town":  # a prefecture or province report, or news naming no county: the town table may tell
-        owners = [c for c, towns in gaz.towns.items() if hit.name in towns and c in gaz.divisions
-                  and (doc_code is None or gaz.is_ancestor(doc_code, c))]
+        owners = [c for c in gaz.counties_with_town(hit.name) if doc_code is None or gaz.is_ancestor(doc_code, c)]
         if len(owners) == 1:
             return owners[0], None
     return None, None

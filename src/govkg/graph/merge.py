@@ -24,7 +24,7 @@ from pathlib import Path
 
 from govkg.export.network import NetworkBuilder
 from govkg.graph.iri import doc_iri_text, entity_iri_text, sentence_iri_text
-from govkg.graph.rdf import DocGraph, derivation_labels, named_entities, pname
+from govkg.graph.rdf import DocGraph, derivation_labels, pname
 from govkg.graph.turtle import Pair, subject_text
 from govkg.model import DocFacts, Document, EntityInfo, EntityRef
 from govkg.ontology.namespaces import DIVISION, ENTITY_TYPES, GOVKG
@@ -81,7 +81,7 @@ def summarize(facts: DocFacts, graph: DocGraph) -> DocSummary:
     """The summary of one document's facts (``graph`` is its :func:`~govkg.graph.rdf.document_graph`)."""
     summary = SummaryBuilder(facts.document)
     summary.add(facts)
-    return summary.summary(facts.entities, graph.entities, graph.triples)
+    return summary.summary(facts.entities, graph.entities, graph.triples, graph.named)
 
 
 class SummaryBuilder:
@@ -96,13 +96,11 @@ class SummaryBuilder:
         self._edges: dict[tuple[str, str, str], list[Any]] = {}
         self._relations = 0
         self._year: int | None = None
-        self._named: set[EntityRef] = set()
 
     def add(self, facts: DocFacts) -> None:
         doc, first = self._doc, self._first
         if self._year is None:
             self._year = facts.year
-        self._named |= named_entities(facts)
         for m in facts.mentions:
             if m.start >= 0 and m.sentence >= 0:
                 s = facts.sentence(m.sentence)
@@ -121,11 +119,12 @@ class SummaryBuilder:
         self._relations += len(facts.relations)
 
     def summary(self, entities: dict[EntityRef, EntityInfo], groups: tuple[tuple[str, tuple[Pair, ...]], ...],
-                triples: int) -> DocSummary:
-        """The summary, given the document's entities and the statements about them (subject -> pairs)."""
+                triples: int, named: set[EntityRef] | frozenset[EntityRef]) -> DocSummary:
+        """The summary, given the document's entities, the statements about them (subject -> pairs) and the
+        entities it speaks of (a region outside them is a Division)."""
         doc = self._doc
         nodes = tuple(
-            (entity_iri_text(ref), DIVISION if ref.type == "Region" and ref not in self._named else ref.type,
+            (entity_iri_text(ref), DIVISION if ref.type == "Region" and ref not in named else ref.type,
              info.label, tuple(sorted(info.aliases - {info.label})), info.definition or "")
             for ref, info in entities.items()
         )

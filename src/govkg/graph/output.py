@@ -114,7 +114,7 @@ class DocPart:
             summary.add(facts)
         block, local_start, local_end = graph.block()
         return cls(block, local_start, local_end,
-                   summary.summary(graph.entities, graph.groups(), graph.triples()).pack())
+                   summary.summary(graph.entities, graph.groups(), graph.triples(), graph.named).pack())
 
     @property
     def local(self) -> memoryview:

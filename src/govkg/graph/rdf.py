@@ -141,7 +141,7 @@ def document_node(doc: Document) -> tuple[str, list[Pair]]:
 
 
 def entity_statements(entities: dict[EntityRef, EntityInfo],
-                      named: set[EntityRef] | frozenset[EntityRef] | None = None) -> Iterator[tuple[str, list[Pair]]]:
+                      named: set[EntityRef] | frozenset[EntityRef]) -> Iterator[tuple[str, list[Pair]]]:
     """What the document says of each entity: type, label, other names, definition, data properties.
 
     ``named``: the entities the document's text names (a mention with a span); a region outside it is a division
@@ -149,7 +149,7 @@ def entity_statements(entities: dict[EntityRef, EntityInfo],
     """
     v = _vocabulary()
     for ref, info in entities.items():
-        kind = DIVISION if ref.type == "Region" and named is not None and ref not in named else ref.type
+        kind = DIVISION if ref.type == "Region" and ref not in named else ref.type
         pairs = [(v.type, _g(kind)), (v.label, literal(info.label, ZH))]
         pairs += [(v.alt_label, literal(alias, ZH)) for alias in sorted(info.aliases - {info.label})]
         if info.definition:
@@ -292,7 +292,7 @@ class DocGraph:
     are the statements about the document's own nodes (document, mentions,
     sentences, statements), which no other document shares; ``entities`` are
     the statements about entities (subject -> sorted pairs), which the merged
-    graph unites across documents.
+    graph unites across documents; ``named`` the entities the document speaks of (:func:`named_entities`).
     """
 
     name: str
@@ -301,6 +301,7 @@ class DocGraph:
     local_end: int
     entities: tuple[tuple[str, tuple[Pair, ...]], ...]
     triples: int
+    named: frozenset[EntityRef]
 
     @property
     def local(self) -> str:
@@ -317,7 +318,7 @@ def document_graph(facts: DocFacts) -> DocGraph:
     block, local_start, local_end = graph.block()
     head, local = block[:local_start].decode("utf-8"), block[local_start:local_end].decode("utf-8")
     return DocGraph(graph.name, block.decode("utf-8"), len(head), len(head) + len(local), graph.groups(),
-                    graph.triples())
+                    graph.triples(), frozenset(graph.named))
 
 
 class GraphBuilder:
