@@ -151,6 +151,29 @@ def test_town_of_a_document_that_names_no_county_lies_in_the_one_county_that_has
     assert ("331023/坦头镇", "331023") in {(r.subject.key, r.object.key) for r in relations}
 
 
+def test_a_town_of_the_table_is_cut_from_a_longer_unknown_run_and_a_village_list_shares_its_town(make_context):
+    # 地处义宁镇: the run 地处义宁 is no town, 义宁镇 is (修水县's); 吴周村 after 走马村、 lies in the same town.
+    # One character before a known name is part of an older name (北果园乡, now a 镇), not a word to cut off
+    mentions, _ = _run(make_context("7月8日，地处义宁镇走马村、吴周村的工业区内彩球高悬。北果园乡崔家庄村建成转运站。",
+                                    title="企业进园典礼"))
+    keys = {m.label: m.ref.key for m in mentions}
+    assert keys["义宁镇"] == "360424/义宁镇"
+    assert keys["吴周村"] == keys["走马村"].replace("走马村", "吴周村") == "360424/义宁镇/吴周村"
+    assert "果园乡" not in keys
+
+
+def test_a_zone_names_its_county_by_a_short_form(make_context):
+    # a page that names no region in full: 宽甸 before 经济开发区 is 宽甸满族自治县 (the one division of that short
+    # form); a short form shared by several divisions (朝阳) or none (城南) names nothing
+    mentions, _ = _run(make_context("在宽甸经济开发区城南高新技术产业园内，企业开展项目建设。朝阳经济开发区、城南工业园区也在建设。",
+                                    title="开发区项目建设"))
+    keys = {m.ref.key for m in mentions if m.rule == "region.short"}
+    assert keys == {"210624"}
+    # in a Hebei county's report 金台经济开发区 is its own zone's old name, not Shaanxi's 金台区
+    mentions, _ = _run(make_context("定兴县推进金台经济开发区与京津产业深度合作。", title="定兴县政府工作报告"))
+    assert "610303" not in {m.ref.key for m in mentions}
+
+
 def test_located_in_chain_up_to_province_with_parent_declarations(make_context):
     mentions, relations = _run(make_context("芦山县推进灾后重建。"))
     links = {(r.subject.key, r.object.key) for r in relations}

@@ -35,6 +35,7 @@ REGION = "Region"
 _LEVEL_RANK = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, "town": 3, "village": 4}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOWN_SUFFIX = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
+_TABLE_SUFFIXES = ("镇", "乡", "街道", "苏木")  # the levels the national town table lists
 _TOWN_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
                "嘎查": "village"}
 # A character right after the suffix that makes it part of another word (乡村, 镇级, 村民).
@@ -450,6 +451,7 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg: S
             return None
     base = run[: len(run) - len(ethnic)]
     base_end = rs + len(base)
+    found = None
     for length in (4, 3, 2):
         if length > len(base):
             continue
@@ -457,12 +459,13 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg: S
         start = base_end - length
         if not _plausible(idx, name, suffix):
             continue
-        if start > rs:  # something stands before the name inside the run: it must be a known prefix word
-            before = text[rs:start]
-            if not before.endswith(idx.prefixes):
-                continue
-        return start, name + ethnic
-    return None
+        if found is None and (start == rs or text[rs:start].endswith(idx.prefixes)):
+            found = start, name + ethnic  # what stands before a name inside the run must be a known prefix word
+        if suffix in _TABLE_SUFFIXES and start - rs != 1 and idx.gaz.counties_with_town(name + ethnic + suffix):
+            # a town of the national table outweighs a longer unknown run (地处|义宁镇), unless one character
+            # stands before it: 北果园乡 is the old name of a town, not 北 and 果园乡
+            return start, name + ethnic
+    return found
 
 
 def _plausible(idx: _Index, name: str, suffix: str) -> bool:
@@ -495,8 +498,10 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
             continue  # 优秀村, 吸引返乡: a verb or adjective before the suffix, not a name
         if start > 0 and text[start - 1] in "“‘「『\"" and b < len(text) and text[b] in "”’」』\"":
             continue  # “低碳村”: a quoted title, not a place
-        hit = _Hit(start, b, "region.town_pattern", name=name + suffix, level=_TOWN_LEVEL[suffix],
-                   parent=prev[0] if prev else None)
+        level = _TOWN_LEVEL[suffix]
+        if not prev and start > 0 and text[start - 1] == "、":  # 义宁镇走马村、吴周村: a list shares its place
+            prev = [h.parent for h in sent.hits if h.end == start - 1 and h.level == level and h.parent is not None]
+        hit = _Hit(start, b, "region.town_pattern", name=name + suffix, level=level, parent=prev[0] if prev else None)
         sent.hits.append(hit)
         sent.hits.sort(key=lambda h: h.start)
 
@@ -535,6 +540,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     pattern = re.compile(literal_alternation(table)) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
+        _zone_namesakes(idx, sent, chain[-1] if chain else None)
         _town_hits(ctx, idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
     if towns:
@@ -542,6 +548,33 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         for sent in sents:
             _town_short_hits(ctx, sent, towns, town_pattern)
     yield from _emit(ctx, idx, sents, doc_code)
+
+
+# A development zone is named after its county or city (宽甸经济开发区): the short form before its head names the place.
+_ZONE_HEAD = re.compile(r"(?:经济技术|经济|高新技术产业)开发区|高新区|经开区|工业园区|产业集聚区")
+
+
+def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
+    """Add the county or city whose short form, unique in the country, names a zone (宽甸|经济开发区), when what
+    stands before it is no name's start: punctuation, a prose word (在), a province or city (辽宁|宽甸). In a
+    document of a known ``province`` the place must lie in it unless the zone names it (金台经济开发区 of a Hebei
+    county is no 金台区 of Shaanxi)."""
+    text = sent.text
+    for m in _ZONE_HEAD.finditer(text):
+        for length in (3, 2):
+            start = m.start() - length
+            short = text[max(start, 0):m.start()]
+            found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
+            if len(found) != 1 or idx.gaz.get(found[0]).level not in (PREFECTURE, COUNTY):
+                continue
+            before = text[:start]
+            placed = before.endswith(tuple(idx.upper_short_codes))  # 辽宁|宽甸经济开发区
+            if (placed or not before or not _is_han(before[-1]) or before.endswith(idx.prefixes)) \
+                    and (placed or province is None or province in idx.gaz.ancestors(found[0])) \
+                    and _free(sent.hits, start, m.start()):
+                sent.hits.append(_Hit(start, m.start(), "region.short", found, found[0]))
+            break
+    sent.hits.sort(key=lambda h: h.start)
 
 
 def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
