@@ -152,6 +152,17 @@ def test_no_relation_across_sentences(make_context):
     assert not any(p == "carriesOut" for _, p, _ in found)
 
 
+def test_a_park_opening_a_sentence_hosts_what_its_semicolon_parts_name(make_context):
+    # the parts after the semicolons say what the park does, up to a part that opens with a name of its own
+    found, _ = relations(make_context, "今年以来，川南新材料化工园区开展项目建设提质提效行动；坚持配套跟着主导走，"
+                                       "引育电商、物流企业，构建现代农业产业发展体系；卧龙湖大桥项目完成主体建设。")
+    assert {("川南新材料化工园区", "hosts", "电商"), ("川南新材料化工园区", "hosts", "现代农业")} <= found
+    assert ("川南新材料化工园区", "hosts", "卧龙湖大桥项目") not in found
+    # a part opening with a noun is a list of other things (垃圾焚烧发电、…等项目加快建设)
+    found, _ = relations(make_context, "自贡食品产业园投产企业5家；垃圾焚烧发电、卧龙湖大桥等项目加快建设。")
+    assert ("自贡食品产业园", "hosts", "卧龙湖大桥") not in found
+
+
 def test_town_project_also_lies_in_the_county(make_context):
     found, _ = relations(make_context, "加快瓦市镇养老服务中心建设。")
     assert {("瓦市镇养老服务中心", "locatedIn", "瓦市镇"), ("瓦市镇养老服务中心", "locatedIn", "沿滩区")} <= found

@@ -43,7 +43,9 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
   level in its clause); another level's own strategy (工业强省) is ``proposedBy``
   that level; a counted campaign (“三大工程”) ``hasPart`` the names ending with
   its head noun listed right after it, one to a sentence after it, or right
-  before it, when their number matches.
+  before it, when their number matches; a park opening a sentence as its
+  subject ``hosts`` what the parts after its semicolons name while each opens
+  with a verb (X开发区开展…；坚持…，引育电商、物流企业).
 
 >>> clause_bounds("实行“旅游+农业”，推进好梦林水田园综合体建设。")
 [(0, 9), (10, 23)]
@@ -61,6 +63,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, data_lines
 from govkg.extractors.gazetteer import Gazetteer, gazetteer
 from govkg.extractors.glossary import names_proposer
+from govkg.extractors.phrase import plain_segmenter
 from govkg.extractors.slogan import proposed_by
 from govkg.model import EntityRef, Mention, Relation
 
@@ -549,8 +552,45 @@ def _enterprise_report(doc: _Doc) -> Iterator[Relation]:
         yield Relation(ref, "relatedTo", where.doc, sentence, "relation.enterprise_report")
 
 
+def _park_subject_goes_on(doc: _Doc) -> Iterator[Relation]:
+    """A park that opens a sentence as its subject hosts what the parts after its semicolons name, up to the full
+    stop, while each part opens with what the park does (宽甸经济开发区开展…；坚持…，引育电商、物流企业…；…): a
+    part opening with a name, or with another region or park as its subject, ends it."""
+    park: Mention | None = None
+    for index, sentence in enumerate(doc.ctx.sentences):
+        s = doc.sents.get(index)
+        if s is not None:
+            opener = _sentence_subject(s)
+            if opener is not None:
+                park = opener if opener.type == "Park" else None
+            elif park is not None and (s.mentions[0].start - s.start < 2 or not _opens_with_verb(doc.ctx, s.text)):
+                park = None  # a part opening with a name is about that name (…产业园…；抽水蓄能电站项目完成…)
+            elif park is not None and not s.of("Park"):
+                for m in s.industries() + s.of("Enterprise", "Project"):
+                    yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_subject")
+        if not sentence.text.endswith(("；", ";")):
+            park = None
+
+
+def _opens_with_verb(ctx: Context, text: str) -> bool:
+    """Whether ``text`` opens with a verb or an adverb (坚持…, 积极…), not a noun (垃圾焚烧发电…)."""
+    tags = plain_segmenter(ctx.resources).tags(text[:8], HMM=False)
+    return bool(tags) and tags[0][1] in ("v", "d")
+
+
+def _sentence_subject(s: _Sent) -> Mention | None:
+    """The region or park that opens the sentence as its subject, after a lead of time at most (今年以来，X开发区…)."""
+    for m in _subjects(s):
+        lead = s.between(s.start, s.clause_start(m))
+        if not lead or (len(lead) <= _LEAD_CLAUSE_SLACK + 1 and not any(o.end <= m.start for o in s.mentions
+                                                                            if o is not m and o.ref != m.ref)):
+            return m
+    return None
+
+
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
+    _park_subject_goes_on,
 )
 
 
