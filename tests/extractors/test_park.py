@@ -32,6 +32,13 @@ def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
 
 
+def test_a_park_named_in_its_province_is_named_without_it(make_context):
+    # 浙江省杭州高新区 is 杭州高新区 (the region rules find 浙江省); a province's own zone keeps its name
+    assert labels(make_context("浙江省杭州高新区举行项目集中开工活动，广西壮族自治区钦州港经济技术开发区签约。")) \
+        == {"杭州高新区", "钦州港经济技术开发区"}
+    assert labels(make_context("浙江省经济开发区建设推进会召开。")) == {"浙江省经济开发区"}
+
+
 @pytest.mark.parametrize("sentence", [
     "推动项目向园区集中。",
     "精准赋权开发区,激发活力。",  # an empowering verb or a quality before a bare head leaves nothing named

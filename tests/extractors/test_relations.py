@@ -163,6 +163,19 @@ def test_a_park_opening_a_sentence_hosts_what_its_semicolon_parts_name(make_cont
     assert ("自贡食品产业园", "hosts", "卧龙湖大桥") not in found
 
 
+def test_a_page_about_a_park_has_it_host_what_its_other_sentences_name(make_context):
+    page = ("2月21日上午，川南新材料化工园区举行一季度项目集中开工活动。此次活动涉及29个项目，涵盖电子专业设备、网络通信等产业。"
+            "沿滩区推进卧龙湖大桥建设。川南新材料化工园区党工委书记出席。")
+    found, _ = relations(make_context, page, title="项目集中开工")
+    assert ("川南新材料化工园区", "hosts", "网络通信") in found
+    assert ("川南新材料化工园区", "hosts", "卧龙湖大桥") not in found  # a sentence with a subject of its own
+    # a park named once, or not in the opening sentence, is not what the page is about
+    found, _ = relations(make_context, page.replace("川南新材料化工园区党工委书记出席。", ""), title="项目集中开工")
+    assert ("川南新材料化工园区", "hosts", "网络通信") not in found
+    found, _ = relations(make_context, "各位代表：\n现在报告工作。\n一、回顾\n" + page, title="项目集中开工")
+    assert ("川南新材料化工园区", "hosts", "网络通信") not in found
+
+
 def test_town_project_also_lies_in_the_county(make_context):
     found, _ = relations(make_context, "加快瓦市镇养老服务中心建设。")
     assert {("瓦市镇养老服务中心", "locatedIn", "瓦市镇"), ("瓦市镇养老服务中心", "locatedIn", "沿滩区")} <= found

@@ -13,6 +13,8 @@ development area. What makes a name one, in one place:
   (教育园区, 农业园区 are kinds; 南王庄园区, 特色林木园区 are names);
 - a body ending in a verb or adverb is a clause, not a name (研究制定开发区,
   产业进园区, 高标准建设园区); sector activities (制造, 种植) are not verbs here;
+- a province's full name in front is where the park lies, not its name
+  (浙江省|杭州高新区);
 - a name with a predicate between two heads keeps only its first part
   (衡水高新区晋升国家级高新区 -> 衡水高新区), and a name cut from a number
   (2.0版零碳园区) or followed by 段 (a road section: 开发区段) is no name;
@@ -26,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.gazetteer import gazetteer
+from govkg.extractors.gazetteer import PROVINCE, gazetteer
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
@@ -68,6 +70,10 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         if _COUNTED.search(ctx.doc.text[max(0, span.start - 4):span.start] + span.text[:cut]):
             continue  # 推进四个新型建材产业园区建设: a number of a kind of park
         name = _before_predicate(heads, span.text[cut:])
+        province = next((p for p in _provinces(ctx) if name.startswith(p)), "")
+        rest = _last_head(heads, name[len(province):]) if province else None
+        if rest is not None and rest.start() >= 2:
+            cut, name = cut + len(province), name[len(province):]  # 浙江省|杭州高新区: the park is named in its province
         head = _last_head(heads, name)
         if head is None:
             continue
@@ -81,6 +87,15 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         label = normalise_label(name)
         yield Mention(EntityRef("Park", label), label, span.start + cut, span.start + cut + len(name),
                       span.sentence, "park.head")
+
+
+def _provinces(ctx: Context) -> tuple[str, ...]:
+    """Full names of the provinces and autonomous regions (浙江省, 广西壮族自治区), longest first."""
+    def load() -> tuple[str, ...]:
+        gaz = gazetteer(ctx.resources)
+        names = {d.name for d in gaz.divisions.values() if d.level == PROVINCE and d.name.endswith(("省", "自治区"))}
+        return tuple(sorted(names, key=lambda n: (-len(n), n)))
+    return ctx.resources.get("park.provinces", load)
 
 
 def _has_rare_word(ctx: Context, body: str) -> bool:

@@ -45,7 +45,9 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
   its head noun listed right after it, one to a sentence after it, or right
   before it, when their number matches; a park opening a sentence as its
   subject ``hosts`` what the parts after its semicolons name while each opens
-  with a verb (X开发区开展…；坚持…，引育电商、物流企业).
+  with a verb (X开发区开展…；坚持…，引育电商、物流企业); a page whose first
+  sentence opens with a park named again later is about that park, which
+  ``hosts`` what its sentences with no subject of their own name.
 
 >>> clause_bounds("实行“旅游+农业”，推进好梦林水田园综合体建设。")
 [(0, 9), (10, 23)]
@@ -572,6 +574,30 @@ def _park_subject_goes_on(doc: _Doc) -> Iterator[Relation]:
             park = None
 
 
+def _page_park(doc: _Doc) -> Iterator[Relation]:
+    """A page whose first sentence opens with a park as its subject is about that park (杭州高新区举行…项目集中开工活动):
+    the park hosts the projects, enterprises and industries of its other sentences that no other region or park
+    opens as their subject."""
+    if not doc.sents or min(doc.sents) > 2:
+        return  # the page opens with something else (a report's date line and salutation)
+    first = doc.sents[min(doc.sents)]
+    park = _sentence_subject(first)
+    if park is None or park.type != "Park":
+        return
+
+    def names_it(s: _Sent) -> bool:  # 浙江省杭州高新区, then 杭州高新区
+        return any(m.type == "Park" and (park.label.endswith(m.label) or m.label.endswith(park.label))
+                   for m in s.mentions)
+
+    if sum(map(names_it, doc.sents.values())) < 2:
+        return  # a park the page names once is not what it is about
+    for s in doc.sents.values():
+        if s is first or names_it(s) or _sentence_subject(s) is not None:
+            continue
+        for m in s.industries() + s.of("Enterprise", "Project"):
+            yield Relation(park.ref, "hosts", m.ref, s.index, "relation.page_park")
+
+
 def _opens_with_verb(ctx: Context, text: str) -> bool:
     """Whether ``text`` opens with a verb or an adverb (坚持…, 积极…), not a noun (垃圾焚烧发电…)."""
     tags = plain_segmenter(ctx.resources).tags(text[:8], HMM=False)
@@ -581,16 +607,15 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
 def _sentence_subject(s: _Sent) -> Mention | None:
     """The region or park that opens the sentence as its subject, after a lead of time at most (今年以来，X开发区…)."""
     for m in _subjects(s):
-        lead = s.between(s.start, s.clause_start(m))
-        if not lead or (len(lead) <= _LEAD_CLAUSE_SLACK + 1 and not any(o.end <= m.start for o in s.mentions
-                                                                            if o is not m and o.ref != m.ref)):
+        opens = s.clause_start(m)
+        if opens - s.start <= _LEAD_CLAUSE_SLACK + 1 and not any(o.start < opens for o in s.mentions):
             return m
     return None
 
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
-    _park_subject_goes_on,
+    _park_subject_goes_on, _page_park,
 )
 
 
