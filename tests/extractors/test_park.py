@@ -135,9 +135,23 @@ def test_news_near_misses_rejected(make_context, sentence):
     "推进老旧街区更新改造。",
     "建设科创孵化器、标准化厂房。",
     "打造开放式文化商业街区。",
+    "建设南部康养旅游区、滨水旅游区。",  # a direction (南部 is also a county's short form) names nothing
+    "建设城市历史文化街区。",  # jieba tags 城市 a place, but counts it far too often for a name
+    "与北京市共同编制临空经济区总体规划。",
 ])
 def test_kind_of_district_or_incubator_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("蕲春县建设了李时珍国际健康文化旅游区。", {"李时珍国际健康文化旅游区"}),  # a person's name jieba knows
+    ("推进大张家界国际旅游区建设。", {"大张家界国际旅游区"}),  # a city's name
+    ("对接中关村科学城、光明科学城。", {"中关村科学城", "光明科学城"}),
+    ("支持涿州融入大兴临空经济区。", {"大兴临空经济区"}),  # an airport's zone; joining is no part of it
+    ("湛江临港经济区招商引资。", {"湛江临港经济区"}),
+])
+def test_named_district_city_or_zone(make_context, sentence, expected):
+    assert labels(make_context(sentence)) == expected
 
 
 def test_belt_head_inside_daidong_is_no_park(make_context):

@@ -42,7 +42,8 @@ _BARE_HEADS = ("园区",)
 # heads of designations that a ranked body makes a title, not a place (国家全域旅游示范区, 省级慢性病综合防控示范区)
 _TITLE_HEADS = ("示范区", "示范基地")
 # heads that any town has a kind of (文旅街区, 科创孵化器): the body must hold a rare word, a name (天美艺术街区)
-_NAMED_HEADS = ("街区", "孵化器", "创新区", "科技城", "科学城", "双创基地", "创业基地", "示范基地")
+_NAMED_HEADS = ("街区", "孵化器", "创新区", "科技城", "科学城", "双创基地", "创业基地", "示范基地", "旅游区")
+_NAME_TAGS = frozenset({"nr", "ns"})  # jieba's tags of person and place names
 _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
 # verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
@@ -99,10 +100,14 @@ def _provinces(ctx: Context) -> tuple[str, ...]:
 
 
 def _has_rare_word(ctx: Context, body: str) -> bool:
-    """``body`` holds a word jieba's dictionary counts rarely (a place or brand name: 天美, 湘江; not 文旅, 老旧)."""
-    lex = lexicon(ctx)
-    return any(lex.tokenizer.FREQ.get(w, 0) < COMMON_WORD_FREQ for w in lex.tokenizer.cut(body, HMM=False)
-               if not _generic_regex(ctx).fullmatch(w))
+    """``body`` holds a word jieba's dictionary counts rarely (a place or brand name: 天美, 湘江; not 文旅, 老旧),
+    a division's name or short form but a direction (张家界, 沈阳; not 南部), or a person's or place's name jieba counts less than a common word's
+    tenfold (李时珍, 中关村; jieba also tags 城市, 文明, 玉米 so, but counts them often)."""
+    lex, gaz = lexicon(ctx), gazetteer(ctx.resources)
+    return any(freq < COMMON_WORD_FREQ or (tag != "f" and (w in gaz.by_short or w in gaz.by_name))
+               or (len(w) >= 2 and tag in _NAME_TAGS and freq < 10 * COMMON_WORD_FREQ)
+               for w, tag in lex.tokenizer.tags(body, HMM=False) if not _generic_regex(ctx).fullmatch(w)
+               for freq in (lex.tokenizer.FREQ.get(w) or 0,))
 
 
 def _last_head(heads: re.Pattern[str], name: str) -> re.Match[str] | None:
