@@ -29,6 +29,8 @@ def run(ctx) -> list[Mention]:
     # full registered names
     ("与深圳搏实基金投资管理有限公司合作，推动企业上市。", {"深圳搏实基金投资管理有限公司"}),
     ("成立瑞博城乡建设发展有限公司，引入社会资本。", {"瑞博城乡建设发展有限公司"}),
+    # the companies a government works with
+    ("该县联合华为建成智算中心。", {"华为"}),
 ])
 def test_finds_companies(make_context, sentence, expected):
     found = {m.label for m in run(make_context(sentence))}
