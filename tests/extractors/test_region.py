@@ -162,6 +162,14 @@ def test_a_town_of_the_table_is_cut_from_a_longer_unknown_run_and_a_village_list
     assert "果园乡" not in keys
 
 
+def test_an_administrative_village_is_the_village(make_context):
+    # 陈良行政村 is 陈良村 (its surface kept); 行政村 alone is a kind
+    mentions, _ = _run(make_context("鄄城县左营镇陈良行政村位于县东北部，全县行政村全覆盖。"))
+    village = next(m for m in mentions if m.label == "陈良村")
+    assert village.ref.key == "371726/左营镇/陈良村"
+    assert {m.label for m in mentions} == {"鄄城县", "左营镇", "陈良村", "菏泽市", "山东省"}
+
+
 def test_a_zone_names_its_county_by_a_short_form(make_context):
     # a page that names no region in full: 宽甸 before 经济开发区 is 宽甸满族自治县 (the one division of that short
     # form); a short form shared by several divisions (朝阳) or none (城南) names nothing

@@ -489,6 +489,8 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
         if b < len(text) and text[b] in _RIGHT_DENY[suffix]:
             continue
         barrier = max([h.end for h in sent.hits if h.end <= a], default=0)
+        if suffix == "村" and text.endswith("行政", barrier, a):
+            a -= 2  # 陈良行政村: the village 陈良村, called by its administrative kind
         found = _town_name(idx, text, barrier, a, suffix, plain_segmenter(ctx.resources))
         if found is None:
             continue
