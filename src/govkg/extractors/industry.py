@@ -488,18 +488,22 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     """``body`` from the word after its last verb, adverb or particle (再度入围中国康养 → 中国康养).
 
     A body that ends in such a word is no name at all (激活, 紧紧扭住, 人口兴 → ''); a verb
-    with a single word after it stays (预制菜); sector activities (制造, 种植, 加工 …)
-    are not verbs here. With ``first`` False (a middle list item, already bounded) only
+    with a single word after it stays (预制菜), and so does one a suffix follows (沉浸式演艺); sector activities
+    (制造, 种植, 加工 …) are not verbs here. With ``first`` False (a middle list item, already bounded) only
     the last word is checked (具身智能, 定制消费 stay whole).
     """
     activities = _words(ctx, "industry_activities.txt")
     boundary = lexicon(ctx).boundary
     tokens = [(w, t) for w, t in lexicon(ctx).tokenizer.tags(body) if w.strip()]
     keep = 0
+    after = ""  # the tag of the word kept last
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
             break
         verb = tag in _VERB_TAGS or (len(tokens) == 1 and tag.startswith("a"))
+        if verb and after == "k":
+            verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
+        after = tag
         if verb and word not in activities and not any(word.endswith(a) for a in activities):
             if i != 1 or len(tokens[-1][0]) > 1 or not tag.startswith("v"):
                 break  # a verb before one last character is part of the word (预制菜)
