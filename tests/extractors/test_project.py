@@ -278,6 +278,9 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     # a works head inside a company's name
     ("杭州三汇信息工程有限公司投资约2.36亿元建设智能生产基地。", "杭州三汇信息工程"),
     ("与中南土木工程集团签约。", "中南土木工程"),
+    # a head that goes on as a place's name; a determiner is no name
+    ("加快现代农业发展是安阳县崔家桥镇探索出的一条新路径。", "安阳县崔家桥"),
+    ("这批项目的集中开工将为我县经济注入活力。", "这批项目"),
 ])
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))

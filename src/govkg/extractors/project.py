@@ -348,8 +348,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
         return True
-    if (a > 0 and text[a - 1] in "（(") or _continues(text, b):
-        return True  # a qualifier in brackets (米易段), or the head of a longer name (老蛮桥|水库)
+    if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村"):
+        return True  # a qualifier in brackets (米易段), the head of a longer name (老蛮桥|水库) or a place (崔家桥|镇)
     quoted = (a > 0 and text[a - 1] in _OPEN_QUOTES) or (b < len(text) and text[b] in _CLOSE_QUOTES)
     heading = not text[:a].strip() and text[b:].strip() in {"", "。", "；", "：", ".", ";", ":"}
     return quoted or heading
