@@ -32,6 +32,16 @@ def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
 
 
+def test_a_park_renamed_is_both_parks(make_context):
+    # each side of 整建制划改为 names a park; a rank after 晋升为 names none
+    assert labels(make_context("原嘉祥经济开发区整建制划改为济宁经开区。")) >= {"济宁经开区"}
+    assert labels(make_context("衡水高新区晋升为国家级高新区。")) == {"衡水高新区"}
+
+
+def test_the_pages_own_zone_by_a_determiner_is_no_name(make_context):
+    assert labels(make_context("这五个项目分别入驻该县经开区。")) == set()
+
+
 def test_a_park_named_in_its_province_is_named_without_it(make_context):
     # 浙江省杭州高新区 is 杭州高新区 (the region rules find 浙江省); a province's own zone keeps its name
     assert labels(make_context("浙江省杭州高新区举行项目集中开工活动，广西壮族自治区钦州港经济技术开发区签约。")) \

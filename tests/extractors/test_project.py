@@ -34,6 +34,10 @@ def found(ctx):
     ("此前，该市已落地三峡大数据中心、京东（高唐）数字农业产业园等重点项目。", {"三峡大数据中心"}),
     # a count in words before the works is not part of its name
     ("公司投资8000万元新建一座年产2.5万吨密炼生产线项目。", {"年产2.5万吨密炼生产线项目"}),
+    # a decimal point is no end of a name; a name too long to reach starts after its company's full name
+    ("总投资5.5亿元的苏州超邦涂料年产4.5万吨先进功能多用途涂料项目。", {"苏州超邦涂料年产4.5万吨先进功能多用途涂料项目"}),
+    ("↑ 包头中远防务材料有限公司年产1万吨超高分子量聚乙烯薄膜特种材料项目建设中。", {"年产1万吨超高分子量聚乙烯薄膜特种材料项目"}),
+    ("义县国大乳业有限公司乳品深加工项目投资5亿余元。", {"义县国大乳业有限公司乳品深加工项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

@@ -48,7 +48,7 @@ _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
 # verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
 _CLAUSE_TAGS = frozenset("vd ad i l uv ul uz p c".split())
-_PREDICATE = re.compile("晋升|升级为|升格为|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身")
+_PREDICATE = re.compile("晋升|升级为|升格为|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身|整建制|划改为|改为|更名为|并入|划归")
 
 
 def extract_parks(ctx: Context) -> Iterator[Mention]:
@@ -71,23 +71,35 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         if _COUNTED.search(ctx.doc.text[max(0, span.start - 4):span.start] + span.text[:cut]):
             continue  # 推进四个新型建材产业园区建设: a number of a kind of park
         name = _before_predicate(heads, span.text[cut:])
-        province = next((p for p in _provinces(ctx) if name.startswith(p)), "")
-        rest = _last_head(heads, name[len(province):]) if province else None
-        if rest is not None and rest.start() >= 2:
-            cut, name = cut + len(province), name[len(province):]  # 浙江省|杭州高新区: the park is named in its province
-        head = _last_head(heads, name)
-        if head is None:
-            continue
-        body = name[: head.start()]
-        if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body):
-            continue
-        if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
-            continue
-        if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
-            continue
-        label = normalise_label(name)
-        yield Mention(EntityRef("Park", label), label, span.start + cut, span.start + cut + len(name),
-                      span.sentence, "park.head")
+        after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
+        while _PREDICATE.match(span.text, after) or (after > cut + len(name) and span.text.startswith("为", after)):
+            after = after + 1 if span.text.startswith("为", after) else _PREDICATE.match(span.text, after).end()
+        for start, text in ((cut, name), (after, span.text[after:] if after > cut + len(name) else "")):
+            found = _named_park(ctx, heads, lead, text)
+            if found:
+                at, label, length = found
+                yield Mention(EntityRef("Park", label), label, span.start + start + at,
+                              span.start + start + at + length, span.sentence, "park.head")
+
+
+def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name: str) -> tuple[int, str, int] | None:
+    """(offset, label, length) of the park ``name`` names, or None when it names none."""
+    province = next((p for p in _provinces(ctx) if name.startswith(p)), "")
+    rest = _last_head(heads, name[len(province):]) if province else None
+    at = 0
+    if rest is not None and rest.start() >= 2:
+        at, name = len(province), name[len(province):]  # 浙江省|杭州高新区: the park is named in its province
+    head = _last_head(heads, name)
+    if head is None:
+        return None
+    body = name[: head.start()]
+    if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body):
+        return None
+    if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
+        return None
+    if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
+        return None
+    return at, normalise_label(name), len(name)
 
 
 def _provinces(ctx: Context) -> tuple[str, ...]:
@@ -137,7 +149,8 @@ def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
     text = ctx.doc.text
     if text[start] in "地的得" and start > 0 and text[start - 1] not in STOP_CHARS:
         return True  # cut after a particle inside a word: 苏州等|地先进园区, 坚定不移|地走园区
-    return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or text[end:end + 1] == "段"
+    return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or re.match(r"[\d.．]+版", text[start:end])
+                or text[end:end + 1] == "段"
                 or (text[end - 1:end + 1] == "带动")
                 or _COUNT.match(text, end))
 

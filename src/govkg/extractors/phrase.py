@@ -65,6 +65,9 @@ def lexicon(ctx: Context) -> Lexicon:
     return ctx.resources.get("phrase.lexicon", lambda: load_lexicon(plain_segmenter(ctx.resources)))
 
 
+NAME_REACH = 24
+"""How many characters left of its head a name is sought at most."""
+
 COMMON_WORD_FREQ = 100
 """A word jieba's dictionary counts this often is a common noun (交通, 政策), not a name."""
 
@@ -98,7 +101,7 @@ def _is_boundary(lex: Lexicon, tok: str) -> bool:
     return any(tok[:i] in lex.boundary and _is_boundary(lex, tok[i:]) for i in range(1, len(tok)))
 
 
-def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> int:
+def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = NAME_REACH) -> int:
     """Index in ``text`` where the name ending at ``head_start`` begins.
 
     >>> lex = load_lexicon()
@@ -111,7 +114,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = 24) -> in
     """
     lo = head_start
     floor = max(0, head_start - max_len)
-    while lo > floor and (text[lo - 1] not in STOP_CHARS or (text[lo - 1] == "—" and joins(text, lo - 1))):
+    while lo > floor and (text[lo - 1] not in STOP_CHARS or joins(text, lo - 1)):
         lo -= 1
     if lo == head_start:
         return head_start
@@ -298,7 +301,7 @@ class Span:
     text: str
 
 
-def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = 24,
+def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len: int = NAME_REACH,
                  bracketed: bool = False, governed: bool = False, every_end: bool = False):
     """Every name ending in a match of ``head`` (a compiled regex) in the document's sentences.
 
@@ -337,7 +340,7 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,5}[）)]$")
 
 
-def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], bool], max_len: int = 24) -> int:
+def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], bool], max_len: int = NAME_REACH) -> int:
     """``start`` moved left over a bracketed place and the name before it, when a name begins right
     after the bracket: 京东（保定）|数字经济产业园 is one park. ``place`` says what is a place (the
     gazetteer's names); 乡镇（街道）|养老服务中心 and 重点任务（五）|文旅产业园 stay as they are, and

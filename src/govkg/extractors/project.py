@@ -38,8 +38,8 @@ from govkg.extractors.enterprise import is_brand_name, names_route, place_initia
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, governing_lead,
-                                     headed_names, is_common_word, joins, left_edge, lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, STOP_CHARS, Lexicon, enumeration_items,
+                                     governing_lead, headed_names, is_common_word, joins, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation
@@ -79,6 +79,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a += _leading_quantity(sent.text[a:b])
             a = _joined_start(sent.text, a, lex, works)
             a += _leading_preposition(sent.text, a)
+            a = _after_company(sent.text, a, b)
             if _rejected(ctx, lex, heads, sent.text, a, b):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
@@ -228,7 +229,7 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
 # names need something specific (see _specific); a 大桥, 水库 or 中学 is always one thing
 _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
-_QUANTITY = re.compile(r"^(?:[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|公里|千米|平方米|米|座|处|条)"
+_QUANTITY = re.compile(r"^(?:[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|平方公里|公里|千米|平方米|平米|米|座|处|条)"
                        r"|[一两二三四五六七八九十几]+(?:座|处|条|个|栋|幢))")  # 新建一座|年产2.5万吨密炼生产线项目
 _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
@@ -322,6 +323,26 @@ _PREPOSITIONS = "对把在被给即从"
 def _leading_preposition(text: str, a: int) -> int:
     at_clause_start = a == 0 or text[a - 1] in STOP_CHARS
     return 1 if at_clause_start and a < len(text) and text[a] in _PREPOSITIONS else 0
+
+
+_COMPANY_HEAD = re.compile(r"公司")
+
+
+def _after_company(text: str, a: int, b: int) -> int:
+    """Where a project whose name was cut short inside its company's full name starts: past the company's head
+    (包头中远防务|材料有限公司年产1万吨…特种材料项目 -> 年产1万吨…项目), when four characters or more are left;
+    else ``a`` (a name that starts where its clause does keeps its company: 义县国大乳业有限公司乳品深加工项目).
+
+    >>> s = "包头中远防务材料有限公司年产1万吨超高分子量聚乙烯薄膜特种材料项目"
+    >>> s[_after_company(s, 6, len(s)):], _after_company(s, 0, len(s)), _after_company("推进京棉公司搬迁项目", 2, 10)
+    ('年产1万吨超高分子量聚乙烯薄膜特种材料项目', 0, 2)
+    """
+    if a == 0 or text[a - 1] in STOP_CHARS or b - a < NAME_REACH:
+        return a  # the name starts where its clause or a word does, or is shorter than the longest name
+    last = None
+    for m in _COMPANY_HEAD.finditer(text, a, b):
+        last = m
+    return last.end() if last is not None and b - last.end() >= 4 else a
 
 
 def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int) -> bool:
