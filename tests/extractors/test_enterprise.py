@@ -19,6 +19,9 @@ def labels(ctx):
 @pytest.mark.parametrize("sentence, expected", [
     # enterprise.list
     ("江苏国泰、中化蓝天等头部企业纷至沓来。", {"江苏国泰", "中化蓝天"}),
+    # a rank glued before a company's province, or an approving verb, is no part of its name
+    ("荣昌首家上市公司、第一纳税大户重庆华森制药有限公司由游洪涛投资创办。", {"重庆华森制药有限公司"}),
+    ("同意彝良正山旅游开发有限公司开发景区。", {"彝良正山旅游开发有限公司"}),
     ("成功引入四川现代种业集团、华智生物等龙头企业。", {"四川现代种业集团", "华智生物"}),
     ("推动易品食品等9户企业投产达产。", {"易品食品"}),
     ("支持卓雅、博洋等7家企业进行技改。", {"卓雅", "博洋"}),
@@ -55,6 +58,7 @@ def test_enterprises(make_context, sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "重庆首家上市公司由游洪涛投资创办。",  # a rank, not a name
     "壮大龙头企业综合实力。",
     "培育一批专精特新企业。",
     "交通、水利、医保等部门和企业协同。",

@@ -108,6 +108,33 @@ def _place_names(ctx: Context) -> frozenset[str]:
                      if m.ref.type in ("Region", "Park") and m.start >= 0)
 
 
+_RANKING = re.compile(r"第[一二三四五六七八九十\d]|首[家个批]|唯一|最大|龙头")
+"""Words of a rank a report gives a company (第一纳税大户, 首家上市公司), not part of its name."""
+
+
+def _province_inside(ctx: Context, name: str) -> int:
+    """Where a registered name starts that a province opens after a rank glued before it (第一纳税大户|重庆华森制药有限公司),
+    0 when none does. A brand before its province is the name (中广核新能源安徽有限公司, 台玻(福建)光伏玻璃有限公司).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_province_inside(C, n) for n in ("第一纳税大户重庆华森制药有限公司", "重庆华森制药有限公司", "中广核新能源安徽有限公司")]
+    [6, 0, 0]
+    """
+    provinces = ctx.resources.get("enterprise.provinces", lambda: _province_names(gazetteer(ctx.resources)))
+    for at in range(2, len(name) - 5):
+        if name.startswith(provinces, at) and _RANKING.search(name, 0, at):
+            return at
+    return 0
+
+
+def _province_names(gaz) -> tuple[str, ...]:  # noqa: ANN001 - a Gazetteer
+    """Full names and short forms of the provinces (重庆市, 重庆, 内蒙古自治区, 内蒙古)."""
+    names = {d.name for d in gaz.divisions.values() if d.level == PROVINCE}
+    names |= {s for s, codes in gaz.by_short.items() if len(s) >= 2 and all(gaz.get(c).level == PROVINCE for c in codes)}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:
     """Full names of all divisions, and short forms of provinces and prefectures (九江, 江苏)."""
     def load() -> frozenset[str]:
@@ -238,14 +265,15 @@ def _headed(ctx: Context) -> Iterator[Mention]:
             continue  # 集团化, 城投债, 固定资产投资
         cut = trim_lead(lex, lead, span.text)
         cut += _crossed_start(lex, text, span.start + cut, span.end)
+        cut += _province_inside(ctx, span.text[cut:])
         name = span.text[cut:]
         head = heads.search(name)
         body = name[: head.start()] if head else name
         if len(body) < 2 or len(body) > 14 or _COUNTED.search(body) or _SYMBOL.search(body):
             continue
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
-        if not names_someone(ctx, rest or body, placed=rest != body):
-            continue
+        if not names_someone(ctx, rest or body, placed=rest != body) or _RANKING.match(rest or body):
+            continue  # …, or a rank: 荣昌|首家上市公司
         coop = _COOPERATIVE.match(text, span.end)  # 宜昌高山云雾土地股份|专业合作社: a cooperative's shares
         end = coop.end() if coop else span.end
         yield _mention(text[span.start + cut:end], span.start + cut, end, span.sentence, "enterprise.head")
