@@ -178,6 +178,9 @@ def test_a_zone_names_its_county_by_a_short_form(make_context):
                                     title="开发区项目建设"))
     keys = {m.ref.key for m in mentions if m.rule == "region.short"}
     assert keys == {"210624"}
+    # a city before its own district of the same short form (广安市, 广安区)
+    mentions, _ = _run(make_context("广安经开区已形成化工产业。", title="园区建设"))
+    assert {m.ref.key for m in mentions if m.rule == "region.short"} == {"511600"}
     # in a Hebei county's report 金台经济开发区 is its own zone's old name, not Shaanxi's 金台区
     mentions, _ = _run(make_context("定兴县推进金台经济开发区与京津产业深度合作。", title="定兴县政府工作报告"))
     assert "610303" not in {m.ref.key for m in mentions}

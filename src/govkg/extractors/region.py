@@ -557,16 +557,17 @@ _ZONE_HEAD = re.compile(r"(?:经济技术|经济|高新技术产业)开发区|�
 
 
 def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
-    """Add the county or city whose short form, unique in the country, names a zone (宽甸|经济开发区), when what
-    stands before it is no name's start: punctuation, a prose word (在), a province or city (辽宁|宽甸). In a
-    document of a known ``province`` the place must lie in it unless the zone names it (金台经济开发区 of a Hebei
-    county is no 金台区 of Shaanxi)."""
+    """Add the county or city whose short form, unique in the country (a city before its own district of that
+    name: 广安市, not 广安区), names a zone (宽甸|经济开发区), when what stands before it is no name's start:
+    punctuation, a prose word (在), a province or city (辽宁|宽甸). In a document of a known ``province`` the place
+    must lie in it unless the zone names it (金台经济开发区 of a Hebei county is no 金台区 of Shaanxi)."""
     text = sent.text
     for m in _ZONE_HEAD.finditer(text):
         for length in (3, 2):
             start = m.start() - length
             short = text[max(start, 0):m.start()]
             found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
+            found = tuple(c for c in found if not any(idx.gaz.is_ancestor(o, c) for o in found))  # 广安市, not 广安区
             if len(found) != 1 or idx.gaz.get(found[0]).level not in (PREFECTURE, COUNTY):
                 continue
             before = text[:start]
