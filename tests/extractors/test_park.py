@@ -38,6 +38,15 @@ def test_a_park_renamed_is_both_parks(make_context):
     assert labels(make_context("衡水高新区晋升为国家级高新区。")) == {"衡水高新区"}
 
 
+def test_a_rank_or_a_route_in_front_is_no_part_of_a_name(make_context):
+    assert labels(make_context("创建省级满城草莓现代农业园区。")) == {"满城草莓现代农业园区"}
+    assert labels(make_context("地铁南延至轨道交通产业园。")) == {"轨道交通产业园"}
+    # a ranked kind stays a kind, and a ranked title a title
+    assert "智慧化工园区" not in labels(make_context("建成西北首个国家级智慧化工园区。"))
+    assert labels(make_context("创建省级慢性病综合防控示范区。")) == set()
+    assert labels(make_context("规划建设5个综合性园区。")) == set()
+
+
 def test_the_pages_own_zone_by_a_determiner_is_no_name(make_context):
     assert labels(make_context("这五个项目分别入驻该县经开区。")) == set()
 

@@ -43,6 +43,8 @@ _BARE_HEADS = ("园区",)
 _TITLE_HEADS = ("示范区", "示范基地")
 # heads that any town has a kind of (文旅街区, 科创孵化器): the body must hold a rare word, a name (天美艺术街区)
 _NAMED_HEADS = ("街区", "孵化器", "创新区", "科技城", "科学城", "双创基地", "创业基地", "示范基地", "旅游区")
+_RANK_FIRST = re.compile(r"(?:国家级|自治区级|省级|市级|县级|区级)")
+_KIND_ADJECTIVE = re.compile(r"[\u4e00-\u9fff]{1,3}[性型]")  # 综合性园区, 功能型经济开发区: a kind of park
 _NAME_TAGS = frozenset({"nr", "ns"})  # jieba's tags of person and place names
 _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
@@ -70,6 +72,7 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         cut = _trim(lex, lead, span.text)
         if _COUNTED.search(ctx.doc.text[max(0, span.start - 4):span.start] + span.text[:cut]):
             continue  # 推进四个新型建材产业园区建设: a number of a kind of park
+        cut = _past_rank(ctx, heads, span.text, cut)
         name = _before_predicate(heads, span.text[cut:])
         after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
         while _PREDICATE.match(span.text, after) or (after > cut + len(name) and span.text.startswith("为", after)):
@@ -80,6 +83,16 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
                 at, label, length = found
                 yield Mention(EntityRef("Park", label), label, span.start + start + at,
                               span.start + start + at + length, span.sentence, "park.head")
+
+
+def _past_rank(ctx: Context, heads: re.Pattern[str], text: str, cut: int) -> int:
+    """``cut`` moved past a rank the park was given (省级|满城草莓现代农业园区) when the rest is named by a rare
+    word or a place and is no title (省级慢性病综合防控示范区 is one; 国家级智慧化工园区 names a kind)."""
+    rank = _RANK_FIRST.match(text, cut)
+    head = _last_head(heads, text[rank.end():]) if rank else None
+    if head is None or head.start() < 2 or head.group() in _TITLE_HEADS:
+        return cut
+    return rank.end() if _has_rare_word(ctx, text[rank.end():rank.end() + head.start()]) else cut
 
 
 def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name: str) -> tuple[int, str, int] | None:
@@ -238,10 +251,10 @@ def is_park_body(ctx: Context, body: str, head: str) -> bool:
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
     >>> [is_park_body(C, b, h) for b, h in [("川南新材料化工", "园区"), ("省三星级现代农业", "园区"),
-    ...                                     ("教育", "园区"), ("零碳", "产业园区"), ("韵达", "产业园")]]
-    [True, False, False, False, True]
+    ...                                     ("教育", "园区"), ("零碳", "产业园区"), ("韵达", "产业园"), ("综合性", "园区")]]
+    [True, False, False, False, True, False]
     """
-    if len(body) < 2 or is_generic(ctx, body) or _RANK.match(body):
+    if len(body) < 2 or is_generic(ctx, body) or _RANK.match(body) or _KIND_ADJECTIVE.fullmatch(body):
         return False
     rest = _generic_regex(ctx).sub("", body)
     if not rest or is_generic(ctx, rest):
