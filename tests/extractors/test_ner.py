@@ -43,6 +43,7 @@ def test_finds_companies(make_context, sentence, expected):
     ("四川轻化工大学与企业签约共建实验室。", "四川轻化工大学"),
     ("县人民医院与企业签约医联体。", "县人民医院"),
     ("县工商联与企业签约。", "县工商联"),
+    ("河北农大与企业签约共建实验室。", "河北农大"),  # a university by its short name
     # kinds of company, not names
     ("规范农民合作社运营管理，合作社达到500家。", "农民合作社"),
     ("培育都市农业示范合作社402家。", "都市农业示范合作社"),

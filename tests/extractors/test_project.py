@@ -27,6 +27,7 @@ def found(ctx):
     # names that keep their digits and phases
     ("启动省道430沙湾城区绕城线工程建设。", {"省道430沙湾城区绕城线工程"}),
     ("加快老蛮桥水库二期工程建设。", {"老蛮桥水库二期工程"}),
+    ("完成514大修工程。", {"514大修工程"}),  # a road's number before 大修 is no count
     # a governing verb or preposition in front is not part of the name
     ("今年整修清溪河堤防，确保安全度汛。", {"清溪河堤防"}),
     ("以万丰商贸综合体项目为支点激活夜间消费。", {"万丰商贸综合体项目"}),
@@ -285,6 +286,8 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     # a head that goes on as a place's name; a determiner is no name
     ("加快现代农业发展是安阳县崔家桥镇探索出的一条新路径。", "安阳县崔家桥"),
     ("这批项目的集中开工将为我县经济注入活力。", "这批项目"),
+    ("建设白沟新城7大物流基地。", "白沟新城7大物流基地"),  # a count of a kind inside
+    ("稳妥推进RCEP示范项目集聚区建设。", "RCEP示范项目"),  # the works head of a park's name
 ])
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))

@@ -53,7 +53,7 @@ _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖�
 # a count of projects right before or after a name makes it a kind, not a name
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家]$")
 _COUNT_AFTER = re.compile(r"^(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)")
-_COUNT_IN = re.compile(r"\d+[个项件所批座处家]")
+_COUNT_IN = re.compile(r"\d+[个项件所批座处家]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
 # 国道348, 省道213, G227, S465, 国道241线
 # 国道348, G227, S465线, and the number first: 107国道, G234国道
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:[国省县乡]道\d{2,4}线?|[GSXY]\d{2,4}(?:[国省县乡]道|线)?|\d{3}[国省]道)")
@@ -377,10 +377,12 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
 
 
 def _continues(text: str, b: int) -> bool:
-    """True when another head noun follows ``text[:b]``, so the name goes on (宋渡大桥|西延线)."""
+    """True when another head noun follows ``text[:b]``, so the name goes on (宋渡大桥|西延线), or a park's head
+    (RCEP示范项目|集聚区: a park's name)."""
     rest = text[b:b + 6]
     return any(h.start() == 0 for name in ("project_heads.txt", "project_facility_heads.txt")
-               for h in head_regex(name).finditer(rest)) and not rest.startswith(("项目", "工程"))
+               for h in head_regex(name).finditer(rest)) and not rest.startswith(("项目", "工程")) \
+        or any(h.start() == 0 for h in head_regex("park_heads.txt").finditer(rest))
 
 
 def _generic_regex() -> re.Pattern[str]:
