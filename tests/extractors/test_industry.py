@@ -52,6 +52,8 @@ def test_headed_industries(make_context, sentence, expected):
     "因地制宜布局劳动密集型产业，支持多渠道灵活就业。",
     "逐步构建节能环保型产业体系。",
     "联手打造4个世界级产业集群。",
+    # verbs and positions the tagger calls nouns (压实, 聚力, 高地)
+    "压实产业链链长责任，聚力产业升级。",
 ])
 def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

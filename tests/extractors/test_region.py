@@ -50,6 +50,7 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "高平有着数百年的黄梨种植历史，而铁炉村的黄梨曾作为贡品。", {"铁炉村"}),
         (Q, "全乡紫山药种植面积3000多亩，其中我们村就占了1200亩。", set()),
         (Q, "当地的梨，首推铁炉村的黄梨。", {"铁炉村"}),  # a word of news prose in front
+        (Q, "完成8条县乡道路改造。", set()),  # a measure word opens no name
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
         (None, "入选全国电子商务进农村综合示范25佳县。", set()),

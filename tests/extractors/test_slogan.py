@@ -206,6 +206,7 @@ def test_finds_slogan_in_quoted_speech(make_context, sentence, label):
 
 @pytest.mark.parametrize("sentence", [
     "全年粮食产量实现“八连增”。",
+    "主要指标实现“四个翻番”。",  # a statistic too
     "粮食总产实现“十九连丰”。",
     "“今年游客明显多了，收入也涨了。”村民老李说。",
     "今年又是一个“丰收年”。",
