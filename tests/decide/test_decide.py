@@ -55,7 +55,10 @@ def test_features(make_context, text, type_, surface, present, absent):
     ("建设蓝鲸产业园。", "Park", "蓝鲸产业园", {"Park|pos1=nr", "Park|posN=n"}, {"Park|pos1=v"}),
     ("年内整修唐河堤防。", "Project", "整修唐河堤防", {"Project|pos1=v"}, set()),
     ("以惠友商贸综合体为核心。", "Project", "以惠友商贸综合体", {"Project|pos1=p"}, set()),
-    ("完成唐河堤防改造。", "Project", "唐河堤防改造", {"Project|pos1=nr", "Project|posN=v"}, {"Project|pos1=v"}),
+    # a division's name first reads as a place whatever jieba tags it (唐河 nr, 包头 v)
+    ("完成唐河堤防改造。", "Project", "唐河堤防改造", {"Project|pos1=ns", "Project|posN=v"}, {"Project|pos1=v"}),
+    ("包头中远防务材料有限公司投产。", "Enterprise", "包头中远防务材料有限公司", {"Enterprise|pos1=ns"},
+     {"Enterprise|pos1=v"}),
 ])
 def test_part_of_speech_features(make_context, text, type_, surface, present, absent):
     f = features_of(make_context(text), type_, surface)

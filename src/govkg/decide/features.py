@@ -28,7 +28,7 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|script=`` | the mention was written in traditional script |
 | ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
-| ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg, no guessed words: fast) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name |
+| ``T|pos1=``, ``T|posN=`` | the part of speech (jieba.posseg, no guessed words: fast) of the name's first and last word: a verb or preposition in front (涌现出…产业园, 以…综合体, 整修…堤防) or a verb behind (…试验区提档升级) is a clause, not a name; a division's name or short form first reads ``ns`` whatever jieba says (包头 is a verb to it) |
 | ``T|df=``, ``T|df=&words=`` | in reports on how many regions of the scale corpus the rules propose the same name (``decide/data/doc_frequency.tsv``, mined by ``scripts/mine_df.py``): a park or project name that many regions propose is a kind (文化产业园区, 全域旅游示范区), while a slogan or industry that many name is a national one; with the words' commonness, since a name of common words that recurs is the surest kind |
 | ``T|spread=`` | the least widespread word before the head: in reports on how many regions of the scale corpus the word is part of a proposed name (``decide/data/word_spread.tsv``, mined with the names' frequencies; a region the document names counts as none): a name whose every word recurs in many regions' names (现代智慧物流园区) is a kind however rare the whole name; one word of one region's names (立中, 蓝鲸) makes it a proper name |
 """
@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context
+from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
 from govkg.extractors.project_facts import invested_sums, stage_table
 from govkg.extractors.quantity import half_width
@@ -96,13 +97,22 @@ def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
     for ref, ms in groups.items():
         label = _label(ref, ms)
         features = _features(ctx, ref.type, label, ms, spans, ordered, starts, prefixes)
-        features |= _word_features(lex, ref.type, label, df.get(label, 0), spread, prefixes)
+        features |= _word_features(lex, ref.type, label, df.get(label, 0), spread, prefixes, _division_names(ctx))
         out.append(Candidate(ref, label, tuple(ms), frozenset(features)))
     return out
 
 
 def _label(ref: EntityRef, ms: list[Mention]) -> str:
     return ms[0].label if ref.type == "Region" else ref.key.split(":", 1)[-1] or ms[0].label
+
+
+def _division_names(ctx: Context) -> frozenset[str]:
+    """Names and short forms (two characters or more) of every division: a name's first word that is one is a
+    place's, whatever part of speech jieba gives it (包头 is a verb to jieba)."""
+    def load() -> frozenset[str]:
+        gaz = gazetteer(ctx.resources)
+        return frozenset(gaz.by_name) | frozenset(s for s in gaz.by_short if len(s) >= 2)
+    return ctx.resources.get("decide.division_names", load)
 
 
 def _region_names(mentions: list[Mention]) -> frozenset[str]:
@@ -234,7 +244,7 @@ def name_words(lex: Lexicon, label: str) -> tuple[list[str], list[tuple[str, str
 
 
 def _word_features(lex: Lexicon, t: str, label: str, df: int, spread: dict[str, int],
-                   places: frozenset[str]) -> set[str]:
+                   places: frozenset[str], divisions: frozenset[str]) -> set[str]:
     words, tags = name_words(lex, label)
     if not words:
         return set()
@@ -245,7 +255,7 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int, spread: dict[str, 
     out = {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}",
            f"{t}|df={dfb}", f"{t}|df={dfb}&words={kind}"}
     if tags:
-        out.add(f"{t}|pos1={tags[0][1]}")
+        out.add(f"{t}|pos1={'ns' if tags[0][0] in divisions else tags[0][1]}")
         out.add(f"{t}|posN={tags[-1][1]}")
     # the least widespread word before the head: a word of many regions' names (现代, 物流, 示范) is a kind's,
     # one of one region's (清苑, 立中) or none's is a proper name's; a region the document names is proper
