@@ -54,6 +54,8 @@ def test_headed_industries(make_context, sentence, expected):
     "联手打造4个世界级产业集群。",
     # verbs and positions the tagger calls nouns (压实, 聚力, 高地)
     "压实产业链链长责任，聚力产业升级。",
+    "聚焦项目园区、改革创新、品质生活、绿色发展四大主攻方向。",  # lines of work, not sectors
+    "工业经济产业集中度不高。",
 ])
 def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
@@ -65,6 +67,8 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("大豆、高粱、花椒、柑橘、生猪等产业集聚发展。", {"大豆", "高粱", "花椒", "柑橘", "生猪"}),
     ("围绕预制菜、肉制品等产业主攻方向，建设食品产业园。", {"预制菜", "肉制品"}),
     ("完善沉浸式演艺、露营体验等旅游产业。", {"沉浸式演艺", "露营体验"}),  # a suffix makes 沉浸 a modifier
+    ("当阳市还将锁定光伏、锂电、煤化、磷化四大主攻方向。", {"光伏", "锂电", "煤化", "磷化"}),  # sectors as lines of attack
+    ("华蓥市在电子信息产业集聚上下大力气。", {"电子信息产业"}),  # clustering, not a cluster zone
     ("全力打造新型矿业、钒钛深加工、新材料3个百亿级产业集群。", {"新型矿业", "钒钛深加工", "新材料"}),
     ("提升发展机械装备制造、特色建材2大基础特色产业。", {"机械装备制造", "特色建材"}),
     ("推动有色金属和起重机械等传统行业转型升级。", {"有色金属", "起重机械"}),

@@ -53,15 +53,17 @@ from govkg.extractors.phrase import (
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
-# rule 1: 产业 / 行业 ends an industry name unless a park follows (产业园, 产业示范区, 产业基地, 产业孵化园)
-_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵集聚项化]))")
+# rule 1: 产业 / 行业 ends an industry name unless a park follows (产业园, 产业示范区, 产业基地, 产业孵化园, 产业集聚区;
+# 产业集聚 alone is the industry clustering: 在电子信息产业集聚上下大力气)
+_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化]|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度))")
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
-# rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word
+# rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
+# 锁定光伏、锂电、煤化、磷化四大主攻方向)
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
-    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济)"
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向)"
     r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
@@ -164,6 +166,9 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
         if len(items) < 2 or sum(item in places for item in items) >= 2:
             continue
         items = [part for a, b in items for part in _split_and(text, a, b)]
+        if m.group().endswith("主攻方向") and \
+                2 * sum(_sector_like(text[a:b], _words(ctx, "industry_terms.txt")) for a, b in items) < len(items):
+            continue  # 品质生活、绿色发展…七大主攻方向: lines of work, not sectors
         for i, (a, b) in enumerate(items):
             if b - a >= 2 or (single_ok and b - a == 1):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
