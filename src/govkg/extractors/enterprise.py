@@ -121,18 +121,11 @@ def _province_inside(ctx: Context, name: str) -> int:
     >>> [_province_inside(C, n) for n in ("第一纳税大户重庆华森制药有限公司", "重庆华森制药有限公司", "中广核新能源安徽有限公司")]
     [6, 0, 0]
     """
-    provinces = ctx.resources.get("enterprise.provinces", lambda: _province_names(gazetteer(ctx.resources)))
+    provinces = ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
     for at in range(2, len(name) - 5):
         if name.startswith(provinces, at) and _RANKING.search(name, 0, at):
             return at
     return 0
-
-
-def _province_names(gaz) -> tuple[str, ...]:  # noqa: ANN001 - a Gazetteer
-    """Full names and short forms of the provinces (重庆市, 重庆, 内蒙古自治区, 内蒙古)."""
-    names = {d.name for d in gaz.divisions.values() if d.level == PROVINCE}
-    names |= {s for s, codes in gaz.by_short.items() if len(s) >= 2 and all(gaz.get(c).level == PROVINCE for c in codes)}
-    return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:

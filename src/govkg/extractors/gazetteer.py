@@ -163,6 +163,15 @@ class Gazetteer:
         """Towns, townships and streets of a county (name -> 9-digit code); empty without town data."""
         return self.towns.get(county, {})
 
+    def province_names(self, short_forms: bool = False) -> tuple[str, ...]:
+        """Full names of the provinces (浙江省, 重庆市, 内蒙古自治区), and with ``short_forms`` the short forms that
+        name a province only (浙江, 重庆, 内蒙古); longest first, for prefix tests."""
+        names = {d.name for d in self.divisions.values() if d.level == PROVINCE}
+        if short_forms:
+            names |= {s for s, codes in self.by_short.items()
+                      if len(s) >= 2 and all(self.get(c).level == PROVINCE for c in codes)}
+        return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
     def counties_with_town(self, name: str) -> tuple[str, ...]:
         """The counties (among the divisions) whose town table has a town, township or street of this name."""
         if self._town_counties is None:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.gazetteer import PROVINCE, gazetteer
+from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
@@ -50,7 +50,7 @@ _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
 # verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
 _CLAUSE_TAGS = frozenset("vd ad i l uv ul uz p c".split())
-_PREDICATE = re.compile("晋升|升级为|升格为|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身|整建制|划改为|改为|更名为|并入|划归")
+_PREDICATE = re.compile("(?:晋升|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身|整建制|并入|划归)为?|(?:升级|升格|划改|改|更名)为")
 
 
 def extract_parks(ctx: Context) -> Iterator[Mention]:
@@ -75,8 +75,8 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         cut = _past_rank(ctx, heads, span.text, cut)
         name = _before_predicate(heads, span.text[cut:])
         after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
-        while _PREDICATE.match(span.text, after) or (after > cut + len(name) and span.text.startswith("为", after)):
-            after = after + 1 if span.text.startswith("为", after) else _PREDICATE.match(span.text, after).end()
+        while predicate := _PREDICATE.match(span.text, after):
+            after = predicate.end()
         for start, text in ((cut, name), (after, span.text[after:] if after > cut + len(name) else "")):
             found = _named_park(ctx, heads, lead, text)
             if found:
@@ -117,22 +117,23 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
 
 def _provinces(ctx: Context) -> tuple[str, ...]:
     """Full names of the provinces and autonomous regions (浙江省, 广西壮族自治区), longest first."""
-    def load() -> tuple[str, ...]:
-        gaz = gazetteer(ctx.resources)
-        names = {d.name for d in gaz.divisions.values() if d.level == PROVINCE and d.name.endswith(("省", "自治区"))}
-        return tuple(sorted(names, key=lambda n: (-len(n), n)))
-    return ctx.resources.get("park.provinces", load)
+    return ctx.resources.get("park.provinces", lambda: tuple(
+        n for n in gazetteer(ctx.resources).province_names() if n.endswith(("省", "自治区"))))
 
 
 def _has_rare_word(ctx: Context, body: str) -> bool:
     """``body`` holds a word jieba's dictionary counts rarely (a place or brand name: 天美, 湘江; not 文旅, 老旧),
     a division's name or short form but a direction (张家界, 沈阳; not 南部), or a person's or place's name jieba counts less than a common word's
     tenfold (李时珍, 中关村; jieba also tags 城市, 文明, 玉米 so, but counts them often)."""
-    lex, gaz = lexicon(ctx), gazetteer(ctx.resources)
-    return any(freq < COMMON_WORD_FREQ or (tag != "f" and (w in gaz.by_short or w in gaz.by_name))
-               or (len(w) >= 2 and tag in _NAME_TAGS and freq < 10 * COMMON_WORD_FREQ)
-               for w, tag in lex.tokenizer.tags(body, HMM=False) if not _generic_regex(ctx).fullmatch(w)
-               for freq in (lex.tokenizer.FREQ.get(w) or 0,))
+    lex, gaz, generic = lexicon(ctx), gazetteer(ctx.resources), _generic_regex(ctx)
+    for w, tag in lex.tokenizer.tags(body, HMM=False):
+        if generic.fullmatch(w):
+            continue
+        freq = lex.tokenizer.FREQ.get(w) or 0
+        if freq < COMMON_WORD_FREQ or (tag != "f" and (w in gaz.by_short or w in gaz.by_name)) \
+                or (len(w) >= 2 and tag in _NAME_TAGS and freq < 10 * COMMON_WORD_FREQ):
+            return True
+    return False
 
 
 def _last_head(heads: re.Pattern[str], name: str) -> re.Match[str] | None:

@@ -325,9 +325,6 @@ def _leading_preposition(text: str, a: int) -> int:
     return 1 if at_clause_start and a < len(text) and text[a] in _PREPOSITIONS else 0
 
 
-_COMPANY_HEAD = re.compile(r"公司")
-
-
 def _after_company(text: str, a: int, b: int) -> int:
     """Where a project whose name was cut short inside its company's full name starts: past the company's head
     (包头中远防务|材料有限公司年产1万吨…特种材料项目 -> 年产1万吨…项目), when four characters or more are left;
@@ -339,10 +336,8 @@ def _after_company(text: str, a: int, b: int) -> int:
     """
     if a == 0 or text[a - 1] in STOP_CHARS or b - a < NAME_REACH:
         return a  # the name starts where its clause or a word does, or is shorter than the longest name
-    last = None
-    for m in _COMPANY_HEAD.finditer(text, a, b):
-        last = m
-    return last.end() if last is not None and b - last.end() >= 4 else a
+    after = text.rfind("公司", a, b) + 2
+    return after if after > 1 and b - after >= 4 else a
 
 
 def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int) -> bool:
@@ -380,9 +375,8 @@ def _continues(text: str, b: int) -> bool:
     """True when another head noun follows ``text[:b]``, so the name goes on (宋渡大桥|西延线), or a park's head
     (RCEP示范项目|集聚区: a park's name)."""
     rest = text[b:b + 6]
-    return any(h.start() == 0 for name in ("project_heads.txt", "project_facility_heads.txt")
-               for h in head_regex(name).finditer(rest)) and not rest.startswith(("项目", "工程")) \
-        or any(h.start() == 0 for h in head_regex("park_heads.txt").finditer(rest))
+    return any(head_regex(name).match(rest) for name in ("project_heads.txt", "project_facility_heads.txt")) \
+        and not rest.startswith(("项目", "工程")) or bool(head_regex("park_heads.txt").match(rest))
 
 
 def _generic_regex() -> re.Pattern[str]:

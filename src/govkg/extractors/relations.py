@@ -186,6 +186,19 @@ class _Sent:
                 and not any(o.type != "Industry" and (o.start, o.end) == (i.start, i.end) for o in self.mentions)]
         return found
 
+    def hostable(self) -> list[Mention]:
+        """What a park may host: the sentence's industries (:meth:`industries`), enterprises and projects."""
+        return self.industries() + self.of("Enterprise", "Project")
+
+    def subject(self) -> Mention | None:
+        """The region or park that opens the sentence as its subject, after a lead of time at most
+        (今年以来，X开发区…): worked out once, as two document rules ask for it of every sentence."""
+        if "subject" not in self._views:
+            self._views["subject"] = next(
+                (m for m in _subjects(self) if self.clause_start(m) - self.start <= _LEAD_CLAUSE_SLACK + 1
+                 and not any(o.start < self.clause_start(m) for o in self.mentions)), None)
+        return self._views["subject"]
+
     def nested_in_other(self, m: Mention, *but: Mention) -> bool:
         """Whether ``m`` lies inside a longer mention of another entity (湾丘 in 白马湾丘北部功能区)."""
         return any(o.ref != m.ref and o not in but and _inside(m, o) and (o.start, o.end) != (m.start, m.end)
@@ -279,7 +292,7 @@ def _park_hosts(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
     parks = s.of("Park")
     for park in parks:
         listed = s.char_in(park.end, _LIST_LINKS) or s.char_in(park.start - 1, _LIST_LINKS)
-        for m in s.industries() + s.of("Enterprise", "Project"):
+        for m in s.hostable():
             if _inside(m, park) or _inside(park, m):
                 continue
             same = s.same_clause(park, m)
@@ -562,13 +575,13 @@ def _park_subject_goes_on(doc: _Doc) -> Iterator[Relation]:
     for index, sentence in enumerate(doc.ctx.sentences):
         s = doc.sents.get(index)
         if s is not None:
-            opener = _sentence_subject(s)
+            opener = s.subject()
             if opener is not None:
                 park = opener if opener.type == "Park" else None
             elif park is not None and (s.mentions[0].start - s.start < 2 or not _opens_with_verb(doc.ctx, s.text)):
                 park = None  # a part opening with a name is about that name (…产业园…；抽水蓄能电站项目完成…)
             elif park is not None and not s.of("Park"):
-                for m in s.industries() + s.of("Enterprise", "Project"):
+                for m in s.hostable():
                     yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_subject")
         if not sentence.text.endswith(("；", ";")):
             park = None
@@ -581,7 +594,7 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
     if not doc.sents or min(doc.sents) > 2:
         return  # the page opens with something else (a report's date line and salutation)
     first = doc.sents[min(doc.sents)]
-    park = _sentence_subject(first)
+    park = first.subject()
     if park is None or park.type != "Park":
         return
 
@@ -592,9 +605,9 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
     if sum(map(names_it, doc.sents.values())) < 2:
         return  # a park the page names once is not what it is about
     for s in doc.sents.values():
-        if s is first or names_it(s) or _sentence_subject(s) is not None:
+        if s is first or names_it(s) or s.subject() is not None:
             continue
-        for m in s.industries() + s.of("Enterprise", "Project"):
+        for m in s.hostable():
             yield Relation(park.ref, "hosts", m.ref, s.index, "relation.page_park")
 
 
@@ -602,15 +615,6 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
     """Whether ``text`` opens with a verb or an adverb (坚持…, 积极…), not a noun (垃圾焚烧发电…)."""
     tags = plain_segmenter(ctx.resources).tags(text[:8], HMM=False)
     return bool(tags) and tags[0][1] in ("v", "d")
-
-
-def _sentence_subject(s: _Sent) -> Mention | None:
-    """The region or park that opens the sentence as its subject, after a lead of time at most (今年以来，X开发区…)."""
-    for m in _subjects(s):
-        opens = s.clause_start(m)
-        if opens - s.start <= _LEAD_CLAUSE_SLACK + 1 and not any(o.start < opens for o in s.mentions):
-            return m
-    return None
 
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
