@@ -187,6 +187,20 @@ def test_a_zone_names_its_county_by_a_short_form(make_context):
     assert "610303" not in {m.ref.key for m in mentions}
 
 
+def test_a_city_short_form_standing_alone_twice_names_the_city(make_context):
+    # 内江 (unique in the country) stands on its own twice on a page about a district of another province: 内江市
+    text = "荣昌与永川、泸州、内江就建立产业联盟达成共识。荣昌和内江同处川渝连接的轴心位置。"
+    mentions, _ = _run(make_context(text, title="荣昌有点忙"))
+    assert "511000" in {m.ref.key for m in mentions if m.rule == "region.short"}
+    # once is not enough; nor twice before a noun that it may begin the name of (a reservoir, a company); nor a
+    # river's basin
+    for text in ("荣昌和内江同处川渝连接的轴心位置。", "马鞍山水库获评省级水利风景区，完成马鞍山水库备用水源地划定。",
+                 "与广州采芝林药业代表签约，项目由广州采芝林药业有限公司投资。",
+                 "抵御乌苏里江和牡丹江流域最大洪水，战胜牡丹江等流域洪涝灾害。"):
+        mentions, _ = _run(make_context(text, title="新闻"))
+        assert not [m.label for m in mentions if m.rule == "region.short"], text
+
+
 def test_located_in_chain_up_to_province_with_parent_declarations(make_context):
     mentions, relations = _run(make_context("芦山县推进灾后重建。"))
     links = {(r.subject.key, r.object.key) for r in relations}

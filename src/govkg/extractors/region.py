@@ -68,6 +68,8 @@ class _Index:
     upper_short_codes: dict[str, tuple[str, ...]]
     child_short: dict[str, dict[str, str]]  # parent code -> {child short form: child code}
     short_stop: frozenset[str]
+    city_short: dict[str, str]  # short form of a city unique in the country -> its code
+    city_pattern: re.Pattern[str]
     prefixes: tuple[str, ...]
     badsub: tuple[str, ...]
     bad_any: frozenset[str]
@@ -78,6 +80,11 @@ class _Index:
 
 def _words(name: str) -> list[str]:
     return [w for line in data_lines(name) for w in line.split()]
+
+
+_CITY_WORDS = frozenset("来宾 日照 开封 阿里 白银 安康 玉树".split())
+"""Cities' short forms that are everyday words too (guests, sunshine, to unseal, silver, well-being): never read
+as the city on their count alone (:func:`_recurring_cities`)."""
 
 
 def _build_index(gaz: Gazetteer) -> _Index:
@@ -97,13 +104,19 @@ def _build_index(gaz: Gazetteer) -> _Index:
     badchar = data_lines("region_town_badchar.txt")
     from govkg.extractors.gazetteer import _nations  # the ethnic names the gazetteer strips
 
+    short_stop = frozenset(_words("region_short_stop.txt"))
+    city_short = {}
+    for short, codes in gaz.by_short.items():
+        found = [c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes)]  # 广安市 over its 广安区
+        if len(found) == 1 and gaz.get(found[0]).level == PREFECTURE and short not in short_stop | _CITY_WORDS:
+            city_short[short] = found[0]
     return _Index(
         gaz=gaz, names=names, generic=generic,
         lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
         last_chars=re.compile("[" + re.escape("".join(sorted(lengths))) + "]"),
         upper_short=re.compile(literal_alternation(upper)),
         upper_short_codes=upper, child_short=child_short,
-        short_stop=frozenset(_words("region_short_stop.txt")),
+        short_stop=short_stop, city_short=city_short, city_pattern=re.compile(literal_alternation(city_short)),
         prefixes=tuple(sorted(set(_words("region_town_prefix.txt")))),
         badsub=tuple(_words("region_town_badsub.txt")),
         bad_any=frozenset(badchar[0].split()), bad_first=frozenset(badchar[1].split()),
@@ -284,8 +297,33 @@ def _family(gaz: Gazetteer, code: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+CITY_RECURS = 2
+"""How often a city's short form must stand as a word in a document to name the city with nothing else saying so."""
+_RIVER_AFTER = re.compile(r"等?(?:流域|水系|干流|支流|沿岸|两岸|河段|江段|河道)")  # 牡丹江流域: the river, not the city
+
+
+def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> list[str]:
+    """The cities whose short form, unique in the country, stands as a word at least :data:`CITY_RECURS` times in
+    ``sents`` (内江党政代表团…与永川、泸州、内江: a page about another city's region names 内江 without 市). Not counted:
+    a river's basin (牡丹江流域), and a short form before a noun, where it may begin the name of a mountain's
+    reservoir or a company (马鞍山水库, 广州采芝林药业): the city must stand on its own twice."""
+    counts: dict[str, int] = {}
+    seg = plain_segmenter(resources)
+    for sent in sents:
+        text = sent.text
+        for m in idx.city_pattern.finditer(text):
+            if not _boundaries(resources, text, m.start(), m.end()) or _RIVER_AFTER.match(text, m.end()):
+                continue
+            after = seg.tags(text[m.end():m.end() + 6])
+            if after and after[0][1].startswith("n") and after[0][1] != "ns":
+                continue  # before a noun it may begin another name (马鞍山|水库, 广州|采芝林药业)
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+    return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
+
+
 def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[str, str]:
-    """Short form -> code for the document's family, then regions named in full; ambiguous ones dropped."""
+    """Short form -> code for the document's family, then regions named in full (or by a recurring short form,
+    :func:`_recurring_cities`); ambiguous ones dropped."""
     table: dict[str, str] = {}
     dropped: set[str] = set()
     codes = (_family(idx.gaz, doc_code) if doc_code else []) + named
@@ -538,7 +576,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         _resolve(gaz, sent.hits, chain)
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
-    table = _short_table(idx, doc_code, named)
+    table = _short_table(idx, doc_code, named + _recurring_cities(ctx.resources, idx, sents))
     pattern = re.compile(literal_alternation(table)) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
