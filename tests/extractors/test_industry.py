@@ -121,6 +121,7 @@ def test_list_near_misses_rejected(make_context, sentence, rejected):
     ("持续做大建筑业总部经济。", {"建筑业总部经济"}),
     ("因地制宜发展林下经济。", {"林下经济"}),
     ("加快培育发展跨境电商。", {"跨境电商"}),
+    ("以新乐配送、捷安物流等企业为龙头的现代服务业。", {"现代服务业"}),  # what companies lead is a sector
 ])
 def test_term_industries(make_context, sentence, expected):
     assert expected <= names(make_context(sentence))

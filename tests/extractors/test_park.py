@@ -24,6 +24,8 @@ def labels(ctx):
     ("积极探索高铁东站智慧创新产业园建设。", {"高铁东站智慧创新产业园"}),
     ("建成百亿元级立中工业园。", {"立中工业园"}),
     ("选派优秀干部赴杭州高新区挂职。", {"杭州高新区"}),  # a travel verb ends the name
+    ("孙大军宣布吕梁市开发区项目集中开工。", {"吕梁市开发区"}),  # so does a verb of speech
+    ("举行首批产业项目集中开工暨远景低碳产业园奠基仪式。", {"远景低碳产业园"}),  # and 暨, which joins two events
     ("支持京东（保定）数字经济产业园扩大规模。", {"京东(保定)数字经济产业园"}),  # a place in brackets inside the name (labels are half-width)
     ("近年来，涌现出清河电子产业园等一批新园区。", {"清河电子产业园"}),  # a verb with its complement is cut
     ("以青禾现代农业产业园为龙头带动全乡。", {"青禾现代农业产业园"}),  # a preposition is cut

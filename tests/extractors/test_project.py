@@ -56,6 +56,9 @@ def test_projects(make_context, sentence, expected):
     "实施［1］工程。",
     "一是狠抓项目，二是上项目。",
     "深入开展项目，全面落实项目。",
+    # a region's projects, no one project
+    "正阳县项目为王产业集群发展突飞猛进。",
+    "2012年是黑龙江省产业项目建设三年决战的第二年。",
 ])
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))

@@ -175,9 +175,16 @@ def _crossed_start(lex: Lexicon, text: str, start: int, end: int) -> int:
 
 
 def _only_common_words(lex: Lexicon, name: str) -> bool:
-    """True when ``name`` is made of common words of two or more characters (新风系统, 养老医疗)."""
-    toks = list(lex.tokenizer.cut(name, HMM=False))
-    return len(toks) >= 2 and all(len(t) >= 2 and lex.tokenizer.FREQ.get(t, 0) >= COMMON_WORD_FREQ for t in toks)
+    """True when ``name`` is made of common words of two or more characters (新风系统, 养老医疗), the first no
+    place's name (河西制药, 祁连山水泥: a place and a trade, as companies are called).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> [_only_common_words(load_lexicon(), n) for n in ("养老医疗", "河西制药", "钢铁水泥")]
+    [True, False, True]
+    """
+    toks = lex.tokenizer.tags(name, HMM=False)
+    return len(toks) >= 2 and toks[0][1] != "ns" and all(
+        len(t) >= 2 and lex.tokenizer.FREQ.get(t, 0) >= COMMON_WORD_FREQ for t, _ in toks)
 
 
 def _strip_place(places: frozenset[str], name: str, known: frozenset[str] = frozenset()) -> str:

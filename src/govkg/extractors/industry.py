@@ -12,7 +12,7 @@ What makes an Industry, in one place (word lists in ``extractors/data/industry_*
 3. ``term``: a sector of the vocabulary (``industry_terms.txt``, after GB/T 4754 and
    policy usage), or a sector activity + 业 (装配业), with any longer name in front
    (机械装备制造) — when it is the object of a developing verb (大力发展现代物流业:
-   ``industry_develop.txt``), coordinated with another industry (氟化工及新能源材料),
+   ``industry_develop.txt``) or what something leads (以…等企业为龙头的现代服务业), coordinated with another industry (氟化工及新能源材料),
    or followed by an industry word (…业, …经济, …基地, …集群). A term followed by
    another noun is part of that noun and not taken (储能材料, 种业集团).
 4. ``conjunct``: the name joined by 和 / 及 / 与 to an industry found by 1–3
@@ -73,6 +73,8 @@ _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
     r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|" + _GROWS
 )
+# 以A、B等企业为龙头的现代服务业: what companies lead is a sector
+_LED_BY = re.compile(r"为(?:龙头|主导|主体|引领|核心|支撑)的$")
 _FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
 _TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主|为重点|为龙头|为引领|龙头|" + _GROWS)
 # rule 4: words that join two industries
@@ -223,7 +225,7 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
             if not _plain_words(ctx, text[start:term_start]):
                 continue  # 九星钒钛, 易品食品: a company's short name, not a sector
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
-        developed = bool(before) and _is_develop(ctx, before[-1])
+        developed = bool(before) and (_is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
         headed = bool(_TERM_HEADED.match(after))
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):

@@ -311,6 +311,21 @@ def _place_words(ctx: Context) -> frozenset[str]:
     return ctx.resources.get("project.place_words", load)
 
 
+def _only_a_place(ctx: Context, body: str) -> bool:
+    """``body`` is a division's full name (正阳县), or one followed only by generic words (黑龙江省|产业).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王")]
+    [True, True, False, False]
+    """
+    names = gazetteer(ctx.resources).by_name
+    for n in range(len(body), 1, -1):
+        if body[:n] in names:
+            return n == len(body) or _generic_body(ctx, body[n:])
+    return False
+
+
 def _leading_quantity(name: str) -> int:
     m = _QUANTITY.match(name)
     return m.end() if m and m.end() < len(name) - 1 else 0
@@ -357,6 +372,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
+    if name[len(body):] in ("项目", "工程") and _only_a_place(ctx, body):
+        return True  # 正阳县项目, 黑龙江省产业项目: a region's projects, no one project
     if "等" in body and any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
                            for w in lex.tokenizer.cut(body, HMM=False)):
         return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
