@@ -28,6 +28,11 @@ def labels(ctx):
     # a place and a trade (河西|制药, 祁连山|水泥) is how a company is called, though both are common words
     ("以河西制药、大弓农化、广泰药业等企业为龙头。", {"河西制药", "大弓农化", "广泰药业"}),
     ("以祁连山水泥、巨龙铁合金等企业为龙头。", {"祁连山水泥", "巨龙铁合金"}),
+    # among brands, names made of common words are brands too; a ring road or school is named by its word
+    ("丽珠制药、丰华生物、滨泽新能源、神州轮胎、蓝天农业、新龙蓝天等一批优质企业落户。", {"蓝天农业", "神州轮胎"}),
+    ("吉元冶金、大地循环、贝利特化学、晟晏实业、滨河碳化硅等龙头企业。", {"大地循环", "贝利特化学"}),
+    # 发展 ends a name walking left, but before a head it is part of it
+    ("西藏天地绿色饮品发展有限公司、西藏娃哈哈食品有限公司两家企业实现工业产值。", {"西藏天地绿色饮品发展有限公司"}),
     ("借势博世、奥托立夫等企业，争取新项目落地。", {"博世", "奥托立夫"}),
     ("中国电建、通用技术两家央企集团三级子公司落户。", {"中国电建", "通用技术"}),
     # enterprise.head

@@ -28,7 +28,6 @@ def run(ctx) -> list[Mention]:
     ("鄄城县玉葵种植养殖专业合作社带动周边农户种植秋葵。", {"鄄城县玉葵种植养殖专业合作社"}),  # the tagger stops at 种植
     # full registered names
     ("与深圳搏实基金投资管理有限公司合作，推动企业上市。", {"深圳搏实基金投资管理有限公司"}),
-    ("成立瑞博城乡建设发展有限公司，引入社会资本。", {"瑞博城乡建设发展有限公司"}),
     # the companies a government works with
     ("该县联合华为建成智算中心。", {"华为"}),
 ])

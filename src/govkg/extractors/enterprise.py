@@ -296,13 +296,18 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                      for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)]
             if _sectors(ctx, [sent.text[a:b] for a, b in names]):
                 continue
+            kept, trades = [], []  # trades: names made of common words only (新风系统, 蓝天农业)
             for a, b in names:
                 name = sent.text[a:b]
                 if (2 <= len(name) <= 12 and not _NOT_NAME.search(name) and not is_generic(ctx, name)
                         and name not in places and name not in _gazetteer_prefixes(ctx)
-                        and not _is_common(ctx, name) and not _not_tail(ctx).search(name)
-                        and not (by_etc and not heads.search(name) and _only_common_words(lex, name))):
-                    yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.list")
+                        and not _is_common(ctx, name) and not _not_tail(ctx).search(name)):
+                    trade = by_etc and not heads.search(name) and _only_common_words(lex, name)
+                    (trades if trade else kept).append((a, b))
+            if len(kept) >= max(3, 3 * len(trades)):
+                kept += trades  # among brands they are brands too (神州轮胎、蓝天农业、新龙蓝天); else trades (新风系统、养老医疗)
+            for a, b in sorted(kept):
+                yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.list")
 
 
 _JOINERS = frozenset("和与及")
