@@ -176,6 +176,31 @@ def test_a_page_about_a_park_has_it_host_what_its_other_sentences_name(make_cont
     assert ("川南新材料化工园区", "hosts", "网络通信") not in found
 
 
+def test_a_line_opening_with_a_park_and_a_colon_is_about_that_park(make_context):
+    page = ("张掖市已建成工业园区6个。\n"
+            "张掖经济技术开发区：2006年升级为国家级经济技术开发区。形成以正大集团、奥林贝尔等企业为龙头的农副产品加工产业。\n"
+            "民乐工业园区：2006年批准为省级开发区，园区形成了建材产业等主导产业。\n"
+            "沿滩区推进卧龙湖大桥建设。")
+    found, _ = relations(make_context, page, title="工业园区基本情况")
+    assert {("张掖经济技术开发区", "hosts", "正大集团"), ("张掖经济技术开发区", "hosts", "奥林贝尔"),
+            ("民乐工业园区", "hosts", "建材")} <= found
+    assert ("民乐工业园区", "hosts", "正大集团") not in found  # each to the end of its own line
+    assert not {("张掖经济技术开发区", "hosts", "卧龙湖大桥"), ("民乐工业园区", "hosts", "卧龙湖大桥")} & found
+
+
+def test_on_a_page_of_one_park_its_common_word_as_subject_stands_for_it(make_context):
+    page = ("平罗县经过20多年的发展，宁夏平罗工业园区实现了蝶变。近年来，平罗工业园区抢抓机遇。"
+            "自成立以来，园区聚焦新材料等主导产业，神州轮胎、丰华生物等一批企业落户。"
+            "全县推进卧龙湖大桥建设，完成丰泽食品技改。")
+    found, _ = relations(make_context, page, title="平罗新闻")
+    assert {("宁夏平罗工业园区", "hosts", "神州轮胎"), ("宁夏平罗工业园区", "hosts", "新材料")} <= found or \
+        {("平罗工业园区", "hosts", "神州轮胎"), ("平罗工业园区", "hosts", "新材料")} <= found
+    assert not any(r[2] in ("卧龙湖大桥", "丰泽食品") and r[1] == "hosts" for r in found), [r for r in found if r[1] == "hosts"]  # 园区 is not its subject
+    # a page naming two parks does not say which 园区 is
+    found, _ = relations(make_context, page.replace("近年来，平罗工业园区", "近年来，石嘴山经济技术开发区"), title="园区")
+    assert not any(r[2] == "神州轮胎" and r[1] == "hosts" for r in found)
+
+
 def test_town_project_also_lies_in_the_county(make_context):
     found, _ = relations(make_context, "加快瓦市镇养老服务中心建设。")
     assert {("瓦市镇养老服务中心", "locatedIn", "瓦市镇"), ("瓦市镇养老服务中心", "locatedIn", "沿滩区")} <= found

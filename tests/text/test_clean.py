@@ -224,6 +224,12 @@ def test_ellipsis_line_is_a_teaser_only_after_a_summary_label() -> None:
     assert not _in_spans("内容摘要：\n" + text.split("\n", 1)[1], "年中考核")
 
 
+def test_a_summary_paragraph_after_its_label_is_the_articles_lead() -> None:
+    lead = "摘要:正阳县将加快推进机械装备产业园、花生机械第二产业园等项目落地建设,推动食品产业提档升级,发展战略新兴产业集群。"
+    assert _in_spans(f"{lead}\n{PARA2}", "机械装备产业园")
+    assert not _in_spans(f"摘要:年中考核“大检验”,现场述职展风采……\n{PARA2}", "年中考核")  # a teaser cut short
+
+
 def test_link_list_inside_the_page_is_dropped() -> None:
     cities = "\n".join(["省各设区市及省直管县（市）", "石家庄市", "承德市", "张家口市", "秦皇岛市", "唐山市", "廊坊市"])
     text = f"{PARA1}\n{cities}\n关于本站\n|\n网站地图\n{PARA2}"

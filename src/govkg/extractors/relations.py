@@ -47,7 +47,9 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
   subject ``hosts`` what the parts after its semicolons name while each opens
   with a verb (X开发区开展…；坚持…，引育电商、物流企业); a page whose first
   sentence opens with a park named again later is about that park, which
-  ``hosts`` what its sentences with no subject of their own name.
+  ``hosts`` what its sentences with no subject of their own name; so does a
+  park that opens a line with a colon (张掖经济技术开发区：…) in that line, and the one
+  park of a page in the sentences whose subject is its common word (园区坚持…).
 
 >>> clause_bounds("实行“旅游+农业”，推进好梦林水田园综合体建设。")
 [(0, 9), (10, 23)]
@@ -611,6 +613,41 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
             yield Relation(park.ref, "hosts", m.ref, s.index, "relation.page_park")
 
 
+# A park's common word as a clause's subject, after a lead of time (园区坚持…, 2024年，园区牢牢抓住…, 该开发区…)
+_PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(?:园区|开发区|高新区|经开区|工业园区?)")
+
+
+def _park_sections(doc: _Doc) -> Iterator[Relation]:
+    """What a page says of a park without naming it in each sentence. A line that opens with a park and a colon
+    (张掖经济技术开发区：2006年…批准…形成以正大集团…为龙头的农副产品加工产业) is about that park to the line's end;
+    on a page that names one park only (宁夏平罗工业园区, then 平罗工业园区), a sentence whose subject is the
+    park's common word (园区坚持…, 2024年，园区…) is about it. The park hosts the industries, enterprises and
+    projects of those sentences that no other region or park opens as its subject."""
+    norm = doc.ctx.doc.norm
+    for s in doc.sents.values():
+        park = s.mentions[0] if s.mentions else None
+        if park is None or park.type != "Park" or norm[s.start:park.start].strip() \
+                or norm[park.end:park.end + 1] not in "：:" or norm[:s.start].rstrip(" \t\u3000")[-1:] not in ("", "\n"):
+            continue
+        line_end = norm.find("\n", s.start)
+        line_end = len(norm) if line_end < 0 else line_end
+        for t in doc.sents.values():
+            if s.start <= t.start < line_end and (t.subject() is None or t.subject().ref == park.ref):
+                for m in t.hostable():
+                    yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_heading")
+    parks = [m for m in doc.ctx.mentions if m.type == "Park"]
+    if not parks or any(not (a.label.endswith(b.label) or b.label.endswith(a.label)) for a in parks for b in parks):
+        return  # no park, or more than one
+    counts: dict[EntityRef, int] = defaultdict(int)
+    for m in parks:
+        counts[m.ref] += 1
+    park_ref = max(counts, key=lambda ref: (counts[ref], ref.key))
+    for s in doc.sents.values():
+        if s.subject() is None and _PARK_WORD_SUBJECT.match(s.text):
+            for m in s.hostable():
+                yield Relation(park_ref, "hosts", m.ref, s.index, "relation.park_word")
+
+
 def _opens_with_verb(ctx: Context, text: str) -> bool:
     """Whether ``text`` opens with a verb or an adverb (坚持…, 积极…), not a noun (垃圾焚烧发电…)."""
     tags = plain_segmenter(ctx.resources).tags(text[:8], HMM=False)
@@ -619,7 +656,7 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
-    _park_subject_goes_on, _page_park,
+    _park_subject_goes_on, _page_park, _park_sections,
 )
 
 
