@@ -50,6 +50,7 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "高平有着数百年的黄梨种植历史，而铁炉村的黄梨曾作为贡品。", {"铁炉村"}),
         (Q, "全乡紫山药种植面积3000多亩，其中我们村就占了1200亩。", set()),
         (Q, "当地的梨，首推铁炉村的黄梨。", {"铁炉村"}),  # a word of news prose in front
+        (Q, "距铁炉村中心仅约3公里，在今铁炉村境内。", {"铁炉村"}),  # distance and time in front
         (Q, "完成8条县乡道路改造。", set()),  # a measure word opens no name
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
@@ -109,6 +110,9 @@ def test_parent_short_form_then_child(make_context):
     assert "重庆长寿" in by_label["长寿区"].aliases
     assert Relation(EntityRef("Region", "500115"), "locatedIn", EntityRef("Region", "500000"), 0,
                     "region.gazetteer", derived_from="cpca") in relations
+    # a city whose short form its own county shares (铁岭市, 铁岭县) is a parent all the same
+    mentions, _ = _run(make_context("辽宁省铁岭西丰经济开发区建设加快。"))
+    assert {"铁岭市", "西丰县"} <= {m.label for m in mentions if m.rule == "region.short"}
 
 
 @pytest.mark.parametrize("text, child, table", [

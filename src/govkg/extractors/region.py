@@ -93,8 +93,11 @@ def _build_index(gaz: Gazetteer) -> _Index:
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[-1], set()).add(len(name))
-    upper = {s: c for s, c in gaz.by_short.items()
-             if all(gaz.get(x).level in (PROVINCE, PREFECTURE) for x in c)}
+    upper = {}
+    for short, codes in gaz.by_short.items():
+        top = tuple(c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes))  # 铁岭市 over its 铁岭县, 广安区
+        if all(gaz.get(x).level in (PROVINCE, PREFECTURE) for x in top):
+            upper[short] = top
     child_short: dict[str, dict[str, str]] = {}
     for short, codes in gaz.by_short.items():
         for code in codes:
@@ -105,11 +108,8 @@ def _build_index(gaz: Gazetteer) -> _Index:
     from govkg.extractors.gazetteer import _nations  # the ethnic names the gazetteer strips
 
     short_stop = frozenset(_words("region_short_stop.txt"))
-    city_short = {}
-    for short, codes in gaz.by_short.items():
-        found = [c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes)]  # 广安市 over its 广安区
-        if len(found) == 1 and gaz.get(found[0]).level == PREFECTURE and short not in short_stop | _CITY_WORDS:
-            city_short[short] = found[0]
+    city_short = {short: top[0] for short, top in upper.items()
+                  if len(top) == 1 and gaz.get(top[0]).level == PREFECTURE and short not in short_stop | _CITY_WORDS}
     return _Index(
         gaz=gaz, names=names, generic=generic,
         lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
@@ -302,21 +302,25 @@ CITY_RECURS = 2
 _RIVER_AFTER = re.compile(r"等?(?:流域|水系|干流|支流|沿岸|两岸|河段|江段|河道)")  # 牡丹江流域: the river, not the city
 
 
+def _before_a_noun(resources: Resources, text: str, at: int) -> bool:
+    """Whether the word at ``text[at:]`` is a noun other than a place's name (水库, 采芝林, 国际; not 龙江)."""
+    after = plain_segmenter(resources).tags(text[at:at + 6])
+    return bool(after) and after[0][1].startswith("n") and after[0][1] != "ns"
+
+
 def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> list[str]:
     """The cities whose short form, unique in the country, stands as a word at least :data:`CITY_RECURS` times in
     ``sents`` (内江党政代表团…与永川、泸州、内江: a page about another city's region names 内江 without 市). Not counted:
     a river's basin (牡丹江流域), and a short form before a noun, where it may begin the name of a mountain's
     reservoir or a company (马鞍山水库, 广州采芝林药业): the city must stand on its own twice."""
     counts: dict[str, int] = {}
-    seg = plain_segmenter(resources)
     for sent in sents:
         text = sent.text
         for m in idx.city_pattern.finditer(text):
             if not _boundaries(resources, text, m.start(), m.end()) or _RIVER_AFTER.match(text, m.end()):
                 continue
-            after = seg.tags(text[m.end():m.end() + 6])
-            if after and after[0][1].startswith("n") and after[0][1] != "ns":
-                continue  # before a noun it may begin another name (马鞍山|水库, 广州|采芝林药业)
+            if _before_a_noun(resources, text, m.end()):
+                continue  # it may begin another name (马鞍山|水库, 广州|采芝林药业)
             counts[m.group()] = counts.get(m.group(), 0) + 1
     return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
 
