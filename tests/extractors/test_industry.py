@@ -54,6 +54,8 @@ def test_headed_industries(make_context, sentence, expected):
     "联手打造4个世界级产业集群。",
     # verbs and positions the tagger calls nouns (压实, 聚力, 高地)
     "压实产业链链长责任，聚力产业升级。",
+    "打造京津产业转移的承接地，深化湘赣产业合作。",  # provinces by their one-character names
+    "建立招商产业、项目清单，推动深加工产业发展。",  # a government's task; a process of no sector
     "聚焦项目园区、改革创新、品质生活、绿色发展四大主攻方向。",  # lines of work, not sectors
     "工业经济产业集中度不高。",
 ])

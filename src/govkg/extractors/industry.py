@@ -446,8 +446,8 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
     bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if is_sector_term(ctx, body) else body)
-    if bad or _generic(ctx, body):
-        return None
+    if bad or _generic(ctx, body) or set(body) <= _words(ctx, "province_abbreviations.txt"):
+        return None  # …, or provinces by their one-character names (京津|产业转移)
     return replace(f, name=name, start=start, aliases=aliases)
 
 
