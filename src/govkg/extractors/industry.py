@@ -344,10 +344,11 @@ def _sector_like(item: str, terms: frozenset[str]) -> bool:
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
-    """Every word of ``text`` is a common word or a sector term (机械, 高端, 绿色; not 九星, 易品)."""
+    """Every word of ``text`` is a common word, a sector term or a sector activity (机械, 高端, 绿色, 深加工; not
+    九星, 易品)."""
     lex = lexicon(ctx)
-    terms = _words(ctx, "industry_terms.txt")
-    return all(is_common_word(lex, w) or w in terms or w in lex.modifiers
+    terms, activities = _words(ctx, "industry_terms.txt"), _words(ctx, "industry_activities.txt")
+    return all(is_common_word(lex, w) or w in terms or w in activities or w in lex.modifiers
                for w in lex.tokenizer.cut(text, HMM=False) if w.strip())
 
 
