@@ -309,3 +309,20 @@ def test_an_enterprise_trade_name_makes_a_project_specific(make_context):
                                 ctx.sentence_at(start).index, "enterprise.list"))
     assert "中国中化氟材料项目" in found(ctx)[0]
     assert "中国中化氟材料项目" not in found(make_context(text))[0]
+
+
+def test_a_park_before_a_companys_project_is_where_it_lies(make_context):
+    from govkg.extractors.enterprise import extract_enterprises
+    from govkg.extractors.park import extract_parks
+    from govkg.extractors.region import extract_regions
+
+    def after_parks(sentence):
+        ctx = make_context(sentence)
+        for extractor in (extract_regions, extract_parks, extract_enterprises):
+            ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+        return found(ctx)[0]
+
+    assert "京阳公司新型线缆项目" in after_parks("推进庞佐电器电料产业园区京阳公司新型线缆项目建设。")
+    assert "年产6000吨高纯石英管深加工项目" in after_parks("为交城经济开发区华庆新材料科技有限公司年产6000吨高纯石英管深加工项目培土奠基。")
+    # the park's own works keep it
+    assert "通天河产业园路网二期工程" in after_parks("完成通天河产业园路网二期工程。")

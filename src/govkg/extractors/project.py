@@ -80,6 +80,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a = _joined_start(sent.text, a, lex, works)
             a += _leading_preposition(sent.text, a)
             a = _after_company(sent.text, a, b)
+            a = _after_park(ctx, lex, heads, sent, a, b)
             if _rejected(ctx, lex, heads, sent.text, a, b):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
@@ -353,6 +354,24 @@ def _after_company(text: str, a: int, b: int) -> int:
         return a  # the name starts where its clause or a word does, or is shorter than the longest name
     after = text.rfind("公司", a, b) + 2
     return after if after > 1 and b - after >= 4 else a
+
+
+_AFTER_PARK_MIN = 6
+"""What must follow a park at the front of a project's name for the park to be where it lies, not its name."""
+
+
+def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent, a: int, b: int) -> int:  # noqa: ANN001
+    """Where a project whose name opens with a park starts: past the park when a company's project follows
+    (交城经济开发区|华庆新材料科技有限公司年产6000吨…项目, 庞佐…产业园区|京阳公司新型线缆项目: the park is where it
+    lies); else ``a`` (通天河产业园路网二期工程, 文化产业园雨污管道项目 are the park's own works)."""
+    companies = {m.start - sent.start for m in ctx.mentions_in(sent.index) if m.type == "Enterprise"}
+    for m in ctx.mentions_in(sent.index):
+        end = m.end - sent.start
+        if (m.type == "Park" and m.start - sent.start == a and b - end >= _AFTER_PARK_MIN
+                and (end in companies or "公司" in sent.text[end:b])
+                and not _rejected(ctx, lex, heads, sent.text, end, b)):
+            return end
+    return a
 
 
 def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int) -> bool:
