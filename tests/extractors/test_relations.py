@@ -196,9 +196,23 @@ def test_on_a_page_of_one_park_its_common_word_as_subject_stands_for_it(make_con
     assert {("宁夏平罗工业园区", "hosts", "神州轮胎"), ("宁夏平罗工业园区", "hosts", "新材料")} <= found or \
         {("平罗工业园区", "hosts", "神州轮胎"), ("平罗工业园区", "hosts", "新材料")} <= found
     assert not any(r[2] in ("卧龙湖大桥", "丰泽食品") and r[1] == "hosts" for r in found), [r for r in found if r[1] == "hosts"]  # 园区 is not its subject
+    # a report that names a park once, far from its start, is not about it; nor does 开发区 stand for a 高新区
+    report = ("全县经济平稳增长。财政收入增长5%。与杭州市高新区开展对口协作。"
+              "开发区基础配套进一步完善，丰泽食品等项目加快实施。")
+    found, _ = relations(make_context, report, title="政府工作报告")
+    assert not any(r[1] == "hosts" and r[2] == "丰泽食品" for r in found)
     # a page naming two parks does not say which 园区 is
     found, _ = relations(make_context, page.replace("近年来，平罗工业园区", "近年来，石嘴山经济技术开发区"), title="园区")
     assert not any(r[2] == "神州轮胎" and r[1] == "hosts" for r in found)
+
+
+def test_a_zones_short_and_long_names_are_one_park(make_context):
+    page = ("吉林经开区全力推进重大项目建设。\n近日，吉林市经济技术开发区以项目建设为中心，多个项目取得重大进展。"
+            "据了解，吉林普瑞特生物科技有限公司年产2650吨医药中间体项目正在进行设备安装。")
+    found, facts = relations(make_context, page, title="项目建设")
+    parks = {info.label for ref, info in facts.entities.items() if ref.type == "Park"}
+    assert parks == {"吉林市经济技术开发区"}  # the longer name wins, the other is its alias
+    assert ("吉林市经济技术开发区", "hosts", "吉林普瑞特生物科技有限公司") in found  # the page is about it
 
 
 def test_town_project_also_lies_in_the_county(make_context):

@@ -125,7 +125,9 @@ def _resolve(ctx: Context, mentions: list[Mention], relations: list[Relation]):
         words = [w for w in lex.tokenizer.cut(body, HMM=False) if w.strip()]
         return bool(words) and all(is_common_word(lex, w) for w in words)
 
-    return resolve_document(mentions, relations, prefixes, scope, is_common)
+    from govkg.extractors.park import same_park_key
+
+    return resolve_document(mentions, relations, prefixes, scope, is_common, lambda label: same_park_key(ctx, label))
 
 
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:

@@ -85,6 +85,32 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
                               span.start + start + at + length, span.sentence, "park.head")
 
 
+# the long and short forms of a zone's kind, as reports write them for one zone
+_ZONE_FORMS = ((re.compile(r"(?:经济技术开发区|经济开发区)$"), "经开区"),
+               (re.compile(r"(?:高新技术产业开发区|高新技术开发区|高新技术产业园区)$"), "高新区"),
+               (re.compile(r"综合保税区$"), "综保区"))
+
+
+def same_park_key(ctx: Context, label: str) -> str:
+    """What two names of one park have in common: the short form of its kind and of a division's full name in
+    front (吉林市经济技术开发区 and 吉林经开区 are one zone; 漳州高新区 and 漳州高新技术产业开发区 too).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> same_park_key(C, "吉林市经济技术开发区") == same_park_key(C, "吉林经开区"), same_park_key(C, "吉林经开区")
+    (True, '吉林经开区')
+    """
+    from govkg.extractors.gazetteer import short_form
+
+    for form, short in _ZONE_FORMS:
+        label = form.sub(short, label)
+    names = gazetteer(ctx.resources).by_name
+    for n in range(len(label) - 3, 1, -1):
+        if label[:n] in names:
+            return (short_form(label[:n]) or label[:n]) + label[n:]
+    return label
+
+
 def _past_rank(ctx: Context, heads: re.Pattern[str], text: str, cut: int) -> int:
     """``cut`` moved past a rank the park was given (省级|满城草莓现代农业园区) when the rest is named by a rare
     word or a place and is no title (省级慢性病综合防控示范区 is one; 国家级智慧化工园区 names a kind)."""

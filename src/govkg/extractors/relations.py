@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, data_lines
 from govkg.extractors.gazetteer import Gazetteer, gazetteer
 from govkg.extractors.glossary import names_proposer
+from govkg.extractors.park import same_park_key
 from govkg.extractors.phrase import plain_segmenter
 from govkg.extractors.slogan import proposed_by
 from govkg.model import EntityRef, Mention, Relation
@@ -600,9 +601,8 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
     if park is None or park.type != "Park":
         return
 
-    def names_it(s: _Sent) -> bool:  # 浙江省杭州高新区, then 杭州高新区
-        return any(m.type == "Park" and (park.label.endswith(m.label) or m.label.endswith(park.label))
-                   for m in s.mentions)
+    def names_it(s: _Sent) -> bool:  # 浙江省杭州高新区, then 杭州高新区; 吉林经开区, then 吉林市经济技术开发区
+        return any(m.type == "Park" and _one_park(doc.ctx, park.label, m.label) for m in s.mentions)
 
     if sum(map(names_it, doc.sents.values())) < 2:
         return  # a park the page names once is not what it is about
@@ -614,15 +614,21 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
 
 
 # A park's common word as a clause's subject, after a lead of time (园区坚持…, 2024年，园区牢牢抓住…, 该开发区…)
-_PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(?:园区|开发区|高新区|经开区|工业园区?)")
+_PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(园区|开发区|高新区|经开区|工业园区?)")
+# which common words stand for a park of which kind (a 高新区 is no 开发区 of the county's own)
+_PARK_WORD_KINDS = {"园区": ("园区", "园"), "工业园": ("工业园", "工业园区"), "工业园区": ("工业园区",),
+                    "开发区": ("开发区", "经开区"), "经开区": ("开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区")}
+_PAGE_PARK_NAMED = 3
+"""How often a page must name its one park, failing its first sentences, for it to be what the page is about."""
 
 
 def _park_sections(doc: _Doc) -> Iterator[Relation]:
     """What a page says of a park without naming it in each sentence. A line that opens with a park and a colon
     (张掖经济技术开发区：2006年…批准…形成以正大集团…为龙头的农副产品加工产业) is about that park to the line's end;
-    on a page that names one park only (宁夏平罗工业园区, then 平罗工业园区), a sentence whose subject is the
-    park's common word (园区坚持…, 2024年，园区…) is about it. The park hosts the industries, enterprises and
-    projects of those sentences that no other region or park opens as its subject."""
+    on a page about one park only (named at its start or three times: 宁夏平罗工业园区, then 平罗工业园区), a
+    sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is about it. The
+    park hosts the industries, enterprises and projects of those sentences that no other region or park opens
+    as its subject."""
     norm = doc.ctx.doc.norm
     for s in doc.sents.values():
         park = s.mentions[0] if s.mentions else None
@@ -636,16 +642,26 @@ def _park_sections(doc: _Doc) -> Iterator[Relation]:
                 for m in t.hostable():
                     yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_heading")
     parks = [m for m in doc.ctx.mentions if m.type == "Park"]
-    if not parks or any(not (a.label.endswith(b.label) or b.label.endswith(a.label)) for a in parks for b in parks):
+    if not parks or any(not _one_park(doc.ctx, a.label, b.label) for a in parks for b in parks):
         return  # no park, or more than one
+    first = sorted(doc.sents)[:3]  # the title and the first sentences
+    if len(parks) < _PAGE_PARK_NAMED and not any(m.sentence in first for m in parks):
+        return  # a report that names some park once or twice is not about it
     counts: dict[EntityRef, int] = defaultdict(int)
     for m in parks:
         counts[m.ref] += 1
-    park_ref = max(counts, key=lambda ref: (counts[ref], ref.key))
+    park = max(parks, key=lambda m: (counts[m.ref], len(m.label), m.ref.key))
     for s in doc.sents.values():
-        if s.subject() is None and _PARK_WORD_SUBJECT.match(s.text):
+        word = _PARK_WORD_SUBJECT.match(s.text)
+        if s.subject() is None and word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
             for m in s.hostable():
-                yield Relation(park_ref, "hosts", m.ref, s.index, "relation.park_word")
+                yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
+
+
+def _one_park(ctx: Context, a: str, b: str) -> bool:
+    """Whether two park names name one park: one ends the other (宁夏平罗工业园区, 平罗工业园区), or they differ
+    only in the long and short forms of its kind and its division (吉林市经济技术开发区, 吉林经开区)."""
+    return a.endswith(b) or b.endswith(a) or same_park_key(ctx, a) == same_park_key(ctx, b)
 
 
 def _opens_with_verb(ctx: Context, text: str) -> bool:

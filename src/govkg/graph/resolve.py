@@ -1,12 +1,15 @@
 """Entity resolution inside one document, so that names join across documents.
 
-Two rules, both about how reports shorten names:
+Three rules, all about how reports shorten names:
 
 1. A name that is another name of the same type with a region in front is
    the same entity: 中国中化 / 中化, 自贡食品产业园 / 食品产业园 (the region is
    one the document names, or the document's region or one of its parents).
    The longer name wins; the shorter becomes an alias.
-2. A park whose name is only common words (食品产业园, 机械装备制造园) is not
+2. Two park names that differ only in the long and short forms of the zone's
+   kind and division (吉林市经济技术开发区 / 吉林经开区: the caller's ``park_key``
+   says) are one park; the longer name wins.
+3. A park whose name is only common words (食品产业园, 机械装备制造园) is not
    unique in the country: its key is scoped to the document's region, so the
    食品产业园 of one county and that of another stay two nodes.
 
@@ -26,12 +29,14 @@ NATIONAL_PREFIXES = ("中国", "国家")
 
 
 def resolve_document(mentions: list[Mention], relations: list[Relation], prefixes: Iterable[str],
-                     scope: str | None, is_common: Callable[[str], bool]) -> tuple[list[Mention], list[Relation]]:
+                     scope: str | None, is_common: Callable[[str], bool],
+                     park_key: Callable[[str], str] = lambda label: label) -> tuple[list[Mention], list[Relation]]:
     """Rewrite entity refs of one document's mentions and relations.
 
     ``prefixes`` are region names usable in front of a name (自贡市, 自贡, 沿滩);
     ``scope`` is the document region's key (None: nothing is scoped);
-    ``is_common(body)`` tells whether a name body is made of common words only.
+    ``is_common(body)`` tells whether a name body is made of common words only;
+    ``park_key(label)`` is what two names of one park have in common.
 
     >>> m = lambda key: Mention(EntityRef("Enterprise", key), key, 0, len(key), 0, "t")
     >>> ms, _ = resolve_document([m("中国中化"), m("中化")], [], ["自贡"], None, lambda s: False)
@@ -52,6 +57,15 @@ def resolve_document(mentions: list[Mention], relations: list[Relation], prefixe
                 if other is not None and other != ref:
                     mapping[other] = (ref, label)
                 break
+    same: dict[str, list[tuple[str, EntityRef]]] = {}
+    for (kind, label), ref in names.items():
+        if kind == "Park" and ref not in mapping:
+            same.setdefault(park_key(label), []).append((label, ref))
+    for group in same.values():
+        label, ref = max(group, key=lambda g: (len(g[0]), g[0]))
+        for _, other in group:
+            if other != ref:
+                mapping[other] = (ref, label)
     for (kind, label), ref in names.items():
         if kind in SCOPED_TYPES and ref not in mapping and scope and is_common(label):
             if not any(label.startswith(p) for p in prefixes):
