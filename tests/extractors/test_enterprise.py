@@ -31,6 +31,8 @@ def labels(ctx):
     # among brands, names made of common words are brands too; a ring road or school is named by its word
     ("丽珠制药、丰华生物、滨泽新能源、神州轮胎、蓝天农业、新龙蓝天等一批优质企业落户。", {"蓝天农业", "神州轮胎"}),
     ("吉元冶金、大地循环、贝利特化学、晟晏实业、滨河碳化硅等龙头企业。", {"大地循环", "贝利特化学"}),
+    # the brand a sector is led by
+    ("已形成以益大新材料为龙头的针状焦产业集群。", {"益大新材料"}),
     # 发展 ends a name walking left, but before a head it is part of it
     ("西藏天地绿色饮品发展有限公司、西藏娃哈哈食品有限公司两家企业实现工业产值。", {"西藏天地绿色饮品发展有限公司"}),
     ("借势博世、奥托立夫等企业，争取新项目落地。", {"博世", "奥托立夫"}),
@@ -100,6 +102,7 @@ def test_enterprises(make_context, sentence, expected):
     "吸引更多跨国公司设立地区总部。",
     "推行“管委会+公司”等模式。",
     "引进新风系统、养老医疗等企业。",
+    "以伊祁山为龙头，以品牌为龙头，以县级医院为龙头。",
     # a list of the sectors companies work in: half its items are sector terms, so the rest are sectors too
     "推进钢铁、焦化等行业企业实施超低排放改造。",
     "引进动力电池、电动汽车、通用航空等制造业企业。",

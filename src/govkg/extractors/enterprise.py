@@ -1,6 +1,6 @@
 """Enterprises: what makes a name a company, in one place.
 
-An Enterprise mention comes from one of four rules:
+An Enterprise mention comes from one of five rules:
 
 ``enterprise.head``
     a name ending in a legal or group head (公司, 集团, 股份, 城投 …; data file
@@ -14,6 +14,9 @@ An Enterprise mention comes from one of four rules:
     words (新风系统, 养老医疗) is a kind of business, not a name.
 ``enterprise.sibling``
     a bare brand listed next to a headed company ("九江钒宇、德胜集团").
+``enterprise.lead``
+    a bare brand that leads a sector ("以益大新材料为龙头的针状焦产业集群"), when
+    :func:`is_brand_name` holds (以品牌为龙头, 以伊祁山为龙头 name none).
 ``enterprise.project_owner``
     a bare brand that carries out projects: the items of a 等…项目 or
     "A、B 2个项目" list ("信乙化工、华砂新材料等项目") and the owner of a phase
@@ -67,7 +70,26 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     yield from headed
     yield from _listed(ctx)
     yield from _siblings(ctx, headed)
+    yield from _leaders(ctx)
     yield from _project_owners(ctx)
+
+
+_LEADS = re.compile(r"以([^，。；：、以为]{2,12})为龙头")
+
+
+def _leaders(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.lead``: the brand a sector is led by (以益大新材料为龙头). A brand of two common words
+    (以阳光电源为龙头) is missed: nothing tells it from a phrase (以品牌建设为龙头). A name with a company's head
+    is the head rule's; a place or park is named by its own rules."""
+    places = _place_names(ctx)
+    for sent in ctx.sentences:
+        for m in _LEADS.finditer(sent.text):
+            name = m.group(1)
+            if name not in places and _HAN_PAIR.search(name) and is_brand_name(ctx, name):
+                yield _mention(name, sent.start + m.start(1), sent.start + m.end(1), sent.index, "enterprise.lead")
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 # --- the shared tests -------------------------------------------------------------------------
