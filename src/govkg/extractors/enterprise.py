@@ -11,7 +11,10 @@ An Enterprise mention comes from one of five rules:
 ``enterprise.list``
     the items of a list that ends in 等…企业 / 等16户企业 / A、B两家企业
     ("江苏国泰、中化蓝天等头部企业"); in a 等-list an item made only of common
-    words (新风系统, 养老医疗) is a kind of business, not a name.
+    words (新风系统, 养老医疗) is a kind of business, not a name, unless
+    :data:`BRANDS_PER_TRADE` brands stand beside it for each such item
+    (神州轮胎、蓝天农业、新龙蓝天: a brand too). A place's name and a trade
+    (河西制药) is a company's name.
 ``enterprise.sibling``
     a bare brand listed next to a headed company ("九江钒宇、德胜集团").
 ``enterprise.lead``
@@ -326,11 +329,14 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                         and not _is_common(ctx, name) and not _not_tail(ctx).search(name)):
                     trade = by_etc and not heads.search(name) and _only_common_words(lex, name)
                     (trades if trade else kept).append((a, b))
-            if len(kept) >= max(3, 3 * len(trades)):
+            if len(kept) >= BRANDS_PER_TRADE * max(1, len(trades)):
                 kept += trades  # among brands they are brands too (神州轮胎、蓝天农业、新龙蓝天); else trades (新风系统、养老医疗)
             for a, b in sorted(kept):
                 yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.list")
 
+
+BRANDS_PER_TRADE = 3
+"""How many brands a list item of common words needs beside it to be read as a brand too."""
 
 _JOINERS = frozenset("和与及")
 

@@ -310,18 +310,16 @@ def _before_a_noun(resources: Resources, text: str, at: int) -> bool:
 
 def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> list[str]:
     """The cities whose short form, unique in the country, stands as a word at least :data:`CITY_RECURS` times in
-    ``sents`` (内江党政代表团…与永川、泸州、内江: a page about another city's region names 内江 without 市). Not counted:
+    ``sents`` (荣昌与永川、泸州、内江就…；荣昌和内江同处…: a page about another city's district names 内江 without 市). Not counted:
     a river's basin (牡丹江流域), and a short form before a noun, where it may begin the name of a mountain's
     reservoir or a company (马鞍山水库, 广州采芝林药业): the city must stand on its own twice."""
     counts: dict[str, int] = {}
     for sent in sents:
         text = sent.text
         for m in idx.city_pattern.finditer(text):
-            if not _boundaries(resources, text, m.start(), m.end()) or _RIVER_AFTER.match(text, m.end()):
-                continue
-            if _before_a_noun(resources, text, m.end()):
-                continue  # it may begin another name (马鞍山|水库, 广州|采芝林药业)
-            counts[m.group()] = counts.get(m.group(), 0) + 1
+            if (_boundaries(resources, text, m.start(), m.end()) and not _RIVER_AFTER.match(text, m.end())
+                    and not _before_a_noun(resources, text, m.end())):
+                counts[m.group()] = counts.get(m.group(), 0) + 1
     return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
 
 

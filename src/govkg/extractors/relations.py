@@ -622,13 +622,10 @@ _PAGE_PARK_NAMED = 3
 """How often a page must name its one park, failing its first sentences, for it to be what the page is about."""
 
 
-def _park_sections(doc: _Doc) -> Iterator[Relation]:
-    """What a page says of a park without naming it in each sentence. A line that opens with a park and a colon
-    (张掖经济技术开发区：2006年…批准…形成以正大集团…为龙头的农副产品加工产业) is about that park to the line's end;
-    on a page about one park only (named at its start or three times: 宁夏平罗工业园区, then 平罗工业园区), a
-    sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is about it. The
-    park hosts the industries, enterprises and projects of those sentences that no other region or park opens
-    as its subject."""
+def _park_heading(doc: _Doc) -> Iterator[Relation]:
+    """A line that opens with a park and a colon (张掖经济技术开发区：2006年…批准…形成以正大集团…为龙头的农副产品加工产业)
+    is about that park to the line's end: the park hosts the industries, enterprises and projects of the line's
+    sentences that no other region or park opens as its subject."""
     norm = doc.ctx.doc.norm
     for s in doc.sents.values():
         park = s.mentions[0] if s.mentions else None
@@ -641,10 +638,16 @@ def _park_sections(doc: _Doc) -> Iterator[Relation]:
             if s.start <= t.start < line_end and (t.subject() is None or t.subject().ref == park.ref):
                 for m in t.hostable():
                     yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_heading")
+
+
+def _park_word(doc: _Doc) -> Iterator[Relation]:
+    """On a page about one park only (named in its first sentences or three times: 宁夏平罗工业园区, then
+    平罗工业园区), a sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is
+    about it: the park hosts the industries, enterprises and projects it names."""
     parks = [m for m in doc.ctx.mentions if m.type == "Park"]
     if not parks or any(not _one_park(doc.ctx, a.label, b.label) for a in parks for b in parks):
         return  # no park, or more than one
-    first = sorted(doc.sents)[:3]  # the title and the first sentences
+    first = sorted(doc.sents)[:3]  # the first three sentences that name anything (a title is one)
     if len(parks) < _PAGE_PARK_NAMED and not any(m.sentence in first for m in parks):
         return  # a report that names some park once or twice is not about it
     counts: dict[EntityRef, int] = defaultdict(int)
@@ -672,7 +675,7 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
-    _park_subject_goes_on, _page_park, _park_sections,
+    _park_subject_goes_on, _page_park, _park_heading, _park_word,
 )
 
 
