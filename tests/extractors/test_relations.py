@@ -179,11 +179,11 @@ def test_a_page_about_a_park_has_it_host_what_its_other_sentences_name(make_cont
 def test_a_line_opening_with_a_park_and_a_colon_is_about_that_park(make_context):
     page = ("张掖市已建成工业园区6个。\n"
             "张掖经济技术开发区：2006年升级为国家级经济技术开发区。形成以正大集团、奥林贝尔等企业为龙头的农副产品加工产业。\n"
-            "民乐工业园区：2006年批准为省级开发区，园区形成了建材产业等主导产业。\n"
+            "民乐工业园区：2006年批准为省级开发区，分为生物制药产业园、现代物流产业园，园区形成了建材产业等主导产业。\n"
             "沿滩区推进卧龙湖大桥建设。")
     found, _ = relations(make_context, page, title="工业园区基本情况")
     assert {("张掖经济技术开发区", "hosts", "正大集团"), ("张掖经济技术开发区", "hosts", "奥林贝尔"),
-            ("民乐工业园区", "hosts", "建材")} <= found
+            ("民乐工业园区", "hosts", "建材"), ("民乐工业园区", "hosts", "生物制药产业园")} <= found
     assert ("民乐工业园区", "hosts", "正大集团") not in found  # each to the end of its own line
     assert not {("张掖经济技术开发区", "hosts", "卧龙湖大桥"), ("民乐工业园区", "hosts", "卧龙湖大桥")} & found
 

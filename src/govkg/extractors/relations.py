@@ -625,7 +625,8 @@ _PAGE_PARK_NAMED = 3
 def _park_heading(doc: _Doc) -> Iterator[Relation]:
     """A line that opens with a park and a colon (张掖经济技术开发区：2006年…批准…形成以正大集团…为龙头的农副产品加工产业)
     is about that park to the line's end: the park hosts the industries, enterprises and projects of the line's
-    sentences that no other region or park opens as its subject."""
+    sentences that no region opens as its subject, and the smaller parks they name (分为农副产品加工产业园、生物制药
+    产业园…: what those host lies in it too)."""
     norm = doc.ctx.doc.norm
     for s in doc.sents.values():
         park = s.mentions[0] if s.mentions else None
@@ -635,8 +636,9 @@ def _park_heading(doc: _Doc) -> Iterator[Relation]:
         line_end = norm.find("\n", s.start)
         line_end = len(norm) if line_end < 0 else line_end
         for t in doc.sents.values():
-            if s.start <= t.start < line_end and (t.subject() is None or t.subject().ref == park.ref):
-                for m in t.hostable():
+            if s.start <= t.start < line_end and (t.subject() is None or t.subject().type == "Park"):
+                inner = [p for p in t.of("Park") if p.ref != park.ref and not t.nested_in_other(p)]
+                for m in t.hostable() + inner:
                     yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_heading")
 
 
