@@ -35,6 +35,7 @@ def labels(ctx):
     ("已形成以益大新材料为龙头的针状焦产业集群。", {"益大新材料"}),
     # 发展 ends a name walking left, but before a head it is part of it
     ("西藏天地绿色饮品发展有限公司、西藏娃哈哈食品有限公司两家企业实现工业产值。", {"西藏天地绿色饮品发展有限公司"}),
+    ("福绵区与广西威壮投资集团签约，组建恒达建设投资有限公司。", {"广西威壮投资集团", "恒达建设投资有限公司"}),
     ("借势博世、奥托立夫等企业，争取新项目落地。", {"博世", "奥托立夫"}),
     ("中国电建、通用技术两家央企集团三级子公司落户。", {"中国电建", "通用技术"}),
     # enterprise.head
@@ -103,6 +104,7 @@ def test_enterprises(make_context, sentence, expected):
     "推行“管委会+公司”等模式。",
     "引进新风系统、养老医疗等企业。",
     "以伊祁山为龙头，以品牌为龙头，以县级医院为龙头。",
+    "加快建设公司化运营，推动投资集团化。",
     # a list of the sectors companies work in: half its items are sector terms, so the rest are sectors too
     "推进钢铁、焦化等行业企业实施超低排放改造。",
     "引进动力电池、电动汽车、通用航空等制造业企业。",

@@ -191,12 +191,21 @@ def names_route(ctx: Context, name: str) -> bool:
 
 
 def _crossed_start(lex: Lexicon, text: str, start: int, end: int) -> int:
-    """1 when the first character of ``text[start:end]`` stands alone and makes a dictionary word with
-    the character before it (更多|跨国公司: the 多 of 更多), else 0."""
+    """1 when the first character of ``text[start:end]`` stands alone and makes a dictionary word with the
+    character before it, itself alone (更多|跨国公司: the 多 of 更多; not 组建|恒达…, where 建 is 组建's), else 0.
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> [_crossed_start(load_lexicon(), s, s.index(w), len(s)) for s, w in [("引进更多跨国公司", "多"),
+    ...                                                                     ("组建恒达建设投资有限公司", "恒")]]
+    [1, 0]
+    """
     if start == 0 or end - start < 3:
         return 0
     first = next(iter(lex.tokenizer.cut(text[start:end], HMM=False)))
-    return 1 if len(first) == 1 and lex.tokenizer.FREQ.get(text[start - 1:start + 1], 0) > 0 else 0
+    if len(first) != 1 or not lex.tokenizer.FREQ.get(text[start - 1:start + 1], 0):
+        return 0
+    before = lex.tokenizer.cut(text[max(0, start - 4):start], HMM=False)
+    return 1 if before and len(before[-1]) == 1 else 0
 
 
 def _only_common_words(lex: Lexicon, name: str) -> bool:
