@@ -42,7 +42,7 @@ from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, STOP_CHARS, L
                                      governing_lead, headed_names, is_common_word, joins, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
-from govkg.model import EntityRef, Mention, Relation
+from govkg.model import EntityRef, Mention, Relation, Sentence
 
 _LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,4})(?:项目|工程)")
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
@@ -360,7 +360,7 @@ _AFTER_PARK_MIN = 6
 """What must follow a park at the front of a project's name for the park to be where it lies, not its name."""
 
 
-def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent, a: int, b: int) -> int:  # noqa: ANN001
+def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent: Sentence, a: int, b: int) -> int:
     """Where a project whose name opens with a park starts: past the park when a company's project follows
     (交城经济开发区|华庆新材料科技有限公司年产6000吨…项目, 庞佐…产业园区|京阳公司新型线缆项目: the park is where it
     lies); else ``a`` (通天河产业园路网二期工程, 文化产业园雨污管道项目 are the park's own works)."""
