@@ -291,6 +291,60 @@ def test_timeout_is_a_deadline_for_a_stalled_upload():
         assert time.monotonic() - start < 4
 
 
+@contextlib.contextmanager
+def dropping_server(drops: int):
+    """A local HTTP server whose first ``drops`` answers end inside their body (it promises 100 bytes, sends 5
+    and closes the connection); later requests get 201 Created. Yields its URL and the list of request lines."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+    requests_seen: list[str] = []
+
+    def read_request(conn: socket.socket) -> str:
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += conn.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+        while len(body) < length:
+            body += conn.recv(65536)
+        return head.split(b"\r\n")[0].decode()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(5)
+                requests_seen.append(read_request(conn))
+                if len(requests_seen) <= drops:
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\nabcde")
+                else:
+                    conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql-graph-crud", requests_seen
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def test_an_answer_the_server_cuts_short_is_asked_for_once_more(seeds):
+    graphs = len(named_graphs(seeds))
+    with dropping_server(drops=1) as (url, seen):
+        push_dataset(seeds, url, timeout=5)
+    assert len(seen) == graphs + 1 and seen[0] == seen[1]  # the first PUT twice, then one per graph
+    with dropping_server(drops=10**6) as (url, seen), \
+            pytest.raises(OutputError, match=r"closed the connection inside its answer"):
+        push_dataset(seeds, url, timeout=5)
+    assert len(seen) == 2  # once more, not forever
+
+
 def test_wrong_password_is_401(virtuoso, seeds):
     with pytest.raises(OutputError, match="401 Unauthorized"):
         push_dataset(seeds, virtuoso.graph_store, user="dba", password="not-the-password")

@@ -167,8 +167,18 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+class _Dropped(OutputError):
+    """The server closed the connection inside its answer (Virtuoso now and then, under load)."""
+
+
 def _send(session, method: str, url: str, endpoint: str, *, timeout: float, **kwargs) -> None:
-    response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
+    """One request, sent once more when the server drops the connection inside its answer: every request a push
+    makes may be repeated (a graph's PUT replaces it; an update's first chunk drops the graph, and inserting
+    triples a graph holds changes nothing), so each may take twice ``timeout`` at worst."""
+    try:
+        response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
+    except _Dropped:
+        response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
     if response.status_code == 401:
         raise OutputError(f"{endpoint}: {_UNAUTHORIZED}")
     if response.status_code >= 400:
@@ -221,6 +231,8 @@ def _request(session, method: str, url: str, endpoint: str, *, timeout: float, d
     except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
             requests.exceptions.InvalidSchema) as exc:
         raise OutputError(f"{endpoint}: not a usable endpoint URL ({exc})") from None
+    except requests.exceptions.ChunkedEncodingError as exc:
+        raise _Dropped(f"{endpoint}: the server closed the connection inside its answer ({_reason(exc)})") from None
     except requests.exceptions.RequestException as exc:
         raise OutputError(f"{endpoint}: request failed ({_reason(exc)})") from None
 
