@@ -228,9 +228,9 @@ def test_wrong_port_is_a_one_line_error(seeds):
 
 
 @contextlib.contextmanager
-def stalling_server(*, read_request: bool):
-    """A local HTTP server that answers nothing useful: it trickles one byte of an answer every 0.2 s
-    for 8 s (``read_request``), or accepts the connection and never reads what is sent. Yields its URL."""
+def local_server(handle):
+    """A local HTTP server on a free port that gives each connection to ``handle(conn, stop)`` in one thread;
+    connections ``handle`` returns True for are kept open until the server stops. Yields its URL."""
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.2)
     stop = threading.Event()
@@ -242,20 +242,10 @@ def stalling_server(*, read_request: bool):
                 conn, _ = listener.accept()
             except OSError:
                 continue
-            held.append(conn)
-            if not read_request:
-                continue  # the client's body fills the socket buffers and its sending stalls
-            conn.recv(65536)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
-            for _ in range(40):  # 8 s at most, then the connection is closed: a client without a deadline fails too
-                if stop.is_set():
-                    break
-                try:
-                    conn.sendall(b"x")
-                except OSError:
-                    break
-                stop.wait(0.2)
-            conn.close()
+            if handle(conn, stop):
+                held.append(conn)
+            else:
+                conn.close()
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -267,6 +257,28 @@ def stalling_server(*, read_request: bool):
         for conn in held:
             conn.close()
         listener.close()
+
+
+def stalling_server(*, read_request: bool):
+    """A local HTTP server that answers nothing useful: it trickles one byte of an answer every 0.2 s
+    for 8 s (``read_request``), or accepts the connection and never reads what is sent. Yields its URL."""
+
+    def handle(conn, stop):
+        if not read_request:
+            return True  # the client's body fills the socket buffers and its sending stalls
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(40):  # 8 s at most, then the connection is closed: a client without a deadline fails too
+            if stop.is_set():
+                break
+            try:
+                conn.sendall(b"x")
+            except OSError:
+                break
+            stop.wait(0.2)
+        return False
+
+    return local_server(handle)
 
 
 def test_timeout_is_a_deadline_for_a_trickled_answer(seeds):
@@ -295,12 +307,10 @@ def test_timeout_is_a_deadline_for_a_stalled_upload():
 def dropping_server(drops: int):
     """A local HTTP server whose first ``drops`` answers end inside their body (it promises 100 bytes, sends 5
     and closes the connection); later requests get 201 Created. Yields its URL and the list of request lines."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-    stop = threading.Event()
-    requests_seen: list[str] = []
+    seen: list[str] = []
 
-    def read_request(conn: socket.socket) -> str:
+    def handle(conn, stop):
+        conn.settimeout(5)
         data = b""
         while b"\r\n\r\n" not in data:
             data += conn.recv(65536)
@@ -308,30 +318,15 @@ def dropping_server(drops: int):
         length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
         while len(body) < length:
             body += conn.recv(65536)
-        return head.split(b"\r\n")[0].decode()
+        seen.append(head.split(b"\r\n")[0].decode())
+        if len(seen) <= drops:
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\nabcde")
+        else:
+            conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        return False
 
-    def serve():
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            with conn:
-                conn.settimeout(5)
-                requests_seen.append(read_request(conn))
-                if len(requests_seen) <= drops:
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\nabcde")
-                else:
-                    conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql-graph-crud", requests_seen
-    finally:
-        stop.set()
-        thread.join(5)
-        listener.close()
+    with local_server(handle) as url:
+        yield url, seen
 
 
 def test_an_answer_the_server_cuts_short_is_asked_for_once_more(seeds):
