@@ -128,6 +128,8 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     at = 0
     if rest is not None and rest.start() >= 2:
         at, name = len(province), name[len(province):]  # 浙江省|杭州高新区: the park is named in its province
+    if _formerly(ctx, name):
+        at, name = at + 1, name[1:]  # 原|嘉祥经济开发区: the park's name before it was renamed
     head = _last_head(heads, name)
     if head is None:
         return None
@@ -139,6 +141,23 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
         return None
     return at, normalise_label(name), len(name)
+
+
+def _formerly(ctx: Context, name: str) -> bool:
+    """Whether ``name`` opens with 原 (formerly) before a division's name (原嘉祥经济开发区, 原济宁市生物产业园), not
+    as the first character of one (原平经济开发区: 原平 is a city).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_formerly(C, n) for n in ("原嘉祥经济开发区", "原济宁市生物产业园", "原平经济开发区", "原料产业园")]
+    [True, True, False, False]
+    """
+    if not name.startswith("原"):
+        return False
+    gaz = gazetteer(ctx.resources)
+    if any(name[:n] in gaz.by_short or name[:n] in gaz.by_name for n in (2, 3)):
+        return False
+    return any(name[1:1 + n] in gaz.by_short or name[1:1 + n] in gaz.by_name for n in (2, 3, 4))
 
 
 def _provinces(ctx: Context) -> tuple[str, ...]:
