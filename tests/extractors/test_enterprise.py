@@ -31,6 +31,8 @@ def labels(ctx):
     # among brands, names made of common words are brands too; a ring road or school is named by its word
     ("丽珠制药、丰华生物、滨泽新能源、神州轮胎、蓝天农业、新龙蓝天等一批优质企业落户。", {"蓝天农业", "神州轮胎"}),
     ("吉元冶金、大地循环、贝利特化学、晟晏实业、滨河碳化硅等龙头企业。", {"大地循环", "贝利特化学"}),
+    # the sectors of the companies after 等 (their list is no list of industries)
+    ("强化与腾讯、华大基因、北科生物等数字经济、生物经济领军企业深度合作。", {"腾讯", "华大基因", "北科生物"}),
     # the brand a sector is led by
     ("已形成以益大新材料为龙头的针状焦产业集群。", {"益大新材料"}),
     # 发展 ends a name walking left, but before a head it is part of it

@@ -58,6 +58,7 @@ def test_headed_industries(make_context, sentence, expected):
     "打造京津产业转移的承接地，深化湘赣产业合作。",  # provinces by their one-character names
     "建立招商产业、项目清单，推动深加工产业发展。",  # a government's task; a process of no sector
     "集中开工项目31个，涉及产业、基础设施、社会发展等多个领域。",  # fields of government work
+    "强化与华为、腾讯、华大基因等数字经济、生物经济领军企业深度合作。",  # companies of those sectors
     "聚焦项目园区、改革创新、品质生活、绿色发展四大主攻方向。",  # lines of work, not sectors
     "工业经济产业集中度不高。",
 ])

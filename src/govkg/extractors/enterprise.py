@@ -44,10 +44,12 @@ from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enum
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
-# "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"
+# "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
+# sectors of leading companies ("…等数字经济、生物经济领军企业")
 _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
                        r"(?:\d+|[两三四五六七八九十])[家户个])"
-                       r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}(?:企业|公司|集团)")
+                       r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
+                       r"(?:领军|龙头|头部|骨干))(?:企业|公司|集团)")
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
                                r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目")

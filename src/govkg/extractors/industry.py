@@ -148,7 +148,7 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
     """
     lex = lexicon(ctx)
     for m in _LIST_CLOSE.finditer(text):
-        if not _plain_tail(lex, m.group("tail")):
+        if not _plain_tail(lex, m.group("tail")) or _names_companies(text, m):
             continue
         end = m.start("sep")
         single_ok = False
@@ -174,6 +174,23 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
         for i, (a, b) in enumerate(items):
             if b - a >= 2 or (single_ok and b - a == 1):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
+
+
+# what may follow a list's closing sector word when the list names companies of those sectors
+_COMPANIES_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,10}?)?(?:领军|龙头|头部|骨干|知名|重点)?(?:企业|公司|集团)")
+
+
+def _names_companies(text: str, m: re.Match[str]) -> bool:
+    """Whether the list that ``m`` closes names companies, the sector words after 等 qualifying them
+    (华为、腾讯、北科生物等数字经济、生物经济领军企业, 等数字经济领军企业: the enterprise rules read them);
+    钢铁、化工等产业龙头企业 lists sectors.
+
+    >>> s = "强化与华为、腾讯等数字经济、生物经济领军企业合作，培育钢铁、化工等产业龙头企业"
+    >>> [_names_companies(s, m) for m in _LIST_CLOSE.finditer(s)]
+    [True, False]
+    """
+    after = _COMPANIES_AFTER.match(text, m.end())
+    return bool(after) and (text.startswith("、", m.end()) or not m.group().endswith(("产业", "行业", "产业集群")))
 
 
 def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]]:
