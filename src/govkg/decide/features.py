@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -97,22 +98,14 @@ def candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
     for ref, ms in groups.items():
         label = _label(ref, ms)
         features = _features(ctx, ref.type, label, ms, spans, ordered, starts, prefixes)
-        features |= _word_features(lex, ref.type, label, df.get(label, 0), spread, prefixes, _division_names(ctx))
+        features |= _word_features(lex, ref.type, label, df.get(label, 0), spread, prefixes,
+                                   gazetteer(ctx.resources).names_division)
         out.append(Candidate(ref, label, tuple(ms), frozenset(features)))
     return out
 
 
 def _label(ref: EntityRef, ms: list[Mention]) -> str:
     return ms[0].label if ref.type == "Region" else ref.key.split(":", 1)[-1] or ms[0].label
-
-
-def _division_names(ctx: Context) -> frozenset[str]:
-    """Names and short forms (two characters or more) of every division: a name's first word that is one is a
-    place's, whatever part of speech jieba gives it (包头 is a verb to jieba)."""
-    def load() -> frozenset[str]:
-        gaz = gazetteer(ctx.resources)
-        return frozenset(gaz.by_name) | frozenset(s for s in gaz.by_short if len(s) >= 2)
-    return ctx.resources.get("decide.division_names", load)
 
 
 def _region_names(mentions: list[Mention]) -> frozenset[str]:
@@ -244,7 +237,7 @@ def name_words(lex: Lexicon, label: str) -> tuple[list[str], list[tuple[str, str
 
 
 def _word_features(lex: Lexicon, t: str, label: str, df: int, spread: dict[str, int],
-                   places: frozenset[str], divisions: frozenset[str]) -> set[str]:
+                   places: frozenset[str], is_division: Callable[[str], bool]) -> set[str]:
     words, tags = name_words(lex, label)
     if not words:
         return set()
@@ -255,7 +248,7 @@ def _word_features(lex: Lexicon, t: str, label: str, df: int, spread: dict[str, 
     out = {f"{t}|tok1={words[0]}", f"{t}|tokN={words[-1]}", f"{t}|words={kind}", f"{t}|ntok={_bucket(len(words), (1, 2, 3, 5))}",
            f"{t}|df={dfb}", f"{t}|df={dfb}&words={kind}"}
     if tags:
-        out.add(f"{t}|pos1={'ns' if tags[0][0] in divisions else tags[0][1]}")
+        out.add(f"{t}|pos1={'ns' if is_division(tags[0][0]) else tags[0][1]}")  # 包头 is a verb to jieba
         out.add(f"{t}|posN={tags[-1][1]}")
     # the least widespread word before the head: a word of many regions' names (现代, 物流, 示范) is a kind's,
     # one of one region's (清苑, 立中) or none's is a proper name's; a region the document names is proper

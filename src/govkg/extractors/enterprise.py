@@ -86,11 +86,10 @@ def _leaders(ctx: Context) -> Iterator[Mention]:
     """Rule ``enterprise.lead``: the brand a sector is led by (以益大新材料为龙头). A brand of two common words
     (以阳光电源为龙头) is missed: nothing tells it from a phrase (以品牌建设为龙头). A name with a company's head
     is the head rule's; a place or park is named by its own rules."""
-    places = _place_names(ctx)
     for sent in ctx.sentences:
         for m in _LEADS.finditer(sent.text):
             name = m.group(1)
-            if name not in places and _HAN_PAIR.search(name) and is_brand_name(ctx, name):
+            if _HAN_PAIR.search(name) and is_brand_name(ctx, name):  # is_brand_name: no place or park either
                 yield _mention(name, sent.start + m.start(1), sent.start + m.end(1), sent.index, "enterprise.lead")
 
 

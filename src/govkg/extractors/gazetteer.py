@@ -159,6 +159,14 @@ class Gazetteer:
             self._places = frozenset(self.by_name) | frozenset(self.by_short) | towns | stems
         return text in self._places
 
+    def names_division(self, text: str) -> bool:
+        """Whether ``text`` is the full name or short form of a division (沙湾区, 沙湾, 四川)."""
+        return text in self.by_name or text in self.by_short
+
+    def division_prefix(self, text: str) -> int:
+        """Length of the longest division's full name that ``text`` starts with (正阳县|项目 -> 3), 0 when none."""
+        return next((n for n in range(len(text), 1, -1) if text[:n] in self.by_name), 0)
+
     def towns_of(self, county: str) -> dict[str, str]:
         """Towns, townships and streets of a county (name -> 9-digit code); empty without town data."""
         return self.towns.get(county, {})

@@ -235,7 +235,7 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "") -> bool:
     """
     if not 2 <= len(name) <= 24 or _NOT_NAME.search(name) or _not_enterprise(ctx).search(name):
         return False
-    if _is_place(ctx, name) or is_generic(ctx, name) or _tag(name) == "ns" or _provinces_joined(ctx, name):
+    if gazetteer(ctx.resources).names_division(name) or is_generic(ctx, name) or _tag(name) == "ns" or _provinces_joined(ctx, name):
         return False
     lex = lexicon(ctx)
     if next(iter(lex.tokenizer.cut(name, HMM=False))) in lex.boundary:
@@ -277,15 +277,9 @@ def _tag(word: str) -> str | None:
 def _strip_place(ctx: Context, body: str) -> str:
     """``body`` without a region name or a 省/市/县 in front (四川现代种业 -> 现代种业, 省出版 -> 出版)."""
     for n in range(len(body) - 1, 0, -1):
-        if _is_place(ctx, body[:n]) or (n == 1 and body[0] in "省市县区州"):
+        if gazetteer(ctx.resources).names_division(body[:n]) or (n == 1 and body[0] in "省市县区州"):
             return body[n:]
     return body
-
-
-def _is_place(ctx: Context, text: str) -> bool:
-    """True when ``text`` is the full or short name of a division (沙湾区, 沙湾, 四川)."""
-    gaz = gazetteer(ctx.resources)
-    return text in gaz.by_name or (len(text) >= 2 and text in gaz.by_short)
 
 
 def _overlaps(taken: Sequence[tuple[int, int, bool]], start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.gazetteer import gazetteer
+from govkg.extractors.gazetteer import gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
 from govkg.graph.iri import normalise_label
@@ -100,15 +100,10 @@ def same_park_key(ctx: Context, label: str) -> str:
     >>> same_park_key(C, "吉林市经济技术开发区") == same_park_key(C, "吉林经开区"), same_park_key(C, "吉林经开区")
     (True, '吉林经开区')
     """
-    from govkg.extractors.gazetteer import short_form
-
     for form, short in _ZONE_FORMS:
         label = form.sub(short, label)
-    names = gazetteer(ctx.resources).by_name
-    for n in range(len(label) - 3, 1, -1):
-        if label[:n] in names:
-            return (short_form(label[:n]) or label[:n]) + label[n:]
-    return label
+    n = gazetteer(ctx.resources).division_prefix(label[:-3])  # a zone's kind is three characters at least
+    return (short_form(label[:n]) or label[:n]) + label[n:] if n else label
 
 
 def _past_rank(ctx: Context, heads: re.Pattern[str], text: str, cut: int) -> int:
@@ -154,10 +149,8 @@ def _formerly(ctx: Context, name: str) -> bool:
     """
     if not name.startswith("原"):
         return False
-    gaz = gazetteer(ctx.resources)
-    if any(name[:n] in gaz.by_short or name[:n] in gaz.by_name for n in (2, 3)):
-        return False
-    return any(name[1:1 + n] in gaz.by_short or name[1:1 + n] in gaz.by_name for n in (2, 3, 4))
+    is_division = gazetteer(ctx.resources).names_division
+    return not any(is_division(name[:n]) for n in (2, 3)) and any(is_division(name[1:1 + n]) for n in (2, 3, 4))
 
 
 def _provinces(ctx: Context) -> tuple[str, ...]:
@@ -175,7 +168,7 @@ def _has_rare_word(ctx: Context, body: str) -> bool:
         if generic.fullmatch(w):
             continue
         freq = lex.tokenizer.FREQ.get(w) or 0
-        if freq < COMMON_WORD_FREQ or (tag != "f" and (w in gaz.by_short or w in gaz.by_name)) \
+        if freq < COMMON_WORD_FREQ or (tag != "f" and gaz.names_division(w)) \
                 or (len(w) >= 2 and tag in _NAME_TAGS and freq < 10 * COMMON_WORD_FREQ):
             return True
     return False
@@ -238,8 +231,7 @@ def _only_a_verb(ctx: Context, body: str) -> bool:
     """
     lex = lexicon(ctx)
     toks = lex.tokenizer.tags(body)
-    gaz = gazetteer(ctx.resources)
-    if any(w in gaz.by_name or w in gaz.by_short for w, _ in toks):
+    if any(gazetteer(ctx.resources).names_division(w) for w, _ in toks):
         return False  # jieba tags 保定 a verb
     return (0 < len(toks) <= 2 and toks[-1][1] == "v" and len(toks[-1][0]) >= 2 and toks[-1][0] not in _activities(ctx)
             and all(tag in ("a", "d", "ad") if len(w) == 1 else lex.tokenizer.FREQ.get(w, 0) >= COMMON_WORD_FREQ

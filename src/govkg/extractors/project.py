@@ -249,12 +249,12 @@ class _Named(NamedTuple):
 
 
 def _named(ctx: Context, lex: Lexicon) -> _Named:
-    places = _place_words(ctx)
+    is_place = gazetteer(ctx.resources).names_division
     brands = set()
     for m in ctx.mentions:
         if m.ref.type == "Enterprise":
             first = next(iter(lex.tokenizer.cut(m.label, HMM=False)), "")
-            if len(first) >= 2 and lex.tokenizer.FREQ.get(first, 0) < COMMON_WORD_FREQ and first not in places:
+            if len(first) >= 2 and lex.tokenizer.FREQ.get(first, 0) < COMMON_WORD_FREQ and not is_place(first):
                 brands.add(first)
     return _Named([(m.start, m.end) for m in ctx.mentions if m.ref.type in {"Region", "Park", "Enterprise"}],
                   frozenset(brands))
@@ -277,8 +277,8 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     if any(s < hi and lo < e for s, e in named.spans):
         return True
     generic = ctx.resources.get("project.generic", _generic_regex)
-    places = _place_words(ctx)
-    return any(len(tok) >= 2 and (tok in places or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
+    is_place = gazetteer(ctx.resources).names_division
+    return any(len(tok) >= 2 and (is_place(tok) or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
@@ -304,14 +304,6 @@ def _is_rare(lex: Lexicon, tok: str) -> bool:
     return lex.tokenizer.FREQ.get(tok, 0) < RARE_WORD_FREQ
 
 
-def _place_words(ctx: Context) -> frozenset[str]:
-    """Full names and two-character-or-longer short forms of the gazetteer's divisions (沙湾区, 沙湾, 保定)."""
-    def load() -> frozenset[str]:
-        gaz = gazetteer(ctx.resources)
-        return frozenset(gaz.by_name) | frozenset(s for s in gaz.by_short if len(s) >= 2)
-    return ctx.resources.get("project.place_words", load)
-
-
 def _only_a_place(ctx: Context, body: str) -> bool:
     """``body`` is a division's full name (正阳县), or one followed only by generic words (黑龙江省|产业).
 
@@ -320,11 +312,8 @@ def _only_a_place(ctx: Context, body: str) -> bool:
     >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王")]
     [True, True, False, False]
     """
-    names = gazetteer(ctx.resources).by_name
-    for n in range(len(body), 1, -1):
-        if body[:n] in names:
-            return n == len(body) or _generic_body(ctx, body[n:])
-    return False
+    n = gazetteer(ctx.resources).division_prefix(body)
+    return n > 0 and (n == len(body) or _generic_body(ctx, body[n:]))
 
 
 def _leading_quantity(name: str) -> int:
@@ -364,11 +353,11 @@ def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent: Senten
     """Where a project whose name opens with a park starts: past the park when a company's project follows
     (交城经济开发区|华庆新材料科技有限公司年产6000吨…项目, 庞佐…产业园区|京阳公司新型线缆项目: the park is where it
     lies); else ``a`` (通天河产业园路网二期工程, 文化产业园雨污管道项目 are the park's own works)."""
-    companies = {m.start - sent.start for m in ctx.mentions_in(sent.index) if m.type == "Enterprise"}
-    for m in ctx.mentions_in(sent.index):
+    mentions = ctx.mentions_in(sent.index)
+    for m in mentions:
         end = m.end - sent.start
         if (m.type == "Park" and m.start - sent.start == a and b - end >= _AFTER_PARK_MIN
-                and (end in companies or "公司" in sent.text[end:b])
+                and ("公司" in sent.text[end:b] or any(o.type == "Enterprise" and o.start == m.end for o in mentions))
                 and not _rejected(ctx, lex, heads, sent.text, end, b)):
             return end
     return a
@@ -387,7 +376,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     name = text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if not body or (is_common_word(lex, body) and body not in _place_words(ctx)) or is_common_word(lex, name):
+    if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)) or is_common_word(lex, name):
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True

@@ -87,6 +87,12 @@ _CITY_WORDS = frozenset("来宾 日照 开封 阿里 白银 安康 玉树".split
 as the city on their count alone (:func:`_recurring_cities`)."""
 
 
+def _topmost(gaz: Gazetteer, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """``codes`` without those that lie inside another of them: a city over its own district or county of the
+    same short form (铁岭市, not 铁岭县; 广安市, not 广安区)."""
+    return tuple(c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes))
+
+
 def _build_index(gaz: Gazetteer) -> _Index:
     generic = frozenset(data_lines("region_generic.txt"))
     names = dict(gaz.by_name)
@@ -95,7 +101,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         lengths.setdefault(name[-1], set()).add(len(name))
     upper = {}
     for short, codes in gaz.by_short.items():
-        top = tuple(c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes))  # 铁岭市 over its 铁岭县, 广安区
+        top = _topmost(gaz, codes)
         if all(gaz.get(x).level in (PROVINCE, PREFECTURE) for x in top):
             upper[short] = top
     child_short: dict[str, dict[str, str]] = {}
@@ -607,7 +613,7 @@ def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
             start = m.start() - length
             short = text[max(start, 0):m.start()]
             found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
-            found = tuple(c for c in found if not any(idx.gaz.is_ancestor(o, c) for o in found))  # 广安市, not 广安区
+            found = _topmost(idx.gaz, found)
             if len(found) != 1 or idx.gaz.get(found[0]).level not in (PREFECTURE, COUNTY):
                 continue
             before = text[:start]

@@ -631,7 +631,7 @@ def _park_heading(doc: _Doc) -> Iterator[Relation]:
     for s in doc.sents.values():
         park = s.mentions[0] if s.mentions else None
         if park is None or park.type != "Park" or norm[s.start:park.start].strip() \
-                or norm[park.end:park.end + 1] not in "：:" or norm[:s.start].rstrip(" \t\u3000")[-1:] not in ("", "\n"):
+                or norm[park.end:park.end + 1] not in "：:" or not _opens_line(norm, s.start):
             continue
         line_end = norm.find("\n", s.start)
         line_end = len(norm) if line_end < 0 else line_end
@@ -647,7 +647,8 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     平罗工业园区), a sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is
     about it: the park hosts the industries, enterprises and projects it names."""
     parks = [m for m in doc.ctx.mentions if m.type == "Park"]
-    if not parks or any(not _one_park(doc.ctx, a.label, b.label) for a in parks for b in parks):
+    labels = {m.label for m in parks}
+    if not parks or any(not _one_park(doc.ctx, a, b) for a in labels for b in labels):
         return  # no park, or more than one
     first = sorted(doc.sents)[:3]  # the first three sentences that name anything (a title is one)
     if len(parks) < _PAGE_PARK_NAMED and not any(m.sentence in first for m in parks):
@@ -661,6 +662,13 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
         if s.subject() is None and word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the start of ``text``'s line and ``at``."""
+    while at > 0 and text[at - 1] in " \t\u3000":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _one_park(ctx: Context, a: str, b: str) -> bool:
