@@ -48,6 +48,9 @@ def labels(ctx):
     ("企业代表东莞市蜀江新能源科技有限公司在会上签约。", {"东莞市蜀江新能源科技有限公司"}),  # 代表 ends the name
     # a cooperative's name goes on past a head (股份) or past where the tagger stops
     ("宜昌高山云雾土地股份专业合作社流转茶园1200亩。", {"宜昌高山云雾土地股份专业合作社"}),
+    # two companies joined by 和, each with its head; a winery's head; a list's close with a count is no body
+    ("先后引进京康现代农业公司和阳晨集团两大公司为龙头企业。", {"京康现代农业公司", "阳晨集团"}),
+    ("建成投产了贺兰神酒庄、保乐力加酒庄等20家酒庄。", {"贺兰神酒庄", "保乐力加酒庄"}),
     # enterprise.sibling
     ("推动九江钒宇、德胜集团依托特色产业延链。", {"九江钒宇", "德胜集团"}),
     # enterprise.project_owner

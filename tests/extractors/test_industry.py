@@ -89,6 +89,11 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("集中开工建设四项目，涵盖先进制造业、环保材料、装备制造、现代农业等领域。", {"环保材料", "装备制造", "现代农业"}),
     ("该县在谈新能源项目12个，计划总投资74.8亿元，涵盖氢能制造、钙钛矿光伏电池、储能设备等领域。",
      {"氢能制造", "钙钛矿光伏电池", "储能设备"}),
+    ("签约项目涵盖铝深加工、环保纸制品、电子信息、先进装备制造等多个重点产业。", {"铝深加工", "电子信息", "先进装备制造"}),
+    # 处理 is an activity of a sector (水处理, 污水处理)
+    ("主攻环保领域内的烟气治理、水处理、固废综合利用和新型材料四大产业。", {"水处理", "固废综合利用", "新型材料"}),
+    # the sectors of the companies a park hosts
+    ("目前已入驻纺纱、织造、家纺、服装等各类企业20多家。", {"纺纱", "织造", "家纺", "服装"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))

@@ -126,6 +126,8 @@ def test_offsets_and_sentence(make_context):
     ("沿川百里葡萄产业带初具规模。", {"沿川百里葡萄产业带"}),
     ("东岭科技城建设全面提速。", {"东岭科技城"}),
     ("鹭栖湾双创基地新增孵化企业15家。", {"鹭栖湾双创基地"}),
+    # a sector term jieba tags as a set phrase (无人机: l) ends no clause
+    ("正式落户西华县航空无人机产业园。", {"西华县航空无人机产业园"}),
     # a predicate after the first head is cut off
     ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
     ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),

@@ -103,6 +103,19 @@ def test_short_form_inside_a_longer_word_is_rejected(make_context):
     assert "大安区" not in _labels(mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("云南嵩明打造年销售收入超千亿元园区。", {"云南省", "嵩明县"}),  # a province, then its county
+        ("浙江安吉白茶产业发展很快。", {"浙江省", "安吉县"}),
+        ("为辽宁振兴发展作出贡献。", set()),  # 振兴 is a word, not 丹东's 振兴区
+    ],
+)
+def test_province_short_form_then_county(make_context, text, expected):
+    mentions, _ = _run(make_context(text))
+    assert _labels(mentions) == expected
+
+
 def test_parent_short_form_then_child(make_context):
     mentions, relations = _run(make_context("加强与重庆长寿的合作。"))
     by_label = {m.label: m for m in mentions if m.rule != "region.parent"}

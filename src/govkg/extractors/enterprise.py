@@ -311,7 +311,27 @@ def _headed(ctx: Context) -> Iterator[Mention]:
             continue  # …, or a rank: 荣昌|首家上市公司
         coop = _COOPERATIVE.match(text, span.end)  # 宜昌高山云雾土地股份|专业合作社: a cooperative's shares
         end = coop.end() if coop else span.end
-        yield _mention(text[span.start + cut:end], span.start + cut, end, span.sentence, "enterprise.head")
+        for a, b in _headed_pair(lex, heads, text, span.start + cut, end):
+            yield _mention(text[a:b], a, b, span.sentence, "enterprise.head")
+
+
+def _headed_pair(lex: Lexicon, heads: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two companies joined by 和 / 与 / 及 when the first ends in a company's head too (京康现代农业公司和阳晨集团);
+    else the name itself (人和集团, 中粮与华润合资公司: a head only at the end).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> heads = head_regex("enterprise_heads.txt")
+    >>> t = "京康现代农业公司和阳晨集团"
+    >>> [t[a:b] for a, b in _headed_pair(load_lexicon(), heads, t, 0, len(t))]
+    ['京康现代农业公司', '阳晨集团']
+    >>> t = "中粮与华润合资公司"
+    >>> [t[a:b] for a, b in _headed_pair(load_lexicon(), heads, t, 0, len(t))]
+    ['中粮与华润合资公司']
+    """
+    parts = _pair_split(lex, text, start, end)
+    if len(parts) > 1 and all(any(m.end() == b for m in heads.finditer(text, a, b)) for a, b in parts):
+        return parts
+    return [(start, end)]
 
 
 def _listed(ctx: Context) -> Iterator[Mention]:

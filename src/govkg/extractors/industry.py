@@ -104,7 +104,8 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text))
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
+                              *_company_sectors(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
@@ -319,7 +320,7 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
 
 _DIGIT = re.compile(r"\d")
 _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖)(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
-                          r"(?:领域|行业|产业)")
+                          r"(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业)")
 
 
 def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
@@ -330,7 +331,7 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [f.name for f in _sector_lists(C(), "四项目涵盖先进制造业、环保材料、装备制造、现代农业等领域")]
+    >>> [f.name for f in _sector_lists(C(), "四项目涵盖先进制造业、环保材料、装备制造、现代农业等多个重点产业")]
     ['先进制造业', '环保材料', '装备制造', '现代农业']
     >>> [f.name for f in _sector_lists(C(), "在谈项目12个，涵盖氢能制造、生物质绿色甲醇、储能设备等领域")]
     ['氢能制造', '生物质绿色甲醇', '储能设备']
@@ -348,6 +349,32 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part) and (
             of_projects or _sector_like(part, terms)))
+
+
+_COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|一批|\d+多?家|[一二三四五六七八九十两几]+家)?(?:企业|公司)")
+
+
+def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
+    """The items of a list of the sectors companies work in, closed by 等企业, when half of them or more are sector
+    terms (入驻纺纱、织造、家纺、服装等各类企业: the enterprise rules leave such a list alone). Brands that are
+    common words are no sectors (长城、立中、天威、风帆等企业).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _company_sectors(C(), "入驻纺纱、织造、家纺、服装等各类企业20多家")]
+    ['纺纱', '织造', '家纺', '服装']
+    >>> [f.name for f in _company_sectors(C(), "支持长城、立中、天威、风帆等企业做大做强")]
+    []
+    """
+    lex = lexicon(ctx)
+    for m in _COMPANIES_CLOSE.finditer(text):
+        items = enumeration_items(text, m.start(), lex)
+        names = [text[a:b] for a, b in items]
+        if len(items) < 2 or 2 * sum(is_sector_term(ctx, n) for n in names) < len(names):
+            continue
+        for i, (a, b) in enumerate(items):
+            if 2 <= b - a <= 8:
+                yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
 
 
 def _sector_like(item: str, terms: frozenset[str]) -> bool:

@@ -239,8 +239,10 @@ def _only_a_verb(ctx: Context, body: str) -> bool:
 
 
 def _activities(ctx: Context) -> frozenset[str]:
-    """Sector activities that jieba tags as verbs but that end park names (制造园, 种植基地)."""
-    return ctx.resources.get("park.activities", lambda: frozenset(words("industry_activities.txt")))
+    """Sector activities and sector terms that jieba tags as verbs or set phrases but that end park names
+    (制造园, 种植基地, 无人机产业园)."""
+    return ctx.resources.get("park.activities", lambda: frozenset(
+        words("industry_activities.txt") + words("industry_terms.txt")))
 
 
 def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:

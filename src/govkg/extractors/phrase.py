@@ -330,13 +330,16 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
                                      min_body=min_body)
                 start += cut
                 body = body[cut:]
-            if len(body) >= min_body and not body.endswith("等") and not _MONEY.search(body):
+            if len(body) >= min_body and not body.endswith("等") and not _MONEY.search(body) \
+                    and not _ETC_COUNT.search(body):
                 ends.setdefault(start, set()).add(m.end())
         for start, found in sorted(ends.items()):
             for end in sorted(found) if every_end else (max(found),):
                 yield Span(sent.index, sent.start + start, sent.start + end, text[start:end])
 
 
+_ETC_COUNT = re.compile(r"等[\d一二三四五六七八九十两几多数]+[家个座所项类批]")
+"""A list's close inside a body (保乐力加酒庄等20家|酒庄, where jieba's words cross 庄等 and 家酒庄): no name."""
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,5}[）)]$")
 
 
@@ -446,10 +449,22 @@ def _measured_modifier(text: str, a: int, b: int) -> int:
 
 
 def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
-    """Trim the leading verbs of the first list item (``text[lo:end]``)."""
+    """Trim the leading verbs of the first list item (``text[lo:end]``). A verb that ends the item after a noun
+    is the item's head, as in the items after it (…领域内的烟气治理、水处理: 烟气|治理).
+
+    >>> lex = load_lexicon()
+    >>> s = "主攻环保领域内的烟气治理、水处理"
+    >>> s[_first_item_start(s, 0, s.index("、"), lex):s.index("、")]
+    '烟气治理'
+    """
     start = end
     stop = ""
-    for tok in reversed(list(lex.tokenizer.cut(text[lo:end], HMM=True))):
+    toks = list(lex.tokenizer.cut(text[lo:end], HMM=True))
+    for i, tok in enumerate(reversed(toks)):
+        if i == 0 and len(toks) > 1 and _is_boundary(lex, tok) and len(toks[-2]) >= 2 \
+                and not _is_boundary(lex, toks[-2]) and not _COUNT.match(toks[-2]):
+            start -= len(tok)
+            continue
         if _is_boundary(lex, tok) or _COUNT.match(tok):
             stop = tok
             break

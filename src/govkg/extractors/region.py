@@ -105,11 +105,20 @@ def _build_index(gaz: Gazetteer) -> _Index:
         if all(gaz.get(x).level in (PROVINCE, PREFECTURE) for x in top):
             upper[short] = top
     child_short: dict[str, dict[str, str]] = {}
+    by_province: dict[str, dict[str, set[str]]] = {}  # a county's short form under its province (云南嵩明, 浙江安吉)
     for short, codes in gaz.by_short.items():
         for code in codes:
             parent = gaz.get(code).parent
             if parent:
                 child_short.setdefault(parent, {})[short] = code
+                grand = gaz.get(parent).parent
+                if grand and gaz.get(grand).level == PROVINCE and gaz.get(code).level == COUNTY:
+                    by_province.setdefault(grand, {}).setdefault(short, set()).add(code)
+    for province, shorts in by_province.items():
+        kids = child_short.setdefault(province, {})
+        for short, codes in shorts.items():
+            if len(codes) == 1 and short not in kids:  # one county of that short form in the province
+                kids[short] = next(iter(codes))
     badchar = data_lines("region_town_badchar.txt")
     from govkg.extractors.gazetteer import _nations  # the ethnic names the gazetteer strips
 
@@ -405,6 +414,11 @@ _OPENED_AFTER = ("区域",)
 around a mountain). Not 市委, 市区, 市场, 县城, 县域 …: 上海市委, 成都市区 and 北京市场 name their division."""
 
 
+def _common(resources: Resources, word: str) -> bool:
+    """A common word of jieba's dictionary (振兴, 合作): under a province's name it is no county (辽宁振兴发展)."""
+    return plain_segmenter(resources).FREQ.get(word, 0) >= COMMON_WORD_FREQ
+
+
 def _free(hits: list[_Hit], start: int, end: int) -> bool:
     return all(end <= h.start or start >= h.end for h in hits)
 
@@ -421,7 +435,8 @@ def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], p
                 child = text[m.end():m.end() + length]
                 if len(child) == length and child in kids and _free(sent.hits, m.end(), m.end() + length) \
                         and (m.end() + length >= len(text) or text[m.end() + length] not in "区县市州旗盟镇乡村街路") \
-                        and _boundaries(ctx.resources, text, m.end(), m.end() + length):
+                        and _boundaries(ctx.resources, text, m.end(), m.end() + length) \
+                        and not (gaz.get(kids[child]).parent != pcode and _common(ctx.resources, child)):
                     parent = _Hit(m.start(), m.end(), "region.short", (pcode,), pcode)
                     kid = _Hit(m.end(), m.end() + length, "region.short", (kids[child],), kids[child], parent=parent)
                     sent.hits.extend([parent, kid])
