@@ -92,8 +92,14 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("签约项目涵盖铝深加工、环保纸制品、电子信息、先进装备制造等多个重点产业。", {"铝深加工", "电子信息", "先进装备制造"}),
     # 处理 is an activity of a sector (水处理, 污水处理)
     ("主攻环保领域内的烟气治理、水处理、固废综合利用和新型材料四大产业。", {"水处理", "固废综合利用", "新型材料"}),
-    # the sectors of the companies a park hosts
+    # the sectors of the companies a park hosts, of the projects a county courts, of the projects counted
     ("目前已入驻纺纱、织造、家纺、服装等各类企业20多家。", {"纺纱", "织造", "家纺", "服装"}),
+    ("着力引进生物技术、医药研发等项目。", {"生物技术", "医药研发"}),
+    ("其中，电子信息项目34个，装备制造项目63个，食品饮料项目39个。", {"电子信息", "装备制造", "食品饮料"}),
+    # what a company does, what projects span
+    ("该公司主要从事新能源、新材料等领域的研发。", {"新能源", "新材料"}),
+    # the parts belong to the sector before them
+    ("推动汽车及零部件产业延链、补链、强链。", {"汽车及零部件产业"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -159,6 +165,15 @@ def test_industry_inside_an_enterprise_name_is_not_taken(make_context):
     ctx.mentions.append(Mention(EntityRef("Enterprise", "四川现代种业集团"), "四川现代种业集团",
                                 start, start + 8, sent.index, "test"))
     assert "现代种业" not in labels(ctx)
+
+
+def test_a_word_ending_in_chan_is_read_as_written(make_context):
+    aliases = {a for m in extract_industries(make_context("做大做强滨海特色产业体系。")) for a in m.aliases}
+    assert "滨海产" not in aliases  # 滨海特色|产业 is no 滨海产|业
+
+
+def test_jurisdiction_in_front_is_dropped(make_context):
+    assert labels(make_context("该项目可完善辖区新能源产业链。")) == {"新能源产业"}
 
 
 def test_region_in_front_is_dropped(make_context):

@@ -128,6 +128,9 @@ def test_offsets_and_sentence(make_context):
     ("鹭栖湾双创基地新增孵化企业15家。", {"鹭栖湾双创基地"}),
     # a sector term jieba tags as a set phrase (无人机: l) ends no clause
     ("正式落户西华县航空无人机产业园。", {"西华县航空无人机产业园"}),
+    # parks listed by their short names before their count and kind; sectors' parks are kinds, not names
+    ("提升下营、柳疃、龙池三个工业园配套水平。", {"下营工业园", "柳疃工业园", "龙池工业园"}),
+    ("规划休闲食品、生物医药两个产业园。", set()),
     # a predicate after the first head is cut off
     ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
     ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),

@@ -59,6 +59,9 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("深入开展群众身边不正之风与腐败问题集中整治行动。", "群众身边不正之风与腐败问题集中整治行动", None),
         ("实施洞庭湖总磷污染控制与削减攻坚行动。", "洞庭湖总磷污染控制与削减攻坚行动", None),
         ("坚决打赢三大攻坚战，深入开展创建。", "三大攻坚战", None),
+        # an unquoted digit code with its head
+        ("我县认真贯彻市委155发展战略，坚持以项目组织经济工作。", "155发展战略", None),
+        ("坚持12355战略，做大梅花鹿产业。", "12355战略", None),
         # prose after the closing quote is not the formula's head
         ("对重点企业落实“一户一案”定计划，逐一销号。", "一户一案", None),
         ("所谓“两强”即抓龙头带动机制。", "两强", None),
@@ -100,6 +103,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "游客赞叹“舟行碧波上，人在画中游”。",
         # honours and lists of one year
         "东村入选“2021年中国美丽休闲乡村”。",
+        # a year, an amount, a road or a hotline is no code of a strategy
+        "编制2035发展战略规划纲要。",
+        "实施155个重点工程，整治107国道工程沿线。",
         "案例获评“2023年全省营商环境十佳案例”。",
     ],
 )

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
-from govkg.extractors.industry import is_sector_term
+from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     is_common_word, left_edge, lexicon)
@@ -349,7 +349,7 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                 continue  # without 等 only a list counts ("A、B两家企业")
             names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b)
                      for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)]
-            if _sectors(ctx, [sent.text[a:b] for a, b in names]):
+            if lists_sectors(ctx, [sent.text[a:b] for a, b in names]):
                 continue
             kept, trades = [], []  # trades: names made of common words only (新风系统, 蓝天农业)
             for a, b in names:
@@ -396,19 +396,6 @@ def _pair_split(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int
     return out if all(b - a >= 2 for a, b in out) else [(out[0][0], end)]  # 人|和|集团 is one name
 
 
-def _sectors(ctx: Context, items: list[str]) -> bool:
-    """True when a list of companies is a list of the sectors they work in: half its items or more are sector terms
-    (钢铁、水泥、焦化等企业), so the rest (焦化) is a sector too. Brands that are common words are no sectors
-    (支持长城、立中、天威、风帆等企业).
-
-    >>> from govkg.extractors.base import Resources
-    >>> class C: resources = Resources()
-    >>> _sectors(C, ["钢铁", "水泥", "焦化"]), _sectors(C, ["长城", "立中", "天威", "风帆"])
-    (True, False)
-    """
-    return len(items) >= 2 and 2 * sum(1 for name in items if is_sector_term(ctx, name)) >= len(items)
-
-
 def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
     """Bare brands in a 、-list with a headed company: "九江钒宇、德胜集团"."""
     lex = lexicon(ctx)
@@ -452,6 +439,8 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
         spans: list[tuple[int, int]] = []
         for m in _PROJECT_LIST_END.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
+            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
+                continue  # 分布式光伏发电、新能源汽车、储能电池等多个项目: the projects' sectors
             if sent.text.startswith("等", m.start()) or len(items) >= 2:
                 spans.extend(items)
         for m in _PHASE.finditer(sent.text):

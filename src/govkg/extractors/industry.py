@@ -105,7 +105,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
-                              *_company_sectors(ctx, sent.text))
+                              *_company_sectors(ctx, sent.text), *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
@@ -123,6 +123,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
 
 
 _LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
+_PARTS = ("零部件", "零配件", "配件", "配套")
 
 
 def _headed(ctx: Context) -> dict[int, list[_Found]]:
@@ -132,11 +133,19 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         head = _HEAD_END.search(span.text)
         body = _SCALE.sub("", span.text[:head.start()])
         start = span.start - ctx.sentences[span.sentence].start
+        end, rule = start + len(span.text), "industry.head"
+        if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
+            sent_text = ctx.sentences[span.sentence].text
+            before = _conjunct_item(sent_text, start, lexicon(ctx))
+            if before:
+                body = sent_text[before[0][0]:start] + body
+                start, rule = before[0][0], "industry.parts"
         suffix = "行业" if head.group().startswith("行业") else "产业"
         if body.endswith(("业", "经济")):
             suffix = ""  # 现代服务业产业结构 -> 现代服务业
-        alias = body + "产" if suffix == "产业" and (body + suffix).endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
-        out[span.sentence].append(_Found(body + suffix, start, start + len(span.text), "industry.head", (alias,)))
+        written = span.text[:head.start()] + suffix  # 滨海特色|产业 is no 滨海产|业: the words as written decide
+        alias = body + "产" if suffix == "产业" and written.endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
+        out[span.sentence].append(_Found(body + suffix, start, end, rule, (alias,)))
     return out
 
 
@@ -272,6 +281,19 @@ def is_sector_term(ctx: Context, name: str) -> bool:
     return name in _words(ctx, "industry_terms.txt")
 
 
+def lists_sectors(ctx: Context, items: list[str]) -> bool:
+    """True when a list of companies or projects is a list of the sectors they work in: half its items or more are
+    sector terms (钢铁、水泥、焦化等企业), so the rest (焦化) are sectors too. Brands that are common words are no
+    sectors (支持长城、立中、天威、风帆等企业).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> lists_sectors(C, ["钢铁", "水泥", "焦化"]), lists_sectors(C, ["长城", "立中", "天威", "风帆"])
+    (True, False)
+    """
+    return len(items) >= 2 and 2 * sum(1 for name in items if is_sector_term(ctx, name)) >= len(items)
+
+
 def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """Rule 5: the items of a 、-list right after a developing verb, when one of them is a sector term.
 
@@ -319,7 +341,7 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
 
 
 _DIGIT = re.compile(r"\d")
-_SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖)(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
+_SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
                           r"(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业)")
 
 
@@ -351,13 +373,14 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
             of_projects or _sector_like(part, terms)))
 
 
-_COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|一批|\d+多?家|[一二三四五六七八九十两几]+家)?(?:企业|公司)")
+_COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|多个|一批|\d+多?[家个]|[一二三四五六七八九十两几]+[家个])?(?:企业|公司|项目)")
 
 
 def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
-    """The items of a list of the sectors companies work in, closed by 等企业, when half of them or more are sector
-    terms (入驻纺纱、织造、家纺、服装等各类企业: the enterprise rules leave such a list alone). Brands that are
-    common words are no sectors (长城、立中、天威、风帆等企业).
+    """The items of a list of the sectors companies or projects work in, closed by 等企业 or 等项目, when half of
+    them or more are sector terms (入驻纺纱、织造、家纺、服装等各类企业; 分布式光伏发电、新能源汽车、储能电池等多个
+    项目: the enterprise and project rules leave such lists alone). Brands that are common words are no sectors
+    (长城、立中、天威、风帆等企业).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
@@ -369,12 +392,31 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
     lex = lexicon(ctx)
     for m in _COMPANIES_CLOSE.finditer(text):
         items = enumeration_items(text, m.start(), lex)
-        names = [text[a:b] for a, b in items]
-        if len(items) < 2 or 2 * sum(is_sector_term(ctx, n) for n in names) < len(names):
+        if not lists_sectors(ctx, [text[a:b] for a, b in items]):
             continue
         for i, (a, b) in enumerate(items):
             if 2 <= b - a <= 8:
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
+
+
+_PROJECT_COUNT = re.compile(r"(?:^|(?<=[，,；;、：:]))(?:其中)?([\u4e00-\u9fff]{2,8}?)项目(?:\d+|[一二三四五六七八九十两]+)个")
+
+
+def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
+    """Sectors counted by their projects, three of them or more in a sentence (其中，电子信息项目34个，装备制造项目
+    63个，食品饮料项目39个): each ends like a sector (实施设备更新项目、签约项目 are no sectors).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> s = "其中，电子信息项目34个，装备制造项目63个，食品饮料项目39个，签约项目163个"
+    >>> [f.name for f in _project_counts(C(), s)]
+    ['电子信息', '装备制造', '食品饮料']
+    """
+    terms = _words(ctx, "industry_terms.txt")
+    found = [m for m in _PROJECT_COUNT.finditer(text) if _sector_like(m.group(1), terms)]
+    if len(found) >= 3:
+        for m in found:
+            yield _Found(m.group(1), m.start(1), m.end(1), "industry.project_counts", first=False)
 
 
 def _sector_like(item: str, terms: frozenset[str]) -> bool:
@@ -484,7 +526,7 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
-    if len(body) > 1 and not is_sector_term(ctx, body):
+    if len(body) > 1 and not is_sector_term(ctx, body) and f.rule != "industry.parts":
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
     drop(_region_prefix(ctx, name, start + offset))
     body = _HEAD_END.sub("", name)

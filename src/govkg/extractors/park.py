@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, headed_names, lexicon
+from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -66,6 +66,7 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
     heads = head_regex("park_heads.txt")
     lex = lexicon(ctx)
     lead = ctx.resources.get("park.lead", lambda: frozenset(words("park_lead_words.txt")))
+    yield from _counted_list(ctx, lex)
     for span in headed_names(ctx, heads, bracketed=True, governed=True):
         if _fragment(ctx, span.sentence, span.start, span.end):
             continue
@@ -83,6 +84,31 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
                 at, label, length = found
                 yield Mention(EntityRef("Park", label), label, span.start + start + at,
                               span.start + start + at + length, span.sentence, "park.head")
+
+
+_LIST_OF_PARKS = re.compile(r"([两二三四五六七八九十])个(工业园区|产业园区|工业园|产业园|工业集中区|经济开发区|开发区|园区)")
+_NUMBER = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
+    """Parks listed by their short names before the count of them and their kind, the count matching the list
+    (提升下营、柳疃、龙池三个工业园: 下营工业园 …). The mention is the short name; the label adds the kind.
+    """
+    for sent in ctx.sentences:
+        for m in _LIST_OF_PARKS.finditer(sent.text):
+            items = enumeration_items(sent.text, m.start(), lex)
+            if len(items) != _NUMBER[m.group(1)]:
+                continue
+            names = [sent.text[a:b] for a, b in items]
+            if not all(2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n) and n not in _activities(ctx)
+                       and not all(len(w) > 1 and lex.tokenizer.FREQ.get(w, 0) >= COMMON_WORD_FREQ
+                                   for w in lex.tokenizer.cut(n))
+                       for n in names):
+                continue  # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind)
+            for (a, b), name in zip(items, names):
+                label = normalise_label(name + m.group(2))
+                yield Mention(EntityRef("Park", label), label, sent.start + a, sent.start + b, sent.index,
+                              "park.counted_list")
 
 
 # the long and short forms of a zone's kind, as reports write them for one zone

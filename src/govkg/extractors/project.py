@@ -36,6 +36,7 @@ from typing import NamedTuple
 from govkg.extractors.base import Context
 from govkg.extractors.enterprise import is_brand_name, names_route, place_initials
 from govkg.extractors.gazetteer import gazetteer
+from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, STOP_CHARS, Lexicon, enumeration_items,
@@ -692,7 +693,10 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
             kind = _route_kind(ctx, m.group())
-            for a, b in enumeration_items(sent.text, m.start(), lex):
+            items = enumeration_items(sent.text, m.start(), lex)
+            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
+                continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules'
+            for a, b in items:
                 a += _leading_preposition(sent.text, a)
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
                 a += 3 if _PHASE_JOINED.match(sent.text, a) else 0  # 配置一期、二期和|黄茅峡水库: the phase is the item before's

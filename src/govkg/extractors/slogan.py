@@ -410,6 +410,36 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
 
 
+_CODE = re.compile(r"(?<![\d.．%％A-Za-z])(\d{3,7})(?![\d.．%％])")
+_CODE_HEADS = ("战略", "思路", "格局", "布局", "体系", "部署")  # what a code names: 112工程, 12345热线 may be works
+_ROAD = re.compile(r"国道|省道|县道|热线|强")
+_AMOUNT_AFTER = re.compile(r"[个项家批条座所处万亿千百吨米亩元人户台套辆名位种类多余]")
+
+
+def _code_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
+    """Unquoted digit codes of a strategy or line of work, a few modifiers and a head right after them
+    (市委155发展战略, 12355战略, 163党建工作思路): three digits or more, no year (2035发展战略) and no amount
+    (155个项目工程, 300万吨工程); a strategy, line of work or layout, not works (107国道工程, 12345热线).
+
+    >>> lex = load_lexicon()
+    >>> s = "认真贯彻市委155发展战略和2035发展战略，推进163党建工作思路，实施155个重点工程、107国道整治工程"
+    >>> [h.content + h.head for h in _code_formulas(Sentence(0, 0, len(s), s), lex)]
+    ['155发展战略', '163党建工作思路']
+    """
+    text = sent.text
+    for m in _CODE.finditer(text):
+        code = m.group(1)
+        if len(code) == 4 and 1900 <= int(code) <= 2100:
+            continue
+        head = lex.head_re.match(text[m.end():m.end() + 20])
+        if head is None or len(head.group(1)) > 4 or head.group(1).startswith(lex.units) \
+                or _AMOUNT_AFTER.match(head.group(1)) \
+                or not head.group(2).endswith(_CODE_HEADS) or _ROAD.search(head.group(1)):
+            continue
+        yield _Hit(code, head.group(1) + head.group(2), sent.start + m.start(), sent.start + m.end() + head.end(), sent.index,
+                   "slogan.code_formula")
+
+
 def _boundary(text: str, pos: int, lex: SloganLexicon) -> bool:
     if pos >= len(text):
         return True
@@ -476,7 +506,7 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                 continue  # the quote opens with a place or company name: “九洪西瓜”
             hits.append(_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule))
             quoted_spans.append((sent.start + h.start, sent.start + h.end))
-        for h in (*_numeral_formulas(sent, lex), *_unquoted_named(sent, lex)):
+        for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex)):
             if not any(s <= h.start < e for s, e in quoted_spans):
                 hits.append(h)
     yield from _emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex)
