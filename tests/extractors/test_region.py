@@ -60,6 +60,12 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (None, "推进环泰山区域生态修复。", set()),
         (None, "上海市委带领全市人民，成都市区交通改善。", {"上海市", "成都市"}),
         (None, "陕西省佳县发展红枣产业。", {"陕西省", "佳县"}),
+        # an autonomous prefecture or county by its short form and level word; places of a list closed by 等地
+        (None, "在全省除阿坝州、甘孜州以外的市州设分会场。", {"阿坝藏族羌族自治州", "甘孜藏族自治州"}),
+        (None, "还与北京、沈阳等地客商签订订购合同。", {"北京市", "沈阳市"}),
+        # a year's date before a village word; a ceremony joined by 暨 to the town's own
+        (Q, "2020年预计全村人均纯收入达到11600元。", set()),
+        (Q, "汉滨区2021年“品茶香”暨牛蹄镇茶旅融合推介活动举办。", {"汉滨区", "牛蹄镇"}),
     ],
 )
 def test_regions_in_sentence(make_context, title, text, expected):

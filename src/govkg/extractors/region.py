@@ -93,9 +93,29 @@ def _topmost(gaz: Gazetteer, codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in codes if not any(gaz.is_ancestor(o, c) for o in codes))
 
 
+def _autonomous_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """An autonomous prefecture or county by its short form and its level's word (阿坝州 for 阿坝藏族羌族自治州,
+    长阳县 for 长阳土家族自治县), as reports and news call them.
+
+    >>> from govkg.extractors.gazetteer import gazetteer
+    >>> forms = dict(_autonomous_forms(gazetteer(Resources())))
+    >>> forms["阿坝州"], forms["长阳县"]
+    (('513200',), ('420528',))
+    """
+    from govkg.extractors.gazetteer import short_form
+
+    for name, codes in gaz.by_name.items():
+        for kind, word in (("自治州", "州"), ("自治县", "县")):
+            if name.endswith(kind) and len(codes) == 1:
+                short = short_form(name)
+                if short and short != name:
+                    yield short + word, codes
+
+
 def _build_index(gaz: Gazetteer) -> _Index:
     generic = frozenset(data_lines("region_generic.txt"))
     names = dict(gaz.by_name)
+    names.update((name, codes) for name, codes in _autonomous_forms(gaz) if name not in names)
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[-1], set()).add(len(name))
@@ -336,6 +356,30 @@ def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> 
                     and not _before_a_noun(resources, text, m.end())):
                 counts[m.group()] = counts.get(m.group(), 0) + 1
     return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
+
+
+_PLACES_CLOSE = re.compile(r"等(?:地|城市|省市|省份|省区|地区|市县|县市)")
+
+
+def _listed_places(idx: _Index, sents: list[_Sent]) -> list[str]:
+    """The provinces and cities named by their short forms, unique in the country, in a list closed by 等地 or
+    等城市 (与北京、沈阳等地客商签订合同): the list says they are places.
+
+    >>> _listed_places(region_index(Resources()), [_Sent(0, 0, "与北京、沈阳等地客商签订合同，长城、黄山等景区")])
+    ['110000', '210100']
+    """
+    out: list[str] = []
+    for sent in sents:
+        for m in _PLACES_CLOSE.finditer(sent.text):
+            items = re.split("[、和与及]", sent.text[max(0, m.start() - 40):m.start()])[-8:]
+            if len(items) < 2:
+                continue
+            items[0] = next((items[0][-k:] for k in (3, 2) if items[0][-k:] in idx.upper_short_codes), "")
+            for item in items:
+                codes = idx.upper_short_codes.get(item)
+                if codes and len(codes) == 1 and item not in idx.short_stop:
+                    out.append(codes[0])
+    return out
 
 
 def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[str, str]:
@@ -599,7 +643,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         _resolve(gaz, sent.hits, chain)
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
-    table = _short_table(idx, doc_code, named + _recurring_cities(ctx.resources, idx, sents))
+    table = _short_table(idx, doc_code, named + _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents))
     pattern = re.compile(literal_alternation(table)) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
