@@ -51,6 +51,8 @@ def labels(ctx):
     # two companies joined by 和, each with its head; a winery's head; a list's close with a count is no body
     ("先后引进京康现代农业公司和阳晨集团两大公司为龙头企业。", {"京康现代农业公司", "阳晨集团"}),
     ("建成投产了贺兰神酒庄、保乐力加酒庄等20家酒庄。", {"贺兰神酒庄", "保乐力加酒庄"}),
+    # enterprise.placed_list: brands named with their places, item after item, in a deal's sentence
+    ("珠海星宇、珠海银通、深圳常锋、广东飞翔达与西华县人民政府举行签约仪式。", {"珠海星宇", "珠海银通", "深圳常锋", "广东飞翔达"}),
     # enterprise.sibling
     ("推动九江钒宇、德胜集团依托特色产业延链。", {"九江钒宇", "德胜集团"}),
     # enterprise.project_owner
@@ -113,6 +115,8 @@ def test_enterprises(make_context, sentence, expected):
     # a list of the sectors companies work in: half its items are sector terms, so the rest are sectors too
     "推进钢铁、焦化等行业企业实施超低排放改造。",
     "引进动力电池、电动汽车、通用航空等制造业企业。",
+    # places in a deal's sentence are no brands
+    "推进石家庄、保定、廊坊、唐山与北京合作。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

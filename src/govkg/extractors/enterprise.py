@@ -77,6 +77,46 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     yield from _siblings(ctx, headed)
     yield from _leaders(ctx)
     yield from _project_owners(ctx)
+    yield from _placed_list(ctx)
+
+
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
+_LIST_LAST_END = re.compile(r"与|和|同|等|共同|签|落户|入驻|在")
+_DEAL = re.compile(r"签约|签订|落户|入驻|合作|投资|引进|招引|开工|投产")
+
+
+def _placed_list(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.placed_list``: a list of three brands or more, each named with its province or city,
+    in a sentence of a deal (珠海星宇、珠海银通、深圳常锋、广东飞翔达与西华县人民政府举行签约仪式): a place and a
+    brand, item after item, is how news names the companies that sign."""
+    prefixes = _gazetteer_prefixes(ctx)
+    longest = max(map(len, prefixes))
+    for sent in ctx.sentences:
+        if not _DEAL.search(sent.text):
+            continue
+        for clause in _CLAUSE.finditer(sent.text):
+            items = clause.group().split("、")
+            if len(items) < 3:
+                continue
+            cut = _LIST_LAST_END.search(items[-1], 3)
+            if cut and _PROJECT_LIST_END.match(items[-1], cut.start()):
+                continue  # 株洲中车IGBT、永州紫金锂业…等重大项目: projects, named by their owners (_project_owners)
+            items[-1] = items[-1][:cut.start()] if cut else items[-1]
+            first = next((i for i in range(len(items[0]) - 3, -1, -1)
+                          if any(items[0].startswith(items[0][i:i + k], i) and items[0][i:i + k] in prefixes
+                                 for k in range(2, longest + 1))), None)
+            if first is None:
+                continue
+            offset = clause.start() + first
+            items[0] = items[0][first:]
+            if not all(4 <= len(item) <= 8 and any(item[:k] in prefixes for k in range(2, min(longest, len(item) - 2) + 1))
+                       and not _is_common(ctx, _strip_place(frozenset(), item, prefixes)) for item in items) \
+                    or sum(not is_brand_name(ctx, item) for item in items) > 1:
+                continue  # one brand of common words (广东飞翔|达) among the others is a brand too
+            for item in items:
+                yield _mention(item, sent.start + offset, sent.start + offset + len(item), sent.index,
+                               "enterprise.placed_list")
+                offset += len(item) + 1
 
 
 _LEADS = re.compile(r"以([^，。；：、以为]{2,12})为龙头")
