@@ -39,6 +39,8 @@ def found(ctx):
     ("总投资5.5亿元的苏州超邦涂料年产4.5万吨先进功能多用途涂料项目。", {"苏州超邦涂料年产4.5万吨先进功能多用途涂料项目"}),
     ("↑ 包头中远防务材料有限公司年产1万吨超高分子量聚乙烯薄膜特种材料项目建设中。", {"年产1万吨超高分子量聚乙烯薄膜特种材料项目"}),
     ("义县国大乳业有限公司乳品深加工项目投资5亿余元。", {"义县国大乳业有限公司乳品深加工项目"}),
+    # the name before 及 is read as far as any name reaches
+    ("1月30日上午，安徽光势能一期3.6GW异质结叠层电池及组件项目投产仪式举行。", {"安徽光势能一期3.6GW异质结叠层电池及组件项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -132,6 +134,9 @@ def test_routes_in_lists_are_works_not_enterprises(make_context):
     # two works, each with its head and a name of its own
     ("推进范家庄中学和晓林中学建设。", {"范家庄中学", "晓林中学"}, "范家庄中学和晓林中学"),
     ("实施徐新公路及西张庄至大河公路改建项目。", {"徐新公路", "西张庄至大河公路改建项目"}, None),
+    # two plants, each named by its size
+    ("开工建设胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目。", {"胜利煤焦240万吨坑口洗煤", "昌泰200万吨洗煤厂项目"},
+     "胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目"),
     # a bare phase joined to the next item is the item before's (配置一期、二期和黄茅峡水库)
     ("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。", {"黄茅峡水库"}, "二期和黄茅峡水库"),
     # one work: it joins the two, or its first part has no head

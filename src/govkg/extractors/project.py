@@ -467,7 +467,7 @@ def _joined_start(text: str, a: int, lex: Lexicon, works: re.Pattern[str]) -> in
     True
     """
     while a > 1 and text[a - 1] in _JOINERS and text[a - 2:a] != "以及":  # 以及 joins two phrases, not one name
-        lo = left_edge(text, a - 1, lex, max_len=16)
+        lo = left_edge(text, a - 1, lex)
         left = text[lo:a - 1]
         if (len(left) < 2 or works.search(left[-2:]) or _NAME_END.search(left) or _COUNT_BEFORE.search(left)
                 or re.search(r"\d+[个项家]", left)):
@@ -652,7 +652,8 @@ _PHASE_JOINED = re.compile(r"[一二三四五六七八九十]期[和及与](?=[\
 
 def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) -> list[tuple[int, int]]:
     """The two names of ``sent.text[a:b]`` when it is two works joined by 和, 及 or 与, each ending in a head and
-    each a specific name of its own (丙谷镇中心幼儿园及特殊教育学校, 六小一期及定兴中学体育馆); else nothing:
+    each a specific name of its own (丙谷镇中心幼儿园及特殊教育学校, 六小一期及定兴中学体育馆), or two plants named
+    by their sizes (胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目); else nothing:
     东平湖与小清河联通工程 and 湿地保护与修复工程 are one work, and so is a name whose second part is no name
     alone (位山灌区续建配套与现代化改造项目) or joins the two (马坊桥与旭宁街互通改造工程)."""
     text = sent.text
@@ -664,7 +665,13 @@ def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) 
         if all((heads := _ending_heads(text[c:d])) is not None and not _rejected(ctx, lex, heads, text, c, d)
                and _specific(ctx, lex, sent, c, d, heads, named) for c, d in parts):
             return list(parts)
+        if all(_CAPACITY.search(text, c, d) for c, d in parts) and _ending_heads(text[k + 1:b]) is not None:
+            return list(parts)  # 胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目: two plants, each by its size
     return []
+
+
+_CAPACITY = re.compile(r"\d+(?:\.\d+)?(?:万吨|吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米)"
+                       r"[\u4e00-\u9fff]{2}")
 
 
 def _ending_heads(name: str) -> re.Pattern[str] | None:
