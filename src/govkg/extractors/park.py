@@ -155,6 +155,8 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     if head is None:
         return None
     body = name[: head.start()]
+    if body in _province_words(ctx):
+        return None  # 山西省开发区, 河南省经济开发区: a province's zones, a kind
     if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body):
         return None
     if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
@@ -183,6 +185,12 @@ def _provinces(ctx: Context) -> tuple[str, ...]:
     """Full names of the provinces and autonomous regions (浙江省, 广西壮族自治区), longest first."""
     return ctx.resources.get("park.provinces", lambda: tuple(
         n for n in gazetteer(ctx.resources).province_names() if n.endswith(("省", "自治区"))))
+
+
+def _province_words(ctx: Context) -> frozenset[str]:
+    """Full names and short forms of the provinces (山西省, 山西)."""
+    return ctx.resources.get("park.province_words", lambda: frozenset(
+        gazetteer(ctx.resources).province_names(short_forms=True)))
 
 
 def _has_rare_word(ctx: Context, body: str) -> bool:
