@@ -331,6 +331,9 @@ def _leading_preposition(text: str, a: int) -> int:
     return 1 if at_clause_start and a < len(text) and text[a] in _PREPOSITIONS else 0
 
 
+_COMPANY_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
+
+
 def _after_company(text: str, a: int, b: int) -> int:
     """Where a project whose name was cut short inside its company's full name starts: past the company's head
     (包头中远防务|材料有限公司年产1万吨…特种材料项目 -> 年产1万吨…项目), when four characters or more are left;
@@ -339,7 +342,13 @@ def _after_company(text: str, a: int, b: int) -> int:
     >>> s = "包头中远防务材料有限公司年产1万吨超高分子量聚乙烯薄膜特种材料项目"
     >>> s[_after_company(s, 6, len(s)):], _after_company(s, 0, len(s)), _after_company("推进京棉公司搬迁项目", 2, 10)
     ('年产1万吨超高分子量聚乙烯薄膜特种材料项目', 0, 2)
+    >>> s = "准兴新能源投资有限公司一期五万千瓦风光同场光伏发电项目"
+    >>> s[_after_company(s, s.index("有"), len(s)):]
+    '一期五万千瓦风光同场光伏发电项目'
     """
+    head = _COMPANY_HEAD.match(text, a)
+    if head and b - head.end() >= 4:
+        return head.end()  # 准兴新能源投资|有限公司一期…项目: a company's head left where a verb-like word cut its name
     if a == 0 or text[a - 1] in STOP_CHARS or b - a < NAME_REACH:
         return a  # the name starts where its clause or a word does, or is shorter than the longest name
     after = text.rfind("公司", a, b) + 2
