@@ -63,6 +63,9 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         # an autonomous prefecture or county by its short form and level word; places of a list closed by 等地
         (None, "在全省除阿坝州、甘孜州以外的市州设分会场。", {"阿坝藏族羌族自治州", "甘孜藏族自治州"}),
         (None, "还与北京、沈阳等地客商签订订购合同。", {"北京市", "沈阳市"}),
+        # villages listed by their short names before their count; a town word inside a parallel slogan
+        (Q, "合作社在交口乡蛟龙寺、十八湾两村流转土地。", {"交口乡", "蛟龙寺村", "十八湾村"}),
+        (Q, "按照“工业强镇,生态立镇,旅游活镇,民生稳镇”的布局推进工作。", set()),
         # a year's date before a village word; a ceremony joined by 暨 to the town's own
         (Q, "2020年预计全村人均纯收入达到11600元。", set()),
         (Q, "汉滨区2021年“品茶香”暨牛蹄镇茶旅融合推介活动举办。", {"汉滨区", "牛蹄镇"}),

@@ -583,6 +583,51 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     return not any(sub in whole for sub in idx.badsub)
 
 
+_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十])(个)?(村|镇|乡)(?![\u4e00-\u9fff]{0,1}[级域])")
+_COUNT_OF = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _counted_towns(idx: _Index, sent: _Sent) -> None:
+    """Add the villages or towns a list names by their short names before their count and level word, the count
+    matching the list (下堡坪乡蛟龙寺、十八湾两村: 蛟龙寺村, 十八湾村), placed in the division the list follows."""
+    for m in _COUNTED_TOWNS.finditer(sent.text):
+        items = m.group(1).split("、")
+        start = m.start(1)
+        before = [h for h in sent.hits if h.start < start + len(items[0]) and h.end > start]
+        if before:  # the division before the list (下堡坪乡) ran into the first item's characters
+            items[0] = sent.text[before[-1].end:start + len(items[0])]
+            start = before[-1].end
+        suffix = m.group(4)
+        if len(items) != _COUNT_OF[m.group(2)] or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
+                                                         for i in items):
+            continue
+        parent = before[-1] if before and (before[-1].code or before[-1].name) else None
+        for item in items:
+            if _free(sent.hits, start, start + len(item)):
+                sent.hits.append(_Hit(start, start + len(item), "region.town_pattern", name=item + suffix,
+                                      level=_TOWN_LEVEL[suffix], parent=parent))
+            start += len(item) + 1
+    sent.hits.sort(key=lambda h: h.start)
+
+
+_QUOTE = re.compile(r"[“「]([^”」]{8,80})[”」]")
+
+
+def _in_parallel_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a quote of three parallel parts or more, each as long as the others
+    (“工业强镇,生态立镇,旅游活镇,农业富镇,民生稳镇”).
+
+    >>> s = "按照“工业强镇,生态立镇,旅游活镇,民生稳镇”的布局，建设诸往镇"
+    >>> _in_parallel_quote(s, s.index("民生稳镇"), s.index("民生稳镇") + 4), _in_parallel_quote(s, len(s) - 3, len(s))
+    (True, False)
+    """
+    for m in _QUOTE.finditer(text):
+        if m.start(1) <= start and end <= m.end(1):
+            parts = re.split("[,，、；;]", m.group(1))
+            return len(parts) >= 3 and len({len(p) for p in parts}) == 1
+    return False
+
+
 def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
     """Add towns and villages found by pattern; each may follow a region hit (沿滩区永安镇, 交口乡自强村)."""
     text = sent.text
@@ -605,6 +650,8 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
             continue  # 优秀村, 吸引返乡: a verb or adjective before the suffix, not a name
         if start > 0 and text[start - 1] in "“‘「『\"" and b < len(text) and text[b] in "”’」』\"":
             continue  # “低碳村”: a quoted title, not a place
+        if _in_parallel_quote(text, start, b):
+            continue  # “工业强镇,生态立镇,…,民生稳镇”: a line of a slogan, not a place
         level = _TOWN_LEVEL[suffix]
         if not prev and start > 0 and text[start - 1] == "、":  # 义宁镇走马村、吴周村: a list shares its place
             prev = [h.parent for h in sent.hits if h.end == start - 1 and h.level == level and h.parent is not None]
@@ -649,6 +696,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         _short_hits(ctx, idx, sent, table, pattern)
         _zone_namesakes(idx, sent, chain[-1] if chain else None)
         _town_hits(ctx, idx, sent)
+        _counted_towns(idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
     if towns:
         town_pattern = re.compile(literal_alternation(towns))
