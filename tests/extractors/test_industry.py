@@ -61,6 +61,7 @@ def test_headed_industries(make_context, sentence, expected):
     "强化与华为、腾讯、华大基因等数字经济、生物经济领军企业深度合作。",  # companies of those sectors
     "聚焦项目园区、改革创新、品质生活、绿色发展四大主攻方向。",  # lines of work, not sectors
     "工业经济产业集中度不高。",
+    "村里种植玫瑰香、巨峰等葡萄品种。",  # varieties of one crop, not sectors
 ])
 def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
@@ -90,6 +91,8 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("该县在谈新能源项目12个，计划总投资74.8亿元，涵盖氢能制造、钙钛矿光伏电池、储能设备等领域。",
      {"氢能制造", "钙钛矿光伏电池", "储能设备"}),
     ("签约项目涵盖铝深加工、环保纸制品、电子信息、先进装备制造等多个重点产业。", {"铝深加工", "电子信息", "先进装备制造"}),
+    # crops counted as the main kinds a place grows
+    ("定西主要栽种当归、党参、黄芪、黄芩、柴胡六大品种。", {"党参", "黄芪", "黄芩", "柴胡"}),
     # 处理 is an activity of a sector (水处理, 污水处理)
     ("主攻环保领域内的烟气治理、水处理、固废综合利用和新型材料四大产业。", {"水处理", "固废综合利用", "新型材料"}),
     # the sectors of the companies a park hosts, of the projects a county courts, of the projects counted
