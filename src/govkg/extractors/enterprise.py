@@ -103,15 +103,14 @@ def _placed_list(ctx: Context) -> Iterator[Mention]:
                 continue  # 株洲中车IGBT、永州紫金锂业…等重大项目: projects, named by their owners (_project_owners)
             items[-1] = items[-1][:cut.start()] if cut else items[-1]
             first = next((i for i in range(len(items[0]) - 3, -1, -1)
-                          if any(items[0].startswith(items[0][i:i + k], i) and items[0][i:i + k] in prefixes
-                                 for k in range(2, longest + 1))), None)
+                          if any(items[0][i:i + k] in prefixes for k in range(2, longest + 1))), None)
             if first is None:
                 continue
             offset = clause.start() + first
             items[0] = items[0][first:]
-            if not all(4 <= len(item) <= 8 and any(item[:k] in prefixes for k in range(2, min(longest, len(item) - 2) + 1))
-                       and not _is_common(ctx, _strip_place(frozenset(), item, prefixes)) for item in items) \
-                    or sum(not is_brand_name(ctx, item) for item in items) > 1:
+            placed = [_strip_place(frozenset(), item, prefixes) for item in items]
+            if not all(4 <= len(item) <= 8 and 2 <= len(rest) < len(item) and not _is_common(ctx, rest)
+                       for item, rest in zip(items, placed)) or sum(not is_brand_name(ctx, i) for i in items) > 1:
                 continue  # one brand of common words (广东飞翔|达) among the others is a brand too
             for item in items:
                 yield _mention(item, sent.start + offset, sent.start + offset + len(item), sent.index,

@@ -30,7 +30,8 @@ from collections.abc import Iterator
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names, lexicon
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, NUMERAL_VALUE, STOP_CHARS, Lexicon, enumeration_items,
+                                     headed_names, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -87,7 +88,6 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
 
 
 _LIST_OF_PARKS = re.compile(r"([两二三四五六七八九十])个(工业园区|产业园区|工业园|产业园|工业集中区|经济开发区|开发区|园区)")
-_NUMBER = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
 def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
@@ -97,13 +97,11 @@ def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
     for sent in ctx.sentences:
         for m in _LIST_OF_PARKS.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
-            if len(items) != _NUMBER[m.group(1)]:
+            if len(items) != NUMERAL_VALUE[m.group(1)]:
                 continue
             names = [sent.text[a:b] for a, b in items]
-            if not all(2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n) and n not in _activities(ctx)
-                       and not all(len(w) > 1 and lex.tokenizer.FREQ.get(w, 0) >= COMMON_WORD_FREQ
-                                   for w in lex.tokenizer.cut(n))
-                       for n in names):
+            if not all(2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n)
+                       and n not in _activities(ctx) and not _common_words_only(lex, n) for n in names):
                 continue  # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind)
             for (a, b), name in zip(items, names):
                 label = normalise_label(name + m.group(2))
@@ -185,6 +183,11 @@ def _provinces(ctx: Context) -> tuple[str, ...]:
     """Full names of the provinces and autonomous regions (浙江省, 广西壮族自治区), longest first."""
     return ctx.resources.get("park.provinces", lambda: tuple(
         n for n in gazetteer(ctx.resources).province_names() if n.endswith(("省", "自治区"))))
+
+
+def _common_words_only(lex: Lexicon, name: str) -> bool:
+    """``name`` is made of common words of two characters or more (休闲|食品; not 柳|疃, 下营)."""
+    return all(len(w) > 1 and lex.tokenizer.FREQ.get(w, 0) >= COMMON_WORD_FREQ for w in lex.tokenizer.cut(name))
 
 
 def _province_words(ctx: Context) -> frozenset[str]:

@@ -28,6 +28,8 @@ MARKER_CHARS = "［］〔〕〖〗｛｝{}．" + BULLETS
 # characters that always end a name (punctuation, quotes, brackets that open a clause, markers)
 STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·") | set(MARKER_CHARS)
 _CN_NUM = "一二三四五六七八九十"
+NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
+"""The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""
 # a list ordinal at the front of a clause: 一是, 其三, 第二是, 十、, 3., （四）
 _ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
                       rf"|[{_CN_NUM}]{{1,3}}[、.．]|[\d０-９]{{1,3}}[、.．](?![\d０-９])|[（(][{_CN_NUM}\d]{{1,3}}[）)])")

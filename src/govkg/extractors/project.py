@@ -39,8 +39,9 @@ from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, STOP_CHARS, Lexicon, enumeration_items,
-                                     governing_lead, headed_names, is_common_word, joins, left_edge, lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NUMERAL_VALUE, STOP_CHARS, Lexicon,
+                                     enumeration_items, governing_lead, headed_names, is_common_word, joins, left_edge,
+                                     lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
@@ -145,7 +146,6 @@ def _owned_named(found: list[Mention | Relation], spans: dict[int, set[tuple[int
 _OWNER_RULES = frozenset({"project.owned", "project.distributed"})
 
 
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # "邓关、富全2所幼儿园": names, then their count and the one head they share
 _SHARED_HEAD = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})(\d|[一二三四五六七八九十两])(?:所|座|个|条|家|处)")
 
@@ -169,7 +169,7 @@ def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
             head = next(filter(None, (h.match(text, m.end()) for h in heads)), None)
             if head is None or m.group(1).endswith("等") or not _head_is_word(lex, text, head.start(), head.end()):
                 continue  # 等6条高铁: more than named; 五个中心|镇: the head is part of a word
-            count = int(m.group(2)) if m.group(2).isdigit() else _NUMERALS[m.group(2)]
+            count = int(m.group(2)) if m.group(2).isdigit() else NUMERAL_VALUE[m.group(2)]
             items, pos = [], m.start(1)
             for part in m.group(1).split("、"):
                 items.append((pos, pos + len(part)))

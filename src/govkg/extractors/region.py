@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation
-from govkg.extractors.phrase import COMMON_WORD_FREQ, plain_segmenter
+from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
 from govkg.text.segment import Segmenter
 
@@ -583,8 +583,8 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     return not any(sub in whole for sub in idx.badsub)
 
 
-_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十])(个)?(村|镇|乡)(?![\u4e00-\u9fff]{0,1}[级域])")
-_COUNT_OF = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十])个?(村|镇|乡)"
+                            r"(?![\u4e00-\u9fff]?[级域])")
 
 
 def _counted_towns(idx: _Index, sent: _Sent) -> None:
@@ -597,8 +597,8 @@ def _counted_towns(idx: _Index, sent: _Sent) -> None:
         if before:  # the division before the list (下堡坪乡) ran into the first item's characters
             items[0] = sent.text[before[-1].end:start + len(items[0])]
             start = before[-1].end
-        suffix = m.group(4)
-        if len(items) != _COUNT_OF[m.group(2)] or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
+        suffix = m.group(3)
+        if len(items) != NUMERAL_VALUE[m.group(2)] or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
                                                          for i in items):
             continue
         parent = before[-1] if before and (before[-1].code or before[-1].name) else None
@@ -690,7 +690,8 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         _resolve(gaz, sent.hits, chain)
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
-    table = _short_table(idx, doc_code, named + _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents))
+    named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents)
+    table = _short_table(idx, doc_code, named)
     pattern = re.compile(literal_alternation(table)) if table else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)

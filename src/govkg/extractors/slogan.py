@@ -436,8 +436,8 @@ def _code_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
                 or _AMOUNT_AFTER.match(head.group(1)) \
                 or not head.group(2).endswith(_CODE_HEADS) or _ROAD.search(head.group(1)):
             continue
-        yield _Hit(code, head.group(1) + head.group(2), sent.start + m.start(), sent.start + m.end() + head.end(), sent.index,
-                   "slogan.code_formula")
+        yield _Hit(code, head.group(1) + head.group(2), sent.start + m.start(), sent.start + m.end() + head.end(),
+                   sent.index, "slogan.code_formula")
 
 
 def _boundary(text: str, pos: int, lex: SloganLexicon) -> bool:
