@@ -188,6 +188,7 @@ def test_invested_works(make_context, sentence, expected):
     ("投资1400万元的6所中小学校全部竣工。", "中小学校"),             # a count of facilities: a kind
     ("投资 9500万元建设保障性住房 1128 套。", "保障性住房"),         # generic
     ("投资800万元购置电动公交车80辆。", "电动公交车80辆"),            # a count at the end
+    ("该项目投资40亿元打造西北地区最大，年产5万吨的正极材料生产基地。", "西北地区最大"),  # a superlative
 ])
 def test_invested_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))

@@ -561,6 +561,9 @@ _AFTER_WORKS = frozenset("顺利 正式 全面 已 已经 主体 基本 即将 �
 _INVESTED_MAX = 24
 
 
+_SUPERLATIVE = re.compile(r"最[大小长高多强优好]$")
+
+
 def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
     """Spans of what a sum was invested in: "投资3000万元的土壤污染治理与修复国家试点工程验收" gives
     the works between the sum and the stage word.
@@ -600,8 +603,9 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         start += _leading_quantity(plain[start:end])
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
-                or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)):
-            continue
+                or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
+                or _SUPERLATIVE.search(name)):
+            continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name)
         yield start, end
 
 
