@@ -63,6 +63,8 @@ def test_projects(make_context, sentence, expected):
     # a region's projects, no one project
     "正阳县项目为王产业集群发展突飞猛进。",
     "2012年是黑龙江省产业项目建设三年决战的第二年。",
+    # a verb or adverb and its object
+    "抓早项目谋划，瞄准交通、能源领域。",
 ])
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))

@@ -392,6 +392,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True
     if name[len(body):] in ("项目", "工程") and _only_a_place(ctx, body):
         return True  # 正阳县项目, 黑龙江省产业项目: a region's projects, no one project
+    if len(body) == 2 and name[2:] == "项目" and lex.tokenizer.tags(body)[0][1] in ("v", "d"):
+        return True  # 争跑|项目资金, 抓早|项目谋划, 大上|项目: a verb or adverb and its object, no owner's project
     if "等" in body and any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
                            for w in lex.tokenizer.cut(body, HMM=False)):
         return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
