@@ -104,6 +104,7 @@ def test_a_park_named_in_its_province_is_named_without_it(make_context):
     "新增市级现代农业园3个，培育新兴产业集中区。",
     "他希望园区所在地的广大干部群众支持。",  # a pronoun and a verb are no name
     "推动山西省开发区改革创新发展，支持河南省经济开发区提档升级。",  # a province's zones are a kind
+    "建设综合性现代化产业园区。",  # adjectives of a kind
 ])
 def test_generic_parks_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
@@ -133,6 +134,11 @@ def test_offsets_and_sentence(make_context):
     # parks listed by their short names before their count and kind; sectors' parks are kinds, not names
     ("提升下营、柳疃、龙池三个工业园配套水平。", {"下营工业园", "柳疃工业园", "龙池工业园"}),
     ("规划休闲食品、生物医药两个产业园。", set()),
+    # a determiner, the Party, an adverb glued to a verb in front are no part of a name; nor is 属 after it
+    ("该县临淮关镇园区建设加快。", {"临淮关镇园区"}),
+    ("中共红寺堡开发区工委召开会议。", {"红寺堡开发区"}),
+    ("充分利用人参高新技术产业园区的优势。", {"人参高新技术产业园区"}),
+    ("吉水工业园区属省级重点工业园区。", {"吉水工业园区"}),
     # a predicate after the first head is cut off
     ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
     ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),
