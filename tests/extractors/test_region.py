@@ -65,6 +65,7 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (None, "还与北京、沈阳等地客商签订订购合同。", {"北京市", "沈阳市"}),
         # villages listed by their short names before their count; a town word inside a parallel slogan
         (Q, "合作社在交口乡蛟龙寺、十八湾两村流转土地。", {"交口乡", "蛟龙寺村", "十八湾村"}),
+        (Q, "园区以交口乡麻窝、鱼塘等村为核心区。", {"交口乡", "麻窝村", "鱼塘村"}),
         (Q, "按照“工业强镇,生态立镇,旅游活镇,民生稳镇”的布局推进工作。", set()),
         # a year's date before a village word; a ceremony joined by 暨 to the town's own
         (Q, "2020年预计全村人均纯收入达到11600元。", set()),

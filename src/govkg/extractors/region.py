@@ -583,13 +583,14 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     return not any(sub in whole for sub in idx.badsub)
 
 
-_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十])个?(村|镇|乡)"
+_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十]个?|等)(村|镇|乡)"
                             r"(?![\u4e00-\u9fff]?[级域])")
 
 
 def _counted_towns(idx: _Index, sent: _Sent) -> None:
     """Add the villages or towns a list names by their short names before their count and level word, the count
-    matching the list (下堡坪乡蛟龙寺、十八湾两村: 蛟龙寺村, 十八湾村), placed in the division the list follows."""
+    matching the list (下堡坪乡蛟龙寺、十八湾两村: 蛟龙寺村, 十八湾村) or closed by 等 (龙场乡麻窝、鱼塘、娱乐等村),
+    placed in the division the list follows."""
     for m in _COUNTED_TOWNS.finditer(sent.text):
         items = m.group(1).split("、")
         start = m.start(1)
@@ -598,7 +599,7 @@ def _counted_towns(idx: _Index, sent: _Sent) -> None:
             items[0] = sent.text[before[-1].end:start + len(items[0])]
             start = before[-1].end
         suffix = m.group(3)
-        if len(items) != NUMERAL_VALUE[m.group(2)] or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
+        if (m.group(2) != "等" and len(items) != NUMERAL_VALUE[m.group(2)[0]]) or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
                                                          for i in items):
             continue
         parent = before[-1] if before and (before[-1].code or before[-1].name) else None
