@@ -8,12 +8,18 @@ in registry order; each sees the mentions found by those before it in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
 from govkg.model import Document, EntityRef, Mention, Relation, Sentence
+
+CLAUSE_BREAKS = "，；：。！？,;:!?"
+"""The marks that end a clause (a list's 、 does not)."""
+CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]+")
+"""A clause: a run of text without a clause break."""
 
 T = TypeVar("T")
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from govkg.extractors.base import Context
+from govkg.extractors.base import CLAUSE, Context
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
@@ -80,7 +80,6 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     yield from _placed_list(ctx)
 
 
-_CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
 _LIST_LAST_END = re.compile(r"与|和|同|等|共同|签|落户|入驻|在")
 _DEAL = re.compile(r"签约|签订|落户|入驻|合作|投资|引进|招引|开工|投产")
 
@@ -94,7 +93,7 @@ def _placed_list(ctx: Context) -> Iterator[Mention]:
     for sent in ctx.sentences:
         if not _DEAL.search(sent.text):
             continue
-        for clause in _CLAUSE.finditer(sent.text):
+        for clause in CLAUSE.finditer(sent.text):
             items = clause.group().split("、")
             if len(items) < 3:
                 continue

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govkg.extractors.base import Context, Resources, data_lines
+from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.quantity import Money, find_money, half_width
 from govkg.extractors.timeframe import resolve, time_word, timeline_of
 from govkg.model import Investment, Mention, Milestone
@@ -33,7 +33,6 @@ INVESTED_RULE = "project.invested"
 """The rule of :mod:`govkg.extractors.project` that finds a project as what a sum was invested in."""
 STAGES: tuple[str, ...] = ("规划", "签约", "开工", "在建", "竣工", "投产")
 
-_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*$")
 """The words that put a sum right after them as an investment (总投资约, 投资, 计划投资)."""
 _SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:投资|投入)[^，,；;。]{0,4}$")
@@ -146,7 +145,7 @@ def _defined_sum(definition: str) -> Money | None:
 
 
 def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
-    for m in _CLAUSE.finditer(text):
+    for m in CLAUSE.finditer(text):
         if m.start() <= a and b <= m.end():
             return m.start(), m.end()
     return a, b
@@ -265,7 +264,7 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
     项目，抓紧完善手续，确保尽快开工" (signed, and to start); "…项目2017年10月开工建设，预计2019年7月竣工投产"
     (started in 2017, to be in production in 2019)."""
     stop = min(others, default=len(text))
-    for clause in _CLAUSE.finditer(text, after):
+    for clause in CLAUSE.finditer(text, after):
         if clause.start() >= stop or text[clause.start() - 1:clause.start()] in "；;。":
             return None
         aim = _AIM.match(clause.group())

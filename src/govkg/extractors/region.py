@@ -443,14 +443,10 @@ def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
     """
     if hit.end - hit.start < 3:
         return False
-    freq = plain_segmenter(resources).FREQ
-
-    def common(a: int, b: int) -> bool:
-        return freq.get(text[a:b], 0) >= COMMON_WORD_FREQ
-
-    if hit.start > 0 and common(hit.start - 1, hit.start + 1) and common(hit.start + 1, hit.end):
+    if hit.start > 0 and _common(resources, text[hit.start - 1:hit.start + 1]) \
+            and _common(resources, text[hit.start + 1:hit.end]):
         return True
-    return text.startswith(_OPENED_AFTER, hit.end - 1) and common(hit.start, hit.end - 1)
+    return text.startswith(_OPENED_AFTER, hit.end - 1) and _common(resources, text[hit.start:hit.end - 1])
 
 
 _OPENED_AFTER = ("区域",)

@@ -64,7 +64,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from govkg.extractors.base import Context, data_lines
+from govkg.extractors.base import CLAUSE, CLAUSE_BREAKS, Context, data_lines
 from govkg.extractors.gazetteer import Gazetteer, gazetteer
 from govkg.extractors.glossary import names_proposer
 from govkg.extractors.park import same_park_key
@@ -72,7 +72,6 @@ from govkg.extractors.phrase import plain_segmenter
 from govkg.extractors.slogan import proposed_by
 from govkg.model import EntityRef, Mention, Relation
 
-CLAUSE_BREAKS = "，；：。！？,;:!?"
 # X … 落户 Y, X 位于 Y: the words between a thing and the region it lies in
 _SETTLE = re.compile(r"(?:落户|落地|落子|位于|坐落于?|选址|过境|途经|入驻|建在|布局在?)(?:于|在|到)?$")
 _ROUTE_LINKS = "至到"  # 青皮村至坪山村段: ends of a route, not where other things lie
@@ -120,12 +119,9 @@ _GOVERNMENT_WORK = re.compile(
     r"签约|对接|合作|服务|协调|争取|加快|确保|督促|指导|盘活|投产|开工|建成|落户|入驻|新增|新建|扩建|技改")  # 持续推进“…” / 实行“…”: a verb and an adverb or two around the slogan
 
 
-_CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]+")
-
-
 def clause_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``, offsets into ``text``, breaks excluded."""
-    return [m.span() for m in _CLAUSE.finditer(text)]
+    return [m.span() for m in CLAUSE.finditer(text)]
 
 
 def is_formula(label: str) -> bool:
@@ -777,7 +773,7 @@ def _worked_on_by(s: _Sent, m: Mention, where: _Where) -> EntityRef | None:
     """The region whose government the clause of ``m`` says works on it: its subject region, else the
     document's region when the clause names no other region and holds a verb of government work."""
     lo = s.clause_start(m)
-    hi = lo + len(_CLAUSE.match(s.text, lo - s.start).group()) if _CLAUSE.match(s.text, lo - s.start) else m.end
+    hi = lo + len(CLAUSE.match(s.text, lo - s.start).group()) if CLAUSE.match(s.text, lo - s.start) else m.end
     clause = s.between(lo, hi)
     for name in s.of("Enterprise"):
         if lo <= name.start and name.end <= hi:
@@ -802,7 +798,7 @@ def _names_other_proposer(s: _Sent, m: Mention, where: _Where) -> bool:
     """Whether the clause of ``m`` names a proposer other than the document's region: a body of another
     level (中央, 省委 in a county's report, 全省) or, before ``m``, another region not inside a name."""
     lo = s.clause_start(m)
-    match = _CLAUSE.match(s.text, lo - s.start)
+    match = CLAUSE.match(s.text, lo - s.start)
     hi = lo + len(match.group()) if match else m.end
     level = where.doc_label[-1]
     for body in _OTHER_PROPOSER.finditer(s.between(lo, hi)):
@@ -817,7 +813,7 @@ def _names_own_proposer(s: _Sent, m: Mention, where: _Where, names: set[str]) ->
     government (县委, 我县, 区政府), or the slogan names the region (魅力沙湾) or ends as its strategy (工业强县)."""
     level = where.doc_label[-1]
     lo = s.clause_start(m)
-    match = _CLAUSE.match(s.text, lo - s.start)
+    match = CLAUSE.match(s.text, lo - s.start)
     clause = s.between(lo, lo + len(match.group())) if match else ""
     if re.search(_OWN_BODY.format(level=level), clause):
         return True
