@@ -103,6 +103,10 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("该公司主要从事新能源、新材料等领域的研发。", {"新能源", "新材料"}),
     # the parts belong to the sector before them
     ("推动汽车及零部件产业延链、补链、强链。", {"汽车及零部件产业"}),
+    # a size class between the count and the head
+    ("加快培育马铃薯、中药材和肉牛3个50亿级产业集群。", {"马铃薯", "中药材", "肉牛"}),
+    # a noun's activity ends a list item (显示, 出版 are verbs to jieba)
+    ("壮大锂电池、光伏组件、光电显示三大产业链。", {"光电显示"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -243,6 +247,8 @@ def test_key_joins_with_and_without_suffix():
     ("村里发展食用菌、中药材等特色种植，群众增收明显。", {"食用菌", "中药材"}),
     ("该县持续做强猕猴桃、茶叶两大主导产业。", {"猕猴桃", "茶叶"}),
     ("近年来，县里积极培育葡萄产业，种植面积突破两万亩。", {"葡萄产业"}),
+    # the verb's aspect particle is no part of the first item
+    ("该乡先后培育了中药材、蔬菜、林业等专业合作社。", {"中药材", "蔬菜", "林业"}),
 ])
 def test_news_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -262,6 +268,10 @@ def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
     "聚焦产业发展、城市更新和乡村振兴三大任务。",
     "积极推进人工智能+行动，赋能千行百业。",
     "推进苹果园标准化改造，更新老旧果园。",
+    # a farm road, not a sector: 产业路 / 产业道路
+    "全村硬化水泥产业道路3公里。",
+    # a noun and a verb before 产业 that take it as their object are a clause, not a sector
+    "坚持人才引领产业发展。",
 ])
 def test_news_industry_near_misses_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

@@ -142,6 +142,9 @@ def test_offsets_and_sentence(make_context):
     # a predicate after the first head is cut off
     ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
     ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),
+    # a zone and the park inside it, named one after the other; a bare zone names none
+    ("客商参观了红岭经济开发区东坡新材料产业基地。", {"红岭经济开发区", "东坡新材料产业基地"}),
+    ("经济开发区五金产业园已有30家企业投产。", {"五金产业园"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected

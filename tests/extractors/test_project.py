@@ -43,6 +43,11 @@ def found(ctx):
     ("内蒙古准兴新能源投资有限公司一期五万千瓦风光同场光伏发电项目在四子王旗开工建设。", {"一期五万千瓦风光同场光伏发电项目"}),
     # the name before 及 is read as far as any name reaches
     ("1月30日上午，安徽光势能一期3.6GW异质结叠层电池及组件项目投产仪式举行。", {"安徽光势能一期3.6GW异质结叠层电池及组件项目"}),
+    # a list closed by a count and a qualifier of up to six characters
+    ("签约项目包括青峰通用机场、十万千瓦光伏发电、茶旅小镇综合开发等8个招商引资签约项目。",
+     {"青峰通用机场", "十万千瓦光伏发电", "茶旅小镇综合开发"}),
+    # a size class in front is no part of the name
+    ("千亿级宁德时代储能电池项目开工建设。", {"宁德时代储能电池项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))

@@ -96,6 +96,9 @@ def test_legacy_codecs_are_told_apart(text: str, encoding: str, wrong: str) -> N
         # pinyin glosses some portals put after characters go; brackets without a tone mark stay
         ("高新區(qū)(弋江區(qū))網(wǎng)聯(lián)汽車小鎮（zhèn）", "高新區(弋江區)網聯汽車小鎮"),
         ("英文(en)名称(Hu)与编号(A1)，见(ā)", "英文(en)名称(Hu)与编号(A1)，见"),
+        # a space left where a PDF's line wrapped goes; a table row's, a title's letter spacing and a name's stay
+        ("点延伸石油化工、煤 化工和盐化工三大产业，培育新的经济增长\n序号 项目名称 总投资\n政 府 工 作 报 告\n县长 王 明",
+         "点延伸石油化工、煤化工和盐化工三大产业，培育新的经济增长\n序号 项目名称 总投资\n政 府 工 作 报 告\n县长 王 明"),
     ],
 )
 def test_line_breaks_and_stray_entities(tmp_path: Path, raw: str, expected: str) -> None:

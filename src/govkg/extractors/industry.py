@@ -53,16 +53,17 @@ from govkg.extractors.phrase import (
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
-# rule 1: 产业 / 行业 ends an industry name unless a park follows (产业园, 产业示范区, 产业基地, 产业孵化园, 产业集聚区;
+# rule 1: 产业 / 行业 ends an industry name unless a park or a farm road follows (产业园, 产业示范区, 产业基地, 产业孵化园,
+# 产业集聚区; 产业路, 混凝土产业道路;
 # 产业集聚 alone is the industry clustering: 在电子信息产业集聚上下大力气)
-_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化]|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度))")
+_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度))")
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
 # 锁定光伏、锂电、煤化、磷化四大主攻方向)
 _LIST_CLOSE = re.compile(
-    r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
+    r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))(?:\d+亿元?级)?"  # 4个10亿级产业集群
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种)"
     r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
@@ -310,13 +311,14 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         pos += len(tok)
         if not _is_develop(ctx, tok):
             continue
-        end = pos
+        at = pos + text.startswith(("了", "着"), pos)  # 打造了中药材、蔬菜…: the aspect particle is no part of the list
+        end = at
         while end < len(text) and text[end] not in "，。；：！？,;:（(":
             end += 1
-        lead = next((t for t in lex.tokenizer.cut(text[pos:end]) if t.strip()), "")
+        lead = next((t for t in lex.tokenizer.cut(text[at:end]) if t.strip()), "")
         if _is_develop(ctx, lead, stop=True):
             continue  # 聚焦打造…: the list belongs to the next verb
-        clause = text[pos:end]
+        clause = text[at:end]
         closed = clause.find("等")
         body = clause[:closed] if closed > 0 else clause
         parts = _ITEM_SEP.split(body)
@@ -324,7 +326,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
-        yield from _list_items(text, pos, parts, lambda part: _sector_like(part, terms))
+        yield from _list_items(text, at, parts, lambda part: _sector_like(part, terms))
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")
@@ -584,7 +586,8 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     A body that ends in such a word is no name at all (激活, 紧紧扭住, 人口兴 → ''); a verb
     with a single word after it stays (预制菜), and so does one a suffix follows (沉浸式演艺); sector activities
     (制造, 种植, 加工 …) are not verbs here. With ``first`` False (a middle list item, already bounded) only
-    the last word is checked (具身智能, 定制消费 stay whole).
+    the last word is checked (具身智能, 定制消费 stay whole), and a two-character verb after a noun ends a name
+    (光电|显示: the noun's activity).
     """
     activities = _words(ctx, "industry_activities.txt")
     boundary = lexicon(ctx).boundary
@@ -597,6 +600,8 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
         verb = tag in _VERB_TAGS or (len(tokens) == 1 and tag.startswith("a"))
         if verb and after == "k":
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
+        elif verb and i == 0 and not first and _noun_activity(tokens, tag):
+            verb = False  # a list item, a noun's activity as a sector: 光电|显示, 数据|标注 (人才|引领产业发展 is a clause)
         after = tag
         if verb and word not in activities and not any(word.endswith(a) for a in activities):
             if i != 1 or len(tokens[-1][0]) > 1 or not tag.startswith("v"):
@@ -609,6 +614,13 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
         if _is_develop(ctx, body[:i], stop=True):
             return body[i:]
     return body
+
+
+def _noun_activity(tokens: list[tuple[str, str]], tag: str) -> bool:
+    """Whether the last of ``tokens``, a verb tagged ``tag``, is a two-character activity after a noun of two
+    or more (光电|显示, 珠宝|配饰): the pair names a sector; one character (人口|兴) or a verb alone does not."""
+    return tag == "v" and len(tokens) >= 2 and len(tokens[-1][0]) == 2 and len(tokens[-2][0]) >= 2 \
+        and tokens[-2][1] in ("n", "nz", "j")
 
 
 def _taken_spans(ctx: Context, index: int, offset: int) -> list[tuple[int, int]]:

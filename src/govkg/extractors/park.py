@@ -80,7 +80,8 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
         while predicate := _PREDICATE.match(span.text, after):
             after = predicate.end()
-        for start, text in ((cut, name), (after, span.text[after:] if after > cut + len(name) else "")):
+        parts = [(cut + at, part) for at, part in _nested(heads, name)]
+        for start, text in (*parts, (after, span.text[after:] if after > cut + len(name) else "")):
             found = _named_park(ctx, heads, lead, text)
             if found:
                 at, label, length = found
@@ -231,6 +232,29 @@ def _before_predicate(heads: re.Pattern[str], name: str) -> str:
         if m.end() < len(name) and _PREDICATE.match(name, m.end()):
             return name[:m.end()]
     return name
+
+
+_PART_OF_ZONE = re.compile(r"[东西南北中][区部片园]|核心区|起步区|拓展区|[一二三四五六七八九十]期")
+"""What opens a part of the zone before it, not a park of its own (北湖科学城|东区创新区)."""
+
+
+def _nested(heads: re.Pattern[str], name: str) -> list[tuple[int, str]]:
+    """``name`` as the zone and the park inside it when it names both, one after the other, each with its own
+    head (准格尔经济开发区|伊东循环经济产业基地, 经济开发区|家居产业园: the zone's part is judged on its own, and a
+    bare 经济开发区 names none); else ``name`` alone (北湖科学城东区创新区: the east part of the zone). (offset, text)
+    pairs.
+
+    >>> from govkg.extractors.names import head_regex
+    >>> heads = head_regex("park_heads.txt")
+    >>> _nested(heads, "准格尔经济开发区伊东循环经济产业基地"), _nested(heads, "银岭产业园")
+    ([(0, '准格尔经济开发区'), (8, '伊东循环经济产业基地')], [(0, '银岭产业园')])
+    """
+    for m in heads.finditer(name):
+        rest = name[m.end():]
+        last = _last_head(heads, rest) if len(rest) >= 4 else None
+        if last is not None and last.end() == len(rest) and last.start() >= 2 and not _PART_OF_ZONE.match(rest):
+            return [(0, name[:m.end()]), (m.end(), rest)]
+    return [(0, name)]
 
 
 def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:

@@ -46,7 +46,7 @@ from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
 
-_LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,4})(?:项目|工程)")
+_LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,6})(?:项目|工程)")
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")
@@ -232,7 +232,8 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
 _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^(?:[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|平方公里|公里|千米|平方米|平米|米|座|处|条)"
-                       r"|[一两二三四五六七八九十几]+(?:座|处|条|个|栋|幢))")  # 新建一座|年产2.5万吨密炼生产线项目
+                       r"|[一两二三四五六七八九十几]+(?:座|处|条|个|栋|幢)"  # 新建一座|年产2.5万吨密炼生产线项目
+                       r"|(?:[\d.]+|[千百十])亿元?级)")  # its size class: 百亿级|比亚迪动力电池项目
 _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)

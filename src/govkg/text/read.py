@@ -66,6 +66,9 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
 # a pinyin gloss: one syllable with its tone mark, in brackets, right after a hanzi (區(qū))
 _PINYIN_GLOSS = r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
+# a space between two hanzi, left where a PDF wrapped a line (改 革, 骨干 项目); see :func:`join_wrapped_lines`
+_WRAP_SPACE = r"[\u3400-\u9fff] [\u3400-\u9fff]"
+_WRAP_RUN = 8  # a wrap joins runs of text; a table row or a title's letter spacing has short ones
 _CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # control characters other than tab, line breaks, form feed
 _BREAKS = "\r\f\v"  # line breaks of other systems and page breaks, read as LF
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
@@ -131,9 +134,38 @@ def read_file(path: Path, data: bytes | None = None) -> Decoded:
         text = _re(_ENTITY).sub(lambda m: html.unescape(m.group()), text)  # &nbsp; left by copy and paste
     text = _re(_CONTROLS).sub("", normalise_breaks(text))  # again: an HTML character reference may make one
     text = _re(_PINYIN_GLOSS).sub("", text)
+    if not is_html:
+        text = join_wrapped_lines(text)
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise InputError(path, "no text content")
     return Decoded(text, decoded.encoding, decoded.replaced)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """``text`` without the single spaces that split a word or a phrase where a PDF's line wrapped.
+
+    Text copied out of a PDF keeps a space at each line end it joined (深化科技体制改 革); the space splits
+    the word for the segmenter and the rules. A single space between two hanzi goes when the run of text on
+    one side of it is long, as a wrapped line is; the short runs of a table row (序号 项目名称 总投资), a
+    title's letter spacing (政 府 工 作 报 告) and an official's name after his office keep theirs.
+
+    >>> join_wrapped_lines("深化科技体制改 革，优化科技资源配置\\n序号 项目名称 总投资")
+    '深化科技体制改革，优化科技资源配置\\n序号 项目名称 总投资'
+    """
+    if not _re(_WRAP_SPACE).search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        parts = line.split(" ")
+        out = [parts[0]]
+        for before, part in zip(parts, parts[1:]):
+            if before and part and "\u3400" <= before[-1] <= "\u9fff" and "\u3400" <= part[0] <= "\u9fff" \
+                    and max(len(before), len(part)) >= _WRAP_RUN:
+                out[-1] += part
+            else:
+                out.append(part)
+        lines.append(" ".join(out))
+    return "\n".join(lines)
 
 
 def read_bytes(path: Path) -> bytes:
