@@ -103,6 +103,8 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("该公司主要从事新能源、新材料等领域的研发。", {"新能源", "新材料"}),
     # the parts belong to the sector before them
     ("推动汽车及零部件产业延链、补链、强链。", {"汽车及零部件产业"}),
+    # the leaders of sectors listed by their sectors
+    ("培育钢铁、化工、建材等行业龙头。", {"钢铁", "化工", "建材"}),
     # a size class between the count and the head
     ("加快培育马铃薯、中药材和肉牛3个50亿级产业集群。", {"马铃薯", "中药材", "肉牛"}),
     # a noun's activity ends a list item (显示, 出版 are verbs to jieba)
@@ -272,6 +274,8 @@ def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
     "全村硬化水泥产业道路3公里。",
     # a noun and a verb before 产业 that take it as their object are a clause, not a sector
     "坚持人才引领产业发展。",
+    # companies listed as a sector's leaders
+    "基金小镇已集聚华泰证券、南华期货、德邦基金等行业龙头。",
 ])
 def test_news_industry_near_misses_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

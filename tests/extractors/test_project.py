@@ -46,6 +46,8 @@ def found(ctx):
     # a list closed by a count and a qualifier of up to six characters
     ("签约项目包括青峰通用机场、十万千瓦光伏发电、茶旅小镇综合开发等8个招商引资签约项目。",
      {"青峰通用机场", "十万千瓦光伏发电", "茶旅小镇综合开发"}),
+    # what a place has now is no part of a list's first item
+    ("园区目前已有鑫源纸业、南宁蔗渣综合利用及生物质燃料等12个项目落户。", {"南宁蔗渣综合利用及生物质燃料"}),
     # a size class in front is no part of the name
     ("千亿级宁德时代储能电池项目开工建设。", {"宁德时代储能电池项目"}),
 ])
@@ -74,6 +76,12 @@ def test_projects(make_context, sentence, expected):
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))
     assert projects == set()
+
+
+def test_what_a_place_has_now_opens_no_name(make_context):
+    projects, _, _ = found(make_context("园区位于江南镇，目前已有桂中糖厂、南宁蔗渣综合利用及生物质燃料等12个项目落户。"))
+    assert "南宁蔗渣综合利用及生物质燃料" in projects
+    assert not any("目前" in p or "已有" in p for p in projects)
 
 
 @pytest.mark.parametrize("sentence, kind, name", [

@@ -179,6 +179,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
         if len(items) < 2 or sum(item in places for item in items) >= 2:
             continue
         items = [part for a, b in items for part in _split_and(text, a, b)]
+        if _LEADERS.match(text, m.end()) and not lists_sectors(ctx, [text[a:b] for a, b in items]):
+            continue  # 中信证券、永安期货等行业龙头: the leaders are companies (the enterprise rules read them)
         if m.group().endswith("主攻方向") and \
                 2 * sum(_sector_like(text[a:b], _words(ctx, "industry_terms.txt")) for a, b in items) < len(items):
             continue  # 品质生活、绿色发展…七大主攻方向: lines of work, not sectors
@@ -187,6 +189,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
 
 
+# the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
+_LEADERS = re.compile(r"(?:领军|龙头|头部)(?!企业|公司|集团)")
 # what may follow a list's closing sector word when the list names companies of those sectors
 _COMPANIES_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,10}?)?(?:领军|龙头|头部|骨干|知名|重点)?(?:企业|公司|集团)")
 
