@@ -206,6 +206,23 @@ def test_on_a_page_of_one_park_its_common_word_as_subject_stands_for_it(make_con
     assert not any(r[2] == "神州轮胎" and r[1] == "hosts" for r in found)
 
 
+def test_on_a_page_of_one_park_the_companies_of_sentences_without_a_subject_are_its(make_context):
+    page = ("宁夏平罗工业园区位于平罗县城西。近年来，平罗工业园区抢抓机遇，加快发展。"
+            "在培植优势产业方面，宁夏神州轮胎有限公司实现产值30亿元。宁夏丰华生物科技有限公司新上生产线两条。")
+    found, _ = relations(make_context, page, title="平罗新闻")
+    hosts = {(a, b) for a, p, b in found if p == "hosts"}
+    assert {b for a, b in hosts if a.endswith("平罗工业园区")} >= {"宁夏神州轮胎有限公司", "宁夏丰华生物科技有限公司"}
+    # a sentence that names a region, or opens with one's common word, says where the company is
+    for other in ("宁夏丰华生物科技有限公司在银川市新上", "全县支持宁夏丰华生物科技有限公司新上"):
+        found, _ = relations(make_context, page.replace("宁夏丰华生物科技有限公司新上", other), title="平罗新闻")
+        assert not any(p == "hosts" and b.endswith("丰华生物科技有限公司") for a, p, b in found)
+
+
+def test_an_enterprise_belongs_to_the_industry_its_name_holds(make_context):
+    found, _ = relations(make_context, "县里大力发展猕猴桃产业。陕西太白山猕猴桃发展有限公司带动农户增收。")
+    assert ("陕西太白山猕猴桃发展有限公司", "belongsTo", "猕猴桃") in found
+
+
 def test_a_zones_short_and_long_names_are_one_park(make_context):
     page = ("吉林经开区全力推进重大项目建设。\n近日，吉林市经济技术开发区以项目建设为中心，多个项目取得重大进展。"
             "据了解，吉林普瑞特生物科技有限公司年产2650吨医药中间体项目正在进行设备安装。")

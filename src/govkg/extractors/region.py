@@ -229,12 +229,26 @@ def _full_hits(idx: _Index, text: str) -> list[_Hit]:
             continue
         if len(name) == 2:
             left_ok = hit.start == 0 or not (_is_han(text[hit.start - 1]) or text[hit.start - 1].isdigit()) \
-                or adjacent or text[hit.start - 1] in _SHORT_NAME_LEFT
+                or adjacent or text[hit.start - 1] in _SHORT_NAME_LEFT or _under_short(idx, text, hit)
             right_ok = hit.end >= len(text) or text[hit.end] not in _SHORT_NAME_RIGHT_DENY
             if not (left_ok and right_ok):
                 continue
         kept.append(hit)
     return kept
+
+
+def _under_short(idx: _Index, text: str, hit: _Hit) -> bool:
+    """Whether ``hit`` follows the short form of a province or city it lies in (山东|费县, 云南|文山州).
+
+    >>> idx = region_index(Resources())
+    >>> [_under_short(idx, s, _Hit(2, 4, "region.gazetteer", idx.names["费县"])) for s in ("山东费县", "广东费县")]
+    [True, False]
+    """
+    for k in (3, 2):
+        codes = idx.upper_short_codes.get(text[max(0, hit.start - k):hit.start], ()) if hit.start >= k else ()
+        if any(idx.gaz.is_ancestor(p, c) for p in codes for c in hit.codes):
+            return True
+    return False
 
 
 def _resolve(gaz: Gazetteer, hits: list[_Hit], doc_chain: list[str]) -> None:

@@ -19,7 +19,7 @@ A *clause* is the stretch of a sentence between two of ``，；：。！？``.
   settling verb (“盒马县”落户米易). Route ends (青皮村至坪山村) place nothing else;
 - ``carriesOut`` — Enterprise → Project: the project's name holds the
   enterprise's name (anywhere in the document), or both in one clause;
-- ``belongsTo`` — Enterprise → Industry: both in one clause;
+- ``belongsTo`` — Enterprise → Industry: both in one clause, or the industry's name in the enterprise's;
 - ``hasPart`` — Slogan → Industry: a numbered formula that names a system
   (“3+2+1”现代工业体系) has the industries listed in its sentence as parts;
 - ``relatedTo`` — Slogan ↔ Region: the region that is the subject of the clause
@@ -470,10 +470,11 @@ def _carries_out_by_name(doc: _Doc) -> Iterator[Relation]:
 def _named_in_name(doc: _Doc) -> Iterator[Relation]:
     """A name that holds another entity's name states their relation:
     a park hosts the industry its name holds (九洪高粱大豆粮油园区 → 大豆) and the project
-    named after it (一枝山工业园区基础设施配套提升工程); a project relates to the industry it is named after."""
+    named after it (一枝山工业园区基础设施配套提升工程); a project relates to the industry it is named after, and an
+    enterprise belongs to the industry its name holds (陕西太白山猕猴桃发展有限公司 → 猕猴桃)."""
     ctx = doc.ctx
     table = (("Park", "Industry", "hosts", False), ("Project", "Park", "hosts", True),
-             ("Project", "Industry", "relatedTo", False))
+             ("Project", "Industry", "relatedTo", False), ("Enterprise", "Industry", "belongsTo", False))
     seen: set[tuple[EntityRef, EntityRef]] = set()
     for holder_type, named_type, predicate, reverse in table:
         names = _names_of(ctx.mentions, named_type)
@@ -611,6 +612,8 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
 
 # A park's common word as a clause's subject, after a lead of time (园区坚持…, 2024年，园区牢牢抓住…, 该开发区…)
 _PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(园区|开发区|高新区|经开区|工业园区?)")
+# a region's common word as a clause's subject (全县推进…, 今年，我市…): the clause is about the region
+_REGION_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:全|我|该|本)?[省市县区旗州镇乡村]")
 # which common words stand for a park of which kind (a 高新区 is no 开发区 of the county's own)
 _PARK_WORD_KINDS = {"园区": ("园区", "园"), "工业园": ("工业园", "工业园区"), "工业园区": ("工业园区",),
                     "开发区": ("开发区", "经开区"), "经开区": ("开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区")}
@@ -641,7 +644,9 @@ def _park_heading(doc: _Doc) -> Iterator[Relation]:
 def _park_word(doc: _Doc) -> Iterator[Relation]:
     """On a page about one park only (named in its first sentences or three times: 宁夏平罗工业园区, then
     平罗工业园区), a sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is
-    about it: the park hosts the industries, enterprises and projects it names."""
+    about it: the park hosts the industries, enterprises and projects it names; on a page that opens with the
+    park, it hosts the enterprises of a sentence that names no park or region (but inside a name) and opens
+    with no region's common word (全县…)."""
     parks = [m for m in doc.ctx.mentions if m.type == "Park"]
     labels = {m.label for m in parks}
     if not parks or any(not _one_park(doc.ctx, a, b) for a in labels for b in labels):
@@ -653,10 +658,17 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     for m in parks:
         counts[m.ref] += 1
     park = max(parks, key=lambda m: (counts[m.ref], len(m.label), m.ref.key))
+    opens = min(m.sentence for m in parks) <= 1  # the page opens with its park (after a title line at most)
     for s in doc.sents.values():
+        if s.subject() is not None:
+            continue
         word = _PARK_WORD_SUBJECT.match(s.text)
-        if s.subject() is None and word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
+        if word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
             for m in s.hostable():
+                yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
+        elif opens and not _REGION_WORD_SUBJECT.match(s.text) \
+                and not any(not s.nested_in_other(m) for m in s.of("Park", "Region")):
+            for m in s.of("Enterprise"):  # 在培植优势产业方面，X公司实现产值…: the page's park's company
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
 
 
