@@ -105,6 +105,8 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("推动汽车及零部件产业延链、补链、强链。", {"汽车及零部件产业"}),
     # the leaders of sectors listed by their sectors
     ("培育钢铁、化工、建材等行业龙头。", {"钢铁", "化工", "建材"}),
+    # crops listed before a farming activity
+    ("该镇先后发展了辣椒、毛豆、皂角、烤烟等规模种植。", {"辣椒", "毛豆", "皂角", "烤烟"}),
     # a size class between the count and the head
     ("加快培育马铃薯、中药材和肉牛3个50亿级产业集群。", {"马铃薯", "中药材", "肉牛"}),
     # a noun's activity ends a list item (显示, 出版 are verbs to jieba)
@@ -249,6 +251,8 @@ def test_key_joins_with_and_without_suffix():
     ("村里发展食用菌、中药材等特色种植，群众增收明显。", {"食用菌", "中药材"}),
     ("该县持续做强猕猴桃、茶叶两大主导产业。", {"猕猴桃", "茶叶"}),
     ("近年来，县里积极培育葡萄产业，种植面积突破两万亩。", {"葡萄产业"}),
+    # a verb of seizing a market is no part of the name
+    ("抢滩智能装备产业新赛道。", {"智能装备产业"}),
     # the verb's aspect particle is no part of the first item
     ("该乡先后培育了中药材、蔬菜、林业等专业合作社。", {"中药材", "蔬菜", "林业"}),
 ])
@@ -274,6 +278,8 @@ def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
     "全村硬化水泥产业道路3公里。",
     # a noun and a verb before 产业 that take it as their object are a clause, not a sector
     "坚持人才引领产业发展。",
+    # places listed before a product and its farming
+    "重点扶持臧村、闫庄、望亭等奶牛养殖。",
     # companies listed as a sector's leaders
     "基金小镇已集聚华泰证券、南华期货、德邦基金等行业龙头。",
 ])

@@ -142,6 +142,8 @@ def test_offsets_and_sentence(make_context):
     # a predicate after the first head is cut off
     ("支持东阳高新区晋升国家级高新区。", {"东阳高新区"}),
     ("支持宁川开发区争列国家级开发区。", {"宁川开发区"}),
+    # a park named in its county is named without the city the county lies in
+    ("广东省汕尾市海丰县产业转移工业园中心启动区开工。", {"海丰县产业转移工业园"}),
     # a zone and the park inside it, named one after the other; a bare zone names none
     ("客商参观了红岭经济开发区东坡新材料产业基地。", {"红岭经济开发区", "东坡新材料产业基地"}),
     ("经济开发区五金产业园已有30家企业投产。", {"五金产业园"}),
@@ -152,6 +154,9 @@ def test_news_parks(make_context, sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "扎实推进示范区建设。",
+    # the common noun after a clause's verb
+    "转移贫困人口入住园区从事肉牛养殖。",
+    "一排排温室仿佛驻守园区的卫士。",
     "成功创建国家全域旅游示范区。",
     "获评省级慢性病综合防控示范区。",
     "建成高标准苹果标准果园3个。",

@@ -48,6 +48,8 @@ def found(ctx):
      {"青峰通用机场", "十万千瓦光伏发电", "茶旅小镇综合开发"}),
     # what a place has now is no part of a list's first item
     ("园区目前已有鑫源纸业、南宁蔗渣综合利用及生物质燃料等12个项目落户。", {"南宁蔗渣综合利用及生物质燃料"}),
+    # the government that signs with the company is no part of the name
+    ("青冈县人民政府与北京京粮龙江生物科技集团有限公司L乳酸生产加工项目签约。", {"L乳酸生产加工项目"}),
     # a size class in front is no part of the name
     ("千亿级宁德时代储能电池项目开工建设。", {"宁德时代储能电池项目"}),
 ])
@@ -75,6 +77,16 @@ def test_projects(make_context, sentence, expected):
 ])
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))
+    assert projects == set()
+
+
+def test_a_company_is_no_project(make_context):
+    projects, _, _ = found(make_context("城郊乡政府与总投资8000万元的商丘联鑫消防科技有限公司、宁陵县开心玩具有限公司的两个项目正式签约。"))
+    assert not any(p.endswith("公司") for p in projects)
+
+
+def test_a_list_of_sectors_closed_by_projects_names_no_project(make_context):
+    projects, _, _ = found(make_context("重点从新型建材产业、新材料产业、包装印刷产业、物流等项目作了推介。"))
     assert projects == set()
 
 

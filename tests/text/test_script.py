@@ -7,6 +7,7 @@ from govkg.text.script import ScriptFolder
     ("樂山市沙灣區", "乐山市沙湾区"),
     ("重大産業項目", "重大产业项目"),          # 産 (U+7523) folds to 产
     ("眉縣是陜西省獼猴桃基地", "眉县是陕西省猕猴桃基地"),  # 陜 (U+965C), a variant of 陝 OpenCC leaves alone
+    ("60萬噸燒堿項目", "60万吨烧碱项目"),  # 堿 (U+583F), a variant of 鹼
     ("深化核心引領", "深化核心引领"),          # phrase-level conversion would give 内核
     ("迴圈經濟", "回圈经济"),                  # character level: no word rewriting
     ("一項興一業、一業定乾坤", "一项兴一业、一业定乾坤"),  # 乾 stays in 乾坤

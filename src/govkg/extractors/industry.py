@@ -61,10 +61,10 @@ _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
-# 锁定光伏、锂电、煤化、磷化四大主攻方向)
+# 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))(?:\d+亿元?级)?"  # 4个10亿级产业集群
-    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种)"
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
     r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
@@ -161,6 +161,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
     for m in _LIST_CLOSE.finditer(text):
         if not _plain_tail(lex, m.group("tail")) or _names_companies(text, m):
             continue
+        if m.group().endswith(_FARMING_CLOSE) and m.group("tail") not in _FARMING_TAILS:
+            continue  # 臧村、闫庄等奶牛养殖: a product before the activity makes the items the places that farm it
         end = m.start("sep")
         single_ok = False
         if m.group("close"):
@@ -191,6 +193,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
 
 # the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
 _LEADERS = re.compile(r"(?:领军|龙头|头部)(?!企业|公司|集团)")
+_FARMING_CLOSE = ("种植", "养殖", "种养")
+_FARMING_TAILS = frozenset("规模 特色 高效 生态 绿色 设施 规模化 特色化 标准化 订单".split()) | {""}
 # what may follow a list's closing sector word when the list names companies of those sectors
 _COMPANIES_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,10}?)?(?:领军|龙头|头部|骨干|知名|重点)?(?:企业|公司|集团)")
 
@@ -288,7 +292,8 @@ def is_sector_term(ctx: Context, name: str) -> bool:
 
 def lists_sectors(ctx: Context, items: list[str]) -> bool:
     """True when a list of companies or projects is a list of the sectors they work in: half its items or more are
-    sector terms (钢铁、水泥、焦化等企业), so the rest (焦化) are sectors too. Brands that are common words are no
+    sector terms or end in 产业 / 行业 (钢铁、水泥、焦化等企业; 新材料产业、包装印刷产业、物流等项目), so the rest
+    (焦化, 物流) are sectors too. Brands that are common words are no
     sectors (支持长城、立中、天威、风帆等企业).
 
     >>> from govkg.extractors.base import Resources
@@ -296,7 +301,8 @@ def lists_sectors(ctx: Context, items: list[str]) -> bool:
     >>> lists_sectors(C, ["钢铁", "水泥", "焦化"]), lists_sectors(C, ["长城", "立中", "天威", "风帆"])
     (True, False)
     """
-    return len(items) >= 2 and 2 * sum(1 for name in items if is_sector_term(ctx, name)) >= len(items)
+    return len(items) >= 2 and 2 * sum(1 for name in items if is_sector_term(ctx, _HEAD_END.sub("", name))
+                                       or _HEAD_END.search(name)) >= len(items)
 
 
 def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:

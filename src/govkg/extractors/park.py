@@ -149,6 +149,9 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     at = 0
     if rest is not None and rest.start() >= 2:
         at, name = len(province), name[len(province):]  # 浙江省|杭州高新区: the park is named in its province
+    city = _city_before_county(gazetteer(ctx.resources), name)
+    if city and _last_head(heads, name[city:]) is not None:
+        at, name = at + city, name[city:]  # 汕尾市|海丰县产业转移工业园: named in its county, which lies in the city
     if _formerly(ctx, name):
         at, name = at + 1, name[1:]  # 原|嘉祥经济开发区: the park's name before it was renamed
     head = _last_head(heads, name)
@@ -161,9 +164,28 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
         return None
     if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
         return None
+    if head.group() in _BARE_HEADS and _verb_last(ctx, body):
+        return None  # 贫困人口入住|园区, 一排排驻守|园区: the common noun after a clause's verb
     if head.group() in _TITLE_HEADS and (_RANKED.match(body) or re.search("[和与及]", body)):
         return None
     return at, normalise_label(name), len(name)
+
+
+def _city_before_county(gaz, name: str) -> int:  # noqa: ANN001 - the Gazetteer
+    """Length of the full name of a division that ``name`` opens with when the full name of a division under it
+    follows (汕尾市|海丰县…, 4), else 0.
+
+    >>> from govkg.extractors.base import Resources
+    >>> gaz = gazetteer(Resources())
+    >>> [_city_before_county(gaz, n) for n in ("汕尾市海丰县产业转移工业园", "海丰县产业转移工业园", "汕尾市产业园")]
+    [3, 0, 0]
+    """
+    n = gaz.division_prefix(name)
+    m = gaz.division_prefix(name[n:]) if n else 0
+    if not m:
+        return 0
+    inner = gaz.by_name[name[n:n + m]]
+    return n if any(gaz.is_ancestor(a, c) for a in gaz.by_name[name[:n]] for c in inner) else 0
 
 
 def _formerly(ctx: Context, name: str) -> bool:
@@ -279,6 +301,13 @@ def _ends_in_verb(ctx: Context, body: str, lead: frozenset[str]) -> bool:
     if word in _activities(ctx):
         return False
     return word in lead or (len(word) >= 2 and word in lex.boundary) or tag in _CLAUSE_TAGS
+
+
+def _verb_last(ctx: Context, body: str) -> bool:
+    """Whether the last word of ``body`` is a verb of two characters or more, and no sector's activity (入住, 驻守;
+    not 种植, 加工)."""
+    toks = lexicon(ctx).tokenizer.tags(body)
+    return bool(toks) and toks[-1][1] == "v" and len(toks[-1][0]) >= 2 and toks[-1][0] not in _activities(ctx)
 
 
 def _only_a_verb(ctx: Context, body: str) -> bool:

@@ -335,6 +335,10 @@ def _leading_preposition(text: str, a: int) -> int:
 _COMPANY_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
 
 
+_COMPANY_END = re.compile(r"(?:公司|集团)$")
+_GOVERNMENT_AND = re.compile(r"(?:人民政府|政府|管委会|管理委员会)(?:与|和|同)")
+
+
 def _after_company(text: str, a: int, b: int) -> int:
     """Where a project whose name was cut short inside its company's full name starts: past the company's head
     (包头中远防务|材料有限公司年产1万吨…特种材料项目 -> 年产1万吨…项目), when four characters or more are left;
@@ -346,7 +350,13 @@ def _after_company(text: str, a: int, b: int) -> int:
     >>> s = "准兴新能源投资有限公司一期五万千瓦风光同场光伏发电项目"
     >>> s[_after_company(s, s.index("有"), len(s)):]
     '一期五万千瓦风光同场光伏发电项目'
+
+    A government that signs with the company is no part of the name either (青冈县人民政府与|北京京粮…有限公司|L乳酸
+    生产加工项目).
     """
+    parties = [m.end() for m in _GOVERNMENT_AND.finditer(text, a, b)]
+    if parties and b - parties[-1] >= 4:
+        a = parties[-1]
     head = _COMPANY_HEAD.match(text, a)
     if head and b - head.end() >= 4:
         return head.end()  # 准兴新能源投资|有限公司一期…项目: a company's head left where a verb-like word cut its name
@@ -763,8 +773,8 @@ _COMPANY_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
              ) -> Iterator[Mention | Relation]:
-    if _COMPANY_GOES_ON.match(ctx.doc.norm, end):
-        return  # the head is a word of a company's name
+    if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text):
+        return  # the head is a word of a company's name, or the name is a company's (投资8000万元的A有限公司)
     label = normalise_label(text)
     ref = EntityRef("Project", label)
     yield Mention(ref, label, start, end, sentence, rule)

@@ -17,7 +17,7 @@ import opencc
 from govkg.extractors.base import data_lines
 
 # Variants OpenCC's t2s leaves alone but the scorer and readers treat as simplified.
-_VARIANTS = {"産": "产", "眾": "众", "裏": "里", "綫": "线", "峯": "峰", "陜": "陕", "槪": "概"}
+_VARIANTS = {"産": "产", "眾": "众", "裏": "里", "綫": "线", "峯": "峰", "陜": "陕", "槪": "概", "堿": "碱"}
 _TW_WORDS = dict(line.split() for line in data_lines("taiwan_words.txt"))
 _TW_WORD = re.compile("|".join(sorted(_TW_WORDS, key=lambda w: (-len(w), w))))
 _TRADITIONAL_SHARE = 0.2
