@@ -260,6 +260,16 @@ def test_news_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
 
 
+def test_the_short_form_of_a_region_of_the_page_in_front_is_no_part_of_the_name(make_context):
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("梁平区坚持创新驱动，推动梁平数字产业快速发展。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    industries = {m.label for m in facts.mentions if m.type == "Industry"}
+    assert "数字产业" in industries and "梁平数字产业" not in industries
+
+
 def test_crop_with_activity_keeps_the_crop_as_alias(make_context):
     [m] = [m for m in extract_industries(make_context("该镇发展苹果种植，果农增收。")) if m.label == "苹果种植"]
     assert m.aliases == ("苹果",)

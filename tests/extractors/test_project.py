@@ -80,6 +80,11 @@ def test_generic_projects_rejected(make_context, sentence):
     assert projects == set()
 
 
+def test_a_list_closed_by_work_on_projects_names_none(make_context):
+    projects, _, _ = found(make_context("运用好“日汇报、周督办”、县级领导包抓责任制等推进项目建设的工作机制。"))
+    assert projects == set()
+
+
 def test_a_company_is_no_project(make_context):
     projects, _, _ = found(make_context("城郊乡政府与总投资8000万元的商丘联鑫消防科技有限公司、宁陵县开心玩具有限公司的两个项目正式签约。"))
     assert not any(p.endswith("公司") for p in projects)

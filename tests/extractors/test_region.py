@@ -121,6 +121,7 @@ def test_short_form_inside_a_longer_word_is_rejected(make_context):
         ("为辽宁振兴发展作出贡献。", set()),  # 振兴 is a word, not 丹东's 振兴区
         ("山东费县：招大引强打造工业经济新引擎", {"山东省", "费县"}),  # a two-character county after it
         ("广东费县招商引资。", set()),  # a county of another province is no county of this one
+        ("科右中旗大力发展肉牛产业。", {"科尔沁右翼中旗"}),  # a banner by its short form
     ],
 )
 def test_province_short_form_then_county(make_context, text, expected):

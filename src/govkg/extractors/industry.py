@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from govkg.extractors.base import Context, data_lines
+from govkg.extractors.gazetteer import short_form
 from govkg.extractors.names import literal_alternation, words
 from govkg.extractors.phrase import (
     STOP_CHARS,
@@ -557,10 +558,16 @@ def _region_prefix(ctx: Context, name: str, start: int) -> int:
     for m in ctx.mentions_in(sentence.index) if sentence else ():
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    for p in _prefixes(ctx):
+    for p in (*_prefixes(ctx), *_place_shorts(ctx)):
         if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
             cut += len(p)
     return cut
+
+
+def _place_shorts(ctx: Context) -> tuple[str, ...]:
+    """The short forms of the document's regions (梁平 of 梁平区: 推动梁平数字产业快速发展 → 数字产业), longest first."""
+    shorts = {short_form(m.label) for m in ctx.mentions if m.type == "Region"}
+    return tuple(sorted((s for s in shorts if s and len(s) >= 2), key=lambda w: (-len(w), w)))
 
 
 def _generic(ctx: Context, body: str) -> bool:

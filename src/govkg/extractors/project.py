@@ -725,6 +725,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     heads = head_regex("project_heads.txt")
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
+            if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
+                continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
             kind = _route_kind(ctx, m.group())
             items = enumeration_items(sent.text, m.start(), lex)
             if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
@@ -756,6 +758,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
 
 
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
+# verbs that govern 项目 after a list's 等 (等推进项目建设): what a list's end names is a kind of project, not work on it
+_GOVERNING = frozenset("推进 加快 实施 启动 抓好 做好 加强 促进 推动 服务 保障 支持".split())
 _LIST_COUNT = re.compile(r"^等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?")  # what opens a list's end (_LIST_END)
 
 
