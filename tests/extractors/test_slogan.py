@@ -65,6 +65,10 @@ def _slogans(ctx) -> dict[str, Mention]:
         # an unquoted digit code with its head
         ("我县认真贯彻市委155发展战略，坚持以项目组织经济工作。", "155发展战略", None),
         ("坚持12355战略，做大梅花鹿产业。", "12355战略", None),
+        # the state of development a formula names
+        ("实现了集体有作为的良好“村社合一”发展局面。", "村社合一发展局面", "村社合一"),
+        # an unquoted formula right after the list of parks it counts
+        ("开发区形成化工产业园、沿江产业园、城东产业园一区三园的发展格局。", "一区三园", None),
         # prose after the closing quote is not the formula's head
         ("对重点企业落实“一户一案”定计划，逐一销号。", "一户一案", None),
         ("所谓“两强”即抓龙头带动机制。", "两强", None),
@@ -108,6 +112,8 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "东村入选“2021年中国美丽休闲乡村”。",
         # a year, an amount, a road or a hotline is no code of a strategy
         "编制2035发展战略规划纲要。",
+        # a formula-like run inside a word after a list
+        "服务长江经济带、长三角一体化等国家战略。",
         "实施155个重点工程，整治107国道工程沿线。",
         "案例获评“2023年全省营商环境十佳案例”。",
     ],

@@ -384,7 +384,7 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         if start > 0 and text[start - 1] in "“‘「『\"":
             continue
         if start > 0 and re.match(rf"[{_CJK}]", text[start - 1]) and text[start - 1] not in "以为是和与及的在把按成" \
-                and not verb_before(text[:start], lex):
+                and not verb_before(text[:start], lex) and not _sums_up_list(text, start):
             continue  # inside a longer word: 长三角一体化
         parts = re.findall(rf"[{NUMERALS}多][{_CJK}]", m.group())
         if len(parts) < 2:
@@ -408,6 +408,16 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         if m.start() > 0 and text[m.start() - 1] in "“‘":
             continue
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
+
+
+def _sums_up_list(text: str, start: int) -> bool:
+    """Whether the formula at ``start`` follows a 、-list of its clause whose last item ends in a place's or park's
+    head, the parts it counts (绿色能源化工产业园、沿江产业园、城东产业园|一区三园的发展格局; not 长江经济带、长|三角一体化)."""
+    clause = re.split("[，。；：,;:！？]", text[:start])[-1]
+    return "、" in clause and text[start - 1] in _ITEM_HEAD_ENDS
+
+
+_ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"
 
 
 _CODE = re.compile(r"(?<![\d.．%％A-Za-z])(\d{3,7})(?![\d.．%％])")
