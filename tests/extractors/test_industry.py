@@ -253,6 +253,8 @@ def test_key_joins_with_and_without_suffix():
     ("近年来，县里积极培育葡萄产业，种植面积突破两万亩。", {"葡萄产业"}),
     # a verb of seizing a market is no part of the name
     ("抢滩智能装备产业新赛道。", {"智能装备产业"}),
+    # a list of what a park is mainly about, closed by 等, its items ending in a sector's activity
+    ("积极打造以设施农业、高效制种、标准化养殖等为主的示范园区58个。", {"设施农业", "高效制种", "标准化养殖"}),
     # the verb's aspect particle is no part of the first item
     ("该乡先后培育了中药材、蔬菜、林业等专业合作社。", {"中药材", "蔬菜", "林业"}),
 ])

@@ -322,7 +322,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         pos += len(tok)
         if not _is_develop(ctx, tok):
             continue
-        at = pos + text.startswith(("了", "着"), pos)  # 打造了中药材、蔬菜…: the aspect particle is no part of the list
+        at = pos + text.startswith(("了", "着", "以"), pos)  # 打造了中药材、蔬菜…, 打造以A、B等为主的…: not the first item
         end = at
         while end < len(text) and text[end] not in "，。；：！？,;:（(":
             end += 1
@@ -337,7 +337,9 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
-        yield from _list_items(text, at, parts, lambda part: _sector_like(part, terms))
+        activities = _words(ctx, "industry_activities.txt")
+        yield from _list_items(text, at, parts, lambda part: _sector_like(part, terms) or (
+            closed > 0 and part.endswith(tuple(activities)) and len(part) >= 4))  # 高效制种、标准化养殖等
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")
