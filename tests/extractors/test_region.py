@@ -154,6 +154,17 @@ def test_a_parent_link_names_the_table_it_was_read_from(make_context, text, chil
     assert not [r for r in relations if r.rule.startswith("relation.") and r.derived_from]
 
 
+def test_a_county_by_its_short_form_before_a_village_of_it_in_a_page_of_its_province(make_context):
+    ctx = make_context("贵州省乡村游火热，涌现出西江千户苗寨、兴义纳灰村、贞丰孔纳村、凤冈田坝村等一批旅游村寨。", title="贵州乡村旅游")
+    mentions, relations = _run(ctx)
+    assert {"兴义市", "纳灰村", "贞丰县", "孔纳村", "凤冈县", "田坝村"} <= _labels(mentions)
+    parent = {m.ref: m.label for m in mentions}
+    assert any(parent.get(r.subject) == "纳灰村" and parent.get(r.object) == "兴义市" for r in relations)
+    # a list's 等 or a count between a short form and a suffix is no village's name
+    mentions, _ = _run(make_context("改造何桥、阳城等四所乡镇卫生院。", title="山西晋城阳城县报告"))
+    assert not any(m.label.endswith("乡") for m in mentions)
+
+
 def test_generic_names_not_emitted(make_context):
     mentions, _ = _run(make_context("全区上下、我区各部门、省上和城区要共同努力。", title="2023年自贡市沿滩区政府工作报告"))
     assert _labels(mentions) == {"自贡市", "沿滩区"}  # from the title only

@@ -662,6 +662,34 @@ def _in_parallel_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
+_NOT_IN_STEM = frozenset("等和与及的个所座家条一二三四五六七八九十两几多乡镇村区县市")
+"""Characters no village's or town's name between a county and its suffix holds (复兴|街等|街道, 阳城|等四所|乡镇,
+交口|乡自强|村: a division's own level word)."""
+
+
+def _county_before_village(idx: _Index, sent: _Sent, province: str) -> None:
+    """Add the county named by its short form, unique in the document's province, right before a village's or a
+    town's name (兴义纳灰村, 凤冈田坝村 in a page about Guizhou), where a list item or the clause starts: the town rule
+    then reads the village as the county's."""
+    kids = idx.child_short.get(province, {})
+    text = sent.text
+    for m in _TOWN_SUFFIX.finditer(text):
+        for stem in (2, 3):
+            for k in (2, 3):
+                a = m.start() - stem - k
+                code = kids.get(text[a:a + k]) if a >= 0 else None
+                if code is None or idx.gaz.get(code).level != COUNTY or not _free(sent.hits, a, m.end()) \
+                        or not all(_is_han(ch) for ch in text[a:m.start()]) or _NOT_IN_STEM & set(text[a + k:m.start()]):
+                    continue
+                if a == 0 or not _is_han(text[a - 1]) or text[a - 1] in "在和与及":
+                    sent.hits.append(_Hit(a, a + k, "region.short", (code,), code))
+                    sent.hits.sort(key=lambda h: h.start)
+                break
+            else:
+                continue
+            break
+
+
 def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
     """Add towns and villages found by pattern; each may follow a region hit (沿滩区永安镇, 交口乡自强村)."""
     text = sent.text
@@ -730,6 +758,8 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _zone_namesakes(idx, sent, chain[-1] if chain else None)
+        if chain:
+            _county_before_village(idx, sent, chain[-1])
         _town_hits(ctx, idx, sent)
         _counted_towns(idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
