@@ -70,6 +70,8 @@ def labels(ctx):
     # two companies in one list item, joined by 和 or 与
     ("支持望都蒙牛、定兴喜之郎和西麦、雄县雏鹰等一批领军企业做大做强。", {"定兴喜之郎", "西麦", "雄县雏鹰"}),
     ("国泰君安与海通证券、上海建科与上咨集团等四组企业战略性重组有序推进。", {"上海建科", "上咨集团", "海通证券"}),
+    # initials joined by points
+    ("金塔县与I.E.D国际企业集团签订投资协议。", {"I.E.D国际企业集团"}),
     # the leaders of a sector, listed by name (a list of sectors' leaders names no company: see the industry tests)
     ("基金小镇已集聚华泰证券、南华期货、德邦基金等行业龙头。", {"华泰证券", "南华期货", "德邦基金"}),
 ])

@@ -72,6 +72,9 @@ def test_projects(make_context, sentence, expected):
     # a region's projects, no one project
     "正阳县项目为王产业集群发展突飞猛进。",
     "2012年是黑龙江省产业项目建设三年决战的第二年。",
+    # a region and a verb that takes projects on
+    "——沁源县抓项目兴产业助推转型发展",
+    "坚持大上项目、上大项目。",
     # a verb or adverb and its object
     "抓早项目谋划，瞄准交通、能源领域。",
 ])

@@ -112,6 +112,8 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "东村入选“2021年中国美丽休闲乡村”。",
         # a year, an amount, a road or a hotline is no code of a strategy
         "编制2035发展战略规划纲要。",
+        # a threshold passed is a statistic
+        "电子信息首位产业突破“百亿元大关”。",
         # a formula-like run inside a word after a list
         "服务长江经济带、长三角一体化等国家战略。",
         "实施155个重点工程，整治107国道工程沿线。",

@@ -154,15 +154,16 @@ def _name_start(lex: Lexicon, text: str, start: int, end: int, stop: str) -> int
 
 def joins(text: str, i: int) -> bool:
     """A dash between two Chinese characters joins two places in one name (海—宝农村公路, 奎屯—独山子经济开发区);
-    a point between digits is a decimal point (1.6公里).
+    a point between digits is a decimal point (1.6公里), and one between letters joins initials (I.E.D).
 
-    >>> [joins(s, 1) for s in ("海—宝", "3.5", "。—宝", "——")]
-    [True, True, False, False]
+    >>> [joins(s, 1) for s in ("海—宝", "3.5", "。—宝", "——", "I.E")]
+    [True, True, False, False, True]
     """
     if not 0 < i < len(text) - 1:
         return False
-    if text[i] == ".":
-        return text[i - 1].isdigit() and text[i + 1].isdigit()
+    if text[i] == ".":  # 1.6公里; the initials of a company (I.E.D国际企业集团)
+        return (text[i - 1].isdigit() and text[i + 1].isdigit()) or (text[i - 1].isascii() and text[i - 1].isalpha()
+                                                                      and text[i + 1].isascii() and text[i + 1].isalpha())
     return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 

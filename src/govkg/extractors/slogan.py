@@ -58,7 +58,8 @@ _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
 )
 _STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
-_STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)(?:连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)|个翻番)$")
+_STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)(?:连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)|个翻番)$"
+                     rf"|^(?:[{NUMERALS}]+|[\d.]+)[万亿]?(?:亿|万)?元?(?:大关|关口)$")  # 百亿元大关: a threshold passed
 _N_GE_YI_PI = re.compile(r"[二三四五六七八九十两]个一批")
 
 
@@ -289,7 +290,7 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if len(c) <= 3 and re.match(rf"^[{NUMERALS}半]", c) and not has_formula_numeral(c, lex):
         return Verdict(None, True)  # an amount: 一小时, 两日游
     if _STREAK.match(c):
-        return Verdict(None, True)  # a statistic: 八连增, 十九连丰, 四个翻番
+        return Verdict(None, True)  # a statistic: 八连增, 十九连丰, 四个翻番, 百亿元大关
     if c in known or c + clean_content(head) in known:
         return Verdict("slogan.quoted_glossary")
     if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
