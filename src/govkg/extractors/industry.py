@@ -317,6 +317,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         return  # no clause with a developing verb, a list and a term: nothing to cut the sentence into words for
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
+    activities = tuple(_words(ctx, "industry_activities.txt"))
     pos = 0
     for tok in lex.tokenizer.cut(text):
         pos += len(tok)
@@ -337,9 +338,8 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
-        activities = _words(ctx, "industry_activities.txt")
         yield from _list_items(text, at, parts, lambda part: _sector_like(part, terms) or (
-            closed > 0 and part.endswith(tuple(activities)) and len(part) >= 4))  # 高效制种、标准化养殖等
+            closed > 0 and part.endswith(activities) and len(part) >= 4))  # 高效制种、标准化养殖等
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.gazetteer import gazetteer, short_form
+from govkg.extractors.gazetteer import Gazetteer, gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NUMERAL_VALUE, STOP_CHARS, Lexicon, enumeration_items,
                                      headed_names, lexicon)
@@ -171,9 +171,9 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     return at, normalise_label(name), len(name)
 
 
-def _city_before_county(gaz, name: str) -> int:  # noqa: ANN001 - the Gazetteer
+def _city_before_county(gaz: Gazetteer, name: str) -> int:
     """Length of the full name of a division that ``name`` opens with when the full name of a division under it
-    follows (汕尾市|海丰县…, 4), else 0.
+    follows (汕尾市|海丰县…, 3), else 0.
 
     >>> from govkg.extractors.base import Resources
     >>> gaz = gazetteer(Resources())

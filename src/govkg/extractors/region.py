@@ -674,20 +674,29 @@ def _county_before_village(idx: _Index, sent: _Sent, province: str) -> None:
     kids = idx.child_short.get(province, {})
     text = sent.text
     for m in _TOWN_SUFFIX.finditer(text):
-        for stem in (2, 3):
-            for k in (2, 3):
-                a = m.start() - stem - k
-                code = kids.get(text[a:a + k]) if a >= 0 else None
-                if code is None or idx.gaz.get(code).level != COUNTY or not _free(sent.hits, a, m.end()) \
-                        or not all(_is_han(ch) for ch in text[a:m.start()]) or _NOT_IN_STEM & set(text[a + k:m.start()]):
-                    continue
-                if a == 0 or not _is_han(text[a - 1]) or text[a - 1] in "在和与及":
-                    sent.hits.append(_Hit(a, a + k, "region.short", (code,), code))
-                    sent.hits.sort(key=lambda h: h.start)
-                break
-            else:
+        found = _county_short_before(idx, sent, kids, m.start(), m.end())
+        if found is None:
+            continue
+        a, k, code = found
+        if a == 0 or not _is_han(text[a - 1]) or text[a - 1] in "在和与及":
+            sent.hits.append(_Hit(a, a + k, "region.short", (code,), code))
+            sent.hits.sort(key=lambda h: h.start)
+
+
+def _county_short_before(idx: _Index, sent: _Sent, kids: dict[str, str], suffix_start: int,
+                         suffix_end: int) -> tuple[int, int, str] | None:
+    """(start, length, code) of the first county short form of ``kids`` found two or three characters of a
+    village's name before the suffix at ``suffix_start``, or None."""
+    text = sent.text
+    for stem in (2, 3):
+        for k in (2, 3):
+            a = suffix_start - stem - k
+            code = kids.get(text[a:a + k]) if a >= 0 else None
+            if code is None or idx.gaz.get(code).level != COUNTY or not _free(sent.hits, a, suffix_end) \
+                    or not all(_is_han(ch) for ch in text[a:suffix_start]) or _NOT_IN_STEM & set(text[a + k:suffix_start]):
                 continue
-            break
+            return a, k, code
+    return None
 
 
 def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:

@@ -59,7 +59,7 @@ _COUNT_HEAD = re.compile(
 )
 _STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
 _STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)(?:连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)|个翻番)$"
-                     rf"|^(?:[{NUMERALS}]+|[\d.]+)[万亿]?(?:亿|万)?元?(?:大关|关口)$")  # 百亿元大关: a threshold passed
+                     rf"|^(?:[{NUMERALS}]+|[\d.]+)(?:万亿|亿|万)?元?(?:大关|关口)$")  # 百亿元大关: a threshold passed
 _N_GE_YI_PI = re.compile(r"[二三四五六七八九十两]个一批")
 
 
@@ -411,14 +411,14 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
 
 
+_ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"  # the last characters of a place's or park's name
+
+
 def _sums_up_list(text: str, start: int) -> bool:
     """Whether the formula at ``start`` follows a 、-list of its clause whose last item ends in a place's or park's
     head, the parts it counts (绿色能源化工产业园、沿江产业园、城东产业园|一区三园的发展格局; not 长江经济带、长|三角一体化)."""
     clause = re.split("[，。；：,;:！？]", text[:start])[-1]
     return "、" in clause and text[start - 1] in _ITEM_HEAD_ENDS
-
-
-_ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"
 
 
 _CODE = re.compile(r"(?<![\d.．%％A-Za-z])(\d{3,7})(?![\d.．%％])")
