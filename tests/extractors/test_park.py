@@ -147,6 +147,9 @@ def test_offsets_and_sentence(make_context):
     # a zone and the park inside it, named one after the other; a bare zone names none
     ("客商参观了红岭经济开发区东坡新材料产业基地。", {"红岭经济开发区", "东坡新材料产业基地"}),
     ("经济开发区五金产业园已有30家企业投产。", {"五金产业园"}),
+    # two parks joined by 和; a clause after a park is no second park
+    ("建设中国船舶风帆动力电池产业园和京车轨道装备产业园。", {"中国船舶风帆动力电池产业园", "京车轨道装备产业园"}),
+    ("岳阳绿色化工高新区综合竞争力居中部化工园区前列。", {"岳阳绿色化工高新区"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected

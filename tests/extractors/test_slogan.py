@@ -140,6 +140,16 @@ def test_parallel_formula_items_are_parts(make_context):
     assert parts == {"一区一地引领", "两轴三圈联动"}
 
 
+def test_the_items_of_a_quoted_list_of_campaigns_are_parts(make_context):
+    text = "推进“争先创优行动、 景区镇创建行动、扩中提低行动”三项行动，打造美丽乡村。"
+    out = list(extract_slogans(make_context(text)))
+    parts = {r.object.key for r in out if isinstance(r, Relation) and r.predicate == "hasPart"}
+    assert parts == {"争先创优行动", "景区镇创建行动", "扩中提低行动"}
+    # a list of which one item is no campaign has no parts
+    out = list(extract_slogans(make_context("推进“争先创优行动、乡村振兴、扩中提低行动”三项工作。")))
+    assert not any(isinstance(r, Relation) and r.predicate == "hasPart" for r in out)
+
+
 def test_same_content_gets_one_key_per_document(make_context):
     text = "紧紧围绕“两区一城”奋斗目标。加快建设“两区一城”。准确把握“两区一城”。"
     keys = {m.ref.key for m in extract_slogans(make_context(text)) if isinstance(m, Mention)}

@@ -31,7 +31,7 @@ from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import Gazetteer, gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NUMERAL_VALUE, STOP_CHARS, Lexicon, enumeration_items,
-                                     headed_names, lexicon)
+                                     headed_names, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -80,7 +80,7 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
         while predicate := _PREDICATE.match(span.text, after):
             after = predicate.end()
-        parts = [(cut + at, part) for at, part in _nested(heads, name)]
+        parts = [(cut + at, part) for at, part in _nested(heads, lex, name)]
         for start, text in (*parts, (after, span.text[after:] if after > cut + len(name) else "")):
             found = _named_park(ctx, heads, lead, text)
             if found:
@@ -260,22 +260,31 @@ _PART_OF_ZONE = re.compile(r"[东西南北中][区部片园]|核心区|起步区
 """What opens a part of the zone before it, not a park of its own (北湖科学城|东区创新区)."""
 
 
-def _nested(heads: re.Pattern[str], name: str) -> list[tuple[int, str]]:
+def _nested(heads: re.Pattern[str], lex: Lexicon, name: str) -> list[tuple[int, str]]:
     """``name`` as the zone and the park inside it when it names both, one after the other, each with its own
     head (准格尔经济开发区|伊东循环经济产业基地, 经济开发区|家居产业园: the zone's part is judged on its own, and a
-    bare 经济开发区 names none); else ``name`` alone (北湖科学城东区创新区: the east part of the zone). (offset, text)
-    pairs.
+    bare 经济开发区 names none), or as two parks joined by 和 (…电池产业园和|京车轨道装备产业园); else ``name`` alone
+    (北湖科学城东区创新区: the east part of the zone; 岳阳绿色化工高新区综合竞争力居中部化工园区: a clause follows the
+    park, the second head is no name's). (offset, text) pairs.
 
     >>> from govkg.extractors.names import head_regex
-    >>> heads = head_regex("park_heads.txt")
-    >>> _nested(heads, "准格尔经济开发区伊东循环经济产业基地"), _nested(heads, "银岭产业园")
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> heads, lex = head_regex("park_heads.txt"), load_lexicon()
+    >>> _nested(heads, lex, "准格尔经济开发区伊东循环经济产业基地"), _nested(heads, lex, "银岭产业园")
     ([(0, '准格尔经济开发区'), (8, '伊东循环经济产业基地')], [(0, '银岭产业园')])
+    >>> _nested(heads, lex, "风帆产业园和京车轨道装备产业园")
+    [(0, '风帆产业园'), (6, '京车轨道装备产业园')]
     """
     for m in heads.finditer(name):
-        rest = name[m.end():]
+        joined = next((c for c in ("以及", "和", "与", "及") if name.startswith(c, m.end())), "")
+        at = m.end() + len(joined)
+        rest = name[at:]
         last = _last_head(heads, rest) if len(rest) >= 4 else None
         if last is not None and last.end() == len(rest) and last.start() >= 2 and not _PART_OF_ZONE.match(rest):
-            return [(0, name[:m.end()]), (m.end(), rest)]
+            words = lex.tokenizer.tags(rest[:last.start()])
+            if left_edge(rest, last.start(), lex) > 0 or any(tag == "v" for _, tag in words[:-1]):
+                return [(0, name[:m.end()])]  # the rest is a clause about the park before it (…居中部…)
+            return [(0, name[:m.end()]), (at, rest)]
     return [(0, name)]
 
 

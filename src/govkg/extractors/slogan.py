@@ -555,9 +555,14 @@ def _emit(ctx: Context, hits: list[_Hit], known_labels: dict[str, str],
 
 
 def _formula_items(ctx: Context, h: _Hit, ref: EntityRef, lex: SloganLexicon) -> Iterator[Mention | Relation]:
-    """Items of a parallel formulation that are numeral formulas themselves (“一区一地引领、两轴三圈联动”)."""
-    items = [i for i in _SPLIT_ITEMS.split(clean_content(h.content))
-             if len(i) >= 5 and has_formula_numeral(i, lex) and len(re.findall(rf"[{NUMERALS}多]+", i)) >= 2]
+    """Items of a parallel formulation that are numeral formulas themselves (“一区一地引领、两轴三圈联动”), and the
+    items of a quoted list of campaigns, each ending in a campaign's head (“扛旗聚力先锋行动、扩中提低行动”四项行动)."""
+    listed = _SPLIT_ITEMS.split(clean_content(h.content))
+    if len(listed) >= 2 and all(len(i) >= 4 and i.endswith(_CAMPAIGN_HEADS) for i in listed):
+        items = listed
+    else:
+        items = [i for i in listed
+                 if len(i) >= 5 and has_formula_numeral(i, lex) and len(re.findall(rf"[{NUMERALS}多]+", i)) >= 2]
     if len(items) < 2:
         return
     text = ctx.doc.norm
@@ -568,6 +573,9 @@ def _formula_items(ctx: Context, h: _Hit, ref: EntityRef, lex: SloganLexicon) ->
         part = slogan_ref(item)
         yield Mention(part, item, at, at + len(item), h.sentence, "slogan.formula_item")
         yield Relation(ref, "hasPart", part, h.sentence, "slogan.formula_item")
+
+
+_CAMPAIGN_HEADS = ("行动", "工程", "计划", "战略", "攻坚战")
 
 
 def proposed_by(ctx: Context, sent: Sentence, at: int, subject: EntityRef, rule: str) -> Relation | None:
