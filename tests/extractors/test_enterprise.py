@@ -70,6 +70,10 @@ def labels(ctx):
     # two companies in one list item, joined by 和 or 与
     ("支持望都蒙牛、定兴喜之郎和西麦、雄县雏鹰等一批领军企业做大做强。", {"定兴喜之郎", "西麦", "雄县雏鹰"}),
     ("国泰君安与海通证券、上海建科与上咨集团等四组企业战略性重组有序推进。", {"上海建科", "上咨集团", "海通证券"}),
+    # a list closed by 等一大批; two companies joined by 和 before their count; a verb and 了 before the first item
+    ("江西智汇雨、安缔诺、恩铂力新材料等一大批上下游企业相继入驻。", {"江西智汇雨", "安缔诺", "恩铂力新材料"}),
+    ("先后引进绿网菌业和鑫瑞隆农业两家龙头企业。", {"绿网菌业", "鑫瑞隆农业"}),
+    ("引进、培育了富旺达托牛所、海华腾、福信牧业等一批农业龙头企业。", {"富旺达托牛所", "海华腾", "福信牧业"}),
     # initials joined by points
     ("金塔县与I.E.D国际企业集团签订投资协议。", {"I.E.D国际企业集团"}),
     # the leaders of a sector, listed by name (a list of sectors' leaders names no company: see the industry tests)

@@ -46,7 +46,7 @@ from govkg.model import EntityRef, Mention
 
 # "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
 # sectors of leading companies ("…等数字经济、生物经济领军企业")
-_LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
+_LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|大批|\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
                        r"(?:\d+|[两三四五六七八九十])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
                        r"(?:领军|龙头|头部|骨干))(?:企业|公司|集团)"
@@ -383,11 +383,15 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                     >= COMMON_WORD_FREQ:
                 continue  # 高等, 平等: 等 is part of a word
             items = enumeration_items(sent.text, m.start(), lex)
+            if items and sent.text[items[0][0] - 1:items[0][0]] in _JOINERS:  # 引进A和B两家龙头企业: A before 和
+                lo = left_edge(sent.text, items[0][0] - 1, lex)
+                items = [(lo, items[0][0] - 1)] * (items[0][0] - 1 - lo >= 2) + items
             by_etc = sent.text.startswith("等", m.start())
-            if not by_etc and len(items) < 2:
-                continue  # without 等 only a list counts ("A、B两家企业")
-            names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b)
-                     for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)]
+            names = [(c + trim_lead(lex, _lead_words(ctx), sent.text[c:b]), b)
+                     for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)
+                     for c in (a + _verb_done(lex, sent.text[a:b]),)]
+            if not by_etc and len(names) < 2:
+                continue  # without 等 only a list counts ("A、B两家企业", "A和B两家龙头企业")
             if lists_sectors(ctx, [sent.text[a:b] for a, b in names]):
                 continue
             kept, trades = [], []  # trades: names made of common words only (新风系统, 蓝天农业)
@@ -402,6 +406,12 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                 kept += trades  # among brands they are brands too (神州轮胎、蓝天农业、新龙蓝天); else trades (新风系统、养老医疗)
             for a, b in sorted(kept):
                 yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.list")
+
+
+def _verb_done(lex: Lexicon, item: str) -> int:
+    """Length of a verb and its 了 at the front of a list item (培育了|富旺达托牛所: 引进、培育了A、B等企业), else 0."""
+    words = list(lex.tokenizer.cut(item[:6]))
+    return len(words[0]) + 1 if len(words) > 1 and words[0] in lex.boundary and words[1] == "了" else 0
 
 
 BRANDS_PER_TRADE = 3
