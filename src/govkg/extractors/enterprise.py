@@ -382,14 +382,10 @@ def _listed(ctx: Context) -> Iterator[Mention]:
             if m.group().startswith("等") and lex.tokenizer.FREQ.get(sent.text[m.start() - 1:m.start() + 1], 0) \
                     >= COMMON_WORD_FREQ:
                 continue  # 高等, 平等: 等 is part of a word
-            items = enumeration_items(sent.text, m.start(), lex)
-            if items and sent.text[items[0][0] - 1:items[0][0]] in _JOINERS:  # 引进A和B两家龙头企业: A before 和
-                lo = left_edge(sent.text, items[0][0] - 1, lex)
-                items = [(lo, items[0][0] - 1)] * (items[0][0] - 1 - lo >= 2) + items
+            items = _joined_first(lex, sent.text, enumeration_items(sent.text, m.start(), lex))
             by_etc = sent.text.startswith("等", m.start())
-            names = [(c + trim_lead(lex, _lead_words(ctx), sent.text[c:b]), b)
-                     for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)
-                     for c in (a + _verb_done(lex, sent.text[a:b]),)]
+            names = [(_item_start(ctx, lex, sent.text, a, b), b)
+                     for a0, b0 in items for a, b in _pair_split(lex, sent.text, a0, b0)]
             if not by_etc and len(names) < 2:
                 continue  # without 等 only a list counts ("A、B两家企业", "A和B两家龙头企业")
             if lists_sectors(ctx, [sent.text[a:b] for a, b in names]):
@@ -406,6 +402,21 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                 kept += trades  # among brands they are brands too (神州轮胎、蓝天农业、新龙蓝天); else trades (新风系统、养老医疗)
             for a, b in sorted(kept):
                 yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.list")
+
+
+def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``items`` with the name joined by 和 / 与 / 及 in front of the first (引进A和|B两家龙头企业: A), when there is one."""
+    if not items or text[items[0][0] - 1:items[0][0]] not in _JOINERS:
+        return items
+    end = items[0][0] - 1
+    lo = left_edge(text, end, lex)
+    return [(lo, end), *items] if end - lo >= 2 else items
+
+
+def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
+    """Where the name of the list item ``text[a:b]`` starts: past a verb and its 了, then past a lead word."""
+    a += _verb_done(lex, text[a:b])
+    return a + trim_lead(lex, _lead_words(ctx), text[a:b])
 
 
 def _verb_done(lex: Lexicon, item: str) -> int:
