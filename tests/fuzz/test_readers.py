@@ -17,7 +17,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from govkg.errors import InputError
-from govkg.text.read import html_to_text, read_text
+from govkg.text.read import html_to_text, join_wrapped_lines, read_text
 from tests.fuzz.strategies import encoded, fuzz, html_page, report_text
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r]")
@@ -51,15 +51,18 @@ def test_any_bytes_read_or_refused(folder, data: bytes, suffix: str) -> None:
 
 
 def _comparable(text: str) -> str:
-    """``text`` as read_text gives it back: LF line breaks (page breaks too), no control characters."""
+    """``text`` as read_text gives it back: LF line breaks (page breaks too), no control characters, and the
+    spaces a PDF's wrapped lines left between two hanzi joined (``join_wrapped_lines``, tested on its own in
+    ``tests/text/test_read.py``)."""
     text = text.replace("\\r\\n", "\n").replace("\r\n", "\n")
     text = text.replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    return re.sub("[\x00-\x08\x0e-\x1f\x7f]", "", text)
+    return join_wrapped_lines(re.sub("[\x00-\x08\x0e-\x1f\x7f]", "", text))
 
 
 @fuzz(200)
 @given(text=report_text(20), bom=st.sampled_from(["utf-8-sig", "utf-16", "utf-32", "utf-8"]))
 @example(text="\x00樂山市沙灣區", bom="utf-16")  # FF FE 00 00: read as UTF-32's mark only, and refused
+@example(text="來源:中國網 時間:2022-03-01 11:56:53 編輯:王衛東", bom="utf-8-sig")  # a space between hanzi: joined
 def test_unicode_text_comes_back_as_it_was(folder, text: str, bom: str) -> None:
     assume("&" not in text and "<" not in text)  # entities are decoded and markup read as HTML, on purpose
     expected = _comparable(text)
