@@ -40,7 +40,7 @@ from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
-                                    is_common_word, left_edge, lexicon)
+                                    is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -406,11 +406,7 @@ def _listed(ctx: Context) -> Iterator[Mention]:
 
 def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``items`` with the name joined by 和 / 与 / 及 in front of the first (引进A和|B两家龙头企业: A), when there is one."""
-    if not items or text[items[0][0] - 1:items[0][0]] not in _JOINERS:
-        return items
-    end = items[0][0] - 1
-    lo = left_edge(text, end, lex)
-    return [(lo, end), *items] if end - lo >= 2 else items
+    return joined_before(text, items[0][0], lex) + items if items else items
 
 
 def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:

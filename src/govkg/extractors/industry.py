@@ -48,6 +48,7 @@ from govkg.extractors.phrase import (
     enumeration_items,
     headed_names,
     is_common_word,
+    joined_before,
     left_edge,
     lexicon,
 )
@@ -101,6 +102,7 @@ class _Found:
 def extract_industries(ctx: Context) -> Iterator[Mention]:
     """Industries of ``ctx``'s document, one mention per occurrence (see the module docstring)."""
     heads = _headed(ctx)
+    places = _place_shorts(ctx)
     for sent in ctx.sentences:
         taken = _taken_spans(ctx, sent.index, sent.start)
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
@@ -109,8 +111,8 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
                               *_company_sectors(ctx, sent.text), *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
-        accepted = [c for c in (_clean(ctx, f, sent.start) for f in found) if c is not None]
-        accepted += [c for c in (_clean(ctx, f, sent.start) for f in _conjuncts(ctx, sent.text, accepted))
+        accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
+        accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
                      if c is not None and not _inside_taken(c, taken)]
         seen: set[tuple[int, int]] = set()
         for c in accepted:
@@ -231,13 +233,9 @@ def _plain_tail(lex: Lexicon, tail: str) -> bool:
 
 
 def _conjunct_item(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """The name joined by 和 / 及 / 与 in front of the item starting at ``start`` (有色金属和起重机械等)."""
-    for conj in ("以及", "和", "及", "与"):
-        if text.startswith(conj, start - len(conj)):
-            end = start - len(conj)
-            lo = left_edge(text, end, lex, max_len=10)
-            return [(lo, end)] if end - lo >= 2 else []
-    return []
+    """The name joined by 和 / 及 / 与 in front of the item starting at ``start`` (有色金属和起重机械等): a sector's
+    name is short."""
+    return joined_before(text, start, lex, max_len=10)
 
 
 def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
@@ -526,8 +524,9 @@ def _conjuncts(ctx: Context, text: str, accepted: list[_Found]) -> Iterator[_Fou
                 yield _Found(text[a:b], a, b, "industry.conjunct")
 
 
-def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
-    """The candidate with leading verbs and region names dropped, or None when it is not an Industry."""
+def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Found | None:
+    """The candidate with leading verbs and region names dropped (``places``: the short forms of the document's
+    regions, :func:`_place_shorts`), or None when it is not an Industry."""
     name, start, aliases = f.name, f.start, f.aliases
     if any(c in STOP_CHARS for c in name):
         return None
@@ -543,7 +542,7 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
     body = _HEAD_END.sub("", name)
     if len(body) > 1 and not is_sector_term(ctx, body) and f.rule != "industry.parts":
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
-    drop(_region_prefix(ctx, name, start + offset))
+    drop(_region_prefix(ctx, name, start + offset, places))
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
@@ -553,16 +552,18 @@ def _clean(ctx: Context, f: _Found, offset: int) -> _Found | None:
     return replace(f, name=name, start=start, aliases=aliases)
 
 
-def _region_prefix(ctx: Context, name: str, start: int) -> int:
-    """Length of the region names (or 中国, 全省 …) at the front of ``name`` (0 when none)."""
+def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...]) -> int:
+    """Length of the region names (or 中国, 全省 …, or a region's short form of ``places``) at the front of ``name``
+    (0 when none)."""
     cut = 0
     sentence = ctx.sentence_at(start)
     for m in ctx.mentions_in(sentence.index) if sentence else ():
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    for p in (*_prefixes(ctx), *_place_shorts(ctx)):
-        if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
-            cut += len(p)
+    for prefixes in (_prefixes(ctx), places):
+        for p in prefixes:
+            if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
+                cut += len(p)
     return cut
 
 

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import Gazetteer, gazetteer, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, NUMERAL_VALUE, STOP_CHARS, Lexicon, enumeration_items,
-                                     headed_names, left_edge, lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, CONJUNCTIONS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
+                                     enumeration_items, headed_names, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -276,7 +276,7 @@ def _nested(heads: re.Pattern[str], lex: Lexicon, name: str) -> list[tuple[int, 
     [(0, '风帆产业园'), (6, '京车轨道装备产业园')]
     """
     for m in heads.finditer(name):
-        joined = next((c for c in ("以及", "和", "与", "及") if name.startswith(c, m.end())), "")
+        joined = next((c for c in CONJUNCTIONS if name.startswith(c, m.end())), "")
         at = m.end() + len(joined)
         rest = name[at:]
         last = _last_head(heads, rest) if len(rest) >= 4 else None

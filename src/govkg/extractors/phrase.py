@@ -167,6 +167,27 @@ def joins(text: str, i: int) -> bool:
     return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
+CONJUNCTIONS = ("以及", "和", "及", "与")
+"""The words that join two names into one list (钢铁和汽车, A以及B); longest first."""
+
+
+def joined_before(text: str, start: int, lex: Lexicon, max_len: int = NAME_REACH) -> list[tuple[int, int]]:
+    """The name joined by a conjunction in front of the item that starts at ``start`` (有色金属和|起重机械等,
+    引进绿网菌业和|鑫瑞隆农业两家龙头企业), as a one-element list; empty when there is none or it is shorter than two.
+
+    >>> lex = load_lexicon()
+    >>> s = "推动有色金属和起重机械等传统行业"
+    >>> [s[a:b] for a, b in joined_before(s, s.index("起重"), lex)]
+    ['有色金属']
+    """
+    for conj in CONJUNCTIONS:
+        if text.startswith(conj, start - len(conj)):
+            end = start - len(conj)
+            lo = left_edge(text, end, lex, max_len=max_len)
+            return [(lo, end)] if end - lo >= 2 else []
+    return []
+
+
 def leading_clutter(lex: Lexicon, name: str) -> int:
     """Length of the list ordinal and governing verb that ``name`` starts with (0 when none).
 

@@ -333,7 +333,7 @@ def _leading_preposition(text: str, a: int) -> int:
 
 
 _COMPANY_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
-_COMPANY_END = re.compile(r"(?:公司|集团)$")  # a name that ends as a company's is no project's
+_COMPANY_END = re.compile(_COMPANY_HEAD.pattern + "$")  # a name that ends as a company's is no project's
 _GOVERNMENT_AND = re.compile(r"(?:人民政府|政府|管委会|管理委员会)(?:与|和|同)")
 
 

@@ -267,11 +267,8 @@ def _under_short(idx: _Index, text: str, hit: _Hit) -> bool:
     >>> [_under_short(idx, s, _Hit(2, 4, "region.gazetteer", idx.names["费县"])) for s in ("山东费县", "广东费县")]
     [True, False]
     """
-    for k in (3, 2):
-        codes = idx.upper_short_codes.get(text[max(0, hit.start - k):hit.start], ()) if hit.start >= k else ()
-        if any(idx.gaz.is_ancestor(p, c) for p in codes for c in hit.codes):
-            return True
-    return False
+    return any(idx.gaz.is_ancestor(p, c) for k in (3, 2) if hit.start >= k
+               for p in idx.upper_short_codes.get(text[hit.start - k:hit.start], ()) for c in hit.codes)
 
 
 def _resolve(gaz: Gazetteer, hits: list[_Hit], doc_chain: list[str]) -> None:
@@ -632,8 +629,8 @@ def _counted_towns(idx: _Index, sent: _Sent) -> None:
             items[0] = sent.text[before[-1].end:start + len(items[0])]
             start = before[-1].end
         suffix = m.group(3)
-        if (m.group(2) != "等" and len(items) != NUMERAL_VALUE[m.group(2)[0]]) or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix)
-                                                         for i in items):
+        counted = m.group(2) == "等" or len(items) == NUMERAL_VALUE[m.group(2)[0]]
+        if not counted or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix) for i in items):
             continue
         parent = before[-1] if before and (before[-1].code or before[-1].name) else None
         for item in items:

@@ -667,7 +667,7 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
         elif opens and not _REGION_WORD_SUBJECT.match(s.text) \
-                and not any(not s.nested_in_other(m) for m in s.of("Park", "Region")):
+                and all(s.nested_in_other(m) for m in s.of("Park", "Region")):
             for m in s.of("Enterprise"):  # 在培植优势产业方面，X公司实现产值…: the page's park's company
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
 

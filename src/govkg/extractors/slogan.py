@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from govkg.extractors.base import Context, data_lines
+from govkg.extractors.base import CLAUSE_BREAKS, Context, data_lines
 from govkg.extractors.names import literal_alternation
 from govkg.extractors.phrase import lexicon as phrase_lexicon
 from govkg.graph.iri import normalise_label
@@ -412,12 +412,13 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
 
 
 _ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"  # the last characters of a place's or park's name
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
 def _sums_up_list(text: str, start: int) -> bool:
     """Whether the formula at ``start`` follows a 、-list of its clause whose last item ends in a place's or park's
     head, the parts it counts (绿色能源化工产业园、沿江产业园、城东产业园|一区三园的发展格局; not 长江经济带、长|三角一体化)."""
-    clause = re.split("[，。；：,;:！？]", text[:start])[-1]
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
     return "、" in clause and text[start - 1] in _ITEM_HEAD_ENDS
 
 
