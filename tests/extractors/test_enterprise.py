@@ -153,3 +153,19 @@ def test_rules_and_offsets(make_context):
     assert rules == {"九江钒宇": "enterprise.sibling", "德胜集团": "enterprise.head"}
     for m in extract_enterprises(ctx):
         assert ctx.doc.norm[m.start:m.end] == m.label and m.ref.type == "Enterprise"
+
+
+def test_a_region_named_only_inside_a_company_is_its_origin(make_context):
+    """浙江嘉兴豪企集成家居有限公司 comes from 浙江 and 嘉兴: neither is a place the document speaks of, unless it
+    names it on its own too."""
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("由浙江嘉兴豪企集成家居有限公司投资建设的产业园落户广元经济技术开发区。"
+                       "温州市贵妹鞋业有限公司与温州市客商一同考察。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    regions = {info.label for ref, info in facts.entities.items() if ref.type == "Region"}
+    enterprises = {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"}
+    assert {"浙江嘉兴豪企集成家居有限公司", "温州市贵妹鞋业有限公司"} <= enterprises
+    assert not regions & {"浙江省", "嘉兴市"}
+    assert "温州市" in regions  # named on its own as well

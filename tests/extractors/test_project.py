@@ -52,6 +52,12 @@ def found(ctx):
     ("青冈县人民政府与北京京粮龙江生物科技集团有限公司L乳酸生产加工项目签约。", {"L乳酸生产加工项目"}),
     # a size class in front is no part of the name
     ("千亿级宁德时代储能电池项目开工建设。", {"宁德时代储能电池项目"}),
+    # a counted list's end with a longer qualifier; 既有…又有… and 又有 are no part of the first item's name
+    ("既有精锐恒丰年产300万只汽车传动皮带轮、昊森部件年产40万套汽车内外饰塑料件等一批汽车零部件下游强链壮链项目，"
+     "又有橙果桥梁桥梁机械设备制造、创实玻璃年产60万平方米钢化玻璃加工项目等业态融合项目。",
+     {"精锐恒丰年产300万只汽车传动皮带轮", "昊森部件年产40万套汽车内外饰塑料件", "橙果桥梁桥梁机械设备制造"}),
+    # a company building the work right before it makes a name of generic words its own
+    ("中联重科新材料科技有限公司投建智慧装备制造项目，打造建筑新型材料智慧装备产业园。", {"智慧装备制造项目"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -135,6 +141,25 @@ def test_phase_names_its_enterprise(make_context):
     assert {"圣善二期", "华智二期"} <= projects
     assert {"圣善", "华智"} <= enterprises
     assert ("圣善", "carriesOut", "圣善二期") in rels
+
+
+def test_yearly_output_names_its_enterprise(make_context):
+    projects, enterprises, rels = found(make_context("创实玻璃年产60万平方米钢化玻璃加工项目落户经开区。"))
+    assert "创实玻璃年产60万平方米钢化玻璃加工项目" in projects
+    assert "创实玻璃" in enterprises
+    assert ("创实玻璃", "carriesOut", "创实玻璃年产60万平方米钢化玻璃加工项目") in rels
+    # a verb, a place or a phase before the output is no enterprise
+    _, enterprises, _ = found(make_context("新建年产500吨龙虾生产线项目，象州县年产100万套车架项目，阜通一期年产15万立方米装配式建材项目。"))
+    assert not enterprises & {"新建", "象州县", "阜通一期", "阜通"}
+
+
+def test_list_ends_that_close_no_list_of_projects(make_context):
+    """A long qualifier does not run across 于 (the list is of results applied somewhere), nor after a count of
+    villages (the items are the villages); a place as an item is where the project is, not its name."""
+    projects, _, _ = found(make_context("航天运载火箭煤基燃料、深海油气生产控制阀等一批原创性成果应用于国家重大工程。"
+                                        "实施柴各庄、东安阳等4个村安全饮水提升工程。启动蒲上镇等一批养老综合服务中心项目。"))
+    assert not projects & {"航天运载火箭煤基燃料", "深海油气生产控制阀", "柴各庄项目", "东安阳项目", "柴各庄",
+                           "东安阳", "蒲上镇"}
 
 
 def test_place_phase_is_not_an_enterprise(make_context):

@@ -55,7 +55,8 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
             from govkg.decide import decide
             from govkg.extractors.names import never_a_name
 
-            ctx.replace_mentions(decide(ctx, [m for m in ctx.mentions if not never_a_name(m.ref.type, m.label)]))
+            kept = decide(ctx, [m for m in ctx.mentions if not never_a_name(m.ref.type, m.label)])
+            ctx.replace_mentions(_without_company_origins(kept))
         found = list(load_extractor(name)(ctx))
         ctx.mentions.extend(x for x in found if isinstance(x, Mention))
         relations.extend(x for x in found if isinstance(x, Relation))
@@ -75,6 +76,22 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
                     relations=tuple(relations), entities=entities, year=timeline_of(ctx).year,
                     region=ctx.doc_region, observations=tuple(x for x in facts if isinstance(x, Observation)),
                     investments=investments, milestones=milestones)
+
+
+def _without_company_origins(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less the regions named only inside companies' names (浙江|嘉兴|豪企集成家居有限公司): where a
+    company comes from, not a place the document speaks of. A region also named on its own, or declared as the
+    document's region or one above it, stays."""
+    companies = [(m.start, m.end) for m in mentions if m.ref.type == "Enterprise" and m.start >= 0]
+    if not companies:
+        return mentions
+    regions: dict[EntityRef, list[Mention]] = {}
+    for m in mentions:
+        if m.ref.type == "Region":
+            regions.setdefault(m.ref, []).append(m)
+    origins = {ref for ref, ms in regions.items()
+               if all(m.start >= 0 and any(a <= m.start and m.end <= b for a, b in companies) for m in ms)}
+    return [m for m in mentions if m.ref not in origins]
 
 
 def _project_facts(facts: list, mentions: list[Mention]) -> tuple[tuple[Investment, ...], tuple[Milestone, ...]]:

@@ -149,7 +149,17 @@ def _name_start(lex: Lexicon, text: str, start: int, end: int, stop: str) -> int
     if (stop and not _COUNT.match(stop) and end - start > 2
             and next(iter(lex.tokenizer.cut(text[start:end], HMM=True)), "") == "好"):
         start += 1
+    elif text.startswith("有", start) and text[start - 1:start] in _ADVERBS_OF_HAVING and end - start > 2:
+        start += 1  # 又有|橙果桥梁…: jieba guesses 有橙果 as one word, so the walk left did not stop at 有
+    elif text.startswith("既有", start) and _HAVING_TOO.search(text, end) and end - start > 3:
+        start += 2  # 既有 A…，又有 B…: the pair, not 既有 (existing) of 既有线改造
     return start + leading_clutter(lex, text[start:end])
+
+
+_ADVERBS_OF_HAVING = frozenset("又更也都均亦尚另")
+"""Adverbs before 有 (又有 A、B 等项目, 更有…): the 有 is the verb, whatever jieba joins it to."""
+_HAVING_TOO = re.compile("[又也更还]有")
+"""What answers 既有 later in the sentence (既有 A…，又有 B…): then 既有 is "there are both", not "existing"."""
 
 
 def joins(text: str, i: int) -> bool:

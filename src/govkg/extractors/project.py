@@ -46,7 +46,12 @@ from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
 
-_LIST_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?(?:[\u4e00-\u9fff]{0,6})(?:项目|工程)")
+# a list's end: 等, a count, a qualifier and the works head; the qualifier of a counted end runs longer
+# (等一批汽车零部件下游强链壮链项目: the count says a list of projects closes here), but not across 于, which
+# opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
+# (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
+_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:(?!于)[\u4e00-\u9fff]){0,12}"
+                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)")
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")
@@ -265,15 +270,15 @@ def _named(ctx: Context, lex: Lexicon) -> _Named:
 def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Pattern[str], named: _Named) -> bool:
     """True when the body of ``sent.text[a:b]`` has something that names one thing.
 
-    A number or quantity (1250m³, 千亩), a phase (一期), a region, park or enterprise found
-    earlier, the trade name of an enterprise the document names (中国中化氟材料项目 where
+    A number or quantity (1250m³, 千亩), a phase (一期), a company building it right before it, a region,
+    park or enterprise found earlier, the trade name of an enterprise the document names (中国中化氟材料项目 where
     中化蓝天 is found), a rare word (a proper name jieba does not know), or a long,
     descriptive body (ten characters or more).
     """
     name = sent.text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if _SPEC.search(body) or len(body) >= 10 or own_facility(lex, body):
+    if _SPEC.search(body) or len(body) >= 10 or own_facility(lex, body) or _OWNED_BY.search(sent.text, 0, a):
         return True
     lo, hi = sent.start + a, sent.start + a + len(body)
     if any(s < hi and lo < e for s, e in named.spans):
@@ -284,6 +289,8 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
+_OWNED_BY = re.compile(r"(?:公司|集团)(?:投资)?(?:投建|新建|兴建|建设)$")
+"""A company building the work right before its name (…科技有限公司投建|智慧装备制造项目): the company's one."""
 _LEVELS = frozenset("区县市镇乡旗州")
 
 
@@ -741,8 +748,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     continue
                 name = sent.text[a:b]
                 if (len(name) < 2 or _generic_body(ctx, name) or re.search(r"\d+[个家户项]", name)
-                        or is_common_word(lex, name)):
-                    continue
+                        or is_common_word(lex, name) or gazetteer(ctx.resources).names_place(name)):
+                    continue  # …, or a place (启动蒲上镇等一批养老综合服务中心项目: the project is in it)
                 start, end = sent.start + a, sent.start + b
                 if _ROUTE.fullmatch(name):  # 冉庄至大李各庄林场、何桥西至蠡县等道路工程: each a road between two places
                     yield from _project(ctx, name + kind, start, end, sent.index, "project.list")
@@ -780,12 +787,17 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     label = normalise_label(text)
     ref = EntityRef("Project", label)
     yield Mention(ref, label, start, end, sentence, rule)
-    phase = _PHASE.match(label)
+    phase = _PHASE.match(label) or _OUTPUT.match(label)
     if phase and not _PLACE_END.search(phase.group(1)) and is_brand_name(ctx, phase.group(1)):
         owner = phase.group(1)
         owner_ref = EntityRef("Enterprise", owner)
         yield Mention(owner_ref, owner, start, start + len(owner), sentence, "enterprise.project_phase")
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
+
+
+_OUTPUT = re.compile(r"^(.{2,8}?[^期])年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])")
+"""A project named by its owner and its yearly output (精锐恒丰|年产300万只汽车传动皮带轮): the owner is the brand
+before it, as before a phase (…一期)."""
 
 
 def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[Mention | Relation]:
