@@ -111,6 +111,9 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("加快培育马铃薯、中药材和肉牛3个50亿级产业集群。", {"马铃薯", "中药材", "肉牛"}),
     # a noun's activity ends a list item (显示, 出版 are verbs to jieba)
     ("壮大锂电池、光伏组件、光电显示三大产业链。", {"光电显示"}),
+    # a count after 等
+    ("该县确定硅砂新材料、装配式建筑、新能源装备、现代文旅、绿色食品、港航物流等6条产业链。",
+     {"硅砂新材料", "装配式建筑", "新能源装备", "现代文旅", "绿色食品", "港航物流"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -132,6 +135,9 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("深化与阿里巴巴、顺丰等企业的合作，推动阳光康养产业发展。", {"阿里巴巴", "顺丰"}),
     ("入选农业农村部30个帮扶产业典型案例。", {"农业农村部"}),
     ("市委提出打造全省新兴增长极、建设战略性新兴产业集聚区。", {"新兴增长极"}),
+    # counted lists of zones and of companies' models
+    ("重点培育曹妃甸循环经济示范区、邯郸冀南装备新城等100个产业聚集区。", {"冀南装备新城", "邯郸冀南装备新城"}),
+    ("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。", {"浪潮海若", "卡奥斯天智", "潍柴齐天"}),
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))
@@ -319,3 +325,13 @@ def test_the_noun_closing_a_list_is_no_part_of_a_name(make_context):
     found = {m.label: ctx.doc.text[m.start:m.end] for m in extract_industries(ctx)}
     assert found.get("数字产业") == "数字产业"
     assert not any(label.startswith("领域") for label in found)
+
+
+def test_a_noun_of_one_character_before_the_head_is_an_industry(make_context):
+    """铝|产业, 羊|产业: a thing a sector makes or farms; not a word of degree, count or reference (大|产业, 三|产业),
+    nor 指 (refers to) of a glossary, nor a character that ends the word before it."""
+    found = labels(make_context("大力实施铝产业转型。毛井镇是养羊大镇，羊产业成为增收的主导产业。"))
+    assert {"铝产业", "羊产业"} <= found
+    found = labels(make_context("推进产业转型，做大产业规模，发展三产业和全产业链。九大攻坚突破：指产业跨越发展。"
+                                "加快推进两个转型：是指产业转型。"))
+    assert not found & {"大产业", "三产业", "全产业", "指产业"}

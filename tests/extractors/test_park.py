@@ -150,6 +150,10 @@ def test_offsets_and_sentence(make_context):
     # two parks joined by 和; a clause after a park is no second park
     ("建设中国船舶风帆动力电池产业园和京车轨道装备产业园。", {"中国船舶风帆动力电池产业园", "京车轨道装备产业园"}),
     ("岳阳绿色化工高新区综合竞争力居中部化工园区前列。", {"岳阳绿色化工高新区"}),
+    # a visit's verb and the province and city of a county are no part of the name
+    ("踏入云南省临沧市双江拉祜族佤族布朗族傣族自治县产业园区，道路纵横交错。", {"双江拉祜族佤族布朗族傣族自治县产业园区"}),
+    # a border zone by its short form
+    ("集安边合区与天津美之旅生物科技签订合作协议。", {"集安边合区"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected

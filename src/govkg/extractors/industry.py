@@ -65,9 +65,10 @@ _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特�
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
-    r"(?P<close>[”」』]?)(?P<sep>等|[\d一二三四五六七八九十两]+(?:大|个|类|项))(?:\d+亿元?级)?"  # 4个10亿级产业集群
+    r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
+    r"(?:\d+亿元?级)?"  # 4个10亿级产业集群, 等6条产业链
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
-    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策"
+    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
@@ -96,7 +97,7 @@ class _Found:
     rule: str
     aliases: tuple[str, ...] = ()
     first: bool = True  # the name may start with verbs to trim (not a middle list item)
-    short_ok: bool = False  # a one-character name is allowed (inside a quoted list)
+    short_ok: bool = False  # a one-character name is allowed (inside a quoted list, a noun before 产业)
 
 
 def extract_industries(ctx: Context) -> Iterator[Mention]:
@@ -133,9 +134,13 @@ _PARTS = ("零部件", "零配件", "配件", "配套")
 def _headed(ctx: Context) -> dict[int, list[_Found]]:
     """Rule 1: names ending in 产业 / 行业, per sentence (the label keeps the head, the body is an alias)."""
     out: dict[int, list[_Found]] = defaultdict(list)
-    for span in headed_names(ctx, _HEAD, max_len=14):
+    lex = lexicon(ctx)
+    for span in headed_names(ctx, _HEAD, max_len=14, min_body=1):
         head = _HEAD_END.search(span.text)
         body = _SCALE.sub("", span.text[:head.start()])
+        sent_text = ctx.sentences[span.sentence].text
+        if len(body) < 2 and not _one_thing(lex, sent_text, span.start - ctx.sentences[span.sentence].start):
+            continue
         start = span.start - ctx.sentences[span.sentence].start
         end, rule = start + len(span.text), "industry.head"
         if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
@@ -149,8 +154,27 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
             suffix = ""  # 现代服务业产业结构 -> 现代服务业
         written = span.text[:head.start()] + suffix  # 滨海特色|产业 is no 滨海产|业: the words as written decide
         alias = body + "产" if suffix == "产业" and written.endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
-        out[span.sentence].append(_Found(body + suffix, start, end, rule, (alias,)))
+        out[span.sentence].append(_Found(body + suffix, start, end, rule, (alias,), short_ok=len(body) == 1))
     return out
+
+
+def _one_thing(lex: Lexicon, text: str, at: int) -> bool:
+    """Whether the one character at ``text[at]`` (a body before 产业) is a noun of its own, a thing a sector makes
+    or farms (铝|产业, 羊|产业, 茶|产业): not a word of degree, count or reference (大|产业, 全|产业链, 三|产业), nor the
+    end of the word before it (是指|产业).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> lex = load_lexicon()
+    >>> [_one_thing(lex, s, s.index("产业") - 1) for s in ("实施铝产业转型", "做大产业", "是指产业转型")]
+    [True, False, False]
+    """
+    if at > 0 and (lex.tokenizer.FREQ.get(text[at - 1:at + 1]) or text[at - 1:at + 1] in lex.boundary):
+        return False
+    return text[at] not in _NOT_THINGS and lex.tokenizer.tags(text[at], HMM=False)[0][1] in _THING_TAGS
+
+
+_THING_TAGS = frozenset({"n", "nz", "ng"})
+_NOT_THINGS = frozenset("指")  # "refers to" of glossaries (九大攻坚突破：指产业跨越发展…), which jieba tags a noun (finger)
 
 
 def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozenset()) -> Iterator[_Found]:
