@@ -169,3 +169,7 @@ def test_a_region_named_only_inside_a_company_is_its_origin(make_context):
     assert {"浙江嘉兴豪企集成家居有限公司", "温州市贵妹鞋业有限公司"} <= enterprises
     assert not regions & {"浙江省", "嘉兴市"}
     assert "温州市" in regions  # named on its own as well
+
+
+def test_a_photo_caption_opens_no_name(make_context):
+    assert "环县庆环肉羊制种有限公司" in labels(make_context("图为环县庆环肉羊制种有限公司羊棚。"))

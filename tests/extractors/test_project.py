@@ -148,9 +148,13 @@ def test_yearly_output_names_its_enterprise(make_context):
     assert "创实玻璃年产60万平方米钢化玻璃加工项目" in projects
     assert "创实玻璃" in enterprises
     assert ("创实玻璃", "carriesOut", "创实玻璃年产60万平方米钢化玻璃加工项目") in rels
-    # a verb, a place or a phase before the output is no enterprise
-    _, enterprises, _ = found(make_context("新建年产500吨龙虾生产线项目，象州县年产100万套车架项目，阜通一期年产15万立方米装配式建材项目。"))
-    assert not enterprises & {"新建", "象州县", "阜通一期", "阜通"}
+    # or by its size
+    projects, enterprises, _ = found(make_context("推进旭阳焦化20万吨甲醇项目建设。"))
+    assert "旭阳焦化" in enterprises
+    # a verb, a place or a phase before the output is no enterprise, nor a rate's period and verb
+    _, enterprises, _ = found(make_context("新建年产500吨龙虾生产线项目，象州县年产100万套车架项目，阜通一期年产15万立方米装配式建材项目。"
+                                           "实施日生产4万吨再生水项目，建设年出栏量不低于10万头生猪养殖项目。"))
+    assert not enterprises & {"新建", "象州县", "阜通一期", "阜通", "日生产", "年出栏量不低于"}
 
 
 def test_list_ends_that_close_no_list_of_projects(make_context):

@@ -787,17 +787,34 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     label = normalise_label(text)
     ref = EntityRef("Project", label)
     yield Mention(ref, label, start, end, sentence, rule)
-    phase = _PHASE.match(label) or _OUTPUT.match(label)
-    if phase and not _PLACE_END.search(phase.group(1)) and is_brand_name(ctx, phase.group(1)):
-        owner = phase.group(1)
+    owner = _owner(ctx, label)
+    if owner:
         owner_ref = EntityRef("Enterprise", owner)
         yield Mention(owner_ref, owner, start, start + len(owner), sentence, "enterprise.project_phase")
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
 
 
-_OUTPUT = re.compile(r"^(.{2,8}?[^期])年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])")
-"""A project named by its owner and its yearly output (精锐恒丰|年产300万只汽车传动皮带轮): the owner is the brand
-before it, as before a phase (…一期)."""
+def _owner(ctx: Context, label: str) -> str | None:
+    """The brand a project is named by, before its phase (圣善|二期) or its output or size (精锐恒丰|年产300万只…,
+    旭阳焦化|20万吨甲醇); None when no brand opens the name."""
+    found = _PHASE.match(label) or _OUTPUT.match(label)
+    if found is None:
+        return None
+    owner = found.group(1)
+    if _PLACE_END.search(owner) or _NO_OWNER.search(owner) or not is_brand_name(ctx, owner):
+        return None
+    return owner
+
+
+# what no brand holds: a rate's period and verb (年出栏量不低于|10万头, 日生产|4万吨), a bound, a treatment (…处理|
+# 4万吨), a size or kind at its end (宁晋大型|…)
+_NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|处理|屠宰|存栏)|不低于|不少于|达到|超过|处理|型$")
+
+
+_OUTPUT = re.compile(r"^(.{2,8}?[^期])(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"
+                     r"|\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米))")
+"""A project named by its owner and its yearly output or size (精锐恒丰|年产300万只汽车传动皮带轮, 仁德新能源|1GW多晶硅
+铸锭): the owner is the brand before it, as before a phase (…一期)."""
 
 
 def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[Mention | Relation]:
