@@ -173,3 +173,33 @@ def test_a_region_named_only_inside_a_company_is_its_origin(make_context):
 
 def test_a_photo_caption_opens_no_name(make_context):
     assert "环县庆环肉羊制种有限公司" in labels(make_context("图为环县庆环肉羊制种有限公司羊棚。"))
+
+
+def test_central_groups_by_their_registered_names(make_context):
+    """A central group named by its full or short name is the group under its registered name, with the written
+    form as an alias, so two documents' 华电 and 中国华电 are one entity."""
+    ctx = make_context("与中国华能、中广核、中国电建等央企合作，推进华电江陵电厂二期，中国能源建设集团签约。")
+    for extractor in (extract_regions, extract_parks):
+        ctx.mentions.extend(x for x in extractor(ctx) if hasattr(x, "ref"))
+    central = {m.label: set(m.aliases) for m in extract_enterprises(ctx) if m.rule == "enterprise.central"}
+    assert central == {"中国华能集团有限公司": {"中国华能"}, "中国广核集团有限公司": {"中广核"},
+                       "中国电力建设集团有限公司": {"中国电建"}, "中国华电集团有限公司": {"华电"},
+                       "中国能源建设集团有限公司": {"中国能源建设集团"}}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("中石化宁夏炼油公司的120吨PAT项目正在做可研。", "中石化宁夏炼油公司"),  # the group's company in a place
+])
+def test_a_central_groups_company_in_a_place_is_named_whole(make_context, sentence, name):
+    assert found(make_context(sentence)).get(name) == "enterprise.central"
+
+
+@pytest.mark.parametrize("sentence", [
+    "新华能源公司和中华电力参与投资。",  # 华能 and 华电 inside other words
+    "区招商局有关负责人表示，这些项目前景好。",  # a government office
+    "中国石油大学与企业合作。",  # a university
+    "荣获中国节能减排20佳城市称号。",
+    "一汽丰田新能源汽车实现量产。",  # a joint venture's name begins with it
+])
+def test_central_near_misses(make_context, sentence):
+    assert "enterprise.central" not in found(make_context(sentence)).values()

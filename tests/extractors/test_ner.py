@@ -86,6 +86,13 @@ def test_skips_spans_found_by_rules(make_context):
     assert not any(m.start < r.end and r.start < m.end for m in found for r in ctx.mentions)
 
 
+def test_a_central_group_leaves_its_clause_to_the_tagger(make_context):
+    """A central group named from the registry (中广核) says nothing of the clause's other companies."""
+    ctx = make_context("德邦证券、中广核成功落户。")
+    assert "德邦证券" in {m.label for m in run(ctx)}
+    assert "中国广核集团有限公司" in {m.label for m in ctx.mentions}
+
+
 @pytest.mark.parametrize("text", [
     "德邦证券、富泽人寿成功落户。",
     "第一段。\n\n  德邦證券、富澤人壽成功落戶，引進華為智能生活館。",  # traditional script, offsets after a break

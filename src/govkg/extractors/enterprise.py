@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from govkg.extractors.base import CLAUSE, Context
+from govkg.extractors.base import CLAUSE, Context, data_lines
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
@@ -73,12 +73,79 @@ _AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is p
 def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     """Every enterprise named in ``ctx``'s sentences (see the module docstring for the rules)."""
     headed = list(_headed(ctx))
-    yield from headed
-    yield from _listed(ctx)
-    yield from _siblings(ctx, headed)
-    yield from _leaders(ctx)
-    yield from _project_owners(ctx)
-    yield from _placed_list(ctx)
+    found = [*headed, *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
+             *_placed_list(ctx)]
+    yield from found
+    yield from _central(ctx, [(m.start, m.end) for m in found])
+
+
+CENTRAL_RULE = "enterprise.central"
+
+
+def _central(ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Rule ``enterprise.central``: the central state-owned groups (``enterprise_central.tsv``, SASAC's list) by
+    their full or short names (华电, 中国能建, 中石化), each as its registered full name with the written form as
+    an alias, so that one group named differently in two documents is one entity. Not inside a name found by
+    another rule (中广核新能源安徽有限公司), nor where the short form is no word of its own (新华能源 holds 华能,
+    中华电力 holds 华电), nor at the front of a university's or a site's name (中国石油大学)."""
+    names = _central_names(ctx)
+    pattern = ctx.resources.get("enterprise.central.regex", lambda: re.compile(literal_alternation(names)))
+    lex = lexicon(ctx)
+    for sent in ctx.sentences:
+        for m in pattern.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            if any(s < b and a < e for s, e in taken) or _NOT_CENTRAL_AFTER.match(sent.text, m.end()):
+                continue
+            if not _stands_alone(lex, sent.text, m.start(), m.end()):
+                continue
+            branch = _branch_end(ctx, sent.text, m.end())
+            if branch:  # 中石化|宁夏|炼油公司: the group's company in a place, a name of its own
+                label = normalise_label(sent.text[m.start():branch])
+                yield Mention(EntityRef("Enterprise", label), label, a, sent.start + branch, sent.index, CENTRAL_RULE)
+                continue
+            label, written = normalise_label(names[m.group()]), normalise_label(m.group())
+            yield Mention(EntityRef("Enterprise", label), label, a, b, sent.index, CENTRAL_RULE,
+                          aliases=(written,) if written != label else ())
+
+
+def _branch_end(ctx: Context, text: str, at: int) -> int | None:
+    """Where the name of a group's company in a place ends, when a province's, city's or county's name follows the
+    group's at ``at`` and a company head closes the name within a few words (中石化|宁夏|炼油公司, 国网|河北|
+    电力有限公司); else None."""
+    gaz = gazetteer(ctx.resources)
+    place = next((n for n in (4, 3, 2) if text[at:at + n] in gaz.by_name or text[at:at + n] in gaz.by_short), 0)
+    branch = _BRANCH.match(text, at + place) if place else None
+    return branch.end() if branch else None
+
+
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:分公司|有限责任公司|有限公司|公司)")
+_REGISTERED_FORM = re.compile(r"(?:（集团）)?(?:控股)?有限(?:责任)?公司$")
+_NOT_CENTRAL_AFTER = re.compile(r"大学|学院|职业|技术学院|网(?![络联])|报")
+
+
+def _central_names(ctx: Context) -> dict[str, str]:
+    """Every full and short name of ``enterprise_central.tsv`` -> the group's full name."""
+    def build() -> dict[str, str]:
+        out = {}
+        for line in data_lines("enterprise_central.tsv"):
+            full, _, shorts = line.partition("\t")
+            bare = _REGISTERED_FORM.sub("", full)  # 中国能源建设集团(有限公司)
+            for name in (full, *([bare] if len(bare) >= 4 else []), *shorts.split()):
+                out[name] = full
+        return out
+    return ctx.resources.get("enterprise.central", build)
+
+
+def _stands_alone(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins and ends on jieba's word boundaries (its dictionary cut, no guessed
+    words): 华能|国风 does, 新华|能源 does not."""
+    lo, hi = max(0, start - 4), min(len(text), end + 4)
+    bounds, at = set(), lo
+    for word in lex.tokenizer.cut(text[lo:hi], HMM=False):
+        bounds.add(at)
+        at += len(word)
+    bounds.add(at)
+    return start in bounds and end in bounds
 
 
 _LIST_LAST_END = re.compile(r"与|和|同|等|共同|签|落户|入驻|在")

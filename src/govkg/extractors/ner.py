@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.enterprise import COOPERATIVE, is_brand_name, names_someone
+from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, is_brand_name, names_someone
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import is_generic, literal_alternation, words
 from govkg.extractors.phrase import is_common_word, lexicon
@@ -142,7 +142,8 @@ def _cues(ctx: Context) -> re.Pattern[str]:
 
 def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     """The windows of ``sent`` the tagger reads: the stretch of a clause on the name's side
-    of each cue (and the cue), in clauses that hold no enterprise found by the rules, and
+    of each cue (and the cue), in clauses that hold no enterprise found by the rules (a central group named from
+    the registry, :data:`~govkg.extractors.enterprise.CENTRAL_RULE`, tells nothing of the clause's other names), and
     before a list's 等…企业 in any clause (the rules may have taken one item of 阿里巴巴、顺丰等企业
     and left a brand that jieba knows as a word); overlapping windows merged.
 
@@ -157,7 +158,7 @@ def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     """
     text = sent.text
     found = [(m.start - sent.start, m.end - sent.start) for m in ctx.mentions_in(sent.index)
-             if m.ref.type == "Enterprise" and m.start >= 0]
+             if m.ref.type == "Enterprise" and m.start >= 0 and m.rule != CENTRAL_RULE]
     out: list[Window] = []
     for cue in _cues(ctx).finditer(text):
         lo, hi = _clause(text, cue.start())
