@@ -33,6 +33,12 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_b22b28e224b33268.txt
         # numbered lines without a glossary heading are not entries
         ("一、工作回顾\n1.加强领导：成立专班。", []),
         ("名词解释", []),
+        # a heading with more on its line, or a sentence that speaks of the glossary right before it
+        ("正文。\n※名词解释※\n1.三口两站：三个高速出入口。", [(1, "三口两站", "三个高速出入口。")]),
+        ("正文。\n附件一：名词解释\n1.三口两站：三个高速出入口。", [(1, "三口两站", "三个高速出入口。")]),
+        ("报道组梳理了24个名词解释方便大家读懂报告。\n\n5.四减四增:减少煤炭消费。", [(5, "四减四增", "减少煤炭消费。")]),
+        # a line that speaks of 名词解释 before no entry opens none
+        ("做好名词解释工作。\n一、工作回顾\n1.加强领导：成立专班。", []),
     ],
 )
 def test_parse_glossary(text, expected):
@@ -81,6 +87,9 @@ def _parts(ctx) -> dict[EntityRef, Mention]:
         # enumerated items sharing the term's head noun
         ("20.碳达峰十大行动：能源绿色低碳转型行动、节能降碳增效行动、工业领域碳达峰行动。",
          {EntityRef("Slogan", x) for x in ("能源绿色低碳转型行动", "节能降碳增效行动", "工业领域碳达峰行动")}),
+        # counted keys a colon explains
+        ("1.“1354”总体思路：一个定位：打造先行区；三个坚持：坚持以党的建设为引领；四个新郯城：富强新郯城、文明新郯城。",
+         {EntityRef("Slogan", x) for x in ("一个定位", "三个坚持", "四个新郯城")}),
         # near-misses: plain lists, everyday quoted words, a key's list of non-names
         ("12.两书一函：约谈通知书、整改通知书和提醒敦促函。", set()),
         ("4.政策保姆：提供“一站式”服务，实现“政策找企业”。", set()),

@@ -106,11 +106,30 @@ def names_proposer(definition: str) -> bool:
 
 
 def glossary_start(norm: str) -> int | None:
-    """Offset of the last glossary heading in ``norm`` (None if there is none)."""
+    """Offset of the last glossary heading in ``norm`` (None if there is none); without one, of a line that speaks
+    of the glossary which follows it (…梳理了一本“小词典”，24个名词解释方便大家读懂政府工作报告。), when the next
+    line is an entry.
+
+    >>> glossary_start("正文。\\n名词解释\\n1.三最:最高温。"), glossary_start("梳理了24个名词解释。\\n\\n1.四减四增:减少煤炭消费。")
+    (4, 0)
+    >>> glossary_start("名词解释工作要做好。\\n1.加强学习。") is None
+    True
+    """
     last = None
     for m in _HEADING.finditer(norm):
         last = m.start()
-    return last
+    if last is not None:
+        return last
+    for m in _SPOKEN_OF.finditer(norm):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        after = norm.find("\n", m.end())
+        nxt = re.search(r"[^\n]*\S[^\n]*", norm[after:]) if after >= 0 else None
+        if nxt and _entry(nxt.group(), 0) is not None:
+            return line_start
+    return None
+
+
+_SPOKEN_OF = re.compile(r"名词解释|名词注释")
 
 
 def parse_glossary(norm: str) -> list[GlossaryEntry]:
@@ -220,6 +239,10 @@ def _parts(ctx: Context, entry: GlossaryEntry, term_ref: EntityRef, term_label: 
             continue
         label, aliases = slogan_label(h.content, h.head)
         yield from _part(term_ref, slogan_ref(label), label, aliases, sent, h.start, h.end, h.rule, seen)
+    for key in _COUNTED_KEY.finditer(text):  # 一个定位：…；三个坚持：…；四个新郯城：…
+        label = key.group(1)
+        yield from _part(term_ref, slogan_ref(label), label, (), sent, key.start(1), key.end(1),
+                         "glossary.counted_key", seen)
     for key in _KEY.finditer(text):
         tail = re.match(r"[^；;。“]*", text[key.end():]).group()
         yield from _typed_items(ctx, term_ref, sent, key.end(), tail, lex, seen)
@@ -235,6 +258,10 @@ def _parts(ctx: Context, entry: GlossaryEntry, term_ref: EntityRef, term_label: 
                 label = clean_content(item)
                 yield from _part(term_ref, slogan_ref(label), label, (), sent, at, at + len(item),
                                  "glossary.enumerated_part", seen)
+
+
+_COUNTED_KEY = re.compile(r"(?:^|[；;。])\s*([一二三四五六七八九十两]个[\u4e00-\u9fff]{2,5})[：:]")
+"""A count and what it counts, opening a part of a definition that a colon explains (三个坚持：坚持…；五个重点：…)."""
 
 
 def _typed_items(ctx: Context, term_ref: EntityRef, sent: Sentence, at: int, tail: str,
