@@ -154,7 +154,11 @@ def test_yearly_output_names_its_enterprise(make_context):
     # a verb, a place or a phase before the output is no enterprise, nor a rate's period and verb
     _, enterprises, _ = found(make_context("新建年产500吨龙虾生产线项目，象州县年产100万套车架项目，阜通一期年产15万立方米装配式建材项目。"
                                            "实施日生产4万吨再生水项目，建设年出栏量不低于10万头生猪养殖项目。"))
-    assert not enterprises & {"新建", "象州县", "阜通一期", "阜通", "日生产", "年出栏量不低于"}
+    assert not enterprises & {"新建", "象州县", "阜通一期", "日生产", "年出栏量不低于"}
+    # a phase between the owner and the size
+    projects, enterprises, _ = found(make_context("亿利塑业一期20万吨PVC深加工等项目建成投产。"))
+    assert "亿利塑业一期20万吨PVC深加工" in projects and "亿利塑业一期" not in projects
+    assert "亿利塑业" in enterprises
 
 
 def test_list_ends_that_close_no_list_of_projects(make_context):

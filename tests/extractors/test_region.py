@@ -280,6 +280,9 @@ def test_traditional_script_offsets(make_context):
         ("党建引领全方位高质量发展", "各地加快发展。", None),
         # a title line outside the content (标题：…) still names the report's region, over counties named more
         ("标题：2024年保定市政府工作报告", "——奋力推动发展\n与房山区合作。房山区来宾考察。", "130600"),
+        # a zone named after its county opens the title: the page is the county's, not the provinces it visits
+        ("威宁经开区2016年新增入园企业23家", "2016年，威宁经济开发区招商引资取得新突破，为威宁经济发展注入活力。"
+         "先后前往浙江、上海、重庆、广东等地考察，引进温州市一家鞋业公司、上海一家科技公司。", "520526"),
     ],
 )
 def test_document_region(make_context, title, text, expected):

@@ -75,6 +75,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("推广“一村一品”发展模式。", "一村一品发展模式", "一村一品"),
         ("推进“三网”联动发展，补齐短板。", "三网", None),  # the predicate goes on after a verbal head
         ("强化“三网”联动，补齐短板。", "三网联动", "三网"),  # a verbal head that ends the clause
+        # a scope before an unquoted formula, and the title of a programme after it
+        ("2019年大坝村被认定为全国一村一品示范村镇。", "一村一品", None),
     ],
 )
 def test_finds_slogan(make_context, sentence, label, alias):

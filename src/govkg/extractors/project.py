@@ -115,13 +115,19 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             if parts:
                 spans.discard((a, b, rule))
                 spans |= {(c, d, rule) for c, d in parts}
+    listed = list(_listed(ctx, named)) + list(_distributed(ctx, lex))
+    items = [(m.start, m.end) for m in listed
+             if isinstance(m, Mention) and m.type == "Project" and not _JOIN.search(m.label)]  # one name each
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
             if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in spans):
                 continue  # part of a longer name (老蛮桥 in 老蛮桥水库扩建工程)
-            yield from _project(ctx, sent.text[a:b], sent.start + a, sent.start + b, index, rule)
-    yield from _owned_named(list(_listed(ctx, named)) + list(_distributed(ctx, lex)), found, ctx, lex)
+            a_, b_ = sent.start + a, sent.start + b
+            if any(c <= a_ and b_ <= d and (c, d) != (a_, b_) for c, d in items):
+                continue  # part of a list item that names more (亿利塑业一期 of 亿利塑业一期20万吨PVC深加工、…等项目)
+            yield from _project(ctx, sent.text[a:b], a_, b_, index, rule)
+    yield from _owned_named(listed, found, ctx, lex)
 
 
 def _owned_named(found: list[Mention | Relation], spans: dict[int, set[tuple[int, int, str]]],
@@ -811,10 +817,10 @@ def _owner(ctx: Context, label: str) -> str | None:
 _NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|处理|屠宰|存栏)|不低于|不少于|达到|超过|处理|型$")
 
 
-_OUTPUT = re.compile(r"^(.{2,8}?[^期])(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"
+_OUTPUT = re.compile(r"^(.{2,8}?)(?:[一二三四五六七八九十]期)?(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"
                      r"|\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米))")
 """A project named by its owner and its yearly output or size (精锐恒丰|年产300万只汽车传动皮带轮, 仁德新能源|1GW多晶硅
-铸锭): the owner is the brand before it, as before a phase (…一期)."""
+铸锭, 亿利塑业|一期|20万吨PVC深加工): the owner is the brand before it, as before a phase (…一期)."""
 
 
 def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[Mention | Relation]:

@@ -348,12 +348,16 @@ def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | No
 
 
 def _title_region(idx: _Index, title: str | None) -> str | None:
-    """The most specific region the title names in full (2024年保定市政府工作报告 -> 保定市), if any."""
+    """The most specific region the title names in full (2024年保定市政府工作报告 -> 保定市), or else by the short
+    form that opens it before a zone's head, if any."""
     if not title:
         return None
     hits = _full_hits(idx, title)
     _resolve(idx.gaz, hits, [])
     codes = [h.code for h in hits if h.code]
+    if not codes:  # a zone named after its county at the title's start: 威宁|经开区2016年新增入园企业23家
+        zone = _ZONE_HEAD.search(title)
+        codes = [c for c in (_zone_namer(idx, title, 0, zone.start()),) if c] if zone and zone.start() in (2, 3) else []
     return min(codes, key=lambda c: -_LEVEL_RANK[idx.gaz.get(c).level]) if codes else None
 
 
@@ -789,11 +793,10 @@ def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
     for m in _ZONE_HEAD.finditer(text):
         for length in (3, 2):
             start = m.start() - length
-            short = text[max(start, 0):m.start()]
-            found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
-            found = _topmost(idx.gaz, found)
-            if len(found) != 1 or idx.gaz.get(found[0]).level not in (PREFECTURE, COUNTY):
+            found = _zone_namer(idx, text, start, m.start())
+            if found is None:
                 continue
+            found = [found]
             before = text[:start]
             placed = before.endswith(tuple(idx.upper_short_codes))  # 辽宁|宽甸经济开发区
             if (placed or not before or not _is_han(before[-1]) or before.endswith(idx.prefixes)) \
@@ -802,6 +805,14 @@ def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
                 sent.hits.append(_Hit(start, m.start(), "region.short", found, found[0]))
             break
     sent.hits.sort(key=lambda h: h.start)
+
+
+def _zone_namer(idx: _Index, text: str, start: int, end: int) -> str | None:
+    """The county or city whose short form ``text[start:end]``, unique in the country, names the zone after it."""
+    short = text[max(start, 0):end]
+    found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
+    found = _topmost(idx.gaz, found)
+    return found[0] if len(found) == 1 and idx.gaz.get(found[0]).level in (PREFECTURE, COUNTY) else None
 
 
 def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,

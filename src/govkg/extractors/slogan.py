@@ -385,8 +385,9 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         if start > 0 and text[start - 1] in "“‘「『\"":
             continue
         if start > 0 and re.match(rf"[{_CJK}]", text[start - 1]) and text[start - 1] not in "以为是和与及的在把按成" \
-                and not verb_before(text[:start], lex) and not _sums_up_list(text, start):
-            continue  # inside a longer word: 长三角一体化
+                and not verb_before(text[:start], lex) and not _sums_up_list(text, start) \
+                and not text.endswith(_SCOPES, 0, start):
+            continue  # inside a longer word: 长三角一体化 (a scope before it is no word's start: 全国|一村一品示范村镇)
         parts = re.findall(rf"[{NUMERALS}多][{_CJK}]", m.group())
         if len(parts) < 2:
             continue
@@ -411,6 +412,7 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
 
 
+_SCOPES = ("全国", "全省", "全市", "全县", "全区", "全州", "全旗")
 _ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"  # the last characters of a place's or park's name
 _CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
@@ -457,7 +459,7 @@ def _boundary(text: str, pos: int, lex: SloganLexicon) -> bool:
         return True
     rest = text[pos:]
     return (not re.match(rf"[{_CJK}]", rest)) or rest[0] in "的和与及为等" \
-        or rest.startswith(lex.heads) or rest.startswith(("发展", "建设", "引领", "联动"))
+        or rest.startswith(lex.heads) or rest.startswith(("发展", "建设", "引领", "联动", "示范"))
 
 
 def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
