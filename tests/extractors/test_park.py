@@ -154,6 +154,10 @@ def test_offsets_and_sentence(make_context):
     ("踏入云南省临沧市双江拉祜族佤族布朗族傣族自治县产业园区，道路纵横交错。", {"双江拉祜族佤族布朗族傣族自治县产业园区"}),
     # a border zone by its short form
     ("集安边合区与天津美之旅生物科技签订合作协议。", {"集安边合区"}),
+    # a free trade zone, a district of industry, a resort
+    ("中国（河北）自由贸易试验区挂牌运行。", {"中国(河北)自由贸易试验区"}),
+    ("推进南港工业区建设。", {"南港工业区"}),
+    ("易水湖旅游度假区创建成功。", {"易水湖旅游度假区"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected
