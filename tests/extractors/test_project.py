@@ -404,6 +404,12 @@ def test_a_park_before_a_companys_project_is_where_it_lies(make_context):
         return found(ctx)[0]
 
     assert "京阳公司新型线缆项目" in after_parks("推进庞佐电器电料产业园区京阳公司新型线缆项目建设。")
-    assert "年产6000吨高纯石英管深加工项目" in after_parks("为交城经济开发区华庆新材料科技有限公司年产6000吨高纯石英管深加工项目培土奠基。")
+    # a name too long to reach is named with its company, past the park, and without it as an alias
+    ctx = make_context("为交城经济开发区华庆新材料科技有限公司年产6000吨高纯石英管深加工项目培土奠基。")
+    for extractor in (extract_regions, extract_parks, extract_enterprises):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
+    assert (project.label, project.aliases) == ("华庆新材料科技有限公司年产6000吨高纯石英管深加工项目",
+                                                ("年产6000吨高纯石英管深加工项目",))
     # the park's own works keep it
     assert "通天河产业园路网二期工程" in after_parks("完成通天河产业园路网二期工程。")

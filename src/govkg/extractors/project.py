@@ -77,6 +77,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     facility = head_regex("project_facility_heads.txt")
     named = _named(ctx, lex)
     found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
+    companies = {m.end: m.start for m in ctx.mentions if m.type == "Enterprise" and m.start >= 0}
+    owned: dict[tuple[int, int, int], int] = {}  # (sentence, start, end) -> start of the company's name before it
     for heads, is_facility in ((works, False), (facility, True)):
         for span in headed_names(ctx, heads, bracketed=True, governed=True, every_end=True):
             sent = ctx.sentences[span.sentence]
@@ -86,8 +88,11 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a += _leading_quantity(sent.text[a:b])
             a = _joined_start(sent.text, a, lex, works)
             a += _leading_preposition(sent.text, a)
-            a = _after_company(sent.text, a, b)
-            a = _after_park(ctx, lex, heads, sent, a, b)
+            cut = _after_company(sent.text, a, b)
+            if cut > a and sent.start + cut in companies and _COMPANY_END.search(sent.text, a, cut):
+                company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
+                owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
+            a = _after_park(ctx, lex, heads, sent, cut, b)
             if _rejected(ctx, lex, heads, sent.text, a, b):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
@@ -126,6 +131,11 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a_, b_ = sent.start + a, sent.start + b
             if any(c <= a_ and b_ <= d and (c, d) != (a_, b_) for c, d in items):
                 continue  # part of a list item that names more (亿利塑业一期 of 亿利塑业一期20万吨PVC深加工、…等项目)
+            company = owned.get((index, a, b))
+            if company is not None and company < a:  # 华舟铝业有限公司|年产10万吨…项目: named with its company too
+                yield from _project(ctx, sent.text[company:b], sent.start + company, b_, index, rule,
+                                    aliases=(normalise_label(sent.text[a:b]),))
+                continue
             yield from _project(ctx, sent.text[a:b], a_, b_, index, rule)
     yield from _owned_named(listed, found, ctx, lex)
 
@@ -786,13 +796,13 @@ _COMPANY_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团
 """What continues a company's name past a works head (杭州三汇信息工程|有限公司, 中南土木工程|集团)."""
 
 
-def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str
-             ) -> Iterator[Mention | Relation]:
+def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str,
+             aliases: tuple[str, ...] = ()) -> Iterator[Mention | Relation]:
     if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text):
         return  # the head is a word of a company's name, or the name is a company's (投资8000万元的A有限公司)
     label = normalise_label(text)
     ref = EntityRef("Project", label)
-    yield Mention(ref, label, start, end, sentence, rule)
+    yield Mention(ref, label, start, end, sentence, rule, aliases=aliases)
     owner = _owner(ctx, label)
     if owner:
         owner_ref = EntityRef("Enterprise", owner)
