@@ -139,13 +139,12 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         head = _HEAD_END.search(span.text)
         body = _SCALE.sub("", span.text[:head.start()])
         sent_text = ctx.sentences[span.sentence].text
-        if len(body) < 2 and not _one_thing(lex, sent_text, span.start - ctx.sentences[span.sentence].start):
-            continue
         start = span.start - ctx.sentences[span.sentence].start
+        if len(body) < 2 and not _one_thing(lex, sent_text, start):
+            continue
         end, rule = start + len(span.text), "industry.head"
         if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
-            sent_text = ctx.sentences[span.sentence].text
-            before = _conjunct_item(sent_text, start, lexicon(ctx))
+            before = _conjunct_item(sent_text, start, lex)
             if before:
                 body = sent_text[before[0][0]:start] + body
                 start, rule = before[0][0], "industry.parts"

@@ -824,7 +824,7 @@ def _owner(ctx: Context, label: str) -> str | None:
 
 # what no brand holds: a rate's period and verb (年出栏量不低于|10万头, 日生产|4万吨), a bound, a treatment (…处理|
 # 4万吨), a size or kind at its end (宁晋大型|…)
-_NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|处理|屠宰|存栏)|不低于|不少于|达到|超过|处理|型$")
+_NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|屠宰|存栏)|不低于|不少于|达到|超过|处理|型$")
 
 
 _OUTPUT = re.compile(r"^(.{2,8}?)(?:[一二三四五六七八九十]期)?(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"

@@ -355,10 +355,10 @@ def _title_region(idx: _Index, title: str | None) -> str | None:
     hits = _full_hits(idx, title)
     _resolve(idx.gaz, hits, [])
     codes = [h.code for h in hits if h.code]
-    if not codes:  # a zone named after its county at the title's start: 威宁|经开区2016年新增入园企业23家
-        zone = _ZONE_HEAD.search(title)
-        codes = [c for c in (_zone_namer(idx, title, 0, zone.start()),) if c] if zone and zone.start() in (2, 3) else []
-    return min(codes, key=lambda c: -_LEVEL_RANK[idx.gaz.get(c).level]) if codes else None
+    if codes:
+        return min(codes, key=lambda c: -_LEVEL_RANK[idx.gaz.get(c).level])
+    zone = _ZONE_HEAD.search(title)  # a zone named after its county at the title's start: 威宁|经开区2016年…
+    return _zone_namer(idx, title, 0, zone.start()) if zone and zone.start() in (2, 3) else None
 
 
 def _family(gaz: Gazetteer, code: str) -> list[str]:
@@ -793,16 +793,15 @@ def _zone_namesakes(idx: _Index, sent: _Sent, province: str | None) -> None:
     for m in _ZONE_HEAD.finditer(text):
         for length in (3, 2):
             start = m.start() - length
-            found = _zone_namer(idx, text, start, m.start())
-            if found is None:
+            code = _zone_namer(idx, text, start, m.start())
+            if code is None:
                 continue
-            found = [found]
             before = text[:start]
             placed = before.endswith(tuple(idx.upper_short_codes))  # 辽宁|宽甸经济开发区
             if (placed or not before or not _is_han(before[-1]) or before.endswith(idx.prefixes)) \
-                    and (placed or province is None or province in idx.gaz.ancestors(found[0])) \
+                    and (placed or province is None or province in idx.gaz.ancestors(code)) \
                     and _free(sent.hits, start, m.start()):
-                sent.hits.append(_Hit(start, m.start(), "region.short", found, found[0]))
+                sent.hits.append(_Hit(start, m.start(), "region.short", (code,), code))
             break
     sent.hits.sort(key=lambda h: h.start)
 
