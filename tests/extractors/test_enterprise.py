@@ -200,6 +200,7 @@ def test_a_central_groups_company_in_a_place_is_named_whole(make_context, senten
     "中国石油大学与企业合作。",  # a university
     "荣获中国节能减排20佳城市称号。",
     "一汽丰田新能源汽车实现量产。",  # a joint venture's name begins with it
+    "坚持在发展中化债、在化债中发展。",  # 发展|中化|债 to jieba
 ])
 def test_central_near_misses(make_context, sentence):
     assert "enterprise.central" not in found(make_context(sentence)).values()
