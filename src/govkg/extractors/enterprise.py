@@ -40,7 +40,7 @@ from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
-                                    is_common_word, joined_before, left_edge, lexicon)
+                                    cut_at_both, is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -90,13 +90,11 @@ def _central(ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Mention]:
     中华电力 holds 华电), nor at the front of a university's or a site's name (中国石油大学)."""
     names = _central_names(ctx)
     pattern = ctx.resources.get("enterprise.central.regex", lambda: re.compile(literal_alternation(names)))
-    lex = lexicon(ctx)
     for sent in ctx.sentences:
         for m in pattern.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
-            if any(s < b and a < e for s, e in taken) or _NOT_CENTRAL_AFTER.match(sent.text, m.end()):
-                continue
-            if not _stands_alone(lex, sent.text, m.start(), m.end()):
+            if any(s < b and a < e for s, e in taken) or _NOT_CENTRAL_AFTER.match(sent.text, m.end()) \
+                    or not cut_at_both(ctx.resources, sent.text, m.start(), m.end()):
                 continue
             branch = _branch_end(ctx, sent.text, m.end())
             if branch:  # 中石化|宁夏|炼油公司: the group's company in a place, a name of its own
@@ -134,18 +132,6 @@ def _central_names(ctx: Context) -> dict[str, str]:
                 out[name] = full
         return out
     return ctx.resources.get("enterprise.central", build)
-
-
-def _stands_alone(lex: Lexicon, text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins and ends on jieba's word boundaries (its dictionary cut, no guessed
-    words): 华能|国风 does, 新华|能源 does not."""
-    lo, hi = max(0, start - 4), min(len(text), end + 4)
-    bounds, at = set(), lo
-    for word in lex.tokenizer.cut(text[lo:hi], HMM=False):
-        bounds.add(at)
-        at += len(word)
-    bounds.add(at)
-    return start in bounds and end in bounds
 
 
 _LIST_LAST_END = re.compile(r"与|和|同|等|共同|签|落户|入驻|在")

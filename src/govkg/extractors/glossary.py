@@ -123,13 +123,14 @@ def glossary_start(norm: str) -> int | None:
     for m in _SPOKEN_OF.finditer(norm):
         line_start = norm.rfind("\n", 0, m.start()) + 1
         after = norm.find("\n", m.end())
-        nxt = re.search(r"[^\n]*\S[^\n]*", norm[after:]) if after >= 0 else None
+        nxt = _LINE.search(norm, after) if after >= 0 else None  # the next line that is not blank
         if nxt and _entry(nxt.group(), 0) is not None:
             return line_start
     return None
 
 
 _SPOKEN_OF = re.compile(r"名词解释|名词注释")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def parse_glossary(norm: str) -> list[GlossaryEntry]:

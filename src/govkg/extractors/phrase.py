@@ -67,6 +67,23 @@ def lexicon(ctx: Context) -> Lexicon:
     return ctx.resources.get("phrase.lexicon", lambda: load_lexicon(plain_segmenter(ctx.resources)))
 
 
+def cut_at_both(resources: Resources, text: str, start: int, end: int) -> bool:
+    """Whether jieba's dictionary cut (no guessed words) of a window around ``text[start:end]`` cuts at both
+    ``start`` and ``end``: the span stands as words of its own (华能|国风, not 新华|能源).
+
+    >>> from govkg.extractors.base import Resources
+    >>> cut_at_both(Resources(), "华能国风临县项目", 0, 2), cut_at_both(Resources(), "新华能源公司", 1, 3)
+    (True, False)
+    """
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    cuts, pos = set(), lo
+    for tok in plain_segmenter(resources).cut(text[lo:hi], HMM=False):
+        cuts.add(pos)
+        pos += len(tok)
+    cuts.add(pos)
+    return start in cuts and end in cuts
+
+
 NAME_REACH = 24
 """How many characters left of its head a name is sought at most."""
 

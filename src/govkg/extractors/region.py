@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation
-from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, plain_segmenter
+from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
 from govkg.text.segment import Segmenter
 
@@ -390,7 +390,7 @@ def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> 
     for sent in sents:
         text = sent.text
         for m in idx.city_pattern.finditer(text):
-            if (_boundaries(resources, text, m.start(), m.end()) and not _RIVER_AFTER.match(text, m.end())
+            if (cut_at_both(resources, text, m.start(), m.end()) and not _RIVER_AFTER.match(text, m.end())
                     and not _before_a_noun(resources, text, m.end())):
                 counts[m.group()] = counts.get(m.group(), 0) + 1
     return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
@@ -457,17 +457,6 @@ def _shorts_for(idx: _Index, code: str) -> Iterator[tuple[str, tuple[str, ...]]]
         yield short, idx.gaz.by_short.get(short, (code,))
 
 
-def _boundaries(resources: Resources, text: str, start: int, end: int) -> bool:
-    """Whether jieba cuts ``text`` at both ``start`` and ``end`` (a window around them)."""
-    lo, hi = max(0, start - 8), min(len(text), end + 8)
-    cuts, pos = set(), lo
-    for tok in plain_segmenter(resources).cut(text[lo:hi], HMM=False):
-        cuts.add(pos)
-        pos += len(tok)
-    cuts.add(pos)
-    return start in cuts and end in cuts
-
-
 def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
     """True when a full name of three or more characters reads as two common words, its first
     character closing the word before it (新增|城区停车位: not 增城区), or its last opening the word
@@ -513,7 +502,7 @@ def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], p
                 child = text[m.end():m.end() + length]
                 if len(child) == length and child in kids and _free(sent.hits, m.end(), m.end() + length) \
                         and (m.end() + length >= len(text) or text[m.end() + length] not in "区县市州旗盟镇乡村街路") \
-                        and _boundaries(ctx.resources, text, m.end(), m.end() + length) \
+                        and cut_at_both(ctx.resources, text, m.end(), m.end() + length) \
                         and not (gaz.get(kids[child]).parent != pcode and _common(ctx.resources, child)):
                     parent = _Hit(m.start(), m.end(), "region.short", (pcode,), pcode)
                     kid = _Hit(m.end(), m.end() + length, "region.short", (kids[child],), kids[child], parent=parent)
@@ -541,7 +530,7 @@ def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], p
             continue
         prev = [h for h in sent.hits if h.end == s and h.code]
         if not (prev and gaz.is_ancestor(prev[0].code, table[m.group()])) \
-                and not _boundaries(ctx.resources, text, s, e):
+                and not cut_at_both(ctx.resources, text, s, e):
             continue
         hit = _Hit(s, e, "region.short", (table[m.group()],), table[m.group()])
         if prev and gaz.is_ancestor(prev[0].code, hit.code):
@@ -851,7 +840,7 @@ def _town_short_hits(ctx: Context, sent: _Sent, towns: dict[str, tuple[str | Non
             continue
         if s > 0 and text[s - 1] in _TOWN_SHORT_LEFT_DENY:
             continue  # 东石桥, 北白团: a village named after the town, or another place
-        if not _boundaries(ctx.resources, text, s, e):
+        if not cut_at_both(ctx.resources, text, s, e):
             continue
         county, name = towns[m.group()]
         parent = _Hit(-1, -1, "region.gazetteer", (county,), county) if county else None
