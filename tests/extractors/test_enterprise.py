@@ -78,6 +78,11 @@ def labels(ctx):
     ("金塔县与I.E.D国际企业集团签订投资协议。", {"I.E.D国际企业集团"}),
     # the leaders of a sector, listed by name (a list of sectors' leaders names no company: see the industry tests)
     ("基金小镇已集聚华泰证券、南华期货、德邦基金等行业龙头。", {"华泰证券", "南华期货", "德邦基金"}),
+    # farmers' cooperatives by their head, with the place they are named with
+    ("吉木萨尔县蜂天园养殖专业合作社发展养殖。", {"吉木萨尔县蜂天园养殖专业合作社"}),
+    ("奇圣红心猕猴桃种植股份合作社带动农户增收。", {"奇圣红心猕猴桃种植股份合作社"}),
+    # a verb of attending ends a name
+    ("县委副书记在维新镇出席正大集团种猪场项目开工仪式。", {"正大集团"}),
 ])
 def test_enterprises(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -125,6 +130,13 @@ def test_enterprises(make_context, sentence, expected):
     "引进动力电池、电动汽车、通用航空等制造业企业。",
     # places in a deal's sentence are no brands
     "推进石家庄、保定、廊坊、唐山与北京合作。",
+    # cooperatives of a kind: their body names no one
+    "发展农民专业合作社和家庭农场。",
+    "支持党支部领办合作社、农服社发挥作用。",
+    # an abbreviated head inside a phrase of production
+    "督促已竣工项目投产投用，推动新余电厂二期等项目投产投运。",
+    # building in phases names no owner
+    "计划在广佛肇(怀集)经济合作区B区分三期建设柠檬全产业链项目。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

@@ -174,6 +174,25 @@ def test_term_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))
 
 
+@pytest.mark.parametrize("sentence, rejected", [
+    ("以项目建设为重点，以改革创新为动力，以发展民营经济为主攻方向。", {"项目建设", "发展民营经济", "民营经济"}),
+    ("引进3家龙头企业，培育2家规上企业。", {"龙头", "规上"}),
+    ("以科技创新为引领，以先进制造业为骨干。", {"以先进制造业", "科技创新"}),
+])
+def test_structure_and_count_near_misses_rejected(make_context, sentence, rejected):
+    assert not rejected & labels(make_context(sentence))
+
+
+def test_a_belt_named_by_its_product_names_the_industry_a_longer_one_does_not(make_context):
+    from govkg.extractors.park import extract_parks
+    ctx = make_context("在松山、容西发展苗木盆景产业带，在黎村形成淮山产业带，推动环京津高新技术产业带建设。")
+    ctx.mentions.extend(m for m in extract_parks(ctx) if isinstance(m, Mention))
+    assert {m.label for m in ctx.mentions if m.type == "Park"} >= {"苗木盆景产业带", "环京津高新技术产业带"}
+    found = labels(ctx)
+    assert {"苗木盆景产业", "淮山产业"} <= found
+    assert not [label for label in found if "高新技术" in label]
+
+
 def test_industry_inside_an_enterprise_name_is_not_taken(make_context):
     sentence = "成功引入四川现代种业集团等龙头企业。"
     ctx = make_context(sentence)
@@ -263,6 +282,16 @@ def test_key_joins_with_and_without_suffix():
     ("积极打造以设施农业、高效制种、标准化养殖等为主的示范园区58个。", {"设施农业", "高效制种", "标准化养殖"}),
     # the verb's aspect particle is no part of the first item
     ("该乡先后培育了中药材、蔬菜、林业等专业合作社。", {"中药材", "蔬菜", "林业"}),
+    # a list closed by a count, a scale class and 集群 alone
+    ("以特钢、新材料、汽车零部件、中药制药及绿色食品四大百亿级集群为主。",
+     {"特钢", "新材料", "汽车零部件", "中药制药", "绿色食品"}),
+    # the sectors between a count of companies and its noun
+    ("关停了星原、宏源等9家钢铁、焦化企业。", {"钢铁", "焦化"}),
+    # the first item of a list whose next two are sectors
+    ("襄汾县曾是山西省重要的焦化、冶金、建材基地。", {"焦化", "冶金", "建材"}),
+    # the sectors a structure is built of
+    ("正在形成“以高端装备制造为核心,新能源装备、汽车装备、储能装备制造为链条”的产业集群。",
+     {"高端装备制造", "新能源装备", "汽车装备", "储能装备制造"}),
 ])
 def test_news_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))

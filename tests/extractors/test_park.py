@@ -32,6 +32,7 @@ def labels(ctx):
     ("支持京东（保定）数字经济产业园扩大规模。", {"京东(保定)数字经济产业园"}),  # a place in brackets inside the name (labels are half-width)
     ("近年来，涌现出清河电子产业园等一批新园区。", {"清河电子产业园"}),  # a verb with its complement is cut
     ("以青禾现代农业产业园为龙头带动全乡。", {"青禾现代农业产业园"}),  # a preposition is cut
+    ("计划在广佛肇(怀集)经济合作区建设柠檬全产业链项目。", {"广佛肇(怀集)经济合作区"}),  # a zone of cities' cooperation
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -105,6 +106,7 @@ def test_a_park_named_in_its_province_is_named_without_it(make_context):
     "他希望园区所在地的广大干部群众支持。",  # a pronoun and a verb are no name
     "推动山西省开发区改革创新发展，支持河南省经济开发区提档升级。",  # a province's zones are a kind
     "建设综合性现代化产业园区。",  # adjectives of a kind
+    "皋兰将荒山建园区作为主战场，引导加工散户走园区。",  # a one-character verb that takes the park
 ])
 def test_generic_parks_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

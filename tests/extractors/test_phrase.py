@@ -44,6 +44,8 @@ def lex():
     ("推进保定建强制动软管有限公司", "公司", "保定建强制动软管有限公司"),
     ("支持中铁建预制构件公司", "公司", "中铁建预制构件公司"),
     ("打通建新大街南延工程", "工程", "建新大街南延工程"),
+    # a name longer than the reach starts at a word, not inside one (集团 is not cut into 集|团)
+    ("出席正大集团石门100万头生猪产业链乌木溪6000头种猪场项目", "项目", "石门100万头生猪产业链乌木溪6000头种猪场项目"),
 ])
 def test_left_edge(lex, sentence, head, expected):
     i = sentence.rindex(head)

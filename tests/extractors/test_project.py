@@ -262,6 +262,7 @@ def test_invested_works(make_context, sentence, expected):
     ("投资 9500万元建设保障性住房 1128 套。", "保障性住房"),         # generic
     ("投资800万元购置电动公交车80辆。", "电动公交车80辆"),            # a count at the end
     ("该项目投资40亿元打造西北地区最大，年产5万吨的正极材料生产基地。", "西北地区最大"),  # a superlative
+    ("新疆中军盈泰能源有限公司投资2.15亿元建设的生态黑枸杞种植等项目开工。", "的生态黑枸杞"),  # 建设的 before it
 ])
 def test_invested_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))
@@ -372,6 +373,10 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     ("这批项目的集中开工将为我县经济注入活力。", "这批项目"),
     ("建设白沟新城7大物流基地。", "白沟新城7大物流基地"),  # a count of a kind inside
     ("稳妥推进RCEP示范项目集聚区建设。", "RCEP示范项目"),  # the works head of a park's name
+    # building in phases is no phase's name; many trucks are no works; a count of projects
+    ("计划在广佛肇(怀集)经济合作区B区分三期建设柠檬全产业链项目。", "区B区分三期"),
+    ("一辆辆工程车辆往来奔跑。", "一辆辆工程"),
+    ("盘活处置农村闲置低效资产项目数量占比98.5%。", "盘活处置农村闲置低效资产项目"),
 ])
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))
@@ -413,3 +418,18 @@ def test_a_park_before_a_companys_project_is_where_it_lies(make_context):
                                                 ("年产6000吨高纯石英管深加工项目",))
     # the park's own works keep it
     assert "通天河产业园路网二期工程" in after_parks("完成通天河产业园路网二期工程。")
+
+
+def test_building_in_phases_names_no_owner(make_context):
+    _, enterprises, _ = found(make_context("计划在广佛肇(怀集)经济合作区B区分三期建设柠檬全产业链项目。"))
+    assert not [e for e in enterprises if "区分" in e]
+
+
+def test_a_whole_quote_ending_in_xiangmu_is_a_project(make_context):
+    projects, _, _ = found(make_context("深入实施“浑善达克沙地综合治理产业发展项目”“增牛减羊示范旗项目”。"))
+    assert {"浑善达克沙地综合治理产业发展项目", "增牛减羊示范旗项目"} <= projects
+
+
+def test_money_for_a_list_of_sources_is_no_list_of_projects(make_context):
+    projects, enterprises, _ = found(make_context("争取中省预算内投资、政府专项债券等项目资金12.5亿元。"))
+    assert not projects and not enterprises

@@ -205,6 +205,20 @@ def test_a_town_of_the_table_is_cut_from_a_longer_unknown_run_and_a_village_list
     assert "果园乡" not in keys
 
 
+def test_towns_of_the_documents_county_are_read_from_the_table_whatever_their_words(make_context):
+    # 黎村镇 ends in 村, 五里 is a common word, 大莫古镇 holds 古镇: the pattern alone rejects each, the national
+    # town table of the report's county knows them; 太平村 after 黎村镇 is then its village. 全镇 is the whole town.
+    mentions, _ = _run(make_context("在黎村镇太平村形成淮山产业带，目前全镇已经种植800多亩。", title="容县特色产业"))
+    keys = {m.label: m.ref.key for m in mentions}
+    assert keys["黎村镇"] == "450921/黎村镇" and keys["太平村"] == "450921/黎村镇/太平村"
+    assert not [label for label in keys if label.endswith("全镇")]
+    mentions, _ = _run(make_context("③五里桥镇稻田村帐篷部落。", title="西峡县"))
+    assert {"五里桥镇", "稻田村"} <= {m.label for m in mentions}
+    # another county's town of that name stays unread
+    mentions, _ = _run(make_context("在黎村镇太平村形成淮山产业带。", title="西峡县"))
+    assert "黎村镇" not in {m.label for m in mentions}
+
+
 def test_an_administrative_village_is_the_village(make_context):
     # 陈良行政村 is 陈良村 (its surface kept); 行政村 alone is a kind
     mentions, _ = _run(make_context("鄄城县左营镇陈良行政村位于县东北部，全县行政村全覆盖。"))
@@ -235,6 +249,9 @@ def test_a_city_short_form_standing_alone_twice_names_the_city(make_context):
     assert "511000" in {m.ref.key for m in mentions if m.rule == "region.short"}
     # once is not enough; nor twice before a noun that it may begin the name of (a reservoir, a company); nor a
     # river's basin
+    # another city after it is no noun: a park of two cities
+    mentions, _ = _run(make_context("阜阳合肥现代产业园区加快建设，加上合肥阜阳两市的优势叠加。", title="园区建设"))
+    assert {"341200", "340100"} <= {m.ref.key for m in mentions if m.rule == "region.short"}
     for text in ("荣昌和内江同处川渝连接的轴心位置。", "马鞍山水库获评省级水利风景区，完成马鞍山水库备用水源地划定。",
                  "与广州采芝林药业代表签约，项目由广州采芝林药业有限公司投资。",
                  "抵御乌苏里江和牡丹江流域最大洪水，战胜牡丹江等流域洪涝灾害。"):
@@ -283,6 +300,9 @@ def test_traditional_script_offsets(make_context):
         # a zone named after its county opens the title: the page is the county's, not the provinces it visits
         ("威宁经开区2016年新增入园企业23家", "2016年，威宁经济开发区招商引资取得新突破，为威宁经济发展注入活力。"
          "先后前往浙江、上海、重庆、广东等地考察，引进温州市一家鞋业公司、上海一家科技公司。", "520526"),
+        # a page naming no region in its text: the county's own news centre it gives as source; not a province's
+        ("示范园项目战略合作协议正式签订", "2021-06-18 10:01:34   来源:陆良县融媒体中心\n县长与企业签订协议。", "530322"),
+        ("示范园项目战略合作协议正式签订", "2021-06-18 10:01:34   来源:云南省人民政府\n县长与企业签订协议。", None),
     ],
 )
 def test_document_region(make_context, title, text, expected):

@@ -77,6 +77,9 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("强化“三网”联动，补齐短板。", "三网联动", "三网"),  # a verbal head that ends the clause
         # a scope before an unquoted formula, and the title of a programme after it
         ("2019年大坝村被认定为全国一村一品示范村镇。", "一村一品", None),
+        # a quoted run counted by what follows as that many things, one character each
+        ("“菌果药”三大特色农业稳健发展。", "菌果药", None),
+        ("锁定“病学灾房”4类风险。", "病学灾房", None),
     ],
 )
 def test_finds_slogan(make_context, sentence, label, alias):
@@ -120,6 +123,10 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "服务长江经济带、长三角一体化等国家战略。",
         "实施155个重点工程，整治107国道工程沿线。",
         "案例获评“2023年全省营商环境十佳案例”。",
+        # a count of things of that name, or of the quotes; a project's name
+        "打造“淘宝镇”3个。",
+        "继续完善“准入”和“扶优”两个门槛。",
+        "深入实施“浑善达克沙地综合治理产业发展项目”。",
     ],
 )
 def test_rejects_near_misses(make_context, sentence):

@@ -53,8 +53,8 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
                        r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
-                               r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目")
-_PHASE = re.compile(r"[一二三四五六七八九十]期")
+                               r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目(?!资金|经费|补助|补贴|债券)")
+_PHASE = re.compile(r"(?<!分)(?<!分为)[一二三四五六七八九十]期")  # not 分三期: in three phases
 _PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 # verbs that only a producing enterprise (or its plant) takes: "推进福瑞建成投产", "支持瑞鞍降本增效"
 _MAKER_VERB = re.compile(r"(?:[一二三四五六七八九十]期)?(?:(?:尽快|全面|顺利)?建成投产|投产达效|投产|达产|扩产|满产|降本增效|技改扩能)")
@@ -388,8 +388,8 @@ def _headed(ctx: Context) -> Iterator[Mention]:
     text = ctx.doc.norm
     for span in headed_names(ctx, heads, bracketed=True, governed=True):
         if _AFTER_HEAD.match(text[span.end:span.end + 1]) or (
-                span.text.endswith("投") and text[span.end:span.end + 1] in "资入放产"):
-            continue  # 集团化, 城投债, 固定资产投资
+                span.text.endswith("投") and text[span.end:span.end + 1] in "资入放产用运"):
+            continue  # 集团化, 城投债, 固定资产投资, 投产投用 (产投 is no head there)
         cut = trim_lead(lex, lead, span.text)
         cut += _crossed_start(lex, text, span.start + cut, span.end)
         cut += _province_inside(ctx, span.text[cut:])

@@ -66,8 +66,8 @@ _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特�
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
-    r"(?:\d+亿元?级)?"  # 4个10亿级产业集群, 等6条产业链
-    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
+    r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|(?<=级)集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
     r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
@@ -109,7 +109,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text), *_led_lists(ctx, sent.text),
                               *_company_sectors(ctx, sent.text), *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
@@ -364,6 +364,30 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")
+_LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向)"
+                  r"(?:[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干))?")
+
+
+def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
+    """The sectors a structure is built of: 以高端装备制造为核心，新能源装备、汽车装备、储能装备制造为链条, when every
+    item ends like a sector and opens with no developing verb (以项目建设为重点, 以发展民营经济为主攻方向 name none).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _led_lists(C(), "形成以高端装备制造为核心，新能源装备、汽车装备为链条的产业集群")]
+    ['高端装备制造', '新能源装备', '汽车装备']
+    >>> [f.name for f in _led_lists(C(), "以项目建设为重点，以改革创新为动力")]
+    []
+    """
+    terms = _words(ctx, "industry_terms.txt")
+    for m in _LED.finditer(text):
+        for group in ("body", "more"):
+            if m.group(group) is None:
+                continue
+            parts = _ITEM_SEP.split(m.group(group))
+            if "" not in parts and all((_sector_like(p, terms) or p.endswith("装备"))
+                                       and not _is_develop(ctx, next(iter(lexicon(ctx).tokenizer.cut(p)))) for p in parts):
+                yield from _list_items(text, m.start(group), parts, lambda part: True)
 
 
 def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool]) -> Iterator[_Found]:
@@ -424,6 +448,8 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
     ['纺纱', '织造', '家纺', '服装']
     >>> [f.name for f in _company_sectors(C(), "支持长城、立中、天威、风帆等企业做大做强")]
     []
+    >>> [f.name for f in _company_sectors(C(), "关停了9家钢铁、焦化企业")]
+    ['钢铁', '焦化']
     """
     lex = lexicon(ctx)
     for m in _COMPANIES_CLOSE.finditer(text):
@@ -433,6 +459,18 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
         for i, (a, b) in enumerate(items):
             if 2 <= b - a <= 8:
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
+    for m in _COUNTED_COMPANIES.finditer(text):  # 9家|钢铁、焦化|企业: the sectors between the count and its noun
+        items, pos = [], m.start("body")
+        for part in _ITEM_SEP.split(m.group("body")):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        if all(2 <= b - a <= 6 for a, b in items) and lists_sectors(ctx, [text[a:b] for a, b in items]):
+            for i, (a, b) in enumerate(items):
+                yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
+
+
+_COUNTED_COMPANIES = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)家(?P<body>[\u4e00-\u9fff]{2,6}(?:[、和及与][\u4e00-\u9fff]{2,6})*?)"
+                                r"(?:企业|公司)")
 
 
 _PROJECT_COUNT = re.compile(r"(?:^|(?<=[，,；;、：:]))(?:其中)?([\u4e00-\u9fff]{2,8}?)项目(?:\d+|[一二三四五六七八九十两]+)个")
@@ -538,13 +576,20 @@ def _coordinated(text: str, start: int, end: int, spans: set[tuple[int, int]]) -
 
 
 def _conjuncts(ctx: Context, text: str, accepted: list[_Found]) -> Iterator[_Found]:
-    """Rule 4: the name in front of 和 / 及 / 与 + an accepted industry (钢铁和汽车产业 → 钢铁)."""
+    """Rule 4: the name in front of 和 / 及 / 与 + an accepted industry (钢铁和汽车产业 → 钢铁), and the first item of
+    a 、-list whose next two are (焦化、冶金、建材基地 → 焦化)."""
     lex = lexicon(ctx)
     spans = {(c.start, c.end) for c in accepted}
+    starts = {c.start for c in accepted}
     for c in accepted:
         for a, b in _conjunct_item(text, c.start, lex):
             if (a, b) not in spans and not any(x <= a < y for x, y in spans) and _plain_words(ctx, text[a:b]):
                 yield _Found(text[a:b], a, b, "industry.conjunct")
+        if text[c.start - 1:c.start] == "、" and c.end + 1 in starts and text[c.end:c.end + 1] == "、":
+            a = left_edge(text, c.start - 1, lex, max_len=4)  # 焦化|、冶金、建材基地: the first of a list of sectors,
+            word = text[a:c.start - 1]  # a word of the dictionary (no company's short name)
+            if len(word) >= 2 and lex.tokenizer.FREQ.get(word, 0) > 0 and not any(x <= a < y for x, y in spans):
+                yield _Found(word, a, c.start - 1, "industry.conjunct")
 
 
 def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Found | None:
@@ -667,9 +712,11 @@ def _noun_activity(tokens: list[tuple[str, str]], tag: str) -> bool:
 
 
 def _taken_spans(ctx: Context, index: int, offset: int) -> list[tuple[int, int]]:
-    """Sentence offsets of the park, enterprise and project names found earlier in sentence ``index``."""
+    """Sentence offsets of the park, enterprise and project names found earlier in sentence ``index``; a belt
+    named by its product alone (养鸡产业带, 苗木盆景产业带) names the industry it is a belt of, so it takes nothing
+    (a longer one is mostly named by its area: 环京津高新技术产业带)."""
     return [(m.start - offset, m.end - offset) for m in ctx.mentions_in(index)
-            if m.type in ("Park", "Enterprise", "Project")]
+            if m.type in ("Park", "Enterprise", "Project") and not (m.label.endswith("产业带") and len(m.label) <= 7)]
 
 
 def _place_spans(ctx: Context, index: int, offset: int) -> frozenset[tuple[int, int]]:

@@ -30,7 +30,7 @@ from govkg.extractors.base import Context, data_lines
 from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, is_brand_name, names_someone
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.names import is_generic, literal_alternation, words
-from govkg.extractors.phrase import is_common_word, lexicon
+from govkg.extractors.phrase import cut_at_both, is_common_word, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Sentence
 from govkg.text.dictionary import default_dictionary
@@ -119,6 +119,8 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
         rest = item.group()
         if _strip_place(ctx, rest) == rest:  # not the company's site (亿纬锂能|沈阳工厂等项目): a piece of a name
             return None
+    if not cut_at_both(ctx.resources, text, end, end):
+        return None  # the span stops inside a word: 运达风|电项目 (运达|风电)
     return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6]) else None
 
 

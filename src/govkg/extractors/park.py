@@ -300,8 +300,13 @@ def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
                 or _COUNT.match(text, end))
 
 
+_MOVE_VERBS = frozenset("建走抓进入搞办招引")
+"""One-character verbs that take a park as their object (建园区, 进园区, 抓园区)."""
+
+
 def _ends_in_verb(ctx: Context, body: str, lead: frozenset[str]) -> bool:
-    """True when the last word of ``body`` is a governing verb or an adverb (研究制定, 高标准建设, 坚定不移地走)."""
+    """True when the last word of ``body`` is a governing verb or an adverb (研究制定, 高标准建设, 坚定不移地走), or
+    a verb of one character after other words (荒山上建)."""
     lex = lexicon(ctx)
     toks = lex.tokenizer.tags(body)
     if not toks:
@@ -309,7 +314,8 @@ def _ends_in_verb(ctx: Context, body: str, lead: frozenset[str]) -> bool:
     word, tag = toks[-1]
     if word in _activities(ctx):
         return False
-    return word in lead or (len(word) >= 2 and word in lex.boundary) or tag in _CLAUSE_TAGS
+    return word in lead or (len(word) >= 2 and word in lex.boundary) or tag in _CLAUSE_TAGS \
+        or (word in _MOVE_VERBS and len(toks) > 1)  # 荒山上|建|园区, 散户|走|园区: builds or enters parks, names none
 
 
 def _verb_last(ctx: Context, body: str) -> bool:

@@ -31,6 +31,7 @@ _CN_NUM = "一二三四五六七八九十"
 NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
 """The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""
 # a list ordinal at the front of a clause: 一是, 其三, 第二是, 十、, 3., （四）
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
                       rf"|[{_CN_NUM}]{{1,3}}[、.．]|[\d０-９]{{1,3}}[、.．](?![\d０-９])|[（(][{_CN_NUM}\d]{{1,3}}[）)])")
 # a reference marker right after a name: 新六种猪场〔12〕, 大正食品[14], 项目①
@@ -137,6 +138,15 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = NAME_REAC
         lo -= 1
     if lo == head_start:
         return head_start
+    if lo == floor > 0 and _HAN.match(text, lo - 1) and _HAN.match(text, lo):  # the reach ends inside a word
+        # (正大集|团石门…): past it
+        wider = max(0, lo - 6)
+        edge = wider
+        for tok in lex.tokenizer.cut(text[wider:head_start], HMM=True):
+            if edge >= lo:
+                break
+            edge += len(tok)
+        lo = min(edge, head_start)
     tokens = list(lex.tokenizer.cut(text[lo:head_start], HMM=True))
     start = head_start
     content = False

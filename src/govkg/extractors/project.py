@@ -51,7 +51,8 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
 _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:(?!于)[\u4e00-\u9fff]){0,12}"
-                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)")
+                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)"
+                       r"(?!资金|经费|补助|补贴|债券)")  # 争取中省预算内投资、…等项目资金: money for projects
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")
@@ -59,7 +60,8 @@ _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五�
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家]$")
-_COUNT_AFTER = re.compile(r"^(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)")
+_COUNT_AFTER = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)"
+                          r"|(?:数量|个数|总数|数占|比重|占比)(?!\d))")  # …项目数量占工业项目: a count of projects
 _COUNT_IN = re.compile(r"\d+[个项件所批座处家]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
 # 国道348, 省道213, G227, S465, 国道241线
 # 国道348, G227, S465线, and the number first: 107国道, G234国道
@@ -100,6 +102,12 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 continue
             found.setdefault(sent.index, set()).add((a, b, "project.head"))
     for sent in ctx.sentences:
+        for m in _QUOTED_PROJECT.finditer(sent.text):  # 实施“浑善达克沙地综合治理产业发展项目”: the quote is the name
+            a, b = m.start(1), m.end(1)
+            if (a, b) not in {(c, d) for c, d, _ in found.get(sent.index, ())} \
+                    and not _rejected(ctx, lex, works, sent.text, a, b) \
+                    and _specific(ctx, lex, sent, a, b, works, named):
+                found.setdefault(sent.index, set()).add((a, b, "project.head"))
         for m in _PHASED.finditer(sent.text):  # 釜溪河生态修复工程二期, 海拉尔大数据中心（一期）工程
             a = left_edge(sent.text, m.start(), lex)
             a += _leading_quantity(sent.text[a:m.end()])
@@ -254,10 +262,13 @@ _KIND_HEADS = ("项目", "工程", "处理厂", "水厂")
 # a quantity that measures a facility, not part of its name ("1.3万亩雄清片林")
 _QUANTITY = re.compile(r"^(?:[\d.]+[余多]?[万千百亿]?[余多]?(?:亩|平方公里|公里|千米|平方米|平米|米|座|处|条)"
                        r"|[一两二三四五六七八九十几]+(?:座|处|条|个|栋|幢)"  # 新建一座|年产2.5万吨密炼生产线项目
+                       r"|一([\u4e00-\u9fff])\1"  # a classifier said twice, many of them: 一辆辆|工程车辆, 一座座
                        r"|(?:[\d.]+|[千百十])亿元?级)")  # its size class: 百亿级|比亚迪动力电池项目
 _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十两百千万][万千百]?[余多]?(?:亩|吨|只|头|千瓦|兆瓦|平方米|床|套|台)"
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
+_QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
+_PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
 RARE_WORD_FREQ = 30
 """A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
@@ -431,11 +442,15 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
+    if _PHASES_OF.search(name):
+        return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
         return True
     if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村"):
         return True  # a qualifier in brackets (米易段), the head of a longer name (老蛮桥|水库) or a place (崔家桥|镇)
-    quoted = (a > 0 and text[a - 1] in _OPEN_QUOTES) or (b < len(text) and text[b] in _CLOSE_QUOTES)
+    opened, closed = a > 0 and text[a - 1] in _OPEN_QUOTES, b < len(text) and text[b] in _CLOSE_QUOTES
+    quoted = (opened or closed) and not (opened and closed and name.endswith("项目") and "、" not in name)
+    # a whole quote that ends in 项目 names one (实施“浑善达克沙地综合治理产业发展项目”); a quoted 工程 is a programme
     heading = not text[:a].strip() and text[b:].strip() in {"", "。", "；", "：", ".", ";", ":"}
     return quoted or heading
 
@@ -583,7 +598,7 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
 
 
 # a sum, then 的 or a verb of building, then what the sum went into
-_INVESTED_GAP = re.compile(r"\s*(?:的|(?:用于|完成|建设|建成|实施|新建|改造|启动|推进|续建|打造)了?)?\s*")
+_INVESTED_GAP = re.compile(r"\s*(?:的|(?:用于|完成|建设|建成|实施|新建|改造|启动|推进|续建|打造)了?的?)?\s*")  # …建设的|生态黑枸杞…
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|及以上)")
 # a measure of the works or a count of its parts ("1.6公里", "3条"): the name starts after it
 _MEASURE = re.compile(r"[\d.]+[余多]?[万千百]?[余多]?(?:公里|千米|平方米|平方公里|米|亩|条|座|所|个|处|家|户|套|台|间|栋|张)")

@@ -343,8 +343,26 @@ def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | No
     if code is None:
         found = [(m.start, m.ref.key) for m in mentions
                  if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
-        code = _pick_region(gaz, found, _head_lines(ctx))
+        code = _pick_region(gaz, found, _head_lines(ctx)) or _source_region(region_index(ctx.resources), ctx.doc.norm)
     return EntityRef(REGION, code) if code else None
+
+
+_SOURCE = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[:：]\s*(\S{3,30})")
+_SOURCE_LOOK = 600
+"""How far into a page its source line (来源：陆良县融媒体中心) is looked for."""
+
+
+def _source_region(idx: _Index, text: str) -> str | None:
+    """The county or city whose own media a page names as its source at the top (来源：陆良县融媒体中心, a county's
+    news centre, paper or government site), when nothing else says where the page is from."""
+    m = _SOURCE.search(text[:_SOURCE_LOOK])
+    if m is None:
+        return None
+    length = idx.gaz.division_prefix(m.group(1))
+    codes = idx.gaz.by_name.get(m.group(1)[:length], ()) if length else ()
+    if len(codes) != 1 or idx.gaz.get(codes[0]).level == PROVINCE:
+        return None
+    return codes[0]
 
 
 def _title_region(idx: _Index, title: str | None) -> str | None:
@@ -385,13 +403,14 @@ def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> 
     """The cities whose short form, unique in the country, stands as a word at least :data:`CITY_RECURS` times in
     ``sents`` (荣昌与永川、泸州、内江就…；荣昌和内江同处…: a page about another city's district names 内江 without 市). Not counted:
     a river's basin (牡丹江流域), and a short form before a noun, where it may begin the name of a mountain's
-    reservoir or a company (马鞍山水库, 广州采芝林药业): the city must stand on its own twice."""
+    reservoir or a company (马鞍山水库, 广州采芝林药业): the city must stand on its own twice. Another city after it
+    is no noun (阜阳合肥现代产业园区: a park of two cities)."""
     counts: dict[str, int] = {}
     for sent in sents:
         text = sent.text
         for m in idx.city_pattern.finditer(text):
             if (cut_at_both(resources, text, m.start(), m.end()) and not _RIVER_AFTER.match(text, m.end())
-                    and not _before_a_noun(resources, text, m.end())):
+                    and (idx.city_pattern.match(text, m.end()) or not _before_a_noun(resources, text, m.end()))):
                 counts[m.group()] = counts.get(m.group(), 0) + 1
     return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
 
@@ -743,7 +762,8 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
         _resolve(gaz, sent.hits, [])
     doc_code = _title_region(idx, ctx.doc.title) or _pick_region(
-        gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
+        gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head) \
+        or _source_region(idx, ctx.doc.norm)
     chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
     for sent in sents:
         for h in sent.hits:
@@ -754,11 +774,15 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents)
     table = _short_table(idx, doc_code, named)
     pattern = re.compile(literal_alternation(table)) if table else None
+    local = _local_towns(idx, doc_code)
+    local_pattern = re.compile(literal_alternation(local)) if local else None
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _zone_namesakes(idx, sent, chain[-1] if chain else None)
         if chain:
             _county_before_village(idx, sent, chain[-1])
+        if local_pattern is not None:
+            _local_town_hits(sent, local, local_pattern)
         _town_hits(ctx, idx, sent)
         _counted_towns(idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
@@ -801,6 +825,37 @@ def _zone_namer(idx: _Index, text: str, start: int, end: int) -> str | None:
     found = idx.gaz.by_short.get(short, ()) if start >= 0 and short not in idx.short_stop else ()
     found = _topmost(idx.gaz, found)
     return found[0] if len(found) == 1 and idx.gaz.get(found[0]).level in (PREFECTURE, COUNTY) else None
+
+
+def _local_towns(idx: _Index, doc_code: str | None) -> dict[str, str]:
+    """Town name -> county for the towns of the document's county, or of a city's counties where no two share a
+    name: the national table knows them, whatever words they are made of (太平镇, 黎村镇, 五里桥镇, 大莫古镇)."""
+    if not doc_code:
+        return {}
+    level = idx.gaz.get(doc_code).level
+    counties = [doc_code] if level == COUNTY else idx.gaz.children(doc_code) if level == PREFECTURE else []
+    towns: dict[str, str] = {}
+    shared: set[str] = set()
+    for county in counties:
+        for name in idx.gaz.towns_of(county):
+            if name in towns:
+                shared.add(name)
+            towns[name] = county
+    return {name: county for name, county in towns.items() if name not in shared and len(name) >= 3}
+
+
+def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str]) -> None:
+    """Add the towns of the document's own county (or city) named in full, placed in their county."""
+    for m in pattern.finditer(sent.text):
+        s, e, name = m.start(), m.end(), m.group()
+        deny = next((chars for suffix, chars in _RIGHT_DENY.items() if name.endswith(suffix)), set())
+        if not _free(sent.hits, s, e) or (e < len(sent.text) and sent.text[e] in deny):
+            continue
+        county = towns[name]
+        parent = next((h for h in sent.hits if h.end == s and h.code), None) \
+            or _Hit(-1, -1, "region.gazetteer", (county,), county)
+        sent.hits.append(_Hit(s, e, "region.town_pattern", name=name, level="town", parent=parent))
+    sent.hits.sort(key=lambda h: h.start)
 
 
 def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,

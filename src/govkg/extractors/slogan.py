@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from govkg.extractors.base import CLAUSE_BREAKS, Context, data_lines
 from govkg.extractors.names import literal_alternation
-from govkg.extractors.phrase import lexicon as phrase_lexicon
+from govkg.extractors.phrase import NUMERAL_VALUE, lexicon as phrase_lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
 
@@ -47,6 +47,7 @@ _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
 _RUN = re.compile(rf"^[{_CJK}]+")
+_ONE_COUNT = re.compile(r"^(?:(\d)|([一二两三四五六七八九]))[大类]")
 _BODY = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委|旗委|盟委|省政府|市政府)")
 _PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
 _CAMPAIGN = re.compile(
@@ -304,12 +305,16 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
             return Verdict(None, True)  # the quote is a modifier inside a longer name
         if par and _COUNT_AFTER.match(after):
             return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things
+    if not head and re.fullmatch(rf"[{_CJK}]{{4,}}项目", c) and not par and not has_formula_numeral(c, lex) and not numeric_signal(c):
+        return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
     if head:
         return Verdict("slogan.quoted_head")
     if has_formula_numeral(c, lex):
         return Verdict("slogan.quoted_numeral")
+    if not head and not par and _abbreviates(c, after):
+        return Verdict("slogan.quoted_numeral")  # a numbered formula whose number follows the quote
     if par:
         return Verdict("slogan.quoted_parallel")
     if any(p.search(c) for p in lex.shapes):
@@ -321,6 +326,20 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if len(c) >= 4 and verb_before(before, lex):
         return Verdict("slogan.quoted_verb")
     return Verdict(None)
+
+
+def _abbreviates(content: str, after: str) -> bool:
+    """Whether a quoted run of characters is counted by what follows as that many things, one character each:
+    “菌果药”三大特色农业, “病学灾房”4类风险. Not a count of things of that name (打造“淘宝镇”3个), nor two
+    characters, which are mostly a word.
+
+    >>> _abbreviates("菌果药", "三大特色农业"), _abbreviates("菌果药", "两大产业"), _abbreviates("淘宝镇", "3个")
+    (True, False, False)
+    """
+    m = _ONE_COUNT.match(after)
+    if m is None or not re.fullmatch(rf"[{_CJK}]{{3,6}}", content):
+        return False
+    return (int(m.group(1)) if m.group(1) else NUMERAL_VALUE[m.group(2)]) == len(content)
 
 
 # ---------------------------------------------------------------- extraction
