@@ -171,6 +171,33 @@ def test_news_plans_with_future_words(facts_of):
     assert milestones(facts) == {("沁河水库扩建工程", "竣工", 2022, False)}
 
 
+def test_a_news_event_gives_its_stage_to_the_projects_it_then_lists(facts_of):
+    """A page about a signing or starting event names its projects without the verb again: they take the event's
+    stage in its year; a project whose own clause states a stage keeps that; a report is left to its clauses."""
+    title = "永济2020年第三批重大项目集中开工"
+    text = ("2020年4月15日，永济举行2020年第三批重大项目集中开工仪式。其中，产业类6项。"
+            "分别是总投资5.5亿元的牧原生猪养殖项目，总投资0.6亿元的瑞富亨机电配件项目。华康药业项目已经投产。")
+    facts = facts_of(text, ["牧原生猪养殖项目", "瑞富亨机电配件项目", "华康药业项目"], section="", title=title)
+    assert milestones(facts) == {("牧原生猪养殖项目", "开工", 2020, False), ("瑞富亨机电配件项目", "开工", 2020, False),
+                                 ("华康药业项目", "投产", 2020, False)}
+    # another paragraph that does not speak of the event's projects
+    text = ("2020年4月15日，永济举行2020年第三批重大项目集中开工仪式。\n"
+            "永济还有牧原生猪养殖项目。")
+    assert milestones(facts_of(text, ["牧原生猪养殖项目"], section="", title=title)) == set()
+    # in a paragraph of the signed projects, after the event's paragraph
+    text = ("昨日上午，广西2022年一季度重点项目集中签约活动南宁市分会场共签约18个项目。\n"
+            "据悉，签约项目中，工业项目数量占比超过一半，如横州市潮力再生铝加工项目。")
+    assert milestones(facts_of(text, ["横州市潮力再生铝加工项目"], section="", title="南宁签约18个项目")) == \
+        {("横州市潮力再生铝加工项目", "签约", 2022, False)}
+    # an event still to come is a plan
+    text = "2022年，榆中县将谋划集中开工重点项目135个，其中有榆中县基层医疗机构发热诊室建设项目。"
+    assert milestones(facts_of(text, ["榆中县基层医疗机构发热诊室建设项目"], section="", title="榆中县项目")) == \
+        {("榆中县基层医疗机构发热诊室建设项目", "开工", 2022, True)}
+    # a report's event sentence gives nothing beyond the clauses
+    text = "全年举行重大项目集中开工仪式4次，牧原生猪养殖项目落户。"
+    assert ("牧原生猪养殖项目", "开工") not in {(p, s) for p, s, _, _ in milestones(facts_of(text, ["牧原生猪养殖项目"], REVIEW))}
+
+
 def test_stage_table():
     assert list(stage_concepts()) == list(STAGES)
     assert stage_concepts()["开工"] == "Started"

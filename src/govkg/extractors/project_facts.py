@@ -106,6 +106,7 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
     stages = stage_table(ctx.resources)
     t = timeline_of(ctx)
     seen: set[tuple] = set()
+    staged: set[tuple[int, int]] = set()  # (sentence, start) of the mentions their own clause gave a stage
     for m in (m for ms in by_sentence.values() for m in ms if m.definition):  # a glossary's project
         money = _defined_sum(m.definition)
         key = ("i", m.ref, money.amount) if money is not None else None
@@ -123,10 +124,56 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
                 seen.add(key)
                 yield fact
         for fact in _milestones(t, stages, text, mentions, index):
+            staged.add((fact.sentence, fact.start))
             key = ("m", fact.project, fact.stage, fact.year)
             if key not in seen:
                 seen.add(key)
                 yield fact
+    if not t.report:
+        for fact in _event_milestones(ctx, t, stages, by_sentence, staged):
+            key = ("m", fact.project, fact.stage, fact.year)
+            if key not in seen:
+                seen.add(key)
+                yield fact
+
+
+_EVENT = re.compile(r"集中(?:签约|开工|动工|竣工|投产)|(?:签约|开工|动工|竣工|投产|奠基)(?:仪式|活动|大会|现场会|暨)")
+"""A news page's event of projects (集中开工仪式, 项目签约活动): what it reports of the projects it then names."""
+_EVENT_STAGE = re.compile(r"签约|开工|动工|竣工|投产|奠基")
+
+
+def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int, list[Mention]],
+                      staged: set[tuple[int, int]]) -> Iterator[Milestone]:
+    """On a news page that reports an event of projects (2020年4月15日，永济举行…重大项目集中开工仪式), the stage
+    of the event, in its year, for each project named after it whose own clause states none, when the event's
+    sentence is in the project's paragraph or the paragraph speaks of the event's projects (据悉，签约项目中…，
+    如A项目、B项目): a list of the projects signed or started names them without the verb again."""
+    events: list[tuple[int, str, str, int, bool]] = []  # (sentence, stage, cue word, year, planned)
+    for sent in ctx.sentences:
+        m = _EVENT.search(sent.text)
+        if m is None:
+            continue
+        word = _EVENT_STAGE.search(m.group()).group()
+        year, planned = resolve(t, sent.index, half_width(sent.text[:m.start()]))
+        if year is not None:  # 将…谋划集中开工重点项目135个: an event still to come
+            planned = planned or bool(_FUTURE.search(sent.text, 0, m.start()) or _SOON.search(sent.text))
+            events.append((sent.index, stages.cues[word][0], word, year, planned))
+    if not events:
+        return
+    text = ctx.doc.norm
+    for index in sorted(by_sentence):
+        before = [e for e in events if e[0] <= index]
+        if not before:
+            continue
+        event, stage, word, year, planned = before[-1]
+        for m in by_sentence[index]:
+            if (index, m.start) in staged:
+                continue
+            para_start = text.rfind("\n", 0, m.start) + 1
+            para_end = text.find("\n", m.end)
+            para = text[para_start:para_end if para_end >= 0 else len(text)]
+            if ctx.sentences[event].start >= para_start or word in para:
+                yield Milestone(m.ref, stage, year, planned, event, m.start, m.end, "project.event_milestone")
 
 
 def _defined_sum(definition: str) -> Money | None:
