@@ -65,9 +65,32 @@ def milestones(facts):
     # the sum of what follows it (投资1400万元的6所中小学校) is not the project's before it
     ("投资650万元的县城第三小学综合楼和投资1400万元的6所中小学校新建工程全部竣工。", ["县城第三小学综合楼"],
      {("县城第三小学综合楼", "6500000", "CNY")}),
+    # each with its own sum after its owner (由…公司投资…的P、由…公司总投资…的Q)
+    ("签约项目有：由吉奥公司投资1.3亿元的宝石玉石精深加工、由豪企公司总投资10.3亿元的集成家居产业园。",
+     ["宝石玉石精深加工", "集成家居产业园"],
+     {("宝石玉石精深加工", "130000000", "CNY"), ("集成家居产业园", "1030000000", "CNY")}),
+    # what is said of the project after it, with a 、 in it, is no list
+    ("投资6000万元的世艺淘园工贸项目建成后将从事工艺品、日用品加工。", ["世艺淘园工贸项目"],
+     {("世艺淘园工贸项目", "60000000", "CNY")}),
+    # a clause of the sum alone after the one project before it
+    ("白水县牧原畜果结合产业化项目是市级重点建设项目，总投资14.5亿元，分三大板块。", ["白水县牧原畜果结合产业化项目"],
+     {("白水县牧原畜果结合产业化项目", "1450000000", "CNY")}),
+    # but not a clause that goes on to what its sum was invested in
+    ("投资5.2亿元的污水处理厂三期工程加快建设，投资7.2亿元的集中供热锅炉改造一期工程主体完工。", ["污水处理厂三期工程"],
+     {("污水处理厂三期工程", "520000000", "CNY")}),
 ])
 def test_investments(facts_of, sentence, projects, expected):
     assert investments(facts_of(sentence, projects)) == expected
+
+
+def test_the_sentence_after_a_project_gives_this_projects_sum(facts_of):
+    text = "四川铁骑力士集团投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，年产微生态制剂1万吨。"
+    assert investments(facts_of(text, ["抗菌肽研发及产业化项目"])) == {("抗菌肽研发及产业化项目", "800000000", "CNY")}
+    # not when the sentence before names two, nor a sum spent so far
+    text = "推进风帆工业园项目和长城汽车项目。该项目计划投资8亿元。"
+    assert investments(facts_of(text, ["风帆工业园项目", "长城汽车项目"])) == set()
+    text = "推进风帆工业园项目建设。该项目已完成投资8亿元。"
+    assert investments(facts_of(text, ["风帆工业园项目"])) == set()
 
 
 def test_invested_works_take_their_sum(facts_of, resources, folder):
@@ -98,6 +121,11 @@ def test_invested_works_take_their_sum(facts_of, resources, folder):
     # a sum spent in a year is not the total; a sum that is no investment
     ("风帆工业园项目完成投资10.6亿元。", ["风帆工业园项目"]),
     ("风帆工业园项目实现产值10.6亿元。", ["风帆工业园项目"]),
+    # a clause of a sum after two projects, or after a count
+    ("风帆工业园项目和长城汽车项目进展顺利，总投资30亿元。", ["风帆工业园项目", "长城汽车项目"]),
+    ("推进风帆工业园项目等12个项目，总投资35亿元。", ["风帆工业园项目"]),
+    # a clause that opens with a sum and goes on to what it was invested in
+    ("西阜高速建成通车，投资33.4亿元新建三级以上公路43条。", ["西阜高速"]),
 ])
 def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, projects):
     assert investments(facts_of(sentence, projects)) == set()

@@ -129,12 +129,38 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
             if key not in seen:
                 seen.add(key)
                 yield fact
+    invested = {key[1] for key in seen if key[0] == "i"}
+    for fact in _this_project_sums(ctx, by_sentence):
+        if fact.project not in invested:  # one sum per project named there (its node is the mention's)
+            invested.add(fact.project)
+            yield fact
     if not t.report:
         for fact in _event_milestones(ctx, t, stages, by_sentence, staged):
             key = ("m", fact.project, fact.stage, fact.year)
             if key not in seen:
                 seen.add(key)
                 yield fact
+
+
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目")
+
+
+def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> Iterator[Investment]:
+    """The sum a sentence opening with 该项目 gives, for the one project the sentence before names (…投资建设抗菌肽
+    研发及产业化项目。该项目计划投资8亿元，…)."""
+    for sent in ctx.sentences:
+        if sent.index in by_sentence or not _THIS_PROJECT.match(sent.text):
+            continue
+        before = by_sentence.get(sent.index - 1, [])
+        if len({m.ref for m in before}) != 1:
+            continue
+        text = half_width(sent.text)
+        first = CLAUSE.match(text)
+        money = next(invested_sums(text), None)
+        if money is None or first is None or money.end > first.end() or _SPENT.search(text, 0, money.start):
+            continue
+        m = before[-1]
+        yield Investment(m.ref, money.amount, sent.index, m.start, m.end, "project.investment")
 
 
 _EVENT = re.compile(r"集中(?:签约|开工|动工|竣工|投产)|(?:签约|开工|动工|竣工|投产|奠基)(?:仪式|活动|大会|现场会|暨)")
@@ -214,6 +240,16 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
                     or _ATTRIBUTES.fullmatch(gap)
                     or m.rule == INVESTED_RULE):  # the rule found the works by this very sum
                 target = (a, b, m)
+        if target is None and not in_clause and _OPENS_WITH_SUM.fullmatch(text, cs, money.start) \
+                and _ENDS_CLAUSE.fullmatch(text, money.end, ce):
+            # P是2017年市级重点项目，总投资14.5亿元: a clause of the sum alone after the one project before it
+            before = [(a, b, m) for a, b, m in mentions if b <= cs]
+            if len({m.ref for _, _, m in before}) == 1 and not any(
+                    s.start < cs for s in invested_sums(text) if s.start != money.start and s.start > before[-1][1]) \
+                    and not _COUNT.search(text, before[-1][1], money.start):
+                a, b, m = before[-1]
+                yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
+            continue
         if target is None:
             # the project, then its sum: P总投资约100亿元 (the clause names this project alone, no list or count;
             # a sum followed by 的 is what comes after it: 投资1400万元的6所中小学校)
@@ -232,6 +268,11 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
 
 
+_OPENS_WITH_SUM = re.compile(r"\s*(?:该|此|本)?(?:项目)?(?:总投资额?|计划投资|投资总额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*")
+"""A clause that opens with the sum, its subject the project before it (…，总投资14.5亿元; 该项目计划投资8亿元)."""
+_ENDS_CLAUSE = re.compile(r"\s*(?:左右)?\s*")
+"""All that may follow such a sum in its clause: the sum is the clause (…，总投资14.5亿元，…), not the first words of
+what it was invested in (…，投资7.2亿元的集中供热锅炉改造一期工程主体完工)."""
 _ALONE = re.compile(r"\s*(?:[①-⑳]|[(（]?[一二三四五六七八九十\d]+[)）.、．]|[一二三四五六七八九十]是)?\s*"
                     r"(?:总投资|计划投资|投资)(?:约|超过|超|近|逾|达)?\s*$")
 _ATTRIBUTES = re.compile(r"(?:\s*、\s*(?:占地|占地面积|用地|用地面积|建筑面积|总建筑面积|规划面积|面积|年产|产能|装机容量|装机|"
@@ -258,8 +299,10 @@ def _sum_alone(text: str, cs: int, ce: int, money: Money) -> int:
     return end if last and _BEFORE_VERB.match(text, nxt) else ce
 
 
-_ITEM_REST = re.compile(r"[^、，,；;。和及与等]*")
-_OWN_SUM = re.compile(r"[、和及与]\s*(?:总)?投资")
+_ITEM_REST = re.compile(r"[^、，,；;。和及与等]{0,4}")
+"""What may follow a list item's name before the next item (its phase, a bracket): a longer run is what is said of
+it (投资6000万元的世艺淘园工贸项目建成后将从事工艺品、日用品加工: no list of projects)."""
+_OWN_SUM = re.compile(r"[、和及与]\s*(?:由[^、，,；;。]{2,30}?)?(?:总)?投资")  # 、由浙江…公司总投资10.3亿元的…: its own
 
 
 def _shares_sum(text: str, cs: int, ce: int, money_start: int, end: int) -> bool:
@@ -267,7 +310,7 @@ def _shares_sum(text: str, cs: int, ce: int, money_start: int, end: int) -> bool
 
     "总投资53亿元的英利光伏电池、永红铸机等10个项目": the list's; "投资3亿元的A、投资2亿元的B等项目": each its own.
     """
-    rest = end + _ITEM_REST.match(text, end, ce).end() - end
+    rest = _ITEM_REST.match(text, end, ce).end()
     if rest >= ce:
         return False
     if text[rest] in "、和及与":
