@@ -178,6 +178,8 @@ def test_term_near_misses_rejected(make_context, sentence, rejected):
     ("以项目建设为重点，以改革创新为动力，以发展民营经济为主攻方向。", {"项目建设", "发展民营经济", "民营经济"}),
     ("引进3家龙头企业，培育2家规上企业。", {"龙头", "规上"}),
     ("以科技创新为引领，以先进制造业为骨干。", {"以先进制造业", "科技创新"}),
+    ("以政府投资和社会资本为主的投资格局，推进光机电一体化产业。", {"政府投资", "社会资本", "一体化"}),
+    ("在转型升级中将无人机产业做大做强。", {"中将无人机"}),
 ])
 def test_structure_and_count_near_misses_rejected(make_context, sentence, rejected):
     assert not rejected & labels(make_context(sentence))
@@ -289,6 +291,10 @@ def test_key_joins_with_and_without_suffix():
     ("关停了星原、宏源等9家钢铁、焦化企业。", {"钢铁", "焦化"}),
     # the first item of a list whose next two are sectors
     ("襄汾县曾是山西省重要的焦化、冶金、建材基地。", {"焦化", "冶金", "建材"}),
+    # jieba's three-character names filed as fixed phrases (无人机) are things, not verbs; 中将 is 中 and 将
+    ("在转型升级中将无人机产业做大做强，发展无人机制造、飞机制造等产业。", {"无人机产业", "无人机制造", "飞机制造"}),
+    # the mix a sector is made of (以…为主的…农业)
+    ("以中药材、有机枸杞、同心圆枣、油用牡丹等为主的特色农业正撑起农民钱袋子。", {"中药材", "有机枸杞", "同心圆枣", "油用牡丹"}),
     # the sectors a structure is built of
     ("正在形成“以高端装备制造为核心,新能源装备、汽车装备、储能装备制造为链条”的产业集群。",
      {"高端装备制造", "新能源装备", "汽车装备", "储能装备制造"}),

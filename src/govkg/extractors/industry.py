@@ -367,6 +367,9 @@ _ITEM_SEP = re.compile(r"、|和|及|与")
 _LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向)"
                   r"(?:[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干))?")
 
+_LED_MAIN = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{4,60}?)等?为主的?[\u4e00-\u9fff]{0,6}?"
+                       r"(?:产业|农业|工业|经济|服务业)(?![园区基])")
+
 
 def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """The sectors a structure is built of: 以高端装备制造为核心，新能源装备、汽车装备、储能装备制造为链条, when every
@@ -378,8 +381,14 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ['高端装备制造', '新能源装备', '汽车装备']
     >>> [f.name for f in _led_lists(C(), "以项目建设为重点，以改革创新为动力")]
     []
+    >>> [f.name for f in _led_lists(C(), "以中药材、有机枸杞、油用牡丹等为主的特色农业")]
+    ['中药材', '有机枸杞', '油用牡丹']
     """
     terms = _words(ctx, "industry_terms.txt")
+    for m in _LED_MAIN.finditer(text):  # 以猕猴桃、柑橘、蓝莓和乡村旅游为主的集体经济产业: the items of a sector's mix
+        parts = _ITEM_SEP.split(m.group("body"))
+        if len(parts) >= 2 and "" not in parts and all(len(p) <= 8 for p in parts):
+            yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part))
     for m in _LED.finditer(text):
         for group in ("body", "more"):
             if m.group(group) is None:
@@ -679,13 +688,14 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     """
     activities = _words(ctx, "industry_activities.txt")
     boundary = lexicon(ctx).boundary
-    tokens = [(w, t) for w, t in lexicon(ctx).tokenizer.tags(body) if w.strip()]
+    tokens = [part for w, t in lexicon(ctx).tokenizer.tags(body) if w.strip() for part in _unglued(w, t)]
     keep = 0
     after = ""  # the tag of the word kept last
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
             break
-        verb = tag in _VERB_TAGS or (len(tokens) == 1 and tag.startswith("a"))
+        verb = (tag in _VERB_TAGS and not _THING_PHRASE.fullmatch(word if tag == "l" else "")) \
+            or (len(tokens) == 1 and tag.startswith("a"))
         if verb and after == "k":
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
         elif verb and i == 0 and not first and _noun_activity(tokens, tag):
@@ -702,6 +712,19 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
         if _is_develop(ctx, body[:i], stop=True):
             return body[i:]
     return body
+
+
+_THING_PHRASE = re.compile(r"[\u4e00-\u9fff]{3}(?<!化)")
+"""jieba's fixed phrases (tag l) are idioms and manners (紧紧扭住, 一体化, 莞韶), except the three-character names of
+things it files with them (无人机)."""
+
+
+def _unglued(word: str, tag: str) -> list[tuple[str, str]]:
+    """A locative and the preposition after it, which jieba reads as one word (转型升级中|将 as 中将, a general):
+    the two words they are."""
+    if len(word) == 2 and word[0] in "中上下里内外" and word[1] in "将把对在被从向为以":
+        return [(word[0], "f"), (word[1], "p")]
+    return [(word, tag)]
 
 
 def _noun_activity(tokens: list[tuple[str, str]], tag: str) -> bool:
