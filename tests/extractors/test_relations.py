@@ -84,6 +84,10 @@ def relations(make_context, text, title=TITLE):
     ("中昊晨光公司年产值超过十亿元。", ("中昊晨光公司", "relatedTo", "沿滩区")),
     # develops: a region that opens an earlier clause as its subject
     ("永安镇坚持规划引领,大力发展花椒产业。", ("永安镇", "develops", "花椒")),
+    # every region of a list before the industry, a village after its town counted once; the regions a
+    # settling verb right after the industry names
+    ("在永安镇、邓关街道发展花椒产业。", ("永安镇", "develops", "花椒")),
+    ("推动花椒产业落户永安镇和邓关街道。", ("邓关街道", "develops", "花椒")),
 ])
 def test_relation_from_sentence(make_context, sentence, expected):
     found, _ = relations(make_context, sentence)
@@ -124,6 +128,8 @@ def test_relation_from_sentence(make_context, sentence, expected):
     ("中昊晨光公司在成都市设立研发中心。", ("中昊晨光公司", "relatedTo", "沿滩区")),
     # a region of an earlier clause that is no subject does not develop the industry
     ("政策延伸到自贡市全域,着力发展花椒产业。", ("自贡市", "develops", "花椒")),
+    # a region of a list that another word ends before the nearest one
+    ("永安镇领导到邓关街道调研花椒产业。", ("永安镇", "develops", "花椒")),
 ])
 def test_relation_rejected(make_context, sentence, rejected):
     found, facts = relations(make_context, sentence)

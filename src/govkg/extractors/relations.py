@@ -282,9 +282,48 @@ def _develops(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
     for ind in s.industries():
         # a region of an earlier clause that is not its subject (延伸到呼伦贝尔全域，…发展跨境旅游) owns nothing here
         owners = [r for r in regions if s.same_clause(r, ind) or r in subjects or _inside(r, ind)]
+        settled = _settled_in(s, regions, ind)
         region = _region_before(owners, ind) or where.doc
-        if region:
-            yield Relation(region, "develops", ind.ref, s.index, "relation.develops")
+        for ref in settled or [region, *_regions_listed_with(s, regions, region, ind)]:
+            if ref:
+                yield Relation(ref, "develops", ind.ref, s.index, "relation.develops")
+
+
+_REGION_AND = ("、", "和", "及", "与", "以及")
+
+
+def _regions_listed_with(s: _Sent, regions: list[Mention], nearest: EntityRef | None, ind: Mention) -> list[EntityRef]:
+    """The regions listed with the nearest one before the industry (在黎村镇太平村、杨梅镇红石村形成淮山产业带: both
+    villages), each joined to the next by 、 or 和."""
+    before = sorted((r for r in regions if r.end <= ind.start), key=lambda r: r.start)
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i].ref == nearest), None)
+    out: list[EntityRef] = []
+    while at is not None and at > 0:
+        prev, cur = before[at - 1], before[at]
+        gap = s.between(prev.end, cur.start)
+        if gap not in _REGION_AND:
+            # a village after its town (黎村镇|太平村) is one place named twice: go on from the town
+            if gap or at < 2 or s.between(before[at - 2].end, prev.start) not in _REGION_AND:
+                break
+            at -= 1
+            continue
+        out.append(prev.ref)
+        at -= 1
+    return out
+
+
+def _settled_in(s: _Sent, regions: list[Mention], ind: Mention) -> list[EntityRef]:
+    """The regions a settling verb right after the industry names (使油用牡丹落户王团镇和下马关镇)."""
+    after = sorted((r for r in regions if r.start >= ind.end and s.same_clause(r, ind)), key=lambda r: r.start)
+    if not after or not _SETTLE.search(s.between(ind.end, after[0].start)) \
+            or len(s.between(ind.end, after[0].start)) > 4:
+        return []
+    out = [after[0].ref]
+    for prev, cur in zip(after, after[1:]):
+        if s.between(prev.end, cur.start) not in _REGION_AND:
+            break
+        out.append(cur.ref)
+    return out
 
 
 def _park_hosts(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
