@@ -80,6 +80,10 @@ def _slogans(ctx) -> dict[str, Mention]:
         # a quoted run counted by what follows as that many things, one character each
         ("“菌果药”三大特色农业稳健发展。", "菌果药", None),
         ("锁定“病学灾房”4类风险。", "病学灾房", None),
+        # one counted thing before a formula's head; a count of big things after a list
+        ("一年来，我们聚力两园驱动，工业经济克难前行。", "两园驱动", "两园"),
+        ("做好六稳工作，落实六保任务。", "六稳", None),
+        ("全力抓好防疫情、稳经济、保安全三件大事。", "三件大事", None),
     ],
 )
 def test_finds_slogan(make_context, sentence, label, alias):
@@ -127,6 +131,8 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "打造“淘宝镇”3个。",
         "继续完善“准入”和“扶优”两个门槛。",
         "深入实施“浑善达克沙地综合治理产业发展项目”。",
+        # an amount or a count of the head's things
+        "完成三年目标任务，实现四个目标。",
     ],
 )
 def test_rejects_near_misses(make_context, sentence):

@@ -56,7 +56,8 @@ _CAMPAIGN = re.compile(
 _CAMPAIGN_TAIL = re.compile(r"(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年")  # what every campaign ends in
 _CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|参与|参加|[和及、])")  # 与 joins the parts of one name: 不正之风与腐败问题集中整治行动
 _COUNT_HEAD = re.compile(
-    rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措)(?![{_CJK}])"
+    rf"(?<![第\d{NUMERALS}])[两二三四五六七八九十]{{1,2}}[大项个条件][{_CJK}]{{0,4}}?(?:战略|攻坚战|行动|工程|任务|举措|大事)"
+    rf"(?![{_CJK}])"
 )
 _STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
 _STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)(?:连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)|个翻番)$"
@@ -425,12 +426,23 @@ def _numeral_formulas(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         if not has_formula_numeral(label, lex) or text[start] == "多":
             continue
         yield _Hit(label, "", sent.start + start, sent.start + end, sent.index, "slogan.numeral_formula")
+    for m in _ONE_FORMULA.finditer(text):  # 做好六稳工作, 聚力两园驱动, 建设两地目标: one counted thing and its head
+        start = m.start()
+        if text.startswith(lex.units, start + 1) or text[start + 1] in "个项大件条类批种次位名家季":
+            continue  # 三年目标, 七项任务, 四个目标: an amount or a count of the head's things
+        core, head = m.group(1), m.group(2)
+        keep = head not in ("工作", "任务")  # a head of its own (两园驱动); 工作 and 任务 are what is done about it
+        yield _Hit(core, head if keep else "", sent.start + start, sent.start + (m.end() if keep else start + 2),
+                   sent.index, "slogan.numeral_formula")
     for m in _N_GE_YI_PI.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "“‘":
             continue
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.numeral_formula")
 
 
+_ONE_FORMULA = re.compile(rf"(?<![第\d{NUMERALS}“‘])([两二三四五六七八九十][{_CJK}])"
+                          rf"(目标|驱动|战略|工作|任务|格局|布局|思路|并举|联动)(?![{_CJK}])")
+"""One counted thing before the head of a formula (六稳工作, 两园驱动, 两地目标), not inside a longer word."""
 _SCOPES = ("全国", "全省", "全市", "全县", "全区", "全州", "全旗")
 _ITEM_HEAD_ENDS = "园区城镇乡村县市带港地"  # the last characters of a place's or park's name
 _CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
