@@ -366,14 +366,14 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
 _ITEM_SEP = re.compile(r"、|和|及|与")
 _LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向)"
                   r"(?:[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干))?")
-
 _LED_MAIN = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{4,60}?)等?为主的?[\u4e00-\u9fff]{0,6}?"
                        r"(?:产业|农业|工业|经济|服务业)(?![园区基])")
 
 
 def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """The sectors a structure is built of: 以高端装备制造为核心，新能源装备、汽车装备、储能装备制造为链条, when every
-    item ends like a sector and opens with no developing verb (以项目建设为重点, 以发展民营经济为主攻方向 name none).
+    item ends like a sector (or in 装备) and opens with no developing verb (以项目建设为重点, 以发展民营经济为主攻方向
+    name none); and the items of a mix a sector word follows (以中药材、有机枸杞…等为主的特色农业), whatever they end in.
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
@@ -595,8 +595,9 @@ def _conjuncts(ctx: Context, text: str, accepted: list[_Found]) -> Iterator[_Fou
             if (a, b) not in spans and not any(x <= a < y for x, y in spans) and _plain_words(ctx, text[a:b]):
                 yield _Found(text[a:b], a, b, "industry.conjunct")
         if text[c.start - 1:c.start] == "、" and c.end + 1 in starts and text[c.end:c.end + 1] == "、":
-            a = left_edge(text, c.start - 1, lex, max_len=4)  # 焦化|、冶金、建材基地: the first of a list of sectors,
-            word = text[a:c.start - 1]  # a word of the dictionary (no company's short name)
+            # 焦化|、冶金、建材基地: the first of a list of sectors, a word of the dictionary (no company's short name)
+            a = left_edge(text, c.start - 1, lex, max_len=4)
+            word = text[a:c.start - 1]
             if len(word) >= 2 and lex.tokenizer.FREQ.get(word, 0) > 0 and not any(x <= a < y for x, y in spans):
                 yield _Found(word, a, c.start - 1, "industry.conjunct")
 
@@ -694,8 +695,8 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
             break
-        verb = (tag in _VERB_TAGS and not _THING_PHRASE.fullmatch(word if tag == "l" else "")) \
-            or (len(tokens) == 1 and tag.startswith("a"))
+        thing = tag == "l" and bool(_THING_PHRASE.fullmatch(word))  # 无人机, which jieba files with idioms
+        verb = (tag in _VERB_TAGS and not thing) or (len(tokens) == 1 and tag.startswith("a"))
         if verb and after == "k":
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
         elif verb and i == 0 and not first and _noun_activity(tokens, tag):

@@ -138,8 +138,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = NAME_REAC
         lo -= 1
     if lo == head_start:
         return head_start
-    if lo == floor > 0 and _HAN.match(text, lo - 1) and _HAN.match(text, lo):  # the reach ends inside a word
-        # (正大集|团石门…): past it
+    if lo == floor > 0 and _HAN.match(text, lo - 1) and _HAN.match(text, lo):
+        # the reach ends inside a word (正大集|团石门…): the name starts after it
         wider = max(0, lo - 6)
         edge = wider
         for tok in lex.tokenizer.cut(text[wider:head_start], HMM=True):

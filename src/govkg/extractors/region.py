@@ -774,8 +774,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents)
     table = _short_table(idx, doc_code, named)
     pattern = re.compile(literal_alternation(table)) if table else None
-    local = _local_towns(idx, doc_code)
-    local_pattern = re.compile(literal_alternation(local)) if local else None
+    local, local_pattern = ctx.resources.get(f"region.local_towns.{doc_code}", lambda: _local_towns(idx, doc_code))
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _zone_namesakes(idx, sent, chain[-1] if chain else None)
@@ -827,11 +826,12 @@ def _zone_namer(idx: _Index, text: str, start: int, end: int) -> str | None:
     return found[0] if len(found) == 1 and idx.gaz.get(found[0]).level in (PREFECTURE, COUNTY) else None
 
 
-def _local_towns(idx: _Index, doc_code: str | None) -> dict[str, str]:
+def _local_towns(idx: _Index, doc_code: str | None) -> tuple[dict[str, str], re.Pattern[str] | None]:
     """Town name -> county for the towns of the document's county, or of a city's counties where no two share a
-    name: the national table knows them, whatever words they are made of (太平镇, 黎村镇, 五里桥镇, 大莫古镇)."""
+    name: the national table knows them, whatever words they are made of (太平镇, 黎村镇, 五里桥镇, 大莫古镇); and a
+    regex of their names (None when there are none)."""
     if not doc_code:
-        return {}
+        return {}, None
     level = idx.gaz.get(doc_code).level
     counties = [doc_code] if level == COUNTY else idx.gaz.children(doc_code) if level == PREFECTURE else []
     towns: dict[str, str] = {}
@@ -841,7 +841,8 @@ def _local_towns(idx: _Index, doc_code: str | None) -> dict[str, str]:
             if name in towns:
                 shared.add(name)
             towns[name] = county
-    return {name: county for name, county in towns.items() if name not in shared and len(name) >= 3}
+    local = {name: county for name, county in towns.items() if name not in shared and len(name) >= 3}
+    return local, re.compile(literal_alternation(local)) if local else None
 
 
 def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str]) -> None:
