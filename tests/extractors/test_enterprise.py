@@ -81,6 +81,8 @@ def labels(ctx):
     # farmers' cooperatives by their head, with the place they are named with
     ("吉木萨尔县蜂天园养殖专业合作社发展养殖。", {"吉木萨尔县蜂天园养殖专业合作社"}),
     ("奇圣红心猕猴桃种植股份合作社带动农户增收。", {"奇圣红心猕猴桃种植股份合作社"}),
+    # a day of news prose opens no name
+    ("当天贵州锦地农业发展有限公司与县政府签约。", {"贵州锦地农业发展有限公司"}),
     # a verb of attending ends a name
     ("县委副书记在维新镇出席正大集团种猪场项目开工仪式。", {"正大集团"}),
 ])
