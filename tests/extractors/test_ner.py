@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.extractors.enterprise import extract_enterprises
-from govkg.extractors.ner import RULE, cue_windows, extract_ner, is_enterprise_name
+from govkg.extractors.ner import RULE, cue_windows, extract_ner, is_enterprise_name, name_span
 from govkg.extractors.park import extract_parks
 from govkg.extractors.region import extract_regions
 from govkg.model import Mention
@@ -35,6 +35,19 @@ def test_finds_companies(make_context, sentence, expected):
     ctx = make_context(sentence)
     found = {m.label for m in run(ctx)} | {m.label for m in ctx.mentions if m.type == "Enterprise"}
     assert expected <= found
+
+
+def test_the_tagger_span_grows_over_the_cooperative_head_it_left_out(make_context):
+    """The enterprise rules now read most cooperatives first; the tagger's own path still grows a span that
+    stopped before the head (立龙小麦种植专业|合作社) and cuts one that ran past it (金穗种植专业合作社|投资)."""
+    text = "发挥立龙小麦种植专业合作社示范引领作用。"
+    ctx = make_context(text)
+    start = text.index("立龙")
+    assert name_span(ctx, text, start, text.index("合作社")) == (start, text.index("示范"))
+    text = "沙湾区金穗种植专业合作社投资建设冷链仓储。"
+    ctx = make_context(text)
+    start = text.index("金穗")
+    assert name_span(ctx, text, start, text.index("建设")) == (start, text.index("投资"))
 
 
 @pytest.mark.parametrize("sentence, rejected", [

@@ -39,7 +39,7 @@ from govkg.extractors.base import CLAUSE, Context, data_lines
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, STOP_CHARS, Lexicon, enumeration_items, headed_names,
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     cut_at_both, is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
@@ -53,7 +53,7 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
                        r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
-                               r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目(?!资金|经费|补助|补贴|债券)")
+                               r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目" + NOT_FUNDS)
 _PHASE = re.compile(r"(?<!分)(?<!分为)[一二三四五六七八九十]期")  # not 分三期: in three phases
 _PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 # verbs that only a producing enterprise (or its plant) takes: "推进福瑞建成投产", "支持瑞鞍降本增效"

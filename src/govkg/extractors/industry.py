@@ -109,8 +109,9 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text), *_led_lists(ctx, sent.text),
-                              *_company_sectors(ctx, sent.text), *_project_counts(ctx, sent.text))
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
+                              *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text),
+                              *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
@@ -385,6 +386,7 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ['中药材', '有机枸杞', '油用牡丹']
     """
     terms = _words(ctx, "industry_terms.txt")
+    tokenizer = lexicon(ctx).tokenizer
     for m in _LED_MAIN.finditer(text):  # 以猕猴桃、柑橘、蓝莓和乡村旅游为主的集体经济产业: the items of a sector's mix
         parts = _ITEM_SEP.split(m.group("body"))
         if len(parts) >= 2 and "" not in parts and all(len(p) <= 8 for p in parts):
@@ -395,7 +397,7 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
                 continue
             parts = _ITEM_SEP.split(m.group(group))
             if "" not in parts and all((_sector_like(p, terms) or p.endswith("装备"))
-                                       and not _is_develop(ctx, next(iter(lexicon(ctx).tokenizer.cut(p)))) for p in parts):
+                                       and not _is_develop(ctx, next(iter(tokenizer.cut(p)))) for p in parts):
                 yield from _list_items(text, m.start(group), parts, lambda part: True)
 
 
@@ -478,8 +480,8 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
 
 
-_COUNTED_COMPANIES = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)家(?P<body>[\u4e00-\u9fff]{2,6}(?:[、和及与][\u4e00-\u9fff]{2,6})*?)"
-                                r"(?:企业|公司)")
+_COUNTED_COMPANIES = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)家"
+                                r"(?P<body>[\u4e00-\u9fff]{2,6}(?:[、和及与][\u4e00-\u9fff]{2,6})*?)(?:企业|公司)")
 
 
 _PROJECT_COUNT = re.compile(r"(?:^|(?<=[，,；;、：:]))(?:其中)?([\u4e00-\u9fff]{2,8}?)项目(?:\d+|[一二三四五六七八九十两]+)个")

@@ -85,6 +85,10 @@ def cut_at_both(resources: Resources, text: str, start: int, end: int) -> bool:
     return start in cuts and end in cuts
 
 
+NOT_FUNDS = r"(?!资金|经费|补助|补贴|债券)"
+"""What may not follow the 项目 that closes a list of projects: 争取中省预算内投资、政府专项债券等项目资金 lists money
+for projects, not projects (a negative lookahead, for the list-end regexes of the project and enterprise rules)."""
+
 NAME_REACH = 24
 """How many characters left of its head a name is sought at most."""
 

@@ -39,7 +39,7 @@ from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NUMERAL_VALUE, STOP_CHARS, Lexicon,
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NOT_FUNDS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
                                      enumeration_items, governing_lead, headed_names, is_common_word, joins, left_edge,
                                      lexicon)
 from govkg.extractors.quantity import half_width
@@ -51,8 +51,7 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
 _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:(?!于)[\u4e00-\u9fff]){0,12}"
-                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)"
-                       r"(?!资金|经费|补助|补贴|债券)")  # 争取中省预算内投资、…等项目资金: money for projects
+                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)" + NOT_FUNDS)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")

@@ -339,12 +339,16 @@ def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | No
     among ``mentions``.
     """
     gaz = gazetteer(ctx.resources)
-    code = _title_region(region_index(ctx.resources), ctx.doc.title)
-    if code is None:
-        found = [(m.start, m.ref.key) for m in mentions
-                 if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
-        code = _pick_region(gaz, found, _head_lines(ctx)) or _source_region(region_index(ctx.resources), ctx.doc.norm)
+    found = [(m.start, m.ref.key) for m in mentions
+             if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
+    code = _doc_code(region_index(ctx.resources), ctx, found, _head_lines(ctx))
     return EntityRef(REGION, code) if code else None
+
+
+def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: list[tuple[int, int]]) -> str | None:
+    """The document's region: its title's, else the one the text names most (``found``: offsets and codes), else
+    its source line's."""
+    return _title_region(idx, ctx.doc.title) or _pick_region(idx.gaz, found, head) or _source_region(idx, ctx.doc.norm)
 
 
 _SOURCE = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[:：]\s*(\S{3,30})")
@@ -761,9 +765,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in sents:
         sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
         _resolve(gaz, sent.hits, [])
-    doc_code = _title_region(idx, ctx.doc.title) or _pick_region(
-        gaz, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head) \
-        or _source_region(idx, ctx.doc.norm)
+    doc_code = _doc_code(idx, ctx, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
     chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
     for sent in sents:
         for h in sent.hits:

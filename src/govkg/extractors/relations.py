@@ -292,7 +292,8 @@ def _develops(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
 _REGION_AND = ("、", "和", "及", "与", "以及")
 
 
-def _regions_listed_with(s: _Sent, regions: list[Mention], nearest: EntityRef | None, ind: Mention) -> list[EntityRef]:
+def _regions_listed_with(s: _Sent, regions: list[Mention], nearest: EntityRef | None,
+                         ind: Mention) -> list[EntityRef]:
     """The regions listed with the nearest one before the industry (在黎村镇太平村、杨梅镇红石村形成淮山产业带: both
     villages), each joined to the next by 、 or 和."""
     before = sorted((r for r in regions if r.end <= ind.start), key=lambda r: r.start)
@@ -315,8 +316,8 @@ def _regions_listed_with(s: _Sent, regions: list[Mention], nearest: EntityRef | 
 def _settled_in(s: _Sent, regions: list[Mention], ind: Mention) -> list[EntityRef]:
     """The regions a settling verb right after the industry names (使油用牡丹落户王团镇和下马关镇)."""
     after = sorted((r for r in regions if r.start >= ind.end and s.same_clause(r, ind)), key=lambda r: r.start)
-    if not after or not _SETTLE.search(s.between(ind.end, after[0].start)) \
-            or len(s.between(ind.end, after[0].start)) > 4:
+    gap = s.between(ind.end, after[0].start) if after else ""
+    if not after or len(gap) > 4 or not _SETTLE.search(gap):
         return []
     out = [after[0].ref]
     for prev, cur in zip(after, after[1:]):

@@ -47,6 +47,7 @@ _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
 _RUN = re.compile(rf"^[{_CJK}]+")
+_QUOTED_PROJECT = re.compile(rf"[{_CJK}]{{4,}}项目")
 _ONE_COUNT = re.compile(r"^(?:(\d)|([一二两三四五六七八九]))[大类]")
 _BODY = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委|旗委|盟委|省政府|市政府)")
 _PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
@@ -306,7 +307,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
             return Verdict(None, True)  # the quote is a modifier inside a longer name
         if par and _COUNT_AFTER.match(after):
             return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things
-    if not head and re.fullmatch(rf"[{_CJK}]{{4,}}项目", c) and not par and not has_formula_numeral(c, lex) and not numeric_signal(c):
+    if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
+            and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
@@ -314,7 +316,7 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict("slogan.quoted_head")
     if has_formula_numeral(c, lex):
         return Verdict("slogan.quoted_numeral")
-    if not head and not par and _abbreviates(c, after):
+    if not par and _abbreviates(c, after):
         return Verdict("slogan.quoted_numeral")  # a numbered formula whose number follows the quote
     if par:
         return Verdict("slogan.quoted_parallel")
