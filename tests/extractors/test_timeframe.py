@@ -31,6 +31,9 @@ def read(folder):
     # a news article: the year of its date, not of a year it mentions
     ("沁源:党建引领全方位高质量发展\n2022年07月26日 10:10:40 来源:山西新闻网\n2021年以来，全县项目建设提速。", 2022, False),
     ("无日期的新闻\n全县项目建设提速。", None, False),
+    # a page without a date or a year in its title: the first year its lead names
+    ("穆棱招商签约\n近日，黑龙江穆棱市2019年秋季招商引资项目集中签约仪式隆重召开。\n2021年以来，全市项目建设提速。", 2019,
+     False),
 ])
 def test_document_year(read, text, year, report):
     t = read(text)
@@ -53,6 +56,15 @@ def test_sections(read):
     t = read("保定市清苑区2020年政府工作报告\n各位代表：\n一、2019年工作回顾\n全区经济平稳。\n过去五年，全区经济翻番。"
              "\n二、2020年工作安排\n今年的主要预期目标是：地区生产总值增长7%。")
     assert t.sections[-5:] == (REVIEW, REVIEW, FIVE, PLAN, PLAN)
+
+
+def test_a_news_paragraph_opening_with_its_year_tells_what_the_year_brought(read):
+    """"2014年，…" in a report of 2014 opens its plan; on a page of 2014 it reports what the year brought."""
+    t = read("盐城环保科技城\n2014年，盐城环保科技城主攻环保产业，全年实现财政总收入4.17亿元。\n工业邻里中心一期主体竣工。")
+    assert (t.year, t.report) == (2014, False)
+    assert t.sections[-2:] == (None, None)
+    t = read("某区2014年政府工作报告\n各位代表：\n2014年，全区经济社会发展的主要预期目标是：生产总值增长8%。")
+    assert t.sections[-1] == PLAN
 
 
 @pytest.mark.parametrize("before, expected", [

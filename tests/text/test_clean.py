@@ -323,6 +323,11 @@ def folder() -> ScriptFolder:
         ("一、2018年工作回顾\n" + PARA2, (None, None)),
         # an impossible date is not a date
         ("某县政府工作报告\n时间：2023-13-45\n" + PARA1, ("某县政府工作报告", None)),
+        # a byline: a short line of a source with a full date; a report's title year outranks it (the day a
+        # library took the file in), and a date inside a sentence is no byline
+        ("襄汾重点项目集中投产\n西西新闻 @2024-08-17\n字号\n" + PARA1, ("襄汾重点项目集中投产", "2024-08-17")),
+        ("平湖镇2023年政府工作报告\n2024-05-18\n各位代表：\n" + PARA1, ("平湖镇2023年政府工作报告", "2023")),
+        ("襄汾重点项目集中投产\n2024-08-17，全县召开大会，部署项目建设。\n" + PARA1, ("襄汾重点项目集中投产", None)),
     ],
 )
 def test_title_and_date(folder: ScriptFolder, text: str, expected: tuple[str | None, str | None]) -> None:

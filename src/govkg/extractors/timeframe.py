@@ -32,6 +32,7 @@ _LEAD = (r"^(?:各位代表[，,、：:\s]*(?:同志们)?[，,：:\s]*|[一二�
          r"(?:[^，,。；：:\d]{2,8}[：:]\s*)?")  # a heading's own short title: 站在新起点：2012年工作回顾
 _TITLE_REPORT = re.compile(r"工作报告")
 _TITLE_YEAR = re.compile(_YEAR)
+_LEAD_CHARS = 300  # a news page's headline and lead, where a page without a date says the year of its event
 _REPORT_TEXT = re.compile(r"政府工作报告|各位代表|向大会报告|请予审议")
 # headings and openings that start a section (read at the start of a sentence)
 _REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作回顾|工作的回顾|工作总结)")
@@ -80,13 +81,13 @@ def timeline(doc: Document, sentences: Sequence[Sentence]) -> Timeline:
     report = (bool(_TITLE_REPORT.search(title)) or any(_REPORT_TEXT.search(h) for h in heads[:40])
               or any(_REVIEW_OF.match(heads[i]) or _PLAN_OF.match(heads[i]) for i in openers))
     headings = [heads[i] for i in openers if len(sentences[i].text) <= _MAX_HEADING]
-    year = _report_year(title, headings, doc.date) if report else _news_year(title, doc.date)
+    year = _report_year(title, headings, doc.date) if report else _news_year(title, doc.date, _lead(sentences))
     sections: list[str | None] = [None] * len(heads)
     current: str | None = None
     last = 0
     for i in openers:
         sections[last:i] = [current] * (i - last)
-        current = _section(heads[i], year, current)
+        current = _section(heads[i], year, current, report)
         last = i
     sections[last:] = [current] * (len(heads) - last)
     return Timeline(year, report, tuple(sections))
@@ -108,25 +109,37 @@ def _report_year(title: str, heads: list[str], date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
-def _news_year(title: str, date: str | None) -> int | None:
+def _lead(sentences: Sequence[Sentence]) -> list[str]:
+    """The sentences of a page's headline and lead: those that start in its first ``_LEAD_CHARS`` characters."""
+    end = sentences[0].start + _LEAD_CHARS if sentences else 0
+    return [half_width(s.text) for s in sentences if s.start < end]
+
+
+def _news_year(title: str, date: str | None, lead: list[str]) -> int | None:
+    """A news page's year: its date's, else its title's, else the first year its lead names (近日，穆棱市2019年秋季
+    招商引资项目集中签约仪式…: a page copied without its date still tells when its event was)."""
     if date:
         return int(date[:4])
-    m = _TITLE_YEAR.search(title)
-    return int(m.group(1)) if m else None
+    for text in (title, *lead):
+        m = _TITLE_YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    return None
 
 
-def _section(head: str, year: int | None, current: str | None) -> str | None:
+def _section(head: str, year: int | None, current: str | None, report: bool = True) -> str | None:
     """The section a sentence starting with ``head`` opens, else ``current``."""
     if year is None:
         return current
     m = _REVIEW_OF.match(head)
     if m and int(m.group(1)) == year - 1:
         return REVIEW
-    m = _PLAN_OF.match(head) or _YEAR_OPENING.match(head)
+    plan = _PLAN_OF.match(head)
+    m = plan or _YEAR_OPENING.match(head)
     if m:
         said = int(m.group(1))
-        if said == year:
-            return PLAN
+        if said == year:  # a news page's "2024年，…" tells what its year brought, a report's what it plans
+            return PLAN if plan or report else current
         if said == year - 1:
             return REVIEW
         return current

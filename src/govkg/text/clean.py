@@ -74,6 +74,8 @@ _LABELLED_DATE = (
     r"(?:发布日期|发布时间|发文时间|发表时间|更新时间|成文日期|时间|日期|发表于)\s*[:：]?\s*"
     rf"(?:{_CN_DATE}|{_NUM_DATE})")
 _CLOCK_DATE = rf"(?:{_CN_DATE}|{_NUM_DATE})\s+\d{{1,2}}:\d{{2}}"
+# a byline: a short line of a source, an author or a counter with a full date (西西新闻 @2024-08-17)
+_BYLINE_DATE = rf"^[^。，,；;！？]{{0,24}}?(?:{_CN_DATE}|{_NUM_DATE})[^。，,；;！？\d]{{0,16}}$"
 _TITLE_LABEL = r"^(标题|题目|文章标题)\s*[:：]\s*(.+)$"
 _TITLE_YEAR = r"((?:19|20)\d\d)\s*年"
 _TAG_PREFIX = r"^(\[[^\]]{1,10}\]|【[^】]{1,6}】)\s*"
@@ -282,7 +284,9 @@ def title_and_date(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str |
     a labelled one (``标题：``) or the first title-like content line at the top.
     The date is, in this order, that of the meeting the report was given at,
     a date in brackets or alone on a content line, a labelled publication date
-    (``时间：``, ``发表于``), a date with a clock time, or the title's year.
+    (``时间：``, ``发表于``), a date with a clock time, a report's title's year,
+    or a full date on a short byline (``西西新闻 @2024-08-17``: a page's, which
+    a report's title outranks, since a library gives the day it was uploaded).
 
     >>> text = "来源：新华网 时间：2022-03-01 11:56:53\\n某区党建工作综述\\n正文。"
     >>> title_and_date(text, content_spans(text))
@@ -296,7 +300,7 @@ def title_and_date(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str |
     if date is None and title:
         m = _re(_TITLE_YEAR).search(title)
         date = m.group(1) if m and "报告" in title else None
-    return title, date
+    return title, date or _byline_date(text, top)
 
 
 def _top_lines(text: str) -> list[tuple[int, int]]:
@@ -365,6 +369,15 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
                 partial = partial or iso
         if partial:
             return partial
+    return None
+
+
+def _byline_date(text: str, top: list[tuple[int, int]]) -> str | None:
+    for a, b in top:
+        m = _re(_BYLINE_DATE).search(text[a:b].strip())
+        iso = _iso(m) if m else None
+        if iso and len(iso) == 10:
+            return iso
     return None
 
 
