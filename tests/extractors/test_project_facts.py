@@ -93,6 +93,22 @@ def test_the_sentence_after_a_project_gives_this_projects_sum(facts_of):
     assert investments(facts_of(text, ["风帆工业园项目"])) == set()
 
 
+def test_a_later_clause_of_the_sum_alone_and_a_table_of_sums(facts_of):
+    """该项目 and a clause of the sum alone further on; 总投资：N万元 of a table of projects (the colon is no clause
+    break); a year's planned sum (年度计划投资) is no total."""
+    text = "县长为华庆石英管深加工项目培土奠基。该项目占地64亩，总投资1.3亿元，将建设6台套石英管生产线。"
+    assert investments(facts_of(text, ["华庆石英管深加工项目"])) == {("华庆石英管深加工项目", "130000000", "CNY")}
+    text = "华药医药中间体建设项目是开工项目之一，位于尼葛开发区，项目用地95亩，计划总投资3.6亿元，建设医药中间体。"
+    assert investments(facts_of(text, ["华药医药中间体建设项目"])) == {("华药医药中间体建设项目", "360000000", "CNY")}
+    text = "福凯五金生产项目总投资：25000万元；年度计划投资：1000万元；顶辉新材料科技项目总投资：36018万元。"
+    assert investments(facts_of(text, ["福凯五金生产项目", "顶辉新材料科技项目"])) == {
+        ("福凯五金生产项目", "250000000", "CNY"), ("顶辉新材料科技项目", "360180000", "CNY")}
+    assert investments(facts_of("福凯五金生产项目年度计划投资5000万元。", ["福凯五金生产项目"])) == set()
+    # a clause of the sum that goes on is no clause of the sum alone
+    text = "推进风帆工业园项目建设。该项目占地64亩，总投资1.3亿元的厂房已建成。"
+    assert investments(facts_of(text, ["风帆工业园项目"])) == set()
+
+
 def test_invested_works_take_their_sum(facts_of, resources, folder):
     """The works the rule project.invested found after a sum take that sum, across a measure and a place."""
     sentence = "投资4000万元完成教育园区内3条高压线路迁改。"
@@ -197,6 +213,34 @@ def test_news_plans_with_future_words(facts_of):
     assert milestones(facts) == {("沁河水库扩建工程", "开工", 2022, True)}
     facts = facts_of("沁河水库扩建工程建成通车。", ["沁河水库扩建工程"], section="", title=title)
     assert milestones(facts) == {("沁河水库扩建工程", "竣工", 2022, False)}
+
+
+NEWS = "项目建设综述\n2023年05月10日 10:10:40 来源:某某新闻网"
+
+
+@pytest.mark.parametrize("sentence, projects, expected", [
+    # the project is the subject of a later clause that states its stage
+    ("某某新材料项目总投资5亿元，已开工建设。", ["某某新材料项目"], {("某某新材料项目", "开工", 2023, False)}),
+    ("欣奕华高新材料项目正进行设备组装，计划年内投产，技术国际领先。", ["欣奕华高新材料项目"],
+     {("欣奕华高新材料项目", "投产", 2023, True)}),
+    # a stage in its own clause, then a later one of a year to come
+    ("某公司投资20亿元建设东风皮卡生产项目，2025年4月建成投产，年产5万辆。", ["东风皮卡生产项目"],
+     {("东风皮卡生产项目", "在建", 2023, False), ("东风皮卡生产项目", "投产", 2025, True)}),
+    # not when the project is not its clause's subject, nor a later clause's stage of another work
+    ("依托某某新材料项目，已开工建设。", ["某某新材料项目"], set()),
+    ("加快某某机场二期前期工作，建成乐山机场。", ["某某机场二期"], {("某某机场二期", "规划", 2023, False)}),
+    ("某某新材料项目总投资5亿元，厂房已开工建设。", ["某某新材料项目"], set()),
+    ("某某新材料项目总投资5亿元，华康药业项目已开工建设。", ["某某新材料项目", "华康药业项目"],
+     {("华康药业项目", "开工", 2023, False)}),
+])
+def test_a_later_clause_gives_the_stage(facts_of, sentence, projects, expected):
+    assert milestones(facts_of(sentence, projects, section="", title=NEWS)) == expected
+
+
+def test_a_report_plans_what_a_later_clause_says(facts_of):
+    text = "全速推进国电投光伏制氢项目建设，年底建成并网。"
+    assert milestones(facts_of(text, ["国电投光伏制氢项目"])) == {
+        ("国电投光伏制氢项目", "在建", 2020, True), ("国电投光伏制氢项目", "竣工", 2020, True)}
 
 
 def test_a_news_event_gives_its_stage_to_the_projects_it_then_lists(facts_of):

@@ -33,9 +33,10 @@ INVESTED_RULE = "project.invested"
 """The rule of :mod:`govkg.extractors.project` that finds a project as what a sum was invested in."""
 STAGES: tuple[str, ...] = ("规划", "签约", "开工", "在建", "竣工", "投产")
 
-INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*$")
-"""The words that put a sum right after them as an investment (总投资约, 投资, 计划投资)."""
-_SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:投资|投入)[^，,；;。]{0,4}$")
+INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*$")
+"""The words that put a sum right after them as an investment (总投资约, 投资, 计划投资; 总投资：60000万元 of a table
+of projects)."""
+_SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:计划)?\s*(?:投资|投入)[^，,；;。]{0,4}$")
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)\s*(?:个|项|批|大)|等\s*(?:\d+|[一二三四五六七八九十百两几多]+)?\s*(?:个|项|批)?"
                     r"\s*(?:[\u4e00-\u9fff]{0,4})?(?:项目|工程)")
 _OF = re.compile(r"\s*的\s*")
@@ -146,8 +147,9 @@ _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目")
 
 
 def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> Iterator[Investment]:
-    """The sum a sentence opening with 该项目 gives, for the one project the sentence before names (…投资建设抗菌肽
-    研发及产业化项目。该项目计划投资8亿元，…)."""
+    """The sum a sentence opening with 该项目 gives, in its first clause or a clause of the sum alone, for the one
+    project the sentence before names (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目
+    占地64亩，总投资1.3亿元)."""
     for sent in ctx.sentences:
         if sent.index in by_sentence or not _THIS_PROJECT.match(sent.text):
             continue
@@ -157,7 +159,12 @@ def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> I
         text = half_width(sent.text)
         first = CLAUSE.match(text)
         money = next(invested_sums(text), None)
-        if money is None or first is None or money.end > first.end() or _SPENT.search(text, 0, money.start):
+        if money is None or first is None or _SPENT.search(text, 0, money.start):
+            continue
+        cs, ce = _clause_of(text, money.start, money.end)
+        # in the first clause (该项目计划投资8亿元), or a clause of the sum alone (该项目占地64亩，总投资1.3亿元)
+        if money.end > first.end() and not (_OPENS_WITH_SUM.fullmatch(text, cs, money.start)
+                                            and _ENDS_CLAUSE.fullmatch(text, money.end, ce)):
             continue
         m = before[-1]
         yield Investment(m.ref, money.amount, sent.index, m.start, m.end, "project.investment")
@@ -227,6 +234,8 @@ def _clause_of(text: str, a: int, b: int) -> tuple[int, int]:
 def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
     for money in invested_sums(text):
         cs, ce = _clause_of(text, money.start, money.end)
+        if cs > 0 and text[cs - 1] in ":：" and not text[cs:money.start].strip():  # P总投资：60000万元: no break
+            cs = _clause_of(text, cs - 2, cs - 1)[0]
         alone = _sum_alone(text, cs, ce, money)
         joined, ce = alone != ce, alone
         in_clause = [(a, b, m) for a, b, m in mentions if cs <= a and b <= ce]
@@ -268,7 +277,7 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
 
 
-_OPENS_WITH_SUM = re.compile(r"\s*(?:该|此|本)?(?:项目)?(?:总投资额?|计划投资|投资总额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*")
+_OPENS_WITH_SUM = re.compile(r"\s*(?:该|此|本)?(?:项目)?(?:总投资额?|计划总?投资|投资总额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*")
 """A clause that opens with the sum, its subject the project before it (…，总投资14.5亿元; 该项目计划投资8亿元)."""
 _ENDS_CLAUSE = re.compile(r"\s*(?:左右)?\s*")
 """All that may follow such a sum in its clause: the sum is the clause (…，总投资14.5亿元，…), not the first words of
@@ -332,7 +341,14 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         before = [c for c in cues if cs <= c.start() and c.end() <= a]
         after = [c for c in cues if b <= c.start() and c.end() <= ce]
         cue = _choose(stages, before, after)
+        later = _later_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
         if cue is None:
+            if later is None or not _SUBJECT.fullmatch(text, cs, a):
+                continue
+            # P总投资5亿元，已开工建设: the project is the subject of the clause that states its stage
+            year, planned = resolve(t, index, text[:a])
+            planned = planned or _later_planned(t, later) or bool(_FUTURE.search(text, cs, a) and not t.report)
+            yield Milestone(m.ref, later[0], later[1] or year, planned, index, m.start, m.end, "project.milestone")
             continue
         stage = stages.cues[cue.group()][0]
         # the time words before the name, and those between it and a stage after it (P2017年10月开工)
@@ -340,35 +356,49 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
         if not planned and ((_FUTURE.search(text, cs, a) and not t.report) or _SOON.search(text, cs, ce)):
             planned = True
         yield Milestone(m.ref, stage, year, planned, index, m.start, m.end, "project.milestone")
-        aim = _aimed_stage(stages, text, ce, [s for s, _, _ in mentions if s >= ce])
-        if aim is not None and aim[0] != stage:
-            yield Milestone(m.ref, aim[0], aim[1] or year, True, index, m.start, m.end, "project.milestone")
+        if later is not None and later[0] != stage:  # …建设P，2014年4月建成投产; P开工，预计2019年竣工
+            yield Milestone(m.ref, later[0], later[1] or year, planned or _later_planned(t, later), index, m.start,
+                            m.end, "project.milestone")
 
 
 _AIM = re.compile(r"\s*(?:确保|力争|争取|努力|预计|计划|有望|拟)")
+# a later clause that goes on about the project: a stage reached or under way (已开工建设, 目前已建成投产, 正在试生产)
+_DONE = re.compile(r"\s*(?:目前|现|现已|均|均已|已经|已|正在|正|并|顺利|于)*")
+# what may come before a project that is its clause's subject: a list mark, a time, where, 由 (由A公司投资的P)
+_SUBJECT = re.compile(r"\s*(?:[①-⑳]|[(（]?[一二三四五六七八九十\d]+[)）.、．]|[一二三四五六七八九十]是|其中|此外|另外|同时|"
+                      r"(?:19|20)\d\d年|\d{1,2}月(?:\d{1,2}日)?|上半年|下半年|今年|去年|目前|近日|日前|\s)*")
 
 
-def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -> tuple[str, int | None] | None:
-    """The stage a later clause of the sentence aims the project at, and the year that clause gives it, when the
-    clause opens with 确保, 力争 or 预计 and no other project is named before it: "对中南高科清苑新经济产业园等签约
-    项目，抓紧完善手续，确保尽快开工" (signed, and to start); "…项目2017年10月开工建设，预计2019年7月竣工投产"
-    (started in 2017, to be in production in 2019)."""
+def _later_planned(t, later: tuple[str, int | None, bool]) -> bool:
+    """Whether the stage of a later clause is still to come: an aim, or a year after the document's."""
+    return later[2] or (later[1] is not None and t.year is not None and later[1] > t.year)
+
+
+def _later_stage(stages: StageTable, text: str, after: int, others: list[int]) -> tuple[str, int | None, bool] | None:
+    """The stage a later clause of the sentence gives the project, the year that clause states and whether it is an
+    aim, when the clause opens with an aim (确保, 力争, 预计) or with the stage itself after words of state (已, 正在)
+    and no other project is named before it: "对中南高科清苑新经济产业园等签约项目，抓紧完善手续，确保尽快开工"
+    (signed, and to start); "…项目2017年10月开工建设，预计2019年7月竣工投产" (started in 2017, to be in
+    production in 2019); "A项目总投资5亿元，已开工建设" (started)."""
     stop = min(others, default=len(text))
     for clause in CLAUSE.finditer(text, after):
         if clause.start() >= stop or text[clause.start() - 1:clause.start()] in "；;。":
             return None
         aim = _AIM.match(clause.group())
+        opener = aim or _DONE.match(clause.group())
+        for c in stages.pattern.finditer(clause.group()):
+            if c.group() in stages.cues and stages.cues[c.group()][1]:
+                # words of when and how before (尽快, 6月底顺利), nothing after but a word or two
+                # (投入使用): 力争开工闽赣联网工程 aims at another work
+                near = (_WHEN_HOW.fullmatch(clause.group(), opener.end(), c.start())
+                        and len(clause.group()) - c.end() <= (_AIM_TAIL if aim else _DONE_TAIL))
+                if near:
+                    when = time_word(clause.group()[opener.end():c.start()])
+                    return stages.cues[c.group()][0], when[1] if when else None, aim is not None
+                if aim:
+                    return None
+                break
         if aim:
-            for c in stages.pattern.finditer(clause.group()):
-                if c.group() in stages.cues and stages.cues[c.group()][1]:
-                    # words of when and how before (尽快, 6月底顺利), nothing after but a word or two
-                    # (投入使用): 力争开工闽赣联网工程 aims at another work
-                    near = (_WHEN_HOW.fullmatch(clause.group(), aim.end(), c.start())
-                            and len(clause.group()) - c.end() <= _AIM_TAIL)
-                    if not near:
-                        return None
-                    when = time_word(clause.group()[aim.end():c.start()])
-                    return stages.cues[c.group()][0], when[1] if when else None
             return None
     return None
 
@@ -377,6 +407,7 @@ def _aimed_stage(stages: StageTable, text: str, after: int, others: list[int]) -
 _WHEN_HOW = re.compile(r"(?:尽快|早日|尽早|年内|年底前?|如期|按期|按时|提前|全部|全面|顺利|正式|全线|实现|"
                        r"于?(?:19|20)\d\d年(?:底|内)?|\d{1,2}月(?:底|份|前|中旬|上旬|下旬)?|\s)*")
 _AIM_TAIL = 4
+_DONE_TAIL = 2  # 年底建成并网; not 建成乐山机场, another work
 
 
 def _choose(stages: StageTable, before: list[re.Match], after: list[re.Match]) -> re.Match | None:
