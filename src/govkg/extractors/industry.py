@@ -412,15 +412,17 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
 
 
 _DIGIT = re.compile(r"\d")
-_SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:多个|\d+个|[一二三四五六七八九十]+个)?"
-                          r"(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业)")
+_SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事|集中在|集中于|包括)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:"
+                          r"(?P<named>(?:多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业))"
+                          r"|(?=[，。；！？,;!?]|$))")
 
 
 def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     """The items of a list of the sectors something spans: 项目涵盖鞋业、食品、新能源等多个领域 (news of
     projects signed or started). When the sentence speaks of projects before the list, every item is a sector
     (在谈新能源项目12个，涵盖氢能制造、储能设备等领域); else half the items or more must be sector terms, and
-    only the items that end like a sector are taken (涉及就业、教育、医疗等领域 lists public services).
+    only the items that end like a sector are taken (涉及就业、教育、医疗等领域 lists public services). A list
+    closed by 等 alone (涉及电子信息及光电新材料、家电等。) needs half its items to end like a sector.
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
@@ -430,20 +432,47 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ['氢能制造', '生物质绿色甲醇', '储能设备']
     >>> [f.name for f in _sector_lists(C(), "实施民生实事项目，涵盖就业、教育、医疗、养老、托幼等领域")]
     []
+    >>> [f.name for f in _sector_lists(C(), "项目主要集中在新材料、新能源、高端装备制造、节能环保等领域")]
+    ['新材料', '新能源', '高端装备制造', '节能环保']
+    >>> [f.name for f in _sector_lists(C(), "在谈项目50个，涉及电子信息及光电新材料、家电、汽车及机械制造等。")]
+    ['电子信息及光电新材料', '家电', '汽车及机械制造']
+    >>> [f.name for f in _sector_lists(C(), "今年的项目包括道路、桥梁、学校等。")]
+    []
     """
     terms = _words(ctx, "industry_terms.txt")
     for m in _SECTOR_LIST.finditer(text):
-        parts = _ITEM_SEP.split(m.group("body"))
+        parts = _list_parts(m.group("body"))
         if len(parts) < 2 or "" in parts:
             continue
         before = text[:m.start()]
-        of_projects = "项目" in before and "民生" not in before  # 民生实事项目涵盖就业、教育…: public services
-        if not of_projects and 2 * sum(p in terms for p in parts) < len(parts):
+        # 民生实事项目涵盖就业、教育…: public services; a list not closed by 领域 or 产业 (项目包括道路、桥梁等) must
+        # be sectors by its own words
+        of_projects = "项目" in before and "民生" not in before and m.group("named") is not None
+        sector = (lambda p: p in terms) if m.group("named") else (lambda p: _sector_like(p, terms))
+        if not of_projects and 2 * sum(map(sector, parts)) < len(parts):
             continue
         yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part) and (
             of_projects or _sector_like(part, terms)))
 
 
+def _list_parts(body: str) -> list[str]:
+    """The items of a 、-list. 及 in an item joins the parts of one sector (电子信息及光电新材料、家电、汽车及机械制造;
+    食品及农产品加工), unless only the last item holds a conjunction, where it ends the list (新材料、新能源及高端装备
+    制造); 和 and 与 join two items (装备制造和新能源、新材料).
+
+    >>> _list_parts("电子信息及光电新材料、家电、汽车及机械制造"), _list_parts("新材料、新能源及高端装备制造")
+    (['电子信息及光电新材料', '家电', '汽车及机械制造'], ['新材料', '新能源', '高端装备制造'])
+    >>> _list_parts("能源化工、装备制造和新能源、新材料")
+    ['能源化工', '装备制造', '新能源', '新材料']
+    """
+    parts = body.split("、")
+    if len(parts) < 2 or not any(_AND_IN.search(p) for p in parts[:-1]):
+        return [q for p in parts[:-1] for q in _AND_IN.split(p)] + _AND_IN.split(parts[-1])
+    return [q for p in parts for q in _AND_ONLY.split(p)]
+
+
+_AND_IN = re.compile("和|及|与")
+_AND_ONLY = re.compile("和|与")
 _COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|多个|一批|\d+多?[家个]|[一二三四五六七八九十两几]+[家个])?(?:企业|公司|项目)")
 
 
