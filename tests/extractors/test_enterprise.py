@@ -61,6 +61,8 @@ def labels(ctx):
     ("中昊晨光一期等14个项目提速推进。", {"中昊晨光"}),
     ("推动圣善二期、华智二期尽快建成投产。", {"圣善", "华智"}),
     ("加快推进福瑞建成投产。", {"福瑞"}),
+    # the maker before a capacity, a list item or what a clause names
+    ("签约项目更有华赛包装年产8亿只绿色无菌瓶盖生产线、华鑫科技年产150万套高档服装等项目。", {"华赛包装", "华鑫科技"}),
     # near-misses of the route, facility and word-boundary tests that must survive
     ("推动华智、圣善等项目建设。", {"华智", "圣善"}),
     ("推动通洲集团研发中心落户。", {"通洲集团"}),
@@ -108,6 +110,9 @@ def test_enterprises(make_context, sentence, expected):
     "总结推广金昌、白银、庆阳3个城市医疗集团建设试点经验。",
     # project lists and phases that name works, not companies
     "推进法律咨询、物流代办等35个政策项目。",
+    # what stands before a capacity and is no maker
+    "中国盐湖集团组建后，一年内就实现年产4万吨基础锂盐项目投产。",
+    "新建年产10万吨PVC项目，建设年产10万吨水泥生产线。",
     "加快实施乐凯大街市区段、西三环南延、南三环等项目。",
     "有序推进洞山安置房二期建设。",
     "城区雨污分流一期基本完成。",

@@ -22,8 +22,8 @@ An Enterprise mention comes from one of five rules:
     :func:`is_brand_name` holds (以品牌为龙头, 以伊祁山为龙头 name none).
 ``enterprise.project_owner``
     a bare brand that carries out projects: the items of a 等…项目 or
-    "A、B 2个项目" list ("信乙化工、华砂新材料等项目") and the owner of a phase
-    ("中昊晨光一期"), when :func:`is_brand_name` holds and the name is not a route
+    "A、B 2个项目" list ("信乙化工、华砂新材料等项目"), the owner of a phase
+    ("中昊晨光一期") and the maker before a capacity ("更有华赛包装年产8亿只…"), when :func:`is_brand_name` holds and the name is not a route
     named by the places at its ends (京唐, 济滨, 疆电入渝: :func:`names_route`).
 
 Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
@@ -561,6 +561,11 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
         for m in _MAKER_VERB.finditer(sent.text):
             if not _PHASE.match(sent.text, m.start()):
                 spans.append((left_edge(sent.text, m.start(), lex, max_len=12), m.start()))
+        for m in _CAPACITY.finditer(sent.text):  # 更有华赛包装年产8亿只…生产线: the maker before its capacity
+            window = max(0, m.start() - 12)
+            a = max((b.end() for b in _ITEM_BEFORE.finditer(sent.text, window, m.start())), default=window)
+            if _names_a_thing(lex, sent.text[a:m.start()]):
+                spans.append((a, m.start()))
         for a, b in spans:
             a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
             phase = _PHASE_END.search(sent.text, a, b)
@@ -569,6 +574,22 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             name = sent.text[a:b]
             if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):
                 yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
+
+
+_CAPACITY = re.compile(r"年产(?:能)?(?=\d|[一二三四五六七八九十两百千万])")
+# what opens the list item, or what a clause names, right before a capacity (…更有|华赛包装|年产; 、|华鑫科技|年产)
+_ITEM_BEFORE = re.compile(r"[、，,；;：:（(“]|既有|又有|更有|还有|也有|包括|分别是|其中")
+
+
+_NOT_THING_TAGS = frozenset("m t d p c r u".split())  # numerals, times, adverbs, prepositions … (一年内就实现)
+
+
+def _names_a_thing(lex: Lexicon, item: str) -> bool:
+    """No word of two characters or more in ``item`` is a numeral, a time, an adverb, a preposition, a conjunction or a
+    pronoun, nor a verb but at its end (华赛包装; not 一年内就实现): one character alone has a tag of chance."""
+    tags = lex.tokenizer.tags(item, HMM=False)
+    return not any(len(w) > 1 and (t in _NOT_THING_TAGS or (t.startswith("v") and i < len(tags) - 1))
+                   for i, (w, t) in enumerate(tags))
 
 
 def _list_end(text: str, pos: int) -> int:
