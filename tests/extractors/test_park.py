@@ -33,6 +33,8 @@ def labels(ctx):
     ("近年来，涌现出清河电子产业园等一批新园区。", {"清河电子产业园"}),  # a verb with its complement is cut
     ("以青禾现代农业产业园为龙头带动全乡。", {"青禾现代农业产业园"}),  # a preposition is cut
     ("计划在广佛肇(怀集)经济合作区建设柠檬全产业链项目。", {"广佛肇(怀集)经济合作区"}),  # a zone of cities' cooperation
+    ("上市公司迪马股份选址武汉临空港经济技术开发区。", {"武汉临空港经济技术开发区"}),  # choosing a site ends the name
+    ("视频丨新田德润产业园：双管齐下赶进度", {"新田德润产业园"}),  # a headline's label before a bar
 ])
 def test_named_parks(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))

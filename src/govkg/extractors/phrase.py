@@ -26,7 +26,8 @@ BULLETS = "".join(map(chr, [*range(0x2460, 0x249C), *range(0x2776, 0x2794), *ran
 # the brackets of reference and footnote markers ([12], ［1］, 〔7〕) and a full-width full stop (10．)
 MARKER_CHARS = "［］〔〕〖〗｛｝{}．" + BULLETS
 # characters that always end a name (punctuation, quotes, brackets that open a clause, markers)
-STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·") | set(MARKER_CHARS)
+# (丨 and the bars part a headline's label from it: 视频丨新田德润产业园…)
+STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·丨｜|") | set(MARKER_CHARS)
 _CN_NUM = "一二三四五六七八九十"
 NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
 """The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""
