@@ -84,6 +84,9 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("一年来，我们聚力两园驱动，工业经济克难前行。", "两园驱动", "两园"),
         ("做好六稳工作，落实六保任务。", "六稳", None),
         ("全力抓好防疫情、稳经济、保安全三件大事。", "三件大事", None),
+        # a place's brand for its way of working or its standing, quoted
+        ("打造防沙、治沙、用沙的“尉犁样板”。", "尉犁样板", None),
+        ("正在成为“中国新能源电池名城”的重要力量。", "中国新能源电池名城", None),
     ],
 )
 def test_finds_slogan(make_context, sentence, label, alias):
