@@ -237,6 +237,21 @@ def test_a_later_clause_gives_the_stage(facts_of, sentence, projects, expected):
     assert milestones(facts_of(sentence, projects, section="", title=NEWS)) == expected
 
 
+def test_an_event_takes_the_time_of_its_own_clause(facts_of):
+    """An earlier event's time in the sentence (继去年底集中开工…后) is not this event's; a sentence's opening date is."""
+    text = ("据了解，我县继去年底集中开工10个重大项目后，再次掀起开工热潮，本次集中开工的22个重大项目，"
+            "包括：顺蓬营一级公路蓬安段建设项目。")
+    assert milestones(facts_of(text, ["顺蓬营一级公路蓬安段建设项目"], section="", title=NEWS)) == {
+        ("顺蓬营一级公路蓬安段建设项目", "开工", 2023, False)}
+    # a project only said to be under way in the event's paragraph takes the event's stage too
+    text = "3月9日举行的荣昌区重点工业项目集中开工活动，12个项目总投资62.9亿元。其中最大的是铁骑力士集团投资建设抗菌肽项目。"
+    assert milestones(facts_of(text, ["抗菌肽项目"], section="", title=NEWS)) == {
+        ("抗菌肽项目", "在建", 2023, False), ("抗菌肽项目", "开工", 2023, False)}
+    text = "2021年4月15日，永济举行重大项目集中开工仪式。分别是牧原生猪养殖项目。"
+    assert milestones(facts_of(text, ["牧原生猪养殖项目"], section="", title=NEWS)) == {
+        ("牧原生猪养殖项目", "开工", 2021, False)}
+
+
 def test_a_report_plans_what_a_later_clause_says(facts_of):
     text = "全速推进国电投光伏制氢项目建设，年底建成并网。"
     assert milestones(facts_of(text, ["国电投光伏制氢项目"])) == {

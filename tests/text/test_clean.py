@@ -328,6 +328,8 @@ def folder() -> ScriptFolder:
         ("襄汾重点项目集中投产\n西西新闻 @2024-08-17\n字号\n" + PARA1, ("襄汾重点项目集中投产", "2024-08-17")),
         ("平湖镇2023年政府工作报告\n2024-05-18\n各位代表：\n" + PARA1, ("平湖镇2023年政府工作报告", "2023")),
         ("襄汾重点项目集中投产\n2024-08-17，全县召开大会，部署项目建设。\n" + PARA1, ("襄汾重点项目集中投产", None)),
+        # a labelled date of a two-digit year
+        ("风光发电项目开工\n时间:17-04-19来源:中国电力化工网 点击: 次\n" + PARA1, ("风光发电项目开工", "2017-04-19")),
     ],
 )
 def test_title_and_date(folder: ScriptFolder, text: str, expected: tuple[str | None, str | None]) -> None:

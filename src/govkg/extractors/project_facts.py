@@ -107,7 +107,7 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
     stages = stage_table(ctx.resources)
     t = timeline_of(ctx)
     seen: set[tuple] = set()
-    staged: set[tuple[int, int]] = set()  # (sentence, start) of the mentions their own clause gave a stage
+    staged: set[tuple[int, int]] = set()  # (sentence, start) of the mentions their own clause gave a stage past 在建
     for m in (m for ms in by_sentence.values() for m in ms if m.definition):  # a glossary's project
         money = _defined_sum(m.definition)
         key = ("i", m.ref, money.amount) if money is not None else None
@@ -125,7 +125,8 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
                 seen.add(key)
                 yield fact
         for fact in _milestones(t, stages, text, mentions, index):
-            staged.add((fact.sentence, fact.start))
+            if fact.stage != "在建":  # 投资建设P in the paragraph of a groundbreaking: the event's stage too
+                staged.add((fact.sentence, fact.start))
             key = ("m", fact.project, fact.stage, fact.year)
             if key not in seen:
                 seen.add(key)
@@ -178,19 +179,19 @@ _EVENT_STAGE = re.compile(r"签约|开工|动工|竣工|投产|奠基")
 def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int, list[Mention]],
                       staged: set[tuple[int, int]]) -> Iterator[Milestone]:
     """On a news page that reports an event of projects (2020年4月15日，永济举行…重大项目集中开工仪式), the stage
-    of the event, in its year, for each project named after it whose own clause states none, when the event's
-    sentence is in the project's paragraph or the paragraph speaks of the event's projects (据悉，签约项目中…，
-    如A项目、B项目): a list of the projects signed or started names them without the verb again."""
+    of the event, in its year, for each project named after it whose own clause states none (or only that it is
+    under way: 投资建设P), when the event's sentence is in the project's paragraph or the paragraph speaks of the
+    event's projects (据悉，签约项目中…，如A项目、B项目): a list of the projects signed or started names them
+    without the verb again."""
     events: list[tuple[int, str, str, int, bool]] = []  # (sentence, stage, cue word, year, planned)
     for sent in ctx.sentences:
-        m = _EVENT.search(sent.text)
-        if m is None:
-            continue
-        word = _EVENT_STAGE.search(m.group()).group()
-        year, planned = resolve(t, sent.index, half_width(sent.text[:m.start()]))
-        if year is not None:  # 将…谋划集中开工重点项目135个: an event still to come
-            planned = planned or bool(_FUTURE.search(sent.text, 0, m.start()) or _SOON.search(sent.text))
-            events.append((sent.index, stages.cues[word][0], word, year, planned))
+        text = half_width(sent.text)
+        for m in _EVENT.finditer(text):  # the last of a sentence's events is the one its projects follow
+            word = _EVENT_STAGE.search(m.group()).group()
+            year, planned = resolve(t, sent.index, _event_time(text, m.start()))
+            if year is not None:  # 将…谋划集中开工重点项目135个: an event still to come
+                planned = planned or bool(_FUTURE.search(text, 0, m.start()) or _SOON.search(text))
+                events.append((sent.index, stages.cues[word][0], word, year, planned))
     if not events:
         return
     text = ctx.doc.norm
@@ -207,6 +208,19 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
             para = text[para_start:para_end if para_end >= 0 else len(text)]
             if ctx.sentences[event].start >= para_start or word in para:
                 yield Milestone(m.ref, stage, year, planned, event, m.start, m.end, "project.event_milestone")
+
+
+def _event_time(text: str, at: int) -> str:
+    """What tells the time of the event at ``at``: its clause before it, after the sentence's opening date
+    (2020年4月15日，永济举行…集中开工仪式); not an earlier clause's time (继去年底集中开工10个项目后，…本次集中开工的)."""
+    cs = next((c.start() for c in CLAUSE.finditer(text) if c.start() <= at <= c.end()), 0)
+    first = CLAUSE.match(text)
+    if first is not None and first.end() < cs and len(first.group()) <= _DATE_CLAUSE and time_word(first.group()):
+        return first.group() + "，" + text[cs:at]
+    return text[cs:at]
+
+
+_DATE_CLAUSE = 16  # the most characters of a date that opens a sentence (2020年4月15日上午)
 
 
 def _defined_sum(definition: str) -> Money | None:

@@ -74,6 +74,8 @@ _LABELLED_DATE = (
     r"(?:发布日期|发布时间|发文时间|发表时间|更新时间|成文日期|时间|日期|发表于)\s*[:：]?\s*"
     rf"(?:{_CN_DATE}|{_NUM_DATE})")
 _CLOCK_DATE = rf"(?:{_CN_DATE}|{_NUM_DATE})\s+\d{{1,2}}:\d{{2}}"
+# a labelled date of a two-digit year (时间:17-04-19): 2017-04-19
+_LABELLED_SHORT_DATE = r"(?:发布日期|发布时间|发文时间|发表时间|更新时间|时间|日期)\s*[:：]\s*(\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])"
 # a byline: a short line of a source, an author or a counter with a full date (西西新闻 @2024-08-17)
 _BYLINE_DATE = rf"^[^。，,；;！？]{{0,24}}?(?:{_CN_DATE}|{_NUM_DATE})[^。，,；;！？\d]{{0,16}}$"
 _TITLE_LABEL = r"^(标题|题目|文章标题)\s*[:：]\s*(.+)$"
@@ -285,8 +287,9 @@ def title_and_date(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str |
     The date is, in this order, that of the meeting the report was given at,
     a date in brackets or alone on a content line, a labelled publication date
     (``时间：``, ``发表于``), a date with a clock time, a report's title's year,
-    or a full date on a short byline (``西西新闻 @2024-08-17``: a page's, which
-    a report's title outranks, since a library gives the day it was uploaded).
+    or a page's date: a labelled one of a two-digit year (``时间:17-04-19``) or
+    a full date on a short byline (``西西新闻 @2024-08-17``; a report's title
+    outranks them, since a library gives the day it was uploaded).
 
     >>> text = "来源：新华网 时间：2022-03-01 11:56:53\\n某区党建工作综述\\n正文。"
     >>> title_and_date(text, content_spans(text))
@@ -373,6 +376,13 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
 
 
 def _byline_date(text: str, top: list[tuple[int, int]]) -> str | None:
+    for a, b in top:
+        m = _re(_LABELLED_SHORT_DATE).search(text, a, b)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            year += 2000 if year < 50 else 1900
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
     for a, b in top:
         m = _re(_BYLINE_DATE).search(text[a:b].strip())
         iso = _iso(m) if m else None
