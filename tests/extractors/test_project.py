@@ -214,8 +214,9 @@ def test_routes_in_lists_are_works_not_enterprises(make_context):
      "胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目"),
     # a bare phase joined to the next item is the item before's (配置一期、二期和黄茅峡水库)
     ("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。", {"黄茅峡水库"}, "二期和黄茅峡水库"),
-    # one work: it joins the two, or its first part has no head
+    # one work: it joins the two, or its first part has no head, or one project makes two products
     ("实施马坊桥与旭宁街互通改造工程。", {"马坊桥与旭宁街互通改造工程"}, None),
+    ("签约年产3万吨石墨精粉及年产1万吨石墨新材料深加工项目。", {"年产3万吨石墨精粉及年产1万吨石墨新材料深加工项目"}, None),
     ("实施东平湖与小清河联通工程。", {"东平湖与小清河联通工程"}, None),
 ])
 def test_two_joined_works(make_context, sentence, expected, joined):

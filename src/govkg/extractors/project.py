@@ -726,11 +726,15 @@ def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) 
         if all((heads := _ending_heads(text[c:d])) is not None and not _rejected(ctx, lex, heads, text, c, d)
                and _specific(ctx, lex, sent, c, d, heads, named) for c, d in parts):
             return list(parts)
-        if all(_CAPACITY.search(text, c, d) for c, d in parts) and _ending_heads(text[k + 1:b]) is not None:
-            return list(parts)  # 胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目: two plants, each by its size
+        if all(_CAPACITY.search(text, c, d) for c, d in parts) and _ending_heads(text[k + 1:b]) is not None \
+                and not _OWNERLESS_SIZE.match(text, k + 1):
+            # 胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目: two plants, each by its size and owner; not
+            # 年产3万吨石墨精粉及年产1万吨石墨新材料深加工项目, one project's two products
+            return list(parts)
     return []
 
 
+_OWNERLESS_SIZE = re.compile(r"年产|年加工|年处理|\d")
 _CAPACITY = re.compile(r"\d+(?:\.\d+)?(?:万吨|吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米)"
                        r"[\u4e00-\u9fff]{2}")
 
