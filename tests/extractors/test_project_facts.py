@@ -109,6 +109,28 @@ def test_a_later_clause_of_the_sum_alone_and_a_table_of_sums(facts_of):
     assert investments(facts_of(text, ["风帆工业园项目"])) == set()
 
 
+def test_a_project_named_sentences_before_and_a_deal_give_sums(facts_of):
+    """该项目 two sentences on (a sentence of its company between), 项目 alone opening a sentence, a sum a deal names
+    its project by (签订的1.1亿元P), a cost (耗资), a base named inside its project's name."""
+    text = "科希盟高分子复合材料项目举行开工典礼。科希盟公司是一家军工企业。该项目征地208亩，总投资13.25亿元。"
+    assert investments(facts_of(text, ["科希盟高分子复合材料项目"])) == {("科希盟高分子复合材料项目", "1325000000", "CNY")}
+    text = "莱檬大健康产业园建设项目是签约项目之一。该项目从事柠檬果胶的生产。项目总投资10亿元，年产值17亿元。"
+    assert investments(facts_of(text, ["莱檬大健康产业园建设项目"])) == {("莱檬大健康产业园建设项目", "1000000000", "CNY")}
+    text = "集安边合区与美之旅生物科技签订的1.1亿元清河人参数字平台建设项目。"
+    assert investments(facts_of(text, ["清河人参数字平台建设项目"])) == {("清河人参数字平台建设项目", "110000000", "CNY")}
+    text = "开工的海棠湖文旅小镇项目位于高铁新城东侧，占地约366亩，耗资近20亿元，是特色文旅小镇。"
+    assert investments(facts_of(text, ["海棠湖文旅小镇项目"])) == {("海棠湖文旅小镇项目", "2000000000", "CNY")}
+    text = "禄丰市宣布方德智能花卉种植基地建设项目计划总投资3.1亿元。"
+    assert investments(facts_of(text, ["方德智能花卉种植基地建设项目", "方德智能花卉种植基地"])) == {
+        ("方德智能花卉种植基地建设项目", "310000000", "CNY")}
+    # not across a paragraph, nor past a sentence that names another project
+    text = "科希盟高分子复合材料项目举行开工典礼。\n该项目征地208亩，总投资13.25亿元。"
+    assert investments(facts_of(text, ["科希盟高分子复合材料项目"])) == set()
+    text = "科希盟高分子复合材料项目举行开工典礼。华康药业项目已经投产。该项目总投资13.25亿元。"
+    assert ("科希盟高分子复合材料项目", "1325000000", "CNY") not in investments(
+        facts_of(text, ["科希盟高分子复合材料项目", "华康药业项目"]))
+
+
 def test_invested_works_take_their_sum(facts_of, resources, folder):
     """The works the rule project.invested found after a sum take that sum, across a measure and a place."""
     sentence = "投资4000万元完成教育园区内3条高压线路迁改。"

@@ -33,7 +33,7 @@ INVESTED_RULE = "project.invested"
 """The rule of :mod:`govkg.extractors.project` that finds a project as what a sum was invested in."""
 STAGES: tuple[str, ...] = ("规划", "签约", "开工", "在建", "竣工", "投产")
 
-INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*$")
+INVEST = re.compile(r"(?:总投资额?|计划投资|概算投资|估算投资|总投入|投资总额|投资额|投资|耗资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*$")
 """The words that put a sum right after them as an investment (总投资约, 投资, 计划投资; 总投资：60000万元 of a table
 of projects)."""
 _SPENT = re.compile(r"(?:完成|累计完成|年度|当年|今年|全年|已|实际|到位|完成年度)\s*(?:计划)?\s*(?:投资|投入)[^，,；;。]{0,4}$")
@@ -119,7 +119,7 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
         text = half_width(sent.text)
         spans = sorted({(m.start - sent.start, m.end - sent.start): m for m in by_sentence[index]}.items())
         mentions = [(a, b, m) for (a, b), m in spans]
-        for fact in _investments(text, mentions, index):
+        for fact in (*_investments(text, mentions, index), *_deal_sums(text, mentions, index)):
             key = ("i", fact.project, fact.amount)
             if key not in seen:
                 seen.add(key)
@@ -144,17 +144,24 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
                 yield fact
 
 
-_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目")
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)?项目(?!建设|[的和与及、])")
+_BACK = 2
+"""How many sentences back, in its paragraph, 该项目 may point to the project (…P…。A公司是一家…企业。该项目…)."""
 
 
 def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> Iterator[Investment]:
-    """The sum a sentence opening with 该项目 gives, in its first clause or a clause of the sum alone, for the one
-    project the sentence before names (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目
-    占地64亩，总投资1.3亿元)."""
+    """The sum a sentence opening with 该项目 (or 项目) gives, in its first clause or a clause of the sum alone, for
+    the one project the last sentence before it that names projects names, one or two sentences back in its
+    paragraph (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目占地64亩，总投资1.3亿元;
+    P是签约项目之一。该项目主要从事…。项目总投资10亿元)."""
+    norm = ctx.doc.norm
     for sent in ctx.sentences:
         if sent.index in by_sentence or not _THIS_PROJECT.match(sent.text):
             continue
-        before = by_sentence.get(sent.index - 1, [])
+        back = next((i for i in range(sent.index - 1, max(-1, sent.index - 1 - _BACK), -1) if i in by_sentence), None)
+        if back is None or "\n" in norm[ctx.sentences[back].end:sent.start]:
+            continue
+        before = by_sentence[back]
         if len({m.ref for m in before}) != 1:
             continue
         text = half_width(sent.text)
@@ -276,7 +283,7 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         if target is None:
             # the project, then its sum: P总投资约100亿元 (the clause names this project alone, no list or count;
             # a sum followed by 的 is what comes after it: 投资1400万元的6所中小学校)
-            before = [(a, b, m) for a, b, m in in_clause if b <= money.start]
+            before = _outermost([(a, b, m) for a, b, m in in_clause if b <= money.start])
             if len({m.ref for _, _, m in before}) != 1 or after or _OF.match(text, money.end):
                 continue
             a, b, m = before[-1]
@@ -291,7 +298,26 @@ def _investments(text: str, mentions: list[tuple[int, int, Mention]], index: int
         yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
 
 
-_OPENS_WITH_SUM = re.compile(r"\s*(?:该|此|本)?(?:项目)?(?:总投资额?|计划总?投资|投资总额|投资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*")
+_DEAL = re.compile(r"(?:签订|签约|签署|签下|引进|招引)的\s*$")
+
+
+def _deal_sums(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
+    """A sum that a deal names its project by (集安边合区与天津美之旅生物科技签订的1.1亿元清河人参产业园区…建设项目):
+    the sum right before the project's name, after 签订的 or 引进的."""
+    starts = {a: m for a, _, m in _outermost(mentions)}
+    for money in find_money(text):
+        m = starts.get(money.end)
+        if m is not None and _DEAL.search(text, max(0, money.start - 6), money.start):
+            yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
+
+
+def _outermost(mentions: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
+    """The mentions not inside a longer one (a base named inside its project's name is that project)."""
+    return [(a, b, m) for a, b, m in mentions
+            if not any(c <= a and b <= d and d - c > b - a for c, d, _ in mentions)]
+
+
+_OPENS_WITH_SUM = re.compile(r"\s*(?:该|此|本)?(?:项目)?(?:总投资额?|计划总?投资|投资总额|投资|耗资)(?:约|超过|超|近|逾|达到|达|为)?\s*[:：]?\s*")
 """A clause that opens with the sum, its subject the project before it (…，总投资14.5亿元; 该项目计划投资8亿元)."""
 _ENDS_CLAUSE = re.compile(r"\s*(?:左右)?\s*")
 """All that may follow such a sum in its clause: the sum is the clause (…，总投资14.5亿元，…), not the first words of
