@@ -303,6 +303,10 @@ def test_traditional_script_offsets(make_context):
         # a page naming no region in its text: the county's own news centre it gives as source; not a province's
         ("示范园项目战略合作协议正式签订", "2021-06-18 10:01:34   来源:陆良县融媒体中心\n县长与企业签订协议。", "530322"),
         ("示范园项目战略合作协议正式签订", "2021-06-18 10:01:34   来源:云南省人民政府\n县长与企业签订协议。", None),
+        # a report that names itself by its short form only: its speaker's level and the county's own short form
+        ("政府工作报告", "现在，我代表县人民政府向大会报告工作。2022年，也是城固发展进程中极不平凡的一年。", "610722"),
+        ("政府工作报告", "现在，我代表县人民政府向大会报告工作。全县发展迈上新台阶。", None),
+        ("某某新闻", "2022年，城固发展进程中极不平凡。", None),  # not a report's speaker
     ],
 )
 def test_document_region(make_context, title, text, expected):

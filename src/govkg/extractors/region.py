@@ -348,7 +348,42 @@ def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | No
 def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: list[tuple[int, int]]) -> str | None:
     """The document's region: its title's, else the one the text names most (``found``: offsets and codes), else
     its source line's."""
-    return _title_region(idx, ctx.doc.title) or _pick_region(idx.gaz, found, head) or _source_region(idx, ctx.doc.norm)
+    return (_title_region(idx, ctx.doc.title) or _pick_region(idx.gaz, found, head) or _source_region(idx, ctx.doc.norm)
+            or _self_region(idx, ctx))
+
+
+# a report's speaker: 我代表县人民政府 (the county's report), 我代表区政府
+_SPEAKER = re.compile(r"我代表(?:[\u4e00-\u9fff]{0,8}?)([县区旗市])(?:人民)?政府")
+_SPEAKER_LOOK = 2000
+
+
+def _self_region(idx: _Index, ctx: Context) -> str | None:
+    """The county of a report that names itself only by its short form (我代表县人民政府…也是城固发展进程中…:
+    城固县), when nothing else says: the short form of a county (a city's for 市) unique in the country and no
+    common word that the text names most."""
+    speaker = _SPEAKER.search(ctx.doc.norm[:_SPEAKER_LOOK])
+    if speaker is None:
+        return None
+    levels = (COUNTY, PREFECTURE) if speaker.group(1) == "市" else (COUNTY,)
+    shorts, pattern = _county_shorts(ctx, idx)
+    counts = Counter(shorts[m.group()] for m in pattern.finditer(ctx.doc.norm)
+                     if idx.gaz.get(shorts[m.group()]).level in levels)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _county_shorts(ctx: Context, idx: _Index) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Short form -> code of the counties and cities whose short form is theirs alone in the country, of two
+    characters or more and no common word, and the regex of those short forms."""
+    def build() -> tuple[dict[str, str], re.Pattern[str]]:
+        freq = plain_segmenter(ctx.resources).FREQ
+        out = {short: codes[0] for short, codes in idx.gaz.by_short.items()
+               if len(codes) == 1 and len(short) >= 2 and short not in idx.short_stop
+               and freq.get(short, 0) < COMMON_WORD_FREQ and idx.gaz.get(codes[0]).level in (COUNTY, PREFECTURE)}
+        return out, re.compile(literal_alternation(out))
+    return ctx.resources.get("region.county_shorts", build)
 
 
 _SOURCE = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[:：]\s*(\S{3,30})")
