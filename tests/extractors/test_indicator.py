@@ -152,6 +152,21 @@ def test_one_observation_per_indicator_year_and_kind(observe):
     assert len(obs.sentences) == 2 and obs.region.key == "130608"
 
 
+def test_a_figure_past_a_mark_and_a_title_that_dates_the_review(observe):
+    """突破300亿元达到301.5亿元: the figure, not the mark it passed; "2022年政府主要工作" in a report its title
+    dates 2023 is the review of 2022, not a plan."""
+    found, _ = observe("全年地区生产总值突破300亿元达到301.5亿元，增长5.2%；固定资产投资增长20%。",
+                       section="一、2022年政府主要工作", title="保定市清苑区2023年政府工作报告")
+    assert found == {("GDP", 2022, "actual", "30150000000", "CNY", "5.2"),
+                     ("FixedAssetInvestment", 2022, "actual", None, None, "20")}
+    # after the growth, a sum under another name is not this one's (a page that lost its commas)
+    found, _ = observe("全区社会消费品零售总额增长 11.5% 财政总收入 7.5 亿元、增长 34.8%。地区生产总值增长6%，达到300亿元。")
+    assert found == {("RetailSales", 2019, "actual", None, None, "11.5"),
+                     ("GDP", 2019, "actual", "30000000000", "CNY", "6")}
+    found, _ = observe("全区地区生产总值增长6%。", section="二、2020年政府主要工作")  # the plan of the 2020 report
+    assert found == {("GDP", 2020, "target", None, None, "6")}
+
+
 def test_news_speaks_for_the_year_of_its_date(observe):
     found, _ = observe("去年，全县地区生产总值增长6.2%。", section="2022-07-26 10:10 来源：山西新闻网",
                        title="沁源县:党建引领全方位高质量发展")

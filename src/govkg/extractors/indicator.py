@@ -83,7 +83,7 @@ _PAREN = re.compile(r"(?:\s*(?:[（(][^（()）]{0,12}[）)]|\[\d{1,2}\]|〔\d{1
 _FOLLOW = re.compile(
     r"\s*(?:同口径|可比口径|完成|实现|达到|达|为|是|增长|增速|增幅|增加|同比|比上年|较上年|比去年|较去年|预计|分别|均|下降|减少|降低|"
     r"可比|按可比|年均|保持|总量|总额|首次|跃升|攀升|提高|由|从|约|继续|再|连续|稳定|稳步|实际|名义|预期|力争|要|将|确保|"
-    r"争取|有望|"
+    r"争取|有望|突破|"
     r"\d|[，,；;。])")
 _PART_END = re.compile(r"[，,；;。！？!?、]")
 _GROUP_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
@@ -95,6 +95,8 @@ _SUB_YEAR = re.compile(r"上半年|下半年|[一二三四1-4]季度|前三季�
 _CUMULATIVE = re.compile(r"累计|五年来共|五年共")
 _GOAL_AFTER = re.compile(r"[^，,；;。]*?\d\s*(?:%|亿元|万元|元|美元)(?:左右|以上)?\s*(?:的|之)?\s*(?:预期|奋斗|年度)?目标")
 _BOTH = re.compile(r"[均都]\s*(?:增长|下降|提高|增加|减少)")
+_OTHER_FIGURE = re.compile(r"收入|产值|总值|增加值|投资|销售额|零售额|进出口|税收")
+_THRESHOLD = re.compile(r"(?:突破|超过|超)\s*$")
 _REACHED = re.compile(r"(?:达到|达|增加到|增长到|提高到|增至|提升到|跃升至|跃升到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*$")
 
 
@@ -267,7 +269,14 @@ def _values(segment: str, codes: tuple[str, ...], five: bool) -> list[Amount]:
     money = [m for m in find_money(segment) if is_level(segment, m)]
     if five:
         money = [m for m in money if _REACHED.search(segment, max(0, m.start - 12), m.start)]
+    exact = [m for m in money if not _THRESHOLD.search(segment, max(0, m.start - 4), m.start)]
+    money = exact or money  # 突破300亿元达到301.5亿元: the figure, not the mark it passed
     if len(codes) == 1:
+        # after the name's growth, a sum under another figure's name is that one's (零售总额增长11.5% 财政总收入7.5
+        # 亿元: a page that lost its commas); not 增长5.8%、增速全国第3，总量达到60013亿元
+        first = next((g for g in find_growth(segment)), None)
+        if first is not None:
+            money = [m for m in money if m.start < first.start or not _OTHER_FIGURE.search(segment, first.end, m.start)]
         return [money[0].amount] if money else []
     return [m.amount for m in money] if len(money) == len(codes) else []
 
