@@ -23,8 +23,9 @@ An Enterprise mention comes from one of five rules:
 ``enterprise.project_owner``
     a bare brand that carries out projects: the items of a 等…项目 or
     "A、B 2个项目" list ("信乙化工、华砂新材料等项目"), the owner of a phase
-    ("中昊晨光一期") and the maker before a capacity ("更有华赛包装年产8亿只…"), when :func:`is_brand_name` holds and the name is not a route
-    named by the places at its ends (京唐, 济滨, 疆电入渝: :func:`names_route`).
+    ("中昊晨光一期") and the maker before a capacity ("更有华赛包装年产8亿只…"), when
+    :func:`is_brand_name` holds and the name is not a route named by the places at
+    its ends (京唐, 济滨, 疆电入渝: :func:`names_route`).
 
 Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
 以; data ``enterprise_lead_words.txt``) are trimmed from every name.

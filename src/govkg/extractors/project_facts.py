@@ -404,7 +404,7 @@ def _milestones(t, stages: StageTable, text: str, mentions: list[tuple[int, int,
 _AIM = re.compile(r"\s*(?:确保|力争|争取|努力|预计|计划|有望|拟)")
 # a later clause that goes on about the project: a stage reached or under way (已开工建设, 目前已建成投产, 正在试生产)
 _DONE = re.compile(r"\s*(?:目前|现|现已|均|均已|已经|已|正在|正|并|顺利|于)*")
-# what may come before a project that is its clause's subject: a list mark, a time, where, 由 (由A公司投资的P)
+# what may come before a project that is its clause's subject: a list mark, a linking word, a time (2023年5月，P…)
 _SUBJECT = re.compile(r"\s*(?:[①-⑳]|[(（]?[一二三四五六七八九十\d]+[)）.、．]|[一二三四五六七八九十]是|其中|此外|另外|同时|"
                       r"(?:19|20)\d\d年|\d{1,2}月(?:\d{1,2}日)?|上半年|下半年|今年|去年|目前|近日|日前|\s)*")
 

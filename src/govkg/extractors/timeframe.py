@@ -37,8 +37,8 @@ _REPORT_TEXT = re.compile(r"政府工作报告|各位代表|向大会报告|请�
 # headings and openings that start a section (read at the start of a sentence)
 _REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作回顾|工作的回顾|工作总结)")
 _PLAN_OF = re.compile(_LEAD + r"(?:做好)?" + _YEAR +
-                      r"[^，,。；是]{0,12}?(?:工作安排|工作部署|工作任务|主要任务|重点任务|重点工作|(?P<either>主要工作)|工作目标|"
-                      r"预期目标|总体要求|工作打算|(?P<either2>政府工作)|目标任务)")
+                      r"[^，,。；是]{0,12}?(?:工作安排|工作部署|工作任务|主要任务|重点任务|重点工作|工作目标|预期目标|总体要求|"
+                      r"工作打算|目标任务|(?P<either>主要工作|政府工作))")
 # (2022年政府主要工作 heads a plan in a report of 2022, the review in a report of 2023 that its title dates)
 _YEAR_OPENING = re.compile(_LEAD + _YEAR + r"(?:[，,]|是|以来|全年|，全[区县市省旗])")
 _REVIEW_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?一年|一年来|一年以来|回顾(?:过去|去年))")
@@ -104,7 +104,7 @@ def _report_year(title: str, heads: list[str], date: str | None) -> int | None:
         m = _PLAN_OF.match(head)
         if m:
             titled = _TITLE_YEAR.search(title)
-            if (m.group("either") or m.group("either2")) and titled and int(titled.group(1)) == int(m.group(1)) + 1:
+            if m.group("either") and titled and int(titled.group(1)) == int(m.group(1)) + 1:
                 return int(m.group(1)) + 1
             return int(m.group(1))
     m = _TITLE_YEAR.search(title)
