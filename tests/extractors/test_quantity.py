@@ -13,6 +13,7 @@ from govkg.extractors.quantity import decimal_text, find_growth, find_money, hal
     ("2.15万亿元", [("2150000000000", "CNY")]),
     ("1.2亿美元", [("120000000", "USD")]),
     ("1500万美元", [("15000000", "USD")]),
+    ("实际利用外资 1830 万美 元", [("18300000", "USD")]),  # a space a PDF left inside the unit
     ("３．３亿元", []),  # full width: half_width first
     ("2023年", []),
     ("36.5 9亿元", []),  # a number broken by a space

@@ -238,6 +238,14 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
         five = (word is None and t.sections[index] == FIVE) or (word is not None and "五年" in word[2])
         values = _values(segment, g.codes, five)
         growths = [] if five else _growths(segment, g.codes)
+        listed = text.count("、", max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, g.start)), default=0), g.start)
+        if listed and len(g.codes) == 1 and "分别" in segment:
+            # 财政总收入、地方一般公共预算收入分别实现156.8亿元、79.3亿元: the last of a list of figures takes the
+            # figure at its place in the list, not the first (a sum right after its name, 引进253.1亿元、实际利用外资
+            # 1830万美元，分别增长…, stays its own); a rate that is not at its place is none
+            every = ("",) * (listed + 1)
+            values = _at(_values(segment, every, five), listed) or values
+            growths = [] if five else _at(_growths(segment, every), listed)
         if len(g.codes) > 1 and not values and _one_level(segment):
             continue  # 城乡居民人均可支配收入达到25780元，增长5.8%: one figure of all residents, neither list item's
         rule = "indicator.list" if len(g.codes) > 1 else "indicator.clause"
@@ -250,6 +258,13 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
                 continue
             yield Observation(ctx.doc_region, code, year, "target" if target else "actual", value, growth,
                               (index,), rule)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+
+
+def _at(items: list, index: int) -> list:
+    return items[index:index + 1]
 
 
 def _segment_end(text: str, start: int, stop: int) -> int:

@@ -41,7 +41,7 @@ _NUM = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9,])"  # ASCII digits: text is h
 _MULTIPLIERS = {"万亿": 10 ** 12, "千亿": 10 ** 11, "百亿": 10 ** 10, "亿": 10 ** 8, "千万": 10 ** 7,
                 "百万": 10 ** 6, "十万": 10 ** 5, "万": 10 ** 4, "千": 10 ** 3, "": 1}
 _MONEY = re.compile(rf"(?<![0-9.])(?P<num>{_NUM})\s*(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?\s*"
-                    r"(?P<cur>美元|元)")
+                    r"(?P<cur>美\s?元|元)")  # 1830 万美 元: a space a PDF left inside the unit
 # a growth verb, then the rate; 到/至 after the verb make a level (提高到26.8%), not a growth
 _GROWTH = re.compile(
     r"(?P<verb>增长率|增速|增幅|增长|增加|增|提高|提升|上升|下降|降低|减少|回落|下滑|负增长)"
@@ -114,7 +114,7 @@ def find_money(text: str) -> list[Money]:
             continue
         value = n * _MULTIPLIERS[m.group("mult") or ""]
         bound = _APPROX.search(text, max(0, m.start() - 3), m.start())
-        out.append(Money(Amount(decimal_text(value), "USD" if m.group("cur") == "美元" else "CNY"),
+        out.append(Money(Amount(decimal_text(value), "USD" if m.group("cur").startswith("美") else "CNY"),
                          m.start(), m.end(), bound.group().strip() if bound else ""))
     return out
 
