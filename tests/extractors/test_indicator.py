@@ -166,8 +166,8 @@ def test_a_figure_past_a_mark_and_a_title_that_dates_the_review(observe):
     # the last of a list of figures, with 分别: the figures at its place
     found, _ = observe("财政总收入、地方一般公共预算收入分别实现156.8亿元、79.3亿元，同比增长11%、12.6%。")
     assert found == {("GeneralBudgetRevenue", 2019, "actual", "7930000000", "CNY", "12.6")}
-    found, _ = observe("引进253.1亿元、实际利用外资1830万美元，分别增长51.6% 144%，总量居全市第一。")  # a lost comma
-    assert found == {("ForeignInvestment", 2019, "actual", "18300000", "USD", None)}
+    found, _ = observe("引进253.1亿元、实际利用外资1830万美元，分别增长51.6% 144%，总量居全市第一。")  # a lost mark
+    assert found == {("ForeignInvestment", 2019, "actual", "18300000", "USD", "144")}
     found, _ = observe("全区地区生产总值增长6%。", section="二、2020年政府主要工作")  # the plan of the 2020 report
     assert found == {("GDP", 2020, "target", None, None, "6")}
 

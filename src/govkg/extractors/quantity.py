@@ -42,12 +42,13 @@ _MULTIPLIERS = {"万亿": 10 ** 12, "千亿": 10 ** 11, "百亿": 10 ** 10, "亿
                 "百万": 10 ** 6, "十万": 10 ** 5, "万": 10 ** 4, "千": 10 ** 3, "": 1}
 _MONEY = re.compile(rf"(?<![0-9.])(?P<num>{_NUM})\s*(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?\s*"
                     r"(?P<cur>美\s?元|元)")  # 1830 万美 元: a space a PDF left inside the unit
-# a growth verb, then the rate; 到/至 after the verb make a level (提高到26.8%), not a growth
+# a growth verb, then the rate; 到/至 after the verb make a level (提高到26.8%), not a growth; the rates of a list
+# (增长11%、12.6%), also where a PDF lost the mark between them (分别增长 51.6% 144%)
 _GROWTH = re.compile(
     r"(?P<verb>增长率|增速|增幅|增长|增加|增|提高|提升|上升|下降|降低|减少|回落|下滑|负增长)"
     r"(?:了)?(?:为|达到|达|是|约|近|超过)?\s*"
     rf"(?P<num>-?{_NUM})\s*(?P<unit>%|倍|个百分点)"
-    r"(?P<rest>(?:\s*(?:左右|以上|以内|上下))?(?:\s*(?:[、和及与]|,|，)\s*-?[0-9]+(?:\.[0-9]+)?\s*(?:%|倍)"
+    r"(?P<rest>(?:\s*(?:左右|以上|以内|上下))?(?:(?:\s*(?:[、和及与]|,|，)\s*|\s+)-?[0-9]+(?:\.[0-9]+)?\s*(?:%|倍)"
     r"(?:\s*(?:左右|以上|以内|上下))?)*)")
 _MORE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\s*(%|倍)")
 _AVERAGE = re.compile(r"(?:年均|年平均|平均每年)\s*(?:分别|均|都)?\s*$")
