@@ -93,39 +93,39 @@ def test_the_sentence_after_a_project_gives_this_projects_sum(facts_of):
     assert investments(facts_of(text, ["风帆工业园项目"])) == set()
 
 
-def test_a_later_clause_of_the_sum_alone_and_a_table_of_sums(facts_of):
-    """该项目 and a clause of the sum alone further on; 总投资：N万元 of a table of projects (the colon is no clause
-    break); a year's planned sum (年度计划投资) is no total."""
-    text = "县长为华庆石英管深加工项目培土奠基。该项目占地64亩，总投资1.3亿元，将建设6台套石英管生产线。"
-    assert investments(facts_of(text, ["华庆石英管深加工项目"])) == {("华庆石英管深加工项目", "130000000", "CNY")}
-    text = "华药医药中间体建设项目是开工项目之一，位于尼葛开发区，项目用地95亩，计划总投资3.6亿元，建设医药中间体。"
-    assert investments(facts_of(text, ["华药医药中间体建设项目"])) == {("华药医药中间体建设项目", "360000000", "CNY")}
-    text = "福凯五金生产项目总投资：25000万元；年度计划投资：1000万元；顶辉新材料科技项目总投资：36018万元。"
-    assert investments(facts_of(text, ["福凯五金生产项目", "顶辉新材料科技项目"])) == {
-        ("福凯五金生产项目", "250000000", "CNY"), ("顶辉新材料科技项目", "360180000", "CNY")}
-    assert investments(facts_of("福凯五金生产项目年度计划投资5000万元。", ["福凯五金生产项目"])) == set()
+@pytest.mark.parametrize("text, projects, expected", [
+    # 该项目 and a clause of the sum alone further on
+    ("县长为华庆石英管深加工项目培土奠基。该项目占地64亩，总投资1.3亿元，将建设6台套石英管生产线。", ["华庆石英管深加工项目"],
+     {("华庆石英管深加工项目", "130000000", "CNY")}),
+    ("华药医药中间体建设项目是开工项目之一，位于尼葛开发区，项目用地95亩，计划总投资3.6亿元，建设医药中间体。",
+     ["华药医药中间体建设项目"], {("华药医药中间体建设项目", "360000000", "CNY")}),
+    # 总投资：N万元 of a table of projects (the colon is no clause break); a year's planned sum is no total
+    ("福凯五金生产项目总投资：25000万元；年度计划投资：1000万元；顶辉新材料科技项目总投资：36018万元。",
+     ["福凯五金生产项目", "顶辉新材料科技项目"],
+     {("福凯五金生产项目", "250000000", "CNY"), ("顶辉新材料科技项目", "360180000", "CNY")}),
+    ("福凯五金生产项目年度计划投资5000万元。", ["福凯五金生产项目"], set()),
     # a clause of the sum that goes on is no clause of the sum alone
-    text = "推进风帆工业园项目建设。该项目占地64亩，总投资1.3亿元的厂房已建成。"
-    assert investments(facts_of(text, ["风帆工业园项目"])) == set()
-
-
-def test_a_project_named_sentences_before_and_a_deal_give_sums(facts_of):
-    """该项目 two sentences on (a sentence of its company between), 项目 alone opening a sentence, a sum a deal names
-    its project by (签订的1.1亿元P), a cost (耗资), a base named inside its project's name."""
-    text = "科希盟高分子复合材料项目举行开工典礼。科希盟公司是一家军工企业。该项目征地208亩，总投资13.25亿元。"
-    assert investments(facts_of(text, ["科希盟高分子复合材料项目"])) == {("科希盟高分子复合材料项目", "1325000000", "CNY")}
-    text = "莱檬大健康产业园建设项目是签约项目之一。该项目从事柠檬果胶的生产。项目总投资10亿元，年产值17亿元。"
-    assert investments(facts_of(text, ["莱檬大健康产业园建设项目"])) == {("莱檬大健康产业园建设项目", "1000000000", "CNY")}
-    text = "集安边合区与美之旅生物科技签订的1.1亿元清河人参数字平台建设项目。"
-    assert investments(facts_of(text, ["清河人参数字平台建设项目"])) == {("清河人参数字平台建设项目", "110000000", "CNY")}
-    text = "开工的海棠湖文旅小镇项目位于高铁新城东侧，占地约366亩，耗资近20亿元，是特色文旅小镇。"
-    assert investments(facts_of(text, ["海棠湖文旅小镇项目"])) == {("海棠湖文旅小镇项目", "2000000000", "CNY")}
-    text = "禄丰市宣布方德智能花卉种植基地建设项目计划总投资3.1亿元。"
-    assert investments(facts_of(text, ["方德智能花卉种植基地建设项目", "方德智能花卉种植基地"])) == {
-        ("方德智能花卉种植基地建设项目", "310000000", "CNY")}
+    ("推进风帆工业园项目建设。该项目占地64亩，总投资1.3亿元的厂房已建成。", ["风帆工业园项目"], set()),
+    # 该项目 two sentences on (a sentence of its company between), 项目 alone opening a sentence
+    ("科希盟高分子复合材料项目举行开工典礼。科希盟公司是一家军工企业。该项目征地208亩，总投资13.25亿元。",
+     ["科希盟高分子复合材料项目"], {("科希盟高分子复合材料项目", "1325000000", "CNY")}),
+    ("莱檬大健康产业园建设项目是签约项目之一。该项目从事柠檬果胶的生产。项目总投资10亿元，年产值17亿元。",
+     ["莱檬大健康产业园建设项目"], {("莱檬大健康产业园建设项目", "1000000000", "CNY")}),
+    # a sum a deal names its project by, a cost, a base named inside its project's name
+    ("集安边合区与美之旅生物科技签订的1.1亿元清河人参数字平台建设项目。", ["清河人参数字平台建设项目"],
+     {("清河人参数字平台建设项目", "110000000", "CNY")}),
+    ("开工的海棠湖文旅小镇项目位于高铁新城东侧，占地约366亩，耗资近20亿元，是特色文旅小镇。", ["海棠湖文旅小镇项目"],
+     {("海棠湖文旅小镇项目", "2000000000", "CNY")}),
+    ("禄丰市宣布方德智能花卉种植基地建设项目计划总投资3.1亿元。", ["方德智能花卉种植基地建设项目", "方德智能花卉种植基地"],
+     {("方德智能花卉种植基地建设项目", "310000000", "CNY")}),
     # not across a paragraph, nor past a sentence that names another project
-    text = "科希盟高分子复合材料项目举行开工典礼。\n该项目征地208亩，总投资13.25亿元。"
-    assert investments(facts_of(text, ["科希盟高分子复合材料项目"])) == set()
+    ("科希盟高分子复合材料项目举行开工典礼。\n该项目征地208亩，总投资13.25亿元。", ["科希盟高分子复合材料项目"], set()),
+])
+def test_sums_of_later_clauses_sentences_and_deals(facts_of, text, projects, expected):
+    assert investments(facts_of(text, projects)) == expected
+
+
+def test_this_project_does_not_reach_past_another_project(facts_of):
     text = "科希盟高分子复合材料项目举行开工典礼。华康药业项目已经投产。该项目总投资13.25亿元。"
     assert ("科希盟高分子复合材料项目", "1325000000", "CNY") not in investments(
         facts_of(text, ["科希盟高分子复合材料项目", "华康药业项目"]))

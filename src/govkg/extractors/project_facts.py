@@ -220,7 +220,7 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
 def _event_time(text: str, at: int) -> str:
     """What tells the time of the event at ``at``: its clause before it, after the sentence's opening date
     (2020年4月15日，永济举行…集中开工仪式); not an earlier clause's time (继去年底集中开工10个项目后，…本次集中开工的)."""
-    cs = next((c.start() for c in CLAUSE.finditer(text) if c.start() <= at <= c.end()), 0)
+    cs = _clause_of(text, at, at)[0]
     first = CLAUSE.match(text)
     if first is not None and first.end() < cs and len(first.group()) <= _DATE_CLAUSE and time_word(first.group()):
         return first.group() + "，" + text[cs:at]

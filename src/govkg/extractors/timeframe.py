@@ -131,7 +131,7 @@ def _news_year(title: str, date: str | None, lead: list[str]) -> int | None:
     return None
 
 
-def _section(head: str, year: int | None, current: str | None, report: bool = True) -> str | None:
+def _section(head: str, year: int | None, current: str | None, report: bool) -> str | None:
     """The section a sentence starting with ``head`` opens, else ``current``."""
     if year is None:
         return current

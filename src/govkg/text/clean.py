@@ -376,6 +376,8 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
 
 
 def _byline_date(text: str, top: list[tuple[int, int]]) -> str | None:
+    """A page's own date in its top lines when nothing better dates it: a labelled date of a two-digit year
+    (时间:17-04-19), else a full date on a short byline (西西新闻 @2024-08-17)."""
     for a, b in top:
         m = _re(_LABELLED_SHORT_DATE).search(text, a, b)
         if m:
