@@ -33,6 +33,9 @@ def labels(ctx):
     ("吉元冶金、大地循环、贝利特化学、晟晏实业、滨河碳化硅等龙头企业。", {"大地循环", "贝利特化学"}),
     # the sectors of the companies after 等 (their list is no list of industries)
     ("强化与腾讯、华大基因、北科生物等数字经济、生物经济领军企业深度合作。", {"腾讯", "华大基因", "北科生物"}),
+    # brands a title for companies is given to
+    ("晋钢智造科技产业园建成运营，晋能华昱、晋钢智造获批省级智能制造试点企业。", {"晋能华昱", "晋钢智造"}),
+    ("贵钢集团连续6年入围中国制造业企业500强，爱玛车业入选广西第二批工业龙头企业。", {"爱玛车业"}),
     # the brand a sector is led by
     ("已形成以益大新材料为龙头的针状焦产业集群。", {"益大新材料"}),
     # 发展 ends a name walking left, but before a head it is part of it
@@ -144,6 +147,8 @@ def test_enterprises(make_context, sentence, expected):
     "督促已竣工项目投产投用，推动新余电厂二期等项目投产投运。",
     # building in phases names no owner
     "计划在广佛肇(怀集)经济合作区B区分三期建设柠檬全产业链项目。",
+    # titles given to places, parks or counted companies name no company
+    "全县3家企业入选省级专精特新企业，开发区获批省级示范园区。",
 ])
 def test_generic_enterprises_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()

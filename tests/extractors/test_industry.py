@@ -16,6 +16,8 @@ def names(ctx):
 # rule 1: names ending in 产业 / 行业
 @pytest.mark.parametrize("sentence, expected", [
     ("力争钒钛产业产值突破120亿元。", {"钒钛产业"}),
+    # a count of parts inside a thing's name is no count of industries (三大产业 is)
+    ("壮大电动两轮车产业集群。", {"电动两轮车产业"}),
     ("打造千亿级新型化工产业集群。", {"新型化工产业"}),
     ("持续抓牢氟化工及新能源材料主导产业。", {"新能源材料产业"}),
     ("壮大纺织产业，培育锂电产业。", {"纺织产业", "锂电产业"}),
@@ -370,3 +372,9 @@ def test_a_noun_of_one_character_before_the_head_is_an_industry(make_context):
     found = labels(make_context("推进产业转型，做大产业规模，发展三产业和全产业链。九大攻坚突破：指产业跨越发展。"
                                 "加快推进两个转型：是指产业转型。"))
     assert not found & {"大产业", "三产业", "全产业", "指产业"}
+
+
+def test_a_list_governed_inside_an_item_starts_after_its_verb(make_context):
+    """各板块、各部门瞄准新能源汽车、…: the items before the verb are who aims, not what is aimed at."""
+    found = labels(make_context("今年以来，各板块、各部门瞄准新能源汽车、移动智能终端等三大新兴产业，实施精准招商。"))
+    assert "新能源汽车" in found and not any("瞄准" in f or "部门" in f for f in found)

@@ -26,6 +26,7 @@ EXTRACTORS: dict[str, str] = {
     "enterprise": "govkg.extractors.enterprise:extract_enterprises",
     "ner": "govkg.extractors.ner:extract_ner",
     "project": "govkg.extractors.project:extract_projects",
+    "owner": "govkg.extractors.enterprise:extract_named_owners",
     "industry": "govkg.extractors.industry:extract_industries",
     "glossary": "govkg.extractors.glossary:extract_glossary",
     "slogan": "govkg.extractors.slogan:extract_slogans",

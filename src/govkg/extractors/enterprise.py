@@ -33,6 +33,7 @@ Leading verbs and prepositions that the shared boundary words miss (借势, 发�
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -75,7 +76,7 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     """Every enterprise named in ``ctx``'s sentences (see the module docstring for the rules)."""
     headed = list(_headed(ctx))
     found = [*headed, *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
-             *_placed_list(ctx)]
+             *_placed_list(ctx), *_honoured(ctx)]
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
 
@@ -170,6 +171,124 @@ def _placed_list(ctx: Context) -> Iterator[Mention]:
                 yield _mention(item, sent.start + offset, sent.start + offset + len(item), sent.index,
                                "enterprise.placed_list")
                 offset += len(item) + 1
+
+
+# a company's title: 晋能华昱、晋钢智造获批省级智能制造试点企业; 爱玛车业入选广西第二批工业龙头企业; 贵钢集团连续6年
+# 入围中国制造业企业500强
+_HONOUR = re.compile(r"(?:连续\d+年|[均再又]次?|先后|首次|成功|分别)?(?:入选|入围|获批|获评|被评为|被认定为|认定为|荣获|跻身)"
+                     r"[^，。；：！？、,;:!?]{0,20}?(?:企业|公司)(?:\d+强)?(?=[，。；：！？、和,;:!?]|$)")
+
+
+def _honoured(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.honoured``: the brands that a title for companies is given to (A、B获批省级智能制造试点企业),
+    when each passes :func:`is_brand_name` (no place, park or common word: 全县3家企业, 园区获批…)."""
+    lex = lexicon(ctx)
+    heads = head_regex("enterprise_heads.txt")
+    for sent in ctx.sentences:
+        for m in _HONOUR.finditer(sent.text):
+            items = enumeration_items(sent.text, m.start(), lex)
+            names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b) for a, b in items]
+            if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b) and is_brand_name(ctx, sent.text[a:b])
+                             for a, b in names):
+                for a, b in names:
+                    yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
+
+
+OWNER_RULE = "enterprise.project_name"
+_INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成")
+
+
+def extract_named_owners(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.project_name``, run after the projects are found: the brand a project's name opens with,
+    in a sentence of investment or building (投资24亿元的能建数科|压缩空气储能, 华润电力|风电光伏项目): news and
+    reports name an investor's project by the company and what it builds (a base, too: 晶澳|新能源产业基地). See
+    :func:`project_name_owner`; the LAC tagger, reading the name alone, must open it with an organisation."""
+    from govkg.extractors.ner import tagger
+
+    taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
+    found = []
+    for m in ctx.mentions:
+        if m.ref.type not in ("Project", "Park") or m.start < 0 or not _INVESTED.search(ctx.sentences[m.sentence].text):
+            continue
+        n = project_name_owner(ctx, ctx.doc.norm[m.start:m.end])
+        # not inside a name that starts before it; a group's short name (华润|电力风电光伏项目) or the project's own
+        # name as a park (晶澳新能源产业基地) opening it leaves the owner its own
+        if n and not any(a < m.start < b for a, b in taken) and all(o.start != m.start for o, _ in found):
+            found.append((m, n))
+    names = [ctx.doc.norm[m.start:m.end] for m, _ in found]
+    for (m, n), spans in zip(found, tagger(ctx).spans(names) if found else ()):
+        # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
+        # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
+        place = n - len(_strip_place(frozenset(), ctx.doc.norm[m.start:m.start + n], _gazetteer_prefixes(ctx)))
+        org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
+        if org is None or org - place < 2:
+            continue
+        end = m.start + min(n, org)  # where the tagger ends the name first, the trade word is the project's
+        if (m.start, end) not in taken:  # 君乐宝|乐…, 华电|高端装备…: 华电 is the group's mention already
+            yield _mention(ctx.doc.norm[m.start:end], m.start, end, m.sentence, OWNER_RULE)
+
+
+def project_name_owner(ctx: Context, name: str) -> int:
+    """How many characters of the project name ``name`` name its owner (0: none): a place (optional), a brand of
+    two to four characters that jieba cannot cut into common words, then at most one common word of two characters
+    for its trade (瑞禾|农业, 华润|电力), unless that word opens a sector term (晶澳|新能源) or a works word
+    (a brand and 水库 is a reservoir's name); at least four characters of the project must be left.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources(); mentions = ()
+    >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
+    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏")
+    >>> [n[:project_name_owner(C, n)] for n in names]
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达']
+    """
+    from govkg.extractors.industry import is_sector_term
+
+    lex = lexicon(ctx)
+    if _ROUTE_WORKS.search(name):
+        return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
+    place = len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
+    def sector_at(i: int) -> bool:
+        return i - place >= 2 and any(is_sector_term(ctx, name[i:i + k]) for k in range(2, 5))
+
+    brand, snap = place, True
+    for tok in lex.tokenizer.cut(name[place:], HMM=False):
+        inside = next((k for k in range(len(tok)) if sector_at(brand + k)), None)
+        if inside is not None:  # 晶|澳新|能源: the brand ends where a sector term starts, whatever jieba cut
+            brand, snap = brand + inside, False
+            break
+        if brand - place + len(tok) > 4 or not (len(tok) == 1 or lex.tokenizer.FREQ.get(tok, 0) < COMMON_WORD_FREQ) \
+                or not "\u4e00" <= tok[0] <= "\u9fff":
+            break
+        brand += len(tok)
+    if snap:  # 红狮|硅基…: not into the word after the brand
+        ends = set(itertools.accumulate(len(t) for t in lex.tokenizer.cut(name, HMM=False)))
+        brand = max((e for e in ends if e <= brand), default=0)
+    if brand - place < 2:
+        return 0
+    trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
+    if len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ and not _NOT_TRADE.fullmatch(trade) \
+            and lex.tokenizer.tags(trade, HMM=False)[0][1] == "n" and not any(
+                is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
+        brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…)
+    owner, own = name[:brand], name[place:brand]
+    if len(name) - brand < 4 or _NOT_NAME.search(owner) or _not_tail(ctx).search(owner) or _NOT_OWNER.search(own) \
+            or (len(own) == 2 and own.startswith("中") and _PAIR_PARK.search(name, brand)) \
+            or not is_brand_name(ctx, owner) or names_route(ctx, owner) or all(c in place_initials(ctx) for c in own[:2]) \
+            or any(own.startswith(w) for w in lex.boundary if len(w) >= 2) or (
+                lex.tokenizer.FREQ.get(own[:2], 0) and lex.tokenizer.tags(own[:2], HMM=False)[0][1] not in _PROPER):
+        return 0  # …, places by their initials (京津|电子), a verb (投运|金上), a common word of the dictionary (村级,
+    # 乳业; a proper noun such as 华润 is a brand)
+    return brand
+
+
+# words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
+_NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
+_PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
+_ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")
+# joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
+# 潘家田铁矿, 鲁岗污水): not a company
+_PROPER = frozenset({"nz", "nr", "nrt", "nt"})
+_NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|(?:[县镇]域|[镇乡村]|矿|湿地|污水)$")
 
 
 _LEADS = re.compile(r"以([^，。；：、以为]{2,12})为龙头")

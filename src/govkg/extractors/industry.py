@@ -87,6 +87,8 @@ _LATIN = re.compile(r"[\d%％A-Za-z]")
 _NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
+_NOUN_TAGS = frozenset("n ng nz zg".split())
+_PART_COUNT = re.compile(r"[一两二三四五六八双多][轮翼旋缸座层]")  # 两轮车, 四旋翼, 多旋翼, 双层
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +416,8 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
 _DIGIT = re.compile(r"\d")
 _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事|集中在|集中于|包括)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:"
                           r"(?P<named>(?:多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业))"
-                          r"|(?=[，。；！？,;!?]|$))")
+                          r"|(?=[，。；！？,;!?]|$))"
+                          r"|(?<![收密聚])集(?P<whole>[^，。；：！？,;:]{4,60}?)等?于一体")  # 集装备制造、…和现代商贸物流等于一体的园区
 
 
 def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
@@ -438,10 +441,19 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ['电子信息及光电新材料', '家电', '汽车及机械制造']
     >>> [f.name for f in _sector_lists(C(), "今年的项目包括道路、桥梁、学校等。")]
     []
+
+    What a park or a base brings together (集…于一体) is a list of the same kind, with half its items sectors
+    (集研发、生产、销售于一体 names none):
+
+    >>> [f.name for f in _sector_lists(C(), "建成集装备制造、农副产品深加工和现代商贸物流等于一体的工业园区")]
+    ['装备制造', '农副产品深加工', '现代商贸物流']
+    >>> [f.name for f in _sector_lists(C(), "打造集研发、生产、销售于一体的产业基地")]
+    []
     """
     terms = _words(ctx, "industry_terms.txt")
     for m in _SECTOR_LIST.finditer(text):
-        parts = _list_parts(m.group("body"))
+        body = "body" if m.group("body") is not None else "whole"
+        parts = _list_parts(m.group(body))
         if len(parts) < 2 or "" in parts:
             continue
         before = text[:m.start()]
@@ -451,7 +463,7 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
         sector = (lambda p: p in terms) if m.group("named") else (lambda p: _sector_like(p, terms))
         if not of_projects and 2 * sum(map(sector, parts)) < len(parts):
             continue
-        yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part) and (
+        yield from _list_items(text, m.start(body), parts, lambda part: not _DIGIT.search(part) and (
             of_projects or _sector_like(part, terms)))
 
 
@@ -732,6 +744,8 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
         elif verb and i == 0 and not first and _noun_activity(tokens, tag):
             verb = False  # a list item, a noun's activity as a sector: 光电|显示, 数据|标注 (人才|引领产业发展 is a clause)
+        elif verb and tag == "m" and i > 0 and after in _NOUN_TAGS and _PART_COUNT.fullmatch(word):
+            verb = False  # a count of parts that a noun takes: 电动|两轮|车, 三轮|摩托 (not 三大, 十个)
         after = tag
         if verb and word not in activities and not any(word.endswith(a) for a in activities):
             if i != 1 or len(tokens[-1][0]) > 1 or not tag.startswith("v"):

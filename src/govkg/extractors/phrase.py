@@ -465,6 +465,10 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
             lo = _first_item_start(text, lo, pos, lex)
             items.append((lo, pos))
             break
+        aim = _aimed_at(text, lo, pos, lex)
+        if aim is not None:  # 各板块、各部门瞄准|新能源汽车、…: the list starts after the verb that governs it
+            items.append((aim, pos))
+            break
         items.append((lo, pos))
         pos = lo - 1
     items.reverse()
@@ -512,6 +516,28 @@ def _measured_modifier(text: str, a: int, b: int) -> int:
     """Length of the modifier with a number in it and 的 at its end that ``text[a:b]`` opens with (0 when none)."""
     m = _MEASURED_OF.match(text, a, b)
     return m.end() - a if m and m.end() < b else 0
+
+
+# verbs that take a whole list as their object and never stand inside a name
+_AIMS = frozenset("瞄准 聚焦 锁定 紧扣 对标 主攻 抢占 盯住 扭住 抓住 紧盯 盯紧".split())
+
+
+def _aimed_at(text: str, lo: int, end: int, lex: Lexicon) -> int | None:
+    """Where the list starts inside the item ``text[lo:end]`` that a 、 opens, when a verb that governs a list
+    stands in it after other words (各板块、各部门|瞄准|新能源汽车、移动智能终端…: the earlier items are the
+    subject's); else None.
+
+    >>> lex = load_lexicon()
+    >>> s = "各板块、各部门瞄准新能源汽车、移动智能终端"
+    >>> s[_aimed_at(s, 4, s.index("、", 4), lex):s.index("、", 4)]
+    '新能源汽车'
+    """
+    at = lo
+    for tok in lex.tokenizer.cut(text[lo:end], HMM=False):
+        at += len(tok)
+        if tok in _AIMS and at > lo + len(tok) and end - at >= 2:
+            return at
+    return None
 
 
 def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:

@@ -382,9 +382,16 @@ def _enterprise_region(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relati
 
 
 def _carries_out(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
-    for proj in s.of("Project"):
-        for ent in s.of("Enterprise"):
-            if _inside(ent, proj) or (not _inside(proj, ent) and s.same_clause(ent, proj)):
+    """An enterprise carries out the project its name is inside (华润电力|风电光伏项目), else the projects of its
+    clause; a project with its owner in its name is no other enterprise's, and an owner named in one project's
+    name carries out no other project of a list (华润电力风电光伏项目、中核汇能风电项目)."""
+    projects, enterprises = s.of("Project"), s.of("Enterprise")
+    owned = {(e.start, e.end) for e in enterprises for p in projects if _inside(e, p)}
+    for proj in projects:
+        has_owner = any(_inside(e, proj) for e in enterprises)
+        for ent in enterprises:
+            if _inside(ent, proj) or (not has_owner and (ent.start, ent.end) not in owned
+                                      and not _inside(proj, ent) and s.same_clause(ent, proj)):
                 yield Relation(ent.ref, "carriesOut", proj.ref, s.index, "relation.carries_out")
 
 

@@ -1,0 +1,60 @@
+"""The owner a project's name opens with (rule enterprise.project_name, run after the projects)."""
+import pytest
+
+from govkg.extractors import EXTRACTORS, extract, load_extractor
+from govkg.extractors.enterprise import extract_named_owners, project_name_owner
+from govkg.model import Mention
+from govkg.text.document import sentences_of
+
+
+def candidates(make_context, text):
+    """The owner rule's mentions, after the extractors registered before it have run."""
+    ctx = make_context(text)
+    for name in list(EXTRACTORS)[:list(EXTRACTORS).index("owner")]:
+        ctx.mentions.extend(x for x in load_extractor(name)(ctx) if isinstance(x, Mention))
+    return {m.label for m in extract_named_owners(ctx)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("成功引进投资10亿元的晶澳新能源产业基地。", {"晶澳"}),
+    ("现场，华润电力风电光伏项目、中核汇能风电项目等16个重点项目集中签约。", {"华润电力", "中核汇能"}),
+])
+def test_a_project_names_its_owner_first(make_context, text, expected):
+    assert candidates(make_context, text) == expected
+
+
+def test_each_owner_carries_out_its_own_project(make_context):
+    ctx = make_context("现场，华润电力风电光伏项目、中核汇能风电项目等16个重点项目集中签约。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    label = {ref: info.label for ref, info in facts.entities.items()}
+    carries = {(label[r.subject], label[r.object]) for r in facts.relations if r.predicate == "carriesOut"}
+    assert ("华润电力", "华润电力风电光伏项目") in carries and ("中核汇能", "中核汇能风电项目") in carries
+    # not every project of the list: the other project has its owner in its own name
+    assert ("华润电力", "中核汇能风电项目") not in carries and ("中核汇能", "华润电力风电光伏项目") not in carries
+
+
+@pytest.mark.parametrize("text", [
+    "投资2亿元的老蛮桥水库扩建工程开工建设。",  # a reservoir named by its place
+    "投资5亿元的塔城至乌苏高速公路开工建设。",  # a road by its ends
+    "投资3000万元的城区集中供热三期工程竣工。",  # common words
+    "夏商文明探源工程投资5000万元。",  # the tagger reads 夏商 as a person's name
+    "县城管委投资建设钼尾矿综合利用项目。",
+])
+def test_works_named_by_places_or_words_have_no_owner(make_context, text):
+    assert not candidates(make_context, text)
+
+
+def test_no_owner_outside_sentences_of_investment(make_context):
+    assert not candidates(make_context, "晶澳新能源产业基地的员工参加培训。")
+
+
+@pytest.mark.parametrize("name, owner", [
+    ("能建数科压缩空气储能", "能建数科"),  # a brand of single characters, as jieba cuts it
+    ("晶澳新能源产业基地", "晶澳"),  # the brand ends where a sector term starts, though jieba cut 澳新
+    ("万鑫顺达100MW光伏", "万鑫顺达"),
+    ("村级光伏电站建设项目", ""),  # a common word of the dictionary
+    ("投运金上至湖北特高压直流输电工程", ""),
+])
+def test_project_name_owner(make_context, name, owner):
+    ctx = make_context("空。")
+    assert name[:project_name_owner(ctx, name)] == owner
