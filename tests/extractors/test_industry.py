@@ -18,6 +18,8 @@ def names(ctx):
     ("力争钒钛产业产值突破120亿元。", {"钒钛产业"}),
     # a count of parts inside a thing's name is no count of industries (三大产业 is)
     ("壮大电动两轮车产业集群。", {"电动两轮车产业"}),
+    # two sectors joined before one head, too long for one name
+    ("发展现代高效农业和文创旅游产业具有得天独厚的条件。", {"文创旅游产业", "现代高效农业"}),
     ("打造千亿级新型化工产业集群。", {"新型化工产业"}),
     ("持续抓牢氟化工及新能源材料主导产业。", {"新能源材料产业"}),
     ("壮大纺织产业，培育锂电产业。", {"纺织产业", "锂电产业"}),

@@ -64,6 +64,8 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         # an autonomous prefecture or county by its short form and level word; places of a list closed by 等地
         (None, "在全省除阿坝州、甘孜州以外的市州设分会场。", {"阿坝藏族羌族自治州", "甘孜藏族自治州"}),
         (None, "还与北京、沈阳等地客商签订订购合同。", {"北京市", "沈阳市"}),
+        # a list of nothing but places' short forms, whatever closes it
+        (None, "赴北京、上海、深圳开展招商。", {"北京市", "上海市", "深圳市"}),
         # villages listed by their short names before their count; a town word inside a parallel slogan
         (Q, "合作社在交口乡蛟龙寺、十八湾两村流转土地。", {"交口乡", "蛟龙寺村", "十八湾村"}),
         (Q, "园区以交口乡麻窝、鱼塘等村为核心区。", {"交口乡", "麻窝村", "鱼塘村"}),

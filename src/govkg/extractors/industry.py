@@ -112,7 +112,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
-                              *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text),
+                              *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
                               *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
@@ -131,6 +131,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
 
 
 _LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
+_JOINT = re.compile(r"以及|和|及|与")
 _PARTS = ("零部件", "零配件", "配件", "配套")
 
 
@@ -139,13 +140,19 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
     out: dict[int, list[_Found]] = defaultdict(list)
     lex = lexicon(ctx)
     for span in headed_names(ctx, _HEAD, max_len=14, min_body=1):
-        head = _HEAD_END.search(span.text)
-        body = _SCALE.sub("", span.text[:head.start()])
+        text = span.text
+        head = _HEAD_END.search(text)
+        body = _SCALE.sub("", text[:head.start()])
         sent_text = ctx.sentences[span.sentence].text
         start = span.start - ctx.sentences[span.sentence].start
+        joint = _JOINT.search(body)
+        if len(body) > 10 and joint and joint.start() >= 2 and len(body) - joint.end() >= 2:
+            # 现代高效农业和|文创旅游产业: two sectors, too long for one name; the first is rule 4's (a conjunct)
+            body, text, start = body[joint.end():], text[joint.end():], start + joint.end()
+            head = _HEAD_END.search(text)
         if len(body) < 2 and not _one_thing(lex, sent_text, start):
             continue
-        end, rule = start + len(span.text), "industry.head"
+        end, rule = start + len(text), "industry.head"
         if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
             before = _conjunct_item(sent_text, start, lex)
             if before:
@@ -154,7 +161,7 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         suffix = "行业" if head.group().startswith("行业") else "产业"
         if body.endswith(("业", "经济")):
             suffix = ""  # 现代服务业产业结构 -> 现代服务业
-        written = span.text[:head.start()] + suffix  # 滨海特色|产业 is no 滨海产|业: the words as written decide
+        written = text[:head.start()] + suffix  # 滨海特色|产业 is no 滨海产|业: the words as written decide
         alias = body + "产" if suffix == "产业" and written.endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
         out[span.sentence].append(_Found(body + suffix, start, end, rule, (alias,), short_ok=len(body) == 1))
     return out
@@ -417,7 +424,8 @@ _DIGIT = re.compile(r"\d")
 _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事|集中在|集中于|包括)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:"
                           r"(?P<named>(?:多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业))"
                           r"|(?=[，。；！？,;!?]|$))"
-                          r"|(?<![收密聚])集(?P<whole>[^，。；：！？,;:]{4,60}?)等?于一体")  # 集装备制造、…和现代商贸物流等于一体的园区
+                          r"|(?<![收密聚])集(?P<whole>[^，。；：！？,;:]{4,60}?)等?于一体"  # 集装备制造、…和现代商贸物流等于一体的园区
+                          r"|“(?P<quoted>[^”，。；：！？,;:]{4,60})”的?(?:主导|首位|重点)?产业(?:定位|布局|体系|方向|格局|集群)")
 
 
 def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
@@ -449,10 +457,15 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ['装备制造', '农副产品深加工', '现代商贸物流']
     >>> [f.name for f in _sector_lists(C(), "打造集研发、生产、销售于一体的产业基地")]
     []
+
+    So is a quoted list that a place's sectors are laid out by (按照“…”的产业定位):
+
+    >>> [f.name for f in _sector_lists(C(), "按照“高端装备制造、新能源与新材料、生物医药与医疗器械”的产业定位")]
+    ['高端装备制造', '新能源', '新材料', '生物医药', '医疗器械']
     """
     terms = _words(ctx, "industry_terms.txt")
     for m in _SECTOR_LIST.finditer(text):
-        body = "body" if m.group("body") is not None else "whole"
+        body = next(g for g in ("body", "whole", "quoted") if m.group(g) is not None)
         parts = _list_parts(m.group(body))
         if len(parts) < 2 or "" in parts:
             continue
@@ -543,6 +556,39 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
     if len(found) >= 3:
         for m in found:
             yield _Found(m.group(1), m.start(1), m.end(1), "industry.project_counts", first=False)
+
+
+_PRODUCE_AREA = re.compile(r"(?:主产区|主产地|优势产区|核心产区)(?![县城市镇乡])")  # 农产品主产区县城: a kind of county
+
+
+_PLACE_KIND = re.compile(r"[县城市镇乡村区地]$")
+
+
+def _produce(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule ``industry.produce``: what a place is the main producing area of (龙阳镇是滕州市特色绿萝卜、优质马铃薯
+    主产区): farm products it grows are its industries. The place and words of quality in front are left out.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _produce(C(), "龙阳镇是滕州市特色绿萝卜、优质马铃薯主产区")]
+    ['绿萝卜', '马铃薯']
+    >>> [f.name for f in _produce(C(), "在张登镇、冉庄镇等果蔬主产地，支持周边县、农产品主产区县城")]
+    ['果蔬']
+    """
+    lex = lexicon(ctx)
+    modifiers = _words(ctx, "generic_modifiers.txt")
+    for m in _PRODUCE_AREA.finditer(text):
+        items = enumeration_items(text, m.start(), lex)
+        listed = text.rfind("等", items[0][0], m.start()) if items else -1
+        if listed >= 0:  # 在张登镇、冉庄镇等|果蔬主产地: the places come before 等, the produce after it
+            items = [(listed + 1, m.start())]
+        for a, b in items:
+            for word, tag in lex.tokenizer.tags(text[a:b], HMM=False):
+                if not (word in modifiers or tag == "ns") or b - a - len(word) < 2:
+                    break
+                a += len(word)
+            if 2 <= b - a <= 6 and _plain_words(ctx, text[a:b]) and not _PLACE_KIND.search(text, a, b):
+                yield _Found(text[a:b], a, b, "industry.produce", first=False)
 
 
 def _sector_like(item: str, terms: frozenset[str]) -> bool:

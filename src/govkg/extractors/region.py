@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from govkg.extractors.base import Context, Resources, data_lines
+from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation
 from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter
@@ -471,10 +471,35 @@ def _listed_places(idx: _Index, sents: list[_Sent]) -> list[str]:
             if len(items) < 2:
                 continue
             items[0] = next((items[0][-k:] for k in (3, 2) if items[0][-k:] in idx.upper_short_codes), "")
-            for item in items:
-                codes = idx.upper_short_codes.get(item)
-                if codes and len(codes) == 1 and item not in idx.short_stop:
-                    out.append(codes[0])
+            out.extend(c for c in map(lambda item: _unique_short(idx, item), items) if c)
+        out.extend(_all_places(idx, sent.text))
+    return list(dict.fromkeys(out))
+
+
+def _unique_short(idx: _Index, item: str) -> str | None:
+    """The code of the province or city whose short form, unique in the country, ``item`` is; else None."""
+    codes = idx.upper_short_codes.get(item)
+    return codes[0] if codes and len(codes) == 1 and item not in idx.short_stop else None
+
+
+def _all_places(idx: _Index, text: str) -> list[str]:
+    """The provinces and cities of a 、-list in ``text`` whose every item is one's short form, unique in the
+    country, whatever closes it (赴北京、上海、深圳开展招商; 深耕深圳、北京、上海等产业集聚区): a list of nothing but
+    places says they are places. The first item may follow other words, the last be followed by them.
+
+    >>> _all_places(region_index(Resources()), "华科园深耕深圳、北京、上海等产业集聚区，长城、黄山等景区")
+    ['440300', '110000', '310000']
+    """
+    out: list[str] = []
+    for clause in CLAUSE.finditer(text):
+        items = clause.group().split("、")
+        if len(items) < 2:
+            continue
+        first = next((items[0][-k:] for k in (3, 2) if _unique_short(idx, items[0][-k:])), "")
+        last = next((items[-1][:k] for k in (3, 2) if _unique_short(idx, items[-1][:k])), "")
+        codes = [_unique_short(idx, item) for item in (first, *items[1:-1], last)]
+        if all(codes):
+            out.extend(codes)
     return out
 
 
