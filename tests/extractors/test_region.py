@@ -310,6 +310,8 @@ def test_traditional_script_offsets(make_context):
         ("政府工作报告", "现在，我代表县人民政府向大会报告工作。2022年，也是城固发展进程中极不平凡的一年。", "610722"),
         ("政府工作报告", "现在，我代表县人民政府向大会报告工作。全县发展迈上新台阶。", None),
         ("某某新闻", "2022年，城固发展进程中极不平凡。", None),  # not a report's speaker
+        # the county speaking of itself as a whole (全县上下) is a speaker too
+        ("2022年工作回顾", "2022年，是泽州发展历程中极不平凡的一年。全县上下坚持稳中求进。", "140525"),
     ],
 )
 def test_document_region(make_context, title, text, expected):

@@ -22,6 +22,8 @@ def read(folder):
     ("政府工作报告\n一、2018年工作回顾\n过去的一年，全区经济平稳。", 2019, True),
     ("米易县2024年政府工作报告\n各位代表：\n一、2021年工作回顾\n二、2022年工作安排", 2022, True),
     ("站在新起点：2012年工作回顾\n2012年是本届政府工作的第一年。", 2013, True),
+    # a numbered part of a digest of the report, its title before the heading's colon
+    ("目录\n2023“两会”解读政府工作报告要点之一:2022年工作回顾\n2022年,是泽州发展历程中极不平凡的一年。", 2023, True),
     ("政府工作报告\n各位代表：\n二、2020年政府工作目标和主要任务", 2020, True),
     # a long sentence that opens with a year is no heading
     ("高唐县2021年政府工作报告\n各位代表,2020年各项目标任务的完成,标志着“十三五”规划圆满收官,全县经济社会发展迈上新台阶。\n"

@@ -221,11 +221,11 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
         place = n - len(_strip_place(frozenset(), ctx.doc.norm[m.start:m.start + n], _gazetteer_prefixes(ctx)))
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
-        if org is None or org - place < 2:
-            continue
-        end = m.start + min(n, org)  # where the tagger ends the name first, the trade word is the project's
-        if (m.start, end) not in taken:  # 君乐宝|乐…, 华电|高端装备…: 华电 is the group's mention already
-            yield _mention(ctx.doc.norm[m.start:end], m.start, end, m.sentence, OWNER_RULE)
+        if org is None or org - place < 2 or org == m.end - m.start:
+            continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's works
+        # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能)
+        if (m.start, m.start + n) not in taken:
+            yield _mention(ctx.doc.norm[m.start:m.start + n], m.start, m.start + n, m.sentence, OWNER_RULE)
 
 
 def project_name_owner(ctx: Context, name: str) -> int:

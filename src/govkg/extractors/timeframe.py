@@ -29,7 +29,9 @@ REVIEW, FIVE, PLAN, AHEAD = "review", "five", "plan", "ahead"
 
 _YEAR = r"((?:19|20)\d\d)\s*年"
 _LEAD = (r"^(?:各位代表[，,、：:\s]*(?:同志们)?[，,：:\s]*|[一二三四五六七八九十]{1,3}[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*)?"
-         r"(?:[^，,。；：:\d]{2,8}[：:]\s*)?")  # a heading's own short title: 站在新起点：2012年工作回顾
+         r"(?:[^，,。；：:\d]{2,8}[：:]\s*|[^，,。；：:]{8,30}?(?:之|第)[一二三四五六七八九十]+(?:部分|篇|章)?[：:]\s*)?")
+# a heading's own short title: 站在新起点：2012年工作回顾; a numbered part's title (a digest's, a series'):
+# 2023“两会”解读政府工作报告要点之一:2022年工作回顾
 _TITLE_REPORT = re.compile(r"工作报告")
 _TITLE_YEAR = re.compile(_YEAR)
 _LEAD_CHARS = 300  # a news page's headline and lead, where a page without a date says the year of its event
