@@ -1,6 +1,6 @@
 """Enterprises: what makes a name a company, in one place.
 
-An Enterprise mention comes from one of five rules:
+An Enterprise mention comes from one of these rules:
 
 ``enterprise.head``
     a name ending in a legal or group head (公司, 集团, 股份, 城投 …; data file
@@ -26,6 +26,12 @@ An Enterprise mention comes from one of five rules:
     ("中昊晨光一期") and the maker before a capacity ("更有华赛包装年产8亿只…"), when
     :func:`is_brand_name` holds and the name is not a route named by the places at
     its ends (京唐, 济滨, 疆电入渝: :func:`names_route`).
+``enterprise.honoured``
+    the brands a title for companies is given to (晋能华昱、晋钢智造获批省级智能制造试点企业).
+``enterprise.project_name``
+    the brand a project's name opens with in a sentence of investment (华润电力|风电光伏项目), when LAC opens the
+    name with an organisation: :func:`extract_named_owners`, registered as the extractor ``owner``, after the
+    projects.
 
 Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
 以; data ``enterprise_lead_words.txt``) are trimmed from every name.
@@ -188,8 +194,8 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
         for m in _HONOUR.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
             names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b) for a, b in items]
-            if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b) and is_brand_name(ctx, sent.text[a:b])
-                             for a, b in names):
+            if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b)
+                             and is_brand_name(ctx, sent.text[a:b]) for a, b in names):
                 for a, b in names:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
 
@@ -247,6 +253,7 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if _ROUTE_WORKS.search(name):
         return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
     place = len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
+
     def sector_at(i: int) -> bool:
         return i - place >= 2 and any(is_sector_term(ctx, name[i:i + k]) for k in range(2, 5))
 
@@ -273,7 +280,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     owner, own = name[:brand], name[place:brand]
     if len(name) - brand < 4 or _NOT_NAME.search(owner) or _not_tail(ctx).search(owner) or _NOT_OWNER.search(own) \
             or (len(own) == 2 and own.startswith("中") and _PAIR_PARK.search(name, brand)) \
-            or not is_brand_name(ctx, owner) or names_route(ctx, owner) or all(c in place_initials(ctx) for c in own[:2]) \
+            or not is_brand_name(ctx, owner) or names_route(ctx, owner) \
+            or all(c in place_initials(ctx) for c in own[:2]) \
             or any(own.startswith(w) for w in lex.boundary if len(w) >= 2) or (
                 lex.tokenizer.FREQ.get(own[:2], 0) and lex.tokenizer.tags(own[:2], HMM=False)[0][1] not in _PROPER):
         return 0  # …, places by their initials (京津|电子), a verb (投运|金上), a common word of the dictionary (村级,
@@ -285,9 +293,9 @@ def project_name_owner(ctx: Context, name: str) -> int:
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")
+_PROPER = frozenset({"nz", "nr", "nrt", "nt"})  # jieba's tags of proper nouns
 # joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
 # 潘家田铁矿, 鲁岗污水): not a company
-_PROPER = frozenset({"nz", "nr", "nrt", "nt"})
 _NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|(?:[县镇]域|[镇乡村]|矿|湿地|污水)$")
 
 

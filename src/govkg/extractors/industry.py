@@ -19,7 +19,10 @@ What makes an Industry, in one place (word lists in ``extractors/data/industry_*
    (钢铁和汽车产业 → 钢铁).
 5. ``devlist``: the items of a 、-list that a developing verb governs, when one
    item is a sector term (聚焦人工智能、具身智能、商业航天等 → 具身智能 too); the
-   last item of a list not closed by 等 must be a term or end in 业 / 经济.
+   last item of a list not closed by 等 must be a term or end in 业 / 经济; also the
+   sectors something spans (涵盖…等领域, 集…于一体) or is laid out by (按照“…”的产业定位).
+6. ``produce``: what a place is the main producing area of (特色绿萝卜、优质马铃薯主产区 →
+   绿萝卜, 马铃薯).
 
 A farm product of the vocabulary followed by its activity is named with it
 (发展苹果种植 → 苹果种植, alias 苹果); terms may hold digits (3D打印, 5G).
@@ -559,8 +562,6 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _PRODUCE_AREA = re.compile(r"(?:主产区|主产地|优势产区|核心产区)(?![县城市镇乡])")  # 农产品主产区县城: a kind of county
-
-
 _PLACE_KIND = re.compile(r"[县城市镇乡村区地]$")
 
 
