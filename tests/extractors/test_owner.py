@@ -39,6 +39,7 @@ def test_each_owner_carries_out_its_own_project(make_context):
     "投资3000万元的城区集中供热三期工程竣工。",  # common words
     "夏商文明探源工程投资5000万元。",  # the tagger reads 夏商 as a person's name
     "县城管委投资建设钼尾矿综合利用项目。",
+    "投资2亿元建设夏商文明考古研究中心。",  # the tagger reads the whole name as one institution
 ])
 def test_works_named_by_places_or_words_have_no_owner(make_context, text):
     assert not candidates(make_context, text)
@@ -54,6 +55,12 @@ def test_no_owner_outside_sentences_of_investment(make_context):
     ("万鑫顺达100MW光伏", "万鑫顺达"),
     ("村级光伏电站建设项目", ""),  # a common word of the dictionary
     ("投运金上至湖北特高压直流输电工程", ""),
+    # a road by its ends or a street's extension, a mine, an area, a sewage works: no company's
+    ("塔城至乌苏高速公路", ""),
+    ("乐凯大街南延工程", ""),
+    ("潘家田铁矿采选项目", ""),
+    ("撒莲县域污水管网工程", ""),
+    ("鲁岗污水处理厂提标改造", ""),
 ])
 def test_project_name_owner(make_context, name, owner):
     ctx = make_context("空。")

@@ -212,20 +212,21 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     from govkg.extractors.ner import tagger
 
     taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
-    found = []
+    found, starts = [], set()
     for m in ctx.mentions:
         if m.ref.type not in ("Project", "Park") or m.start < 0 or not _INVESTED.search(ctx.sentences[m.sentence].text):
             continue
         n = project_name_owner(ctx, ctx.doc.norm[m.start:m.end])
         # not inside a name that starts before it; a group's short name (华润|电力风电光伏项目) or the project's own
         # name as a park (晶澳新能源产业基地) opening it leaves the owner its own
-        if n and not any(a < m.start < b for a, b in taken) and all(o.start != m.start for o, _ in found):
+        if n and not any(a < m.start < b for a, b in taken) and m.start not in starts:
             found.append((m, n))
+            starts.add(m.start)
     names = [ctx.doc.norm[m.start:m.end] for m, _ in found]
     for (m, n), spans in zip(found, tagger(ctx).spans(names) if found else ()):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
-        place = n - len(_strip_place(frozenset(), ctx.doc.norm[m.start:m.start + n], _gazetteer_prefixes(ctx)))
+        place = _place_length(ctx, ctx.doc.norm[m.start:m.start + n])
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
         if org is None or org - place < 2 or org == m.end - m.start:
             continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's works
@@ -252,7 +253,7 @@ def project_name_owner(ctx: Context, name: str) -> int:
     lex = lexicon(ctx)
     if _ROUTE_WORKS.search(name):
         return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
-    place = len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
+    place = _place_length(ctx, name)
 
     def sector_at(i: int) -> bool:
         return i - place >= 2 and any(is_sector_term(ctx, name[i:i + k]) for k in range(2, 5))
@@ -290,6 +291,11 @@ def project_name_owner(ctx: Context, name: str) -> int:
 
 
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
+def _place_length(ctx: Context, name: str) -> int:
+    """How many characters of ``name`` a division's name (or a province's or prefecture's short form) opens it with."""
+    return len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
+
+
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")
