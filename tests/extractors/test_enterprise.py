@@ -86,6 +86,8 @@ def labels(ctx):
     # farmers' cooperatives by their head, with the place they are named with
     ("吉木萨尔县蜂天园养殖专业合作社发展养殖。", {"吉木萨尔县蜂天园养殖专业合作社"}),
     ("奇圣红心猕猴桃种植股份合作社带动农户增收。", {"奇圣红心猕猴桃种植股份合作社"}),
+    # … whose trade name is a common word, before the crops it grows
+    ("曙光农作物种植专业合作社流转土地3000余亩。", {"曙光农作物种植专业合作社"}),
     # a day of news prose opens no name
     ("当天贵州锦地农业发展有限公司与县政府签约。", {"贵州锦地农业发展有限公司"}),
     # a verb of attending ends a name
@@ -142,6 +144,7 @@ def test_enterprises(make_context, sentence, expected):
     "推进石家庄、保定、廊坊、唐山与北京合作。",
     # cooperatives of a kind: their body names no one
     "发展农民专业合作社和家庭农场。",
+    "全村成立了蔬菜种植专业合作社。",
     "支持党支部领办合作社、农服社发挥作用。",
     # an abbreviated head inside a phrase of production
     "督促已竣工项目投产投用，推动新余电厂二期等项目投产投运。",

@@ -118,6 +118,11 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     # a count after 等
     ("该县确定硅砂新材料、装配式建筑、新能源装备、现代文旅、绿色食品、港航物流等6条产业链。",
      {"硅砂新材料", "装配式建筑", "新能源装备", "现代文旅", "绿色食品", "港航物流"}),
+    # sectors counted by their projects (…项目2项); a list of sectors that the sentence before speaks of as projects
+    ("在7个项目中，信息技术项目2项，物流商贸项目2项，先进制造项目1项。", {"信息技术", "物流商贸", "先进制造"}),
+    ("本次开工25个重点项目，总投资94亿元。涉及新能源、装备制造、城市建设、社会事业等多个领域。", {"新能源", "装备制造"}),
+    # farm products of the vocabulary (粮食, 药材, 烤烟)
+    ("巩固提升粮食、烤烟、畜牧、蔬菜、药材、林果优势特色产业。", {"粮食", "烤烟", "药材"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))

@@ -23,6 +23,13 @@ def test_a_project_names_its_owner_first(make_context, text, expected):
     assert candidates(make_context, text) == expected
 
 
+def test_an_owner_named_with_its_place_is_the_brand_with_the_placed_name_as_alias(make_context):
+    ctx = make_context("莆田秀屿鑫东森纺织系列产品生产项目，总投资80亿元。观摩西华县双汇年加工一亿只肉鸡屠宰熟食项目。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    owners = {info.label: set(info.aliases) for ref, info in facts.entities.items() if ref.type == "Enterprise"}
+    assert owners == {"鑫东森": {"莆田秀屿鑫东森"}, "双汇": {"西华县双汇"}}
+
+
 def test_each_owner_carries_out_its_own_project(make_context):
     ctx = make_context("现场，华润电力风电光伏项目、中核汇能风电项目等16个重点项目集中签约。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)

@@ -46,6 +46,12 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "加强农村环境综合治理，美化村容村貌，培育文明村风。", set()),  # the look and ways of villages
         (Q, "帮扶农民工返乡就业，开展送文艺下乡活动。", set()),
         (Q, "龙华村在全省率先建成“低碳村”。", {"龙华村"}),
+        # a two-character county after a year in digits, and before its government (2024年|夏县|政府工作报告)
+        (None, "2024年夏县政府工作报告", {"夏县"}),
+        (None, "去年夏县城建设加快。", set()),
+        # villages listed before their count, land and committee word; the word before the list is no village
+        ("弥勒市弥阳镇", "产业园区规划选址位于新村、阿乌、盘龙、菜花等14个坝区村委会。", {"阿乌村", "盘龙村", "菜花村"}),
+        (Q, "加快农村公路、电网水利、冷链物流等乡村基础设施建设。", set()),  # 等乡村: rural, no township
         (Q, "着力推动城乡和县域经济协调发展。", set()),  # 和县 is a county, not here
         # a conjunction or pronoun in front is no part of a village's name; a name of function words is none
         (Q, "高平有着数百年的黄梨种植历史，而铁炉村的黄梨曾作为贡品。", {"铁炉村"}),
@@ -310,6 +316,9 @@ def test_traditional_script_offsets(make_context):
         ("政府工作报告", "现在，我代表县人民政府向大会报告工作。2022年，也是城固发展进程中极不平凡的一年。", "610722"),
         ("政府工作报告", "现在，我代表县人民政府向大会报告工作。全县发展迈上新台阶。", None),
         ("某某新闻", "2022年，城固发展进程中极不平凡。", None),  # not a report's speaker
+        # a news item's dateline (本报嘉祥讯) names its county by a short form that is the county's alone
+        ("大张楼镇特色种植", "本报嘉祥讯(通讯员 张三)今年以来，大张楼镇立足乡村振兴。", "370829"),
+        ("大张楼镇特色种植", "本报讯(通讯员 张三)今年以来，大张楼镇立足乡村振兴。", None),
         # the county speaking of itself as a whole (全县上下) is a speaker too
         ("2022年工作回顾", "2022年，是泽州发展历程中极不平凡的一年。全县上下坚持稳中求进。", "140525"),
     ],

@@ -73,6 +73,8 @@ def relations(make_context, text, title=TITLE):
     ("坚定实施“工业强省”战略。", ("工业强省战略", "proposedBy", "四川省")),
     # counted campaigns: the parts listed after them, one to a sentence after them, or right before them
     ("实施“两大工程”：“产业提升工程”、“城市更新工程”。", ("两大工程", "hasPart", "城市更新工程")),
+    # … and a campaign of counted years, its unquoted parts listed right before it
+    ("大力开展城乡融合发展年、项目建设加速年、能力作风提升年“三个年”活动。", ("三个年活动", "hasPart", "项目建设加速年")),
     ("重点推进“两大工程”建设。实施“基础设施建设工程”,加快校舍建设。开展“师德师风建设工程”,深化队伍建设。",
      ("两大工程", "hasPart", "师德师风建设工程")),
     # enterprises: the region their name holds, a settling verb, the government's work on them

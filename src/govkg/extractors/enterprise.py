@@ -226,13 +226,15 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     for (m, n), spans in zip(found, tagger(ctx).spans(names) if found else ()):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
-        place = _place_length(ctx, ctx.doc.norm[m.start:m.start + n])
+        place = place_length(ctx, ctx.doc.norm[m.start:m.start + n])
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
         if org is None or org - place < 2 or org == m.end - m.start:
             continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's works
-        # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能)
+        # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
+        # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
         if (m.start, m.start + n) not in taken:
-            yield _mention(ctx.doc.norm[m.start:m.start + n], m.start, m.start + n, m.sentence, OWNER_RULE)
+            yield _mention(ctx.doc.norm[m.start + place:m.start + n], m.start + place, m.start + n, m.sentence,
+                           OWNER_RULE, placed=ctx.doc.norm[m.start:m.start + n] if place else "")
 
 
 def project_name_owner(ctx: Context, name: str) -> int:
@@ -244,25 +246,28 @@ def project_name_owner(ctx: Context, name: str) -> int:
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources(); mentions = ()
     >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
-    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏")
+    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目")
     >>> [n[:project_name_owner(C, n)] for n in names]
-    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达']
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业']
     """
     from govkg.extractors.industry import is_sector_term
 
     lex = lexicon(ctx)
     if _ROUTE_WORKS.search(name):
         return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
-    place = _place_length(ctx, name)
+    place = place_length(ctx, name)
 
     def sector_at(i: int) -> bool:
         return i - place >= 2 and any(is_sector_term(ctx, name[i:i + k]) for k in range(2, 5))
 
-    brand, snap = place, True
+    brand, snap, traded = place, True, False
     for tok in lex.tokenizer.cut(name[place:], HMM=False):
         inside = next((k for k in range(len(tok)) if sector_at(brand + k)), None)
         if inside is not None:  # 晶|澳新|能源: the brand ends where a sector term starts, whatever jieba cut
             brand, snap = brand + inside, False
+            break
+        if len(tok) == 2 and tok.endswith("业") and brand - place >= 2:  # 中利|乳业|奶粉: a trade in 业 ends the name
+            brand, snap, traded = brand + 2, False, True
             break
         if brand - place + len(tok) > 4 or not (len(tok) == 1 or lex.tokenizer.FREQ.get(tok, 0) < COMMON_WORD_FREQ) \
                 or not "\u4e00" <= tok[0] <= "\u9fff":
@@ -274,7 +279,7 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if brand - place < 2:
         return 0
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
-    if len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ and not _NOT_TRADE.fullmatch(trade) \
+    if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ and not _NOT_TRADE.fullmatch(trade) \
             and lex.tokenizer.tags(trade, HMM=False)[0][1] == "n" and not any(
                 is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
         brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…)
@@ -290,12 +295,25 @@ def project_name_owner(ctx: Context, name: str) -> int:
     return brand
 
 
+def place_length(ctx: Context, name: str) -> int:
+    """How many characters of ``name`` a division's name (or a province's or prefecture's short form) opens it with,
+    and the short form of a division below it that follows (莆田|秀屿|鑫东森…: a city, its district, the brand).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [place_length(C, n) for n in ("莆田秀屿鑫东森", "西华县双汇", "莆田鑫东森", "晶澳新能源")]
+    [4, 3, 2, 0]
+    """
+    gaz = gazetteer(ctx.resources)
+    n = len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
+    upper = gaz.by_name.get(name[:n], ()) + gaz.by_short.get(name[:n], ())
+    for k in (3, 2):
+        if any(gaz.is_ancestor(u, c) for u in upper for c in gaz.by_short.get(name[n:n + k], ())):
+            return n + k
+    return n
+
+
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
-def _place_length(ctx: Context, name: str) -> int:
-    """How many characters of ``name`` a division's name (or a province's or prefecture's short form) opens it with."""
-    return len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
-
-
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")
@@ -512,6 +530,25 @@ def names_someone(ctx: Context, body: str, placed: bool) -> bool:
     return placed or any(len(t) == 1 or lex.tokenizer.FREQ.get(t, 0) < COMMON_WORD_FREQ for t in toks)
 
 
+def _named_cooperative(ctx: Context, body: str) -> bool:
+    """True when the body of a cooperative's name is a trade name of common words before what it grows or does
+    (曙光|农作物种植专业合作社, 红星|蔬菜种植…): a cooperative's trade name is often a common word, and the
+    words of farming after it show that it is one; 蔬菜种植专业合作社 (all farming) or 土地股份专业合作社 is a kind.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_named_cooperative(C, b) for b in ("曙光农作物种植", "红星蔬菜", "蔬菜种植", "土地股份", "农民")]
+    [True, True, False, False, False]
+    """
+    from govkg.extractors.industry import is_farming_word
+
+    toks = list(lexicon(ctx).tokenizer.cut(body, HMM=False))
+    first = next((i for i, t in enumerate(toks) if is_farming_word(ctx, t)), 0)
+    trade = "".join(toks[:first])
+    return 2 <= len(trade) <= 4 and not any(w in trade for w in _generic_words(ctx)) \
+        and not is_farming_word(ctx, trade) and all(is_farming_word(ctx, t) for t in toks[first:])
+
+
 # --- the rules --------------------------------------------------------------------------------
 
 def _headed(ctx: Context) -> Iterator[Mention]:
@@ -533,7 +570,9 @@ def _headed(ctx: Context) -> Iterator[Mention]:
         if len(body) < 2 or len(body) > 14 or _COUNTED.search(body) or _SYMBOL.search(body):
             continue
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
-        if not names_someone(ctx, rest or body, placed=rest != body) or _RANKING.match(rest or body):
+        if not (names_someone(ctx, rest or body, placed=rest != body)
+                or (head and _COOPERATIVE.fullmatch(head.group()) and _named_cooperative(ctx, rest or body))) \
+                or _RANKING.match(rest or body):
             continue  # …, or a rank: 荣昌|首家上市公司
         coop = _COOPERATIVE.match(text, span.end)  # 宜昌高山云雾土地股份|专业合作社: a cooperative's shares
         end = coop.end() if coop else span.end
@@ -740,6 +779,8 @@ def _is_common(ctx: Context, name: str) -> bool:
     return lexicon(ctx).tokenizer.FREQ.get(name, 0) >= COMMON_WORD_FREQ
 
 
-def _mention(text: str, start: int, end: int, sentence: int, rule: str) -> Mention:
+def _mention(text: str, start: int, end: int, sentence: int, rule: str, placed: str = "") -> Mention:
+    """An Enterprise mention; ``placed`` is the name with the place the text writes in front (西华县双汇), an alias."""
     label = normalise_label(text)
-    return Mention(EntityRef("Enterprise", label), label, start, end, sentence, rule)
+    return Mention(EntityRef("Enterprise", label), label, start, end, sentence, rule,
+                   aliases=(normalise_label(placed),) if placed else ())

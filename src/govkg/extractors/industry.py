@@ -114,7 +114,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text),
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, _previous(ctx, sent.index)),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
                               *_project_counts(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
@@ -325,6 +325,14 @@ def is_sector_term(ctx: Context, name: str) -> bool:
     return name in _words(ctx, "industry_terms.txt")
 
 
+def is_farming_word(ctx: Context, word: str) -> bool:
+    """``word`` is a farm product or sector of the vocabulary, or a farming activity (蔬菜, 林果, 种植, 农作物)."""
+    return word in _FARM_WORDS or is_sector_term(ctx, word) or word in _words(ctx, "industry_activities.txt")
+
+
+_FARM_WORDS = frozenset("农作物 农产品 果蔬 瓜果 果品 果树 畜禽 家畜 水果 粮食 农机 农资 植保".split())
+
+
 def lists_sectors(ctx: Context, items: list[str]) -> bool:
     """True when a list of companies or projects is a list of the sectors they work in: half its items or more are
     sector terms or end in 产业 / 行业 (钢铁、水泥、焦化等企业; 新材料产业、包装印刷产业、物流等项目), so the rest
@@ -367,7 +375,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         clause = text[at:end]
         closed = clause.find("等")
         body = clause[:closed] if closed > 0 else clause
-        parts = _ITEM_SEP.split(body)
+        parts = [p.removeprefix("以") for p in _ITEM_SEP.split(body)]  # …和以|红高粱、谷类…为主的: not the preposition
         if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
@@ -431,7 +439,12 @@ _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事|集中在|集中于|�
                           r"|“(?P<quoted>[^”，。；：！？,;:]{4,60})”的?(?:主导|首位|重点)?产业(?:定位|布局|体系|方向|格局|集群)")
 
 
-def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
+def _previous(ctx: Context, index: int) -> str:
+    """The text of the sentence before sentence ``index`` ("" for the first)."""
+    return ctx.sentences[index - 1].text if index > 0 else ""
+
+
+def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Found]:
     """The items of a list of the sectors something spans: 项目涵盖鞋业、食品、新能源等多个领域 (news of
     projects signed or started). When the sentence speaks of projects before the list, every item is a sector
     (在谈新能源项目12个，涵盖氢能制造、储能设备等领域); else half the items or more must be sector terms, and
@@ -461,6 +474,13 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
     >>> [f.name for f in _sector_lists(C(), "打造集研发、生产、销售于一体的产业基地")]
     []
 
+    A sentence that opens with the verb continues the one ``previous`` (本次开工25个重点项目。涉及新能源、…等多个领域;
+    :func:`_clean` then drops 城市建设 and 社会事业 as generic):
+
+    >>> s = "涉及新能源、装备制造、农畜产品精深加工、城市建设、社会事业等多个领域。"
+    >>> [f.name for f in _sector_lists(C(), s, "本次开工25个重点项目，总投资94亿元。")], [f.name for f in _sector_lists(C(), s)]
+    (['新能源', '装备制造', '农畜产品精深加工', '城市建设', '社会事业'], [])
+
     So is a quoted list that a place's sectors are laid out by (按照“…”的产业定位):
 
     >>> [f.name for f in _sector_lists(C(), "按照“高端装备制造、新能源与新材料、生物医药与医疗器械”的产业定位")]
@@ -472,7 +492,7 @@ def _sector_lists(ctx: Context, text: str) -> Iterator[_Found]:
         parts = _list_parts(m.group(body))
         if len(parts) < 2 or "" in parts:
             continue
-        before = text[:m.start()]
+        before = text[:m.start()].strip() or previous
         # 民生实事项目涵盖就业、教育…: public services; a list not closed by 领域 or 产业 (项目包括道路、桥梁等) must
         # be sectors by its own words
         of_projects = "项目" in before and "民生" not in before and m.group("named") is not None
@@ -541,7 +561,7 @@ _COUNTED_COMPANIES = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+
                                 r"(?P<body>[\u4e00-\u9fff]{2,6}(?:[、和及与][\u4e00-\u9fff]{2,6})*?)(?:企业|公司)")
 
 
-_PROJECT_COUNT = re.compile(r"(?:^|(?<=[，,；;、：:]))(?:其中)?([\u4e00-\u9fff]{2,8}?)项目(?:\d+|[一二三四五六七八九十两]+)个")
+_PROJECT_COUNT = re.compile(r"(?:^|(?<=[，,；;、：:]))(?:其中)?([\u4e00-\u9fff]{2,8}?)项目(?:\d+|[一二三四五六七八九十两]+)[个项]")
 
 
 def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
@@ -553,6 +573,8 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
     >>> s = "其中，电子信息项目34个，装备制造项目63个，食品饮料项目39个，签约项目163个"
     >>> [f.name for f in _project_counts(C(), s)]
     ['电子信息', '装备制造', '食品饮料']
+    >>> [f.name for f in _project_counts(C(), "在7个项目中，信息技术项目2项，物流商贸项目2项，先进制造项目1项")]
+    ['信息技术', '物流商贸', '先进制造']
     """
     terms = _words(ctx, "industry_terms.txt")
     found = [m for m in _PROJECT_COUNT.finditer(text) if _sector_like(m.group(1), terms)]
@@ -594,12 +616,13 @@ def _produce(ctx: Context, text: str) -> Iterator[_Found]:
 
 def _sector_like(item: str, terms: frozenset[str]) -> bool:
     """An item of a developed list that ends like a sector: in a term, or in 业 / 经济 / 贸易 …
-    (先进核能, 赛会经济; not 地方志, 人才, 饮水 from a list of public services or factors).
+    (先进核能, 赛会经济, 塑料制品; not 地方志, 人才, 饮水 from a list of public services or factors).
 
     >>> _sector_like("先进核能", frozenset({"核能"})), _sector_like("地方志", frozenset()), _sector_like("赛会经济", frozenset())
     (True, False, True)
     """
-    return any(item.endswith(t) for t in terms) or item.endswith(("业", "经济", "贸易", "制造", "加工", "能源", "材料"))
+    return any(item.endswith(t) for t in terms) or item.endswith(("业", "经济", "贸易", "制造", "加工", "能源", "材料",
+                                                                   "制品"))
 
 
 def _plain_words(ctx: Context, text: str) -> bool:

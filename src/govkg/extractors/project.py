@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import is_brand_name, names_route, place_initials
+from govkg.extractors.enterprise import is_brand_name, names_route, place_initials, place_length
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -94,7 +94,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
-            if _rejected(ctx, lex, heads, sent.text, a, b):
+            if _rejected(ctx, lex, heads, sent.text, a, b, item=_after_semicolon(ctx, sent)):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
                     and not _specific(ctx, lex, sent, a, b, heads, named)):
@@ -158,7 +158,7 @@ def _owned_named(found: list[Mention | Relation], spans: dict[int, set[tuple[int
     for m in found:
         if isinstance(m, Mention) and m.rule in _OWNER_RULES and m.label.endswith("项目"):
             owner = m.label[:-2]
-            named = {normalise_label(n) for n in names if n.startswith(owner) and len(n) > len(owner) + 2
+            named = {normalise_label(n) for n in names if n.startswith(owner) and len(n) >= len(owner) + 2
                      and lex.tokenizer.cut(n, HMM=False)[-1] not in lex.boundary}  # not 玖兴食品|加快推进
             named.discard(m.label)
             if len(named) == 1:
@@ -415,8 +415,15 @@ def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent: Senten
     return a
 
 
-def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int) -> bool:
-    """True when ``text[a:b]`` (a name ending in a head) is not a specific project.
+def _after_semicolon(ctx: Context, sent: Sentence) -> bool:
+    """The sentence before ``sent`` ended in a semicolon: ``sent`` is an item of a list (分别为：A项目；B项目；C项目。)."""
+    return ctx.doc.norm[max(0, sent.start - 4):sent.start].rstrip().endswith(("；", ";"))
+
+
+def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int,
+              item: bool = False) -> bool:
+    """True when ``text[a:b]`` (a name ending in a head) is not a specific project. A sentence that is nothing but
+    the name is a heading, unless it is an ``item`` of a list split at semicolons.
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
@@ -450,7 +457,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     opened, closed = a > 0 and text[a - 1] in _OPEN_QUOTES, b < len(text) and text[b] in _CLOSE_QUOTES
     quoted = (opened or closed) and not (opened and closed and name.endswith("项目") and "、" not in name)
     # a whole quote that ends in 项目 names one (实施“浑善达克沙地综合治理产业发展项目”); a quoted 工程 is a programme
-    heading = not text[:a].strip() and text[b:].strip() in {"", "。", "；", "：", ".", ";", ":"}
+    heading = not item and not text[:a].strip() and text[b:].strip() in {"", "。", "；", "：", ".", ";", ":"}
     return quoted or heading
 
 
@@ -823,8 +830,11 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     yield Mention(ref, label, start, end, sentence, rule, aliases=aliases)
     owner = _owner(ctx, label)
     if owner:
+        place = place_length(ctx, owner)  # 西华县|双汇年加工…: the brand, also called with the place (an alias)
+        owner, placed = owner[place:], ((owner,) if place else ())
         owner_ref = EntityRef("Enterprise", owner)
-        yield Mention(owner_ref, owner, start, start + len(owner), sentence, "enterprise.project_phase")
+        yield Mention(owner_ref, owner, start + place, start + place + len(owner), sentence, "enterprise.project_phase",
+                      aliases=placed)
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
 
 

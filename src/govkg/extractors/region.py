@@ -252,12 +252,23 @@ def _full_hits(idx: _Index, text: str) -> list[_Hit]:
             continue
         if len(name) == 2:
             left_ok = hit.start == 0 or not (_is_han(text[hit.start - 1]) or text[hit.start - 1].isdigit()) \
-                or adjacent or text[hit.start - 1] in _SHORT_NAME_LEFT or _under_short(idx, text, hit)
-            right_ok = hit.end >= len(text) or text[hit.end] not in _SHORT_NAME_RIGHT_DENY
+                or adjacent or text[hit.start - 1] in _SHORT_NAME_LEFT or _under_short(idx, text, hit) \
+                or _after_year(text, hit.start)
+            right_ok = hit.end >= len(text) or text[hit.end] not in _SHORT_NAME_RIGHT_DENY \
+                or text.startswith("政府", hit.end)
             if not (left_ok and right_ok):
                 continue
         kept.append(hit)
     return kept
+
+
+def _after_year(text: str, at: int) -> bool:
+    """Whether ``at`` follows a year written in digits (2024年|夏县政府工作报告).
+
+    >>> [_after_year(s, s.index("夏县")) for s in ("2024年夏县", "去年夏县", "一年夏县")]
+    [True, False, False]
+    """
+    return at >= 2 and text[at - 1] == "年" and text[at - 2].isdigit()
 
 
 def _under_short(idx: _Index, text: str, hit: _Hit) -> bool:
@@ -349,7 +360,7 @@ def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: lis
     """The document's region: its title's, else the one the text names most (``found``: offsets and codes), else
     its source line's."""
     return (_title_region(idx, ctx.doc.title) or _pick_region(idx.gaz, found, head) or _source_region(idx, ctx.doc.norm)
-            or _self_region(idx, ctx))
+            or _dateline_region(ctx, idx) or _self_region(idx, ctx))
 
 
 # a report's speaker: 我代表县人民政府 (the county's report), 我代表区政府
@@ -403,6 +414,33 @@ def _source_region(idx: _Index, text: str) -> str | None:
     if len(codes) != 1 or idx.gaz.get(codes[0]).level == PROVINCE:
         return None
     return codes[0]
+
+
+_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,5}?)讯|(?:^|\n)\s*(?!本报)([\u4e00-\u9fff]{2,5}?)讯\s*[（(【]")
+
+
+def _dateline_region(ctx: Context, idx: _Index) -> str | None:
+    """The county or city a news item's dateline names (本报嘉祥讯, 嘉祥讯（记者…）), in full or by a short form that is
+    its alone in the country, when nothing else says where the page is from.
+
+    >>> from govkg.extractors.base import Resources
+    >>> from govkg.text.document import make_document, sentences_of
+    >>> from govkg.text.script import ScriptFolder
+    >>> idx = region_index(Resources())
+    >>> def ctx(text):
+    ...     doc = make_document(text, path="x", doc_id="x", folder=ScriptFolder())
+    ...     return Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    >>> [_dateline_region(ctx(t), idx) for t in ("本报嘉祥讯(通讯员 张德峰)今年以来，", "嘉祥讯（记者 王）", "本报讯 今年以来")]
+    ['370829', '370829', None]
+    """
+    m = _DATELINE.search(ctx.doc.norm[:_SOURCE_LOOK])
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    codes = idx.gaz.by_name.get(name, ())
+    if len(codes) == 1 and idx.gaz.get(codes[0]).level != PROVINCE:
+        return codes[0]
+    return _county_shorts(ctx, idx)[0].get(name)
 
 
 def _title_region(idx: _Index, title: str | None) -> str | None:
@@ -690,14 +728,16 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     return not any(sub in whole for sub in idx.badsub)
 
 
-_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十]个?|等)(村|镇|乡)"
-                            r"(?![\u4e00-\u9fff]?[级域])")
+_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十]个?|等(?:\d+个)?(?:坝区|山区|重点|贫困)?)"
+                            r"(村|镇|乡)"
+                            r"(?![村镇民])(?![\u4e00-\u9fff]?[级域])")  # not 等乡村基础设施, 等村民
 
 
-def _counted_towns(idx: _Index, sent: _Sent) -> None:
+def _counted_towns(resources: Resources, idx: _Index, sent: _Sent) -> None:
     """Add the villages or towns a list names by their short names before their count and level word, the count
-    matching the list (下堡坪乡蛟龙寺、十八湾两村: 蛟龙寺村, 十八湾村) or closed by 等 (龙场乡麻窝、鱼塘、娱乐等村),
-    placed in the division the list follows."""
+    matching the list (下堡坪乡蛟龙寺、十八湾两村: 蛟龙寺村, 十八湾村) or closed by 等, with the whole count and a
+    word of the land or rank if it says them (龙场乡麻窝、鱼塘、娱乐等村; 阿乌、盘龙、菜花等14个坝区村委会), placed in the
+    division the list follows."""
     for m in _COUNTED_TOWNS.finditer(sent.text):
         items = m.group(1).split("、")
         start = m.start(1)
@@ -705,9 +745,18 @@ def _counted_towns(idx: _Index, sent: _Sent) -> None:
         if before:  # the division before the list (下堡坪乡) ran into the first item's characters
             items[0] = sent.text[before[-1].end:start + len(items[0])]
             start = before[-1].end
+        elif not _plausible(idx, items[0], m.group(3)):
+            # a word before the list ran into the first item (位于|新村、阿乌…): the item is the longest place name
+            # that starts at a word of its own, or it is left out
+            end = start + len(items[0])
+            k = next((k for k in range(1, len(items[0]) - 1) if cut_at_both(resources, sent.text, start + k, end)
+                      and _plausible(idx, items[0][k:], m.group(3))), len(items[0]) + 1)
+            items[0], start = items[0][k:], start + k
+            if not items[0]:
+                items.pop(0)
         suffix = m.group(3)
-        counted = m.group(2) == "等" or len(items) == NUMERAL_VALUE[m.group(2)[0]]
-        if not counted or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix) for i in items):
+        counted = m.group(2).startswith("等") or len(items) == NUMERAL_VALUE[m.group(2)[0]]
+        if not counted or len(items) < 2 or not all(2 <= len(i) <= 4 and _plausible(idx, i, suffix) for i in items):
             continue
         parent = before[-1] if before and (before[-1].code or before[-1].name) else None
         for item in items:
@@ -846,7 +895,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         if local_pattern is not None:
             _local_town_hits(sent, local, local_pattern)
         _town_hits(ctx, idx, sent)
-        _counted_towns(idx, sent)
+        _counted_towns(ctx.resources, idx, sent)
     towns = _town_short_table(idx, sents, doc_code, table)
     if towns:
         town_pattern = re.compile(literal_alternation(towns))

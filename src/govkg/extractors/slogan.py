@@ -522,6 +522,66 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.count_head")
 
 
+_COUNT_FORMULA = re.compile(r"^([两二三四五六七八九十])[个大项]([\u4e00-\u9fff]{1,3})$")
+_PARTS_OPEN = re.compile(r"^[”’」]?(?:[\u4e00-\u9fff]{0,4}?)(?:[：:](?:是指|指的是|指|即)?|，?即|，?分别是|，?包括)")
+_PARTS_LEAD = re.compile(r"^.*?(?:开展|实施|推进|深化|抓好|启动|打好|打赢|落实|做好|推动|组织|掀起)")
+
+
+def _counted_parts(sent: Sentence, quoted: list[_Hit], first_tag: Callable[[str], str] = lambda w: "") -> Iterator[_Hit]:
+    """The parts a quoted count names, listed right before it in its clause (城乡融合发展年、项目建设加速年、能力作风
+    提升年“三个年”活动) or right after it (“三个年”活动，即…): as many items as it counts, each ending in its
+    head word and longer than it (rule ``slogan.counted_part``). A list before it whose first item opens with a verb
+    (统筹建好|政治生态、自然生态“两个生态”) has no bound the rule can see, and is left; a list after it may open with
+    one (“四个一批”：淘汰关停一批、…).
+
+    >>> from govkg.model import Sentence
+    >>> text = "大力开展城乡融合发展年、项目建设加速年、能力作风提升年“三个年”活动，抓招商育产业"
+    >>> at = text.index("“")
+    >>> q = _Hit("三个年", "活动", at, at + 5, 0, "slogan.quoted")
+    >>> [h.content for h in _counted_parts(Sentence(0, 0, len(text), text), [q])]
+    ['城乡融合发展年', '项目建设加速年', '能力作风提升年']
+    >>> text = "开展“三个年”活动，即城乡融合发展年、项目建设加速年、能力作风提升年。"
+    >>> q = _Hit("三个年", "活动", 2, 7, 0, "slogan.quoted")
+    >>> [h.content for h in _counted_parts(Sentence(0, 0, len(text), text), [q])]
+    ['城乡融合发展年', '项目建设加速年', '能力作风提升年']
+    >>> text = "“四个一批”：淘汰关停一批、搬迁入园进区一批、就地改造提升一批、做优做强一批。"
+    >>> q = _Hit("四个一批", "", 0, 6, 0, "slogan.quoted")
+    >>> [h.content for h in _counted_parts(Sentence(0, 0, len(text), text), [q], lambda w: "v")]
+    ['淘汰关停一批', '搬迁入园进区一批', '就地改造提升一批', '做优做强一批']
+    >>> text = "统筹建好政治生态、自然生态“两个生态”"
+    >>> q = _Hit("两个生态", "", 13, 19, 0, "slogan.quoted")
+    >>> list(_counted_parts(Sentence(0, 0, len(text), text), [q], lambda w: "v"))
+    []
+    >>> text = "开展质量年、效益年“三个年”活动"
+    >>> q = _Hit("三个年", "活动", 9, 14, 0, "slogan.quoted")
+    >>> list(_counted_parts(Sentence(0, 0, len(text), text), [q]))
+    []
+    """
+    text = sent.text
+    for h in quoted:
+        m = _COUNT_FORMULA.match(clean_content(h.content))
+        if m is None:
+            continue
+        count, head = NUMERAL_VALUE[m.group(1)], m.group(2)
+        at, end = h.start - sent.start, h.end - sent.start
+        clause = _CLAUSE_BREAK.split(text[:at])[-1]
+        lead = _PARTS_LEAD.match(clause)
+        before = (clause[lead.end():] if lead else clause, at - len(clause) + (lead.end() if lead else 0))
+        tail = text[end:]
+        opened = _PARTS_OPEN.match(tail)
+        after = (_CLAUSE_BREAK.split(tail[opened.end():])[0], end + opened.end()) if opened else ("", end)
+        for body, offset in (before, after):
+            items = re.split(r"、|和|及", body)
+            if len(items) == count and all(len(head) + 2 <= len(i) <= 12 and i.endswith(head) for i in items) \
+                    and (offset > at or first_tag(items[0]) not in ("v", "vn", "d", "p", "ad")):
+                for item in items:
+                    start = text.index(item, offset)
+                    yield _Hit(item, "", sent.start + start, sent.start + start + len(item), sent.index,
+                               "slogan.counted_part")
+                    offset = start + len(item)
+                break
+
+
 def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
     """Slogan mentions of the document body (the glossary is left to :mod:`.glossary`),
     and ``proposedBy`` relations to the region whose party committee proposed them."""
@@ -556,6 +616,8 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex)):
             if not any(s <= h.start < e for s, e in quoted_spans):
                 hits.append(h)
+        hits.extend(_counted_parts(sent, [h for h in hits if h.sentence == sent.index and h.start in
+                                          {a for a, _ in quoted_spans}], first_tag))
     yield from _emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex)
 
 
