@@ -66,6 +66,11 @@ def test_headed_industries(make_context, sentence, expected):
     "聚焦项目园区、改革创新、品质生活、绿色发展四大主攻方向。",  # lines of work, not sectors
     "工业经济产业集中度不高。",
     "村里种植玫瑰香、巨峰等葡萄品种。",  # varieties of one crop, not sectors
+    # what is inspected in a key trade, tasks, belts named by their places (a rank only before a chain or cluster)
+    "突出抓好校车、消防、危爆物品等重点行业领域安全整治。",
+    "确定实施城市化战略、强力推进四项重点经济工作。",
+    "支持郑开、郑新、郑焦等重点产业带建设。",
+    "农作物种植面积稳定在100万亩。",  # a kind of crop
 ])
 def test_generic_or_verbal_industries_rejected(make_context, sentence):
     assert labels(make_context(sentence)) == set()
@@ -121,6 +126,15 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     # sectors counted by their projects (…项目2项); a list of sectors that the sentence before speaks of as projects
     ("在7个项目中，信息技术项目2项，物流商贸项目2项，先进制造项目1项。", {"信息技术", "物流商贸", "先进制造"}),
     ("本次开工25个重点项目，总投资94亿元。涉及新能源、装备制造、城市建设、社会事业等多个领域。", {"新能源", "装备制造"}),
+    # a list of sectors of an innovation cluster, a chain of ranked sectors, sizes in
+    # front of sectors (百亿|玻纤), an engineering sector
+    ("高端装备制造、新一代信息技术、现代服务业三大产业创新集群招商中心揭牌。", {"高端装备制造", "新一代信息技术"}),
+    ("着力打造水产品精深加工、新能源新材料、海洋工程装备等6条县域重点产业链。", {"水产品精深加工", "海洋工程装备"}),
+    ("大力培育千亿页岩气、千亿钒钛新材料、百亿氢能、百亿玻纤等七大产业集群。", {"页岩气", "钒钛新材料", "氢能", "玻纤"}),
+    ("签约项目涉及智能制造、新一代信息技术等园区重点培育的产业集群。", {"智能制造", "新一代信息技术"}),
+    # a crop named before its farming and its size (industry.grown)
+    ("全县枸杞种植面积2500余亩。", {"枸杞"}),
+    ("引领沙田柚种植向规模化、标准化发展。", {"沙田柚"}),
     # farm products of the vocabulary (粮食, 药材, 烤烟)
     ("巩固提升粮食、烤烟、畜牧、蔬菜、药材、林果优势特色产业。", {"粮食", "烤烟", "药材"}),
 ])
@@ -385,3 +399,13 @@ def test_a_list_governed_inside_an_item_starts_after_its_verb(make_context):
     """各板块、各部门瞄准新能源汽车、…: the items before the verb are who aims, not what is aimed at."""
     found = labels(make_context("今年以来，各板块、各部门瞄准新能源汽车、移动智能终端等三大新兴产业，实施精准招商。"))
     assert "新能源汽车" in found and not any("瞄准" in f or "部门" in f for f in found)
+
+
+def test_a_list_run_into_the_park_before_it_starts_after_the_park(make_context):
+    from govkg.extractors.park import extract_parks
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("苏州高新区高端装备制造、新一代信息技术、现代服务业三大产业创新集群招商中心揭牌。")
+    for extractor in (extract_regions, extract_parks):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    assert {"高端装备制造", "新一代信息技术", "现代服务业"} <= labels(ctx)

@@ -30,6 +30,11 @@ def run(ctx) -> list[Mention]:
     ("与深圳搏实基金投资管理有限公司合作，推动企业上市。", {"深圳搏实基金投资管理有限公司"}),
     # the companies a government works with
     ("该县联合华为建成智算中心。", {"华为"}),
+    # … signs with, invests through or names by their rank; a list of companies whose items are common words
+    ("苏州高新区与博世、西门子、霍尼韦尔签署战略合作协议。", {"博世", "西门子", "霍尼韦尔"}),
+    ("在南岗工业区，冠好科技投资40亿元扩厂，日正食品斥资3亿扩厂。", {"冠好科技", "日正食品"}),
+    ("此次签约的企业中，既有世界500强企业施耐德电气，也有行业龙头企业汇川技术。", {"施耐德电气", "汇川技术"}),
+    ("大兴区与京东方、小米、百度等企业签订合作协议。", {"小米", "百度"}),
 ])
 def test_finds_companies(make_context, sentence, expected):
     ctx = make_context(sentence)
@@ -57,6 +62,10 @@ def test_the_tagger_span_grows_over_the_cooperative_head_it_left_out(make_contex
     ("县人民医院与企业签约医联体。", "县人民医院"),
     ("县工商联与企业签约。", "县工商联"),
     ("河北农大与企业签约共建实验室。", "河北农大"),  # a university by its short name
+    ("与河科大等科研院所签订战略合作协议。", "河科大"),
+    ("与中科院电工所、台湾电电公会等签署了战略合作协议。", "台湾电电公会"),
+    ("县医院与北京和平里医院签署医联体合作协议。", "县医院与北京"),
+    ("推动钢铁、水泥、化工等企业实施超低排放改造。", "钢铁"),  # sectors, though listed before 等企业
     # kinds of company, not names
     ("规范农民合作社运营管理，合作社达到500家。", "农民合作社"),
     ("培育都市农业示范合作社402家。", "都市农业示范合作社"),

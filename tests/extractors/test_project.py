@@ -66,6 +66,9 @@ def test_projects(make_context, sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "合理布局重大项目。",
+    # what a list after 项目有 counts are companies or classes, not projects; a class of projects is none
+    "其中，央企类项目有中国融通、中建市政、中铁置业3家企业。",
+    "常规项目包括个人引进、专项引进、团队引进3个类别9个项目。",
     "力争完成46个市区“挂图作战”项目。",
     "实施一批民生工程。",
     "争取政策项目。",

@@ -50,7 +50,7 @@ from govkg.extractors.names import head_regex, is_generic, literal_alternation, 
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     cut_at_both, is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
-from govkg.model import EntityRef, Mention
+from govkg.model import EntityRef, Mention, Sentence
 
 # "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
 # sectors of leading companies ("…等数字经济、生物经济领军企业")
@@ -204,6 +204,24 @@ OWNER_RULE = "enterprise.project_name"
 _INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成")
 
 
+def _invested(ctx: Context, index: int) -> bool:
+    """Sentence ``index`` speaks of investment or building, or continues one that does after a semicolon
+    (…重点项目签约，包括A、B等；总部项目，包括C总部、D总部等。)."""
+    while index >= 0:
+        sent = ctx.sentences[index]
+        if _INVESTED.search(sent.text):
+            return True
+        if not after_semicolon(ctx, sent):
+            return False
+        index -= 1
+    return False
+
+
+def after_semicolon(ctx: Context, sent: Sentence) -> bool:
+    """The sentence before ``sent`` ended in a semicolon: ``sent`` goes on with its list (分别为：A项目；B项目。)."""
+    return ctx.doc.norm[max(0, sent.start - 4):sent.start].rstrip().endswith(("；", ";"))
+
+
 def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     """Rule ``enterprise.project_name``, run after the projects are found: the brand a project's name opens with,
     in a sentence of investment or building (投资24亿元的能建数科|压缩空气储能, 华润电力|风电光伏项目): news and
@@ -214,7 +232,7 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
     found, starts = [], set()
     for m in ctx.mentions:
-        if m.ref.type not in ("Project", "Park") or m.start < 0 or not _INVESTED.search(ctx.sentences[m.sentence].text):
+        if m.ref.type not in ("Project", "Park") or m.start < 0 or not _invested(ctx, m.sentence):
             continue
         n = project_name_owner(ctx, ctx.doc.norm[m.start:m.end])
         # not inside a name that starts before it; a group's short name (华润|电力风电光伏项目) or the project's own
@@ -223,13 +241,14 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
             found.append((m, n))
             starts.add(m.start)
     names = [ctx.doc.norm[m.start:m.end] for m, _ in found]
-    for (m, n), spans in zip(found, tagger(ctx).spans(names) if found else ()):
+    for i, ((m, n), spans) in enumerate(zip(found, tagger(ctx).spans(names) if found else ())):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
         place = place_length(ctx, ctx.doc.norm[m.start:m.start + n])
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
-        if org is None or org - place < 2 or org == m.end - m.start:
-            continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's works
+        if (org is None or org - place < 2 or org == m.end - m.start) and not headquarters_owner(ctx, names[i]):
+            continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's
+            # works; a headquarters' name says whose it is whatever the tagger reads
         # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
         # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
         if (m.start, m.start + n) not in taken:
@@ -246,9 +265,14 @@ def project_name_owner(ctx: Context, name: str) -> int:
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources(); mentions = ()
     >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
-    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目")
+    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站")
     >>> [n[:project_name_owner(C, n)] for n in names]
-    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业']
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电']
+
+    A headquarters is its company's (云学堂|总部, 速腾电子|研发生产总部, 瑞幸咖啡|全国总部项目):
+
+    >>> [n[:project_name_owner(C, n)] for n in ("云学堂总部", "速腾电子研发生产总部", "瑞幸咖啡全国总部项目", "企业总部")]
+    ['云学堂', '速腾电子', '瑞幸咖啡', '']
     """
     from govkg.extractors.industry import is_sector_term
 
@@ -256,6 +280,9 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if _ROUTE_WORKS.search(name):
         return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
     place = place_length(ctx, name)
+    hq = headquarters_owner(ctx, name)
+    if hq:
+        return hq
 
     def sector_at(i: int) -> bool:
         return i - place >= 2 and any(is_sector_term(ctx, name[i:i + k]) for k in range(2, 5))
@@ -276,6 +303,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if snap:  # 红狮|硅基…: not into the word after the brand
         ends = set(itertools.accumulate(len(t) for t in lex.tokenizer.cut(name, HMM=False)))
         brand = max((e for e in ends if e <= brand), default=0)
+    if brand - place > 2 and name[brand - 1] in "东西南北":
+        brand -= 1  # 华电|西大峪抽水蓄能电站: a direction opens the place after the brand
     if brand - place < 2:
         return 0
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
@@ -293,6 +322,14 @@ def project_name_owner(ctx: Context, name: str) -> int:
         return 0  # …, places by their initials (京津|电子), a verb (投运|金上), a common word of the dictionary (村级,
     # 乳业; a proper noun such as 华润 is a brand)
     return brand
+
+
+def headquarters_owner(ctx: Context, name: str) -> int:
+    """How many characters of ``name`` name the company whose headquarters it is (云学堂|总部, 速腾电子|研发生产总部,
+    瑞幸咖啡|全国总部项目; 0: none): a brand that is no common word, before what the headquarters runs."""
+    hq = _HEADQUARTERS.fullmatch(name, place_length(ctx, name))
+    ok = hq is not None and is_brand_name(ctx, hq.group(1)) and not is_common_word(lexicon(ctx), hq.group(1))
+    return hq.end(1) if ok else 0
 
 
 def place_length(ctx: Context, name: str) -> int:
@@ -314,6 +351,8 @@ def place_length(ctx: Context, name: str) -> int:
 
 
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
+_HEADQUARTERS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:全国|全球|中国|区域|地区|华东|华南|华北|华中|西南|西北|东北|南方|北方|亚太)?"
+                           r"(?:研发|生产|运营|结算|销售|供应链|采购|制造|营销)*总部(?:项目|基地|大楼)?")
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")

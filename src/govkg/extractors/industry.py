@@ -70,8 +70,8 @@ _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特�
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
     r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群
-    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业集群|(?<=级)集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
-    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型"
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?<=级)集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
+    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
@@ -87,7 +87,7 @@ _TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主
 # rule 4: words that join two industries
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
-_NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
+_NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程(?!装备|机械)|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
 _NOUN_TAGS = frozenset("n ng nz zg".split())
@@ -111,12 +111,13 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
     places = _place_shorts(ctx)
     for sent in ctx.sentences:
         taken = _taken_spans(ctx, sent.index, sent.start)
-        found = [f for f in (*heads[sent.index], *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
+        found = [_past_taken(f, taken, sent.text) for f in (*heads[sent.index],
+                                                              *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
                  if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, _previous(ctx, sent.index)),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
-                              *_project_counts(ctx, sent.text))
+                              *_project_counts(ctx, sent.text), *_grown(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
@@ -198,7 +199,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
     """
     lex = lexicon(ctx)
     for m in _LIST_CLOSE.finditer(text):
-        if not _plain_tail(lex, m.group("tail")) or _names_companies(text, m):
+        ranked = m.group().endswith("集群") or text.startswith("链", m.end())
+        if not _plain_tail(lex, m.group("tail"), ranked) or _names_companies(text, m):
             continue
         if m.group().endswith(_FARMING_CLOSE) and m.group("tail") not in _FARMING_TAILS:
             continue  # 臧村、闫庄等奶牛养殖: a product before the activity makes the items the places that farm it
@@ -263,9 +265,20 @@ def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
-def _plain_tail(lex: Lexicon, tail: str) -> bool:
-    """The words between 等 and 产业 are modifiers (特色, 百亿级, 现代物流), never verbs (领域加快发展)."""
-    return not _NOT_INDUSTRY.search(tail) and not any(w in lex.boundary for w in lex.tokenizer.cut(tail))
+def _plain_tail(lex: Lexicon, tail: str, ranked: bool = False) -> bool:
+    """The words between 等 and 产业 are modifiers (特色, 百亿级, 现代物流), never verbs (领域加快发展); a rank
+    (重点, 主导 …, which also open verbs: 重点发展) only before a chain or cluster of industries (``ranked``: 等6条
+    县域重点|产业链), not before 行业, 经济工作 or 产业带 (等重点行业 lists what is inspected, 等四项重点经济工作 tasks).
+
+    >>> from govkg.extractors.phrase import load_lexicon
+    >>> [_plain_tail(load_lexicon(), t, r) for t, r in (("县域重点", True), ("重点", False), ("特色", False))]
+    [True, False, True]
+    """
+    return not _NOT_INDUSTRY.search(tail) and not any(w in lex.boundary and not (ranked and w in _RANKS)
+                                                      for w in lex.tokenizer.cut(tail))
+
+
+_RANKS = frozenset("重点 主导 优势 支柱 首位 新兴 战略性".split())
 
 
 def _conjunct_item(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -433,7 +446,7 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
 
 _DIGIT = re.compile(r"\d")
 _SECTOR_LIST = re.compile(r"(?:涵盖|涉及|覆盖|从事|集中在|集中于|包括)了?(?P<body>[^，。；：！？,;:]{4,60}?)等(?:"
-                          r"(?P<named>(?:多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|新兴|主导|优势|特色)?(?:领域|行业|产业))"
+                          r"(?P<named>[^，。；：！？,;:等]{0,10}?(?:领域|行业|产业))"  # 等多个领域, 等园区重点培育的产业集群
                           r"|(?=[，。；！？,;!?]|$))"
                           r"|(?<![收密聚])集(?P<whole>[^，。；：！？,;:]{4,60}?)等?于一体"  # 集装备制造、…和现代商贸物流等于一体的园区
                           r"|“(?P<quoted>[^”，。；：！？,;:]{4,60})”的?(?:主导|首位|重点)?产业(?:定位|布局|体系|方向|格局|集群)")
@@ -461,6 +474,8 @@ def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Foun
     []
     >>> [f.name for f in _sector_lists(C(), "项目主要集中在新材料、新能源、高端装备制造、节能环保等领域")]
     ['新材料', '新能源', '高端装备制造', '节能环保']
+    >>> [f.name for f in _sector_lists(C(), "签约项目涉及智能制造、新一代信息技术等园区重点培育的产业集群")]
+    ['智能制造', '新一代信息技术']
     >>> [f.name for f in _sector_lists(C(), "在谈项目50个，涉及电子信息及光电新材料、家电、汽车及机械制造等。")]
     ['电子信息及光电新材料', '家电', '汽车及机械制造']
     >>> [f.name for f in _sector_lists(C(), "今年的项目包括道路、桥梁、学校等。")]
@@ -581,6 +596,47 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
     if len(found) >= 3:
         for m in found:
             yield _Found(m.group(1), m.start(1), m.end(1), "industry.project_counts", first=False)
+
+
+_GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|示范|向|专业合作社)")
+_GROWN_TAGS = frozenset({"n", "nz", "nr", "ng"})
+_NOT_GROWN = frozenset("规模 设施 优质 特色 生态 绿色 有机 高效 标准化 集中 分散 传统 农户 农民 群众 全县 全镇 全村 全市 "
+                       "面积 品种 产品 作物 经济作物".split())
+
+
+def _grown(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule ``industry.grown``: the crop or animal named right before its farming and how much of it there is
+    (全县枸杞|种植面积, 引领沙田柚|种植向规模化, 黄羽鸡|养殖基地): nouns of two to four characters, not a kind of
+    crop (农作物) or a word of size or quality (规模, 优质) alone.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for t in ("引领沙田柚种植向规模化", "全县枸杞种植面积2500亩", "新增规模养殖基地", "农作物种植面积稳定")
+    ...  for f in _grown(C(), t)]
+    ['沙田柚', '全县枸杞']
+    """
+    tags = None
+    for m in _GROWN.finditer(text):
+        if tags is None:
+            tags = lexicon(ctx).tokenizer.tags(text)
+        at, start, words = 0, None, []
+        for word, tag in tags:  # the nouns that end where the farming starts
+            if at >= m.start():
+                break
+            words = words + [(at, word, tag)] if tag in _GROWN_TAGS else []
+            at += len(word)
+        if at != m.start():
+            continue
+        for a, word, _ in reversed(words):
+            if m.start() - a > 4:
+                break
+            start = a
+        if start is None or m.start() - start < 2:
+            continue
+        name = text[start:m.start()]
+        if name in _FARM_WORDS or all(w in _NOT_GROWN for a, w, _ in words if a >= start):
+            continue
+        yield _Found(name, start, m.start(), "industry.grown")
 
 
 _PRODUCE_AREA = re.compile(r"(?:主产区|主产地|优势产区|核心产区)(?![县城市镇乡])")  # 农产品主产区县城: a kind of county
@@ -727,6 +783,9 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
         name, start = name[n:], start + n
         aliases = tuple(a[n:] for a in aliases if len(a) > n)
 
+    size = _SIZE.match(name)
+    if size:
+        drop(size.end())  # 百亿|玻纤, 千亿级|页岩气: how large the sector is meant to grow
     closer = _LIST_CLOSER.match(name)
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
@@ -741,6 +800,9 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if bad or _generic(ctx, body) or set(body) <= _words(ctx, "province_abbreviations.txt"):
         return None  # …, or provinces by their one-character names (京津|产业转移)
     return replace(f, name=name, start=start, aliases=aliases)
+
+
+_SIZE = re.compile(r"(?:[十百千万]亿|\d+亿)元?级?(?=[\u4e00-\u9fff]{2})")
 
 
 def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...]) -> int:
@@ -808,7 +870,8 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
             break
-        thing = tag == "l" and bool(_THING_PHRASE.fullmatch(word))  # 无人机, which jieba files with idioms
+        # 无人机, which jieba files with idioms, and a two-character one (玻纤): an idiom is longer
+        thing = tag == "l" and (bool(_THING_PHRASE.fullmatch(word)) or len(word) <= 2)
         verb = (tag in _VERB_TAGS and not thing) or (len(tokens) == 1 and tag.startswith("a"))
         if verb and after == "k":
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
@@ -865,6 +928,15 @@ def _place_spans(ctx: Context, index: int, offset: int) -> frozenset[tuple[int, 
 
 def _inside_taken(f: _Found, taken: list[tuple[int, int]]) -> bool:
     return any(a <= f.start and f.end <= b for a, b in taken)
+
+
+def _past_taken(f: _Found, taken: list[tuple[int, int]], text: str) -> _Found:
+    """``f`` starting after a park's or company's name it opens inside (苏州高新区|高端装备制造、新一代信息技术…: the
+    list's first item runs into the park before it)."""
+    end = max((b for a, b in taken if a <= f.start < b < f.end), default=None)
+    if end is None:
+        return f
+    return replace(f, name=text[end:f.end], start=end, aliases=())
 
 
 def _prefixes(ctx: Context) -> tuple[str, ...]:

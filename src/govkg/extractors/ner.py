@@ -29,6 +29,7 @@ from importlib import resources
 from govkg.extractors.base import Context, data_lines
 from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, is_brand_name, names_someone
 from govkg.extractors.gazetteer import gazetteer
+from govkg.extractors.industry import is_sector_term
 from govkg.extractors.names import is_generic, literal_alternation, words
 from govkg.extractors.phrase import cut_at_both, is_common_word, lexicon
 from govkg.graph.iri import normalise_label
@@ -46,18 +47,21 @@ _KIND_OF = re.compile(r"(?:(?![等和与及、])[\u4e00-\u9fff]){0,4}(?:企业|�
 _ITEM_REST = re.compile(r"[\u4e00-\u9fff]{1,4}(?=[、等和与及])")
 _OPEN_QUOTES = frozenset("“‘「『《")
 _PROPER_TAGS = frozenset({"nr", "nrt", "nz", "nt"})
-_NOT_NAME = re.compile(r"[\d%％.．·]|^[\u4e00-\u9fff]$")
+_TRANSLITERATED = frozenset({"nr", "nrt"})  # jieba's tags of foreign names written in sound (施耐德, 霍尼韦尔)
+_NOT_NAME = re.compile(r"[\d%％.．·与]|^[\u4e00-\u9fff]$")  # 与 joins two parties (县医院与北京…)
 
 
 @dataclass(frozen=True, slots=True)
 class Window:
     """A stretch ``start:end`` of a sentence's text that the tagger reads; ``open_left`` / ``open_right``
-    tell that the clause goes on past that edge (a name touching it may be cut)."""
+    tell that the clause goes on past that edge (a name touching it may be cut); ``listed``, that it ends in a
+    list's 等…企业 (its items are companies, whatever words they are)."""
 
     start: int
     end: int
     open_left: bool
     open_right: bool
+    listed: bool = False
 
 
 def extract_ner(ctx: Context) -> Iterator[Mention]:
@@ -73,7 +77,7 @@ def extract_ner(ctx: Context) -> Iterator[Mention]:
         for a, b, label in spans:
             if label != "ORG" or (a == 0 and w.open_left):
                 continue
-            span = name_span(ctx, sent.text, w.start + a, w.start + b)
+            span = name_span(ctx, sent.text, w.start + a, w.start + b, listed=w.listed)
             if span is None or (span[1] >= w.end and w.open_right):
                 continue  # not a company, or it may go on past the window
             start, end = sent.start + span[0], sent.start + span[1]
@@ -84,7 +88,7 @@ def extract_ner(ctx: Context) -> Iterator[Mention]:
             yield Mention(EntityRef("Enterprise", label), label, start, end, sent.index, RULE)
 
 
-def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] | None:
+def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = False) -> tuple[int, int] | None:
     """The company name that the tagger's ORG span ``text[start:end]`` stands for, or None.
 
     The span ends at a company head the tagger ran past (金穗种植专业合作社|投资),
@@ -93,7 +97,8 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
     pass :func:`is_enterprise_name`, grown (a span that stops inside a list item
     whose whole does not pass is a piece of a name, 中创|燕园等企业, unless the
     rest of the item opens with a place, 亿纬锂能|沈阳工厂等项目). A span
-    inside quotes is a phrase, not a company.
+    inside quotes is a phrase, not a company. A span that is a whole item of a list of companies (``listed``:
+    京东方、小米、百度等企业) may be a common word (:func:`is_enterprise_name`).
 
     >>> from govkg.extractors.base import Context, Resources
     >>> from govkg.text.document import make_document, sentences_of
@@ -121,7 +126,12 @@ def name_span(ctx: Context, text: str, start: int, end: int) -> tuple[int, int] 
             return None
     if not cut_at_both(ctx.resources, text, end, end):
         return None  # the span stops inside a word: 运达风|电项目 (运达|风电)
-    return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6]) else None
+    item = listed and text[start - 1:start] in _ITEM_BEFORE and text[end:end + 1] in _ITEM_AFTER
+    return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6], item=item) else None
+
+
+_ITEM_BEFORE = frozenset("、与和及同")
+_ITEM_AFTER = frozenset("、等和及与")
 
 
 _COOPERATIVE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{COOPERATIVE})")
@@ -170,16 +180,16 @@ def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
             start, end = max(lo, cue.start() - REACH), min(hi, cue.end() + 2)
         else:
             start, end = cue.start(), min(hi, cue.end() + REACH)
-        window = Window(start, end, start > lo, end < hi)
+        window = Window(start, end, start > lo, end < hi, bool(_LIST_CUE.match(cue.group())))
         if out and start <= out[-1].end:
             last = out.pop()
             window = Window(last.start, max(end, last.end), last.open_left,
-                            window.open_right if end >= last.end else last.open_right)
+                            window.open_right if end >= last.end else last.open_right, last.listed or window.listed)
         out.append(window)
     return out
 
 
-_LIST_CUE = re.compile(r"等.*企业$")
+_LIST_CUE = re.compile(r"等.*(?:企业|经营主体)$")
 """A cue that closes a list of companies (等龙头企业): its items are read even where the rules found one."""
 
 
@@ -214,7 +224,7 @@ def _head_after(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("ner.head_after", lambda: re.compile(f"(?:{_head_source()})(?![化债式制])"))
 
 
-def is_enterprise_name(ctx: Context, name: str, after: str = "") -> bool:
+def is_enterprise_name(ctx: Context, name: str, after: str = "", item: bool = False) -> bool:
     """True when an ORG span of the tagger may name a company; ``after`` is the text that follows it.
 
     Never a public body, school or hospital (a head of ``ner_not_enterprise.txt``
@@ -223,7 +233,8 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "") -> bool:
     (农民合作社, 资产经营公司). A name with a company head needs the body the
     enterprise rules ask for (:func:`~govkg.extractors.enterprise.names_someone`);
     a bare name is a brand (:func:`~govkg.extractors.enterprise.is_brand_name`)
-    or one dictionary word that jieba tags as a proper name (华为, 巴斯夫).
+    or one dictionary word that jieba tags as a proper name (华为, 巴斯夫) or opens with one of three characters or
+    more that it reads as a foreign name in sound (施耐德|电气), or any word that is an ``item`` of a list of companies (小米、百度等企业) and no sector term.
 
     >>> from govkg.extractors.base import Context, Resources
     >>> from govkg.text.document import make_document, sentences_of
@@ -231,8 +242,10 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "") -> bool:
     >>> doc = make_document("华为", path="x", doc_id="x", folder=ScriptFolder())
     >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
     >>> [is_enterprise_name(ctx, n) for n in ("华为", "韵达", "金穗种植专业合作社", "县人民政府", "四川大学", "沙湾区",
-    ...                                       "农民合作社", "核心竞争力", "鲁豫")]
-    [True, True, True, False, False, False, False, False, False]
+    ...                                       "农民合作社", "核心竞争力", "鲁豫", "施耐德电气")]
+    [True, True, True, False, False, False, False, False, False, True]
+    >>> is_enterprise_name(ctx, "小米", after="、百度等企业"), is_enterprise_name(ctx, "小米", after="、百度等企业", item=True)
+    (False, True)
     >>> is_enterprise_name(ctx, "上云", after="企业1万家")
     False
     """
@@ -253,8 +266,9 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "") -> bool:
     if _KIND_OF.match(after):
         return False
     if is_common_word(lex, name):
-        return _proper_name(name)
-    return is_brand_name(ctx, name) or _proper_name(name)
+        return _proper_name(name) or (item and not is_sector_term(ctx, name))
+    first = next(iter(lex.tokenizer.cut(name, HMM=False)))
+    return is_brand_name(ctx, name) or _proper_name(name) or (len(first) >= 3 and _tag(first) in _TRANSLITERATED)
 
 
 def _provinces_joined(ctx: Context, name: str) -> bool:

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import is_brand_name, names_route, place_initials, place_length
+from govkg.extractors.enterprise import after_semicolon, is_brand_name, names_route, place_initials, place_length
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -94,7 +94,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
-            if _rejected(ctx, lex, heads, sent.text, a, b, item=_after_semicolon(ctx, sent)):
+            if _rejected(ctx, lex, heads, sent.text, a, b, item=after_semicolon(ctx, sent)):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
                     and not _specific(ctx, lex, sent, a, b, heads, named)):
@@ -415,11 +415,6 @@ def _after_park(ctx: Context, lex: Lexicon, heads: re.Pattern[str], sent: Senten
     return a
 
 
-def _after_semicolon(ctx: Context, sent: Sentence) -> bool:
-    """The sentence before ``sent`` ended in a semicolon: ``sent`` is an item of a list (分别为：A项目；B项目；C项目。)."""
-    return ctx.doc.norm[max(0, sent.start - 4):sent.start].rstrip().endswith(("；", ";"))
-
-
 def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: int, b: int,
               item: bool = False) -> bool:
     """True when ``text[a:b]`` (a name ending in a head) is not a specific project. A sentence that is nothing but
@@ -437,6 +432,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     body = name[:head] if head is not None else name
     if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)) or is_common_word(lex, name):
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
+    if body.endswith("类"):
+        return True  # 央企类|项目, 科技创新类|项目: a class of projects
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
     if name[len(body):] in ("项目", "工程") and _only_a_place(ctx, body):
@@ -767,14 +764,25 @@ _SHORT_ITEM = 5
 
 
 def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
+    """Projects listed before 等…项目 (A、B等重点项目), or after the projects they are (…重点项目，包括A、B、C等)."""
     lex = lexicon(ctx)
     heads = head_regex("project_heads.txt")
     for sent in ctx.sentences:
+        lists, ends = [], set()
         for m in _LIST_END.finditer(sent.text):
+            ends.add(m.start())
             if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
                 continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
-            kind = _route_kind(ctx, m.group())
-            items = enumeration_items(sent.text, m.start(), lex)
+            lists.append((_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex)))
+        for m in _KIND_LED.finditer(sent.text):
+            close = _LED_CLOSE.search(sent.text, m.end())
+            end = close.start() if close else len(sent.text)
+            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex) if a >= m.end()]
+            if end not in ends and len(items) >= 2 and items[0][0] == m.end() \
+                    and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
+                lists.append((None, items))  # every item from the list's opening on, each a project
+        for kind, items in lists:
+            led, kind = kind is None, kind or ""
             if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
                 continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules'
             for a, b in items:
@@ -795,6 +803,9 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 if _ROUTE.fullmatch(name):  # 冉庄至大李各庄林场、何桥西至蠡县等道路工程: each a road between two places
                     yield from _project(ctx, name + kind, start, end, sent.index, "project.list")
                     continue
+                if led and len(name) >= 4:  # the list says what its items are: 总部项目，包括云学堂总部、…
+                    yield from _project(ctx, name, start, end, sent.index, "project.list")
+                    continue
                 if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
                     continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
@@ -802,6 +813,11 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
                     yield from _owned_project(name, start, end, sent.index)
 
+
+_KIND_LED = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|有|分别是|分别为)[：:]?")
+"""What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…)."""
+_LED_CLOSE = re.compile(r"等|[；;。！？]")
+_COMPANIES_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)|企业|公司")
 
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
 # verbs that govern 项目 after a list's 等 (等推进项目建设): what a list's end names is a kind of project, not work on it
