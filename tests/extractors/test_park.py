@@ -28,6 +28,12 @@ def labels(ctx):
     ("省级5个：民乐工业园区和肃南县祁青工业集中区。", {"民乐工业园区", "肃南县祁青工业集中区"}),
     ("新小镇、世纪旭昊生态农业园加快建设。", {"世纪旭昊生态农业园"}),
     ("建设原平经济开发区。", {"原平经济开发区"}),  # 原平 is a city
+    # a logistics city, a fishery base, a park of cooperation across the strait; "that is" and a line drawn as a
+    # dash before a name are no part of it
+    ("全面提速国家远洋渔业基地、福州现代物流城等6个产业平台。", {"国家远洋渔业基地", "福州现代物流城"}),
+    ("加快推进福州马祖产业合作园区建设。", {"福州马祖产业合作园区"}),
+    ("我们在南投市开发首座微型工业区─旺来产业园区。", {"旺来产业园区"}),
+    ("三个度假区，即大天生桥生态旅游度假区。", {"大天生桥生态旅游度假区"}),
     ("举行首批产业项目集中开工暨远景低碳产业园奠基仪式。", {"远景低碳产业园"}),  # and 暨, which joins two events
     ("支持京东（保定）数字经济产业园扩大规模。", {"京东(保定)数字经济产业园"}),  # a place in brackets inside the name (labels are half-width)
     ("近年来，涌现出清河电子产业园等一批新园区。", {"清河电子产业园"}),  # a verb with its complement is cut

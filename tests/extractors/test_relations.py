@@ -75,6 +75,9 @@ def relations(make_context, text, title=TITLE):
     ("实施“两大工程”：“产业提升工程”、“城市更新工程”。", ("两大工程", "hasPart", "城市更新工程")),
     # … and a campaign of counted years, its unquoted parts listed right before it
     ("大力开展城乡融合发展年、项目建设加速年、能力作风提升年“三个年”活动。", ("三个年活动", "hasPart", "项目建设加速年")),
+    # … and a count right after as many quoted names
+    ("老港镇提出的“航天始发地”“碳中和试验高地”“中国雪菜之乡”三张名片打造已进入重要阶段。",
+     ("三张名片", "hasPart", "碳中和试验高地")),
     ("重点推进“两大工程”建设。实施“基础设施建设工程”,加快校舍建设。开展“师德师风建设工程”,深化队伍建设。",
      ("两大工程", "hasPart", "师德师风建设工程")),
     # enterprises: the region their name holds, a settling verb, the government's work on them

@@ -27,7 +27,7 @@ BULLETS = "".join(map(chr, [*range(0x2460, 0x249C), *range(0x2776, 0x2794), *ran
 MARKER_CHARS = "［］〔〕〖〗｛｝{}．" + BULLETS
 # characters that always end a name (punctuation, quotes, brackets that open a clause, markers)
 # (丨 and the bars part a headline's label from it: 视频丨新田德润产业园…)
-STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—\n\r\t ·丨｜|") | set(MARKER_CHARS)
+STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\"'「」『』…—─━\n\r\t ·丨｜|") | set(MARKER_CHARS)  # ─: a dash drawn as a line
 _CN_NUM = "一二三四五六七八九十"
 NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
 """The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""

@@ -582,6 +582,32 @@ def _counted_parts(sent: Sentence, quoted: list[_Hit], first_tag: Callable[[str]
                 break
 
 
+_QUOTE_CHAIN = re.compile(r"((?:“[^“”]{2,14}”[、，,]?){3,10})([两二三四五六七八九十])(?:张|个|大|项|条|座|块)"
+                          r"([\u4e00-\u9fff]{2,3}?)(?=[^\u4e00-\u9fff]|打造|建设|品牌|已|的|是|为|$)")
+
+
+def _counted_quotes(sent: Sentence) -> Iterator[tuple[_Hit, list[int]]]:
+    """A count right after as many quoted names as it counts, three or more (“航天始发地”“碳中和试验高地”…“中国雪菜
+    之乡”五张名片; two quoted names and 两个品种 or 两项殊荣 are mostly things named twice): the count is a Slogan (rule
+    ``slogan.counted_quotes``) whose parts are the quotes (their offsets).
+
+    >>> from govkg.model import Sentence
+    >>> text = "老港镇提出的“航天始发地”“碳中和试验高地”“中国雪菜之乡”三张名片打造已进入重要阶段"
+    >>> [(h.content, len(parts)) for h, parts in _counted_quotes(Sentence(0, 0, len(text), text))]
+    [('三张名片', 3)]
+    >>> text = "打造“航天始发地”“碳中和试验高地”三张名片，培育“富硒茶”“高山茶”两个品种"
+    >>> list(_counted_quotes(Sentence(0, 0, len(text), text)))
+    []
+    """
+    for m in _QUOTE_CHAIN.finditer(sent.text):
+        quotes = [q.start() for q in re.finditer("“", m.group(1))]
+        if len(quotes) != NUMERAL_VALUE[m.group(2)]:
+            continue
+        whole = sent.text[m.start(2):m.end(3)]
+        yield (_Hit(whole, "", sent.start + m.start(2), sent.start + m.end(3), sent.index, "slogan.counted_quotes"),
+               [sent.start + m.start(1) + q for q in quotes])
+
+
 def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
     """Slogan mentions of the document body (the glossary is left to :mod:`.glossary`),
     and ``proposedBy`` relations to the region whose party committee proposed them."""
@@ -604,6 +630,7 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         return tags[0][1] if tags else ""
 
     hits: list[_Hit] = []
+    chains: list[tuple[_Hit, list[int]]] = []
     for sent in ctx.sentences:
         if stop is not None and sent.start >= stop:
             break
@@ -618,7 +645,15 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                 hits.append(h)
         hits.extend(_counted_parts(sent, [h for h in hits if h.sentence == sent.index and h.start in
                                           {a for a, _ in quoted_spans}], first_tag))
-    yield from _emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex)
+        chains.extend(_counted_quotes(sent))
+    hits.extend(whole for whole, _ in chains)
+    out = list(_emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex))
+    yield from out
+    at = {m.start: m.ref for m in out if isinstance(m, Mention)}
+    for whole, parts in chains:  # “A”“B”“C”三张名片: the whole has the quoted names as its parts
+        for part in parts:
+            if whole.start in at and part in at:
+                yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
 
 
 _DATED = re.compile(r"(?:19|20)\d{2}年")
