@@ -186,3 +186,12 @@ def test_variant_table():
     assert table.variants["规上工业增加值"] == ("IndustrialValueAdded",)
     assert table.variants["城乡居民人均可支配收入"] == ("UrbanDisposableIncome", "RuralDisposableIncome")
     assert all(code in indicator_labels() for codes in table.variants.values() for code in codes)
+
+
+def test_a_figure_estimated_as_the_year_ends_is_its_outcome(observe):
+    """预计到年末 in a section that opens with the report's own year (a report given as its year ends): the
+    year's outcome, not a target; a target cue still makes one."""
+    found, _ = observe("2020年，是我区极不平凡的一年。预计到年末，全区地区生产总值增长3.3%。", section="一、过去一年工作成效显著")
+    assert found == {("GDP", 2020, "actual", None, None, "3.3")}
+    found, _ = observe("2020年，是关键一年。预计到年末，全区地区生产总值力争增长6%。", section="")
+    assert found == {("GDP", 2020, "target", None, None, "6")}
