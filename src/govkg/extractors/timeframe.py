@@ -37,7 +37,7 @@ _TITLE_YEAR = re.compile(_YEAR)
 _LEAD_CHARS = 300  # a news page's headline and lead, where a page without a date says the year of its event
 _REPORT_TEXT = re.compile(r"政府工作报告|各位代表|向大会报告|请予审议")
 # headings and openings that start a section (read at the start of a sentence)
-_REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作回顾|工作的回顾|工作总结)")
+_REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作(?:的|简要)?回顾|工作总结)")  # 2025年政府工作简要回顾
 _PLAN_OF = re.compile(_LEAD + r"(?:做好)?" + _YEAR +
                       r"[^，,。；是]{0,12}?(?:工作安排|工作部署|工作任务|主要任务|重点任务|重点工作|工作目标|预期目标|总体要求|"
                       r"工作打算|目标任务|(?P<either>主要工作|政府工作))")
