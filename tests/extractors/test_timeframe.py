@@ -34,6 +34,9 @@ def read(folder):
     # a news article: the year of its date, not of a year it mentions
     ("沁源:党建引领全方位高质量发展\n2022年07月26日 10:10:40 来源:山西新闻网\n2021年以来，全县项目建设提速。", 2022, False),
     ("无日期的新闻\n全县项目建设提速。", None, False),
+    # a page without a date: the first year its lead names, not one a span starts from
+    ("连江县专场对接会举办\n6月3日，对接会举办。2021年以来连续获评百强县。2025年项目签约14个。", 2025, False),
+    ("连江县专场对接会举办\n6月3日，2025中国福州国际招商月连江县专场举办。2021年以来连续获评百强县。", 2025, False),
     # a page without a date or a year in its title: the first year its lead names
     ("穆棱招商签约\n近日，黑龙江穆棱市2019年秋季招商引资项目集中签约仪式隆重召开。\n2021年以来，全市项目建设提速。", 2019,
      False),

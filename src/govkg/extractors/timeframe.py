@@ -127,10 +127,14 @@ def _news_year(title: str, date: str | None, lead: list[str]) -> int | None:
     if date:
         return int(date[:4])
     for text in (title, *lead):
-        m = _TITLE_YEAR.search(text)
-        if m:
-            return int(m.group(1))
+        for m in _LEAD_YEAR.finditer(text):
+            if not text.startswith(_SPAN_AFTER, m.end()):  # 2021年以来连续获评…: a span up to the event, not its year
+                return int(m.group(1) or m.group(2))
     return None
+
+
+_SPAN_AFTER = ("以来", "来", "起", "以前", "之前", "前")
+_LEAD_YEAR = re.compile(_YEAR + r"|(?<!\d)((?:19|20)\d\d)(?=中国|全国|国际|世界)")  # 2025中国福州国际招商月: an event's year
 
 
 def _section(head: str, year: int | None, current: str | None, report: bool) -> str | None:
