@@ -88,6 +88,9 @@ def labels(ctx):
     ("奇圣红心猕猴桃种植股份合作社带动农户增收。", {"奇圣红心猕猴桃种植股份合作社"}),
     # … whose trade name is a common word, before the crops it grows
     ("曙光农作物种植专业合作社流转土地3000余亩。", {"曙光农作物种植专业合作社"}),
+    # a bank's branch; the government that signs with companies is listed with them but is none
+    ("老港镇人民政府与上海张江(集团)有限公司、上海农商银行临港新片区支行等5家重点企业签约。",
+     {"上海张江(集团)有限公司", "上海农商银行临港新片区支行"}),
     # a day of news prose opens no name
     ("当天贵州锦地农业发展有限公司与县政府签约。", {"贵州锦地农业发展有限公司"}),
     # a verb of attending ends a name
@@ -231,3 +234,8 @@ def test_a_central_groups_company_in_a_place_is_named_whole(make_context, senten
 ])
 def test_central_near_misses(make_context, sentence):
     assert "enterprise.central" not in found(make_context(sentence)).values()
+
+
+def test_a_government_listed_with_companies_is_none(make_context):
+    found = labels(make_context("浦东老港镇人民政府与上海张江(集团)有限公司、上海春秋旅行社有限公司等5家重点企业签约。"))
+    assert "上海张江(集团)有限公司" in found and not any(label.endswith("政府") for label in found)
