@@ -7,7 +7,8 @@ An Enterprise mention comes from one of these rules:
     ``enterprise_heads.txt``) whose body names someone: 德胜钒钛公司, 自贡城投.
     A body made only of generic words (央企二三级子公司, 县属国有平台公司, data
     ``enterprise_generic.txt``) or only of common words with no place in front
-    (资产经营公司, 大型物流集团) is a kind of company, not a name.
+    (资产经营公司, 大型物流集团) is a kind of company, not a name; a cooperative's
+    trade name may be a common word before what it grows (曙光|农作物种植专业合作社).
 ``enterprise.list``
     the items of a list that ends in 等…企业 / 等16户企业 / A、B两家企业
     ("江苏国泰、中化蓝天等头部企业"); in a 等-list an item made only of common
@@ -30,7 +31,8 @@ An Enterprise mention comes from one of these rules:
     the brands a title for companies is given to (晋能华昱、晋钢智造获批省级智能制造试点企业).
 ``enterprise.project_name``
     the brand a project's name opens with in a sentence of investment (华润电力|风电光伏项目), when LAC opens the
-    name with an organisation: :func:`extract_named_owners`, registered as the extractor ``owner``, after the
+    name with an organisation, and the company whose headquarters a project is (云学堂|总部): the place in front
+    is an alias (西华县|双汇): :func:`extract_named_owners`, registered as the extractor ``owner``, after the
     projects.
 
 Leading verbs and prepositions that the shared boundary words miss (借势, 发挥,
@@ -308,7 +310,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if brand - place < 2:
         return 0
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
-    if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ and not _NOT_TRADE.fullmatch(trade) \
+    if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ \
+            and not _NOT_TRADE.fullmatch(trade) \
             and lex.tokenizer.tags(trade, HMM=False)[0][1] == "n" and not any(
                 is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
         brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…)
@@ -350,9 +353,10 @@ def place_length(ctx: Context, name: str) -> int:
     return n
 
 
-# words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
+# a company's headquarters: the brand, where the headquarters is for, what it runs (速腾电子|研发生产|总部)
 _HEADQUARTERS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:全国|全球|中国|区域|地区|华东|华南|华北|华中|西南|西北|东北|南方|北方|亚太)?"
                            r"(?:研发|生产|运营|结算|销售|供应链|采购|制造|营销)*总部(?:项目|基地|大楼)?")
+# words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")

@@ -23,6 +23,8 @@ What makes an Industry, in one place (word lists in ``extractors/data/industry_*
    sectors something spans (涵盖…等领域, 集…于一体) or is laid out by (按照“…”的产业定位).
 6. ``produce``: what a place is the main producing area of (特色绿萝卜、优质马铃薯主产区 →
    绿萝卜, 马铃薯).
+7. ``grown``: the crop or animal named right before its farming and its size (全县枸杞|种植面积,
+   沙田柚|种植向规模化).
 
 A farm product of the vocabulary followed by its activity is named with it
 (发展苹果种植 → 苹果种植, alias 苹果); terms may hold digits (3D打印, 5G).
@@ -111,11 +113,11 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
     places = _place_shorts(ctx)
     for sent in ctx.sentences:
         taken = _taken_spans(ctx, sent.index, sent.start)
-        found = [_past_taken(f, taken, sent.text) for f in (*heads[sent.index],
-                                                              *_listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start)))
-                 if not _inside_taken(f, taken)]
+        listed = _listed(ctx, sent.text, _place_spans(ctx, sent.index, sent.start))
+        found = [_past_taken(f, taken, sent.text) for f in (*heads[sent.index], *listed) if not _inside_taken(f, taken)]
         found += [f for f in _terms(ctx, sent.text, found) if not _inside_taken(f, taken)]
-        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, _previous(ctx, sent.index)),
+        previous = _previous(ctx, sent.index)
+        found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, previous),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
                               *_project_counts(ctx, sent.text), *_grown(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]

@@ -234,7 +234,8 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "", item: bool = Fa
     enterprise rules ask for (:func:`~govkg.extractors.enterprise.names_someone`);
     a bare name is a brand (:func:`~govkg.extractors.enterprise.is_brand_name`)
     or one dictionary word that jieba tags as a proper name (华为, 巴斯夫) or opens with one of three characters or
-    more that it reads as a foreign name in sound (施耐德|电气), or any word that is an ``item`` of a list of companies (小米、百度等企业) and no sector term.
+    more that it reads as a foreign name in sound (施耐德|电气), or any word that is an ``item`` of a list of
+    companies (小米、百度等企业) and no sector term.
 
     >>> from govkg.extractors.base import Context, Resources
     >>> from govkg.text.document import make_document, sentences_of

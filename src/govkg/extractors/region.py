@@ -728,8 +728,8 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     return not any(sub in whole for sub in idx.badsub)
 
 
-_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十]个?|等(?:\d+个)?(?:坝区|山区|重点|贫困)?)"
-                            r"(村|镇|乡)"
+_COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})"
+                            r"([两二三四五六七八九十]个?|等(?:\d+个)?(?:坝区|山区|重点|贫困)?)(村|镇|乡)"
                             r"(?![村镇民])(?![\u4e00-\u9fff]?[级域])")  # not 等乡村基础设施, 等村民
 
 

@@ -527,7 +527,8 @@ _PARTS_OPEN = re.compile(r"^[”’」]?(?:[\u4e00-\u9fff]{0,4}?)(?:[：:](?:是
 _PARTS_LEAD = re.compile(r"^.*?(?:开展|实施|推进|深化|抓好|启动|打好|打赢|落实|做好|推动|组织|掀起)")
 
 
-def _counted_parts(sent: Sentence, quoted: list[_Hit], first_tag: Callable[[str], str] = lambda w: "") -> Iterator[_Hit]:
+def _counted_parts(sent: Sentence, quoted: list[_Hit],
+                   first_tag: Callable[[str], str] = lambda w: "") -> Iterator[_Hit]:
     """The parts a quoted count names, listed right before it in its clause (城乡融合发展年、项目建设加速年、能力作风
     提升年“三个年”活动) or right after it (“三个年”活动，即…): as many items as it counts, each ending in its
     head word and longer than it (rule ``slogan.counted_part``). A list before it whose first item opens with a verb
