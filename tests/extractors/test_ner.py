@@ -183,3 +183,12 @@ def test_batched_tagger_reads_as_lac_does(resources):
              "芦山县人民政府与四川轻化工大学签约", "引进华为智能生活馆、砂之船奥莱等首店100多家", ""]
     words = [[(text[a:b], label) for a, b, label in spans] for text, spans in zip(texts, Tagger.load().spans(texts))]
     assert words == [LAC().run(t) for t in texts]
+
+
+def test_an_item_of_a_list_of_companies_may_be_a_common_word_but_no_sector(make_context):
+    """小米、百度等企业: items the tagger reads as organisations are companies whatever words they are; a sector term
+    listed so (钢铁、水泥等企业) names the companies' trade, not one of them."""
+    ctx = make_context("x")
+    assert is_enterprise_name(ctx, "小米", after="、百度等企业", item=True)
+    assert not is_enterprise_name(ctx, "小米", after="、百度等企业")
+    assert not is_enterprise_name(ctx, "钢铁", after="、水泥等企业", item=True)

@@ -86,6 +86,10 @@ class Context:
         self.mentions = list(mentions)
         self._by_sentence = (-1, {})
 
+    def after_semicolon(self, sent: Sentence) -> bool:
+        """The sentence before ``sent`` ended in a semicolon: ``sent`` goes on with its list (分别为：A项目；B项目。)."""
+        return self.doc.norm[max(0, sent.start - 4):sent.start].rstrip().endswith(("；", ";"))
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains ``offset`` (binary search)."""
         lo, hi = 0, len(self.sentences)

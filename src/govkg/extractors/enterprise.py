@@ -52,7 +52,7 @@ from govkg.extractors.names import head_regex, is_generic, literal_alternation, 
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     cut_at_both, is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
-from govkg.model import EntityRef, Mention, Sentence
+from govkg.model import EntityRef, Mention
 
 # "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
 # sectors of leading companies ("…等数字经济、生物经济领军企业")
@@ -213,15 +213,10 @@ def _invested(ctx: Context, index: int) -> bool:
         sent = ctx.sentences[index]
         if _INVESTED.search(sent.text):
             return True
-        if not after_semicolon(ctx, sent):
+        if not ctx.after_semicolon(sent):
             return False
         index -= 1
     return False
-
-
-def after_semicolon(ctx: Context, sent: Sentence) -> bool:
-    """The sentence before ``sent`` ended in a semicolon: ``sent`` goes on with its list (分别为：A项目；B项目。)."""
-    return ctx.doc.norm[max(0, sent.start - 4):sent.start].rstrip().endswith(("；", ";"))
 
 
 def extract_named_owners(ctx: Context) -> Iterator[Mention]:
@@ -282,7 +277,7 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if _ROUTE_WORKS.search(name):
         return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
     place = place_length(ctx, name)
-    hq = headquarters_owner(ctx, name)
+    hq = headquarters_owner(ctx, name, place)
     if hq:
         return hq
 
@@ -327,10 +322,11 @@ def project_name_owner(ctx: Context, name: str) -> int:
     return brand
 
 
-def headquarters_owner(ctx: Context, name: str) -> int:
+def headquarters_owner(ctx: Context, name: str, place: int | None = None) -> int:
     """How many characters of ``name`` name the company whose headquarters it is (云学堂|总部, 速腾电子|研发生产总部,
-    瑞幸咖啡|全国总部项目; 0: none): a brand that is no common word, before what the headquarters runs."""
-    hq = _HEADQUARTERS.fullmatch(name, place_length(ctx, name))
+    瑞幸咖啡|全国总部项目; 0: none): a brand that is no common word, before what the headquarters runs. ``place``:
+    :func:`place_length` of ``name``, when the caller has it."""
+    hq = _HEADQUARTERS.fullmatch(name, place_length(ctx, name) if place is None else place)
     ok = hq is not None and is_brand_name(ctx, hq.group(1)) and not is_common_word(lexicon(ctx), hq.group(1))
     return hq.end(1) if ok else 0
 

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from govkg.extractors.base import Context, Resources, data_lines
 from govkg.extractors.quantity import find_growth, find_money, half_width, is_level
-from govkg.extractors.timeframe import FIVE, Timeline, resolve, time_word, timeline_of
+from govkg.extractors.timeframe import FIVE, TARGET_CUE, Timeline, resolve, time_word, timeline_of
 from govkg.model import Amount, Observation
 
 INCOME = frozenset({"UrbanDisposableIncome", "RuralDisposableIncome"})
@@ -77,7 +77,6 @@ _TIME = (r"(?:19|20)\d\d年度?|全年|今年|去年|上年|上一年|明年|当
 _SCOPE = (r"全(?:区|县|市|省|旗|州|盟|乡|镇|自治区|自治州|自治县)|我(?:区|县|市|省|旗|州|盟)|本(?:区|县|市|省|旗)|"
           r"地方|县级|区级|市级|旗级|省级|本级|全社会|外贸|对外贸易|货物|城乡")
 _ESTIMATED = re.compile(r"预计(?:到|至)?(?:年末|年底|全年)")
-_TARGET_WORDS = re.compile(r"目标|预期|力争|确保|争取|计划|努力")
 _VERB = (r"预计|初步(?:测算|统计|核算)|据(?:初步)?(?:测算|统计|核算)|力争|确保|争取|努力|推动|预期|计划|要|将|使|"
          r"实现|完成|达到|主要经济指标|经济指标|主要指标|其中|同时|此外|另外|[和及与、]")
 _PREFIX_BREAK = re.compile(r"[，,；;。！？!?：:、（(）)\[\]【】“”\"]")
@@ -235,7 +234,7 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
         year, target = resolve(t, index, before, cue=carry)
         if year is None:
             continue
-        if target and not carry and _ESTIMATED.search(before) and not _TARGET_WORDS.search(before + segment):
+        if target and not carry and _ESTIMATED.search(before) and not TARGET_CUE.search(before + segment):
             target = False  # 预计到年末，全县地区生产总值增长3.3%: the year's outcome, estimated as it ends
         target = target or bool(_GOAL_AFTER.match(segment))  # 增长8%的目标: a target, of whatever year
         word = time_word(before)

@@ -67,6 +67,8 @@ _HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
+# a sector's size in front of a candidate's name (百亿|玻纤, 千亿级|页岩气); :data:`_SCALE` strips a headed body's
+_SIZE = re.compile(r"(?:[十百千万]亿|\d+亿)元?级?(?=[\u4e00-\u9fff]{2})")
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
@@ -621,22 +623,21 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
     for m in _GROWN.finditer(text):
         if tags is None:
             tags = lexicon(ctx).tokenizer.tags(text)
-        at, start, words = 0, None, []
-        for word, tag in tags:  # the nouns that end where the farming starts
+        at, nouns = 0, []  # the nouns (offset, word) that end where the farming starts
+        for word, tag in tags:
             if at >= m.start():
                 break
-            words = words + [(at, word, tag)] if tag in _GROWN_TAGS else []
+            if tag in _GROWN_TAGS:
+                nouns.append((at, word))
+            else:
+                nouns = []
             at += len(word)
-        if at != m.start():
+        nouns = [(a, w) for a, w in nouns if m.start() - a <= 4]  # at most four characters of them
+        if at != m.start() or not nouns or m.start() - nouns[0][0] < 2:
             continue
-        for a, word, _ in reversed(words):
-            if m.start() - a > 4:
-                break
-            start = a
-        if start is None or m.start() - start < 2:
-            continue
+        start = nouns[0][0]
         name = text[start:m.start()]
-        if name in _FARM_WORDS or all(w in _NOT_GROWN for a, w, _ in words if a >= start):
+        if name in _FARM_WORDS or all(w in _NOT_GROWN for _, w in nouns):
             continue
         yield _Found(name, start, m.start(), "industry.grown")
 
@@ -802,9 +803,6 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if bad or _generic(ctx, body) or set(body) <= _words(ctx, "province_abbreviations.txt"):
         return None  # …, or provinces by their one-character names (京津|产业转移)
     return replace(f, name=name, start=start, aliases=aliases)
-
-
-_SIZE = re.compile(r"(?:[十百千万]亿|\d+亿)元?级?(?=[\u4e00-\u9fff]{2})")
 
 
 def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...]) -> int:

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import after_semicolon, is_brand_name, names_route, place_initials, place_length
+from govkg.extractors.enterprise import is_brand_name, names_route, place_initials, place_length
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -94,7 +94,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
-            if _rejected(ctx, lex, heads, sent.text, a, b, item=after_semicolon(ctx, sent)):
+            if _rejected(ctx, lex, heads, sent.text, a, b, item=ctx.after_semicolon(sent)):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
                     and not _specific(ctx, lex, sent, a, b, heads, named)):

@@ -410,10 +410,13 @@ def _source_region(idx: _Index, text: str) -> str | None:
     if m is None:
         return None
     length = idx.gaz.division_prefix(m.group(1))
-    codes = idx.gaz.by_name.get(m.group(1)[:length], ()) if length else ()
-    if len(codes) != 1 or idx.gaz.get(codes[0]).level == PROVINCE:
-        return None
-    return codes[0]
+    return _below_province(idx, m.group(1)[:length]) if length else None
+
+
+def _below_province(idx: _Index, name: str) -> str | None:
+    """The code of the one division named ``name`` in full, when it is no province (a county's or city's media)."""
+    codes = idx.gaz.by_name.get(name, ())
+    return codes[0] if len(codes) == 1 and idx.gaz.get(codes[0]).level != PROVINCE else None
 
 
 _DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,5}?)讯|(?:^|\n)\s*(?!本报)([\u4e00-\u9fff]{2,5}?)讯\s*[（(【]")
@@ -437,10 +440,7 @@ def _dateline_region(ctx: Context, idx: _Index) -> str | None:
     if m is None:
         return None
     name = m.group(1) or m.group(2)
-    codes = idx.gaz.by_name.get(name, ())
-    if len(codes) == 1 and idx.gaz.get(codes[0]).level != PROVINCE:
-        return codes[0]
-    return _county_shorts(ctx, idx)[0].get(name)
+    return _below_province(idx, name) or _county_shorts(ctx, idx)[0].get(name)
 
 
 def _title_region(idx: _Index, title: str | None) -> str | None:
@@ -510,7 +510,7 @@ def _listed_places(idx: _Index, sents: list[_Sent]) -> list[str]:
             if len(items) < 2:
                 continue
             items[0] = next((items[0][-k:] for k in (3, 2) if items[0][-k:] in idx.upper_short_codes), "")
-            out.extend(c for c in map(lambda item: _unique_short(idx, item), items) if c)
+            out.extend(filter(None, (_unique_short(idx, item) for item in items)))
         out.extend(_all_places(idx, sent.text))
     return list(dict.fromkeys(out))
 

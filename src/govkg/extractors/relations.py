@@ -97,9 +97,9 @@ _OWN_BODY = "(?:我|本|该){level}|{level}(?:委|政府|人民政府)"
 # A proposer other than the document's region in a slogan's clause; group 1 or 2 is a body's level word
 _OTHER_PROPOSER = re.compile(r"党中央|中央|国务院|总书记|习近平|党的[一二三四五六七八九十]+大|[一二]十大|国家|全国|"
                              r"全([省市州盟县区旗])|([省市州盟县区旗])(?:委|政府|人民政府)")
-# Counted campaigns: 三大工程, 十大攻坚行动, “3个提升”行动 (group 2 is the head noun its parts end with)
+# Counted campaigns: 三大工程, 十大攻坚行动, “3个提升”行动, 三个年活动 (group 2 is the head noun its parts end with)
 _COUNTED = re.compile(r"^(\d{1,2}|[两二三四五六七八九十]{1,2})[大项个条类](?:[\u4e00-\u9fff]{0,6}?)"
-                      r"(工程|行动|体系|任务|战略|攻坚战|举措|计划|名片|通道|机制|平台|基地|中心|产业|集群|板块|年)$")
+                      r"(工程|行动|体系|任务|战略|攻坚战|举措|计划|名片|通道|机制|平台|基地|中心|产业|集群|板块|年)(?:活动)?$")
 _CHINESE_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                   **{"十" + d: 10 + v for d, v in (("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5))}}
 _PARTS_LEAD = re.compile(r"^[”’」』]?(?:[^，。；：,;:]{0,6}?)(?:[：:]|，?即|，?包括|，?分别是|（)")
@@ -892,7 +892,7 @@ def _other_level_strategy(names: set[str], where: _Where) -> str:
 def _count_and_head(label: str) -> tuple[int, str] | None:
     """(3, "工程") for 三大工程, (10, "行动") for 十大攻坚行动, (3, "年") for 三个年活动 (the campaign of three
     years of …); None for a label that counts nothing."""
-    m = _COUNTED.match(label.removesuffix("活动"))
+    m = _COUNTED.match(label)
     if m is None:
         return None
     digits = m.group(1)

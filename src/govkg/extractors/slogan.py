@@ -635,17 +635,15 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
     for sent in ctx.sentences:
         if stop is not None and sent.start >= stop:
             break
-        quoted_spans = []
-        for h in quoted_hits(sent, lex, known, first_tag):
-            if sent.start + h.start + 1 in name_starts and h.rule != "slogan.quoted_glossary":
-                continue  # the quote opens with a place or company name: “九洪西瓜”
-            hits.append(_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule))
-            quoted_spans.append((sent.start + h.start, sent.start + h.end))
+        quoted = [_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule)
+                  for h in quoted_hits(sent, lex, known, first_tag)
+                  # not a quote that opens with a place or company name: “九洪西瓜”
+                  if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"]
+        hits.extend(quoted)
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex)):
-            if not any(s <= h.start < e for s, e in quoted_spans):
+            if not any(q.start <= h.start < q.end for q in quoted):
                 hits.append(h)
-        hits.extend(_counted_parts(sent, [h for h in hits if h.sentence == sent.index and h.start in
-                                          {a for a, _ in quoted_spans}], first_tag))
+        hits.extend(_counted_parts(sent, quoted, first_tag))
         chains.extend(_counted_quotes(sent))
     hits.extend(whole for whole, _ in chains)
     out = list(_emit(ctx, [h for h in hits if not _DATED.match(clean_content(h.content))], known_labels, lex))

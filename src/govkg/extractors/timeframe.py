@@ -62,7 +62,7 @@ _TIME_WORD = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)\s*年(?P<after>以来|来|起|以前|前|底前|年底前|之前|度|底的|末的|的)?"
     r"|(?P<rel>今年|本年|明年|下一年|去年|上年|上一年|前年|过去(?:的)?一年|一年来|过去(?:的)?五年|五年来)(?P<since>以来)?)")
 _NOT_TIME_AFTER = re.compile(r"\s*(?:同期|水平|基础上|的?基数)")
-_TARGET_CUE = re.compile(r"目标|预期|力争|确保|争取|计划|努力实现|奋斗")
+TARGET_CUE = re.compile(r"目标|预期|力争|确保|争取|计划|努力实现|奋斗")
 _REL_OFFSET = {"今年": 0, "本年": 0, "明年": 1, "下一年": 1, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
                "过去一年": -1, "过去的一年": -1, "一年来": -1, "过去五年": -1, "过去的五年": -1, "五年来": -1}
 
@@ -216,7 +216,7 @@ def resolve(t: Timeline, index: int, before: str, cue: bool = False) -> tuple[in
     this year or later a target.
     """
     section = t.sections[index] if index < len(t.sections) else None
-    cue = cue or bool(_TARGET_CUE.search(before))
+    cue = cue or bool(TARGET_CUE.search(before))
     word = time_word(before)
     year: int | None = None
     if word is not None:
