@@ -91,6 +91,10 @@ def labels(ctx):
     # a bank's branch; the government that signs with companies is listed with them but is none
     ("老港镇人民政府与上海张江(集团)有限公司、上海农商银行临港新片区支行等5家重点企业签约。",
      {"上海张江(集团)有限公司", "上海农商银行临港新片区支行"}),
+    # what kind of company an item is opens no name (not 中各有: "among them")
+    ("引进世界领军企业鑫联环保科技、世界500强企业吉利控股集团、中国民营企业500强湖南金荣集团等20户企业。",
+     {"鑫联环保科技", "吉利控股集团", "湖南金荣集团"}),
+    ("中国企业500强、民营企业500强中各有20家企业上榜。", set()),
     # a day of news prose opens no name
     ("当天贵州锦地农业发展有限公司与县政府签约。", {"贵州锦地农业发展有限公司"}),
     # a verb of attending ends a name

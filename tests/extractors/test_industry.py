@@ -409,3 +409,19 @@ def test_a_list_run_into_the_park_before_it_starts_after_the_park(make_context):
     for extractor in (extract_regions, extract_parks):
         ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
     assert {"高端装备制造", "新一代信息技术", "现代服务业"} <= labels(ctx)
+
+
+def test_a_rank_before_the_closing_industry_word_lists_sectors(make_context):
+    """荔浦芋、马蹄等重点产业: the items are sectors; not those of 等重点产业带 (belts of places)."""
+    found = labels(make_context("辐射带动荔浦芋、马蹄等重点产业扩面提质增效。支持郑开、郑新、郑焦等重点产业带建设。"))
+    assert {"荔浦芋", "马蹄"} <= found and not found & {"郑开", "郑新", "郑焦"}
+
+
+def test_the_word_after_a_lists_count_is_no_industry_of_its_own(make_context):
+    """轨道交通、通用航空、新能源汽车三大动力产业: 动力 is what the sectors are to the city; 以 opens the list."""
+    found = labels(make_context("目前，株洲市正以轨道交通、通用航空、新能源汽车三大动力产业为核心。"))
+    assert {"轨道交通", "通用航空", "新能源汽车"} <= found and not any("动力" in f for f in found)
+
+
+def test_the_whole_place_before_a_crop_is_no_part_of_it(make_context):
+    assert "稻虾" in labels(make_context("截至2021年开春，全镇稻虾养殖规模已突破3万亩。"))

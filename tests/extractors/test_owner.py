@@ -72,3 +72,11 @@ def test_no_owner_outside_sentences_of_investment(make_context):
 def test_project_name_owner(make_context, name, owner):
     ctx = make_context("空。")
     assert name[:project_name_owner(ctx, name)] == owner
+
+
+def test_a_short_list_item_of_a_brand_and_its_product_is_the_brands_project(make_context):
+    ctx = make_context("屹马毫米波雷达、宏鑫精密钢管等4个项目顺利竣工。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    by_type = {(ref.type, info.label) for ref, info in facts.entities.items()}
+    assert {("Project", "屹马毫米波雷达"), ("Enterprise", "宏鑫"), ("Project", "宏鑫精密钢管")} <= by_type
+    assert not by_type & {("Enterprise", "屹马毫米波雷达"), ("Project", "屹马毫米波雷达项目"), ("Enterprise", "宏鑫精密钢管")}

@@ -136,6 +136,8 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "深入实施“浑善达克沙地综合治理产业发展项目”。",
         # an amount or a count of the head's things
         "完成三年目标任务，实现四个目标。",
+        # a target's figures are no formula
+        "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",
     ],
 )
 def test_rejects_near_misses(make_context, sentence):

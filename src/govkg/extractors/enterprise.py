@@ -675,9 +675,16 @@ def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list
 
 
 def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
-    """Where the name of the list item ``text[a:b]`` starts: past a verb and its 了, then past a lead word."""
+    """Where the name of the list item ``text[a:b]`` starts: past a verb and its 了, past what kind of company it is
+    (世界领军企业|鑫联环保科技, 中国民营企业500强|湖南金荣集团), then past a lead word."""
     a += _verb_done(lex, text[a:b])
+    kind = _KIND_BEFORE.match(text, a, b)
+    if kind and b - kind.end() >= 2 and text[kind.end()] not in "中里内之":
+        a = kind.end()  # not 民营企业500强|中各有20家: "among them"
     return a + trim_lead(lex, _lead_words(ctx), text[a:b])
+
+
+_KIND_BEFORE = re.compile(r"[^、，]*(?:企业|\d+强|百强|千强)(?:\d+强|百强|千强)?")
 
 
 def _verb_done(lex: Lexicon, item: str) -> int:
@@ -764,6 +771,7 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
                 continue  # 分布式光伏发电、新能源汽车、储能电池等多个项目: the projects' sectors
             if sent.text.startswith("等", m.start()) or len(items) >= 2:
                 spans.extend(items)
+        listed = set(spans)
         for m in _PHASE.finditer(sent.text):
             a = left_edge(sent.text, m.start(), lex, max_len=12)
             # a bare two-character owner is mostly a road or site (京雄二期), unless it starts producing
@@ -779,11 +787,15 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             if _names_a_thing(lex, sent.text[a:m.start()]):
                 spans.append((a, m.start()))
         for a, b in spans:
+            item = (a, b) in listed
             a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
             phase = _PHASE_END.search(sent.text, a, b)
             if phase:
                 b = phase.start()
             name = sent.text[a:b]
+            if item and 0 < project_name_owner(ctx, name) < len(name):
+                continue  # 屹马|毫米波雷达: the item is the brand's project, named by what it makes; its owner is the
+                # project's (rule enterprise.project_name)
             if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):
                 yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
 

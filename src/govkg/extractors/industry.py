@@ -75,7 +75,7 @@ _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
     r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?<=级)集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
-    r"(?![园基区]|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移"
+    r"(?![园基区]|带(?!动)|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
@@ -138,6 +138,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
                           sent.start + c.end, sent.index, c.rule, aliases=aliases)
 
 
+_COUNT_BEFORE = re.compile(r"(?:等|[\d一二三四五六七八九十两]+大)$")
 _LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
 _JOINT = re.compile(r"以及|和|及|与")
 _PARTS = ("零部件", "零配件", "配件", "配套")
@@ -160,6 +161,8 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
             head = _HEAD_END.search(text)
         if len(body) < 2 and not _one_thing(lex, sent_text, start):
             continue
+        if len(body) == 2 and _COUNT_BEFORE.search(sent_text, 0, start) and not is_sector_term(ctx, body):
+            continue  # 轨道交通、通用航空三大|动力产业: what the list's sectors are to the place, none of its own
         end, rule = start + len(text), "industry.head"
         if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
             before = _conjunct_item(sent_text, start, lex)
@@ -203,7 +206,7 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
     """
     lex = lexicon(ctx)
     for m in _LIST_CLOSE.finditer(text):
-        ranked = m.group().endswith("集群") or text.startswith("链", m.end())
+        ranked = m.group().endswith(("集群", "产业")) or text.startswith("链", m.end())
         if not _plain_tail(lex, m.group("tail"), ranked) or _names_companies(text, m):
             continue
         if m.group().endswith(_FARMING_CLOSE) and m.group("tail") not in _FARMING_TAILS:
@@ -610,14 +613,14 @@ _NOT_GROWN = frozenset("规模 设施 优质 特色 生态 绿色 有机 高效 
 
 def _grown(ctx: Context, text: str) -> Iterator[_Found]:
     """Rule ``industry.grown``: the crop or animal named right before its farming and how much of it there is
-    (全县枸杞|种植面积, 引领沙田柚|种植向规模化, 黄羽鸡|养殖基地): nouns of two to four characters, not a kind of
-    crop (农作物) or a word of size or quality (规模, 优质) alone.
+    (全县|枸杞|种植面积, 引领沙田柚|种植向规模化, 黄羽鸡|养殖基地): nouns of two to four characters, not a kind of
+    crop (农作物) or a word of size or quality (规模, 优质) alone, nor opening with the place's whole (全县).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [f.name for t in ("引领沙田柚种植向规模化", "全县枸杞种植面积2500亩", "新增规模养殖基地", "农作物种植面积稳定")
-    ...  for f in _grown(C(), t)]
-    ['沙田柚', '全县枸杞']
+    >>> [f.name for t in ("引领沙田柚种植向规模化", "全县枸杞种植面积2500亩", "新增规模养殖基地", "农作物种植面积稳定",
+    ...                   "全镇稻虾养殖规模已突破3万亩") for f in _grown(C(), t)]
+    ['沙田柚', '枸杞', '稻虾']
     """
     tags = None
     for m in _GROWN.finditer(text):
@@ -633,6 +636,8 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
                 nouns = []
             at += len(word)
         nouns = [(a, w) for a, w in nouns if m.start() - a <= 4]  # at most four characters of them
+        while len(nouns) > 1 and nouns[0][1] in _NOT_GROWN:
+            nouns.pop(0)  # 全县|枸杞, 全镇|稻虾: the place's whole is no part of the crop
         if at != m.start() or not nouns or m.start() - nouns[0][0] < 2:
             continue
         start = nouns[0][0]

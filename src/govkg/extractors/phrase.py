@@ -477,17 +477,20 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
     return [(a, b) for a, b in items if b > a]
 
 
-_QUALIFIER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]$")
+# a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
+_QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
 
 
 def _inner_bracket(text: str, at: int) -> int | None:
     """Where the bracketed place or qualifier that ends at ``at`` opens, when it stands inside a name, between
-    two hanzi (三峡|（宜昌）|大数据产业园, 华为|（成都）|研究所); else None.
+    two hanzi (三峡|（宜昌）|大数据产业园, 华为|（成都）|研究所, 猪八戒网|“互联网+”|型创新创业综合示范区); else None.
 
     >>> _inner_bracket("落地三峡（宜昌）大数据产业园", 8), _inner_bracket("建设（一期）", 6)
     (4, None)
+    >>> _inner_bracket("猪八戒网“互联网+”型创新创业综合示范区", 10)
+    4
     """
-    m = _QUALIFIER.search(text, max(0, at - 8), at)
+    m = _QUALIFIER.search(text, max(0, at - 10), at)
     if m is None or m.start() == 0 or at >= len(text):
         return None
     if not ("\u4e00" <= text[m.start() - 1] <= "\u9fff" and "\u4e00" <= text[at] <= "\u9fff"):

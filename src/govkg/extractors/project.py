@@ -34,7 +34,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import is_brand_name, names_route, place_initials, place_length
+from govkg.extractors.enterprise import (is_brand_name, names_route, place_initials, place_length,
+                                        project_name_owner)
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -50,7 +51,8 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # (等一批汽车零部件下游强链壮链项目: the count says a list of projects closes here), but not across 于, which
 # opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
-_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:(?!于)[\u4e00-\u9fff]){0,12}"
+_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:总?投资\d+(?:\.\d+)?[万亿]元的)?"
+                       r"(?:(?!于)[\u4e00-\u9fff]){0,12}"
                        r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)" + NOT_FUNDS)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
@@ -808,14 +810,17 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     continue
                 if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
                     continue
-                if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name):
+                if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name) \
+                        or 0 < project_name_owner(ctx, name) < len(name):
+                    # …, or a brand and what it makes or does (鸿祥|药品生产, 程力|电泳涂装): the owner's project
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
                     yield from _owned_project(name, start, end, sent.index)
 
 
-_KIND_LED = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|有|分别是|分别为)[：:]?")
-"""What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…)."""
+_KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)[，,]?(?:主要)?(?:包括|有|分别是|分别为)[：:]?")
+"""What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…; 此次集中开工
+活动包括A、B等)."""
 _LED_CLOSE = re.compile(r"等|[；;。！？]")
 _COMPANIES_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)|企业|公司")
 

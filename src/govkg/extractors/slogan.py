@@ -45,6 +45,8 @@ _SPLIT_ITEMS = re.compile(r"[、，,；;]")
 _BAD_CONTENT = re.compile(r"[。！？!?《》“”‘’「」]")
 _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# an amount of money, area, weight or power (50亿元, 150万平方米, 3万亩; not 15分钟健身圈, 1小时经济圈)
+_MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公里|亩|吨|千瓦|兆瓦|标准箱)")
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
 _RUN = re.compile(rf"^[{_CJK}]+")
 _QUOTED_PROJECT = re.compile(rf"[{_CJK}]{{4,}}项目")
@@ -284,6 +286,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     True
     >>> judge_quoted("八连增", "", "实现", "。", lx).rule is None
     True
+    >>> judge_quoted("建筑面积150万平方米，固定资产投资50亿元", "", "实现", "的目标", lx).rule is None
+    True
     """
     c = clean_content(content)
     if len(c) < 2 or _BAD_CONTENT.search(c) or c in lex.idioms:
@@ -310,6 +314,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
+    if _MEASURE.search(c):
+        return Verdict(None, True)  # “建筑面积150万平方米，固定资产投资50亿元”: a target's figures, no formula
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
     if head:
