@@ -91,6 +91,9 @@ def labels(ctx):
     # a bank's branch; the government that signs with companies is listed with them but is none
     ("老港镇人民政府与上海张江(集团)有限公司、上海农商银行临港新片区支行等5家重点企业签约。",
      {"上海张江(集团)有限公司", "上海农商银行临港新片区支行"}),
+    # a group and its company of a province, written one after the other
+    ("黑龙江克山牧原农牧有限公司、中发控股综合集团黑龙江琴洋生物科技有限公司等项目单位负责人出席。",
+     {"黑龙江克山牧原农牧有限公司", "中发控股综合集团", "黑龙江琴洋生物科技有限公司"}),
     # what kind of company an item is opens no name (not 中各有: "among them")
     ("引进世界领军企业鑫联环保科技、世界500强企业吉利控股集团、中国民营企业500强湖南金荣集团等20户企业。",
      {"鑫联环保科技", "吉利控股集团", "湖南金荣集团"}),

@@ -615,8 +615,33 @@ def _headed(ctx: Context) -> Iterator[Mention]:
             continue  # …, or a rank: 荣昌|首家上市公司
         coop = _COOPERATIVE.match(text, span.end)  # 宜昌高山云雾土地股份|专业合作社: a cooperative's shares
         end = coop.end() if coop else span.end
-        for a, b in _headed_pair(lex, heads, text, span.start + cut, end):
-            yield _mention(text[a:b], a, b, span.sentence, "enterprise.head")
+        for pair in _headed_pair(lex, heads, text, span.start + cut, end):
+            for a, b in _group_then_company(ctx, heads, text, *pair):
+                yield _mention(text[a:b], a, b, span.sentence, "enterprise.head")
+
+
+def _group_then_company(ctx: Context, heads: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A group and a company of a province written one after the other, as its parent and itself (中发控股综合集团|
+    黑龙江琴洋生物科技有限公司): two names; one whose province is followed by its head alone is one registered name
+    (中国移动通信集团河北有限公司).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> heads = head_regex("enterprise_heads.txt")
+    >>> for t in ("中发控股综合集团黑龙江琴洋生物科技有限公司", "中国移动通信集团河北有限公司"):
+    ...     print([t[a:b] for a, b in _group_then_company(C, heads, t, 0, len(t))])
+    ['中发控股综合集团', '黑龙江琴洋生物科技有限公司']
+    ['中国移动通信集团河北有限公司']
+    """
+    provinces = ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
+    last = next((m for m in heads.finditer(text, start, end) if m.end() == end), None)
+    for m in heads.finditer(text, start, end):
+        if m.end() - start < 4 or last is None or m.end() >= last.start():
+            continue
+        province = max((p for p in provinces if text.startswith(p, m.end())), key=len, default="")
+        if province and last.start() - m.end() - len(province) >= 2:
+            return [(start, m.end()), (m.end(), end)]
+    return [(start, end)]
 
 
 def _headed_pair(lex: Lexicon, heads: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:

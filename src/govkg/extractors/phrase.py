@@ -445,11 +445,20 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
     >>> s = "投资161亿元的长城汽车产业园、投资33亿元的风帆产业园等大项目"
     >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
     ['长城汽车产业园', '风帆产业园']
+
+    A note of what an item includes is left out, and ，以及 goes on with the list:
+
+    >>> s = "清单中包含了沪苏湖铁路松江段（含站本体）、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目"
+    >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
+    ['沪苏湖铁路松江段', '沪松快速化', '雨水泵站及调蓄池']
     """
     items: list[tuple[int, int]] = []
     pos = end
     while len(items) < max_items:
         pos = before_marker(text, pos)
+        note = _TRAILING_NOTE.search(text, max(0, pos - 10), pos)
+        if note and note.start() > 0 and _HAN_CHAR.match(text, note.start() - 1):
+            pos = note.start()  # 沪苏湖铁路松江段|（含站本体）、: what the item includes is no part of its name
         lo = pos
         while lo > 0 and pos - lo < 20:
             if text[lo - 1] in STOP_CHARS:
@@ -461,6 +470,11 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
             lo -= 1
         if lo == pos:
             break
+        if text.startswith("以及", lo) and pos - lo > 3 and text[lo - 1:lo] in ("，", ",") and not items \
+                and "等" not in text[max(text.rfind("，", 0, lo - 1), text.rfind(",", 0, lo - 1), 0):lo]:
+            items.append((lo + 2, pos))  # …、油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等: the list's last item;
+            pos = lo - 1  # not a list of its own after one (…等重大交通项目，以及A、B等), nor after another (…政策，以及A、B等)
+            continue
         if lo == 0 or text[lo - 1] != "、":
             lo = _first_item_start(text, lo, pos, lex)
             items.append((lo, pos))
@@ -478,6 +492,8 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
 
 
 # a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
+_TRAILING_NOTE = re.compile(r"[（(][含包括其中]{1,3}[\u4e00-\u9fff]{1,6}[）)]$")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
 
 

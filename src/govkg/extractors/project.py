@@ -892,7 +892,7 @@ def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[
     yield Relation(EntityRef("Enterprise", normalise_label(owner)), "carriesOut", ref, sentence, "project.owned")
 
 
-_WORKS = re.compile(r"(?:改造|迁改|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
+_WORKS = re.compile(r"(?:改造|快速化|迁改|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
 
 
 def _works_word(name: str) -> bool:
