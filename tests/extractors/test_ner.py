@@ -35,6 +35,9 @@ def run(ctx) -> list[Mention]:
     ("在南岗工业区，冠好科技投资40亿元扩厂，日正食品斥资3亿扩厂。", {"冠好科技", "日正食品"}),
     ("此次签约的企业中，既有世界500强企业施耐德电气，也有行业龙头企业汇川技术。", {"施耐德电气", "汇川技术"}),
     ("大兴区与京东方、小米、百度等企业签订合作协议。", {"小米", "百度"}),
+    # a trade that ends a short name, also before what befalls the company in a list
+    ("持续支持天香乳业做大做强。", {"天香乳业"}),
+    ("兴宏铜业破产重组、业胜公司破产重整有序推进。", {"兴宏铜业"}),
 ])
 def test_finds_companies(make_context, sentence, expected):
     ctx = make_context(sentence)

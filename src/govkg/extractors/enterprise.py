@@ -765,9 +765,21 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                 continue
             for a, b in items:
                 a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
+                trade = TRADE.search(sent.text, a, b)
+                if trade and trade.end() < b and trade_then_verb(lex, sent.text[trade.end():b]):
+                    b = trade.end()  # 兴宏铜业|破产重组、业胜公司破产重整: the company and what befalls it
                 name = sent.text[a:b]
                 if is_brand_name(ctx, name) and not head_regex("enterprise_heads.txt").search(name):
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
+
+
+TRADE = re.compile(r"药业|制药|铜业|管业|实业|矿业|乳业|纸业|塑业|铝业|钢业|酒业")
+"""Trades that end a company's short name (兴宏铜业, 天香乳业, 全乐制药)."""
+
+
+def trade_then_verb(lex: Lexicon, phrase: str) -> bool:
+    """``phrase``, after a company's trade, opens with a verb (破产|重组, 扩能|改造): what the company does."""
+    return lex.tokenizer.tags(phrase, HMM=False)[0][1] in ("v", "vn", "vd")
 
 
 def _items_after(text: str, pos: int, max_len: int = 8) -> list[tuple[int, int]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, is_brand_name, names_someone
+from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, TRADE, is_brand_name, names_someone, trade_then_verb
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import is_sector_term
 from govkg.extractors.names import is_generic, literal_alternation, words
@@ -108,6 +108,9 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     >>> text = "引导华德牧业、蒙拓机械等企业"
     >>> name_span(ctx, text, 7, 9), text[7:11]
     ((7, 11), '蒙拓机械')
+    >>> text = "兴宏铜业破产重组、业胜公司破产重整有序推进"
+    >>> name_span(ctx, text, 0, 4)
+    (0, 4)
     """
     if text[start - 1:start] in _OPEN_QUOTES:
         return None
@@ -118,7 +121,9 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     if head:
         end = head.end()
     item = _ITEM_REST.match(text, end)
-    if item:
+    trade = TRADE.search(text, start, end)
+    if item and not (trade and trade.end() == end and trade_then_verb(lexicon(ctx), item.group())):
+        # (a trade that ends the name before what the company does ends the item's name: 兴宏铜业|破产重组、…)
         if is_enterprise_name(ctx, text[start:item.end()], text[item.end():item.end() + 6]):
             return start, item.end()
         rest = item.group()
