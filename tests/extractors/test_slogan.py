@@ -136,6 +136,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "深入实施“浑善达克沙地综合治理产业发展项目”。",
         # an amount or a count of the head's things
         "完成三年目标任务，实现四个目标。",
+        # an area or a rating is an amount, no formula
+        "建设小麦“万亩片”5个、粮食高产田“万亩大方”2处。",
+        "创建“五星级”幸福河湖。",
         # a target's figures are no formula
         "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",
     ],
