@@ -80,3 +80,17 @@ def test_a_short_list_item_of_a_brand_and_its_product_is_the_brands_project(make
     by_type = {(ref.type, info.label) for ref, info in facts.entities.items()}
     assert {("Project", "屹马毫米波雷达"), ("Enterprise", "宏鑫"), ("Project", "宏鑫精密钢管")} <= by_type
     assert not by_type & {("Enterprise", "屹马毫米波雷达"), ("Project", "屹马毫米波雷达项目"), ("Enterprise", "宏鑫精密钢管")}
+
+
+@pytest.mark.parametrize("text, owner, not_owner", [
+    # the brand before where the works are: a phase's owner, a project named by its owner and output
+    ("总投资138亿元的深能西北郊二期、雨森新型材料等25个项目开工。", "深能", "深能西北郊"),
+    ("建成榆能西南70万千瓦热电项目。", "榆能", "榆能西南"),
+    # a trade word that repeats what the brand names is the project's material
+    ("陕煤煤炭分质利用、国能聚乙醇酸等重大项目开工建设。", "陕煤", "陕煤煤炭"),
+])
+def test_the_owner_is_the_brand_without_the_site_or_material(make_context, text, owner, not_owner):
+    ctx = make_context(text)
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    owners = {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"}
+    assert owner in owners and not_owner not in owners

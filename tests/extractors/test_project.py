@@ -33,6 +33,9 @@ def found(ctx):
     # a note of what an item includes; the list's last item after ，以及; 快速化 is works, no brand's
     ("清单中包含了沪苏湖铁路松江段（含站本体）、油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目。",
      {"沪苏湖铁路松江段", "油墩港航道整治", "沪松快速化", "雨水泵站及调蓄池"}),
+    # a list's counted end is no part of a name (沙久等11条: jieba reads 久等), nor is a change of what a thing is
+    ("加西、沙久等11条国省干线公路建成通车。", set()),
+    ("回购双语学校和正村、仓头幼儿园转为公办学校。", {"仓头幼儿园"}),
     # a short item of a brand and what it makes is the brand's project, named so
     ("屹马毫米波雷达、宏鑫精密钢管等4个项目顺利竣工。", {"屹马毫米波雷达", "宏鑫精密钢管"}),
     ("深入开展中华文明探源工程。", {"中华文明探源工程"}),

@@ -306,10 +306,11 @@ def project_name_owner(ctx: Context, name: str) -> int:
         return 0
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
     if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ \
-            and not _NOT_TRADE.fullmatch(trade) \
+            and not _NOT_TRADE.fullmatch(trade) and trade[0] != name[brand - 1] \
             and lex.tokenizer.tags(trade, HMM=False)[0][1] == "n" and not any(
                 is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
-        brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…)
+        brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…), nor what the brand names already
+        # (陕煤|煤炭分质利用: the project's material)
     owner, own = name[:brand], name[place:brand]
     if len(name) - brand < 4 or _NOT_NAME.search(owner) or _not_tail(ctx).search(owner) or _NOT_OWNER.search(own) \
             or (len(own) == 2 and own.startswith("中") and _PAIR_PARK.search(name, brand)) \
@@ -773,6 +774,25 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
 
+_ROUTE_WORK = re.compile(r"高速|铁路|公路|航道|快速路")
+_SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
+
+
+def brand_before_site(ctx: Context, name: str) -> str:
+    """The brand of an owner's name that goes on with where the works are (深能|西北郊二期, 榆能|西南70万千瓦热电);
+    else ``name``.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources(); mentions = ()
+    >>> [brand_before_site(C, n) for n in ("深能西北郊", "榆能西南", "华北制药", "雨森新型材料", "湛江徐闻东")]
+    ['深能', '榆能', '华北制药', '雨森新型材料', '湛江徐闻东']
+    """
+    site = _SITE_AFTER.fullmatch(name)
+    if site is None or place_length(ctx, name) or not is_brand_name(ctx, site.group(1)):
+        return name  # 湛江徐闻东: places, no brand
+    return site.group(1)
+
+
 TRADE = re.compile(r"药业|制药|铜业|管业|实业|矿业|乳业|纸业|塑业|铝业|钢业|酒业")
 """Trades that end a company's short name (兴宏铜业, 天香乳业, 全乐制药)."""
 
@@ -830,9 +850,11 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             if phase:
                 b = phase.start()
             name = sent.text[a:b]
-            if item and 0 < project_name_owner(ctx, name) < len(name):
+            if item and 0 < project_name_owner(ctx, name) < len(name) or _ROUTE_WORK.search(name):
                 continue  # 屹马|毫米波雷达: the item is the brand's project, named by what it makes; its owner is the
-                # project's (rule enterprise.project_name)
+                # project's (rule enterprise.project_name); 汉宜高速扩容 is a road's
+            name = brand_before_site(ctx, name)
+            b = a + len(name)
             if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):
                 yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
 

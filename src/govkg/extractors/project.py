@@ -34,8 +34,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import (is_brand_name, names_route, place_initials, place_length,
-                                        project_name_owner)
+from govkg.extractors.enterprise import (brand_before_site, is_brand_name, names_route, place_initials,
+                                        place_length, project_name_owner)
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -269,6 +269,7 @@ _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十�
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
 _QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
+_COUNTED_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)[条个项座所处家批]")
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
 RARE_WORD_FREQ = 30
@@ -443,8 +444,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     if len(body) == 2 and name[2:] == "项目" and lex.tokenizer.tags(body)[0][1] in ("v", "d"):
         return True  # 争跑|项目资金, 抓早|项目谋划, 大上|项目: a verb or adverb and its object, no owner's project
     if "等" in body and any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
-                           for w in lex.tokenizer.cut(body, HMM=False)):
-        return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等): a list's end, not a name
+                           for w in lex.tokenizer.cut(body, HMM=False)) or _COUNTED_END.search(body):
+        return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等), 沙久等11条国省干线公路 (久等):
+        # a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
     if _PHASES_OF.search(name):
@@ -865,7 +867,7 @@ def _owner(ctx: Context, label: str) -> str | None:
     found = _PHASE.match(label) or _OUTPUT.match(label)
     if found is None:
         return None
-    owner = found.group(1)
+    owner = brand_before_site(ctx, found.group(1))  # 深能|西北郊二期: the brand, not where it builds
     if _PLACE_END.search(owner) or _NO_OWNER.search(owner) or not is_brand_name(ctx, owner):
         return None
     return owner
