@@ -425,3 +425,8 @@ def test_the_word_after_a_lists_count_is_no_industry_of_its_own(make_context):
 
 def test_the_whole_place_before_a_crop_is_no_part_of_it(make_context):
     assert "稻虾" in labels(make_context("截至2021年开春，全镇稻虾养殖规模已突破3万亩。"))
+
+
+def test_a_compound_noun_of_the_dictionary_joined_to_a_sector_is_one(make_context):
+    """高端科学仪器装备和传感器产业: 科学仪器 is a rare word of the dictionary, no company's short name."""
+    assert {"高端科学仪器装备", "传感器产业"} <= labels(make_context("“1”即打造高端科学仪器装备和传感器产业高地。"))

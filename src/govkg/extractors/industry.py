@@ -91,7 +91,7 @@ _TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主
 # rule 4: words that join two industries
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
-_NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|园区|公司|集团|股份|基地|工程(?!装备|机械)|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
+_NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|规划$|园区|公司|集团|股份|基地|工程(?!装备|机械)|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$")
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
 _NOUN_TAGS = frozenset("n ng nz zg".split())
@@ -690,12 +690,21 @@ def _sector_like(item: str, terms: frozenset[str]) -> bool:
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
-    """Every word of ``text`` is a common word, a sector term or a sector activity (机械, 高端, 绿色, 深加工; not
-    九星, 易品)."""
+    """Every word of ``text`` is a common word, a sector term, a sector activity or a compound noun of the dictionary
+    (机械, 高端, 绿色, 深加工, 科学仪器, 生命科学; not 九星, 易品, nor a company the dictionary knows: 中国移动)."""
     lex = lexicon(ctx)
     terms, activities = _words(ctx, "industry_terms.txt"), _words(ctx, "industry_activities.txt")
-    return all(is_common_word(lex, w) or w in terms or w in activities or w in lex.modifiers
+    return all(is_common_word(lex, w) or w in terms or w in activities or w in lex.modifiers or _compound_noun(lex, w)
                for w in lex.tokenizer.cut(text, HMM=False) if w.strip())
+
+
+def _compound_noun(lex: Lexicon, word: str) -> bool:
+    """``word`` is a noun of four characters or more that the dictionary knows (科学仪器, 生命科学)."""
+    return len(word) >= 4 and lex.tokenizer.FREQ.get(word, 0) > 0 \
+        and lex.tokenizer.tags(word, HMM=False)[0][1] in _COMPOUND_TAGS
+
+
+_COMPOUND_TAGS = frozenset({"n", "l", "vn"})
 
 
 def _term_regex(ctx: Context) -> re.Pattern[str]:
