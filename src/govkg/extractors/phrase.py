@@ -430,10 +430,10 @@ def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], 
     return before if before < m.start() else start
 
 
-def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) -> list[tuple[int, int]]:
+def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12, max_len: int = 20) -> list[tuple[int, int]]:
     """The items of a 、-separated list that ends at ``end`` (exclusive), as (start, end) pairs.
 
-    The first item is trimmed at a boundary word like any name.
+    The first item is trimmed at a boundary word like any name; an item is at most ``max_len`` characters.
 
     An item that opens with a measured modifier ending in 的 (投资33亿元的, 年产10万吨的) starts after it; one
     that holds 以及 is two items.
@@ -460,7 +460,7 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12) ->
         if note and note.start() > 0 and _HAN_CHAR.match(text, note.start() - 1):
             pos = note.start()  # 沪苏湖铁路松江段|（含站本体）、: what the item includes is no part of its name
         lo = pos
-        while lo > 0 and pos - lo < 20:
+        while lo > 0 and pos - lo < max_len:
             if text[lo - 1] in STOP_CHARS:
                 inner = _inner_bracket(text, lo)  # 三峡（宜昌）大数据产业园: the bracket is part of the item
                 if inner is None:

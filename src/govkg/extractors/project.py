@@ -772,20 +772,22 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     lex = lexicon(ctx)
     heads = head_regex("project_heads.txt")
     for sent in ctx.sentences:
-        lists, ends = [], set()
+        lists: dict[int, tuple[str | None, list[tuple[int, int]]]] = {}
+        ends = set()
         for m in _LIST_END.finditer(sent.text):
             ends.add(m.start())
             if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
                 continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
-            lists.append((_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex)))
+            lists[m.start()] = (_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex))
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
-            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex) if a >= m.end()]
-            if end not in ends and len(items) >= 2 and items[0][0] == m.end() \
+            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_len=40) if a >= m.end()]
+            if len(items) >= 2 and items[0][0] == m.end() and not (end in ends and len(lists.get(end, (0, []))[1]) >= 2) \
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
-                lists.append((None, items))  # every item from the list's opening on, each a project
-        for kind, items in lists:
+                lists[end] = (None, items)  # every item from the list's opening on, each a project; also where the
+                # list's end could not be read back to its opening (a long item: …改造项目拣银岩煤矿道路改造工程等11个项目)
+        for kind, items in lists.values():
             led, kind = kind is None, kind or ""
             if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
                 continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules'

@@ -78,6 +78,8 @@ _CLOCK_DATE = rf"(?:{_CN_DATE}|{_NUM_DATE})\s+\d{{1,2}}:\d{{2}}"
 _LABELLED_SHORT_DATE = r"(?:发布日期|发布时间|发文时间|发表时间|更新时间|时间|日期)\s*[:：]\s*(\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])"
 # a byline: a short line of a source, an author or a counter with a full date (西西新闻 @2024-08-17)
 _BYLINE_DATE = rf"^[^。，,；;！？]{{0,24}}?(?:{_CN_DATE}|{_NUM_DATE})[^。，,；;！？\d]{{0,16}}$"
+# a date written day first on a line of its own, with its time perhaps (26.03.2021  06:53)
+_DAY_FIRST_DATE = r"^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 _TITLE_LABEL = r"^(标题|题目|文章标题)\s*[:：]\s*(.+)$"
 _TITLE_YEAR = r"((?:19|20)\d\d)\s*年"
 _TAG_PREFIX = r"^(\[[^\]]{1,10}\]|【[^】]{1,6}】)\s*"
@@ -377,7 +379,13 @@ def _page_date(text: str, top: list[tuple[int, int]]) -> str | None:
 
 def _byline_date(text: str, top: list[tuple[int, int]]) -> str | None:
     """A page's own date in its top lines when nothing better dates it: a labelled date of a two-digit year
-    (时间:17-04-19), else a full date on a short byline (西西新闻 @2024-08-17)."""
+    (时间:17-04-19), else a full date on a short byline (西西新闻 @2024-08-17), else a date written day first on a
+    line of its own (26.03.2021  06:53).
+
+    >>> text = "大渡口一季度招商引资总额超72亿元\\n\\n26.03.2021  06:53\\n\\n重庆日报消息，25日下午，大渡口区举行签约仪式。"
+    >>> title_and_date(text, content_spans(text))[1]
+    '2021-03-26'
+    """
     for a, b in top:
         m = _re(_LABELLED_SHORT_DATE).search(text, a, b)
         if m:
@@ -390,6 +398,10 @@ def _byline_date(text: str, top: list[tuple[int, int]]) -> str | None:
         iso = _iso(m) if m else None
         if iso and len(iso) == 10:
             return iso
+    for a, b in top:
+        m = _re(_DAY_FIRST_DATE).match(text[a:b].strip())
+        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+            return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return None
 
 
