@@ -56,6 +56,9 @@ def observe(resources, folder):
     ("一般公共预算收入、固定资产投资分别增长6.5%、8%。", REVIEW,
      {("GeneralBudgetRevenue", 2019, "actual", None, None, "6.5"),
       ("FixedAssetInvestment", 2019, "actual", None, None, "8")}),
+    # a name paired with a figure that is no indicator takes the first of each pair
+    ("一般公共预算收入和支出分别达4.78亿元、20.2亿元，分别增长6.9%、0.8%。", REVIEW,
+     {("GeneralBudgetRevenue", 2019, "actual", "478000000", "CNY", "6.9")}),
     # the figures of a name run on over clauses without a subject of their own
     ("全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%。", REVIEW,
      {("GDP", 2019, "actual", "19230000000", "CNY", "6")}),

@@ -15,7 +15,8 @@ name (or list of names: 一般公共预算收入、固定资产投资分别增�
    or 其中: the first level sum of money (not 增加3亿元, 由80亿元, 突破100亿元)
    is the value, the first growth rate (not 年均, not 个百分点) the growth. A
    list of names takes a list of figures in order (分别达到33987元和19065元); one
-   rate without 分别 goes to every name of the list.
+   rate without 分别 goes to every name of the list; a name paired with a figure
+   that is no indicator (一般公共预算收入和支出分别…) takes the first of each pair.
 3. **When and which kind.** :func:`govkg.extractors.timeframe.resolve`: the
    nearest time word, else the report's section. Figures of part of a year
    (上半年, 1-9月, 今年以来) and cumulative ones (累计, 五年累计) are not the
@@ -220,6 +221,9 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
         paren = _PAREN.match(text, after)
         if paren:
             after = paren.end()
+        paired = _PAIRED.match(text, after) if len(g.codes) == 1 else None
+        if paired:
+            after = paired.end()  # 一般公共预算收入和支出|分别达4.78亿元、20.2亿元: the first of each pair of figures
         if not _FOLLOW.match(text, after):
             continue
         stop = groups[n + 1].start if n + 1 < len(groups) else len(text)
@@ -249,6 +253,9 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
             every = ("",) * (listed + 1)
             values = _at(_values(segment, every, five), listed) or values
             growths = [] if five else _at(_growths(segment, every), listed)
+        if paired:
+            values = _at(_values(segment, ("", ""), five), 0)
+            growths = [] if five else _at(_growths(segment, ("", "")), 0)
         if len(g.codes) > 1 and not values and _one_level(segment):
             continue  # 城乡居民人均可支配收入达到25780元，增长5.8%: one figure of all residents, neither list item's
         rule = "indicator.list" if len(g.codes) > 1 else "indicator.clause"
@@ -264,6 +271,8 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+# a name paired with another figure that is no indicator, both taken together (一般公共预算收入和支出分别…)
+_PAIRED = re.compile(r"(?:和|及|与)[\u4e00-\u9fff]{1,6}?(?=分别)")
 
 
 def _at(items: list, index: int) -> list:
