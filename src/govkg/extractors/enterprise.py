@@ -774,7 +774,7 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
 
-_ROUTE_WORK = re.compile(r"高速|铁路|公路|航道|快速路")
+_ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路")  # works on a road or waterway: 汉宜高速扩容
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
 
 
@@ -850,7 +850,7 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             if phase:
                 b = phase.start()
             name = sent.text[a:b]
-            if item and 0 < project_name_owner(ctx, name) < len(name) or _ROUTE_WORK.search(name):
+            if item and 0 < project_name_owner(ctx, name) < len(name) or _ROAD_WORKS.search(name):
                 continue  # 屹马|毫米波雷达: the item is the brand's project, named by what it makes; its owner is the
                 # project's (rule enterprise.project_name); 汉宜高速扩容 is a road's
             name = brand_before_site(ctx, name)

@@ -430,7 +430,8 @@ def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], 
     return before if before < m.start() else start
 
 
-def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12, max_len: int = 20) -> list[tuple[int, int]]:
+def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
+                      max_len: int = 20) -> list[tuple[int, int]]:
     """The items of a 、-separated list that ends at ``end`` (exclusive), as (start, end) pairs.
 
     The first item is trimmed at a boundary word like any name; an item is at most ``max_len`` characters.
@@ -491,9 +492,10 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12, ma
     return [(a, b) for a, b in items if b > a]
 
 
-# a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
+# a note of what a list item includes, after its name (沪苏湖铁路松江段|（含站本体）)
 _TRAILING_NOTE = re.compile(r"[（(][含包括其中]{1,3}[\u4e00-\u9fff]{1,6}[）)]$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
 _QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
 
 

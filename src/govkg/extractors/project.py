@@ -783,7 +783,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
             items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_len=40) if a >= m.end()]
-            if len(items) >= 2 and items[0][0] == m.end() and not (end in ends and len(lists.get(end, (0, []))[1]) >= 2) \
+            read = end in ends and len(lists.get(end, (None, []))[1]) >= 2  # the counted end read back already
+            if len(items) >= 2 and items[0][0] == m.end() and not read \
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
                 lists[end] = (None, items)  # every item from the list's opening on, each a project; also where the
                 # list's end could not be read back to its opening (a long item: …改造项目拣银岩煤矿道路改造工程等11个项目)
@@ -816,7 +817,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name) \
                         or 0 < project_name_owner(ctx, name) < len(name):
-                    # …, or a brand and what it makes or does (鸿祥|药品生产, 程力|电泳涂装): the owner's project
+                    # …, or a brand and what it makes (屹马|毫米波雷达, 宏鑫|精密钢管): the owner's project
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
                     yield from _owned_project(name, start, end, sent.index)
