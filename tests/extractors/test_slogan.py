@@ -139,7 +139,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         # an area or a rating is an amount, no formula
         "建设小麦“万亩片”5个、粮食高产田“万亩大方”2处。",
         "创建“五星级”幸福河湖。",
-        # a target's figures are no formula
+        # a target's figures, an address or an event is no formula
+        "请寄达“斗六邮政第345号信箱”，欢迎各界把握良机。",
+        "济南新材料产业园区“项目集中投产、开工、签约仪式”1日举行。",
         "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",
     ],
 )

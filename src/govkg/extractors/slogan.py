@@ -47,6 +47,8 @@ _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # an amount of money, area, weight or power (50亿元, 150万平方米, 3万亩; not 15分钟健身圈, 1小时经济圈)
 _MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公里|亩|吨|千瓦|兆瓦|标准箱)")
+_NUMBERED = re.compile(r"\d+号")  # a numbered thing: an address, a box, a line
+_EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)$")
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
 _RUN = re.compile(rf"^[{_CJK}]+")
 _QUOTED_PROJECT = re.compile(rf"[{_CJK}]{{4,}}项目")
@@ -314,8 +316,9 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
-    if _MEASURE.search(c):
-        return Verdict(None, True)  # “建筑面积150万平方米，固定资产投资50亿元”: a target's figures, no formula
+    if _MEASURE.search(c) or _NUMBERED.search(c) or _EVENT.search(c):
+        return Verdict(None, True)  # “建筑面积150万平方米，固定资产投资50亿元”: a target's figures; 「斗六邮政第345号信箱」:
+        # an address; “项目集中投产、开工、签约仪式”: an event, no formula
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
     if head:
