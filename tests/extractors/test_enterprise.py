@@ -141,6 +141,7 @@ def test_enterprises(make_context, sentence, expected):
     "签订疆电入渝、蒙电入沪等项目。",
     "推进三澳核电、古贤水利枢纽等项目。",
     "加快汉江航道整治、汉宜高速扩容、川气东送二线等3100个重大项目建设。",
+    "清单中包含了油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目。",
     "滕州、兴义等项目加快建设。",
     # not a company: a word glued from before the name, a model, products and fields
     "吸引更多跨国公司设立地区总部。",

@@ -774,7 +774,7 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
 
-_ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路")  # works on a road or waterway: 汉宜高速扩容
+_ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路|快速化")  # works on a road or waterway: 汉宜高速扩容, 沪松快速化
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
 
 
