@@ -430,3 +430,8 @@ def test_the_whole_place_before_a_crop_is_no_part_of_it(make_context):
 def test_a_compound_noun_of_the_dictionary_joined_to_a_sector_is_one(make_context):
     """高端科学仪器装备和传感器产业: 科学仪器 is a rare word of the dictionary, no company's short name."""
     assert {"高端科学仪器装备", "传感器产业"} <= labels(make_context("“1”即打造高端科学仪器装备和传感器产业高地。"))
+
+
+def test_a_four_character_idiom_of_the_dictionary_ending_in_a_common_noun_is_a_thing(make_context):
+    """生命科学, which jieba files with idioms: a sector, not a phrase to trim; not 流光溢彩 (溢彩 is rare)."""
+    assert {"新能源新材料", "生命科学"} <= labels(make_context("“2”即培育新能源新材料和生命科学2个支柱产业。"))

@@ -884,8 +884,9 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     for i, (word, tag) in enumerate(reversed(tokens)):
         if word in boundary or _is_develop(ctx, word, stop=True):
             break
-        # 无人机, which jieba files with idioms, and a two-character one (玻纤): an idiom is longer
-        thing = tag == "l" and (bool(_THING_PHRASE.fullmatch(word)) or len(word) <= 2)
+        # 无人机, which jieba files with idioms, and a two-character one (玻纤): an idiom is longer, unless its second
+        # half is a common noun (生命|科学, 红木|家具; not 大力|发展, 流光|溢彩)
+        thing = tag == "l" and (bool(_THING_PHRASE.fullmatch(word)) or len(word) <= 2 or _noun_ended(ctx, word))
         verb = (tag in _VERB_TAGS and not thing) or (len(tokens) == 1 and tag.startswith("a"))
         if verb and after == "k":
             verb = False  # a suffix makes the verb before it a modifier: 沉浸|式演艺, 体验|式
@@ -908,6 +909,12 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
 
 
 _THING_PHRASE = re.compile(r"[\u4e00-\u9fff]{3}(?<!化)")
+
+
+def _noun_ended(ctx: Context, word: str) -> bool:
+    """A word of four characters whose second half is a common noun (生命|科学, 耐火|材料)."""
+    lex = lexicon(ctx)
+    return len(word) == 4 and is_common_word(lex, word[2:]) and lex.tokenizer.tags(word[2:], HMM=False)[0][1] == "n"
 """jieba's fixed phrases (tag l) are idioms and manners (紧紧扭住, 一体化, 莞韶), except the three-character names of
 things it files with them (无人机)."""
 
