@@ -94,10 +94,9 @@ def labels(ctx):
     # a group and its company of a province, written one after the other
     ("黑龙江克山牧原农牧有限公司、中发控股综合集团黑龙江琴洋生物科技有限公司等项目单位负责人出席。",
      {"黑龙江克山牧原农牧有限公司", "中发控股综合集团", "黑龙江琴洋生物科技有限公司"}),
-    # what kind of company an item is opens no name (not 中各有: "among them")
+    # what kind of company an item is opens no name
     ("引进世界领军企业鑫联环保科技、世界500强企业吉利控股集团、中国民营企业500强湖南金荣集团等20户企业。",
      {"鑫联环保科技", "吉利控股集团", "湖南金荣集团"}),
-    ("中国企业500强、民营企业500强中各有20家企业上榜。", set()),
     # a day of news prose opens no name
     ("当天贵州锦地农业发展有限公司与县政府签约。", {"贵州锦地农业发展有限公司"}),
     # a verb of attending ends a name
@@ -141,6 +140,8 @@ def test_enterprises(make_context, sentence, expected):
     "签订疆电入渝、蒙电入沪等项目。",
     "推进三澳核电、古贤水利枢纽等项目。",
     "加快汉江航道整治、汉宜高速扩容、川气东送二线等3100个重大项目建设。",
+    # a kind of company before "among them" is no name's start (中各有)
+    "中国企业500强、民营企业500强中各有20家企业上榜。",
     "清单中包含了油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目。",
     "滕州、兴义等项目加快建设。",
     # not a company: a word glued from before the name, a model, products and fields

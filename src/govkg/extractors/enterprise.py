@@ -72,6 +72,7 @@ _COUNTED = re.compile(r"\d|[一二三四五六七八九十两几多]+[个家户�
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十百千两]+")
 _NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$")
 # a power line or pipeline named by its ends: 疆电入渝, 蒙电入沪, 西气东输
+_ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路|快速化")  # works on a road or waterway: 汉宜高速扩容, 沪松快速化
 _TRANSMISSION = re.compile(r"^[\u4e00-\u9fff]{1,2}[电气水煤][入送输][\u4e00-\u9fff]{1,2}$")
 _SYMBOL = re.compile(r"[+＋]")  # "管委会+公司": a model of management, not a name
 COOPERATIVE = r"(?:专业)?合作社|联合社"
@@ -431,11 +432,16 @@ def _province_inside(ctx: Context, name: str) -> int:
     >>> [_province_inside(C, n) for n in ("第一纳税大户重庆华森制药有限公司", "重庆华森制药有限公司", "中广核新能源安徽有限公司")]
     [6, 0, 0]
     """
-    provinces = ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
+    provinces = _province_names(ctx)
     for at in range(2, len(name) - 5):
         if name.startswith(provinces, at) and _RANKING.search(name, 0, at):
             return at
     return 0
+
+
+def _province_names(ctx: Context) -> tuple[str, ...]:
+    """The provinces' full and short names (黑龙江省, 黑龙江)."""
+    return ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
 
 
 def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:
@@ -459,17 +465,19 @@ def place_initials(ctx: Context) -> frozenset[str]:
 
 
 def names_route(ctx: Context, name: str) -> bool:
-    """True when ``name`` is a railway or power line named by the places it joins, not a company.
+    """True when ``name`` is a railway or power line named by the places it joins, or works on a road or waterway,
+    not a company.
 
     Every character is the first of a province's or prefecture's name (济滨 = 济南-滨州,
-    盐泰锡常宜), or the name reads "X电入Y" (疆电入渝).
+    盐泰锡常宜), the name reads "X电入Y" (疆电入渝), or it holds a word of a road or waterway (汉宜高速扩容,
+    沪松快速化).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [names_route(C, n) for n in ("济滨", "京唐", "疆电入渝", "华智", "圣善", "信乙化工")]
-    [True, True, True, False, False, False]
+    >>> [names_route(C, n) for n in ("济滨", "京唐", "疆电入渝", "汉宜高速扩容", "华智", "圣善", "信乙化工")]
+    [True, True, True, True, False, False, False]
     """
-    if _TRANSMISSION.match(name):
+    if _TRANSMISSION.match(name) or _ROAD_WORKS.search(name):
         return True
     initials = place_initials(ctx)
     return 2 <= len(name) <= 5 and all(ch in initials for ch in name)
@@ -634,7 +642,7 @@ def _group_then_company(ctx: Context, heads: re.Pattern[str], text: str, start: 
     ['中发控股综合集团', '黑龙江琴洋生物科技有限公司']
     ['中国移动通信集团河北有限公司']
     """
-    provinces = ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
+    provinces = _province_names(ctx)
     last = next((m for m in heads.finditer(text, start, end) if m.end() == end), None)
     for m in heads.finditer(text, start, end):
         if m.end() - start < 4 or last is None or m.end() >= last.start():
@@ -766,7 +774,7 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                 continue
             for a, b in items:
                 a += trim_lead(lex, _lead_words(ctx), sent.text[a:b])
-                trade = TRADE.search(sent.text, a, b)
+                trade = head_regex(TRADES).search(sent.text, a, b)
                 if trade and trade.end() < b and trade_then_verb(lex, sent.text[trade.end():b]):
                     b = trade.end()  # 兴宏铜业|破产重组、业胜公司破产重整: the company and what befalls it
                 name = sent.text[a:b]
@@ -774,7 +782,6 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
 
-_ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路|快速化")  # works on a road or waterway: 汉宜高速扩容, 沪松快速化
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
 
 
@@ -793,8 +800,8 @@ def brand_before_site(ctx: Context, name: str) -> str:
     return site.group(1)
 
 
-TRADE = re.compile(r"药业|制药|铜业|管业|实业|矿业|乳业|纸业|塑业|铝业|钢业|酒业")
-"""Trades that end a company's short name (兴宏铜业, 天香乳业, 全乐制药)."""
+TRADES = "enterprise_trades.txt"
+"""The data file of the trades that end a company's short name (兴宏铜业, 天香乳业, 全乐制药): ``head_regex(TRADES)``."""
 
 
 def trade_then_verb(lex: Lexicon, phrase: str) -> bool:
@@ -850,9 +857,9 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             if phase:
                 b = phase.start()
             name = sent.text[a:b]
-            if item and 0 < project_name_owner(ctx, name) < len(name) or _ROAD_WORKS.search(name):
+            if item and 0 < project_name_owner(ctx, name) < len(name):
                 continue  # 屹马|毫米波雷达: the item is the brand's project, named by what it makes; its owner is the
-                # project's (rule enterprise.project_name); 汉宜高速扩容 is a road's
+                # project's (rule enterprise.project_name)
             name = brand_before_site(ctx, name)
             b = a + len(name)
             if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):

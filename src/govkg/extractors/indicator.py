@@ -250,12 +250,10 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
             # 财政总收入、地方一般公共预算收入分别实现156.8亿元、79.3亿元: the last of a list of figures takes the
             # figure at its place in the list, not the first (a sum right after its name, 引进253.1亿元、实际利用外资
             # 1830万美元，分别增长…, stays its own); a rate that is not at its place is none
-            every = ("",) * (listed + 1)
-            values = _at(_values(segment, every, five), listed) or values
-            growths = [] if five else _at(_growths(segment, every), listed)
+            at_place, growths = _figures_at(segment, listed + 1, listed, five)
+            values = at_place or values
         if paired:
-            values = _at(_values(segment, ("", ""), five), 0)
-            growths = [] if five else _at(_growths(segment, ("", "")), 0)
+            values, growths = _figures_at(segment, 2, 0, five)
         if len(g.codes) > 1 and not values and _one_level(segment):
             continue  # 城乡居民人均可支配收入达到25780元，增长5.8%: one figure of all residents, neither list item's
         rule = "indicator.list" if len(g.codes) > 1 else "indicator.clause"
@@ -277,6 +275,13 @@ _PAIRED = re.compile(r"(?:和|及|与)[\u4e00-\u9fff]{1,6}?(?=分别)")
 
 def _at(items: list, index: int) -> list:
     return items[index:index + 1]
+
+
+def _figures_at(segment: str, count: int, index: int, five: bool) -> tuple[list[Amount], list[str]]:
+    """The value and growth rate at place ``index`` of ``segment``'s lists of ``count`` figures (分别达A、B，分别增长
+    C、D), each an empty list where the list has no such place; no rate in a five-year review."""
+    every = ("",) * count
+    return _at(_values(segment, every, five), index), [] if five else _at(_growths(segment, every), index)
 
 
 def _segment_end(text: str, start: int, stop: int) -> int:

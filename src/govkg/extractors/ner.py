@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, TRADE, is_brand_name, names_someone, trade_then_verb
+from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, TRADES, is_brand_name, names_someone, trade_then_verb
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import is_sector_term
-from govkg.extractors.names import is_generic, literal_alternation, words
+from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import cut_at_both, is_common_word, lexicon
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Sentence
@@ -121,7 +121,7 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     if head:
         end = head.end()
     item = _ITEM_REST.match(text, end)
-    trade = TRADE.search(text, start, end)
+    trade = head_regex(TRADES).search(text, start, end)
     if item and not (trade and trade.end() == end and trade_then_verb(lexicon(ctx), item.group())):
         # (a trade that ends the name before what the company does ends the item's name: 兴宏铜业|破产重组、…)
         if is_enterprise_name(ctx, text[start:item.end()], text[item.end():item.end() + 6]):
@@ -147,12 +147,14 @@ _COOPERATIVE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{COOPERATIVE})")
 
 def _cues(ctx: Context) -> re.Pattern[str]:
     """The cue patterns of ``ner_cues.txt`` as one regex: group ``left`` for cues that follow
-    a name (华为公司, 德邦证券落户), group ``right`` for cues that precede one (引进华为)."""
+    a name (华为公司, 德邦证券落户, and the trades that end a short name, ``enterprise_trades.txt``),
+    group ``right`` for cues that precede one (引进华为)."""
     def load() -> re.Pattern[str]:
         sides: dict[str, list[str]] = {"<": [], ">": []}
         for line in data_lines("ner_cues.txt"):
             side, pattern = line.split(None, 1)
             sides[side].append(f"(?:{pattern})")
+        sides["<"].append(f"(?:{head_regex(TRADES).pattern})")  # 兴宏铜业破产重组, 持续支持天香乳业做大做强
         return re.compile(f"(?P<left>{'|'.join(sides['<'])})|(?P<right>{'|'.join(sides['>'])})")
     return ctx.resources.get("ner.cues", load)
 

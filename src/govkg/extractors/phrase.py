@@ -458,7 +458,7 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
     while len(items) < max_items:
         pos = before_marker(text, pos)
         note = _TRAILING_NOTE.search(text, max(0, pos - 10), pos)
-        if note and note.start() > 0 and _HAN_CHAR.match(text, note.start() - 1):
+        if note and note.start() > 0 and _HAN.match(text, note.start() - 1):
             pos = note.start()  # 沪苏湖铁路松江段|（含站本体）、: what the item includes is no part of its name
         lo = pos
         while lo > 0 and pos - lo < max_len:
@@ -494,7 +494,6 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
 
 # a note of what a list item includes, after its name (沪苏湖铁路松江段|（含站本体）)
 _TRAILING_NOTE = re.compile(r"[（(][含包括其中]{1,3}[\u4e00-\u9fff]{1,6}[）)]$")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
 _QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
 
