@@ -249,3 +249,12 @@ def test_central_near_misses(make_context, sentence):
 def test_a_government_listed_with_companies_is_none(make_context):
     found = labels(make_context("浦东老港镇人民政府与上海张江(集团)有限公司、上海春秋旅行社有限公司等5家重点企业签约。"))
     assert "上海张江(集团)有限公司" in found and not any(label.endswith("政府") for label in found)
+
+
+def test_a_list_of_kinds_of_work_closed_by_companies_names_none(make_context):
+    """将入驻无人机整机及零部件生产制造、…、测试飞行、无人机培训等相关企业: what the companies do, not who they are."""
+    found_ = labels(make_context("该项目将入驻无人机整机及零部件生产制造、低空应用展示交易、高端航空装备技术创新、综合起降场、"
+                                 "测试飞行、无人机培训等相关企业。"))
+    assert not found_ & {"无人机整机", "高端航空装备技术创新"}
+    # brands that are common words are still brands among brands (长城、天威、风帆)
+    assert {"立中", "奥润顺达"} <= labels(make_context("支持长城、立中、天威、风帆、奥润顺达等企业拓展国际市场。"))

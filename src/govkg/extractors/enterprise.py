@@ -697,10 +697,20 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                         and not _is_common(ctx, name) and not _not_tail(ctx).search(name)):
                     trade = by_etc and not heads.search(name) and _only_common_words(lex, name)
                     (trades if trade else kept).append((a, b))
+            if 2 * sum(_names_work(lex, sent.text[a:b]) for a, b in trades) >= len(names):
+                continue  # half the items are kinds of work (无人机培训、测试飞行、低空应用展示交易等相关企业)
             if len(kept) >= BRANDS_PER_TRADE * max(1, len(trades)):
                 kept += trades  # among brands they are brands too (神州轮胎、蓝天农业、新龙蓝天); else trades (新风系统、养老医疗)
             for a, b in sorted(kept):
                 yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.list")
+
+
+_WORK_TAGS = frozenset({"v", "vn"})
+
+
+def _names_work(lex: Lexicon, item: str) -> bool:
+    """Whether a list item of common words names a kind of work: it holds a verb (测试飞行, 无人机培训; not 风帆)."""
+    return any(tag in _WORK_TAGS for _, tag in lex.tokenizer.tags(item))
 
 
 def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
