@@ -435,3 +435,20 @@ def test_a_compound_noun_of_the_dictionary_joined_to_a_sector_is_one(make_contex
 def test_a_four_character_idiom_of_the_dictionary_ending_in_a_common_noun_is_a_thing(make_context):
     """生命科学, which jieba files with idioms: a sector, not a phrase to trim; not 流光溢彩 (溢彩 is rare)."""
     assert {"新能源新材料", "生命科学"} <= labels(make_context("“2”即培育新能源新材料和生命科学2个支柱产业。"))
+
+
+def test_a_list_of_sector_terms_closed_by_a_field_names_sectors_whatever_follows(make_context):
+    """生物医药、新能源等战略性新兴产业项目, 注重生物医药、新材料、大健康等研发领域: every item is a sector term."""
+    found = labels(make_context("本次集中开工的项目也有生物医药、新能源等战略性新兴产业项目。"
+                                "该项目将注重生物医药、新材料、大健康等研发领域。"))
+    assert {"生物医药", "新能源", "新材料", "大健康"} <= found
+
+
+def test_a_list_closed_by_a_field_whose_items_are_not_all_sector_terms_names_no_sector(make_context):
+    assert not labels(make_context("依法处置宏达、兴业等领域的风险企业。")) & {"宏达", "兴业"}
+
+
+def test_a_crop_farmed_to_a_size_is_an_industry(make_context):
+    """种植烤烟保持8万亩, 发展中药材1.8万亩: the farming, the crop, then how much of it; not 种植总面积."""
+    found = labels(make_context("全县每年种植烤烟保持8万亩，种植蔬菜15万余亩，发展中药材1.8万亩，种植总面积达到30万亩。"))
+    assert {"烤烟", "蔬菜", "中药材"} <= found and "总面积" not in found

@@ -121,7 +121,8 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         previous = _previous(ctx, sent.index)
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, previous),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
-                              *_project_counts(ctx, sent.text), *_grown(ctx, sent.text))
+                              *_project_counts(ctx, sent.text), *_grown(ctx, sent.text),
+                              *_term_lists(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
@@ -237,6 +238,33 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
         for i, (a, b) in enumerate(items):
             if b - a >= 2 or (single_ok and b - a == 1):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
+
+
+_FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)")
+
+
+def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule ``industry.list`` again: a list closed by 等 and a field (领域, 产业 …) whatever follows, when every item is
+    a sector term of the vocabulary (生物医药、新能源等战略性新兴产业|项目, 注重生物医药、新材料、大健康等研发领域).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _term_lists(C(), "也有生物医药、新能源等战略性新兴产业项目")]
+    ['生物医药', '新能源']
+    >>> [f.name for f in _term_lists(C(), "涉及财政、金融等领域")]
+    []
+    """
+    lex = lexicon(ctx)
+    terms = _words(ctx, "industry_terms.txt")
+    for m in _FIELD_CLOSE.finditer(text):
+        items = enumeration_items(text, m.start(), lex)
+        if len(items) < 2:
+            continue
+        first = items[0]
+        items[0] = (first[1] - len(_trim_verbs(ctx, text[first[0]:first[1]])), first[1])  # 注重|生物医药
+        if all(text[a:b] in terms for a, b in items):
+            for i, (a, b) in enumerate(items):
+                yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
 
 
 # the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
@@ -608,7 +636,7 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
 _GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|示范|向|专业合作社)")
 _GROWN_TAGS = frozenset({"n", "nz", "nr", "ng"})
 _NOT_GROWN = frozenset("规模 设施 优质 特色 生态 绿色 有机 高效 标准化 集中 分散 传统 农户 农民 群众 全县 全镇 全村 全市 "
-                       "面积 品种 产品 作物 经济作物".split())
+                       "面积 总面积 品种 产品 作物 经济作物".split())
 
 
 def _grown(ctx: Context, text: str) -> Iterator[_Found]:
@@ -645,6 +673,30 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
         if name in _FARM_WORDS or all(w in _NOT_GROWN for _, w in nouns):
             continue
         yield _Found(name, start, m.start(), "industry.grown")
+    for m in _PLANTED.finditer(text):  # 种植|蔬菜|15万余亩, 发展|中药材|1.8万亩: the farming first, then its size
+        if tags is None:
+            tags = lexicon(ctx).tokenizer.tags(text)
+        name = m.group("crop")
+        if name not in _FARM_WORDS and name not in _NOT_GROWN and _nouns_between(tags, m.start("crop"), m.end("crop")):
+            yield _Found(name, m.start("crop"), m.end("crop"), "industry.grown")
+
+
+_PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
+                      r"\d+(?:\.\d+)?[万千]?余?(?:亩|头|只|羽|箱)")
+
+
+def _nouns_between(tags: tuple[tuple[str, str], ...], start: int, end: int) -> bool:
+    """Whether ``tags`` (a sentence's words and their tags) has words from ``start`` to ``end``, all of them nouns."""
+    at, inside = 0, []
+    for word, tag in tags:
+        if at >= end:
+            break
+        if at >= start:
+            inside.append(tag)
+        elif at + len(word) > start:
+            return False  # a word runs across the start
+        at += len(word)
+    return at == end and bool(inside) and all(tag in _GROWN_TAGS for tag in inside)
 
 
 _PRODUCE_AREA = re.compile(r"(?:主产区|主产地|优势产区|核心产区)(?![县城市镇乡])")  # 农产品主产区县城: a kind of county
