@@ -460,3 +460,17 @@ def test_a_counted_list_end_or_a_change_of_kind_is_no_part_of_a_name(make_contex
     assert not any("等11条" in p for p in projects)
     projects, _, _ = found(make_context("回购双语学校和正村、仓头幼儿园转为公办学校。"))
     assert "仓头幼儿园" in projects and not any("转为" in p for p in projects)
+
+
+def test_a_project_named_with_its_registered_company_is_also_called_without_it(make_context):
+    """与深圳万利加集团|300万吨…项目: a group's name, its size after it; 超 before a word is a prefix (超|细微粉)."""
+    from govkg.extractors.enterprise import extract_enterprises
+    from govkg.extractors.park import extract_parks
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("其中，与深圳万利加集团300万吨重质碳酸钙超细微粉项目在大会上签约。")
+    for extractor in (extract_regions, extract_parks, extract_enterprises):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
+    assert (project.label, project.aliases) == ("深圳万利加集团300万吨重质碳酸钙超细微粉项目",
+                                                ("300万吨重质碳酸钙超细微粉项目",))

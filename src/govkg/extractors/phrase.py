@@ -33,6 +33,7 @@ NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
 """The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""
 # a list ordinal at the front of a clause: 一是, 其三, 第二是, 十、, 3., （四）
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两几半")
 _ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
                       rf"|[{_CN_NUM}]{{1,3}}[、.．]|[\d０-９]{{1,3}}[、.．](?![\d０-９])|[（(][{_CN_NUM}\d]{{1,3}}[）)])")
 # a reference marker right after a name: 新六种猪场〔12〕, 大正食品[14], 项目①
@@ -133,6 +134,9 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = NAME_REAC
     >>> s = "加快推进乾旻玄武岩纤维新材料建设项目"
     >>> s[left_edge(s, s.index("项目"), lex):]
     '乾旻玄武岩纤维新材料建设项目'
+    >>> s = "签约300万吨重质碳酸钙超细微粉项目"  # 超 before a word is a prefix (超细), before a number "over"
+    >>> s[left_edge(s, s.index("项目"), lex):]
+    '300万吨重质碳酸钙超细微粉项目'
     >>> s = "依托奎屯—独山子经济开发区"
     >>> s[left_edge(s, s.index("开发区"), lex):]
     '奎屯—独山子经济开发区'
@@ -156,14 +160,17 @@ def left_edge(text: str, head_start: int, lex: Lexicon, max_len: int = NAME_REAC
     start = head_start
     content = False
     stop = ""
+    right = ""  # the word after ``tok``
     for tok in reversed(tokens):
-        if _is_boundary(lex, tok) or _COUNT.match(tok):
+        prefix = tok == "超" and _HAN.match(right) and right[0] not in _NUMERALS  # 超|细微粉, not 超|千亿元
+        if (_is_boundary(lex, tok) or _COUNT.match(tok)) and not prefix:
             if content or tok not in lex.modifiers:
                 stop = tok
                 break
         if tok not in lex.modifiers:
             content = True
         start -= len(tok)
+        right = tok
     return _name_start(lex, text, start, head_start, stop)
 
 

@@ -843,6 +843,8 @@ def _route_kind(ctx: Context, list_end: str) -> str:
     return kind if body and not _generic_body(ctx, body) else ""
 
 
+_REGISTERED = re.compile(r"(?:股份)?有限(?:责任)?公司|集团(?=\d|年产)")
+"""A registered company's form, or a group's before its size (华舟铝业有限公司|年产10万吨…, 万利加集团|300万吨…)."""
 _COMPANY_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团|工程局")
 """What continues a company's name past a works head (杭州三汇信息工程|有限公司, 中南土木工程|集团)."""
 
@@ -853,6 +855,9 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
         return  # the head is a word of a company's name, or the name is a company's (投资8000万元的A有限公司)
     label = normalise_label(text)
     ref = EntityRef("Project", label)
+    registered = list(_REGISTERED.finditer(label))  # 深圳万利加集团|300万吨…项目: also called without its company
+    if registered and len(label) - registered[-1].end() >= 4:
+        aliases = tuple(dict.fromkeys((*aliases, label[registered[-1].end():])))
     yield Mention(ref, label, start, end, sentence, rule, aliases=aliases)
     owner = _owner(ctx, label)
     if owner:
