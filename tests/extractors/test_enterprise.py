@@ -258,3 +258,7 @@ def test_a_list_of_kinds_of_work_closed_by_companies_names_none(make_context):
     assert not found_ & {"无人机整机", "高端航空装备技术创新"}
     # brands that are common words are still brands among brands (长城、天威、风帆)
     assert {"立中", "奥润顺达"} <= labels(make_context("支持长城、立中、天威、风帆、奥润顺达等企业拓展国际市场。"))
+
+
+def test_a_verb_of_joining_hands_opens_no_name(make_context):
+    assert "同福集团" in labels(make_context("38天成功牵手同福集团，跑出了招商引资的加速度。"))

@@ -94,3 +94,18 @@ def test_the_owner_is_the_brand_without_the_site_or_material(make_context, text,
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     owners = {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"}
     assert owner in owners and not_owner not in owners
+
+
+def test_a_brand_that_opens_two_projects_names_their_owner_whatever_the_tagger_reads(make_context):
+    """军正泰, which LAC reads as a person's name: it opens two signed projects' names."""
+    text = "邕宁区军正泰特种装备生产项目、邕宁区军正泰新能源专用车生产项目在会上签约。邕宁区军正泰特种装备生产项目在会上签约。"
+    assert "军正泰" in candidates(make_context, text)
+    assert not candidates(make_context, text.split("。")[1] + "。")
+
+
+def test_a_makers_place_before_its_capacity_is_no_part_of_its_name(make_context):
+    """横州市|潮力年产50万吨再生铝加工生产项目: the brand, also called with its place."""
+    ctx = make_context("如邕宁区新型环保装备制造基地项目、横州市潮力年产50万吨再生铝加工生产项目将带来新机遇。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    owners = {info.label: set(info.aliases) for ref, info in facts.entities.items() if ref.type == "Enterprise"}
+    assert owners == {"潮力": {"横州市潮力"}}

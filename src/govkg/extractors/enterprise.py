@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from govkg.extractors.base import CLAUSE, Context, data_lines
@@ -239,14 +240,18 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
             found.append((m, n))
             starts.add(m.start)
     names = [ctx.doc.norm[m.start:m.end] for m, _ in found]
+    brand_of = {name: name[place_length(ctx, name[:n]):n] for name, (_, n) in zip(names, found)}
+    brands = Counter(brand_of.values())  # how many project names each brand opens
     for i, ((m, n), spans) in enumerate(zip(found, tagger(ctx).spans(names) if found else ())):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
         place = place_length(ctx, ctx.doc.norm[m.start:m.start + n])
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
-        if (org is None or org - place < 2 or org == m.end - m.start) and not headquarters_owner(ctx, names[i]):
+        if (org is None or org - place < 2 or org == m.end - m.start) and not headquarters_owner(ctx, names[i]) \
+                and brands[brand_of[names[i]]] < 2:
             continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's
-            # works; a headquarters' name says whose it is whatever the tagger reads
+            # works; a headquarters' name says whose it is whatever the tagger reads, and so does a brand that
+            # opens two projects' names (横州市军正泰|再生资源…产业园项目, 横州市军正泰|新型环保装备…项目)
         # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
         # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
         if (m.start, m.start + n) not in taken:
@@ -873,10 +878,15 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
             name = brand_before_site(ctx, name)
             b = a + len(name)
             if len(name) <= 7 and not heads.search(name) and is_brand_name(ctx, name) and not names_route(ctx, name):
-                yield _mention(name, sent.start + a, sent.start + b, sent.index, "enterprise.project_owner")
+                place = place_length(ctx, name)  # 横州市|潮力年产50万吨…: the brand, also called with its place;
+                if len(name) - place < 2 or name[place - 1:place] not in _DIVISION_ENDS:
+                    place = 0  # a short form stays (江苏国泰, 无锡东恒: how such a company is called)
+                yield _mention(name[place:], sent.start + a + place, sent.start + b, sent.index,
+                               "enterprise.project_owner", placed=name if place else "")
 
 
 _CAPACITY = re.compile(r"年产(?:能)?(?=\d|[一二三四五六七八九十两百千万])")
+_DIVISION_ENDS = frozenset("省市县区旗州盟")
 # what opens the list item, or what a clause names, right before a capacity (…更有|华赛包装|年产; 、|华鑫科技|年产)
 _ITEM_BEFORE = re.compile(r"[、，,；;：:（(“]|既有|又有|更有|还有|也有|包括|分别是|其中")
 
