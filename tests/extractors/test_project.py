@@ -474,3 +474,8 @@ def test_a_project_named_with_its_registered_company_is_also_called_without_it(m
     (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
     assert (project.label, project.aliases) == ("深圳万利加集团300万吨重质碳酸钙超细微粉项目",
                                                 ("300万吨重质碳酸钙超细微粉项目",))
+
+
+def test_a_phase_in_brackets_before_building_works_is_part_of_the_name(make_context):
+    projects, _, _ = found(make_context("此次开工的项目主要有新疆天佑猪业有限公司60万头生猪养殖(二期)建设项目等。"))
+    assert any(p.endswith("60万头生猪养殖(二期)建设项目") for p in projects)

@@ -56,7 +56,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
                        r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)" + NOT_FUNDS)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
-_PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:工程|项目))")
+_PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:建设)?(?:工程|项目))")
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
