@@ -101,6 +101,8 @@ def test_projects(make_context, sentence, expected):
     "坚持大上项目、上大项目。",
     # a verb or adverb and its object
     "抓早项目谋划，瞄准交通、能源领域。",
+    # how many, and a kind
+    "“黄金枢纽”激活产业新动能，越来越多好项目落户湘阴。",
 ])
 def test_generic_projects_rejected(make_context, sentence):
     projects, _, _ = found(make_context(sentence))
