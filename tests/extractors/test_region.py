@@ -384,3 +384,12 @@ def test_located_in_closure_reaches_the_province(make_context):
     assert ("510311", "510000") in rels  # closure: county straight to province
     town = next(s for s, o in rels if "永安镇" in s)
     assert {(town, "510311"), (town, "510300"), (town, "510000")} <= rels
+
+
+def test_a_village_of_one_character_is_read_after_its_town_and_no_conjunction_opens_one(make_context):
+    """新绛县三泉镇|白村; 但白村 is 但 and 白村, a village read only where its town names it."""
+    mentions, _ = _run(make_context("新绛县三泉镇白村的青泥莲菜引来众多客商围观。成立时间虽不长，但白村莲菜名气不小。"))
+    labels = _labels(mentions)
+    assert "白村" in labels and "但白村" not in labels
+    mentions, _ = _run(make_context("成立时间虽不长，但白村莲菜名气不小。", title=Q))
+    assert not any(label.endswith("白村") for label in _labels(mentions))

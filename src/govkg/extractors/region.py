@@ -672,10 +672,12 @@ def _function_floor(seg: Segmenter, run: str) -> int | None:
     """
     tags = seg.tags(run, HMM=False)
     floor, pos = 0, 0
-    for word, tag in tags:
+    for i, (word, tag) in enumerate(tags):
         pos += len(word)
         if tag[:1] in _FUNCTION_TAGS and len(run) - pos >= 2:
             floor = pos
+        elif tag == "c" and len(run) - pos == 1 and i == 0:
+            return None  # 但|白村: a name of one character is read only after its town (三泉镇白村)
     return floor if any(tag[:1] not in _FUNCTION_TAGS for _, tag in tags) else None
 
 
@@ -836,6 +838,9 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
         if suffix == "村" and text.endswith("行政", barrier, a):
             a -= 2  # 陈良行政村: the village 陈良村, called by its administrative kind
         found = _town_name(idx, text, barrier, a, suffix, plain_segmenter(ctx.resources))
+        if found is None and suffix == "村" and barrier == a - 1 and _plausible(idx, text[a - 1], suffix) \
+                and any(h.end == a - 1 and h.level == "town" for h in sent.hits):
+            found = a - 1, text[a - 1]  # 三泉镇|白村: a village of one character, after its town
         if found is None:
             continue
         start, name = found
