@@ -393,3 +393,10 @@ def test_a_village_of_one_character_is_read_after_its_town_and_no_conjunction_op
     assert "白村" in labels and "但白村" not in labels
     mentions, _ = _run(make_context("成立时间虽不长，但白村莲菜名气不小。", title=Q))
     assert not any(label.endswith("白村") for label in _labels(mentions))
+
+
+def test_a_village_name_may_end_in_heart_but_a_central_village_is_a_kind(make_context):
+    """合心村, 同心村: names; 中心村: a kind of village."""
+    mentions, _ = _run(make_context("仪征市马集镇合心村的产业园加快建设。推进仪征市王和镇中心村建设。"))
+    labels = _labels(mentions)
+    assert "合心村" in labels and "中心村" not in labels
