@@ -481,3 +481,8 @@ def test_a_project_named_with_its_registered_company_is_also_called_without_it(m
 def test_a_phase_in_brackets_before_building_works_is_part_of_the_name(make_context):
     projects, _, _ = found(make_context("此次开工的项目主要有新疆天佑猪业有限公司60万头生猪养殖(二期)建设项目等。"))
     assert any(p.endswith("60万头生猪养殖(二期)建设项目") for p in projects)
+
+
+def test_a_facility_put_into_production_is_a_project(make_context):
+    projects, _, _ = found(make_context("百汇园黑莓深加工基地2018年10月全面投产，目前可实现年加工产能约8万吨。"))
+    assert "百汇园黑莓深加工基地" in projects
