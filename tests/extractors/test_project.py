@@ -486,3 +486,10 @@ def test_a_phase_in_brackets_before_building_works_is_part_of_the_name(make_cont
 def test_a_facility_put_into_production_is_a_project(make_context):
     projects, _, _ = found(make_context("百汇园黑莓深加工基地2018年10月全面投产，目前可实现年加工产能约8万吨。"))
     assert "百汇园黑莓深加工基地" in projects
+
+
+def test_a_car_park_or_gallery_being_built_is_a_project_and_one_in_use_is_not(make_context):
+    projects, _, _ = found(make_context("博海污水处理厂、高新区南区公共停车场基本建成。黄河遗产博物馆、宁夏美术馆建成投用。"))
+    assert {"高新区南区公共停车场", "宁夏美术馆"} <= projects
+    projects, _, _ = found(make_context("市民在宁夏美术馆参观展览。"))
+    assert "宁夏美术馆" not in projects
