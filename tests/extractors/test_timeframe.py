@@ -29,6 +29,9 @@ def read(folder):
     # a long sentence that opens with a year is no heading
     ("高唐县2021年政府工作报告\n各位代表,2020年各项目标任务的完成,标志着“十三五”规划圆满收官,全县经济社会发展迈上新台阶。\n"
      "2021年经济社会发展目标任务和重点工作", 2021, True),
+    # the year's main work in a report dated the next year is its review
+    ("政府工作报告\n2023年1月17日在浦江县第十五届人民代表大会第二次会议上\n各位代表：\n一、2022年主要工作和成效", 2023, True),
+    ("政府工作报告\n2022年1月17日在浦江县第十五届人民代表大会第一次会议上\n各位代表：\n二、2022年主要工作", 2022, True),
     # the meeting's date when nothing else says
     ("(四川省)芦山县人民政府工作报告(2024年1月15日)\n各位代表：", 2024, True),
     # a news article: the year of its date, not of a year it mentions

@@ -41,7 +41,7 @@ _REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作(?:的
 _PLAN_OF = re.compile(_LEAD + r"(?:做好)?" + _YEAR +
                       r"[^，,。；是]{0,12}?(?:工作安排|工作部署|工作任务|主要任务|重点任务|重点工作|工作目标|预期目标|总体要求|"
                       r"工作打算|目标任务|(?P<either>主要工作|政府工作))")
-# (2022年政府主要工作 heads a plan in a report of 2022, the review in a report of 2023 that its title dates)
+# (2022年政府主要工作 heads a plan in a report of 2022, the review in a report of 2023 that its title or date dates)
 _YEAR_OPENING = re.compile(_LEAD + _YEAR + r"(?:[，,]|是|以来|全年|，全[区县市省旗])")
 _REVIEW_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?一年|一年来|一年以来|回顾(?:过去|去年))")
 _FIVE_OPENING = re.compile(_LEAD + r"(?:过去(?:的)?五年|五年来|本届政府(?:任期)?(?:以来|五年)|“十[一二三四五]五”(?:时期|期间)?(?:以来)?[，,]"
@@ -106,8 +106,9 @@ def _report_year(title: str, heads: list[str], date: str | None) -> int | None:
         m = _PLAN_OF.match(head)
         if m:
             titled = _TITLE_YEAR.search(title)
-            if m.group("either") and titled and int(titled.group(1)) == int(m.group(1)) + 1:
-                return int(m.group(1)) + 1
+            dated = int(titled.group(1)) if titled else int(date[:4]) if date else None
+            if m.group("either") and dated == int(m.group(1)) + 1:
+                return int(m.group(1)) + 1  # 2022年主要工作 in a report of 2023 (its title's year, else its date's)
             return int(m.group(1))
     m = _TITLE_YEAR.search(title)
     if m:
