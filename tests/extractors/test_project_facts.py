@@ -298,6 +298,12 @@ def test_a_news_event_gives_its_stage_to_the_projects_it_then_lists(facts_of):
             "据悉，签约项目中，工业项目数量占比超过一半，如横州市潮力再生铝加工项目。")
     assert milestones(facts_of(text, ["横州市潮力再生铝加工项目"], section="", title="南宁签约18个项目")) == \
         {("横州市潮力再生铝加工项目", "签约", 2022, False)}
+    # a list of projects further down a page whose lead reports the event, in a paragraph that does not name it
+    text = ("发布时间：2025-03-21\n前几天，吉林市举行春季项目集中开工仪式。\n"
+            "除了吉化80万吨二氧化碳气体回收、吉化北方20万吨硫酸再生等23个重点项目外，还有其他项目。")
+    assert milestones(facts_of(text, ["吉化80万吨二氧化碳气体回收", "吉化北方20万吨硫酸再生"], section="",
+                               title="吉林市重大项目引领产业提质升级")) == \
+        {("吉化80万吨二氧化碳气体回收", "开工", 2025, False), ("吉化北方20万吨硫酸再生", "开工", 2025, False)}
     # an event still to come is a plan
     text = "2022年，榆中县将谋划集中开工重点项目135个，其中有榆中县基层医疗机构发热诊室建设项目。"
     assert milestones(facts_of(text, ["榆中县基层医疗机构发热诊室建设项目"], section="", title="榆中县项目")) == \

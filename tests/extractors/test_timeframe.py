@@ -40,6 +40,8 @@ def read(folder):
     # a page without a date: the first year its lead names, not one a span starts from
     ("连江县专场对接会举办\n6月3日，对接会举办。2021年以来连续获评百强县。2025年项目签约14个。", 2025, False),
     ("连江县专场对接会举办\n6月3日，2025中国福州国际招商月连江县专场举办。2021年以来连续获评百强县。", 2025, False),
+    ("奉贤新城项目开工\n(相关资料图)\n6月9日，上海市奉贤区举行2023奉贤新城项目集中开工启动仪式。", 2023, False),
+    ("项目开工\n6月9日，全区投入2023万元用于项目。", None, False),
     # a page without a date or a year in its title: the first year its lead names
     ("穆棱招商签约\n近日，黑龙江穆棱市2019年秋季招商引资项目集中签约仪式隆重召开。\n2021年以来，全市项目建设提速。", 2019,
      False),

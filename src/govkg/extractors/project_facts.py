@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.quantity import Money, find_money, half_width
-from govkg.extractors.timeframe import resolve, time_word, timeline_of
+from govkg.extractors.timeframe import LEAD_CHARS, resolve, time_word, timeline_of
 from govkg.model import Investment, Mention, Milestone
 
 PROJECT = "Project"
@@ -187,9 +187,9 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
                       staged: set[tuple[int, int]]) -> Iterator[Milestone]:
     """On a news page that reports an event of projects (2020年4月15日，永济举行…重大项目集中开工仪式), the stage
     of the event, in its year, for each project named after it whose own clause states none (or only that it is
-    under way: 投资建设P), when the event's sentence is in the project's paragraph or the paragraph speaks of the
+    under way: 投资建设P), when the event's sentence is in the project's paragraph, or the paragraph speaks of the
     event's projects (据悉，签约项目中…，如A项目、B项目): a list of the projects signed or started names them
-    without the verb again."""
+    without the verb again; or when the project is one of a list on a page whose lead reports the event."""
     events: list[tuple[int, str, str, int, bool]] = []  # (sentence, stage, cue word, year, planned)
     for sent in ctx.sentences:
         text = half_width(sent.text)
@@ -202,6 +202,11 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
     if not events:
         return
     text = ctx.doc.norm
+    # a page whose lead reports an event of one stage is about it, and a list of projects on it lists the event's
+    # (not on a page of 集中签约、开工、投产一批重大项目: which project is which is said further down)
+    headline = not t.report and ctx.sentences[events[0][0]].start < ctx.sentences[0].start + LEAD_CHARS \
+        and len({e[1] for e in events} | {stages.cues[w][0] for s, *_ in events
+                                           for w in _EVENT_STAGE.findall(ctx.sentences[s].text)}) == 1
     for index in sorted(by_sentence):
         before = [e for e in events if e[0] <= index]
         if not before:
@@ -213,7 +218,7 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
             para_start = text.rfind("\n", 0, m.start) + 1
             para_end = text.find("\n", m.end)
             para = text[para_start:para_end if para_end >= 0 else len(text)]
-            if ctx.sentences[event].start >= para_start or word in para:
+            if (headline and len(by_sentence[index]) > 1) or ctx.sentences[event].start >= para_start or word in para:
                 yield Milestone(m.ref, stage, year, planned, event, m.start, m.end, "project.event_milestone")
 
 

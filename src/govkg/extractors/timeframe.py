@@ -34,7 +34,7 @@ _LEAD = (r"^(?:各位代表[，,、：:\s]*(?:同志们)?[，,：:\s]*|[一二�
 # 2023“两会”解读政府工作报告要点之一:2022年工作回顾
 _TITLE_REPORT = re.compile(r"工作报告")
 _TITLE_YEAR = re.compile(_YEAR)
-_LEAD_CHARS = 300  # a news page's headline and lead, where a page without a date says the year of its event
+LEAD_CHARS = 300  # a news page's headline and lead, where a page without a date says the year of its event
 _REPORT_TEXT = re.compile(r"政府工作报告|各位代表|向大会报告|请予审议")
 # headings and openings that start a section (read at the start of a sentence)
 _REVIEW_OF = re.compile(_LEAD + _YEAR + r"[^，,。；是]{0,10}?(?:工作(?:的|简要)?回顾|工作总结)")  # 2025年政府工作简要回顾
@@ -117,8 +117,8 @@ def _report_year(title: str, heads: list[str], date: str | None) -> int | None:
 
 
 def _lead(sentences: Sequence[Sentence]) -> list[str]:
-    """The sentences of a page's headline and lead: those that start in its first ``_LEAD_CHARS`` characters."""
-    end = sentences[0].start + _LEAD_CHARS if sentences else 0
+    """The sentences of a page's headline and lead: those that start in its first ``LEAD_CHARS`` characters."""
+    end = sentences[0].start + LEAD_CHARS if sentences else 0
     return [half_width(s.text) for s in sentences if s.start < end]
 
 
@@ -135,7 +135,9 @@ def _news_year(title: str, date: str | None, lead: list[str]) -> int | None:
 
 
 _SPAN_AFTER = ("以来", "来", "起", "以前", "之前", "前")
-_LEAD_YEAR = re.compile(_YEAR + r"|(?<!\d)((?:19|20)\d\d)(?=中国|全国|国际|世界)")  # 2025中国福州国际招商月: an event's year
+# 2025中国福州国际招商月, 2023奉贤新城项目集中开工启动仪式: an event's year before its name (not 2000平方米, CH2000)
+_LEAD_YEAR = re.compile(_YEAR + r"|(?<![\dA-Za-z.])((?:19|20)\d\d)"
+                        r"(?=[\u4e00-\u9fff]{1,24}?(?:仪式|活动|大会|博览会|交易会|洽谈会|推介会|论坛|峰会|招商月|招商周))")
 
 
 def _section(head: str, year: int | None, current: str | None, report: bool) -> str | None:
