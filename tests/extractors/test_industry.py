@@ -452,3 +452,11 @@ def test_a_crop_farmed_to_a_size_is_an_industry(make_context):
     """种植烤烟保持8万亩, 发展中药材1.8万亩: the farming, the crop, then how much of it; not 种植总面积."""
     found = labels(make_context("全县每年种植烤烟保持8万亩，种植蔬菜15万余亩，发展中药材1.8万亩，种植总面积达到30万亩。"))
     assert {"烤烟", "蔬菜", "中药材"} <= found and "总面积" not in found
+
+
+def test_a_list_counted_as_parks_or_places_before_an_industry_word_names_no_sector(make_context):
+    """大埔美一期、二期与马稠后三大工业区及其他嘉义县产业: the three are parks; 新加坡、香港等地区专业服务业: places;
+    not 晾马台箱包、八于毛绒玩具等区域特色产业."""
+    found = labels(make_context("并强调大埔美一期、二期与马稠后三大工业区及其他嘉义县产业未来将进入新阶段。"
+                                "开展新加坡、香港等地区专业服务业招商行动。以晾马台箱包、八于毛绒玩具等区域特色产业为重点。"))
+    assert not found & {"二期", "马稠后", "新加坡", "香港"} and "八于毛绒玩具" in found

@@ -208,8 +208,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
     lex = lexicon(ctx)
     for m in _LIST_CLOSE.finditer(text):
         ranked = m.group().endswith(("集群", "产业")) or text.startswith("链", m.end())
-        if not _plain_tail(lex, m.group("tail"), ranked) or _names_companies(text, m):
-            continue
+        if not _plain_tail(lex, m.group("tail"), ranked) or _names_companies(text, m) or _PARKS.search(m.group("tail")):
+            continue  # …马稠后三大|工业区及其他嘉义县|产业: the count is of parks
         if m.group().endswith(_FARMING_CLOSE) and m.group("tail") not in _FARMING_TAILS:
             continue  # 臧村、闫庄等奶牛养殖: a product before the activity makes the items the places that farm it
         end = m.start("sep")
@@ -266,6 +266,8 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
 
+
+_PARKS = re.compile(r"区(?!域)|园")  # 工业区, 产业园; not 区域特色
 
 # the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
 _LEADERS = re.compile(r"(?:领军|龙头|头部)(?!企业|公司|集团)")
