@@ -132,6 +132,14 @@ def test_a_list_of_sectors_closed_by_projects_names_no_project(make_context):
     assert projects == set()
 
 
+def test_a_list_of_kinds_of_work_closed_by_projects_names_no_project(make_context):
+    """新绿色有机农业、可循环再利用发展、…等项目: what kinds of projects they are; not a pair with one such item."""
+    projects, _, _ = found(make_context("其中新绿色有机农业、可循环再利用发展、生态观光现代农业、全域治理等项目占比较大。"))
+    assert projects == set()
+    projects, _, _ = found(make_context("加快建设荣达锦翼年产1.8万吨鸭肉制品、唐郡黑玉米产业融合发展等农产品加工项目。"))
+    assert "唐郡黑玉米产业融合发展" in projects
+
+
 def test_what_a_place_has_now_opens_no_name(make_context):
     projects, _, _ = found(make_context("园区位于江南镇，目前已有桂中糖厂、南宁蔗渣综合利用及生物质燃料等12个项目落户。"))
     assert "南宁蔗渣综合利用及生物质燃料" in projects

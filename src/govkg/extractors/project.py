@@ -790,8 +790,10 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 # list's end could not be read back to its opening (a long item: …改造项目拣银岩煤矿道路改造工程等11个项目)
         for kind, items in lists.values():
             led, kind = kind is None, kind or ""
-            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
-                continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules'
+            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]) \
+                    or 2 * sum(bool(_KIND_OF_WORK.search(sent.text, a, b)) for a, b in items) > len(items):
+                continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules';
+                # or what kinds of work they are (新绿色有机农业、可循环再利用发展、…、全域治理等项目)
             for a, b in items:
                 a += _leading_preposition(sent.text, a)
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
@@ -823,6 +825,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     yield from _owned_project(name, start, end, sent.index)
 
 
+_KIND_OF_WORK = re.compile(r"(?:农业|工业|产业|服务业|制造业|发展|经济)$")  # not 一仁药业, a brand
 _KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)[，,]?(?:主要)?(?:包括|有|分别是|分别为)[：:]?")
 """What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…; 此次集中开工
 活动包括A、B等)."""
