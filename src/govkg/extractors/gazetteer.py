@@ -354,8 +354,8 @@ def load_gazetteer() -> Gazetteer:
             parent = None
         divisions[code] = Division(code, name, level, parent, source[code])
     for line in data_lines("region_extra.txt"):  # official codes the packaged tables lack
-        code, name, parent = line.split()
-        divisions.setdefault(code, Division(code, name, _level(code), parent, "govkg"))
+        code, name, parent, *level = line.split()
+        divisions.setdefault(code, Division(code, name, level[0] if level else _level(code), parent, "govkg"))
     gaz = Gazetteer(divisions, towns=_quhua_towns())
     nations = _nations()
     shorts: dict[str, list[str]] = {}
