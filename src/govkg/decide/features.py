@@ -139,6 +139,8 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
         f.add(c + "defined")
     if any(m.aliases for m in ms):
         f.add(c + "aliased")
+    if any(key == "adminCode" for m in ms for key, _ in m.attrs):
+        f.add(c + "coded")  # a division, or a town of the national table: its official code
     if t != "Region" and any(label.startswith(p) and len(label) > len(p) for p in prefixes):
         f.add(c + "region_prefix")
     placed = [m for m in ms if m.start >= 0]
