@@ -504,3 +504,16 @@ def test_a_car_park_or_gallery_being_built_is_a_project_and_one_in_use_is_not(ma
     assert {"高新区南区公共停车场", "宁夏美术馆"} <= projects
     projects, _, _ = found(make_context("市民在宁夏美术馆参观展览。"))
     assert "宁夏美术馆" not in projects
+
+
+def test_a_long_list_of_projects_keeps_its_items_whole(make_context):
+    """13个项目分别是A、B…: thirteen items, some with a company's name, a bracketed abbreviation or two products
+    under one head; each item is one project, not its end."""
+    items = ["贵州修文金豪建筑设备电商物流园项目", "北京外国语大学附属高端学校项目", "大石布依族乡高丰村沙坝组道路建设项目",
+             "修文县久长高中压调压站至二官坝工业小区中压干线燃气管道工程", "修文县久长液化天然气(LNG)生产及加气站建设项目",
+             "六广镇广城村存栏2000头生猪养殖基地建设项目", "修文县年产100万立方高性能混凝土和40万吨砂浆绿色新型环保建材生产建设项目",
+             "洒坪镇东庄村宏群养猪场建设项目", "黔轮胎全钢子午巨型工程胎智能制造项目", "修文县国家现代产业园农业信息化建设项目",
+             "贵州久余晟商贸有限责任公司桃源加油二站", "贵阳富之源农业科技有限公司育肥猪场项目", "贵州邦源农牧科技有限公司年产24万吨饲料厂建设项目"]
+    projects, _, _ = found(make_context("13个项目分别是" + "、".join(items) + "。"))
+    assert set(items) <= projects
+    assert not projects & {"生产及加气站建设项目", "40万吨砂浆绿色新型环保建材生产建设项目", "修文县久长高中压调压站"}

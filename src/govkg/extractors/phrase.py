@@ -502,7 +502,7 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
 # a note of what a list item includes, after its name (沪苏湖铁路松江段|（含站本体）)
 _TRAILING_NOTE = re.compile(r"[（(][含包括其中]{1,3}[\u4e00-\u9fff]{1,6}[）)]$")
 # a place or qualifier in brackets, or a quoted formula (“互联网+”, “5G+”; not a quoted word: “专精特新”|小巨人企业)
-_QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
+_QUALIFIER = re.compile(r"(?:[（(][\u4e00-\u9fffA-Za-z]{1,6}[）)]|“(?=[^”]{0,7}[+＋\dA-Za-z])[\u4e00-\u9fff\w+＋]{1,8}”)$")
 
 
 def _inner_bracket(text: str, at: int) -> int | None:

@@ -132,6 +132,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     listed = list(_listed(ctx, named)) + list(_distributed(ctx, lex))
     items = [(m.start, m.end) for m in listed
              if isinstance(m, Mention) and m.type == "Project" and not _JOIN.search(m.label)]  # one name each
+    led = [(m.start, m.end) for m in listed  # items of a list the sentence says is of projects (13个项目分别是A、B…)
+           if isinstance(m, Mention) and m.type == "Project"
+           and _KIND_LED.search(ctx.doc.norm, ctx.sentences[m.sentence].start, m.start)]
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
@@ -140,6 +143,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a_, b_ = sent.start + a, sent.start + b
             if any(c <= a_ and b_ <= d and (c, d) != (a_, b_) for c, d in items):
                 continue  # part of a list item that names more (亿利塑业一期 of 亿利塑业一期20万吨PVC深加工、…等项目)
+            if any(c < a_ and b_ == d for c, d in led):
+                continue  # the end of such an item (…混凝土和|40万吨砂浆…项目, …天然气(LNG)|生产及加气站建设项目)
             company = owned.get((index, a, b))
             if company is not None and company < a:  # 华舟铝业有限公司|年产10万吨…项目: named with its company too
                 yield from _project(ctx, sent.text[company:b], sent.start + company, b_, index, rule,
@@ -782,7 +787,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
-            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_len=40) if a >= m.end()]
+            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_items=30, max_len=40) if a >= m.end()]
             read = end in ends and len(lists.get(end, (None, []))[1]) >= 2  # the counted end read back already
             if len(items) >= 2 and items[0][0] == m.end() and not read \
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
@@ -830,7 +835,9 @@ _KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)
 """What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…; 此次集中开工
 活动包括A、B等)."""
 _LED_CLOSE = re.compile(r"等|[；;。！？]")
-_COMPANIES_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)|企业|公司")
+_COMPANIES_COUNTED = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)[\u4e00-\u9fff]{0,4}|企业|公司)$")
+"""What closes a list of companies or classes, not projects (…中铁置业3家企业, …团队引进3个类别9个项目); a company's
+name inside an item is its project's (贵州邦源农牧科技有限公司年产24万吨饲料厂建设项目)."""
 
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
 # verbs that govern 项目 after a list's 等 (等推进项目建设): what a list's end names is a kind of project, not work on it
