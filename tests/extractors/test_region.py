@@ -400,3 +400,9 @@ def test_a_village_name_may_end_in_heart_but_a_central_village_is_a_kind(make_co
     mentions, _ = _run(make_context("仪征市马集镇合心村的产业园加快建设。推进仪征市王和镇中心村建设。"))
     labels = _labels(mentions)
     assert "合心村" in labels and "中心村" not in labels
+
+
+def test_a_town_or_village_name_may_end_in_city(make_context):
+    """广城村, 古城村, 茶城乡: 城 closes many names."""
+    mentions, _ = _run(make_context("修文县集中开工项目。六广镇广城村存栏2000头生猪养殖基地建设项目开工。"))
+    assert "广城村" in _labels(mentions)
