@@ -262,3 +262,10 @@ def test_a_list_of_kinds_of_work_closed_by_companies_names_none(make_context):
 
 def test_a_verb_of_joining_hands_opens_no_name(make_context):
     assert "同福集团" in labels(make_context("38天成功牵手同福集团，跑出了招商引资的加速度。"))
+
+
+def test_a_place_and_its_trade_among_brands_given_a_title_is_a_company(make_context):
+    """永宁科技 (永宁镇 is a town of the county) among 尚朋电子 and 正宏包装, all named 示范企业."""
+    ctx = make_context("铜鼓县永宁镇加快发展。尚朋电子、永宁科技、正宏包装被评为省级两化融合示范企业。")
+    assert {"尚朋电子", "永宁科技", "正宏包装"} <= labels(ctx)
+    assert "永宁科技" not in labels(make_context("铜鼓县永宁镇加快发展。永宁科技、永宁文化被评为示范企业。"))

@@ -198,10 +198,18 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
         for m in _HONOUR.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
             names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b) for a, b in items]
-            if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b)
-                             and is_brand_name(ctx, sent.text[a:b]) for a, b in names):
+            brands = [is_brand_name(ctx, sent.text[a:b]) for a, b in names]
+            if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b) for a, b in names) and all(
+                    brand or (any(brands) and _placed_trade(ctx, sent.text[a:b])) for brand, (a, b) in zip(brands, names)):
                 for a, b in names:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
+
+
+def _placed_trade(ctx: Context, name: str) -> bool:
+    """Whether ``name`` is a place and a word of trade after it (永宁|科技, a town's name and its trade): a company
+    among brands given the same title (尚朋电子、永宁科技、正宏包装被评为…示范企业)."""
+    rest = _strip_place(_place_names(ctx), name, _gazetteer_prefixes(ctx))
+    return rest != name and 2 <= len(rest) <= 4 and not is_generic(ctx, rest)
 
 
 OWNER_RULE = "enterprise.project_name"
