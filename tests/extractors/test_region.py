@@ -406,3 +406,14 @@ def test_a_town_or_village_name_may_end_in_city(make_context):
     """广城村, 古城村, 茶城乡: 城 closes many names."""
     mentions, _ = _run(make_context("修文县集中开工项目。六广镇广城村存栏2000头生猪养殖基地建设项目开工。"))
     assert "广城村" in _labels(mentions)
+
+
+def test_a_county_named_only_by_its_short_form_in_a_pages_headline_and_again_is_that_county(make_context):
+    """龙游 (龙游县), unique in the country: in the headline and twice more; not a river or an airport of a county's
+    short form that no headline names (唐河, 美兰)."""
+    text = ("龙游招商引资迎来开门红\n3个项目签约落户龙游。从去年开始，龙游吹响“双招双引”工作主旋律。")
+    mentions, _ = _run(make_context(text))
+    assert "龙游县" in _labels(mentions)
+    lead = "涞源县生态环境持续改善\n" + "全县上下坚持生态优先，持续打好蓝天碧水净土保卫战，环境质量不断提升。" * 4 + "\n"
+    mentions, _ = _run(make_context(lead + "唐河、拒马河河道整治完成。确保唐河水质达标。唐河断面监测。"))
+    assert "唐河县" not in _labels(mentions)

@@ -70,6 +70,8 @@ class _Index:
     short_stop: frozenset[str]
     city_short: dict[str, str]  # short form of a city unique in the country -> its code
     city_pattern: re.Pattern[str]
+    county_short: dict[str, str]  # short form of a county unique in the country -> its code
+    county_pattern: re.Pattern[str]
     prefixes: tuple[str, ...]
     badsub: tuple[str, ...]
     bad_any: frozenset[str]
@@ -168,6 +170,9 @@ def _build_index(gaz: Gazetteer) -> _Index:
     short_stop = frozenset(_words("region_short_stop.txt"))
     city_short = {short: top[0] for short, top in upper.items()
                   if len(top) == 1 and gaz.get(top[0]).level == PREFECTURE and short not in short_stop | _CITY_WORDS}
+    county_short = {short: codes[0] for short, codes in gaz.by_short.items()
+                    if len(codes) == 1 and len(short) >= 2 and gaz.get(codes[0]).level == COUNTY
+                    and short not in short_stop and short not in upper and short not in names}
     return _Index(
         gaz=gaz, names=names, generic=generic,
         lengths={k: sorted(v, reverse=True) for k, v in lengths.items()},
@@ -175,6 +180,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         upper_short=re.compile(literal_alternation(upper)),
         upper_short_codes=upper, child_short=child_short,
         short_stop=short_stop, city_short=city_short, city_pattern=re.compile(literal_alternation(city_short)),
+        county_short=county_short, county_pattern=re.compile(literal_alternation(county_short)),
         prefixes=tuple(sorted(set(_words("region_town_prefix.txt")))),
         badsub=tuple(_words("region_town_badsub.txt")),
         bad_any=frozenset(badchar[0].split()), bad_first=frozenset(badchar[1].split()),
@@ -490,7 +496,30 @@ def _recurring_cities(resources: Resources, idx: _Index, sents: list[_Sent]) -> 
             if (cut_at_both(resources, text, m.start(), m.end()) and not _RIVER_AFTER.match(text, m.end())
                     and (idx.city_pattern.match(text, m.end()) or not _before_a_noun(resources, text, m.end()))):
                 counts[m.group()] = counts.get(m.group(), 0) + 1
-    return [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
+    found = [idx.city_short[short] for short, n in counts.items() if n >= CITY_RECURS]
+    return found + _recurring_counties(resources, idx, sents)
+
+
+COUNTY_RECURS = 3
+_HEADLINE_CHARS = 100
+
+
+def _recurring_counties(resources: Resources, idx: _Index, sents: list[_Sent]) -> list[str]:
+    """The counties whose short form, unique in the country and no common word, stands on its own in the page's
+    headline (the sentences that start in its first :data:`_HEADLINE_CHARS` characters) and at least :data:`COUNTY_RECURS` times in all (龙游招商引资迎来开门红…签约落户
+    龙游…龙游吹响…: a page that never writes 龙游县). A report's headline names its own region in full; a river,
+    an airport or a slogan's word that shares a county's short form (唐河, 美兰机场, 宜居乐业) heads no page."""
+    freq = plain_segmenter(resources).FREQ
+    counts: Counter[str] = Counter()
+    headline: set[str] = set()
+    for sent in sents:
+        for m in idx.county_pattern.finditer(sent.text):
+            if freq.get(m.group(), 0) < COMMON_WORD_FREQ and cut_at_both(resources, sent.text, m.start(), m.end()) \
+                    and not _RIVER_AFTER.match(sent.text, m.end()):
+                counts[m.group()] += 1
+                if sent.offset < sents[0].offset + _HEADLINE_CHARS:
+                    headline.add(m.group())
+    return [idx.county_short[short] for short, n in counts.items() if n >= COUNTY_RECURS and short in headline]
 
 
 _PLACES_CLOSE = re.compile(r"等(?:地|城市|省市|省份|省区|地区|市县|县市)")
