@@ -517,3 +517,8 @@ def test_a_long_list_of_projects_keeps_its_items_whole(make_context):
     projects, _, _ = found(make_context("13个项目分别是" + "、".join(items) + "。"))
     assert set(items) <= projects
     assert not projects & {"生产及加气站建设项目", "40万吨砂浆绿色新型环保建材生产建设项目", "修文县久长高中压调压站"}
+
+
+def test_a_list_closed_by_a_size_class_of_projects_names_them(make_context):
+    projects, _, _ = found(make_context("引进水发全竹产业园、禾川科技产业园等10亿元以上重大产业项目8个。"))
+    assert {"水发全竹产业园", "禾川科技产业园"} <= projects

@@ -53,7 +53,8 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
 _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:总?投资\d+(?:\.\d+)?[万亿]元的)?"
                        r"(?:(?!于)[\u4e00-\u9fff]){0,12}"
-                       r"|(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})(?:项目|工程)" + NOT_FUNDS)
+                       r"|(?:\d+(?:\.\d+)?[万亿]元(?:以上)?)?(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})"
+                       r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:建设)?(?:工程|项目))")
