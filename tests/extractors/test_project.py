@@ -522,3 +522,12 @@ def test_a_long_list_of_projects_keeps_its_items_whole(make_context):
 def test_a_list_closed_by_a_size_class_of_projects_names_them(make_context):
     projects, _, _ = found(make_context("引进水发全竹产业园、禾川科技产业园等10亿元以上重大产业项目8个。"))
     assert {"水发全竹产业园", "禾川科技产业园"} <= projects
+
+
+def test_a_road_works_name_ends_at_its_head_before_what_is_said_of_it(make_context):
+    """210国道与包茂高速出口连接线项目|进展顺利, G112线涞水段绕城项目|前期工作; a phase in Roman numerals is a head."""
+    projects, _, _ = found(make_context("210国道与包茂高速出口连接线项目进展顺利。推进G112线涞水段绕城项目前期工作。"))
+    assert {"210国道与包茂高速出口连接线项目", "G112线涞水段绕城项目"} <= projects
+    assert not any(p.endswith(("进展", "前期工作")) for p in projects)
+    projects, _, _ = found(make_context("一亿条重包装袋Ⅱ期加快推进。"))
+    assert "一亿条重包装袋Ⅱ期" in projects

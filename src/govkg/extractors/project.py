@@ -599,8 +599,10 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
             if tok not in _JOINERS:
                 stop = pos
         heads = [h.end() for h in head_regex("project_heads.txt").finditer(text, end, stop)]
-        if heads and any(text[heads[-1]:stop].startswith(v) for v in verbs):
-            stop = heads[-1]  # 改建工程|完工后
+        after = text[heads[-1]:stop] if heads else ""
+        if after and (after.startswith(tuple(verbs)) or not (_works_word(after) or _PLACE_END.search(after)
+                                                       or re.fullmatch(r"[一二三四五六七八九十]期", after))):
+            stop = heads[-1]  # 改建工程|完工后, …连接线项目|进展顺利
         while text[end:stop].endswith("建设") and stop - 2 > end:
             stop -= 2
         rest = text[end:stop]
