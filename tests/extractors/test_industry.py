@@ -460,3 +460,8 @@ def test_a_list_counted_as_parks_or_places_before_an_industry_word_names_no_sect
     found = labels(make_context("并强调大埔美一期、二期与马稠后三大工业区及其他嘉义县产业未来将进入新阶段。"
                                 "开展新加坡、香港等地区专业服务业招商行动。以晾马台箱包、八于毛绒玩具等区域特色产业为重点。"))
     assert not found & {"二期", "马稠后", "新加坡", "香港"} and "八于毛绒玩具" in found
+
+
+def test_a_word_of_forecast_opens_no_name(make_context):
+    found = labels(make_context("屏东科学园区明年预估台积电产业链进驻。"))
+    assert found and not any(f.startswith("预估") for f in found)
