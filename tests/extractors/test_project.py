@@ -531,3 +531,8 @@ def test_a_road_works_name_ends_at_its_head_before_what_is_said_of_it(make_conte
     assert not any(p.endswith(("进展", "前期工作")) for p in projects)
     projects, _, _ = found(make_context("一亿条重包装袋Ⅱ期加快推进。"))
     assert "一亿条重包装袋Ⅱ期" in projects
+
+
+def test_a_middle_dot_joins_a_brand_and_its_place_in_one_name(make_context):
+    projects, _, _ = found(make_context("投资15亿元的中国供销·麻阳智慧农产品冷链物流园项目落户麻阳、进展顺利。"))
+    assert "中国供销·麻阳智慧农产品冷链物流园项目" in projects

@@ -203,17 +203,18 @@ _HAVING_TOO = re.compile("[又也更还]有")
 
 def joins(text: str, i: int) -> bool:
     """A dash between two Chinese characters joins two places in one name (海—宝农村公路, 奎屯—独山子经济开发区);
-    a point between digits is a decimal point (1.6公里), and one between letters joins initials (I.E.D).
+    a point between digits is a decimal point (1.6公里), and one between letters joins initials (I.E.D); a middle
+    dot between Chinese characters joins a brand and its place (中国供销·麻阳智慧农产品冷链物流园).
 
-    >>> [joins(s, 1) for s in ("海—宝", "3.5", "。—宝", "——", "I.E")]
-    [True, True, False, False, True]
+    >>> [joins(s, 1) for s in ("海—宝", "3.5", "。—宝", "——", "I.E", "销·麻")]
+    [True, True, False, False, True, True]
     """
     if not 0 < i < len(text) - 1:
         return False
     if text[i] == ".":  # 1.6公里; the initials of a company (I.E.D国际企业集团)
         return (text[i - 1].isdigit() and text[i + 1].isdigit()) or (text[i - 1].isascii() and text[i - 1].isalpha()
                                                                       and text[i + 1].isascii() and text[i + 1].isalpha())
-    return text[i] in "—-" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
+    return text[i] in "—-·" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 CONJUNCTIONS = ("以及", "和", "及", "与")
