@@ -275,3 +275,10 @@ def test_statistics_and_plain_speech_are_no_slogans(make_context, sentence):
 ])
 def test_prose_after_the_quote_is_not_a_head(make_context, sentence, glued):
     assert glued not in _slogans(make_context(sentence))
+
+
+def test_a_model_of_parts_joined_by_plus_is_a_slogan_even_when_its_last_part_is_a_company():
+    from govkg.extractors.slogan import judge_quoted, load_lexicon
+    lx = load_lexicon()
+    assert judge_quoted("联合党委+联合社+公司", "", "探索出一套", "的生产经营模式", lx).rule == "slogan.quoted_shape"
+    assert judge_quoted("茶岭生态发展有限公司", "", "成立", "。", lx).rule is None

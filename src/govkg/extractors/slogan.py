@@ -43,6 +43,7 @@ _MARKER = re.compile(r"\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕")
 _FOOTNOTE_AFTER = re.compile(r"(?:\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕|\d{1,2}(?=[，。、；,;和与及“”\s]|$))")
 _SPLIT_ITEMS = re.compile(r"[、，,；;]")
 _BAD_CONTENT = re.compile(r"[。！？!?《》“”‘’「」]")
+_PLUS = re.compile(r"[+＋]")
 _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # an amount of money, area, weight or power (50亿元, 150万平方米, 3万亩; not 15分钟健身圈, 1小时经济圈)
@@ -294,8 +295,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     c = clean_content(content)
     if len(c) < 2 or _BAD_CONTENT.search(c) or c in lex.idioms:
         return Verdict(None, True)
-    if part_type(c, lex) in ("Park", "Enterprise") and not head:
-        return Verdict(None, True)
+    if part_type(c, lex) in ("Park", "Enterprise") and not head and not _PLUS.search(c):
+        return Verdict(None, True)  # not a model of parts joined by + (联合党委+联合社+公司)
     if len(c) <= 3 and re.match(rf"^[{NUMERALS}半]", c) and not has_formula_numeral(c, lex):
         return Verdict(None, True)  # an amount: 一小时, 两日游
     if _STREAK.match(c):
