@@ -269,3 +269,8 @@ def test_a_place_and_its_trade_among_brands_given_a_title_is_a_company(make_cont
     ctx = make_context("铜鼓县永宁镇加快发展。尚朋电子、永宁科技、正宏包装被评为省级两化融合示范企业。")
     assert {"尚朋电子", "永宁科技", "正宏包装"} <= labels(ctx)
     assert "永宁科技" not in labels(make_context("铜鼓县永宁镇加快发展。永宁科技、永宁文化被评为示范企业。"))
+
+
+def test_a_list_closed_by_the_kind_of_registered_company_names_companies(make_context):
+    found_ = labels(make_context("整合11个村蓝莓基地成立安山、云丰和福泉等三个乡村生态发展有限公司，面积1600多亩。"))
+    assert {"云丰", "福泉"} <= found_
