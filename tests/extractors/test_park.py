@@ -237,3 +237,8 @@ def test_brackets_that_hold_no_place_stay_outside_names(make_context, sentence, 
     found = labels(make_context(sentence))
     assert "光谷文旅产业园" in found or "光谷养老产业园" in found
     assert not any(outside in label for label in found)
+
+
+def test_a_new_town_of_industry_and_a_small_industrial_district_are_parks(make_context):
+    found = labels(make_context("合巢产业新城建设提速。修文县久长高中压调压站至二官坝工业小区中压干线燃气管道工程开工。"))
+    assert {"合巢产业新城", "二官坝工业小区"} <= found
