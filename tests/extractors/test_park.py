@@ -242,3 +242,8 @@ def test_brackets_that_hold_no_place_stay_outside_names(make_context, sentence, 
 def test_a_new_town_of_industry_and_a_small_industrial_district_are_parks(make_context):
     found = labels(make_context("合巢产业新城建设提速。修文县久长高中压调压站至二官坝工业小区中压干线燃气管道工程开工。"))
     assert {"合巢产业新城", "二官坝工业小区"} <= found
+
+
+def test_light_industry_sightseeing_and_cooperation_parks_by_their_short_heads(make_context):
+    found = labels(make_context("推进贵港电动车轻工园建设。建成塞上渔乡观光园。新滩经合区加快发展。"))
+    assert {"贵港电动车轻工园", "塞上渔乡观光园", "新滩经合区"} <= found
