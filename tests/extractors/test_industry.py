@@ -450,8 +450,9 @@ def test_a_list_closed_by_a_field_whose_items_are_not_all_sector_terms_names_no_
 
 def test_a_crop_farmed_to_a_size_is_an_industry(make_context):
     """种植烤烟保持8万亩, 发展中药材1.8万亩: the farming, the crop, then how much of it; not 种植总面积."""
-    found = labels(make_context("全县每年种植烤烟保持8万亩，种植蔬菜15万余亩，发展中药材1.8万亩，种植总面积达到30万亩。"))
-    assert {"烤烟", "蔬菜", "中药材"} <= found and "总面积" not in found
+    found = labels(make_context("全县每年种植烤烟保持8万亩，种植蔬菜15万余亩，发展中药材1.8万亩，种植总面积达到30万亩。"
+                                "全镇已经种植油茶500多亩。"))
+    assert {"烤烟", "蔬菜", "中药材", "油茶"} <= found and "总面积" not in found
 
 
 def test_a_list_counted_as_parks_or_places_before_an_industry_word_names_no_sector(make_context):

@@ -684,7 +684,7 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
-                      r"\d+(?:\.\d+)?[万千]?余?(?:亩|头|只|羽|箱)")
+                      r"\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱)")
 
 
 def _nouns_between(tags: tuple[tuple[str, str], ...], start: int, end: int) -> bool:
