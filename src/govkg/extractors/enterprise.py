@@ -201,7 +201,8 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
             names = [(a + trim_lead(lex, _lead_words(ctx), sent.text[a:b]), b) for a, b in items]
             brands = [is_brand_name(ctx, sent.text[a:b]) for a, b in names]
             if names and all(2 <= b - a <= 7 and not heads.search(sent.text, a, b) for a, b in names) and all(
-                    brand or (any(brands) and _placed_trade(ctx, sent.text[a:b])) for brand, (a, b) in zip(brands, names)):
+                    brand or (any(brands) and _placed_trade(ctx, sent.text[a:b]))
+                    for brand, (a, b) in zip(brands, names)):
                 for a, b in names:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
 

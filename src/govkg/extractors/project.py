@@ -56,6 +56,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
                        r"|(?:\d+(?:\.\d+)?[万亿]元(?:以上)?)?(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})"
                        r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
+_PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:建设)?(?:工程|项目))")
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
@@ -133,9 +134,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     listed = list(_listed(ctx, named)) + list(_distributed(ctx, lex))
     items = [(m.start, m.end) for m in listed
              if isinstance(m, Mention) and m.type == "Project" and not _JOIN.search(m.label)]  # one name each
-    led = [(m.start, m.end) for m in listed  # items of a list the sentence says is of projects (13个项目分别是A、B…)
-           if isinstance(m, Mention) and m.type == "Project"
-           and _KIND_LED.search(ctx.doc.norm, ctx.sentences[m.sentence].start, m.start)]
+    led_items = [(m.start, m.end) for m in listed  # of a list the sentence says is of projects (13个项目分别是A、B…)
+                 if isinstance(m, Mention) and m.type == "Project"
+                 and _KIND_LED.search(ctx.doc.norm, ctx.sentences[m.sentence].start, m.start)]
     for index, spans in sorted(found.items()):
         sent = ctx.sentences[index]
         for a, b, rule in sorted(spans):
@@ -144,7 +145,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
             a_, b_ = sent.start + a, sent.start + b
             if any(c <= a_ and b_ <= d and (c, d) != (a_, b_) for c, d in items):
                 continue  # part of a list item that names more (亿利塑业一期 of 亿利塑业一期20万吨PVC深加工、…等项目)
-            if any(c < a_ and b_ == d for c, d in led):
+            if any(c < a_ and b_ == d for c, d in led_items):
                 continue  # the end of such an item (…混凝土和|40万吨砂浆…项目, …天然气(LNG)|生产及加气站建设项目)
             company = owned.get((index, a, b))
             if company is not None and company < a:  # 华舟铝业有限公司|年产10万吨…项目: named with its company too
@@ -600,8 +601,8 @@ def _road_codes(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
                 stop = pos
         heads = [h.end() for h in head_regex("project_heads.txt").finditer(text, end, stop)]
         after = text[heads[-1]:stop] if heads else ""
-        if after and (after.startswith(tuple(verbs)) or not (_works_word(after) or _PLACE_END.search(after)
-                                                       or re.fullmatch(r"[一二三四五六七八九十]期", after))):
+        if after and (any(after.startswith(v) for v in verbs)
+                      or not (_works_word(after) or _PLACE_END.search(after) or _PHASE_ONLY.fullmatch(after))):
             stop = heads[-1]  # 改建工程|完工后, …连接线项目|进展顺利
         while text[end:stop].endswith("建设") and stop - 2 > end:
             stop -= 2
@@ -790,7 +791,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
-            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_items=30, max_len=40) if a >= m.end()]
+            items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_items=_LED_ITEMS, max_len=40)
+                     if a >= m.end()]
             read = end in ends and len(lists.get(end, (None, []))[1]) >= 2  # the counted end read back already
             if len(items) >= 2 and items[0][0] == m.end() and not read \
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
@@ -834,6 +836,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
 
 
 _KIND_OF_WORK = re.compile(r"(?:农业|工业|产业|服务业|制造业|发展|经济)$")  # not 一仁药业, a brand
+_LED_ITEMS = 30
+"""The most items read of a list the sentence says is of projects (13个项目分别是A、B、…)."""
 _KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)[，,]?(?:主要)?(?:包括|有|分别是|分别为)[：:]?")
 """What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…; 此次集中开工
 活动包括A、B等)."""

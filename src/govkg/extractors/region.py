@@ -506,9 +506,10 @@ _HEADLINE_CHARS = 100
 
 def _recurring_counties(resources: Resources, idx: _Index, sents: list[_Sent]) -> list[str]:
     """The counties whose short form, unique in the country and no common word, stands on its own in the page's
-    headline (the sentences that start in its first :data:`_HEADLINE_CHARS` characters) and at least :data:`COUNTY_RECURS` times in all (龙游招商引资迎来开门红…签约落户
-    龙游…龙游吹响…: a page that never writes 龙游县). A report's headline names its own region in full; a river,
-    an airport or a slogan's word that shares a county's short form (唐河, 美兰机场, 宜居乐业) heads no page."""
+    headline (the sentences that start in its first :data:`_HEADLINE_CHARS` characters) and at least
+    :data:`COUNTY_RECURS` times in all (龙游招商引资迎来开门红…签约落户龙游…龙游吹响…: a page that never writes
+    龙游县). A report's headline names its own region in full; a river, an airport or a slogan's word that shares a
+    county's short form (唐河, 美兰机场, 宜居乐业) heads no page."""
     freq = plain_segmenter(resources).FREQ
     counts: Counter[str] = Counter()
     headline: set[str] = set()
