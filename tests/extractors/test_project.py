@@ -103,6 +103,9 @@ def test_projects(make_context, sentence, expected):
     "抓早项目谋划，瞄准交通、能源领域。",
     # how many, and a kind
     "“黄金枢纽”激活产业新动能，越来越多好项目落户湘阴。",
+    # socio-economic kinds and policy words
+    "12月22日，阿荣旗经济社会重大项目签约仪式在海拉尔举行。",
+    "继续实施城市增绿和补短板工程。",
     # a verb of one character, words of keeping on
     "县人民政府抓项目、促投资。",
     "今年以来，吉林市始终保持项目建设力度不减。",
