@@ -432,25 +432,32 @@ def test_an_enterprise_trade_name_makes_a_project_specific(make_context):
     assert "中国中化氟材料项目" not in found(make_context(text))[0]
 
 
-def test_a_park_before_a_companys_project_is_where_it_lies(make_context):
+def after_names(make_context, sentence):
+    """A context over ``sentence`` holding the mentions of the extractors that run before the projects' (regions,
+    parks, enterprises)."""
     from govkg.extractors.enterprise import extract_enterprises
     from govkg.extractors.park import extract_parks
     from govkg.extractors.region import extract_regions
 
+    ctx = make_context(sentence)
+    for extractor in (extract_regions, extract_parks, extract_enterprises):
+        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
+    return ctx
+
+
+def the_project(ctx):
+    (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
+    return project.label, project.aliases
+
+
+def test_a_park_before_a_companys_project_is_where_it_lies(make_context):
     def after_parks(sentence):
-        ctx = make_context(sentence)
-        for extractor in (extract_regions, extract_parks, extract_enterprises):
-            ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
-        return found(ctx)[0]
+        return found(after_names(make_context, sentence))[0]
 
     assert "京阳公司新型线缆项目" in after_parks("推进庞佐电器电料产业园区京阳公司新型线缆项目建设。")
     # a name too long to reach is named with its company, past the park, and without it as an alias
-    ctx = make_context("为交城经济开发区华庆新材料科技有限公司年产6000吨高纯石英管深加工项目培土奠基。")
-    for extractor in (extract_regions, extract_parks, extract_enterprises):
-        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
-    (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
-    assert (project.label, project.aliases) == ("华庆新材料科技有限公司年产6000吨高纯石英管深加工项目",
-                                                ("年产6000吨高纯石英管深加工项目",))
+    ctx = after_names(make_context, "为交城经济开发区华庆新材料科技有限公司年产6000吨高纯石英管深加工项目培土奠基。")
+    assert the_project(ctx) == ("华庆新材料科技有限公司年产6000吨高纯石英管深加工项目", ("年产6000吨高纯石英管深加工项目",))
     # the park's own works keep it
     assert "通天河产业园路网二期工程" in after_parks("完成通天河产业园路网二期工程。")
 
@@ -480,16 +487,8 @@ def test_a_counted_list_end_or_a_change_of_kind_is_no_part_of_a_name(make_contex
 
 def test_a_project_named_with_its_registered_company_is_also_called_without_it(make_context):
     """与深圳万利加集团|300万吨…项目: a group's name, its size after it; 超 before a word is a prefix (超|细微粉)."""
-    from govkg.extractors.enterprise import extract_enterprises
-    from govkg.extractors.park import extract_parks
-    from govkg.extractors.region import extract_regions
-
-    ctx = make_context("其中，与深圳万利加集团300万吨重质碳酸钙超细微粉项目在大会上签约。")
-    for extractor in (extract_regions, extract_parks, extract_enterprises):
-        ctx.mentions.extend(x for x in extractor(ctx) if isinstance(x, Mention))
-    (project,) = [m for m in extract_projects(ctx) if isinstance(m, Mention) and m.type == "Project"]
-    assert (project.label, project.aliases) == ("深圳万利加集团300万吨重质碳酸钙超细微粉项目",
-                                                ("300万吨重质碳酸钙超细微粉项目",))
+    ctx = after_names(make_context, "其中，与深圳万利加集团300万吨重质碳酸钙超细微粉项目在大会上签约。")
+    assert the_project(ctx) == ("深圳万利加集团300万吨重质碳酸钙超细微粉项目", ("300万吨重质碳酸钙超细微粉项目",))
 
 
 def test_a_phase_in_brackets_before_building_works_is_part_of_the_name(make_context):

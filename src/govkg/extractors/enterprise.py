@@ -250,15 +250,16 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
             found.append((m, n))
             starts.add(m.start)
     names = [ctx.doc.norm[m.start:m.end] for m, _ in found]
-    brand_of = {name: name[place_length(ctx, name[:n]):n] for name, (_, n) in zip(names, found)}
-    brands = Counter(brand_of.values())  # how many project names each brand opens
+    places = [place_length(ctx, name[:n]) for name, (_, n) in zip(names, found)]
+    # how many different project names each brand opens
+    brands = Counter({name: name[place:n] for name, place, (_, n) in zip(names, places, found)}.values())
     for i, ((m, n), spans) in enumerate(zip(found, tagger(ctx).spans(names) if found else ())):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
-        place = place_length(ctx, ctx.doc.norm[m.start:m.start + n])
+        place = places[i]
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
         if (org is None or org - place < 2 or org == m.end - m.start) and not headquarters_owner(ctx, names[i]) \
-                and brands[brand_of[names[i]]] < 2:
+                and brands[names[i][place:n]] < 2:
             continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's
             # works; a headquarters' name says whose it is whatever the tagger reads, and so does a brand that
             # opens two projects' names (横州市军正泰|再生资源…产业园项目, 横州市军正泰|新型环保装备…项目)

@@ -205,8 +205,7 @@ def _event_milestones(ctx: Context, t, stages: StageTable, by_sentence: dict[int
     # a page whose lead reports an event of one stage is about it, and a list of projects on it lists the event's
     # (not on a page of 集中签约、开工、投产一批重大项目: which project is which is said further down)
     headline = not t.report and ctx.sentences[events[0][0]].start < ctx.sentences[0].start + LEAD_CHARS \
-        and len({e[1] for e in events} | {stages.cues[w][0] for s, *_ in events
-                                           for w in _EVENT_STAGE.findall(ctx.sentences[s].text)}) == 1
+        and len({stages.cues[w][0] for s, *_ in events for w in _EVENT_STAGE.findall(ctx.sentences[s].text)}) == 1
     for index in sorted(by_sentence):
         before = [e for e in events if e[0] <= index]
         if not before:

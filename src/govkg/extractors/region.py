@@ -511,16 +511,19 @@ def _recurring_counties(resources: Resources, idx: _Index, sents: list[_Sent]) -
     龙游县). A report's headline names its own region in full; a river, an airport or a slogan's word that shares a
     county's short form (唐河, 美兰机场, 宜居乐业) heads no page."""
     freq = plain_segmenter(resources).FREQ
-    counts: Counter[str] = Counter()
-    headline: set[str] = set()
-    for sent in sents:
+
+    def standing(sent: _Sent) -> Iterator[str]:
         for m in idx.county_pattern.finditer(sent.text):
             if freq.get(m.group(), 0) < COMMON_WORD_FREQ and cut_at_both(resources, sent.text, m.start(), m.end()) \
                     and not _RIVER_AFTER.match(sent.text, m.end()):
-                counts[m.group()] += 1
-                if sent.offset < sents[0].offset + _HEADLINE_CHARS:
-                    headline.add(m.group())
-    return [idx.county_short[short] for short, n in counts.items() if n >= COUNTY_RECURS and short in headline]
+                yield m.group()
+
+    end = sents[0].offset + _HEADLINE_CHARS if sents else 0
+    headline = {short for sent in sents if sent.offset < end for short in standing(sent)}
+    if not headline:
+        return []  # most pages: the rest need not be read
+    counts = Counter(short for sent in sents for short in standing(sent) if short in headline)
+    return [idx.county_short[short] for short, n in counts.items() if n >= COUNTY_RECURS]
 
 
 _PLACES_CLOSE = re.compile(r"等(?:地|城市|省市|省份|省区|地区|市县|县市)")
