@@ -274,3 +274,31 @@ def test_a_place_and_its_trade_among_brands_given_a_title_is_a_company(make_cont
 def test_a_list_closed_by_the_kind_of_registered_company_names_companies(make_context):
     found_ = labels(make_context("整合11个村蓝莓基地成立安山、云丰和福泉等三个乡村生态发展有限公司，面积1600多亩。"))
     assert {"云丰", "福泉"} <= found_
+
+
+def test_a_quoted_trade_name_before_its_company_head_is_the_company(make_context):
+    """山东“山里红”农业发展有限公司: the quotes mark the brand, a common word (a shrub); the label drops them."""
+    found_ = labels(make_context("在薛城区的一座大棚内，山东“山里红”农业发展有限公司董事长正在直播。党支部领办的“山里红”生态农业专业合作社"
+                                 "流转土地501亩。推动“走出去”平台公司建设。"))
+    assert {"山东山里红农业发展有限公司", "山里红生态农业专业合作社"} <= found_
+    assert not any("走出去" in label for label in found_)
+
+
+def test_bureaus_listed_beside_a_state_company_are_none(make_context):
+    """A county's bureaus present projects beside its city-investment group; a state builder's numbered 局 is a
+    company."""
+    found_ = labels(make_context("会上，中方县商科工信局、县产业开发区、县农业农村局、县文旅广体局、县城发集团分别作了项目推介。"))
+    assert "县城发集团" in found_ and not any(label.endswith("局") for label in found_)
+    assert "中冶二十二局" in labels(make_context("加强与中冶二十二局、中洁环境等项目深入对接，取得实质性进展。"))
+
+
+def test_brands_on_a_ranking_of_companies_are_companies(make_context):
+    found_ = labels(make_context("晶科能源、金瑞投资入选全省民营企业营收百强，中普石油荣登全省民营企业制造业综合百强名单。"))
+    assert {"晶科能源", "金瑞投资", "中普石油"} <= found_
+
+
+def test_lists_closed_by_the_leaders_of_one_sector_or_a_count_of_carmakers(make_context):
+    found_ = labels(make_context("围绕北京奔驰、小米等10家整车厂，围绕中环、晶澳等半导体龙头企业，已签约落地多个项目。"))
+    assert {"北京奔驰", "中环", "晶澳"} <= found_
+    # a field before the leaders is no sector of companies
+    assert not labels(make_context("在景区管理、演艺经纪、票务营销等领域引育一批领军企业。")) & {"演艺经纪", "票务营销"}

@@ -466,3 +466,9 @@ def test_a_list_counted_as_parks_or_places_before_an_industry_word_names_no_sect
 def test_a_word_of_forecast_opens_no_name(make_context):
     found = labels(make_context("屏东科学园区明年预估台积电产业链进驻。"))
     assert found and not any(f.startswith("预估") for f in found)
+
+
+def test_sectors_listed_before_their_projects_are_industries(make_context):
+    """新材料、新能源、旅游业、农牧业项目: sectors of projects, half of them at least terms and all ending like one."""
+    assert {"新材料", "新能源", "旅游业", "农牧业"} <= labels(make_context("新材料、新能源、旅游业、农牧业项目拉动投资份额达到75%。"))
+    assert not labels(make_context("道路、桥梁项目加快推进。"))

@@ -195,3 +195,9 @@ def test_an_item_of_a_list_of_companies_may_be_a_common_word_but_no_sector(make_
     assert is_enterprise_name(ctx, "小米", after="、百度等企业", item=True)
     assert not is_enterprise_name(ctx, "小米", after="、百度等企业")
     assert not is_enterprise_name(ctx, "钢铁", after="、水泥等企业", item=True)
+
+
+def test_a_verb_after_a_place_opens_no_company(make_context):
+    """华亭市突出|合作社示范引领作用: 突出 is the report's verb; 深圳|投资控股有限公司 is a trade."""
+    assert not is_enterprise_name(make_context("x"), "华亭市突出合作社")
+    assert is_enterprise_name(make_context("x"), "深圳投资控股有限公司")

@@ -247,3 +247,13 @@ def test_a_new_town_of_industry_and_a_small_industrial_district_are_parks(make_c
 def test_light_industry_sightseeing_and_cooperation_parks_by_their_short_heads(make_context):
     found = labels(make_context("推进贵港电动车轻工园建设。建成塞上渔乡观光园。新滩经合区加快发展。"))
     assert {"贵港电动车轻工园", "塞上渔乡观光园", "新滩经合区"} <= found
+
+
+def test_a_park_inside_a_zone_whose_town_is_bracketed_is_a_name_of_its_own(make_context):
+    """高新园区(三界镇)临杭产业园: the zone, its town in brackets, then a park within it."""
+    assert "临杭产业园" in labels(make_context("近日，位于高新园区(三界镇)临杭产业园的浙江恒其科技有限公司厂房内一派忙碌。"))
+
+
+def test_words_that_set_one_thing_beside_another_open_no_name(make_context):
+    found = labels(make_context("另有清远高新区的企业参加。恒其科技只是黄泽产业园区招商的一个缩影。"))
+    assert "清远高新区" in found and not any(label.startswith(("另有", "恒其科技只是")) for label in found)

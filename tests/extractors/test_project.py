@@ -538,3 +538,9 @@ def test_a_road_works_name_ends_at_its_head_before_what_is_said_of_it(make_conte
 def test_a_middle_dot_joins_a_brand_and_its_place_in_one_name(make_context):
     projects, _, _ = found(make_context("投资15亿元的中国供销·麻阳智慧农产品冷链物流园项目落户麻阳、进展顺利。"))
     assert "中国供销·麻阳智慧农产品冷链物流园项目" in projects
+
+
+def test_a_project_written_after_its_park_is_also_called_by_its_own_name(make_context):
+    out = [m for m in extract_projects(make_context("今年以来，中捷水晶文化产业园咖萨克水晶项目正式投产。"))
+           if isinstance(m, Mention) and m.type == "Project"]
+    assert [(m.label, m.aliases) for m in out] == [("中捷水晶文化产业园咖萨克水晶项目", ("咖萨克水晶项目",))]

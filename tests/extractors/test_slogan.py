@@ -282,3 +282,9 @@ def test_a_model_of_parts_joined_by_plus_is_a_slogan_even_when_its_last_part_is_
     lx = load_lexicon()
     assert judge_quoted("联合党委+联合社+公司", "", "探索出一套", "的生产经营模式", lx).rule == "slogan.quoted_shape"
     assert judge_quoted("茶岭生态发展有限公司", "", "成立", "。", lx).rule is None
+
+
+def test_the_sessions_of_the_congresses_are_no_formula(make_context):
+    """省“两会”: the people's congress and the CPPCC in session, a national body's name."""
+    found = _slogans(make_context("认真贯彻省委十一届三次全会、省“两会”、州委九届三次全会精神，加快“两区一城”建设。"))
+    assert "两区一城" in found and "两会" not in found

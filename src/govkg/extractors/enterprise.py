@@ -60,9 +60,11 @@ from govkg.model import EntityRef, Mention
 _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|大批|\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
                        r"(?:\d+|[两三四五六七八九十])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
-                       r"(?:领军|龙头|头部|骨干)|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?)(?:企业|公司|集团)"
+                       r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?)(?:企业|公司|集团)"
+                       r"|等?(?:\d+|[两三四五六七八九十])家(?:整车厂|车企|药企|房企|整车企业)"
                        r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
-# 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are
+# 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
+# leaders of one sector; 北京奔驰、小米等10家整车厂: the makers of a trade, counted
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
                                r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目" + NOT_FUNDS)
@@ -86,7 +88,7 @@ _AFTER_HEAD = re.compile(r"^[化债式]")  # 集团化, 城投债: the head is p
 def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     """Every enterprise named in ``ctx``'s sentences (see the module docstring for the rules)."""
     headed = list(_headed(ctx))
-    found = [*headed, *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
+    found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
              *_placed_list(ctx), *_honoured(ctx)]
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
@@ -186,8 +188,10 @@ def _placed_list(ctx: Context) -> Iterator[Mention]:
 
 # a company's title: 晋能华昱、晋钢智造获批省级智能制造试点企业; 爱玛车业入选广西第二批工业龙头企业; 贵钢集团连续6年
 # 入围中国制造业企业500强
-_HONOUR = re.compile(r"(?:连续\d+年|[均再又]次?|先后|首次|成功|分别)?(?:入选|入围|获批|获评|被评为|被认定为|认定为|荣获|跻身)"
-                     r"[^，。；：！？、,;:!?]{0,20}?(?:企业|公司)(?:\d+强)?(?=[，。；：！？、和,;:!?]|$)")
+_HONOUR = re.compile(r"(?:连续\d+年|[均再又]次?|先后|首次|成功|分别)?(?:入选|入围|获批|获评|被评为|被认定为|认定为|荣获|跻身|荣登)"
+                     r"[^，。；：！？、,;:!?]{0,20}?(?:企业|公司)(?:[^，。；：！？、,;:!?]{0,8}?(?:[\d百千]+强)(?:名单|榜单?)?)?"
+                     r"(?=[，。；：！？、和,;:!?]|$)")
+"""A title for companies, or a ranking of them (入选全省民营企业营收百强, 荣登…民营企业制造业综合百强名单)."""
 
 
 def _honoured(ctx: Context) -> Iterator[Mention]:
@@ -426,7 +430,7 @@ def _generic_words(ctx: Context) -> frozenset[str]:
 def _not_tail(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("enterprise.not_tail", lambda: re.compile(
         "(?:" + literal_alternation(words("enterprise_not_tails.txt"))
-        + ")$"))
+        + r"|(?<![一二三四五六七八九十\d])局)$"))  # a bureau, not a state builder's numbered one (中冶二十二局)
 
 
 def _place_names(ctx: Context) -> frozenset[str]:
@@ -643,6 +647,52 @@ def _headed(ctx: Context) -> Iterator[Mention]:
         for pair in _headed_pair(lex, heads, text, span.start + cut, end):
             for a, b in _group_then_company(ctx, heads, text, *pair):
                 yield _mention(text[a:b], a, b, span.sentence, "enterprise.head")
+
+
+_QUOTED_BRAND = re.compile(r"“([\u4e00-\u9fff]{2,6})”")
+_QUOTED_REACH = 10
+"""How far after its quoted brand a company's head may end (“山里红”生态农业专业合作社)."""
+
+
+def _quoted(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.head`` again: a company whose trade name the text quotes (山东“山里红”农业发展有限公司,
+    “山里红”生态农业专业合作社), the quoted brand and the words of its trade up to the head, with the province or
+    city in front; the label drops the quotes. The words between the quote and the head are the trade's
+    (农业发展, 生态农业专业), no verb: 把“放管服”改革推向公司 names none. The quotes say the brand is a name,
+    though it may be a common word (山里红 is a shrub), unless it opens with a verb (“走出去”平台公司: a slogan).
+
+    >>> from govkg.extractors.base import Resources
+    >>> from govkg.text.document import make_document, sentences_of
+    >>> from govkg.text.script import ScriptFolder
+    >>> def labels(text):
+    ...     doc = make_document(text, path="x", doc_id="x", folder=ScriptFolder())
+    ...     return [m.label for m in _quoted(Context(doc=doc, sentences=sentences_of(doc), resources=Resources()))]
+    >>> labels("山东“山里红”农业发展有限公司董事长张裕朋，成立“山里红”生态农业专业合作社，推动“放管服”改革公司化")
+    ['山东山里红农业发展有限公司', '山里红生态农业专业合作社']
+    """
+    heads = head_regex("enterprise_heads.txt")
+    lex = lexicon(ctx)
+    gaz = gazetteer(ctx.resources)
+    for sent in ctx.sentences:
+        text = sent.text
+        for m in _QUOTED_BRAND.finditer(text):
+            head = heads.search(text, m.end(), m.end() + _QUOTED_REACH)
+            if head is None or left_edge(text, head.start(), lex) > m.end() or _AFTER_HEAD.match(text, head.end()) \
+                    or is_generic(ctx, m.group(1)) or lex.tokenizer.tags(m.group(1), HMM=False)[0][1].startswith("v"):
+                continue  # a slogan's verb: “走出去”平台公司
+            trade = text[m.end():head.start()]
+            if any(lex.tokenizer.tags(w, HMM=False)[0][1].startswith("v") and w not in TRADE_VERBS
+                   for w in lex.tokenizer.cut(trade, HMM=False)):
+                continue
+            start = next((m.start() - k for k in (4, 3, 2) if m.start() >= k
+                          and gaz.names_place(text[m.start() - k:m.start()])), m.start())
+            name = text[start:m.start()] + m.group(1) + text[m.end():head.end()]
+            yield Mention(EntityRef("Enterprise", normalise_label(name)), normalise_label(name), sent.start + start,
+                          sent.start + head.end(), sent.index, "enterprise.head")
+
+
+TRADE_VERBS = frozenset("发展 开发 投资 建设 种植 养殖 加工 制造 经营 管理 服务 贸易 销售 生产 运营 种养".split())
+"""Words jieba tags as verbs that a company's trade is written with (农业发展有限公司, 蔬菜种植专业合作社)."""
 
 
 def _group_then_company(ctx: Context, heads: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -240,19 +240,22 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
 
 
-_FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)")
+_FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)|(?<=[\u4e00-\u9fff])(?:重点|重大)?项目")
 
 
 def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
-    """Rule ``industry.list`` again: a list closed by 等 and a field (领域, 产业 …) whatever follows, when every item is
-    a sector term of the vocabulary (生物医药、新能源等战略性新兴产业|项目, 注重生物医药、新材料、大健康等研发领域).
+    """Rule ``industry.list`` again: a list closed by 等 and a field (领域, 产业 …) whatever follows, or by 项目, when
+    every item ends like a sector and half of them at least are sector terms of the vocabulary (生物医药、新能源等战略性
+    新兴产业|项目, 注重生物医药、新材料、大健康等研发领域, 新材料、新能源、旅游业、农牧业项目拉动投资).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
     >>> [f.name for f in _term_lists(C(), "也有生物医药、新能源等战略性新兴产业项目")]
     ['生物医药', '新能源']
-    >>> [f.name for f in _term_lists(C(), "涉及财政、金融等领域")]
-    []
+    >>> [f.name for f in _term_lists(C(), "涉及财政、金融等领域")], [f.name for f in _term_lists(C(), "道路、桥梁项目")]
+    ([], [])
+    >>> [f.name for f in _term_lists(C(), "新材料、新能源、旅游业、农牧业项目拉动投资")]
+    ['新材料', '新能源', '旅游业', '农牧业']
     """
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
@@ -262,7 +265,9 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         first = items[0]
         items[0] = (first[1] - len(_trim_verbs(ctx, text[first[0]:first[1]])), first[1])  # 注重|生物医药
-        if all(text[a:b] in terms for a, b in items):
+        names = [text[a:b] for a, b in items]
+        if all(_sector_like(name, terms) and "等" not in name for name in names) \
+                and 2 * sum(name in terms for name in names) >= len(names):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.enterprise import CENTRAL_RULE, COOPERATIVE, TRADES, is_brand_name, names_someone, trade_then_verb
+from govkg.extractors.enterprise import (CENTRAL_RULE, COOPERATIVE, TRADE_VERBS, TRADES, is_brand_name, names_someone,
+                                        trade_then_verb)
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import is_sector_term
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
@@ -254,8 +255,10 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "", item: bool = Fa
     [True, True, True, False, False, False, False, False, False, True]
     >>> is_enterprise_name(ctx, "小米", after="、百度等企业"), is_enterprise_name(ctx, "小米", after="、百度等企业", item=True)
     (False, True)
-    >>> is_enterprise_name(ctx, "上云", after="企业1万家")
-    False
+    >>> is_enterprise_name(ctx, "上云", after="企业1万家"), is_enterprise_name(ctx, "华亭市突出合作社")
+    (False, False)
+    >>> is_enterprise_name(ctx, "深圳投资控股有限公司")
+    True
     """
     if not 2 <= len(name) <= 24 or _NOT_NAME.search(name) or _not_enterprise(ctx).search(name):
         return False
@@ -269,6 +272,9 @@ def is_enterprise_name(ctx: Context, name: str, after: str = "", item: bool = Fa
         body = name[:head.start()]
         rest = _strip_place(ctx, body)
         named = _kind_words(ctx).sub("", rest)
+        verb = next(iter(lex.tokenizer.cut(rest, HMM=False)), "")
+        if rest != body and verb in lex.boundary and verb not in TRADE_VERBS:
+            return False  # a verb after the place: 华亭市突出|合作社示范引领作用; not 深圳|投资控股有限公司
         return len(body) >= 2 and len(named) >= 2 and not is_generic(ctx, named) and \
             names_someone(ctx, named, placed=rest != body)
     if _KIND_OF.match(after):

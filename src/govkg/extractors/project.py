@@ -875,6 +875,9 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     registered = list(_REGISTERED.finditer(label))  # 深圳万利加集团|300万吨…项目: also called without its company
     if registered and len(label) - registered[-1].end() >= 4:
         aliases = tuple(dict.fromkeys((*aliases, label[registered[-1].end():])))
+    within = _within_park(ctx, label)
+    if within:
+        aliases = tuple(dict.fromkeys((*aliases, within)))
     yield Mention(ref, label, start, end, sentence, rule, aliases=aliases)
     owner = _owner(ctx, label)
     if owner:
@@ -884,6 +887,34 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
         yield Mention(owner_ref, owner, start + place, start + place + len(owner), sentence, "enterprise.project_phase",
                       aliases=placed)
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
+
+
+_PARK_END = re.compile(r"(?:产业园|工业园|科技园|物流园|园区|开发区|经开区|高新区|产业新城)(?!区)")
+_ALIAS_BODY = 3
+
+
+def _within_park(ctx: Context, label: str) -> str | None:
+    """The name of a project written after the park it lies in (中捷水晶文化产业园|咖萨克水晶项目), the park a name
+    of its own: the project's own name is an alias. Not when what follows the park is a phase, a size or generic
+    words (某产业园|二期项目, 某产业园|基础设施项目).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_within_park(C, n) for n in ("中捷水晶文化产业园咖萨克水晶项目", "金山产业园二期项目", "金山产业园基础设施项目")]
+    ['咖萨克水晶项目', None, None]
+    """
+    park = None
+    for park in _PARK_END.finditer(label):
+        pass
+    if park is None or park.start() < 2:
+        return None
+    rest = label[park.end():]
+    head = head_regex("project_heads.txt").search(rest)
+    body = rest[:head.start()] if head else ""
+    if len(body) < _ALIAS_BODY or _PHASE.match(rest) or _OUTPUT.match(rest) or re.match(r"[\d一二三四五六七八九十]", rest) \
+            or _generic_body(ctx, body):
+        return None
+    return rest
 
 
 def _owner(ctx: Context, label: str) -> str | None:
