@@ -257,3 +257,8 @@ def test_a_park_inside_a_zone_whose_town_is_bracketed_is_a_name_of_its_own(make_
 def test_words_that_set_one_thing_beside_another_open_no_name(make_context):
     found = labels(make_context("另有清远高新区的企业参加。恒其科技只是黄泽产业园区招商的一个缩影。"))
     assert "清远高新区" in found and not any(label.startswith(("另有", "恒其科技只是")) for label in found)
+
+
+def test_what_a_thing_belongs_to_and_all_the_strength_of_open_no_name(make_context):
+    found = labels(make_context("正在举全区之力建强京津中关村科技城。荣光鞋业、宏运鞋业属上蔡县产业集聚区内的企业。"))
+    assert {"京津中关村科技城", "上蔡县产业集聚区"} <= found and not any("属" in f or "之力" in f for f in found)

@@ -544,3 +544,8 @@ def test_a_project_written_after_its_park_is_also_called_by_its_own_name(make_co
     out = [m for m in extract_projects(make_context("今年以来，中捷水晶文化产业园咖萨克水晶项目正式投产。"))
            if isinstance(m, Mention) and m.type == "Project"]
     assert [(m.label, m.aliases) for m in out] == [("中捷水晶文化产业园咖萨克水晶项目", ("咖萨克水晶项目",))]
+
+
+def test_a_facility_in_a_list_of_projects_is_a_project(make_context):
+    projects, _, _ = found(make_context("先后建成投用了浙江商贸城、陇东南汽配城、七天阳光酒店、聚苯乙烯挤塑板生产线等项目7个。"))
+    assert "七天阳光酒店" in projects

@@ -321,6 +321,10 @@ def test_traditional_script_offsets(make_context):
         ("大张楼镇特色种植", "本报讯(通讯员 张三)今年以来，大张楼镇立足乡村振兴。", None),
         # the county speaking of itself as a whole (全县上下) is a speaker too
         ("2022年工作回顾", "2022年，是泽州发展历程中极不平凡的一年。全县上下坚持稳中求进。", "140525"),
+        # the plenary session of its own party committee whose spirit a report carries out
+        ("政府工作总体要求", "认真贯彻州委九届三次全会和县委十三届三次全会精神。真正把漾濞打造成苍洱后花园，作出漾濞贡献。",
+         "532922"),
+        ("政府工作总体要求", "认真贯彻和县委十三届三次全会精神。", None),
     ],
 )
 def test_document_region(make_context, title, text, expected):

@@ -828,8 +828,9 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
                     continue
                 if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name) \
-                        or 0 < project_name_owner(ctx, name) < len(name):
-                    # …, or a brand and what it makes (屹马|毫米波雷达, 宏鑫|精密钢管): the owner's project
+                        or 0 < project_name_owner(ctx, name) < len(name) or _ending_heads(name) is not None:
+                    # …, or a brand and what it makes (屹马|毫米波雷达, 宏鑫|精密钢管): the owner's project; or a
+                    # facility the list says is a project (七天阳光酒店、…等项目7个)
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
                     yield from _owned_project(name, start, end, sent.index)

@@ -370,15 +370,18 @@ def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: lis
 
 
 # a report's speaker: 我代表县人民政府 (the county's report), 我代表区政府
-# who speaks for the county (or city): 我代表县人民政府; 全县上下坚持…; 全县人民
-_SPEAKER = re.compile(r"我代表(?:[\u4e00-\u9fff]{0,8}?)([县区旗市])(?:人民)?政府|全([县区旗市])(?:上下|人民)")
+# who speaks for the county (or city): 我代表县人民政府; 全县上下坚持…; 全县人民; the plenary session of its own party
+# committee whose spirit the report carries out (贯彻…县委十三届三次全会精神)
+_SPEAKER = re.compile(r"我代表(?:[\u4e00-\u9fff]{0,8}?)([县区旗市])(?:人民)?政府|全([县区旗市])(?:上下|人民)"
+                      r"|(?:(?<![\u4e00-\u9fff])|(?<=[和及与]))([县区旗市])委[一二三四五六七八九十]+届")
 _SPEAKER_LOOK = 2000
 
 
 def _self_region(idx: _Index, ctx: Context) -> str | None:
     """The county of a report that names itself only by its short form (我代表县人民政府…也是城固发展进程中…:
-    城固县; 2022年，是泽州发展历程中极不平凡的一年。全县上下…: 泽州县), when nothing else says: the short form of a
-    county (a city's for 市) unique in the country and no common word that the text names most."""
+    城固县; 2022年，是泽州发展历程中极不平凡的一年。全县上下…: 泽州县; …和县委十三届三次全会精神…把漾濞打造成…:
+    漾濞彝族自治县), when nothing else says: the short form of a county (a city's for 市) unique in the country and no
+    common word that the text names most."""
     speaker = _SPEAKER.search(ctx.doc.norm[:_SPEAKER_LOOK])
     if speaker is None:
         return None
