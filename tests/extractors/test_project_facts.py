@@ -219,6 +219,10 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
      {("老蛮桥水库扩建工程", "在建", 2020, True)}),
     ("城市建成区内的卧龙湖大桥加快推进。", ["卧龙湖大桥"], PLAN, {("卧龙湖大桥", "在建", 2020, True)}),
     ("风帆工业园项目完成投资10.6亿元。", ["风帆工业园项目"], REVIEW, set()),
+    # the steps before building are planning, even when done (完成实地勘测, 获市级核准); 获批开工 is a start
+    ("苇子峪抽水蓄能电站项目完成实地勘测，风力发电项目已获市级核准。", ["苇子峪抽水蓄能电站项目", "风力发电项目"], REVIEW,
+     {("苇子峪抽水蓄能电站项目", "规划", 2019, False), ("风力发电项目", "规划", 2019, False)}),
+    ("王家湾冰上运动中心获批开工。", ["王家湾冰上运动中心"], REVIEW, {("王家湾冰上运动中心", "开工", 2019, False)}),
 ])
 def test_milestones(facts_of, sentence, projects, section, expected):
     assert milestones(facts_of(sentence, projects, section)) == expected
