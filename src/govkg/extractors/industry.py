@@ -240,6 +240,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
 
 
+_LIST_REACH = 40
+"""How far before its close a list's last separator may stand (an item is at most 20 characters, with markers)."""
 _FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)|(?<=[\u4e00-\u9fff])(?:重点|重大)?项目")
 
 
@@ -260,6 +262,8 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
     for m in _FIELD_CLOSE.finditer(text):
+        if "、" not in text[max(0, m.start() - _LIST_REACH):m.start()]:
+            continue  # no list ends here (most 项目 of a report)
         items = enumeration_items(text, m.start(), lex)
         if len(items) < 2:
             continue
@@ -744,8 +748,8 @@ def _sector_like(item: str, terms: frozenset[str]) -> bool:
     >>> _sector_like("先进核能", frozenset({"核能"})), _sector_like("地方志", frozenset()), _sector_like("赛会经济", frozenset())
     (True, False, True)
     """
-    return any(item.endswith(t) for t in terms) or item.endswith(("业", "经济", "贸易", "制造", "加工", "能源", "材料",
-                                                                   "制品"))
+    return any(item[-k:] in terms for k in range(1, len(item) + 1)) or item.endswith(
+        ("业", "经济", "贸易", "制造", "加工", "能源", "材料", "制品"))
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
