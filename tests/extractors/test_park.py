@@ -262,3 +262,7 @@ def test_words_that_set_one_thing_beside_another_open_no_name(make_context):
 def test_what_a_thing_belongs_to_and_all_the_strength_of_open_no_name(make_context):
     found = labels(make_context("正在举全区之力建强京津中关村科技城。荣光鞋业、宏运鞋业属上蔡县产业集聚区内的企业。"))
     assert {"京津中关村科技城", "上蔡县产业集聚区"} <= found and not any("属" in f or "之力" in f for f in found)
+
+
+def test_a_shared_farm_is_a_park(make_context):
+    assert "嘉禾共享农庄" in labels(make_context("记者走进位于儋州市南丰镇油文村的嘉禾共享农庄。"))

@@ -549,3 +549,11 @@ def test_a_project_written_after_its_park_is_also_called_by_its_own_name(make_co
 def test_a_facility_in_a_list_of_projects_is_a_project(make_context):
     projects, _, _ = found(make_context("先后建成投用了浙江商贸城、陇东南汽配城、七天阳光酒店、聚苯乙烯挤塑板生产线等项目7个。"))
     assert "七天阳光酒店" in projects
+
+
+def test_an_institution_whose_head_speaks_is_no_works(make_context):
+    """燕崖镇农业农村综合服务中心主任刘斌介绍: the centre someone heads; 建成…服务中心 is works."""
+    projects, _, _ = found(make_context("燕崖镇农业农村综合服务中心主任刘斌介绍，全镇大樱桃交易额13.16亿元。"))
+    assert not projects
+    projects, _, _ = found(make_context("今年建成燕崖镇农业农村综合服务中心。"))
+    assert projects == {"燕崖镇农业农村综合服务中心"}

@@ -542,6 +542,12 @@ def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Foun
     >>> [f.name for f in _sector_lists(C(), s, "本次开工25个重点项目，总投资94亿元。")], [f.name for f in _sector_lists(C(), s)]
     (['新能源', '装备制造', '农畜产品精深加工', '城市建设', '社会事业'], [])
 
+    A list of what the projects make, most of its items products, is no list of sectors:
+
+    >>> s = "涵盖了汽车整车控制系统、车身部件、汽车自动喷涂设备等多个领域。"
+    >>> [f.name for f in _sector_lists(C(), s, "已签约落地的汽车配套企业包括德国波森、前景汽车等项目。")]
+    []
+
     So is a quoted list that a place's sectors are laid out by (按照“…”的产业定位):
 
     >>> [f.name for f in _sector_lists(C(), "按照“高端装备制造、新能源与新材料、生物医药与医疗器械”的产业定位")]
@@ -560,8 +566,13 @@ def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Foun
         sector = (lambda p: p in terms) if m.group("named") else (lambda p: _sector_like(p, terms))
         if not of_projects and 2 * sum(map(sector, parts)) < len(parts):
             continue
+        if 2 * sum(p.endswith(_PRODUCTS) for p in parts) > len(parts):
+            continue  # what the projects make (汽车整车控制系统、车身部件、汽车自动喷涂设备等多个领域)
         yield from _list_items(text, m.start(body), parts, lambda part: not _DIGIT.search(part) and (
             of_projects or _sector_like(part, terms)))
+
+
+_PRODUCTS = ("设备", "系统", "部件", "零部件", "器件", "配件", "零件")
 
 
 def _list_parts(body: str) -> list[str]:
