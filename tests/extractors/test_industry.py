@@ -472,3 +472,8 @@ def test_sectors_listed_before_their_projects_are_industries(make_context):
     """新材料、新能源、旅游业、农牧业项目: sectors of projects, half of them at least terms and all ending like one."""
     assert {"新材料", "新能源", "旅游业", "农牧业"} <= labels(make_context("新材料、新能源、旅游业、农牧业项目拉动投资份额达到75%。"))
     assert not labels(make_context("道路、桥梁项目加快推进。"))
+
+
+def test_what_a_place_builds_on_opens_no_name(make_context):
+    """东海立足|硅产业: one character before 产业 is a thing made, once 立足 is cut off."""
+    assert {"硅产业", "水晶产业"} <= names(make_context("东海立足硅产业、水晶产业、现代农业等本土特色产业，坚持创新引领。"))

@@ -288,3 +288,7 @@ def test_the_sessions_of_the_congresses_are_no_formula(make_context):
     """省“两会”: the people's congress and the CPPCC in session, a national body's name."""
     found = _slogans(make_context("认真贯彻省委十一届三次全会、省“两会”、州委九届三次全会精神，加快“两区一城”建设。"))
     assert "两区一城" in found and "两会" not in found
+
+
+def test_a_quoted_revival_is_a_slogan(make_context):
+    assert "奶业振兴" in _slogans(make_context("“奶酪小镇”一期工程主体完工，“奶业振兴”取得重大成效。"))
