@@ -302,3 +302,10 @@ def test_lists_closed_by_the_leaders_of_one_sector_or_a_count_of_carmakers(make_
     assert {"北京奔驰", "中环", "晶澳"} <= found_
     # a field before the leaders is no sector of companies
     assert not labels(make_context("在景区管理、演艺经纪、票务营销等领域引育一批领军企业。")) & {"演艺经纪", "票务营销"}
+
+
+def test_a_list_of_places_or_levels_names_no_company(make_context):
+    """武安、丰南、迁安等地企业: the places the companies are in; 市、区两级709个政策项目: levels of government."""
+    assert not labels(make_context("支持武安、丰南、迁安等地企业整合重组。"))
+    assert not labels(make_context("市、区两级709个政策项目实现免申即享。"))
+    assert "德龙" in labels(make_context("支持德龙、鑫达等企业整合重组。"))

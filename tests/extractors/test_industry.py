@@ -477,3 +477,9 @@ def test_sectors_listed_before_their_projects_are_industries(make_context):
 def test_what_a_place_builds_on_opens_no_name(make_context):
     """东海立足|硅产业: one character before 产业 is a thing made, once 立足 is cut off."""
     assert {"硅产业", "水晶产业"} <= names(make_context("东海立足硅产业、水晶产业、现代农业等本土特色产业，坚持创新引领。"))
+
+
+def test_verbs_of_building_levels_of_importance_and_events_make_no_sector(make_context):
+    found = labels(make_context("促进国有资本更多投向重要行业和关键领域。在加快项目建设、构筑现代化产业体系上求突破。"
+                                "精准绘制产业图谱。年内举办京津冀装配式建筑产业发展论坛。发展装配式建筑产业。"))
+    assert found == {"装配式建筑产业"} or found == {"装配式建筑"}

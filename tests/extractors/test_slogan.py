@@ -292,3 +292,8 @@ def test_the_sessions_of_the_congresses_are_no_formula(make_context):
 
 def test_a_quoted_revival_is_a_slogan(make_context):
     assert "奶业振兴" in _slogans(make_context("“奶酪小镇”一期工程主体完工，“奶业振兴”取得重大成效。"))
+
+
+def test_a_size_the_economy_is_to_pass_is_no_formula(make_context):
+    found = _slogans(make_context("沈阳、大连两市经济规模要尽快过“万亿”，实施“千百亿”行动。"))
+    assert "万亿" not in found

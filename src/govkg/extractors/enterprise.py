@@ -66,6 +66,8 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
 # 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
 # leaders of one sector; 北京奔驰、小米等10家整车厂: the makers of a trade, counted
 # "…等项目", "…等14个项目", "A、B 2个项目"
+_PLACES_KIND = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个]?(?:地|地区|省市|省份|城市|市县|县市|县区)")
+"""A list's close that says its items are places (武安、丰南、迁安等地企业)."""
 _PROJECT_LIST_END = re.compile(r"(?:等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?|(?:\d+|[两三四五六七八九十])[个项])"
                                r"(?:(?![的和与及])[\u4e00-\u9fff]){0,4}项目" + NOT_FUNDS)
 _PHASE = re.compile(r"(?<!分)(?<!分为)[一二三四五六七八九十]期")  # not 分三期: in three phases
@@ -74,7 +76,7 @@ _PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 _MAKER_VERB = re.compile(r"(?:[一二三四五六七八九十]期)?(?:(?:尽快|全面|顺利)?建成投产|投产达效|投产|达产|扩产|满产|降本增效|技改扩能)")
 _COUNTED = re.compile(r"\d|[一二三四五六七八九十两几多]+[个家户项批类级]")
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十百千两]+")
-_NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$")
+_NOT_NAME = re.compile(r"[\d%％+＋]|等$|^(?:[\u4e00-\u9fff]{0,2}(?:企业|公司|集团))$|[两三四五各]级$")  # 市、区两级: levels
 # a power line or pipeline named by its ends: 疆电入渝, 蒙电入沪, 西气东输
 _ROAD_WORKS = re.compile(r"高速|铁路|公路|航道|快速路|快速化")  # works on a road or waterway: 汉宜高速扩容, 沪松快速化
 _TRANSMISSION = re.compile(r"^[\u4e00-\u9fff]{1,2}[电气水煤][入送输][\u4e00-\u9fff]{1,2}$")
@@ -747,6 +749,8 @@ def _listed(ctx: Context) -> Iterator[Mention]:
             if m.group().startswith("等") and lex.tokenizer.FREQ.get(sent.text[m.start() - 1:m.start() + 1], 0) \
                     >= COMMON_WORD_FREQ:
                 continue  # 高等, 平等: 等 is part of a word
+            if _PLACES_KIND.match(m.group()):
+                continue  # 支持武安、丰南、迁安等地企业: the places the companies are in
             items = _joined_first(lex, sent.text, enumeration_items(sent.text, m.start(), lex))
             by_etc = sent.text.startswith("等", m.start())
             names = [(_item_start(ctx, lex, sent.text, a, b), b)

@@ -165,6 +165,8 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         if len(body) == 2 and _COUNT_BEFORE.search(sent_text, 0, start) and not is_sector_term(ctx, body):
             continue  # 轨道交通、通用航空三大|动力产业: what the list's sectors are to the place, none of its own
         end, rule = start + len(text), "industry.head"
+        if _EVENT_AFTER.match(sent_text, end):
+            continue  # 京津冀装配式建筑产业|发展论坛: the words of an event's name
         if body.startswith(_PARTS):  # 汽车及|零部件产业: the parts belong to the sector before them
             before = _conjunct_item(sent_text, start, lex)
             if before:
@@ -177,6 +179,9 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
         alias = body + "产" if suffix == "产业" and written.endswith(_CHAN_WORDS_YE) else body  # 特色水产|业
         out[span.sentence].append(_Found(body + suffix, start, end, rule, (alias,), short_ok=len(body) == 1))
     return out
+
+
+_EVENT_AFTER = re.compile(r"(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会)")
 
 
 def _one_thing(lex: Lexicon, text: str, at: int) -> bool:

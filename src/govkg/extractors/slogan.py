@@ -67,7 +67,8 @@ _COUNT_HEAD = re.compile(
 )
 _STRATEGY = re.compile(rf"([{_CJK}]{{2}}[强兴][区县市州省冀晋鲁豫川黔滇桂粤湘鄂皖苏浙闽赣琼陕甘陇青宁藏蒙辽吉黑沪津渝京])(?=战略|、|和)")
 _STREAK = re.compile(rf"^(?:[{NUMERALS}]+|\d+)(?:连(?:增|涨|升|降|跌|丰|冠|胜|稳|跳|创新高)|个翻番)$"
-                     rf"|^(?:[{NUMERALS}]+|[\d.]+)(?:万亿|亿|万)?元?(?:大关|关口)$")  # 百亿元大关: a threshold passed
+                     rf"|^(?:[{NUMERALS}]+|[\d.]+)(?:万亿|亿|万)?元?(?:大关|关口)$"  # 百亿元大关: a threshold passed
+                     r"|^[十百千万]?(?:万亿|亿)(?:元|级)?$")  # 过“万亿”: a size the economy is to pass; not 千百亿行动
 _N_GE_YI_PI = re.compile(r"[二三四五六七八九十两]个一批")
 
 
