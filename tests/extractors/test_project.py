@@ -557,3 +557,9 @@ def test_an_institution_whose_head_speaks_is_no_works(make_context):
     assert not projects
     projects, _, _ = found(make_context("今年建成燕崖镇农业农村综合服务中心。"))
     assert projects == {"燕崖镇农业农村综合服务中心"}
+
+
+def test_a_project_funded_by_a_listing_is_a_kind(make_context):
+    """上市募投项目: a project funded by shares a company sold, said of one named before it."""
+    projects, _, _ = found(make_context("开发区的优全护理新型医疗卫生材料和用品项目为上市募投项目，占地157亩。"))
+    assert "上市募投项目" not in projects
