@@ -182,6 +182,7 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
 
 
 _EVENT_AFTER = re.compile(r"(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会)")
+"""What follows a sector's name inside an event's (国际航运产业|博览会, 青稞产业|发展大会)."""
 
 
 def _one_thing(lex: Lexicon, text: str, at: int) -> bool:
@@ -578,6 +579,7 @@ def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Foun
 
 
 _PRODUCTS = ("设备", "系统", "部件", "零部件", "器件", "配件", "零件")
+"""Endings of products, not sectors (车身部件, 清洗设备)."""
 
 
 def _list_parts(body: str) -> list[str]:

@@ -899,6 +899,7 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
 
 _PARK_END = re.compile(r"(?:产业园|工业园|科技园|物流园|园区|开发区|经开区|高新区|产业新城)(?!区)")
 _ALIAS_BODY = 3
+"""The shortest body of a project's own name after its park (咖萨克水晶|项目)."""
 
 
 def _within_park(ctx: Context, label: str) -> str | None:
@@ -911,11 +912,10 @@ def _within_park(ctx: Context, label: str) -> str | None:
     >>> [_within_park(C, n) for n in ("中捷水晶文化产业园咖萨克水晶项目", "金山产业园二期项目", "金山产业园基础设施项目")]
     ['咖萨克水晶项目', None, None]
     """
-    park = None
-    for park in _PARK_END.finditer(label):
-        pass
-    if park is None or park.start() < 2:
+    parks = list(_PARK_END.finditer(label))
+    if not parks or parks[-1].start() < 2:
         return None
+    park = parks[-1]
     rest = label[park.end():]
     head = head_regex("project_heads.txt").search(rest)
     body = rest[:head.start()] if head else ""
