@@ -266,3 +266,7 @@ def test_what_a_thing_belongs_to_and_all_the_strength_of_open_no_name(make_conte
 
 def test_a_shared_farm_is_a_park(make_context):
     assert "嘉禾共享农庄" in labels(make_context("记者走进位于儋州市南丰镇油文村的嘉禾共享农庄。"))
+
+
+def test_an_innovation_park_is_a_park(make_context):
+    assert "柏屹自主创新园" in labels(make_context("天易创新城建设加快推进，柏屹自主创新园实现亩均产值273万元。"))
