@@ -680,9 +680,10 @@ def _quoted(ctx: Context) -> Iterator[Mention]:
         text = sent.text
         for m in _QUOTED_BRAND.finditer(text):
             head = heads.search(text, m.end(), m.end() + _QUOTED_REACH)
-            if head is None or left_edge(text, head.start(), lex) > m.end() or _AFTER_HEAD.match(text, head.end()) \
-                    or is_generic(ctx, m.group(1)) or lex.tokenizer.tags(m.group(1), HMM=False)[0][1].startswith("v"):
-                continue  # a slogan's verb: “走出去”平台公司
+            if head is None or _AFTER_HEAD.match(text, head.end()) or is_generic(ctx, m.group(1)) \
+                    or lex.tokenizer.tags(m.group(1), HMM=False)[0][1].startswith("v") \
+                    or left_edge(text, head.start(), lex) > m.end():
+                continue  # a slogan's verb: “走出去”平台公司 (the left edge, the dearest check, is read last)
             trade = text[m.end():head.start()]
             if any(lex.tokenizer.tags(w, HMM=False)[0][1].startswith("v") and w not in TRADE_VERBS
                    for w in lex.tokenizer.cut(trade, HMM=False)):
