@@ -309,3 +309,11 @@ def test_a_list_of_places_or_levels_names_no_company(make_context):
     assert not labels(make_context("支持武安、丰南、迁安等地企业整合重组。"))
     assert not labels(make_context("市、区两级709个政策项目实现免申即享。"))
     assert "德龙" in labels(make_context("支持德龙、鑫达等企业整合重组。"))
+
+
+def test_a_trade_name_that_is_a_common_word_with_a_legal_form_or_a_known_brand_is_a_company(make_context):
+    """远洋 (ocean-going) before 实业有限公司; 伊利 and 华为, brands jieba knows, before 集团; not a verb's body
+    before the legal form (担保有限公司)."""
+    found_ = labels(make_context("远洋实业有限公司年产2000吨菊芋粉加工生产线建设完成投资300万元。伊利集团追加投资30亿元。"
+                                 "全县引进华为集团。成立担保有限公司。"))
+    assert {"远洋实业有限公司", "伊利集团", "华为集团"} <= found_ and "担保有限公司" not in found_

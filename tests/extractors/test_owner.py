@@ -109,3 +109,10 @@ def test_a_makers_place_before_its_capacity_is_no_part_of_its_name(make_context)
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     owners = {info.label: set(info.aliases) for ref, info in facts.entities.items() if ref.type == "Enterprise"}
     assert owners == {"潮力": {"横州市潮力"}}
+
+
+def test_a_company_named_with_its_legal_form_at_a_projects_start_is_its_owner_whole(make_context):
+    """天祥肉类加工有限公司|肉类屠宰及深加工项目: the company is named in full; no short brand beside it."""
+    ctx = make_context("天祥肉类加工有限公司肉类屠宰及深加工项目正在加紧建设，总投资2亿元。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"} == {"天祥肉类加工有限公司"}

@@ -563,3 +563,11 @@ def test_a_project_funded_by_a_listing_is_a_kind(make_context):
     """上市募投项目: a project funded by shares a company sold, said of one named before it."""
     projects, _, _ = found(make_context("开发区的优全护理新型医疗卫生材料和用品项目为上市募投项目，占地157亩。"))
     assert "上市募投项目" not in projects
+
+
+def test_a_production_line_being_built_is_a_project_but_not_the_first_of_a_kind_or_a_count(make_context):
+    projects, _, _ = found(make_context("甘肃赫原生物制品有限公司年产5000吨木糖生产线、万吨小食品生产线正在加紧建设。"
+                                        "建成投产我国首条规模化民用航空轮胎生产线。宝迪养猪基地5条生产线全部投用。"))
+    assert {"甘肃赫原生物制品有限公司年产5000吨木糖生产线", "万吨小食品生产线"} <= projects
+    assert not any("首条" in p or "5条" in p for p in projects)
+    assert "首座抽水蓄能电站" not in found(make_context("建成全省首座抽水蓄能电站。"))[0]

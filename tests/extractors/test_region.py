@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.extractors.region import document_region, extract_regions
+from govkg.extractors.region import _crumb_region, document_region, extract_regions, region_index
 from govkg.model import EntityRef, Mention, Relation
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_b22b28e224b33268.txt"
@@ -421,3 +421,22 @@ def test_a_county_named_only_by_its_short_form_in_a_pages_headline_and_again_is_
     lead = "涞源县生态环境持续改善\n" + "全县上下坚持生态优先，持续打好蓝天碧水净土保卫战，环境质量不断提升。" * 4 + "\n"
     mentions, _ = _run(make_context(lead + "唐河、拒马河河道整治完成。确保唐河水质达标。唐河断面监测。"))
     assert "唐河县" not in _labels(mentions)
+
+
+def test_a_portals_breadcrumb_names_the_pages_county(make_context):
+    """首页>地方频道>泰州>靖江: the page is 靖江市's, so its bare short form and its town (东兴镇, a name many counties
+    share) are read."""
+    text = "首页>地方频道>泰州>靖江\n\n努力推动靖江在高质量发展中继续走在前列。今年以来，东兴镇海工产业发展迅猛。"
+    mentions, _ = _run(make_context(text))
+    assert {"靖江市", "东兴镇"} <= _labels(mentions)
+
+
+@pytest.mark.parametrize("crumb, code", [
+    ("首页>地方频道>泰州>靖江", "321282"),
+    ("嵊州新闻网 >> 图片中心 >> 嵊州图闻", "330683"),  # the county's own news site
+    ("首页 > 地市 > 安庆 > 正文", "340800"),  # a city by its short form
+    ("香港商报官网 > 黑龙江 > 特别报道", None),  # a province says too little
+])
+def test_the_region_of_a_breadcrumb(make_context, crumb, code):
+    ctx = make_context(crumb + "\n今年以来，全镇项目建设加快推进。")
+    assert _crumb_region(ctx, region_index(ctx.resources)) == code

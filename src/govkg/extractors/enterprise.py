@@ -246,6 +246,8 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     from govkg.extractors.ner import tagger
 
     taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
+    # a company named with its legal form at the project's start is its owner (天祥肉类加工有限公司|肉类屠宰及深加工项目)
+    companies = {(m.start, m.end) for m in ctx.mentions if m.ref.type == "Enterprise" and _LEGAL_FORM.search(m.label)}
     found, starts = [], set()
     for m in ctx.mentions:
         if m.ref.type not in ("Project", "Park") or m.start < 0 or not _invested(ctx, m.sentence):
@@ -272,7 +274,7 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
             # opens two projects' names (横州市军正泰|再生资源…产业园项目, 横州市军正泰|新型环保装备…项目)
         # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
         # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
-        if (m.start, m.start + n) not in taken:
+        if (m.start, m.start + n) not in taken and not any(a == m.start and b > m.start + n for a, b in companies):
             yield _mention(ctx.doc.norm[m.start + place:m.start + n], m.start + place, m.start + n, m.sentence,
                            OWNER_RULE, placed=ctx.doc.norm[m.start:m.start + n] if place else "")
 
@@ -601,6 +603,26 @@ def names_someone(ctx: Context, body: str, placed: bool) -> bool:
     return placed or any(len(t) == 1 or lex.tokenizer.FREQ.get(t, 0) < COMMON_WORD_FREQ for t in toks)
 
 
+_LEGAL_FORM = re.compile(r"(?:股份|有限责任|有限)公司$")
+
+
+def _known_brand(lex: Lexicon, name: str, body: str) -> bool:
+    """True when a company's trade name may be a common word jieba knows as a proper noun or a place's name: it
+    opens a name that ends in a registered legal form (远洋|实业有限公司), or it is the whole body before the head
+    (伊利|集团, 华为|公司), a famous brand.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_known_brand(lexicon(C), n, b) for n, b in (("远洋实业有限公司", "远洋实业"), ("伊利集团", "伊利"),
+    ...                                              ("远洋集团", "远洋"), ("光明公司", "光明"))]
+    [True, True, False, False]
+    """
+    tags = [tag for _, tag in lex.tokenizer.tags(body, HMM=False)]
+    if _LEGAL_FORM.search(name):
+        return tags[0] in _PROPER or tags[0] == "ns"
+    return len(tags) == 1 and tags[0] in _PROPER
+
+
 def _named_cooperative(ctx: Context, body: str) -> bool:
     """True when the body of a cooperative's name is a trade name of common words before what it grows or does
     (曙光|农作物种植专业合作社, 红星|蔬菜种植…): a cooperative's trade name is often a common word, and the
@@ -641,7 +663,7 @@ def _headed(ctx: Context) -> Iterator[Mention]:
         if len(body) < 2 or len(body) > 14 or _COUNTED.search(body) or _SYMBOL.search(body):
             continue
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
-        if not (names_someone(ctx, rest or body, placed=rest != body)
+        if not (names_someone(ctx, rest or body, placed=rest != body or _known_brand(lex, name, rest or body))
                 or (head and _COOPERATIVE.fullmatch(head.group()) and _named_cooperative(ctx, rest or body))) \
                 or _RANKING.match(rest or body):
             continue  # …, or a rank: 荣昌|首家上市公司

@@ -366,7 +366,7 @@ def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: lis
     """The document's region: its title's, else the one the text names most (``found``: offsets and codes), else
     its source line's."""
     return (_title_region(idx, ctx.doc.title) or _pick_region(idx.gaz, found, head) or _source_region(idx, ctx.doc.norm)
-            or _dateline_region(ctx, idx) or _self_region(idx, ctx))
+            or _crumb_region(ctx, idx) or _dateline_region(ctx, idx) or _self_region(idx, ctx))
 
 
 # a report's speaker: 我代表县人民政府 (the county's report), 我代表区政府
@@ -420,6 +420,30 @@ def _source_region(idx: _Index, text: str) -> str | None:
         return None
     length = idx.gaz.division_prefix(m.group(1))
     return _below_province(idx, m.group(1)[:length]) if length else None
+
+
+_CRUMB = re.compile(r"[ \t]*(?:>>?|＞|»|›)[ \t]*")
+_CRUMB_ITEM_END = re.compile(r"(?:新闻网|新闻|频道|网)$")
+
+
+def _crumb_region(ctx: Context, idx: _Index) -> str | None:
+    """The most specific county or city a portal's breadcrumb at the top of the page names (首页>地方频道>泰州>靖江:
+    靖江市; 嵊州新闻网 >> 图片中心: 嵊州市), in full or by a short form that is its alone in the country, when nothing
+    else says where the page is from. A province's name there says too little and is not taken.
+    """
+    shorts = _county_shorts(ctx, idx)[0]
+    for line in ctx.doc.norm[:_SOURCE_LOOK].splitlines():
+        items = _CRUMB.split(line.strip())
+        if len(items) < 2:
+            continue
+        for item in reversed(items):
+            item = _CRUMB_ITEM_END.sub("", item) or item
+            upper = idx.upper_short_codes.get(item, ())
+            code = (_below_province(idx, item) or shorts.get(item)
+                    or (upper[0] if len(upper) == 1 and idx.gaz.get(upper[0]).level != PROVINCE else None))
+            if code:
+                return code
+    return None
 
 
 def _below_province(idx: _Index, name: str) -> str | None:
