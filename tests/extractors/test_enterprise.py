@@ -317,3 +317,9 @@ def test_a_trade_name_that_is_a_common_word_with_a_legal_form_or_a_known_brand_i
     found_ = labels(make_context("远洋实业有限公司年产2000吨菊芋粉加工生产线建设完成投资300万元。伊利集团追加投资30亿元。"
                                  "全县引进华为集团。成立担保有限公司。"))
     assert {"远洋实业有限公司", "伊利集团", "华为集团"} <= found_ and "担保有限公司" not in found_
+
+
+def test_an_official_named_after_a_title_is_no_brand_in_a_list(make_context):
+    """县委书记杨军、县长陈华…杨军、陈华走进…发投集团: the two are people, listed beside a company later."""
+    found_ = labels(make_context("县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局、招商服务中心、发投集团等单位。"))
+    assert "发投集团" in found_ and not found_ & {"杨军", "陈华"}

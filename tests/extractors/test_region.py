@@ -440,3 +440,9 @@ def test_a_portals_breadcrumb_names_the_pages_county(make_context):
 def test_the_region_of_a_breadcrumb(make_context, crumb, code):
     ctx = make_context(crumb + "\n今年以来，全镇项目建设加快推进。")
     assert _crumb_region(ctx, region_index(ctx.resources)) == code
+
+
+def test_a_village_word_before_its_area_is_no_village(make_context):
+    """充分利用村域资源: 村域 is a village's area, and what stands before 村 no village's name."""
+    mentions, _ = _run(make_context(Q + "\n近年来，沁源县充分利用村域资源优势，坚持绿色发展。"))
+    assert not any(label.endswith("村") for label in _labels(mentions))

@@ -297,3 +297,11 @@ def test_a_quoted_revival_is_a_slogan(make_context):
 def test_a_size_the_economy_is_to_pass_is_no_formula(make_context):
     found = _slogans(make_context("沈阳、大连两市经济规模要尽快过“万亿”，实施“千百亿”行动。"))
     assert "万亿" not in found
+
+
+def test_a_chain_of_quotes_closed_by_projects_names_projects_unless_they_count(make_context):
+    """“万众兴盛”“兴海”…等…发展项目: the quotes are projects' names; “七个一”“一补三化”等…项目 are formulas still."""
+    found = _slogans(make_context("“万众兴盛”“兴海”“惠民兴龙”等新型农村集体经济发展项目全面投产。"
+                                  "实施“七个一”“一补三化”等重点工程项目1079个。"))
+    assert {m.label for m in found.values()} >= {"七个一", "一补三化"}
+    assert not {m.label for m in found.values()} & {"万众兴盛", "兴海", "惠民兴龙"}

@@ -93,8 +93,24 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     headed = list(_headed(ctx))
     found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
              *_placed_list(ctx), *_honoured(ctx)]
+    people = officials(ctx.doc.norm)
+    found = [m for m in found if m.label not in people]
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
+
+
+_OFFICIAL = re.compile(r"(?:书记|[省市州县区旗镇乡村]长|主任|主席|局长|部长|厅长|处长|董事长|总经理|记者|通讯员)"
+                       r"([\u4e00-\u9fff]{2,3}?)(?=[、，,。；\s]|一同|一行|等|在|到|先后|深入|主持|调研|强调|指出|要求)")
+
+
+def officials(text: str) -> frozenset[str]:
+    """The people the text names after their titles (县委书记杨军、县长陈华一同调研…: 杨军, 陈华): a bare name of
+    two or three characters listed elsewhere (杨军、陈华走进…) is a person's, no company's brand.
+
+    >>> sorted(officials("7月18日，县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局。"))
+    ['杨军', '陈华']
+    """
+    return frozenset(m.group(1) for m in _OFFICIAL.finditer(text))
 
 
 CENTRAL_RULE = "enterprise.central"

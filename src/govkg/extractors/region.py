@@ -40,7 +40,7 @@ _TOWN_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town",
                "嘎查": "village"}
 # A character right after the suffix that makes it part of another word (乡村, 镇级, 村民).
 _RIGHT_DENY = {"乡": set("村镇亲贤土愁情风俗里间下野音邻民绅味宴长"), "镇": set("村级域长"),
-               "村": set("级庄落容貌风干医委民务规组集社"), "社区": set("化"), "街道": set(), "苏木": set(),
+               "村": set("级庄落容貌风干医委民务规组集社域"), "社区": set("化"), "街道": set(), "苏木": set(),
                "嘎查": set()}
 # A short unpunctuated line naming another report, or a bare tag: portal links, not content.
 _LINK_LINE = re.compile(r"[^，。；：、！？,;:!?]{0,40}(?:工作报告|公报|年鉴)[^，。；：、！？,;:!?]{0,12}|\S{2,8}")

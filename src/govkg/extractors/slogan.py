@@ -376,6 +376,10 @@ def _quotes(text: str) -> Iterator[re.Match[str]]:
             yield from _QUOTED.finditer(text, m.start() + 1, m.end() - 1)
 
 
+_PROJECTS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,14}?项目")
+_COUNTING = re.compile(r"[一二三四五六七八九十两百千\d]")  # “七个一”“一补三化”等重点工程项目: formulas all the same
+
+
 def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset(),
                 first_tag: Callable[[str], str] = lambda w: "") -> list[_Hit]:
     """Slogans quoted in one sentence (chains of adjacent quotes share a verdict)."""
@@ -397,6 +401,10 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
             last = found[chain[-1]]
             tail = text[last[0].end() + len(last[1]):]
             led = any(found[k][2].rule for k in chain) or bool(re.match(r"等", tail) and tail[1:].startswith(lex.heads))
+            if len(chain) > 1 and _PROJECTS_AFTER.match(tail) \
+                    and not any(_COUNTING.search(next(g for g in found[k][0].groups() if g is not None)) for k in chain):
+                chain = [i]
+                continue  # “万众兴盛”“兴海”等新型农村集体经济发展项目: the quotes name projects
             for k in chain:
                 m, head, verdict = found[k]
                 if len(chain) > 1 and _COUNT_AFTER.match(head):
