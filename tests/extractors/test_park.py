@@ -270,3 +270,12 @@ def test_a_shared_farm_is_a_park(make_context):
 
 def test_an_innovation_park_is_a_park(make_context):
     assert "柏屹自主创新园" in labels(make_context("天易创新城建设加快推进，柏屹自主创新园实现亩均产值273万元。"))
+
+
+def test_a_business_district_is_a_park_but_not_the_kind(make_context):
+    """虹桥国际中央商务区, 解放碑中央商务区: named business districts; 中央商务区, 城市中心商务区 are kinds; 当选 ends the
+    district before what it was chosen as (北京商务中心区当选|全球商务区创新联合会…)."""
+    found = labels(make_context("支持虹桥国际中央商务区建设，解放碑中央商务区社会消费品零售总额突破千亿。抓好城市中心商务区、中央商务区建设。"
+                                "北京商务中心区当选全球商务区创新联合会主席机构。"))
+    assert {"虹桥国际中央商务区", "解放碑中央商务区"} <= found
+    assert not found & {"中央商务区", "城市中心商务区", "全球商务区"} and not any("当选" in f for f in found)
