@@ -46,6 +46,9 @@ def milestones(facts):
 @pytest.mark.parametrize("sentence, projects, expected", [
     # the sum, 的, the project
     ("启动投资3.3亿元的区人民医院新院区建设。", ["区人民医院新院区"], {("区人民医院新院区", "330000000", "CNY")}),
+    # a sum written without 元 after 投资: yuan all the same
+    ("签约项目有总投资26亿的年产20万吨高端铝材项目。", ["年产20万吨高端铝材项目"],
+     {("年产20万吨高端铝材项目", "2600000000", "CNY")}),
     # the sum, a verb, the project
     ("投资400万元完成老旧供水管网改造。", ["老旧供水管网改造"], {("老旧供水管网改造", "4000000", "CNY")}),
     # the project, then its sum (约, 超 are what the text gives: the sum as written)

@@ -32,8 +32,10 @@ def read(folder):
     # the year's main work in a report dated the next year is its review
     ("政府工作报告\n2023年1月17日在浦江县第十五届人民代表大会第二次会议上\n各位代表：\n一、2022年主要工作和成效", 2023, True),
     ("政府工作报告\n2022年1月17日在浦江县第十五届人民代表大会第一次会议上\n各位代表：\n二、2022年主要工作", 2022, True),
-    # the meeting's date when nothing else says
+    # the meeting's date when nothing else says; a meeting in December reviews its own year and plans the next
     ("(四川省)芦山县人民政府工作报告(2024年1月15日)\n各位代表：", 2024, True),
+    ("政府工作报告\n——2018年12月22日在建平县第十八届人民代表大会第二次会议上\n各位代表:\n2018年是本届政府的开局之年。", 2019,
+     True),
     # a news article: the year of its date, not of a year it mentions
     ("沁源:党建引领全方位高质量发展\n2022年07月26日 10:10:40 来源:山西新闻网\n2021年以来，全县项目建设提速。", 2022, False),
     ("无日期的新闻\n全县项目建设提速。", None, False),

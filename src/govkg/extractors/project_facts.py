@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
-from govkg.extractors.quantity import Money, find_money, half_width
+from govkg.extractors.quantity import Money, find_bare_sums, find_money, half_width
 from govkg.extractors.timeframe import LEAD_CHARS, resolve, time_word, timeline_of
 from govkg.model import Investment, Mention, Milestone
 
@@ -91,7 +91,7 @@ def invested_sums(text: str) -> Iterator[Money]:
     >>> [m.amount.value for m in invested_sums("总投资约3.3亿元，实现产值5亿元，投资400万元完成改造")]
     ['330000000', '4000000']
     """
-    for money in find_money(text):
+    for money in sorted(find_money(text) + find_bare_sums(text), key=lambda m: m.start):  # 总投资26亿的…项目, too
         if INVEST.search(text, max(0, money.start - 8), money.start):
             yield money
 

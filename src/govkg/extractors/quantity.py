@@ -120,6 +120,27 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
+_BARE = re.compile(rf"(?<![0-9.])(?P<num>{_NUM})\s*(?P<mult>万亿|亿|万)(?=[的、，,。；;）)\s]|$)")
+
+
+def find_bare_sums(text: str) -> list[Money]:
+    """Sums written without their unit of money (总投资26亿的…项目): a count of 亿 or 万 that nothing measures
+    follows; a caller that knows they are money (after 投资) takes them as yuan.
+
+    >>> [m.amount.value for m in find_bare_sums("总投资26亿的年产20万吨高端铝材项目、总投资10亿、5万亩")]
+    ['2600000000', '1000000000']
+    """
+    out = []
+    for m in _BARE.finditer(text):
+        n = _number(m.group("num"))
+        if n is None:
+            continue
+        bound = _APPROX.search(text, max(0, m.start() - 3), m.start())
+        out.append(Money(Amount(decimal_text(n * _MULTIPLIERS[m.group("mult")]), "CNY"), m.start(), m.end(),
+                         bound.group().strip() if bound else ""))
+    return out
+
+
 def is_level(text: str, money: Money) -> bool:
     """Whether ``money`` in ``text`` states a level (达到81.2亿元), not a change (增加3亿元), a start (由80亿元)
     or a bound (突破100亿元).

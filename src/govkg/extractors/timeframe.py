@@ -113,7 +113,14 @@ def _report_year(title: str, heads: list[str], date: str | None) -> int | None:
     m = _TITLE_YEAR.search(title)
     if m:
         return int(m.group(1))
-    return int(date[:4]) if date else None
+    if not date:
+        return None
+    late = len(date) >= 7 and int(date[5:7]) >= _LATE_MONTH  # ——2018年12月22日在建平县…大会上: it plans 2019
+    return int(date[:4]) + late
+
+
+_LATE_MONTH = 11
+"""A report given from this month on (some counties meet in December) reviews its own year and plans the next."""
 
 
 def _lead(sentences: Sequence[Sentence]) -> list[str]:
