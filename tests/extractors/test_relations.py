@@ -274,3 +274,17 @@ def test_an_industry_has_one_label_whatever_form_the_text_uses(make_context):
     _, facts = relations(make_context, "做强氟化工产业。壮大氟化工。")
     labels = {info.label: info.aliases for ref, info in facts.entities.items() if ref.type == "Industry"}
     assert set(labels) == {"氟化工"} and "氟化工产业" in labels["氟化工"]
+
+
+def test_a_parks_tally_of_projects_hosts_the_projects_listed_after_it(make_context):
+    """其中：A园区开工建设项目117项…。P、Q正在加紧建设；B园区开工建设项目65项…。R…: each park hosts the projects
+    after its tally, up to the next park's."""
+    text = ("上半年两个工业园区共开工建设各类项目182项，总投资44.27亿元。其中：武威工业园区开工建设项目117项，总投资32.84亿元。"
+            "甘肃中大铝型材有限公司年产1万吨铝合金型材生产线、天祥肉类加工有限公司肉类屠宰及深加工项目等正在加紧建设；"
+            "黄羊工业园区开工建设项目65项，总投资11.43亿元。远洋实业有限公司年产2000吨菊芋粉加工生产线建设已完成投资300万元。")
+    found, _ = relations(make_context, text)
+    assert {("武威工业园区", "hosts", "甘肃中大铝型材有限公司年产1万吨铝合金型材生产线"),
+            ("武威工业园区", "hosts", "天祥肉类加工有限公司肉类屠宰及深加工项目"),
+            ("黄羊工业园区", "hosts", "远洋实业有限公司年产2000吨菊芋粉加工生产线"),
+            ("黄羊工业园区", "hosts", "远洋实业有限公司")} <= found
+    assert ("武威工业园区", "hosts", "远洋实业有限公司年产2000吨菊芋粉加工生产线") not in found

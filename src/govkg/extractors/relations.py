@@ -634,6 +634,31 @@ def _park_subject_goes_on(doc: _Doc) -> Iterator[Relation]:
             park = None
 
 
+# a park's tally of its projects right after its name (武威工业园区|开工建设项目117项, 经开区|新签约项目23个)
+_PARK_TALLY = re.compile(r"(?:共|累计|新|全年)?(?:开工建设|开工|新建|续建|在建|建设|实施|签约|落地|引进|入驻)(?:各类|重点|产业)?"
+                         r"项目(?:共|达)?\s*\d+\s*[项个]")
+
+
+def _park_tally(doc: _Doc) -> Iterator[Relation]:
+    """A sentence that opens with a park's tally of its projects (其中：武威工业园区开工建设项目117项，总投资…。) is
+    followed by the projects it counts: the park hosts the projects and enterprises of the sentences after it, in
+    its paragraph, up to one that opens with a region or park as its subject or names a park (…正在加紧建设；黄羊工业
+    园区开工建设项目65项…: the next park's tally)."""
+    norm = doc.ctx.doc.norm
+    order = sorted(doc.sents)
+    for i, index in enumerate(order):
+        s = doc.sents[index]
+        park = s.subject()
+        if park is None or park.type != "Park" or not _PARK_TALLY.match(norm, park.end):
+            continue
+        for later in order[i + 1:]:
+            t = doc.sents[later]
+            if "\n" in norm[s.start:t.start].rstrip() or t.subject() is not None or t.of("Park"):
+                break
+            for m in t.of("Enterprise", "Project"):
+                yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_tally")
+
+
 def _page_park(doc: _Doc) -> Iterator[Relation]:
     """A page whose first sentence opens with a park as its subject is about that park (杭州高新区举行…项目集中开工活动):
     the park hosts the projects, enterprises and industries of its other sentences that no other region or park
@@ -740,7 +765,7 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
-    _park_subject_goes_on, _page_park, _park_heading, _park_word,
+    _park_subject_goes_on, _park_tally, _page_park, _park_heading, _park_word,
 )
 
 
