@@ -483,3 +483,9 @@ def test_verbs_of_building_levels_of_importance_and_events_make_no_sector(make_c
     found = labels(make_context("促进国有资本更多投向重要行业和关键领域。在加快项目建设、构筑现代化产业体系上求突破。"
                                 "精准绘制产业图谱。年内举办京津冀装配式建筑产业发展论坛。发展装配式建筑产业。"))
     assert found == {"装配式建筑产业"} or found == {"装配式建筑"}
+
+
+def test_what_safety_inspections_cover_is_no_sector(make_context):
+    """煤矿、尾矿库、油气管网等高危重点行业: sites and facilities a safety campaign inspects."""
+    assert not labels(make_context("加强安全生产监管，煤矿、非煤矿山、尾矿库、油气管网等高危重点行业专项整治成效明显。"))
+    assert {"生物医药", "新能源"} <= labels(make_context("培育生物医药、新能源等战略性新兴产业。"))

@@ -571,3 +571,11 @@ def test_a_production_line_being_built_is_a_project_but_not_the_first_of_a_kind_
     assert {"甘肃赫原生物制品有限公司年产5000吨木糖生产线", "万吨小食品生产线"} <= projects
     assert not any("首条" in p or "5条" in p for p in projects)
     assert "首座抽水蓄能电站" not in found(make_context("建成全省首座抽水蓄能电站。"))[0]
+
+
+def test_buildings_counted_or_a_kind_joined_to_another_thing_name_no_project(make_context):
+    """6条主干路和110栋楼宇亮化工程: counted buildings; 培养引进人才与重大项目建设: a kind of project joined to a
+    task."""
+    projects, _, _ = found(make_context("中山路、玉川路等6条主干路和110栋楼宇亮化工程扮靓城市夜景。"
+                                        "把培养引进人才与重大项目建设紧密结合起来。"))
+    assert not projects

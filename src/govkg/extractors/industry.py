@@ -268,8 +268,9 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
     for m in _FIELD_CLOSE.finditer(text):
-        if "、" not in text[max(0, m.start() - _LIST_REACH):m.start()]:
-            continue  # no list ends here (most 项目 of a report)
+        if "、" not in text[max(0, m.start() - _LIST_REACH):m.start()] or _HAZARDS.search(m.group()):
+            continue  # no list ends here (most 项目 of a report), or what safety inspections cover (煤矿、尾矿库、
+            # 油气管网等高危重点行业: kinds of site and facility)
         items = enumeration_items(text, m.start(), lex)
         if len(items) < 2:
             continue
@@ -283,6 +284,7 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _PARKS = re.compile(r"区(?!域)|园")  # 工业区, 产业园; not 区域特色
+_HAZARDS = re.compile(r"高危|危险")
 
 # the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
 _LEADERS = re.compile(r"(?:领军|龙头|头部)(?!企业|公司|集团)")
@@ -326,7 +328,7 @@ def _plain_tail(lex: Lexicon, tail: str, ranked: bool = False) -> bool:
     >>> [_plain_tail(load_lexicon(), t, r) for t, r in (("县域重点", True), ("重点", False), ("特色", False))]
     [True, False, True]
     """
-    return not _NOT_INDUSTRY.search(tail) and not any(w in lex.boundary and not (ranked and w in _RANKS)
+    return not _NOT_INDUSTRY.search(tail) and not _HAZARDS.search(tail) and not any(w in lex.boundary and not (ranked and w in _RANKS)
                                                       for w in lex.tokenizer.cut(tail))
 
 

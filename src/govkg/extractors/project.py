@@ -65,7 +65,7 @@ _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖�
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家]$")
 _COUNT_AFTER = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)"
                           r"|(?:数量|个数|总数|数占|比重|占比)(?!\d))")  # …项目数量占工业项目: a count of projects
-_COUNT_IN = re.compile(r"\d+[个项件所批座处家条]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
+_COUNT_IN = re.compile(r"\d+[个项件所批座处家条栋幢]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
 # 国道348, 省道213, G227, S465, 国道241线
 # 国道348, G227, S465线, and the number first: 107国道, G234国道
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:[国省县乡]道\d{2,4}线?|[GSXY]\d{2,4}(?:[国省县乡]道|线)?|\d{3}[国省]道)")
@@ -280,6 +280,8 @@ _COUNTED_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内)?首[条个家座台批]")
 """建成我国首条规模化民用航空轮胎生产线: the first of a kind, described, not named."""
+_JOINED_KIND = re.compile(r"[与和及](?:重大|重点|民生|产业)$")
+"""把培养引进人才与|重大项目建设…结合: a kind of project joined to what comes before it, no name."""
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
 RARE_WORD_FREQ = 30
 """A word jieba counts less often than this (or not at all) may be a proper name (乾旻, 撒莲, 唐河)."""
@@ -458,7 +460,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         # a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
-    if _PHASES_OF.search(name) or _FIRST_OF_KIND.match(name):
+    if _PHASES_OF.search(name) or _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
         return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
         return True
