@@ -305,3 +305,11 @@ def test_a_chain_of_quotes_closed_by_projects_names_projects_unless_they_count(m
                                   "实施“七个一”“一补三化”等重点工程项目1079个。"))
     assert {m.label for m in found.values()} >= {"七个一", "一补三化"}
     assert not {m.label for m in found.values()} & {"万众兴盛", "兴海", "惠民兴龙"}
+
+
+def test_a_products_brand_is_no_slogan_but_a_services_or_a_formulas_is(make_context):
+    """“老乡菇”“小牧耳”食用菌品牌, “渝伴礼”特色品牌: products' brands; “政策保姆”服务品牌 and “1+N”区域公用品牌 stay."""
+    found = {m.label for m in _slogans(make_context(
+        "做精做优“老乡菇”“小牧耳”食用菌品牌，打响“渝伴礼”特色品牌。打造“政策保姆”服务品牌，构建“1+N”区域公用品牌体系。")).values()}
+    assert not found & {"老乡菇", "小牧耳", "渝伴礼", "小牧耳食用菌品牌", "渝伴礼特色品牌"}
+    assert any(label.startswith("政策保姆") for label in found) and any(label.startswith("1+N") for label in found)

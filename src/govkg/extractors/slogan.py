@@ -376,6 +376,9 @@ def _quotes(text: str) -> Iterator[re.Match[str]]:
             yield from _QUOTED.finditer(text, m.start() + 1, m.end() - 1)
 
 
+_PRODUCT_BRAND = re.compile(r"[\u4e00-\u9fff]{0,4}(?:区域公用|区域公共|公用|农产品|农业|特色|精品|产品|[菌茶米果菜菇酒肉奶乳蜜油药粮])品牌")
+"""A brand's head with the product it brands before it (食用菌品牌, 区域公用品牌, 特色品牌), not a service's, a
+campaign's or a place's (民生服务品牌, 文旅品牌, 营商品牌) nor a bare 品牌 (“上海制造”品牌)."""
 _PROJECTS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,14}?项目")
 _COUNTING = re.compile(r"[一二三四五六七八九十两百千\d]")  # “七个一”“一补三化”等重点工程项目: formulas all the same
 
@@ -401,6 +404,11 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
             last = found[chain[-1]]
             tail = text[last[0].end() + len(last[1]):]
             led = any(found[k][2].rule for k in chain) or bool(re.match(r"等", tail) and tail[1:].startswith(lex.heads))
+            if _PRODUCT_BRAND.fullmatch(last[1]) and not any(
+                    re.search(r"[+＋\d]", next(g for g in found[k][0].groups() if g is not None)) for k in chain):
+                chain = [i]
+                continue  # “老乡菇”“小牧耳”食用菌品牌, “阜礼”区域公用品牌: brands of products, no formulation (but
+                # a formula's: “1+N”区域公用品牌)
             if len(chain) > 1 and _PROJECTS_AFTER.match(tail) \
                     and not any(_COUNTING.search(next(g for g in found[k][0].groups() if g is not None)) for k in chain):
                 chain = [i]
