@@ -1,8 +1,10 @@
 import pytest
 
+from govkg.extractors import extract
 from govkg.extractors.enterprise import extract_enterprises, is_brand_name
 from govkg.extractors.park import extract_parks
 from govkg.extractors.region import extract_regions
+from govkg.text.document import sentences_of
 
 
 def found(ctx):
@@ -323,3 +325,11 @@ def test_an_official_named_after_a_title_is_no_brand_in_a_list(make_context):
     """县委书记杨军、县长陈华…杨军、陈华走进…发投集团: the two are people, listed beside a company later."""
     found_ = labels(make_context("县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局、招商服务中心、发投集团等单位。"))
     assert "发投集团" in found_ and not found_ & {"杨军", "陈华"}
+
+
+def test_works_listed_before_a_public_works_field_or_a_laboratory_are_no_companies(make_context):
+    """帕孜等水利项目: a water works named by its place; 崖州湾国家实验室二期: a state laboratory's works."""
+    assert not labels(make_context("加快帕孜、粤藏直流等水利项目建设。"))
+    ctx = make_context("支持崖州湾国家实验室二期开工，总投资10亿元。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert not [info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"]

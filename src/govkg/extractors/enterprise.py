@@ -943,6 +943,10 @@ def _items_after(text: str, pos: int, max_len: int = 8) -> list[tuple[int, int]]
     return items
 
 
+WORKS_FIELD = re.compile(r"水利|交通|道路|公路|水运|电网|市政|基础设施|防洪|灌区")
+"""A project list's end that says its items are public works (帕孜等水利项目), named by their places, not owners."""
+
+
 def _project_owners(ctx: Context) -> Iterator[Mention]:
     """Brands that carry out projects: items of project lists, owners of a project's phase."""
     lex = lexicon(ctx)
@@ -951,8 +955,9 @@ def _project_owners(ctx: Context) -> Iterator[Mention]:
         spans: list[tuple[int, int]] = []
         for m in _PROJECT_LIST_END.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
-            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]):
-                continue  # 分布式光伏发电、新能源汽车、储能电池等多个项目: the projects' sectors
+            if lists_sectors(ctx, [sent.text[a:b] for a, b in items]) or WORKS_FIELD.search(m.group()):
+                continue  # 分布式光伏发电、新能源汽车、储能电池等多个项目: the projects' sectors; 帕孜等水利项目: works'
+                # names
             if sent.text.startswith("等", m.start()) or len(items) >= 2:
                 spans.extend(items)
         listed = set(spans)

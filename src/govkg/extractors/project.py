@@ -34,8 +34,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import (brand_before_site, is_brand_name, names_route, place_initials,
-                                        place_length, project_name_owner)
+from govkg.extractors.enterprise import (WORKS_FIELD, brand_before_site, is_brand_name, names_route,
+                                        place_initials, place_length, project_name_owner)
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
@@ -793,12 +793,14 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
     heads = head_regex("project_heads.txt")
     for sent in ctx.sentences:
         lists: dict[int, tuple[str | None, list[tuple[int, int]]]] = {}
-        ends = set()
+        ends, works = set(), set()
         for m in _LIST_END.finditer(sent.text):
             ends.add(m.start())
             if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
                 continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
             lists[m.start()] = (_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex))
+            if WORKS_FIELD.search(m.group()):
+                works.add(m.start())
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
@@ -809,7 +811,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
                 lists[end] = (None, items)  # every item from the list's opening on, each a project; also where the
                 # list's end could not be read back to its opening (a long item: …改造项目拣银岩煤矿道路改造工程等11个项目)
-        for kind, items in lists.values():
+        for close, (kind, items) in lists.items():
             led, kind = kind is None, kind or ""
             if lists_sectors(ctx, [sent.text[a:b] for a, b in items]) \
                     or 2 * sum(bool(_KIND_OF_WORK.search(sent.text, a, b)) for a, b in items) > len(items):
@@ -844,7 +846,10 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     # facility the list says is a project (七天阳光酒店、…等项目7个)
                     yield from _project(ctx, name, start, end, sent.index, "project.list")
                 elif is_brand_name(ctx, name) and not names_route(ctx, name):
-                    yield from _owned_project(name, start, end, sent.index)
+                    if close in works:  # 加快帕孜等水利项目: works named by their place, no owner's
+                        yield from _project(ctx, name + "项目", start, end, sent.index, "project.list")
+                    else:
+                        yield from _owned_project(name, start, end, sent.index)
 
 
 _KIND_OF_WORK = re.compile(r"(?:农业|工业|产业|服务业|制造业|发展|经济)$")  # not 一仁药业, a brand
