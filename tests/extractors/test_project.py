@@ -579,3 +579,9 @@ def test_buildings_counted_or_a_kind_joined_to_another_thing_name_no_project(mak
     projects, _, _ = found(make_context("中山路、玉川路等6条主干路和110栋楼宇亮化工程扮靓城市夜景。"
                                         "把培养引进人才与重大项目建设紧密结合起来。"))
     assert not projects
+
+
+def test_a_common_words_phase_beside_named_works_is_no_name(make_context):
+    """推动机场三期、京滨城际南段…: some airport's third phase; the named works beside it stay."""
+    projects, _, _ = found(make_context("推动机场三期、京滨城际南段、津潍高铁等工程。"))
+    assert "机场三期" not in projects and {"京滨城际南段", "津潍高铁"} <= projects

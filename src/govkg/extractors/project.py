@@ -256,12 +256,22 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
             name = text[c:d]
             if (any(c < f and e < d for e, f in seen) or len(name) < 3 or not any(h.search(name[-4:]) and h.search(name).end() == len(name)
                                                             for h in heads)
-                    or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)):
+                    or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
+                    or _common_body(ctx, lex, name)):
                 continue
             seen.add((c, d))
             out.add((c, d))
             todo.append((c, d))
     return out
+
+
+def _common_body(ctx: Context, lex: Lexicon, name: str) -> bool:
+    """Whether what stands before the phase that ends ``name`` is one common word and no place (机场|三期 of
+    推动机场三期、京滨城际南段…: some airport's third phase, no name); a road's or a school's name may be a common
+    word (迎宾路, 北城中学)."""
+    phase = _PHASE_ONLY.search(name)
+    body = name[:phase.start()] if phase and phase.end() == len(name) else ""
+    return bool(body) and is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)
 
 
 # heads that also name kinds of projects, programmes and plants (民生项目, 惠民工程, 污水处理厂): their
