@@ -238,7 +238,7 @@ def _placed_trade(ctx: Context, name: str) -> bool:
 
 
 OWNER_RULE = "enterprise.project_name"
-_INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成")
+_INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成|项目[，,]?(?:主要)?(?:包括|分别是|分别为)")
 
 
 def _invested(ctx: Context, index: int) -> bool:
