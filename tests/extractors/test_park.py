@@ -279,3 +279,8 @@ def test_a_business_district_is_a_park_but_not_the_kind(make_context):
                                 "北京商务中心区当选全球商务区创新联合会主席机构。"))
     assert {"虹桥国际中央商务区", "解放碑中央商务区"} <= found
     assert not found & {"中央商务区", "城市中心商务区", "全球商务区"} and not any("当选" in f for f in found)
+
+
+def test_a_places_centre_opens_a_zones_name(make_context):
+    """红山中心商贸集聚区: 中心 after a place's name is its centre, no institution before the zone (保护中心|…)."""
+    assert "红山中心商贸集聚区" in labels(make_context("红山中心商贸集聚区红十字医养结合体等重点项目加快建设。"))
