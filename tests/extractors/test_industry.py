@@ -489,3 +489,9 @@ def test_what_safety_inspections_cover_is_no_sector(make_context):
     """煤矿、尾矿库、油气管网等高危重点行业: sites and facilities a safety campaign inspects."""
     assert not labels(make_context("加强安全生产监管，煤矿、非煤矿山、尾矿库、油气管网等高危重点行业专项整治成效明显。"))
     assert {"生物医药", "新能源"} <= labels(make_context("培育生物医药、新能源等战略性新兴产业。"))
+
+
+def test_kinds_that_regulation_names_are_no_sectors(make_context):
+    """重污染行业, 高耗能行业: what rules restrict, not what a place develops."""
+    found = labels(make_context("推动重污染行业超低排放改造，严控高耗能、高排放行业新增产能，推进传统种养产业提质增效。"))
+    assert not found & {"重污染", "高耗能", "高排放", "传统种养", "重污染行业", "高耗能行业"}
