@@ -328,8 +328,8 @@ def _plain_tail(lex: Lexicon, tail: str, ranked: bool = False) -> bool:
     >>> [_plain_tail(load_lexicon(), t, r) for t, r in (("县域重点", True), ("重点", False), ("特色", False))]
     [True, False, True]
     """
-    return not _NOT_INDUSTRY.search(tail) and not _HAZARDS.search(tail) and not any(w in lex.boundary and not (ranked and w in _RANKS)
-                                                      for w in lex.tokenizer.cut(tail))
+    return not _NOT_INDUSTRY.search(tail) and not _HAZARDS.search(tail) \
+        and not any(w in lex.boundary and not (ranked and w in _RANKS) for w in lex.tokenizer.cut(tail))
 
 
 _RANKS = frozenset("重点 主导 优势 支柱 首位 新兴 战略性".split())

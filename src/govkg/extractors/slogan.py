@@ -404,22 +404,20 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
             last = found[chain[-1]]
             tail = text[last[0].end() + len(last[1]):]
             led = any(found[k][2].rule for k in chain) or bool(re.match(r"等", tail) and tail[1:].startswith(lex.heads))
-            if _PRODUCT_BRAND.fullmatch(last[1]) and not any(
-                    re.search(r"[+＋\d]", next(g for g in found[k][0].groups() if g is not None)) for k in chain):
+            contents = [next(g for g in found[k][0].groups() if g is not None) for k in chain]
+            if _PRODUCT_BRAND.fullmatch(last[1]) and not any(re.search(r"[+＋\d]", c) for c in contents):
                 chain = [i]
                 continue  # “老乡菇”“小牧耳”食用菌品牌, “阜礼”区域公用品牌: brands of products, no formulation (but
                 # a formula's: “1+N”区域公用品牌)
-            if len(chain) > 1 and _PROJECTS_AFTER.match(tail) \
-                    and not any(_COUNTING.search(next(g for g in found[k][0].groups() if g is not None)) for k in chain):
+            if len(chain) > 1 and _PROJECTS_AFTER.match(tail) and not any(_COUNTING.search(c) for c in contents):
                 chain = [i]
                 continue  # “万众兴盛”“兴海”等新型农村集体经济发展项目: the quotes name projects
-            for k in chain:
+            for k, content in zip(chain, contents):
                 m, head, verdict = found[k]
                 if len(chain) > 1 and _COUNT_AFTER.match(head):
                     head = ""  # “工业强市”“文旅兴市”四大战略: the count belongs to the whole chain
                 rule = verdict.rule or (None if verdict.hard or not led else "slogan.quoted_chain")
                 if rule:
-                    content = next(g for g in m.groups() if g is not None)
                     hits.append(_Hit(content, head, m.start(), m.end() + len(head), sent.index, rule))
         chain = [i]
     return hits
