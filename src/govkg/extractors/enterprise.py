@@ -263,7 +263,8 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
 
     taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
     # a company named with its legal form at the project's start is its owner (天祥肉类加工有限公司|肉类屠宰及深加工项目)
-    companies = {(m.start, m.end) for m in ctx.mentions if m.ref.type == "Enterprise" and _LEGAL_FORM.search(m.label)}
+    companies = {(m.start, m.end) for m in ctx.mentions
+                 if m.ref.type == "Enterprise" and _REGISTERED_FORM.search(m.label)}
     found, starts = [], set()
     for m in ctx.mentions:
         if m.ref.type not in ("Project", "Park") or m.start < 0 or not _invested(ctx, m.sentence):
@@ -619,9 +620,6 @@ def names_someone(ctx: Context, body: str, placed: bool) -> bool:
     return placed or any(len(t) == 1 or lex.tokenizer.FREQ.get(t, 0) < COMMON_WORD_FREQ for t in toks)
 
 
-_LEGAL_FORM = re.compile(r"(?:股份|有限责任|有限)公司$")
-
-
 def _known_brand(lex: Lexicon, name: str, body: str) -> bool:
     """True when a company's trade name may be a common word jieba knows as a proper noun or a place's name: it
     opens a name that ends in a registered legal form (远洋|实业有限公司), or it is the whole body before the head
@@ -634,7 +632,7 @@ def _known_brand(lex: Lexicon, name: str, body: str) -> bool:
     [True, True, False, False]
     """
     tags = [tag for _, tag in lex.tokenizer.tags(body, HMM=False)]
-    if _LEGAL_FORM.search(name):
+    if _REGISTERED_FORM.search(name):
         return tags[0] in _PROPER or tags[0] == "ns"
     return len(tags) == 1 and tags[0] in _PROPER
 
@@ -679,7 +677,9 @@ def _headed(ctx: Context) -> Iterator[Mention]:
         if len(body) < 2 or len(body) > 14 or _COUNTED.search(body) or _SYMBOL.search(body):
             continue
         rest = _strip_place(places, body, _gazetteer_prefixes(ctx)) if body not in places else ""
-        if not (names_someone(ctx, rest or body, placed=rest != body or _known_brand(lex, name, rest or body))
+        # a brand jieba knows is placed enough: its tags are read only for a body that fails as it stands
+        if not (names_someone(ctx, rest or body, placed=rest != body)
+                or (rest == body and _known_brand(lex, name, body) and names_someone(ctx, body, placed=True))
                 or (head and _COOPERATIVE.fullmatch(head.group()) and _named_cooperative(ctx, rest or body))) \
                 or _RANKING.match(rest or body):
             continue  # …, or a rank: 荣昌|首家上市公司

@@ -269,8 +269,7 @@ def _common_body(ctx: Context, lex: Lexicon, name: str) -> bool:
     """Whether what stands before the phase that ends ``name`` is one common word and no place (机场|三期 of
     推动机场三期、京滨城际南段…: some airport's third phase, no name); a road's or a school's name may be a common
     word (迎宾路, 北城中学)."""
-    phase = _PHASE_ONLY.search(name)
-    body = name[:phase.start()] if phase and phase.end() == len(name) else ""
+    body = name[:-2] if _PHASE_ONLY.match(name, len(name) - 2) else ""
     return bool(body) and is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)
 
 
@@ -470,8 +469,10 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         # a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
-    if _PHASES_OF.search(name) or _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
+    if _PHASES_OF.search(name):
         return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one
+    if _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
+        return True  # 我国首条…生产线, 培养引进人才与|重大项目: a kind described, or joined to another thing
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
         return True
     if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村"):

@@ -108,16 +108,16 @@ def find_money(text: str) -> list[Money]:
     >>> [(m.amount.value, m.bound) for m in find_money("总投资约3.3亿元，超50亿元，33,987元，36.5 9亿元")]
     [('330000000', '约'), ('5000000000', '超'), ('33987', '')]
     """
-    out = []
-    for m in _MONEY.finditer(text):
-        n = _number(m.group("num"))
-        if n is None or _BROKEN.search(text, max(0, m.start() - 8), m.start()):
-            continue
-        value = n * _MULTIPLIERS[m.group("mult") or ""]
-        bound = _APPROX.search(text, max(0, m.start() - 3), m.start())
-        out.append(Money(Amount(decimal_text(value), "USD" if m.group("cur").startswith("美") else "CNY"),
-                         m.start(), m.end(), bound.group().strip() if bound else ""))
-    return out
+    return [_sum(text, m, n, "USD" if m.group("cur").startswith("美") else "CNY") for m in _MONEY.finditer(text)
+            if (n := _number(m.group("num"))) is not None
+            and not _BROKEN.search(text, max(0, m.start() - 8), m.start())]
+
+
+def _sum(text: str, m: re.Match[str], n: Decimal, currency: str) -> Money:
+    """The sum of number ``n`` that a match of :data:`_MONEY` or :data:`_BARE` found, with the bound word before it."""
+    bound = _APPROX.search(text, max(0, m.start() - 3), m.start())
+    value = n * _MULTIPLIERS[m.group("mult") or ""]
+    return Money(Amount(decimal_text(value), currency), m.start(), m.end(), bound.group().strip() if bound else "")
 
 
 _BARE = re.compile(rf"(?<![0-9.])(?P<num>{_NUM})\s*(?P<mult>万亿|亿|万)(?=[的、，,。；;）)\s]|$)")
@@ -130,15 +130,7 @@ def find_bare_sums(text: str) -> list[Money]:
     >>> [m.amount.value for m in find_bare_sums("总投资26亿的年产20万吨高端铝材项目、总投资10亿、5万亩")]
     ['2600000000', '1000000000']
     """
-    out = []
-    for m in _BARE.finditer(text):
-        n = _number(m.group("num"))
-        if n is None:
-            continue
-        bound = _APPROX.search(text, max(0, m.start() - 3), m.start())
-        out.append(Money(Amount(decimal_text(n * _MULTIPLIERS[m.group("mult")]), "CNY"), m.start(), m.end(),
-                         bound.group().strip() if bound else ""))
-    return out
+    return [_sum(text, m, n, "CNY") for m in _BARE.finditer(text) if (n := _number(m.group("num"))) is not None]
 
 
 def is_level(text: str, money: Money) -> bool:

@@ -380,7 +380,8 @@ _PRODUCT_BRAND = re.compile(r"[\u4e00-\u9fff]{0,4}(?:区域公用|区域公共|�
 """A brand's head with the product it brands before it (食用菌品牌, 区域公用品牌, 特色品牌), not a service's, a
 campaign's or a place's (民生服务品牌, 文旅品牌, 营商品牌) nor a bare 品牌 (“上海制造”品牌)."""
 _PROJECTS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,14}?项目")
-_COUNTING = re.compile(r"[一二三四五六七八九十两百千\d]")  # “七个一”“一补三化”等重点工程项目: formulas all the same
+_COUNTING = re.compile(r"[一二三四五六七八九十两百千\d]")  # “七个一”“一补三化”等重点工程项目: formulas all the same;
+# not NUMERALS, whose 万 and 双 open words (“万众兴盛”等…项目 names a project)
 
 
 def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset(),
