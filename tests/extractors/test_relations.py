@@ -288,3 +288,12 @@ def test_a_parks_tally_of_projects_hosts_the_projects_listed_after_it(make_conte
             ("黄羊工业园区", "hosts", "远洋实业有限公司年产2000吨菊芋粉加工生产线"),
             ("黄羊工业园区", "hosts", "远洋实业有限公司")} <= found
     assert ("武威工业园区", "hosts", "远洋实业有限公司年产2000吨菊芋粉加工生产线") not in found
+
+
+def test_a_park_that_ends_a_list_before_its_kind_hosts_none_of_its_peers(make_context):
+    """…投资100亿元的云图控股循环利用产业园、投资50亿元的葛洲坝建材产业园等一批重大项目: the last park, before 等, is
+    one item of the list like the others, not the place the others are in."""
+    text = "成功引进投资101亿元的东方化工硝基产业园、投资100亿元的云图控股循环利用产业园、投资50亿元的葛洲坝建材产业园等一批重大项目。"
+    found, _ = relations(make_context, text)
+    assert not {f for f in found if f[0] == "葛洲坝建材产业园" and f[1] == "hosts"}
+    assert ("云图控股循环利用产业园", "hosts", "东方化工硝基产业园") not in found

@@ -88,7 +88,7 @@ _OTHER_BODY = re.compile(r"(?:党中央|中央|国务院|国家|(省|市|州|盟
 # …and a body of a higher level earlier in a project's clause places it there (争取市政府实施乐凯大街市区段)
 _UPPER_BODY = re.compile(r"(省|市|州|盟)(?:委|政府|人民政府)")
 _BODY_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
-_LIST_LINKS = "、和及与"  # a park next to one of these is an item of a list, not the topic of its clause
+_LIST_LINKS = "、和及与等"  # a park next to one of these is an item of a list, not the topic of its clause
 # Words a clause may open with before its subject region: 近日，…; 去年沁源县…; 该县交口乡…
 _SUBJECT_LEAD = re.compile(r"^(?:近日|今年|去年|目前|同时|此外|其中|近年来|[一二三四五六七八九十]+是)?(?:该[省市州县区旗镇乡村])?$")
 _LEAD_CLAUSE_SLACK = 8
