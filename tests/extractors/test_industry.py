@@ -496,3 +496,18 @@ def test_kinds_that_regulation_names_are_no_sectors(make_context):
     found = labels(make_context("推动重污染行业超低排放改造，严控高耗能、高排放行业新增产能，推进传统种养产业提质增效。"
                                 "建设高素质产业工人队伍。重振新能源产业辉煌。"))
     assert not found & {"重污染", "高耗能", "高排放", "传统种养", "重污染行业", "高耗能行业", "高素质", "重振新能源"}
+
+
+def test_crops_farmed_in_a_list_or_before_the_clause_ends_are_industries(make_context):
+    """种植罗汉果等中药材, 种植生姜，…, 种植花卉1100万株、中药材5000亩: what is farmed; 各种政策 is no farming."""
+    found = labels(make_context("引导村民种植罗汉果等中药材。基地农户种植生姜，每年增收。"
+                                "改造温室大棚141个，种植花卉1100万株、中药材5000亩、食用菌110万棒。用好各种政策、多种模式。"))
+    assert {"罗汉果", "生姜", "花卉", "中药材", "食用菌"} <= found
+    assert not found & {"政策", "模式"}
+
+
+def test_a_list_closed_by_a_count_of_clusters_names_industries(make_context):
+    """集成电路、生物医药、智能网联汽车、软件信息服务业4大集群; 人工智能、智能终端两大集群."""
+    found = labels(make_context("推动集成电路、生物医药、智能网联汽车、软件信息服务业4大集群迈上5000亿元规模，"
+                                "人工智能、智能终端两大集群冲刺2000亿元规模。"))
+    assert {"集成电路", "生物医药", "智能网联汽车", "软件信息服务业", "人工智能", "智能终端"} <= found

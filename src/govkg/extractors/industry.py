@@ -73,8 +73,9 @@ _SIZE = re.compile(r"(?:[十百千万]亿|\d+亿)元?级?(?=[\u4e00-\u9fff]{2})"
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
     r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|[\d一二三四五六七八九十两]+(?:大|个|类|项))"
-    r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群
-    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?<=级)集群|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
+    r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群, 4大集群
+    r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?:(?<=级)|(?<=[\d一二三四五六七八九十两]大))集群"
+    r"|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
     r"(?![园基区]|带(?!动)|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
@@ -667,7 +668,10 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
 _GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|示范|向|专业合作社)")
 _GROWN_TAGS = frozenset({"n", "nz", "nr", "ng"})
 _NOT_GROWN = frozenset("规模 设施 优质 特色 生态 绿色 有机 高效 标准化 集中 分散 传统 农户 农民 群众 全县 全镇 全村 全市 "
-                       "面积 总面积 品种 产品 作物 经济作物".split())
+                       "面积 总面积 品种 产品 作物 经济作物 "
+                       # what farming has or needs, not what it grows (种植技术, 养殖模式, 种植结构, 养殖粪污)
+                       "技术 结构 模式 理念 标准 任务 用地 粪污 异味 污染 废弃物 科技含量 效益 水平 环境 条件 方式 管理 主体 "
+                       "大户 户数 业户 收益 成本 风险 保险 补贴 经验 技能 能力 意愿 区域 范围 布局 场所 基地 小区 园区".split())
 
 
 def _grown(ctx: Context, text: str) -> Iterator[_Found]:
@@ -704,16 +708,25 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
         if name in _FARM_WORDS or all(w in _NOT_GROWN for _, w in nouns):
             continue
         yield _Found(name, start, m.start(), "industry.grown")
-    for m in _PLANTED.finditer(text):  # 种植|蔬菜|15万余亩, 发展|中药材|1.8万亩: the farming first, then its size
+    for m in (*_PLANTED.finditer(text), *_SOWN.finditer(text)):  # 种植|蔬菜|15万余亩; 种植|罗汉果|等
         if tags is None:
             tags = lexicon(ctx).tokenizer.tags(text)
-        name = m.group("crop")
-        if name not in _FARM_WORDS and name not in _NOT_GROWN and _nouns_between(tags, m.start("crop"), m.end("crop")):
-            yield _Found(name, m.start("crop"), m.end("crop"), "industry.grown")
+        start, end = m.span("crop")
+        while start < end:  # 种植|花卉1100万株、中药材5000亩: the list goes on with crops and their sizes
+            name = text[start:end]
+            if name in _FARM_WORDS or name in _NOT_GROWN or not _nouns_between(tags, start, end):
+                break
+            yield _Found(name, start, end, "industry.grown")
+            more = _SOWN_MORE.match(text, _CROP_SIZE.match(text, end).end())
+            start, end = more.span("crop") if more else (end, end)
+# a crop or animal farmed, its name closed by a list's mark or the clause's end (种植罗汉果等中药材, 养殖龙虾、)
+_SOWN = re.compile(r"(?:种植|栽种|栽植|养殖|饲养)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；)")
+_SOWN_MORE = re.compile(r"、(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；|\d)")
+_CROP_SIZE = re.compile(r"(?:\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱|株|棒|吨|公斤|斤))?")
 
 
 _PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
-                      r"\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱)")
+                      r"\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱|株|棒)")
 
 
 def _nouns_between(tags: tuple[tuple[str, str], ...], start: int, end: int) -> bool:
