@@ -585,3 +585,19 @@ def test_a_common_words_phase_beside_named_works_is_no_name(make_context):
     """推动机场三期、京滨城际南段…: some airport's third phase; the named works beside it stay."""
     projects, _, _ = found(make_context("推动机场三期、京滨城际南段、津潍高铁等工程。"))
     assert "机场三期" not in projects and {"京滨城际南段", "津潍高铁"} <= projects
+
+
+def test_a_list_closed_by_a_count_without_deng_names_projects(make_context):
+    """翰诺威智能装备、佳安金属新材料、东之晟金属新材料三个亿元项目: the count says the items are projects, as 等…项目
+    does; a count after one item is no list."""
+    projects, _, _ = found(make_context("许河镇举行翰诺威智能装备、佳安金属新材料、东之晟金属新材料三个亿元项目集中开工仪式。"))
+    assert {"翰诺威智能装备", "东之晟金属新材料"} <= projects
+    assert any(p.startswith("佳安金属新材料") for p in projects)
+    assert not found(make_context("全镇新实施智能装备两个项目。"))[0]
+
+
+def test_works_named_as_a_project_of_works_end_in_gongcheng_xiangmu(make_context):
+    """兴隆太阳河综合整治工程项目: 工程项目 is one head, not works (…工程) that another head (项目) goes on from."""
+    projects, _, _ = found(make_context("这8个项目包括万宁壹号项目、兴隆太阳河综合整治工程项目(不含示范段)。"))
+    assert "兴隆太阳河综合整治工程项目" in projects
+    assert not found(make_context("加快重点工程项目建设。"))[0]

@@ -55,6 +55,9 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
                        r"(?:(?!于)[\u4e00-\u9fff]){0,12}"
                        r"|(?:\d+(?:\.\d+)?[万亿]元(?:以上)?)?(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})"
                        r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
+# a count right after a list's last item, a size class and the works head (翰诺威智能装备、佳安金属新材料三个亿元项目)
+_COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
+                           r"(?:以上)?(?:重大|重点|产业|工业)?(?:项目|工程)" + NOT_FUNDS)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
@@ -812,6 +815,12 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             lists[m.start()] = (_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex))
             if WORKS_FIELD.search(m.group()):
                 works.add(m.start())
+        for m in _COUNT_CLOSED.finditer(sent.text):  # A、B、C三个亿元项目: a count with no 等 closes the list too
+            items = enumeration_items(sent.text, m.start(), lex)
+            before = sent.text[items[0][0]:m.start()] if items else ""
+            if len(items) >= 2 and "等" not in before and sent.text[m.start() - 1] not in "的共计":
+                # not …等总投资45亿元的8个项目 (the list ends at 等), nor 集成电路重点项目、…、总部项目三类共52个项目 (a total)
+                lists[m.start()] = (_route_kind(ctx, m.group()), items)
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
