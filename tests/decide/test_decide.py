@@ -166,6 +166,20 @@ def test_choose(candidate, verdict):
     assert choose(TOY, candidate)[0] == verdict
 
 
+def test_a_company_named_with_its_legal_form_is_never_rejected():
+    """利天万世新能源有限公司: a model sure it is no entity still keeps it, at the low confidence it gives."""
+    toy = Model(("Enterprise", REJECT), (0.0, 0.0), {"Enterprise|df=1": (-2.0, 2.0)})
+
+    def company(label: str) -> Candidate:
+        return Candidate(EntityRef("Enterprise", label), label, (), frozenset({"type=Enterprise", "Enterprise|df=1"}))
+
+    kind, p = choose(toy, company("利天万世新能源有限公司"))
+    assert kind == "Enterprise" and p < 0.5
+    assert choose(toy, company("利天万世新能源"))[0] == REJECT
+    assert choose(toy, company("枣业股份有限公司"))[0] == REJECT  # a short trade name may be cut from a longer one
+    assert choose(toy, company("由玖兴农牧(阜平)有限公司"))[0] == REJECT  # a preposition glued on
+
+
 def test_explain_names_the_features_that_decided():
     rows = explain(TOY, cand("Park", "Park|marker"))
     assert rows[0] == ("Park|marker", 6.0)  # for rejecting, against the Park it was proposed as

@@ -10,6 +10,7 @@ with no confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -76,9 +77,27 @@ def choose(model: Model, candidate: Candidate, reject_at: float = REJECT_AT) -> 
     proposed = candidate.ref.type
     allowed = [c for c in probs if c == proposed or (proposed in RETYPABLE and c in RETYPABLE)]
     kind = max(allowed, key=lambda c: (probs[c], c == proposed, c))
-    if probs[REJECT] >= reject_at and probs[REJECT] > probs[kind]:
+    if probs[REJECT] >= reject_at and probs[REJECT] > probs[kind] and not _registered(candidate):
         return REJECT, probs[REJECT]
     return kind, probs[kind]
+
+
+_REGISTERED = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+
+
+def _registered(candidate: Candidate) -> bool:
+    """A company named with its registered legal form and a trade name of four characters or more before it
+    (利天万世新能源有限公司): the name says what it is, which the gold the model learns from, naming companies
+    short, seldom shows; such a candidate is kept, at the confidence the model gives it. A short trade name may
+    be cut from a longer one (枣业股份有限公司 of 好想你枣业…), and one that opens with a preposition has it
+    glued on (由玖兴农牧…有限公司): the model still decides those."""
+    if candidate.ref.type != "Enterprise":
+        return False
+    form = _REGISTERED.search(candidate.label)
+    return form is not None and form.start() >= 4 and candidate.label[0] not in _PREPOSITIONS
+
+
+_PREPOSITIONS = "由与和向对被把将从在为"
 
 
 def explain(model: Model, candidate: Candidate, top: int = 6) -> list[tuple[str, float]]:
