@@ -68,6 +68,10 @@ def _in_spans(text: str, needle: str) -> bool:
         "验证码:",
         "免责声明：本文仅代表作者观点，不代表本站立场。 凡注明为中国县域原创作品的，未经许可，不得转载！",
         "联系电话:",
+        # a paper's notice of its rights, in two lines
+        "凡市场星报、安徽财经网、掌中安徽记者署名文字、图片,版权均属于市场星报所有。任何媒体、网站或者个人,未经授权不得转载、链接、"
+        "转帖或以其他方式复制发表;已经授权的媒体、网站,在转载使用时必须注",
+        "明“来源:市场星报、安徽财经网或者掌中安徽”,违者本单位将依法追究法律责任。",
         "|",
         ">>",
     ],
@@ -97,6 +101,7 @@ def test_junk_line_between_paragraphs_is_dropped(line: str) -> None:
         "名词解释",
         "打造“冀时办”政务服务平台，开通政务微信",
         "推进主题教育常态化长效化",
+        "对破坏生态环境的违法行为，依法追究法律责任。",
     ],
 )
 def test_report_line_between_paragraphs_is_kept(line: str) -> None:
