@@ -511,3 +511,9 @@ def test_a_list_closed_by_a_count_of_clusters_names_industries(make_context):
     found = labels(make_context("推动集成电路、生物医药、智能网联汽车、软件信息服务业4大集群迈上5000亿元规模，"
                                 "人工智能、智能终端两大集群冲刺2000亿元规模。"))
     assert {"集成电路", "生物医药", "智能网联汽车", "软件信息服务业", "人工智能", "智能终端"} <= found
+
+
+def test_a_word_cut_apart_or_a_place_within_a_sector_is_no_sector(make_context):
+    """就业|性战略产业: 性 ends the word before it; 工业中|战略性新兴产业: within industry, the share of a sector."""
+    found = labels(make_context("工业中战略性新兴产业占比30％以上。研究制定就业性战略产业发展规划。"))
+    assert not {f for f in found if f.startswith("性") or f.endswith("业中")}
