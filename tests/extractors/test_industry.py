@@ -517,3 +517,20 @@ def test_a_word_cut_apart_or_a_place_within_a_sector_is_no_sector(make_context):
     """就业|性战略产业: 性 ends the word before it; 工业中|战略性新兴产业: within industry, the share of a sector."""
     found = labels(make_context("工业中战略性新兴产业占比30％以上。研究制定就业性战略产业发展规划。"))
     assert not {f for f in found if f.startswith("性") or f.endswith("业中")}
+
+
+def test_what_projects_draw_on_is_no_sector_they_span(make_context):
+    """项目覆盖金融、…、国资、人才等多个关键领域: capital and talent are what projects draw on, not sectors."""
+    found = labels(make_context("700亿的项目覆盖金融、科技产业、商贸外资、文体旅游、国资、人才等多个关键领域。"))
+    assert "文体旅游" in found and not found & {"商贸外资", "国资", "人才"}
+
+
+def test_a_count_of_sectors_is_none_of_them(make_context):
+    """10大硬核产业集群: the count's 大 opens no sector's name (大硬核); 大健康产业 is one."""
+    found = labels(make_context("聚力打造10大硬核产业集群，打造十大硬核产业集群。发展大健康产业。"))
+    assert "大健康产业" in found and not {f for f in found if "硬核" in f}
+
+
+def test_how_an_industry_is_is_no_sector(make_context):
+    """发展专业特色产业: specialised and distinctive say how, not which."""
+    assert not labels(make_context("开发区致力于发展专业特色产业，延伸产业链条。"))

@@ -579,11 +579,13 @@ def _sector_lists(ctx: Context, text: str, previous: str = "") -> Iterator[_Foun
         if 2 * sum(p.endswith(_PRODUCTS) for p in parts) > len(parts):
             continue  # what the projects make (汽车整车控制系统、车身部件、汽车自动喷涂设备等多个领域)
         yield from _list_items(text, m.start(body), parts, lambda part: not _DIGIT.search(part) and (
-            of_projects or _sector_like(part, terms)))
+            of_projects or _sector_like(part, terms)) and not part.endswith(_FACTORS))
 
 
 _PRODUCTS = ("设备", "系统", "部件", "零部件", "器件", "配件", "零件")
 """Endings of products, not sectors (车身部件, 清洗设备)."""
+_FACTORS = ("人才", "资金", "资本", "外资", "国资", "内资", "民资", "土地", "用地", "政策")
+"""Endings of what projects draw on, not sectors they are in (项目覆盖金融、商贸外资、国资、人才等多个关键领域)."""
 
 
 def _list_parts(body: str) -> list[str]:
@@ -910,10 +912,15 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
+    if body.startswith("大") and _COUNT_DIGIT.match(ctx.doc.text, offset + start - 1):
+        return None  # 10|大硬核产业集群, 十|大…: a count of sectors, not one
     bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if is_sector_term(ctx, body) else body)
     if bad or _generic(ctx, body) or set(body) <= _words(ctx, "province_abbreviations.txt"):
         return None  # …, or provinces by their one-character names (京津|产业转移)
     return replace(f, name=name, start=start, aliases=aliases)
+
+
+_COUNT_DIGIT = re.compile(r"[\d一二三四五六七八九十两几多]")
 
 
 def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...]) -> int:
