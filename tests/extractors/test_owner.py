@@ -118,3 +118,12 @@ def test_a_company_named_with_its_legal_form_at_a_projects_start_is_its_owner_wh
     ctx = make_context("天祥肉类加工有限公司肉类屠宰及深加工项目正在加紧建设，总投资2亿元。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"} == {"天祥肉类加工有限公司"}
+
+
+def test_a_companys_phase_names_the_company_whole_and_a_school_no_builder(make_context):
+    """中亦食品二期 is the second phase of 中亦食品, not 中亦's 食品 works; 梁洁华希望中学 and 宏利佳九年一贯制学校 are
+    schools named after donors, built by no company."""
+    found = candidates(make_context, "完成中亦食品二期、华智家纺等项目土地征迁。启动投资0.63亿元的梁洁华希望中学改扩建工程，"
+                                     "建成宏利佳九年一贯制学校。")
+    assert not found & {"中亦", "梁洁华", "宏利佳"}
+    assert project_name_owner(make_context("。"), "中利乳业奶粉加工项目") == 4

@@ -305,9 +305,9 @@ def project_name_owner(ctx: Context, name: str) -> int:
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources(); mentions = ()
     >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
-    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站")
+    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站", "中亦食品二期")
     >>> [n[:project_name_owner(C, n)] for n in names]
-    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电']
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电', '']
 
     A headquarters is its company's (云学堂|总部, 速腾电子|研发生产总部, 瑞幸咖啡|全国总部项目):
 
@@ -317,8 +317,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     from govkg.extractors.industry import is_sector_term
 
     lex = lexicon(ctx)
-    if _ROUTE_WORKS.search(name):
-        return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延: a road's ends or place, not its builder
+    if _PUBLIC_WORKS.search(name):
+        return 0  # 塔城至乌苏…, 曲阳东互通, 乐凯大街南延, 梁洁华希望中学: a road's ends or place, a school, no builder
     place = place_length(ctx, name)
     hq = headquarters_owner(ctx, name, place)
     if hq:
@@ -345,8 +345,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
         brand = max((e for e in ends if e <= brand), default=0)
     if brand - place > 2 and name[brand - 1] in "东西南北":
         brand -= 1  # 华电|西大峪抽水蓄能电站: a direction opens the place after the brand
-    if brand - place < 2:
-        return 0
+    if brand - place < 2 or _WORD_AND_PHASE.fullmatch(name, brand):
+        return 0  # …, or 中亦|食品二期: the phase of 中亦食品, the company the phase rule reads whole
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
     if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ \
             and not _NOT_TRADE.fullmatch(trade) and trade[0] != name[brand - 1] \
@@ -364,6 +364,9 @@ def project_name_owner(ctx: Context, name: str) -> int:
         return 0  # …, places by their initials (京津|电子), a verb (投运|金上), a common word of the dictionary (村级,
     # 乳业; a proper noun such as 华润 is a brand)
     return brand
+
+
+_WORD_AND_PHASE = re.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十]期")
 
 
 def headquarters_owner(ctx: Context, name: str, place: int | None = None) -> int:
@@ -399,7 +402,8 @@ _HEADQUARTERS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:全国|全球|中国|区�
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
 _NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
-_ROUTE_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]")
+_PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]"
+                          r"|学校|中学|小学|幼儿园|卫生院|一贯制")  # …, or a school named after its donor (梁洁华希望中学)
 _PROPER = frozenset({"nz", "nr", "nrt", "nt"})  # jieba's tags of proper nouns
 # joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
 # 潘家田铁矿, 鲁岗污水): not a company
