@@ -687,6 +687,14 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
     >>> [f.name for t in ("引领沙田柚种植向规模化", "全县枸杞种植面积2500亩", "新增规模养殖基地", "农作物种植面积稳定",
     ...                   "全镇稻虾养殖规模已突破3万亩") for f in _grown(C(), t)]
     ['沙田柚', '枸杞', '稻虾']
+
+    The farming may come first, the crop closed by its size or a list's mark, and the list go on from a sized crop
+    (种植|中药材|5000亩, 种植|罗汉果|等中药材, 种植花卉1100万株、|中药材|5000亩); a word of what farming has or needs
+    is no crop (种植技术, 养殖模式):
+
+    >>> [f.name for t in ("引导村民种植罗汉果等中药材", "种植花卉1100万株、中药材5000亩", "推广科学种植模式，学习种植技术。")
+    ...  for f in _grown(C(), t)]
+    ['罗汉果', '花卉', '中药材']
     """
     tags = None
     for m in _GROWN.finditer(text):
@@ -722,6 +730,8 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
             yield _Found(name, start, end, "industry.grown")
             more = _SOWN_MORE.match(text, _CROP_SIZE.match(text, end).end())
             start, end = more.span("crop") if more else (end, end)
+
+
 # a crop or animal farmed, its name closed by a list's mark or the clause's end (种植罗汉果等中药材, 养殖龙虾、)
 _SOWN = re.compile(r"(?:种植|栽种|栽植|养殖|饲养)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；)")
 _SOWN_MORE = re.compile(r"、(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；|\d)")
