@@ -284,3 +284,9 @@ def test_a_business_district_is_a_park_but_not_the_kind(make_context):
 def test_a_places_centre_opens_a_zones_name(make_context):
     """红山中心商贸集聚区: 中心 after a place's name is its centre, no institution before the zone (保护中心|…)."""
     assert "红山中心商贸集聚区" in labels(make_context("红山中心商贸集聚区红十字医养结合体等重点项目加快建设。"))
+
+
+def test_a_rank_among_parks_is_no_part_of_a_name(make_context):
+    """全省唯一|国家现代农业产业园, 全国首个|零碳产业园: the rank in front is cut off, and what is left is a kind."""
+    found = labels(make_context("成功获批本年度全省唯一国家现代农业产业园。建成全国首个零碳产业园。建成全国首个大田零碳产业园。"))
+    assert not any(f.startswith(("唯一", "首个")) for f in found) and "大田零碳产业园" in found
