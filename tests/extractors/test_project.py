@@ -601,3 +601,18 @@ def test_works_named_as_a_project_of_works_end_in_gongcheng_xiangmu(make_context
     projects, _, _ = found(make_context("这8个项目包括万宁壹号项目、兴隆太阳河综合整治工程项目(不含示范段)。"))
     assert "兴隆太阳河综合整治工程项目" in projects
     assert not found(make_context("加快重点工程项目建设。"))[0]
+
+
+def test_a_counts_sum_a_determiner_and_a_joining_word_name_no_project(make_context):
+    """共计537个、总投资8864亿元的浙江省重大项目: what a count of projects cost together; 这一项目: the project spoken
+    of; (即保庄圩工程)和|行蓄洪区居民迁建工程: 和 joins the works to the one before."""
+    projects, _, _ = found(make_context("共计537个、总投资8864亿元的浙江省重大项目在嘉善县举行集中开工仪式。这一项目是重点工程。"
+                                        "加快推进行蓄洪区建设工程霍邱段(即保庄圩工程)和行蓄洪区居民迁建工程。"))
+    assert "行蓄洪区居民迁建工程" in projects
+    assert not projects & {"浙江省重大项目", "这一项目", "和行蓄洪区居民迁建工程"}
+
+
+def test_a_capacity_a_year_opening_a_list_keeps_its_year(make_context):
+    """年产30万平方米…项目、银港产业园二期等项目: 年 opens the first item's capacity, no time before the list."""
+    projects, _, _ = found(make_context("区举行集中签约活动。年产30万平方米绿色装配式建筑配套装备项目、银港产业园二期等项目签约。"))
+    assert not any(p.startswith("产") for p in projects)

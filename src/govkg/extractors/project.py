@@ -387,8 +387,11 @@ _PREPOSITIONS = "对把在被给即从"
 
 
 def _leading_preposition(text: str, a: int) -> int:
+    """1 when ``text[a]`` is a preposition opening a clause, or 和 / 及 right after a bracket that closed the name
+    before ((即保庄圩工程)和|行蓄洪区居民迁建工程): the word joins, it names nothing."""
     at_clause_start = a == 0 or text[a - 1] in STOP_CHARS
-    return 1 if at_clause_start and a < len(text) and text[a] in _PREPOSITIONS else 0
+    after_bracket = a > 0 and text[a - 1] in "）)" and text[a:a + 1] in ("和", "及")
+    return 1 if (at_clause_start and a < len(text) and text[a] in _PREPOSITIONS) or after_bracket else 0
 
 
 _COMPANY_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
@@ -672,8 +675,9 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
     plain = half_width(text)
     stages = stage_table(ctx.resources)
     for money in invested_sums(plain):
-        if _BOUND_AFTER.match(plain, money.end):
-            continue  # 总投资500亿元以上的…项目: a class of projects by size
+        if _BOUND_AFTER.match(plain, money.end) \
+                or _PROJECTS_COUNTED.search(plain, max(0, money.start - 14), money.start):
+            continue  # 总投资500亿元以上的…项目: a class of projects by size; 共计537个、总投资8864亿元的…: a count's sum
         start = _INVESTED_GAP.match(plain, money.end).end()
         hi = start
         while hi < len(plain) and hi - start < _INVESTED_MAX and (plain[hi] not in STOP_CHARS or joins(plain, hi)):
@@ -697,6 +701,10 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
                 or _SUPERLATIVE.search(name)):
             continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name)
         yield start, end
+
+
+_YEARS_OUTPUT = re.compile(r"年(?:产|加工|处理|生产|出栏|屠宰)")  # a capacity a year opens a name (年产30万吨…)
+_PROJECTS_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项][、，,]?(?:计划)?(?:总投资|投资)[约近超逾达]?$")
 
 
 _DATE = re.compile(r"\d{1,4}\s*[年月日号]|[年月]底|年内|上半年|下半年")
@@ -839,6 +847,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 # or what kinds of work they are (新绿色有机农业、可循环再利用发展、…、全域治理等项目)
             for a, b in items:
                 a += _leading_preposition(sent.text, a)
+                if a > 0 and _YEARS_OUTPUT.match(sent.text, a - 1):
+                    a -= 1  # 年|产30万平方米…: a list's first item cut after 年, which opens a capacity
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
                 a += 3 if _PHASE_JOINED.match(sent.text, a) else 0  # 配置一期、二期和|黄茅峡水库: the phase is the item before's
                 parts = _two_works(ctx, lex, sent, a, b, named)
