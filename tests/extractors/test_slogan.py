@@ -313,3 +313,12 @@ def test_a_products_brand_is_no_slogan_but_a_services_or_a_formulas_is(make_cont
         "做精做优“老乡菇”“小牧耳”食用菌品牌，打响“渝伴礼”特色品牌。打造“政策保姆”服务品牌，构建“1+N”区域公用品牌体系。")).values()}
     assert not found & {"老乡菇", "小牧耳", "渝伴礼", "小牧耳食用菌品牌", "渝伴礼特色品牌"}
     assert any(label.startswith("政策保姆") for label in found) and any(label.startswith("1+N") for label in found)
+
+
+def test_a_counted_kind_of_high_ground_pillar_or_cluster_is_a_numbered_formula(make_context):
+    """四大支柱产业, 三大高地, 10大硬核产业集群 are numbered formulas like 五大战略; 三大产业结构, 5.10大关 and
+    两个产业集群 (a count) are not."""
+    found = set(_slogans(make_context("做强四大支柱产业，建设三大高地，聚力打造10大硬核产业集群。优化三大产业结构，"
+                                      "增速达5.10大关。培育两个产业集群。")))
+    assert {"四大支柱产业", "三大高地", "10大硬核产业集群"} <= found
+    assert not any("结构" in f or "大关" in f or "个" in f for f in found)
