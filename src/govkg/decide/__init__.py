@@ -18,6 +18,7 @@ from pathlib import Path
 from govkg.decide.features import Candidate, candidates, squash
 from govkg.decide.model import REJECT, Model, shipped_model
 from govkg.extractors.base import Context, Resources
+from govkg.extractors.enterprise import LEGAL_FORM
 from govkg.model import DocFacts, EntityRef, Mention
 
 RETYPABLE = frozenset({"Industry", "Project", "Enterprise", "Park", "Slogan"})
@@ -82,7 +83,7 @@ def choose(model: Model, candidate: Candidate, reject_at: float = REJECT_AT) -> 
     return kind, probs[kind]
 
 
-_REGISTERED = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+_REGISTERED = re.compile(LEGAL_FORM + "$")
 
 
 def _registered(candidate: Candidate) -> bool:

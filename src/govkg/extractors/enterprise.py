@@ -151,6 +151,8 @@ def _branch_end(ctx: Context, text: str, at: int) -> int | None:
 
 
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:分公司|有限责任公司|有限公司|公司)")
+LEGAL_FORM = r"(?:股份)?有限(?:责任)?公司"
+"""A registered legal form (…股份有限公司, …有限责任公司, …有限公司), as a regular expression's text."""
 _REGISTERED_FORM = re.compile(r"(?:（集团）)?(?:控股)?有限(?:责任)?公司$")
 _NOT_CENTRAL_AFTER = re.compile(r"大学|学院|职业|技术学院|网(?![络联])|报")
 

@@ -735,11 +735,11 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
 # a crop or animal farmed, its name closed by a list's mark or the clause's end (种植罗汉果等中药材, 养殖龙虾、)
 _SOWN = re.compile(r"(?:种植|栽种|栽植|养殖|饲养)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；)")
 _SOWN_MORE = re.compile(r"、(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；|\d)")
-_CROP_SIZE = re.compile(r"(?:\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱|株|棒|吨|公斤|斤))?")
-
-
+_AMOUNT = r"\d+(?:\.\d+)?[万千]?[余多]?"
+_FARMED = "亩|头|只|羽|箱|株|棒"  # how much is farmed: area, heads, plants
+_CROP_SIZE = re.compile(rf"(?:{_AMOUNT}(?:{_FARMED}|吨|公斤|斤))?")  # …, or its weight, after a listed crop
 _PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
-                      r"\d+(?:\.\d+)?[万千]?[余多]?(?:亩|头|只|羽|箱|株|棒)")
+                      rf"{_AMOUNT}(?:{_FARMED})")
 
 
 def _nouns_between(tags: tuple[tuple[str, str], ...], start: int, end: int) -> bool:

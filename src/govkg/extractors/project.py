@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govkg.extractors.base import Context
-from govkg.extractors.enterprise import (WORKS_FIELD, brand_before_site, is_brand_name, names_route,
+from govkg.extractors.enterprise import (LEGAL_FORM, WORKS_FIELD, brand_before_site, is_brand_name, names_route,
                                         place_initials, place_length, project_name_owner)
 from govkg.extractors.gazetteer import gazetteer
 from govkg.extractors.industry import lists_sectors
@@ -58,6 +58,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
 # a count right after a list's last item, a size class and the works head (翰诺威智能装备、佳安金属新材料三个亿元项目)
 _COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
                            r"(?:以上)?(?:重大|重点|产业|工业)?(?:项目|工程)" + NOT_FUNDS)
+_LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more holds (enumeration_items)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
@@ -824,10 +825,10 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             if WORKS_FIELD.search(m.group()):
                 works.add(m.start())
         for m in _COUNT_CLOSED.finditer(sent.text):  # A、B、C三个亿元项目: a count with no 等 closes the list too
+            if sent.text[m.start() - 1] in "的共计" or not _LISTED_BEFORE.search(sent.text, 0, m.start()):
+                continue  # …等总投资45亿元的8个项目 (the list ends at 等), …、总部项目三类共52个项目 (a total); no list
             items = enumeration_items(sent.text, m.start(), lex)
-            before = sent.text[items[0][0]:m.start()] if items else ""
-            if len(items) >= 2 and "等" not in before and sent.text[m.start() - 1] not in "的共计":
-                # not …等总投资45亿元的8个项目 (the list ends at 等), nor 集成电路重点项目、…、总部项目三类共52个项目 (a total)
+            if len(items) >= 2 and "等" not in sent.text[items[0][0]:m.start()]:
                 lists[m.start()] = (_route_kind(ctx, m.group()), items)
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
@@ -907,9 +908,9 @@ def _route_kind(ctx: Context, list_end: str) -> str:
     return kind if body and not _generic_body(ctx, body) else ""
 
 
-_REGISTERED = re.compile(r"(?:股份)?有限(?:责任)?公司|集团(?=\d|年产)")
+_REGISTERED = re.compile(LEGAL_FORM + r"|集团(?=\d|年产)")
 """A registered company's form, or a group's before its size (华舟铝业有限公司|年产10万吨…, 万利加集团|300万吨…)."""
-_COMPANY_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团|工程局")
+_COMPANY_GOES_ON = re.compile(LEGAL_FORM + r"|公司|集团|工程局")
 """What continues a company's name past a works head (杭州三汇信息工程|有限公司, 中南土木工程|集团)."""
 
 
