@@ -534,3 +534,12 @@ def test_a_count_of_sectors_is_none_of_them(make_context):
 def test_how_an_industry_is_is_no_sector(make_context):
     """发展专业特色产业: specialised and distinctive say how, not which."""
     assert not labels(make_context("开发区致力于发展专业特色产业，延伸产业链条。"))
+
+
+def test_sectors_that_speed_up_and_sectors_of_key_projects_or_makers_are_industries(make_context):
+    """智慧农业、农产品电商加速发展: the sectors as the subject of their growth; 休闲旅游、…等4个重点项目: the projects'
+    sectors; 火龙果、兰花、莲雾等种植示范基地 and 出栏生猪85万头: what is farmed."""
+    found = labels(make_context("智慧农业、农产品电商加速发展。筹备了休闲旅游、食品加工、装备制造等4个重点项目。"
+                                "园内已建有火龙果、兰花、莲雾等种植示范基地。全年出栏生猪85万头、存栏肉牛3万头。"))
+    assert {"智慧农业", "农产品电商", "休闲旅游", "食品加工", "装备制造", "火龙果", "兰花", "莲雾", "生猪", "肉牛"} <= found
+    assert not any(f.startswith(("建有", "存栏")) for f in found)

@@ -80,7 +80,7 @@ _LIST_CLOSE = re.compile(
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
-_GROWS = r"(?:全面|加快|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
+_GROWS = r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
 _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
     r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|" + _GROWS
@@ -606,7 +606,7 @@ def _list_parts(body: str) -> list[str]:
 
 _AND_IN = re.compile("和|及|与")
 _AND_ONLY = re.compile("和|与")
-_COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|多个|一批|\d+多?[家个]|[一二三四五六七八九十两几]+[家个])?(?:企业|公司|项目)")
+_COMPANIES_CLOSE = re.compile(r"等(?:各类|各种|多家|多个|一批|\d+多?[家个]|[一二三四五六七八九十两几]+[家个])?(?:重点|重大)?(?:企业|公司|项目|厂商|厂家)")
 
 
 def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
@@ -695,6 +695,11 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
     >>> [f.name for t in ("引导村民种植罗汉果等中药材", "种植花卉1100万株、中药材5000亩", "推广科学种植模式，学习种植技术。")
     ...  for f in _grown(C(), t)]
     ['罗汉果', '花卉', '中药材']
+
+    A list closed by its farming names crops too (火龙果、兰花、莲雾|等种植示范基地):
+
+    >>> [f.name for f in _grown(C(), "园内已建有火龙果、兰花、莲雾等种植示范基地")]
+    ['火龙果', '兰花', '莲雾']
     """
     tags = None
     for m in _GROWN.finditer(text):
@@ -730,16 +735,39 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
             yield _Found(name, start, end, "industry.grown")
             more = _SOWN_MORE.match(text, _CROP_SIZE.match(text, end).end())
             start, end = more.span("crop") if more else (end, end)
+    for m in _FARMED_AFTER.finditer(text):  # 火龙果、兰花、莲雾|等种植示范基地: the list before its farming
+        if tags is None:
+            tags = lexicon(ctx).tokenizer.tags(text)
+        items = enumeration_items(text, m.start(), lexicon(ctx))
+        if items:  # the first item from its nouns on (建有|火龙果)
+            items[0] = (_noun_run(tags, *items[0]), items[0][1])
+        if items and all(2 <= b - a <= 4 and _nouns_between(tags, a, b) and text[a:b] not in _FARM_WORDS
+                         and text[a:b] not in _NOT_GROWN for a, b in items):
+            for i, (a, b) in enumerate(items):
+                yield _Found(text[a:b], a, b, "industry.grown", first=i == 0)
 
 
+_FARMED_AFTER = re.compile(r"等(?:特色|优质|生态)?(?:种植|养殖|种养|栽培)")
 # a crop or animal farmed, its name closed by a list's mark or the clause's end (种植罗汉果等中药材, 养殖龙虾、)
 _SOWN = re.compile(r"(?:种植|栽种|栽植|养殖|饲养)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；)")
-_SOWN_MORE = re.compile(r"、(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；|\d)")
+_SOWN_MORE = re.compile(r"、(?:种植|养殖|出栏|存栏)?(?P<crop>[\u4e00-\u9fff]{2,4}?)(?=等|、|，|。|；|\d)")
 _AMOUNT = r"\d+(?:\.\d+)?[万千]?[余多]?"
 _FARMED = "亩|头|只|羽|箱|株|棒"  # how much is farmed: area, heads, plants
 _CROP_SIZE = re.compile(rf"(?:{_AMOUNT}(?:{_FARMED}|吨|公斤|斤))?")  # …, or its weight, after a listed crop
-_PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
+_PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展|出栏|存栏)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
                       rf"{_AMOUNT}(?:{_FARMED})")
+
+
+def _noun_run(tags: tuple[tuple[str, str], ...], start: int, end: int) -> int:
+    """Where the nouns that end at ``end`` begin, from ``start`` on (建有|火龙果); ``end`` when no noun ends there."""
+    at, run = 0, None
+    for word, tag in tags:
+        if at >= end:
+            break
+        if at >= start:
+            run = (at if run is None else run) if tag in _GROWN_TAGS else None
+        at += len(word)
+    return end if run is None or at != end else run
 
 
 def _nouns_between(tags: tuple[tuple[str, str], ...], start: int, end: int) -> bool:
