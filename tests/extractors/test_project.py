@@ -616,3 +616,17 @@ def test_a_capacity_a_year_opening_a_list_keeps_its_year(make_context):
     """年产30万平方米…项目、银港产业园二期等项目: 年 opens the first item's capacity, no time before the list."""
     projects, _, _ = found(make_context("区举行集中签约活动。年产30万平方米绿色装配式建筑配套装备项目、银港产业园二期等项目签约。"))
     assert not any(p.startswith("产") for p in projects)
+
+
+def test_a_head_inside_a_companys_name_a_time_word_of_a_name_and_batches_name_no_project(make_context):
+    """沈阳华樱铁路|装备自动化有限公司: 铁路 is a word of the company's trade; 现代 in 齐河东盟现代生态旅游城 is part of
+    the name, no date; 补链、强链项目, 第二季度重大重点项目 and 海陵项目 (a district's short name) are batches."""
+    from govkg.extractors.enterprise import extract_enterprises
+
+    ctx = make_context("先后落实了马来西亚发林集团投资150亿元的中国齐河东盟现代生态旅游城、沈阳华樱铁路装备自动化有限公司投资"
+                       "20亿元的铁路装备制造等4大重点项目。这些项目都是该镇产业链补链、强链项目。江西南昌县第二季度重大重点项目"
+                       "集中开工。海陵区为海陵项目招引建设开了个好头。")
+    ctx.mentions.extend(extract_enterprises(ctx))  # the companies are found before the projects
+    projects, _, _ = found(ctx)
+    assert "中国齐河东盟现代生态旅游城" in projects
+    assert not projects & {"沈阳华樱铁路", "强链项目", "江西南昌县第二季度重大重点项目", "海陵项目"}

@@ -76,7 +76,8 @@ def is_generic(ctx: Context, body: str) -> bool:
 
 _RULE_LINE = re.compile(r"^[-‐‑‒–—―─━_=＝*＊#＃~～]{2,}")
 _INSTITUTION_END = re.compile(r"(?:研究院|研究所|实验室|学院|大学|医院|学校)$")
-_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}年")  # anywhere: 2020年开发区, 株洲市2020年第三季度重大招商项目
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}年|第?[一二三四1-4]季度")  # anywhere: 2020年开发区, 株洲市2020年第三季度…; a quarter
+# of a year is a batch too (南昌县第二季度重大重点项目)
 _MONTH_FIRST = re.compile(r"^[0-9]{1,2}月")
 _COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
 _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
@@ -103,6 +104,8 @@ def never_a_name(type_: str, label: str) -> bool:
     (True, False)
     >>> never_a_name("Project", "株洲市2020年第三季度重大招商项目"), never_a_name("Project", "G4京港澳高速")
     (True, False)
+    >>> never_a_name("Project", "江西南昌县第二季度重大重点项目")
+    True
     """
     if type_ == "Region":
         return False

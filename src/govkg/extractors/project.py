@@ -367,15 +367,17 @@ def _is_rare(lex: Lexicon, tok: str) -> bool:
 
 
 def _only_a_place(ctx: Context, body: str) -> bool:
-    """``body`` is a division's full name (正阳县), or one followed only by generic words (黑龙江省|产业).
+    """``body`` is a division's full name (正阳县) or short one (海陵, of 海陵区), or one followed only by generic
+    words (黑龙江省|产业).
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王")]
-    [True, True, False, False]
+    >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王", "海陵")]
+    [True, True, False, False, True]
     """
-    n = gazetteer(ctx.resources).division_prefix(body)
-    return n > 0 and (n == len(body) or _generic_body(ctx, body[n:]))
+    gaz = gazetteer(ctx.resources)
+    n = gaz.division_prefix(body)
+    return n > 0 and (n == len(body) or _generic_body(ctx, body[n:])) or body in gaz.by_short
 
 
 def _leading_quantity(name: str) -> int:
@@ -712,6 +714,7 @@ _DATE = re.compile(r"\d{1,4}\s*[年月日号]|[年月]底|年内|上半年|下�
 # tags of words that end a works name once it has begun: adverbs (正, 已), pronouns (我省), particles (了),
 # time words (月底), idioms (初具规模)
 _END_TAGS = frozenset({"d", "ad", "r", "ul", "uj", "uz", "ug", "t", "l", "i"})
+_NAME_TIMES = frozenset("现代 当代 近代 古代".split())  # time words of names (齐河东盟|现代生态旅游城), no dates
 _WORKS_VERBS = frozenset("改造 建设 提升 整治 治理 修复 迁改 改扩建 扩建 改建 新建 迁建 翻修 修缮 升级 加固 维修 硬化 绿化 "
                          "亮化 美化 疏浚 清淤 巩固 配置 安装 铺设 搬迁 安置 改线 拓宽".split())
 
@@ -741,7 +744,7 @@ def _works_end(lex: Lexicon, stages: StageTable, text: str, start: int, hi: int)
         if stage:  # 工程验收: the stage is the end of jieba's word
             end += len(word) - len(stage)
             break
-        if end > start and tag in _END_TAGS:
+        if end > start and tag in _END_TAGS and word not in _NAME_TIMES:
             break
         if verb is None and end > start and tag in {"v", "vn"} and word not in _WORKS_VERBS and not _works_word(word):
             verb = end
@@ -916,7 +919,7 @@ _COMPANY_GOES_ON = re.compile(LEGAL_FORM + r"|公司|集团|工程局")
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str,
              aliases: tuple[str, ...] = ()) -> Iterator[Mention | Relation]:
-    if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text):
+    if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text) or _in_company(ctx, start, end, sentence):
         return  # the head is a word of a company's name, or the name is a company's (投资8000万元的A有限公司)
     label = normalise_label(text)
     ref = EntityRef("Project", label)
@@ -937,6 +940,14 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
         yield Relation(owner_ref, "carriesOut", ref, sentence, "enterprise.project_phase")
 
 
+def _in_company(ctx: Context, start: int, end: int, sentence: int) -> bool:
+    """Whether ``start``–``end`` lies inside a registered company's name found before it and ends before the
+    name does (沈阳华樱铁路|装备自动化有限公司: a works head among the words of the company's trade)."""
+    return any(m.ref.type == "Enterprise" and m.start <= start and end < m.end and _LEGAL_NAME.search(m.label)
+               for m in ctx.mentions_in(sentence))
+
+
+_LEGAL_NAME = re.compile(LEGAL_FORM)
 _PARK_END = re.compile(r"(?:产业园|工业园|科技园|物流园|园区|开发区|经开区|高新区|产业新城)(?!区)")
 _ALIAS_BODY = 3
 """The shortest body of a project's own name after its park (咖萨克水晶|项目)."""
