@@ -333,3 +333,9 @@ def test_works_listed_before_a_public_works_field_or_a_laboratory_are_no_compani
     ctx = make_context("支持崖州湾国家实验室二期开工，总投资10亿元。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert not [info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"]
+
+
+def test_a_topic_marker_opens_no_companys_name(make_context):
+    """至于|台湾积体电路制造股份有限公司…: as for the company, not a word of its name."""
+    found = labels(make_context("至于台湾积体电路制造股份有限公司3000亿余元竹南先进封测厂建厂案，依期程办理说明会。"))
+    assert "台湾积体电路制造股份有限公司" in found and not any(f.startswith("至于") for f in found)

@@ -290,3 +290,9 @@ def test_a_rank_among_parks_is_no_part_of_a_name(make_context):
     """全省唯一|国家现代农业产业园, 全国首个|零碳产业园: the rank in front is cut off, and what is left is a kind."""
     found = labels(make_context("成功获批本年度全省唯一国家现代农业产业园。建成全国首个零碳产业园。建成全国首个大田零碳产业园。"))
     assert not any(f.startswith(("唯一", "首个")) for f in found) and "大田零碳产业园" in found
+
+
+def test_a_time_word_of_news_opens_no_parks_name(make_context):
+    """如今|示范园内…: the time of the sentence, before the park's kind (no name is left)."""
+    assert not any(f.startswith("如今") for f in labels(make_context("近年来，园区焕发出新的活力。如今示范园内已建有火龙果、"
+                                                                   "兰花等种植示范基地。")))

@@ -446,3 +446,9 @@ def test_a_village_word_before_its_area_is_no_village(make_context):
     """充分利用村域资源: 村域 is a village's area, and what stands before 村 no village's name."""
     mentions, _ = _run(make_context(Q + "\n近年来，沁源县充分利用村域资源优势，坚持绿色发展。"))
     assert not any(label.endswith("村") for label in _labels(mentions))
+
+
+def test_a_countys_short_name_among_cities_is_a_place(make_context):
+    """赴浙江杭州、嘉兴、义乌、金华4市: 义乌 (a county-level city) is listed among prefectures' short names."""
+    mentions, _ = _run(make_context(Q + "\n组织专业招商队伍赴浙江杭州、嘉兴、义乌、金华4市，对接新能源企业。"))
+    assert {"杭州市", "嘉兴市", "义乌市", "金华市"} <= _labels(mentions)

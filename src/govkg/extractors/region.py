@@ -588,6 +588,12 @@ def _all_places(idx: _Index, text: str) -> list[str]:
 
     >>> _all_places(region_index(Resources()), "华科园深耕深圳、北京、上海等产业集聚区，长城、黄山等景区")
     ['440300', '110000', '310000']
+
+    Among two such cities or more, a county's short form unique in the country is a place too (赴浙江杭州、嘉兴、
+    义乌、金华4市):
+
+    >>> _all_places(region_index(Resources()), "赴浙江杭州、嘉兴、义乌、金华4市")
+    ['330100', '330400', '330782', '330700']
     """
     out: list[str] = []
     for clause in CLAUSE.finditer(text):
@@ -596,8 +602,9 @@ def _all_places(idx: _Index, text: str) -> list[str]:
             continue
         first = next((items[0][-k:] for k in (3, 2) if _unique_short(idx, items[0][-k:])), "")
         last = next((items[-1][:k] for k in (3, 2) if _unique_short(idx, items[-1][:k])), "")
-        codes = [_unique_short(idx, item) for item in (first, *items[1:-1], last)]
-        if all(codes):
+        upper = [_unique_short(idx, item) for item in (first, *items[1:-1], last)]
+        codes = [code or idx.county_short.get(item) for code, item in zip(upper, (first, *items[1:-1], last))]
+        if all(codes) and sum(map(bool, upper)) >= 2:
             out.extend(codes)
     return out
 
