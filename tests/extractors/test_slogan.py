@@ -322,3 +322,14 @@ def test_a_counted_kind_of_high_ground_pillar_or_cluster_is_a_numbered_formula(m
                                       "增速达5.10大关。培育两个产业集群。")))
     assert {"四大支柱产业", "三大高地", "10大硬核产业集群"} <= found
     assert not any("结构" in f or "大关" in f or "个" in f for f in found)
+
+
+def test_a_quality_and_a_region_of_the_document_is_a_slogan(make_context):
+    """活力壶关、幸福壶关建设, 平安海拉尔、法治海拉尔: the goals a government sets its place; 生态资源 only looks like
+    one (资源 is no region the document names)."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("壶关县聚焦活力壶关、幸福壶关建设。海拉尔区加快建设平安海拉尔、法治海拉尔，保护生态资源。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    found = set(_slogans(ctx))
+    assert {"活力壶关", "幸福壶关", "平安海拉尔", "法治海拉尔"} <= found and "生态资源" not in found

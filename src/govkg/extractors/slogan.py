@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from govkg.extractors.base import CLAUSE_BREAKS, Context, data_lines
+from govkg.extractors.gazetteer import short_form
 from govkg.extractors.names import literal_alternation
 from govkg.extractors.phrase import NUMERAL_VALUE, lexicon as phrase_lexicon
 from govkg.graph.iri import normalise_label
@@ -551,6 +552,25 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.count_head")
 
 
+_QUALITY_PLACE = re.compile(r"(?:活力|幸福|美丽|平安|法治|数字|智慧|生态|文明|健康|绿色|人文|开放|创新|和谐|宜居|富裕|品质"
+                            rf"|实力|魅力|清廉|廉洁|书香|诚信)([{_CJK}]{{2,4}}?)(?=建设|、|和|”|战略|目标|[，,；;。])")
+"""A quality and a place, the shape of a government's goal (活力壶关、幸福壶关建设, 平安河北, 法治海拉尔)."""
+
+
+def _region_names(ctx: Context) -> frozenset[str]:
+    """The names and short forms of the regions the document names."""
+    names = {m.label for m in ctx.mentions if m.ref.type == "Region"}
+    return frozenset(names | {s for s in map(short_form, names) if s})
+
+
+def _quality_places(sent: Sentence, places: frozenset[str]) -> Iterator[_Hit]:
+    """Rule ``slogan.quality_place``: a quality and a region the document names, not inside a quote (活力壶关、幸福壶关
+    建设): the goal a government sets its place; a word that only looks like a place's name (生态资源) names none."""
+    for m in _QUALITY_PLACE.finditer(sent.text):
+        if m.group(1) in places and (m.start() == 0 or sent.text[m.start() - 1] not in "“‘"):
+            yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.quality_place")
+
+
 _COUNT_FORMULA = re.compile(r"^([两二三四五六七八九十])[个大项]([\u4e00-\u9fff]{1,3})$")
 _PARTS_OPEN = re.compile(r"^[”’」]?(?:[\u4e00-\u9fff]{0,4}?)(?:[：:](?:是指|指的是|指|即)?|，?即|，?分别是|，?包括)")
 _PARTS_LEAD = re.compile(r"^.*?(?:开展|实施|推进|深化|抓好|启动|打好|打赢|落实|做好|推动|组织|掀起)")
@@ -659,6 +679,7 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         tags = words.tags(text)
         return tags[0][1] if tags else ""
 
+    places = _region_names(ctx)
     hits: list[_Hit] = []
     chains: list[tuple[_Hit, list[int]]] = []
     for sent in ctx.sentences:
@@ -669,7 +690,8 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                   # not a quote that opens with a place or company name: “九洪西瓜”
                   if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"]
         hits.extend(quoted)
-        for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex)):
+        for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex),
+                  *_quality_places(sent, places)):
             if not any(q.start <= h.start < q.end for q in quoted):
                 hits.append(h)
         hits.extend(_counted_parts(sent, quoted, first_tag))
