@@ -297,3 +297,11 @@ def test_a_park_that_ends_a_list_before_its_kind_hosts_none_of_its_peers(make_co
     found, _ = relations(make_context, text)
     assert not {f for f in found if f[0] == "葛洲坝建材产业园" and f[1] == "hosts"}
     assert ("云图控股循环利用产业园", "hosts", "东方化工硝基产业园") not in found
+
+
+def test_this_town_is_the_town_named_before_not_the_documents_county(make_context):
+    """官亭镇是传统的水稻种植区。该镇大力发展稻虾共养产业: 该镇 is 官亭镇, who develops the industry; the county's report
+    (肥西县) does not."""
+    found, _ = relations(make_context, "肥西县官亭镇是传统的水稻种植区。该镇大力发展稻虾共养产业。", "肥西县2024年政府工作报告")
+    assert ("官亭镇", "develops", "稻虾共养") in found
+    assert ("肥西县", "develops", "稻虾共养") not in found

@@ -283,13 +283,26 @@ def _develops(s: _Sent, where: _Where, ctx: Context) -> Iterator[Relation]:
         # a region of an earlier clause that is not its subject (延伸到呼伦贝尔全域，…发展跨境旅游) owns nothing here
         owners = [r for r in regions if s.same_clause(r, ind) or r in subjects or _inside(r, ind)]
         settled = _settled_in(s, regions, ind)
-        region = _region_before(owners, ind) or where.doc
+        region = _region_before(owners, ind) or _this_place(s, ind, ctx) or where.doc
         for ref in settled or [region, *_regions_listed_with(s, regions, region, ind)]:
             if ref:
                 yield Relation(ref, "develops", ind.ref, s.index, "relation.develops")
 
 
 _REGION_AND = ("、", "和", "及", "与", "以及")
+_THIS_PLACE = re.compile(r"该([镇乡村])")
+
+
+def _this_place(s: _Sent, m: Mention, ctx: Context) -> EntityRef | None:
+    """The town or village that 该镇 (该乡, 该村) opening ``m``'s clause refers to: the last one named before the
+    sentence (官亭镇是传统的水稻种植区…，该镇开始尝试…稻虾共养); not the document's county."""
+    start = s.clause_start(m)
+    this = _THIS_PLACE.match(s.text, start - s.start) or _THIS_PLACE.match(s.text, 0)
+    if this is None:
+        return None
+    earlier = [r for r in ctx.mentions if r.ref.type == "Region" and 0 <= r.start < s.start
+               and r.label.endswith(this.group(1))]
+    return max(earlier, key=lambda r: r.start).ref if earlier else None
 
 
 def _regions_listed_with(s: _Sent, regions: list[Mention], nearest: EntityRef | None,
