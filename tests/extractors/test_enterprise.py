@@ -339,3 +339,10 @@ def test_a_topic_marker_opens_no_companys_name(make_context):
     """至于|台湾积体电路制造股份有限公司…: as for the company, not a word of its name."""
     found = labels(make_context("至于台湾积体电路制造股份有限公司3000亿余元竹南先进封测厂建厂案，依期程办理说明会。"))
     assert "台湾积体电路制造股份有限公司" in found and not any(f.startswith("至于") for f in found)
+
+
+def test_a_list_of_people_by_their_titles_names_no_company(make_context):
+    """工程院院士张伯礼、…相关领导、市委书记焦文民…以及国内数十家相关企业负责人: the people at a meeting."""
+    found = labels(make_context("工程院院士张伯礼、通化市、白山市、延边州相关领导、我市市委书记焦文民、边合区党工委书记、"
+                                "管委会主任李焕刚,以及国内数十家相关企业负责人,共计98人参加会议。"))
+    assert not found

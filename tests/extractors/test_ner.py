@@ -201,3 +201,12 @@ def test_a_verb_after_a_place_opens_no_company(make_context):
     """华亭市突出|合作社示范引领作用: 突出 is the report's verb; 深圳|投资控股有限公司 is a trade."""
     assert not is_enterprise_name(make_context("x"), "华亭市突出合作社")
     assert is_enterprise_name(make_context("x"), "深圳投资控股有限公司")
+
+
+def test_a_company_found_earlier_in_the_clause_leaves_the_tagger_the_rest_of_it(make_context):
+    """…集安市政府与澳洋集团签订的…项目、集安边合区与天津美之旅生物科技签订的…项目: the rules found 澳洋集团, the tagger
+    still reads the second counterparty by its own cue (签订)."""
+    found = {m.label for m in run(make_context(
+        "分别是集安市政府与澳洋集团签订的10亿元人参精深加工项目、集安边合区与天津美之旅生物科技签订的1.1亿元"
+        "清河人参产业园区数字生态共享平台建设项目。"))}
+    assert "天津美之旅生物科技" in found

@@ -103,6 +103,10 @@ _OFFICIAL = re.compile(r"(?:书记|[省市州县区旗镇乡村]长|主任|主�
                        r"([\u4e00-\u9fff]{2,3}?)(?=[、，,。；\s]|一同|一行|等|在|到|先后|深入|主持|调研|强调|指出|要求)")
 
 
+_PERSON = re.compile(r"书记|院士|主任|领导|[省市州县区旗镇乡村]长|局长|部长|厅长|处长|董事长|总经理|记者|通讯员|教授|负责人")
+"""A title that makes a list's item a person (工程院院士张伯礼, 延边州相关领导, 管委会主任李焕刚)."""
+
+
 def officials(text: str) -> frozenset[str]:
     """The people the text names after their titles (县委书记杨军、县长陈华一同调研…: 杨军, 陈华): a bare name of
     two or three characters listed elsewhere (杨军、陈华走进…) is a person's, no company's brand.
@@ -805,6 +809,8 @@ def _listed(ctx: Context) -> Iterator[Mention]:
                 continue  # without 等 only a list counts ("A、B两家企业", "A和B两家龙头企业")
             if lists_sectors(ctx, [sent.text[a:b] for a, b in names]):
                 continue
+            if 2 * sum(bool(_PERSON.search(sent.text, a, b)) for a, b in names) >= len(names):
+                continue  # 工程院院士张伯礼、…相关领导、市委书记焦文民…以及国内数十家相关企业负责人: people, by their titles
             kept, trades = [], []  # trades: names made of common words only (新风系统, 蓝天农业)
             for a, b in names:
                 name = sent.text[a:b]

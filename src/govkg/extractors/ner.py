@@ -162,7 +162,7 @@ def _cues(ctx: Context) -> re.Pattern[str]:
 
 def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     """The windows of ``sent`` the tagger reads: the stretch of a clause on the name's side
-    of each cue (and the cue), in clauses that hold no enterprise found by the rules (a central group named from
+    of each cue (and the cue), where no enterprise found by the rules stands (a central group named from
     the registry, :data:`~govkg.extractors.enterprise.CENTRAL_RULE`, tells nothing of the clause's other names), and
     before a list's 等…企业 in any clause (the rules may have taken one item of 阿里巴巴、顺丰等企业
     and left a brand that jieba knows as a word); overlapping windows merged.
@@ -182,12 +182,12 @@ def cue_windows(ctx: Context, sent: Sentence) -> list[Window]:
     out: list[Window] = []
     for cue in _cues(ctx).finditer(text):
         lo, hi = _clause(text, cue.start())
-        if not _LIST_CUE.match(cue.group()) and any(a < hi and b > lo for a, b in found):
-            continue
         if cue.lastgroup == "left":
             start, end = max(lo, cue.start() - REACH), min(hi, cue.end() + 2)
         else:
             start, end = cue.start(), min(hi, cue.end() + REACH)
+        if not _LIST_CUE.match(cue.group()) and any(a < end and b > start for a, b in found):
+            continue
         window = Window(start, end, start > lo, end < hi, bool(_LIST_CUE.match(cue.group())))
         if out and start <= out[-1].end:
             last = out.pop()
