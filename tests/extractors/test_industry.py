@@ -543,3 +543,12 @@ def test_sectors_that_speed_up_and_sectors_of_key_projects_or_makers_are_industr
                                 "园内已建有火龙果、兰花、莲雾等种植示范基地。全年出栏生猪85万头、存栏肉牛3万头。"))
     assert {"智慧农业", "农产品电商", "休闲旅游", "食品加工", "装备制造", "火龙果", "兰花", "莲雾", "生猪", "肉牛"} <= found
     assert not any(f.startswith(("建有", "存栏")) for f in found)
+
+
+def test_the_first_and_leading_sectors_are_industries_and_reach_or_purpose_is_none(make_context):
+    """以装备制造(模具)为首位产业,机械制造、…、矿产品精深加工为主导产业: the sectors that lead; 国际产业合作园, 海外产业,
+    公益性产业领域 name where or for whom, and 开办 is what is done to 茶产业."""
+    found = labels(make_context("形成以装备制造(模具)为首位产业,机械制造、绿色食品、矿产品精深加工为主导产业的格局。"
+                                "建设国际产业合作园,拓展海外产业,布局公益性产业领域。共同开办茶产业培训班。"))
+    assert {"装备制造", "矿产品精深加工"} <= found
+    assert not found & {"国际", "海外", "公益性", "开办茶", "开办茶产业"}

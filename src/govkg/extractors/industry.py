@@ -164,6 +164,8 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
             head = _HEAD_END.search(text)
         if len(body) < 2 and not _one_thing(lex, sent_text, start):
             continue
+        if _RANKED_AS.search(text, 0, head.start()):
+            continue  # 矿产品精深加工为主导|产业: jieba's 为主|导; the list before 为 is the led lists' (rule 6)
         if len(body) == 2 and _COUNT_BEFORE.search(sent_text, 0, start) and not is_sector_term(ctx, body):
             continue  # 轨道交通、通用航空三大|动力产业: what the list's sectors are to the place, none of its own
         end, rule = start + len(text), "industry.head"
@@ -183,6 +185,7 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
     return out
 
 
+_RANKED_AS = re.compile(r"为(?:主导|支柱|首位|特色|优势|重点|核心|龙头|战略性?|新兴)$")
 _EVENT_AFTER = re.compile(r"(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会)")
 """What follows a sector's name inside an event's (国际航运产业|博览会, 青稞产业|发展大会)."""
 
@@ -454,8 +457,10 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")
-_LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向)"
-                  r"(?:[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干))?")
+_LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)(?:[（(][\u4e00-\u9fff、]{2,10}[）)])?"
+                  r"为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向|首位)"
+                  r"(?:[\u4e00-\u9fff]{0,2}[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)"
+                  r"为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干|主导|支柱))?")
 _LED_MAIN = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{4,60}?)等?为主的?[\u4e00-\u9fff]{0,6}?"
                        r"(?:产业|农业|工业|经济|服务业)(?![园区基])")
 
@@ -473,6 +478,11 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     []
     >>> [f.name for f in _led_lists(C(), "以中药材、有机枸杞、油用牡丹等为主的特色农业")]
     ['中药材', '有机枸杞', '油用牡丹']
+
+    The leading sector may be the first (首位), its kind in brackets, and the rest lead after it (为主导产业):
+
+    >>> [f.name for f in _led_lists(C(), "形成以装备制造(模具)为首位产业,机械制造、绿色食品、矿产品精深加工为主导产业的格局")]
+    ['装备制造', '机械制造', '绿色食品', '矿产品精深加工']
     """
     terms = _words(ctx, "industry_terms.txt")
     tokenizer = lexicon(ctx).tokenizer
