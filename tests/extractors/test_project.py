@@ -630,3 +630,9 @@ def test_a_head_inside_a_companys_name_a_time_word_of_a_name_and_batches_name_no
     projects, _, _ = found(ctx)
     assert "中国齐河东盟现代生态旅游城" in projects
     assert not projects & {"沈阳华樱铁路", "强链项目", "江西南昌县第二季度重大重点项目", "海陵项目"}
+
+
+def test_taiwan_wording_of_works_ends_a_projects_name(make_context):
+    """东彰快速道路 (an expressway), 彰化铁路高架化 (a railway raised); 都更 is no head (…时候都更有信心: two adverbs)."""
+    projects, _, _ = found(make_context("东彰快速道路通车后，有效分流车流。推动彰化铁路高架化。我们比以往任何时候都更有信心。"))
+    assert {"东彰快速道路", "彰化铁路高架化"} <= projects and not any(p.endswith("都更") for p in projects)

@@ -333,3 +333,9 @@ def test_a_quality_and_a_region_of_the_document_is_a_slogan(make_context):
     ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
     found = set(_slogans(ctx))
     assert {"活力壶关", "幸福壶关", "平安海拉尔", "法治海拉尔"} <= found and "生态资源" not in found
+
+
+def test_a_statistical_class_of_units_is_no_formula(make_context):
+    """“四上”企业: units above scale or quota, counted by statistics; “两区一城” beside it stays."""
+    found = set(_slogans(make_context("新增市场主体8348户、“四上”企业163家；坚持“两区一城”。")))
+    assert "两区一城" in found and not any(f.startswith("四上") for f in found)

@@ -104,8 +104,10 @@ def never_a_name(type_: str, label: str) -> bool:
     (True, False)
     >>> never_a_name("Project", "株洲市2020年第三季度重大招商项目"), never_a_name("Project", "G4京港澳高速")
     (True, False)
-    >>> never_a_name("Project", "江西南昌县第二季度重大重点项目")
-    True
+    >>> never_a_name("Project", "江西南昌县第二季度重大重点项目"), never_a_name("Enterprise", "中国人寿保险(集团")
+    (True, True)
+    >>> never_a_name("Park", "西部(重庆)科学城")
+    False
     """
     if type_ == "Region":
         return False
@@ -115,6 +117,8 @@ def never_a_name(type_: str, label: str) -> bool:
         return False
     if label.endswith("的") or _YEAR_IN.search(label) or _MONTH_FIRST.match(label) or _COUNT_FIRST.match(label):
         return True
+    if label.count("(") + label.count("（") != label.count(")") + label.count("）"):
+        return True  # 中国人寿保险(集团: a bracket opened and not closed, a name cut inside
     if type_ == "Industry" and _INSTITUTION_END.search(label):
         return True  # 通用人工智能研究院 is an institute, whatever field it works in
     return any(head_regex(name).fullmatch(label) for name in _HEAD_FILES.get(type_, ()))
