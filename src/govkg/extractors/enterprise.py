@@ -92,7 +92,7 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     """Every enterprise named in ``ctx``'s sentences (see the module docstring for the rules)."""
     headed = list(_headed(ctx))
     found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
-             *_placed_list(ctx), *_honoured(ctx)]
+             *_placed_list(ctx), *_honoured(ctx), *_honoured_brands(ctx)]
     people = officials(ctx.doc.norm)
     found = [m for m in found if m.label not in people]
     yield from found
@@ -234,6 +234,25 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
                     for brand, (a, b) in zip(brands, names)):
                 for a, b in names:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
+
+
+_HONOURED_BRAND = re.compile(r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
+                             r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
+                             r"|[\u4e00-\u9fff]业)(?:分别|均|先后|成功|再次|又|还)?"
+                             r"(?:获评|获批|分获|入选|入围|荣获|被评为|被认定为|荣登|跻身)")
+"""A brand and its trade opening a clause, given a title or a place on a list (天心种业获评…, 捷泰科技获评…)."""
+
+
+def _honoured_brands(ctx: Context) -> Iterator[Mention]:
+    """Rule ``enterprise.honoured_brand``: a brand and the word of its trade that open a clause and are given a
+    title or a place on a list, whatever it is for (天心种业获评国家级非洲猪瘟无疫小区, 捷泰科技获评全省数字化转型典型
+    示范): the brand passes :func:`is_brand_name` (现代煤化工入选…, 数字科技获评… are no company's)."""
+    for sent in ctx.sentences:
+        for m in _HONOURED_BRAND.finditer(sent.text):
+            name = m.group(1) + m.group(2)
+            if is_brand_name(ctx, name) and not is_generic(ctx, m.group(1)) and not _is_common(ctx, name):
+                yield _mention(name, sent.start + m.start(1), sent.start + m.end(2), sent.index,
+                               "enterprise.honoured_brand")
 
 
 def _placed_trade(ctx: Context, name: str) -> bool:
