@@ -99,11 +99,12 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     yield from _central(ctx, [(m.start, m.end) for m in found])
 
 
-_OFFICIAL = re.compile(r"(?:书记|[省市州县区旗镇乡村]长|主任|主席|局长|部长|厅长|处长|董事长|总经理|记者|通讯员)"
+_TITLES = r"书记|[省市州县区旗镇乡村]长|主任|主席|局长|部长|厅长|处长|董事长|总经理|记者|通讯员"
+_OFFICIAL = re.compile(rf"(?:{_TITLES})"
                        r"([\u4e00-\u9fff]{2,3}?)(?=[、，,。；\s]|一同|一行|等|在|到|先后|深入|主持|调研|强调|指出|要求)")
 
 
-_PERSON = re.compile(r"书记|院士|主任|领导|[省市州县区旗镇乡村]长|局长|部长|厅长|处长|董事长|总经理|记者|通讯员|教授|负责人")
+_PERSON = re.compile(_TITLES + r"|院士|领导|教授|负责人")
 """A title that makes a list's item a person (工程院院士张伯礼, 延边州相关领导, 管委会主任李焕刚)."""
 
 
