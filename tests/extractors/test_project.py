@@ -636,3 +636,10 @@ def test_taiwan_wording_of_works_ends_a_projects_name(make_context):
     """东彰快速道路 (an expressway), 彰化铁路高架化 (a railway raised); 都更 is no head (…时候都更有信心: two adverbs)."""
     projects, _, _ = found(make_context("东彰快速道路通车后，有效分流车流。推动彰化铁路高架化。我们比以往任何时候都更有信心。"))
     assert {"东彰快速道路", "彰化铁路高架化"} <= projects and not any(p.endswith("都更") for p in projects)
+
+
+def test_a_hall_or_museum_being_built_is_a_project_and_its_list_neighbours_too(make_context):
+    """科学会堂 (a hall) listed beside a project found by its head, and 科学公园 beside it; a hall only named is none."""
+    projects, _, _ = found(make_context("科学城将加快推进科学公园、科学会堂、中国电子重庆信创产业示范基地、平安大健康产业园等项目"
+                                        "落地建设。市民走进人民会堂参观。"))
+    assert {"科学公园", "科学会堂"} <= projects and "人民会堂" not in projects
