@@ -337,21 +337,21 @@ def test_works_listed_before_a_public_works_field_or_a_laboratory_are_no_compani
 
 def test_a_topic_marker_opens_no_companys_name(make_context):
     """至于|台湾积体电路制造股份有限公司…: as for the company, not a word of its name."""
-    found = labels(make_context("至于台湾积体电路制造股份有限公司3000亿余元竹南先进封测厂建厂案，依期程办理说明会。"))
-    assert "台湾积体电路制造股份有限公司" in found and not any(f.startswith("至于") for f in found)
+    found_ = labels(make_context("至于台湾积体电路制造股份有限公司3000亿余元竹南先进封测厂建厂案，依期程办理说明会。"))
+    assert "台湾积体电路制造股份有限公司" in found_ and not any(f.startswith("至于") for f in found_)
 
 
 def test_a_list_of_people_by_their_titles_names_no_company(make_context):
     """工程院院士张伯礼、…相关领导、市委书记焦文民…以及国内数十家相关企业负责人: the people at a meeting."""
-    found = labels(make_context("工程院院士张伯礼、通化市、白山市、延边州相关领导、我市市委书记焦文民、边合区党工委书记、"
-                                "管委会主任李焕刚,以及国内数十家相关企业负责人,共计98人参加会议。"))
-    assert not found
+    found_ = labels(make_context("工程院院士张伯礼、通化市、白山市、延边州相关领导、我市市委书记焦文民、边合区党工委书记、"
+                                 "管委会主任李焕刚,以及国内数十家相关企业负责人,共计98人参加会议。"))
+    assert not found_
 
 
 def test_a_brand_and_its_trade_given_a_title_is_a_company(make_context):
     """天心种业获评…, 捷泰科技获评…, 金邦医药分获…: a brand and its trade opening a clause, honoured; 现代煤化工入选… and
     数字科技获评… name a sector and a field, no company."""
-    found = labels(make_context("出栏生猪85万头,天心种业获评国家级非洲猪瘟无疫小区。前三季度,捷泰科技获评全省数字化转型典型示范。"
-                                "金禾实业、金邦医药分获省科技进步奖。现代煤化工入选重点产业。数字科技获评优秀案例。"))
-    assert {"天心种业", "捷泰科技", "金邦医药"} <= found
-    assert not found & {"现代煤化工", "数字科技"}
+    found_ = labels(make_context("出栏生猪85万头,天心种业获评国家级非洲猪瘟无疫小区。前三季度,捷泰科技获评全省数字化转型典型示范。"
+                                 "金禾实业、金邦医药分获省科技进步奖。现代煤化工入选重点产业。数字科技获评优秀案例。"))
+    assert {"天心种业", "捷泰科技", "金邦医药"} <= found_
+    assert not found_ & {"现代煤化工", "数字科技"}

@@ -377,7 +377,7 @@ def _only_a_place(ctx: Context, body: str) -> bool:
     """
     gaz = gazetteer(ctx.resources)
     n = gaz.division_prefix(body)
-    return n > 0 and (n == len(body) or _generic_body(ctx, body[n:])) or body in gaz.by_short
+    return (n > 0 and (n == len(body) or _generic_body(ctx, body[n:]))) or body in gaz.by_short
 
 
 def _leading_quantity(name: str) -> int:

@@ -602,8 +602,9 @@ def _all_places(idx: _Index, text: str) -> list[str]:
             continue
         first = next((items[0][-k:] for k in (3, 2) if _unique_short(idx, items[0][-k:])), "")
         last = next((items[-1][:k] for k in (3, 2) if _unique_short(idx, items[-1][:k])), "")
-        upper = [_unique_short(idx, item) for item in (first, *items[1:-1], last)]
-        codes = [code or idx.county_short.get(item) for code, item in zip(upper, (first, *items[1:-1], last))]
+        named = (first, *items[1:-1], last)
+        upper = [_unique_short(idx, item) for item in named]
+        codes = [code or idx.county_short.get(item) for code, item in zip(upper, named)]
         if all(codes) and sum(map(bool, upper)) >= 2:
             out.extend(codes)
     return out
