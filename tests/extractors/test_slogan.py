@@ -339,3 +339,13 @@ def test_a_statistical_class_of_units_is_no_formula(make_context):
     """“四上”企业: units above scale or quota, counted by statistics; “两区一城” beside it stays."""
     found = set(_slogans(make_context("新增市场主体8348户、“四上”企业163家；坚持“两区一城”。")))
     assert "两区一城" in found and not any(f.startswith("四上") for f in found)
+
+
+def test_a_campaign_of_so_many_years_is_a_slogan_without_its_verb(make_context):
+    """工业提速增效三年行动, 安全生产治本攻坚三年行动: campaigns named by their years; 完成 before one is the government's
+    verb, and 和谐 opens a name (构建和谐劳动关系…五年行动: 和 joins nothing there)."""
+    found = set(_slogans(make_context("启动工业提速增效三年行动，深入开展安全生产治本攻坚三年行动。圆满完成制度集成创新三年行动。"
+                                      "实施新时代和谐劳动关系创建示范五年行动。")))
+    assert {"工业提速增效三年行动", "安全生产治本攻坚三年行动", "制度集成创新三年行动",
+            "新时代和谐劳动关系创建示范五年行动"} <= found
+    assert not any(f.startswith(("完成", "圆满", "谐")) for f in found)

@@ -58,10 +58,14 @@ _ONE_COUNT = re.compile(r"^(?:(\d)|([一二两三四五六七八九]))[大类]")
 _BODY = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委|旗委|盟委|省政府|市政府)")
 _PROPOSE = re.compile(r"提出|作出|确定|确立|部署|决定")
 _CAMPAIGN = re.compile(
-    rf"[{_CJK}]{{2,20}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年)(?=[^{_CJK}]|暨|$)"
+    rf"[{_CJK}]{{2,20}}?(?:(?:[{NUMERALS}\d]+年)?(?:攻坚|专项|提升|整治)行动|[{NUMERALS}\d]+年行动|(?:攻坚|建设|突破)年)"
+    rf"(?=[^{_CJK}]|暨|$)"
 )
-_CAMPAIGN_TAIL = re.compile(r"(?:攻坚|专项|提升|整治)行动|(?:攻坚|建设|突破)年")  # what every campaign ends in
-_CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极|新一轮|首届|参与|参加|[和及、])")  # 与 joins the parts of one name: 不正之风与腐败问题集中整治行动
+# what every campaign ends in (…治本攻坚三年行动, 工业提速增效三年行动: its years too)
+_CAMPAIGN_TAIL = re.compile(rf"(?:攻坚|专项|提升|整治)行动|[{NUMERALS}\d]+年行动|(?:攻坚|建设|突破)年")
+# 与 joins the parts of one name (不正之风与腐败问题集中整治行动), and 和谐 is one word (构建和谐劳动关系…五年行动)
+_CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极"
+                            r"|新一轮|首届|参与|参加|完成|[及、]|和(?![谐美平睦]))")
 _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}.])(?:(?:[两二三四五六七八九十]{{1,2}}[大项个条件]|\d{{1,2}}大)[{_CJK}]{{0,4}}?"
     rf"(?:战略|攻坚战|行动|工程|任务|举措|大事)"
