@@ -643,3 +643,17 @@ def test_a_hall_or_museum_being_built_is_a_project_and_its_list_neighbours_too(m
     projects, _, _ = found(make_context("科学城将加快推进科学公园、科学会堂、中国电子重庆信创产业示范基地、平安大健康产业园等项目"
                                         "落地建设。市民走进人民会堂参观。"))
     assert {"科学公园", "科学会堂"} <= projects and "人民会堂" not in projects
+
+
+def test_a_counted_list_of_projects_names_each_item(make_context):
+    """签约项目4个，包括A、B等: the count between 项目 and 包括 does not hide the list; 项目14个，有色金属… opens no list."""
+    projects, _, _ = found(make_context("该区今年1月签约项目4个，包括汽配零件模型材料、宏展电子产品研发生产等，总投资5.37亿元。"
+                                        "全年开工项目14个，有色金属产业产值增长16.9%、装备产值增长5%。"))
+    assert "宏展电子产品研发生产" in projects
+    assert not any(p.startswith("色") or "产值" in p for p in projects)
+
+
+def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
+    """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
+    projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))
+    assert "中铁十八局竹缠绕项目" in projects and not any(p.startswith("邀请") for p in projects)
