@@ -552,3 +552,9 @@ def test_the_first_and_leading_sectors_are_industries_and_reach_or_purpose_is_no
                                 "建设国际产业合作园,拓展海外产业,布局公益性产业领域。共同开办茶产业培训班。"))
     assert {"装备制造", "矿产品精深加工"} <= found
     assert not found & {"国际", "海外", "公益性", "开办茶", "开办茶产业"}
+
+
+def test_farm_products_ranked_first_in_their_city_are_industries(make_context):
+    """生猪、魔芋、核桃、水产位居全市第一: the sectors that rank; 市场环境、创新环境…均居全国前列 ranks no sector."""
+    found = labels(make_context("产业发展势头强劲,生猪、魔芋、核桃、水产位居全市第一。市场环境、创新环境、法治环境均居全国前列。"))
+    assert {"生猪", "魔芋", "核桃", "水产"} <= found and not any("环境" in f for f in found)

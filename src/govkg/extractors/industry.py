@@ -253,11 +253,15 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
 
 _LIST_REACH = 40
 """How far before its close a list's last separator may stand (an item is at most 20 characters, with markers)."""
-_FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)|(?<=[\u4e00-\u9fff])(?:重点|重大)?项目")
+_FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)|(?<=[\u4e00-\u9fff])(?:重点|重大)?项目"
+                          # or a rank the sectors hold (生猪、魔芋、核桃、水产位居全市第一; 牛奶、牛肉…等产量稳居全国…)
+                          r"|(?<=[\u4e00-\u9fff])(?:等[\u4e00-\u9fff]{0,4}?)?(?:年?产量|产值|规模)?[均都]?(?:位居|位列|稳居|居)"
+                          r"(?:全国|全省|全市|全区|全州|全县|全盟)")
 
 
 def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
-    """Rule ``industry.list`` again: a list closed by 等 and a field (领域, 产业 …) whatever follows, or by 项目, when
+    """Rule ``industry.list`` again: a list closed by 等 and a field (领域, 产业 …) whatever follows, by 项目 or by a
+    rank the items hold (…位居全市第一), when
     every item ends like a sector and half of them at least are sector terms of the vocabulary (生物医药、新能源等战略性
     新兴产业|项目, 注重生物医药、新材料、大健康等研发领域, 新材料、新能源、旅游业、农牧业项目拉动投资).
 
@@ -269,6 +273,10 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
     ([], [])
     >>> [f.name for f in _term_lists(C(), "新材料、新能源、旅游业、农牧业项目拉动投资")]
     ['新材料', '新能源', '旅游业', '农牧业']
+    >>> [f.name for f in _term_lists(C(), "生猪、魔芋、核桃、水产位居全市第一")]
+    ['生猪', '魔芋', '核桃', '水产']
+    >>> [f.name for f in _term_lists(C(), "市场环境、创新环境、法治环境均居全国前列")]
+    []
     """
     lex = lexicon(ctx)
     terms = _words(ctx, "industry_terms.txt")
