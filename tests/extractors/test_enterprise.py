@@ -355,3 +355,10 @@ def test_a_brand_and_its_trade_given_a_title_is_a_company(make_context):
                                  "金禾实业、金邦医药分获省科技进步奖。现代煤化工入选重点产业。数字科技获评优秀案例。"))
     assert {"天心种业", "捷泰科技", "金邦医药"} <= found_
     assert not found_ & {"现代煤化工", "数字科技"}
+
+
+def test_a_sector_given_a_place_on_a_list_and_a_companys_origin_name_no_company(make_context):
+    """魔芋产业跻身全国10大重点县区: a sector ranked, not a brand and its trade; 台商|柏群电子科技有限公司: where the
+    company's capital is from, not its name."""
+    found_ = labels(make_context("魔芋产业跻身全国10大重点县区。先后走访台商柏群电子科技有限公司等多家企业。"))
+    assert "柏群电子科技有限公司" in found_ and not found_ & {"魔芋产业", "台商柏群电子科技有限公司"}

@@ -127,3 +127,19 @@ def test_a_companys_phase_names_the_company_whole_and_a_school_no_builder(make_c
                                      "建成宏利佳九年一贯制学校。")
     assert not found & {"中亦", "梁洁华", "宏利佳"}
     assert project_name_owner(make_context("。"), "中利乳业奶粉加工项目") == 4
+
+
+def test_brands_in_a_run_of_branded_projects_name_their_owners_whatever_the_tagger_reads(make_context):
+    """…浙江正华高档生活用纸生产项目，投资…的温州泳兵LED绿色照明生产项目，投资…的好口福休闲食品加工项目: three projects
+    of one sentence open with a brand, so each is a company's though LAC reads 好口福 as no organisation; one such
+    project alone names none."""
+    text = ("分别是计划总投资7.18亿元的浙江正华高档生活用纸生产项目，投资2亿元的温州泳兵LED绿色照明生产项目，"
+            "投资1亿元的好口福休闲食品加工项目。投资1亿元的好口福休闲食品加工项目开工。")
+    assert "好口福" in candidates(make_context, text)
+    assert not candidates(make_context, text.split("。")[1] + "。")
+
+
+def test_a_kind_of_ware_before_its_sector_is_no_part_of_the_brand(make_context):
+    """福建谷风|古典家具物流园: 古典 (classical) says what furniture, not whose; 古雷炼化|一体化项目 likewise."""
+    ctx = make_context("。")
+    assert [n[:project_name_owner(ctx, n)] for n in ("福建谷风古典家具物流园", "古雷炼化一体化项目")] == ["福建谷风", "古雷炼化"]

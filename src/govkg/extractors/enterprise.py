@@ -239,9 +239,10 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
 
 _HONOURED_BRAND = re.compile(r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
                              r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
-                             r"|[\u4e00-\u9fff]业)(?:分别|均|先后|成功|再次|又|还)?"
+                             r"|(?![产农工行企林牧渔商事专就创作职学])[\u4e00-\u9fff]业)(?:分别|均|先后|成功|再次|又|还)?"
                              r"(?:获评|获批|分获|入选|入围|荣获|被评为|被认定为|荣登|跻身)")
-"""A brand and its trade opening a clause, given a title or a place on a list (天心种业获评…, 捷泰科技获评…)."""
+"""A brand and its trade opening a clause, given a title or a place on a list (天心种业获评…, 捷泰科技获评…); a sector
+(魔芋产业跻身…, 特色农业入选…) is no trade."""
 
 
 def _honoured_brands(ctx: Context) -> Iterator[Mention]:
@@ -305,21 +306,28 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     places = [place_length(ctx, name[:n]) for name, (_, n) in zip(names, found)]
     # how many different project names each brand opens
     brands = Counter({name: name[place:n] for name, place, (_, n) in zip(names, places, found)}.values())
+    # how many projects of each sentence open with a brand: 投资1.5亿元的大妹子休闲食品加工项目，投资1亿元的好口福…
+    per_sentence = Counter(m.sentence for m, _ in found)
     for i, ((m, n), spans) in enumerate(zip(found, tagger(ctx).spans(names) if found else ())):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
         place = places[i]
         org = next((b for a, b, label in spans if a <= place < b and label in ("ORG", "nz")), None)
         if (org is None or org - place < 2 or org == m.end - m.start) and not headquarters_owner(ctx, names[i]) \
-                and brands[names[i][place:n]] < 2:
+                and brands[names[i][place:n]] < 2 and per_sentence[m.sentence] < _BRANDED_LIST:
             continue  # an organisation that is the whole name is an institution (夏商文明考古研究中心), no owner's
             # works; a headquarters' name says whose it is whatever the tagger reads, and so does a brand that
-            # opens two projects' names (横州市军正泰|再生资源…产业园项目, 横州市军正泰|新型环保装备…项目)
+            # opens two projects' names (横州市军正泰|再生资源…产业园项目, 横州市军正泰|新型环保装备…项目), and so do
+            # brands listed in a run of projects that open with one (投资1亿元的好口福休闲食品加工项目，投资1亿元的日都…)
         # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
         # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
         if (m.start, m.start + n) not in taken and not any(a == m.start and b > m.start + n for a, b in companies):
             yield _mention(ctx.doc.norm[m.start + place:m.start + n], m.start + place, m.start + n, m.sentence,
                            OWNER_RULE, placed=ctx.doc.norm[m.start:m.start + n] if place else "")
+
+
+_BRANDED_LIST = 3
+"""How many projects of one sentence opening with a brand make each brand a company, whatever the tagger reads."""
 
 
 def project_name_owner(ctx: Context, name: str) -> int:
@@ -369,6 +377,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     if snap:  # 红狮|硅基…: not into the word after the brand
         ends = set(itertools.accumulate(len(t) for t in lex.tokenizer.cut(name, HMM=False)))
         brand = max((e for e in ends if e <= brand), default=0)
+    if brand - place > 3 and _NOT_TRADE.fullmatch(name, brand - 2, brand):
+        brand -= 2  # 谷风|古典家具: a kind of what it makes, before a sector term inside jieba's word
     if brand - place > 2 and name[brand - 1] in "东西南北":
         brand -= 1  # 华电|西大峪抽水蓄能电站: a direction opens the place after the brand
     if brand - place < 2 or _WORD_AND_PHASE.fullmatch(name, brand):
@@ -426,7 +436,7 @@ def place_length(ctx: Context, name: str) -> int:
 _HEADQUARTERS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:全国|全球|中国|区域|地区|华东|华南|华北|华中|西南|西北|东北|南方|北方|亚太)?"
                            r"(?:研发|生产|运营|结算|销售|供应链|采购|制造|营销)*总部(?:项目|基地|大楼)?")
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
-_NOT_TRADE = re.compile(r"高端|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
+_NOT_TRADE = re.compile(r"高端|高档|古典|传统|精品|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
 _PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]"
                           r"|学校|中学|小学|幼儿园|卫生院|一贯制")  # …, or a school named after its donor (梁洁华希望中学)
