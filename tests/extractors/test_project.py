@@ -657,3 +657,9 @@ def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))
     assert "中铁十八局竹缠绕项目" in projects and not any(p.startswith("邀请") for p in projects)
+
+
+def test_a_section_of_a_river_in_brackets_is_part_of_the_works_name(make_context):
+    """唐河（清苑段）治理工程, 鹳河流域(丁河段)水环境综合治理工程: the stretch the works cover, inside their name."""
+    projects, _, _ = found(make_context("谋划启动唐河（清苑段）治理工程。以鹳河流域(丁河段)水环境综合治理工程为代表的5个水利项目开工。"))
+    assert {"唐河(清苑段)治理工程", "鹳河流域(丁河段)水环境综合治理工程"} <= projects

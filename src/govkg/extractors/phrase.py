@@ -416,12 +416,14 @@ def headed_names(ctx: Context, head: re.Pattern[str], min_body: int = 2, max_len
 _ETC_COUNT = re.compile(r"等[\d一二三四五六七八九十两几多数]+[家个座所项类批]")
 """A list's close inside a body (保乐力加酒庄等20家|酒庄, where jieba's words cross 庄等 and 家酒庄): no name."""
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,5}[）)]$")
+_SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段")  # the stretch of a river or road that works cover (唐河（清苑段）|治理工程)
 
 
 def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], bool], max_len: int = NAME_REACH,
                     head: re.Pattern[str] | None = None) -> int:
-    """``start`` moved left over a bracketed place and the name before it, when a name begins right
-    after the bracket: 京东（保定）|数字经济产业园 is one park. ``place`` says what is a place (the
+    """``start`` moved left over a bracketed place (or a section of a river or road) and the name before it,
+    when a name begins right after the bracket: 京东（保定）|数字经济产业园 is one park, 唐河（清苑段）|治理工程
+    one works. ``place`` says what is a place (the
     gazetteer's names); 乡镇（街道）|养老服务中心 and 重点任务（五）|文旅产业园 stay as they are, and
     nothing moves when no name precedes the bracket or when it ends in ``head`` itself, a name of its own
     whose place the bracket says (高新园区（三界镇）|临杭产业园: a park within the zone; the caller passes ``head``
@@ -434,12 +436,18 @@ def across_brackets(text: str, start: int, lex: Lexicon, place: Callable[[str], 
     >>> s = "建设乡镇（街道）养老服务中心"
     >>> s[across_brackets(s, s.index("养"), lex, {"保定"}.__contains__):]
     '养老服务中心'
+    >>> s = "谋划启动唐河（清苑段）治理工程"
+    >>> s[across_brackets(s, s.index("治"), lex, {"保定"}.__contains__):]
+    '唐河（清苑段）治理工程'
     >>> s = "位于高新园区（三界镇）临杭产业园"
     >>> s[across_brackets(s, s.index("临"), lex, {"三界镇"}.__contains__, head=re.compile("产业园|园区")):]
     '临杭产业园'
     """
     m = _BRACKETED.search(text, max(0, start - 7), start)
-    if m is None or m.end() != start or not place(m.group()[1:-1]):
+    if m is None or m.end() != start:
+        return start
+    inner = m.group()[1:-1]
+    if not (place(inner) or _SECTION.fullmatch(inner)):
         return start
     before = left_edge(text, m.start(), lex, max_len=max_len)
     if head is not None and any(h.end() == m.start() for h in head.finditer(text, before, m.start())):
