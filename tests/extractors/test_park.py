@@ -296,3 +296,9 @@ def test_a_time_word_of_news_opens_no_parks_name(make_context):
     """如今|示范园内…: the time of the sentence, before the park's kind (no name is left)."""
     assert not any(f.startswith("如今") for f in labels(make_context("近年来，园区焕发出新的活力。如今示范园内已建有火龙果、"
                                                                    "兰花等种植示范基地。")))
+
+
+def test_a_zone_of_a_kind_named_by_its_manner_is_no_name(make_context):
+    """多功能、开放式现代化开发区: what kind of zone 杨林工业园区 is to become, no park of its own."""
+    found = labels(make_context("云南嵩明把杨林工业园区打造成为增加值超100亿元的多功能、开放式现代化开发区。"))
+    assert "杨林工业园区" in found and not any("开放式" in f for f in found)

@@ -45,7 +45,7 @@ _TITLE_HEADS = ("示范区", "示范基地")
 # heads that any town has a kind of (文旅街区, 科创孵化器): the body must hold a rare word, a name (天美艺术街区)
 _NAMED_HEADS = ("街区", "孵化器", "创新区", "科技城", "科学城", "双创基地", "创业基地", "示范基地", "旅游区")
 _RANK_FIRST = re.compile(r"(?:国家级|自治区级|省级|市级|县级|区级)")
-_KIND_ADJECTIVE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[性型]|现代化|国际化)+")  # 综合性现代化园区, 功能型开发区: a kind
+_KIND_ADJECTIVE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[性型式]|现代化|国际化)+")  # 综合性现代化园区, 功能型开发区, 开放式现代化开发区: a kind
 _NAME_TAGS = frozenset({"nr", "ns"})  # jieba's tags of person and place names
 _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
