@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.extractors import extract
-from govkg.extractors.enterprise import extract_enterprises, is_brand_name
+from govkg.extractors.enterprise import _not_tail, extract_enterprises, is_brand_name
 from govkg.extractors.park import extract_parks
 from govkg.extractors.region import extract_regions
 from govkg.text.document import sentences_of
@@ -362,3 +362,10 @@ def test_a_sector_given_a_place_on_a_list_and_a_companys_origin_name_no_company(
     company's capital is from, not its name."""
     found_ = labels(make_context("魔芋产业跻身全国10大重点县区。先后走访台商柏群电子科技有限公司等多家企业。"))
     assert "柏群电子科技有限公司" in found_ and not found_ & {"魔芋产业", "台商柏群电子科技有限公司"}
+
+
+def test_a_makers_electric_bikes_end_its_name_and_a_bullet_train_none(make_context):
+    """长城汽车、雅迪电动车、东鹏陶瓷等一批龙头企业: 雅迪电动车 is the maker; 复兴号动车 is a train."""
+    ctx = make_context("长城汽车、雅迪电动车、东鹏陶瓷等一批龙头企业相继落户。")
+    assert "雅迪电动车" in labels(ctx)
+    assert _not_tail(ctx).search("复兴号动车") and not _not_tail(ctx).search("雅迪电动车")

@@ -143,3 +143,10 @@ def test_a_kind_of_ware_before_its_sector_is_no_part_of_the_brand(make_context):
     """福建谷风|古典家具物流园: 古典 (classical) says what furniture, not whose; 古雷炼化|一体化项目 likewise."""
     ctx = make_context("。")
     assert [n[:project_name_owner(ctx, n)] for n in ("福建谷风古典家具物流园", "古雷炼化一体化项目")] == ["福建谷风", "古雷炼化"]
+
+
+def test_a_park_named_after_its_town_has_no_owner(make_context):
+    """云南嵩明|杨林|工业园区: 杨林 is the town the park is in, no company; 晶澳|新能源产业基地 stays the brand's."""
+    assert not candidates(make_context, "记者从云南嵩明杨林工业园区建园20周年座谈会上获悉，云南嵩明把杨林工业园区打造成为"
+                                        "主营业收入超500亿元的开发区，进入全省10个销售收入超千亿元的产业园区行列。")
+    assert "晶澳" in candidates(make_context, "成功引进投资10亿元的晶澳新能源产业基地。")

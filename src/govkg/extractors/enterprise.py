@@ -296,7 +296,10 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     for m in ctx.mentions:
         if m.ref.type not in ("Project", "Park") or m.start < 0 or not _invested(ctx, m.sentence):
             continue
-        n = project_name_owner(ctx, ctx.doc.norm[m.start:m.end])
+        name = ctx.doc.norm[m.start:m.end]
+        n = project_name_owner(ctx, name)
+        if n and m.ref.type == "Park" and gazetteer(ctx.resources).names_place(name[place_length(ctx, name):n]):
+            continue  # a park named after its town (云南嵩明|杨林|工业园区), no company's
         # not inside a name that starts before it; a group's short name (华润|电力风电光伏项目) or the project's own
         # name as a park (晶澳新能源产业基地) opening it leaves the owner its own
         if n and not any(a < m.start < b for a, b in taken) and m.start not in starts:
@@ -492,7 +495,8 @@ def _generic_words(ctx: Context) -> frozenset[str]:
 def _not_tail(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("enterprise.not_tail", lambda: re.compile(
         "(?:" + literal_alternation(words("enterprise_not_tails.txt"))
-        + r"|(?<![一二三四五六七八九十\d])局)$"))  # a bureau, not a state builder's numbered one (中冶二十二局)
+        + r"|(?<![一二三四五六七八九十\d])局|(?<!电)动车)$"))  # a bureau, not a state builder's numbered one (中冶二十二局);
+    # a bullet train (复兴号动车), not a maker's electric bikes (雅迪电动车)
 
 
 def _place_names(ctx: Context) -> frozenset[str]:
