@@ -302,3 +302,12 @@ def test_a_zone_of_a_kind_named_by_its_manner_is_no_name(make_context):
     """多功能、开放式现代化开发区: what kind of zone 杨林工业园区 is to become, no park of its own."""
     found = labels(make_context("云南嵩明把杨林工业园区打造成为增加值超100亿元的多功能、开放式现代化开发区。"))
     assert "杨林工业园区" in found and not any("开放式" in f for f in found)
+
+
+def test_two_parks_sharing_a_head_or_joined_after_a_phase_are_each_a_park(make_context):
+    """和发及楠梓产业园区: 楠梓产业园区 (the head is both parks'); 仁武产业园区二期及白埔产业园区: two parks, the first's
+    phase with it; …5大产业园区 counts the parks listed, no park; 涿州义和庄空港产业基地 stays whole (义和庄 is a place)."""
+    found = labels(make_context("在和发及楠梓产业园区进驻率均达100%后，推动仁武产业园区二期及白埔产业园区招商。"
+                                "市府主导的和发、楠梓、仁武一期、仁武二期及白埔5大产业园区总面积逾328公顷。建设涿州义和庄空港产业基地。"))
+    assert {"楠梓产业园区", "仁武产业园区二期", "白埔产业园区", "涿州义和庄空港产业基地"} <= found
+    assert not any("及" in f or "大产业园区" in f for f in found)

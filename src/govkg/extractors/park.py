@@ -37,6 +37,8 @@ from govkg.model import EntityRef, Mention
 
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百两几多]+)[个家批座]")
 _COUNTED = re.compile(_COUNT.pattern + "$")
+_COUNT_END = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个家批座大]$")
+_PHASE = re.compile(r"[一二三四五六七八九十]期")
 _RANK = re.compile(r"^(?:[省市县区]|国家)?(?:[\dA-Za-zＡ-Ｚ一二三四五]+[星AＡ]级)")
 _SIZE = re.compile(r"[\d十百千万]+亿元?级?")  # 千亿元, 百亿级: the size of a park, not its name
 _BARE_HEADS = ("园区",)
@@ -80,13 +82,37 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
         after = cut + len(name)  # 原嘉祥经济开发区整建制划改为|济宁经开区: the park the predicate names is one too
         while predicate := _PREDICATE.match(span.text, after):
             after = predicate.end()
-        parts = [(cut + at, part) for at, part in _nested(heads, lex, name)]
+        parts = [(cut + at + shared, part[shared:]) for at, part in _nested(heads, lex, name)
+                 for shared in [_shared_head(ctx, heads, part)]]
         for start, text in (*parts, (after, span.text[after:] if after > cut + len(name) else "")):
             found = _named_park(ctx, heads, lead, text)
             if found:
                 at, label, length = found
                 yield Mention(EntityRef("Park", label), label, span.start + start + at,
                               span.start + start + at + length, span.sentence, "park.head")
+
+
+def _shared_head(ctx: Context, heads: re.Pattern[str], name: str) -> int:
+    """Where the last of two parks sharing one head starts in ``name`` (和发及|楠梓产业园区: 楠梓, a place's name
+    or a rare word, is a park's, the head both parks'), else 0; 汽车零部件及装备制造产业园 is one park of two sectors.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> heads = head_regex("park_heads.txt")
+    >>> [_shared_head(C, heads, n) for n in ("和发及楠梓产业园区", "汽车零部件及装备制造产业园", "楠梓产业园区")]
+    [3, 0, 0]
+    """
+    head = _last_head(heads, name)
+    m = _SHARED.search(name[:head.start()]) if head is not None else None
+    words = lexicon(ctx).tokenizer.cut_around(name, m.start(1), m.end(1)) if m else []
+    if m is None or any(at + len(w) > m.end(1) for at, w in words):
+        return 0  # no conjunction, or one inside a word that goes on (涿州义和庄|空港产业基地: 义和庄 is a place)
+    return m.start(2) if gazetteer(ctx.resources).names_place(m.group(2)) or _has_rare_word(ctx, m.group(2)) else 0
+
+
+
+_SHARED = re.compile(r"([及和与])([\u4e00-\u9fff]{2,3})$")
+"""The conjunction and the short name of the last of two parks that share a head."""
 
 
 _LIST_OF_PARKS = re.compile(r"([两二三四五六七八九十])个(工业园区|产业园区|工业园|产业园|工业集中区|经济开发区|开发区|园区)")
@@ -160,8 +186,9 @@ def _named_park(ctx: Context, heads: re.Pattern[str], lead: frozenset[str], name
     body = name[: head.start()]
     if body in _province_words(ctx):
         return None  # 山西省开发区, 河南省经济开发区: a province's zones, a kind
-    if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body):
-        return None
+    if not is_park_body(ctx, body, head.group()) or _ends_in_verb(ctx, body, lead) or _only_a_verb(ctx, body) \
+            or _COUNT_END.search(body):
+        return None  # …, or the parks of a list counted (和发、楠梓、仁武一期及白埔5大|产业园区)
     if head.group() in _NAMED_HEADS and not _has_rare_word(ctx, body):
         return None
     if head.group() in _BARE_HEADS and _verb_last(ctx, body):
@@ -274,17 +301,23 @@ def _nested(heads: re.Pattern[str], lex: Lexicon, name: str) -> list[tuple[int, 
     ([(0, '准格尔经济开发区'), (8, '伊东循环经济产业基地')], [(0, '银岭产业园')])
     >>> _nested(heads, lex, "风帆产业园和京车轨道装备产业园")
     [(0, '风帆产业园'), (6, '京车轨道装备产业园')]
+    >>> _nested(heads, lex, "仁武产业园区二期及白埔产业园区")
+    [(0, '仁武产业园区二期'), (9, '白埔产业园区')]
     """
     for m in heads.finditer(name):
-        joined = next((c for c in CONJUNCTIONS if name.startswith(c, m.end())), "")
-        at = m.end() + len(joined)
+        phase = _PHASE.match(name, m.end())
+        end = phase.end() if phase else m.end()  # 仁武产业园区二期|及|白埔产业园区: the first park's phase
+        joined = next((c for c in CONJUNCTIONS if name.startswith(c, end)), "")
+        if phase and not joined:
+            continue
+        at = end + len(joined)
         rest = name[at:]
         last = _last_head(heads, rest) if len(rest) >= 4 else None
         if last is not None and last.end() == len(rest) and last.start() >= 2 and not _PART_OF_ZONE.match(rest):
             words = lex.tokenizer.tags(rest[:last.start()])
             if left_edge(rest, last.start(), lex) > 0 or any(tag == "v" for _, tag in words[:-1]):
-                return [(0, name[:m.end()])]  # the rest is a clause about the park before it (…居中部…)
-            return [(0, name[:m.end()]), (at, rest)]
+                return [(0, name[:end])]  # the rest is a clause about the park before it (…居中部…)
+            return [(0, name[:end]), (at, rest)]
     return [(0, name)]
 
 
