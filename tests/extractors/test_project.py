@@ -663,3 +663,10 @@ def test_a_section_of_a_river_in_brackets_is_part_of_the_works_name(make_context
     """唐河（清苑段）治理工程, 鹳河流域(丁河段)水环境综合治理工程: the stretch the works cover, inside their name."""
     projects, _, _ = found(make_context("谋划启动唐河（清苑段）治理工程。以鹳河流域(丁河段)水环境综合治理工程为代表的5个水利项目开工。"))
     assert {"唐河(清苑段)治理工程", "鹳河流域(丁河段)水环境综合治理工程"} <= projects
+
+
+def test_a_modal_and_a_verb_before_a_phase_name_no_project(make_context):
+    """将会延续一期: the second phase will carry on the first, no project named 将会延续一期; 延续 ends a name walking
+    left, and so do 将会, 将要, 即将."""
+    projects, _, _ = found(make_context("仁武产业园区二期预计今年底前开始招商，将会延续一期，聚焦在航太及高科技产业。"))
+    assert not any(p.startswith(("将会", "延续")) for p in projects)
