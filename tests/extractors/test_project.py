@@ -670,3 +670,9 @@ def test_a_modal_and_a_verb_before_a_phase_name_no_project(make_context):
     left, and so do 将会, 将要, 即将."""
     projects, _, _ = found(make_context("仁武产业园区二期预计今年底前开始招商，将会延续一期，聚焦在航太及高科技产业。"))
     assert not any(p.startswith(("将会", "延续")) for p in projects)
+
+
+def test_a_city_and_its_districts_batch_is_no_project(make_context):
+    """天津市东丽区招商引资项目: the district's projects of investment promotion, no one project."""
+    projects, _, _ = found(make_context("日前，天津市东丽区招商引资项目集中签约活动暨招商大使聘任仪式举行。"))
+    assert not projects

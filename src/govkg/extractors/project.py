@@ -372,11 +372,12 @@ def _only_a_place(ctx: Context, body: str) -> bool:
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王", "海陵")]
-    [True, True, False, False, True]
+    >>> [_only_a_place(C, b) for b in ("正阳县", "黑龙江省产业", "正阳县肉食品加工", "龙王", "海陵", "天津市东丽区招商引资")]
+    [True, True, False, False, True, True]
     """
     gaz = gazetteer(ctx.resources)
     n = gaz.division_prefix(body)
+    n += gaz.division_prefix(body[n:]) if n else 0  # 天津市|东丽区|招商引资: a city and its district
     return (n > 0 and (n == len(body) or _generic_body(ctx, body[n:]))) or body in gaz.by_short
 
 
