@@ -305,3 +305,15 @@ def test_this_town_is_the_town_named_before_not_the_documents_county(make_contex
     found, _ = relations(make_context, "肥西县官亭镇是传统的水稻种植区。该镇大力发展稻虾共养产业。", "肥西县2024年政府工作报告")
     assert ("官亭镇", "develops", "稻虾共养") in found
     assert ("肥西县", "develops", "稻虾共养") not in found
+
+
+def test_on_a_page_of_one_park_companies_moving_in_move_into_it(make_context):
+    """…沈机集团、昆明机床等企业纷纷入驻: on a page about 杨林工业园区 that opens with something else, the companies that
+    move in without a place named move into it; those of a sentence that names a region do not."""
+    page = ("云南嵩明打造年销售收入超千亿元园区。记者从座谈会上获悉。到“十二五”末，嵩明县把杨林工业园区打造成为主营业收入"
+            "超500亿元的开发区。杨林工业园区是1992年成立的省级工业园区。杨林工业园区入园企业达171个。"
+            "目前，已引进国内著名企业。沈机集团、昆明机床等企业纷纷入驻。")
+    found, _ = relations(make_context, page, title="嵩明新闻")
+    assert {("杨林工业园区", "hosts", "沈机集团"), ("杨林工业园区", "hosts", "昆明机床")} <= found
+    found, _ = relations(make_context, page.replace("沈机集团、昆明", "沈机集团在昆明市入驻，昆明"), title="嵩明新闻")
+    assert ("杨林工业园区", "hosts", "沈机集团") not in found

@@ -730,8 +730,8 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     """On a page about one park only (named in its first sentences or three times: 宁夏平罗工业园区, then
     平罗工业园区), a sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is
     about it: the park hosts the industries, enterprises and projects it names; on a page that opens with the
-    park, it hosts the enterprises of a sentence that names no park or region (but inside a name) and opens
-    with no region's common word (全县…)."""
+    park, or in a sentence where they move into one (…等企业纷纷入驻), it hosts the enterprises of a sentence that
+    names no park or region (but inside a name) and opens with no region's common word (全县…)."""
     parks = [m for m in doc.ctx.mentions if m.type == "Park"]
     labels = {m.label for m in parks}
     if not parks or any(not _one_park(doc.ctx, a, b) for a in labels for b in labels):
@@ -751,10 +751,15 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
         if word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
-        elif opens and not _REGION_WORD_SUBJECT.match(s.text) \
+        elif (opens or _MOVES_IN.search(s.text)) and not _REGION_WORD_SUBJECT.match(s.text) \
                 and all(s.nested_in_other(m) for m in s.of("Park", "Region")):
-            for m in s.of("Enterprise"):  # 在培植优势产业方面，X公司实现产值…: the page's park's company
+            # 在培植优势产业方面，X公司实现产值…: the page's park's company; 沈机集团、…等企业纷纷入驻: moved into it
+            for m in s.of("Enterprise"):
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
+
+
+_MOVES_IN = re.compile(r"入驻|进驻|入园")
+"""Companies moving into a park: on a page about one park, into that one when the sentence names no other place."""
 
 
 def _opens_line(text: str, at: int) -> bool:
