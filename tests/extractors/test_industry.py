@@ -558,3 +558,9 @@ def test_farm_products_ranked_first_in_their_city_are_industries(make_context):
     """生猪、魔芋、核桃、水产位居全市第一: the sectors that rank; 市场环境、创新环境…均居全国前列 ranks no sector."""
     found = labels(make_context("产业发展势头强劲,生猪、魔芋、核桃、水产位居全市第一。市场环境、创新环境、法治环境均居全国前列。"))
     assert {"生猪", "魔芋", "核桃", "水产"} <= found and not any("环境" in f for f in found)
+
+
+def test_how_many_is_no_part_of_a_sectors_name(make_context):
+    """打造一批|中药材、食用菌等…基地: 一批 counts the bases; 等一批特色优势产业 still closes a list of sectors."""
+    found = labels(make_context("打造一批中药材、食用菌等特色农业生产基地。加快能源矿产、商贸物流等一批特色优势产业建设。"))
+    assert {"中药材", "食用菌", "能源矿产", "商贸物流"} <= found and not any(f.startswith("一批") for f in found)

@@ -676,3 +676,9 @@ def test_a_city_and_its_districts_batch_is_no_project(make_context):
     """天津市东丽区招商引资项目: the district's projects of investment promotion, no one project."""
     projects, _, _ = found(make_context("日前，天津市东丽区招商引资项目集中签约活动暨招商大使聘任仪式举行。"))
     assert not projects
+
+
+def test_how_many_opens_no_projects_name(make_context):
+    """签署一系列经贸合作项目, 实施G331及一批道路工程: how many projects, none named."""
+    projects, _, _ = found(make_context("两国签署一系列经贸合作项目。实施G331及一批道路工程。"))
+    assert not any("一系列" in p or "一批" in p for p in projects)

@@ -342,10 +342,12 @@ def _plain_tail(lex: Lexicon, tail: str, ranked: bool = False) -> bool:
     [True, False, True]
     """
     return not _NOT_INDUSTRY.search(tail) and not _HAZARDS.search(tail) \
-        and not any(w in lex.boundary and not (ranked and w in _RANKS) for w in lex.tokenizer.cut(tail))
+        and not any(w in lex.boundary and w not in _HOW_MANY and not (ranked and w in _RANKS)
+                    for w in lex.tokenizer.cut(tail))
 
 
 _RANKS = frozenset("重点 主导 优势 支柱 首位 新兴 战略性".split())
+_HOW_MANY = frozenset("一批 一大批 一系列 一些 若干".split())  # 等一批特色优势产业: how many, no verb
 
 
 def _conjunct_item(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -446,6 +448,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         if not _is_develop(ctx, tok):
             continue
         at = pos + text.startswith(("了", "着", "以"), pos)  # 打造了中药材、蔬菜…, 打造以A、B等为主的…: not the first item
+        at += next((len(w) for w in _HOW_MANY if text.startswith(w, at)), 0)  # 打造一批|中药材、食用菌等…基地
         end = at
         while end < len(text) and text[end] not in "，。；：！？,;:（(":
             end += 1
