@@ -369,3 +369,10 @@ def test_a_makers_electric_bikes_end_its_name_and_a_bullet_train_none(make_conte
     ctx = make_context("长城汽车、雅迪电动车、东鹏陶瓷等一批龙头企业相继落户。")
     assert "雅迪电动车" in labels(ctx)
     assert _not_tail(ctx).search("复兴号动车") and not _not_tail(ctx).search("雅迪电动车")
+
+
+def test_a_brand_and_its_trade_starting_to_produce_is_a_company(make_context):
+    """成新科技则于今年4月取得工厂登记, 元山科技也于…: a brand and its trade opening a clause and starting to produce;
+    数字科技于今年落户… names a field, no company."""
+    found_ = labels(make_context("成新科技则于今年4月取得工厂登记，正式投产，元山科技也于今年8月取得工厂登记。数字科技于今年落户园区。"))
+    assert {"成新科技", "元山科技"} <= found_ and "数字科技" not in found_

@@ -237,12 +237,16 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
 
 
-_HONOURED_BRAND = re.compile(r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
-                             r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
-                             r"|(?![产农工行企林牧渔商事专就创作职学])[\u4e00-\u9fff]业)(?:分别|均|先后|成功|再次|又|还)?"
+_BRAND_TRADE = (r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
+                r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
+                r"|(?![产农工行企林牧渔商事专就创作职学])[\u4e00-\u9fff]业)")
+_HONOURED_BRAND = re.compile(_BRAND_TRADE + r"(?:分别|均|先后|成功|再次|又|还)?"
                              r"(?:获评|获批|分获|入选|入围|荣获|被评为|被认定为|荣登|跻身)")
 """A brand and its trade opening a clause, given a title or a place on a list (天心种业获评…, 捷泰科技获评…); a sector
 (魔芋产业跻身…, 特色农业入选…) is no trade."""
+_PRODUCING_BRAND = re.compile(_BRAND_TRADE + r"(?:则|也|已|已经|均|先后)?(?:于[^，。；]{2,10}?)?"
+                              r"(?:取得工厂登记|正式投产|建成投产|量产|达产|开工建设|落户|入驻|签约落地)")
+"""A brand and its trade opening a clause and starting to produce or settling (成新科技则于今年4月取得工厂登记)."""
 
 
 def _honoured_brands(ctx: Context) -> Iterator[Mention]:
@@ -250,11 +254,12 @@ def _honoured_brands(ctx: Context) -> Iterator[Mention]:
     title or a place on a list, whatever it is for (天心种业获评国家级非洲猪瘟无疫小区, 捷泰科技获评全省数字化转型典型
     示范): the brand passes :func:`is_brand_name` (现代煤化工入选…, 数字科技获评… are no company's)."""
     for sent in ctx.sentences:
-        for m in _HONOURED_BRAND.finditer(sent.text):
-            name = m.group(1) + m.group(2)
-            if is_brand_name(ctx, name) and not is_generic(ctx, m.group(1)) and not _is_common(ctx, name):
-                yield _mention(name, sent.start + m.start(1), sent.start + m.end(2), sent.index,
-                               "enterprise.honoured_brand")
+        for pattern, rule in ((_HONOURED_BRAND, "enterprise.honoured_brand"),
+                              (_PRODUCING_BRAND, "enterprise.producing_brand")):
+            for m in pattern.finditer(sent.text):
+                name = m.group(1) + m.group(2)
+                if is_brand_name(ctx, name) and not is_generic(ctx, m.group(1)) and not _is_common(ctx, name):
+                    yield _mention(name, sent.start + m.start(1), sent.start + m.end(2), sent.index, rule)
 
 
 def _placed_trade(ctx: Context, name: str) -> bool:
