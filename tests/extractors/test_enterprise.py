@@ -376,3 +376,11 @@ def test_a_brand_and_its_trade_starting_to_produce_is_a_company(make_context):
     数字科技于今年落户… names a field, no company."""
     found_ = labels(make_context("成新科技则于今年4月取得工厂登记，正式投产，元山科技也于今年8月取得工厂登记。数字科技于今年落户园区。"))
     assert {"成新科技", "元山科技"} <= found_ and "数字科技" not in found_
+
+
+def test_a_company_of_common_words_registered_among_others_is_a_company(make_context):
+    """国家电投贵州金元股份有限公司、远景能源有限公司、天津津通铁塔股份有限公司等…企业: 远景能源 is two common words, but
+    its legal form among companies' says it is one; 能源有限公司 alone is no name."""
+    found_ = labels(make_context("洽谈会上，国家电投贵州金元股份有限公司、远景能源有限公司、天津津通铁塔股份有限公司等来自北京的企业"
+                                 "与海原县签约。"))
+    assert "远景能源有限公司" in found_

@@ -150,3 +150,10 @@ def test_a_park_named_after_its_town_has_no_owner(make_context):
     assert not candidates(make_context, "记者从云南嵩明杨林工业园区建园20周年座谈会上获悉，云南嵩明把杨林工业园区打造成为"
                                         "主营业收入超500亿元的开发区，进入全省10个销售收入超千亿元的产业园区行列。")
     assert "晶澳" in candidates(make_context, "成功引进投资10亿元的晶澳新能源产业基地。")
+
+
+def test_a_sector_in_ye_is_no_brands_trade(make_context):
+    """西芹|产业采购项目: the celery sector's purchases, no brand's (西芹产业 and 西芹 are no owners); 中利|乳业 stays
+    a dairy's name."""
+    ctx = make_context("。")
+    assert [n[:project_name_owner(ctx, n)] for n in ("西芹产业采购项目", "中利乳业奶粉加工项目")] == ["", "中利乳业"]

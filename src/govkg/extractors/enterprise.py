@@ -237,9 +237,12 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
                     yield _mention(sent.text[a:b], sent.start + a, sent.start + b, sent.index, "enterprise.honoured")
 
 
+_SECTORS_IN_YE = "产农工行企林牧渔商事专就创作职学"
+"""The first characters of words in 业 that name a sector or a kind of work, no company's trade (产业, 农业, 就业)."""
+_SECTOR_WORDS = frozenset({"产业", "行业"})
 _BRAND_TRADE = (r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
                 r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
-                r"|(?![产农工行企林牧渔商事专就创作职学])[\u4e00-\u9fff]业)")
+                rf"|(?![{_SECTORS_IN_YE}])[\u4e00-\u9fff]业)")
 _HONOURED_BRAND = re.compile(_BRAND_TRADE + r"(?:分别|均|先后|成功|再次|又|还)?"
                              r"(?:获评|获批|分获|入选|入围|荣获|被评为|被认定为|荣登|跻身)")
 """A brand and its trade opening a clause, given a title or a place on a list (天心种业获评…, 捷泰科技获评…); a sector
@@ -375,9 +378,11 @@ def project_name_owner(ctx: Context, name: str) -> int:
         if inside is not None:  # 晶|澳新|能源: the brand ends where a sector term starts, whatever jieba cut
             brand, snap = brand + inside, False
             break
-        if len(tok) == 2 and tok.endswith("业") and brand - place >= 2:  # 中利|乳业|奶粉: a trade in 业 ends the name
-            brand, snap, traded = brand + 2, False, True
+        if len(tok) == 2 and tok.endswith("业") and brand - place >= 2 and tok[0] not in _SECTORS_IN_YE:
+            brand, snap, traded = brand + 2, False, True  # 中利|乳业|奶粉: a trade in 业 ends the name
             break
+        if tok in _SECTOR_WORDS:
+            return 0  # 西芹|产业|采购项目: the project of a product's sector, no brand's
         if brand - place + len(tok) > 4 or not (len(tok) == 1 or lex.tokenizer.FREQ.get(tok, 0) < COMMON_WORD_FREQ) \
                 or not "\u4e00" <= tok[0] <= "\u9fff":
             break
@@ -930,8 +935,10 @@ def _pair_split(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int
 
 
 def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
-    """Bare brands in a 、-list with a headed company: "九江钒宇、德胜集团"."""
+    """Bare brands in a 、-list with a headed company: "九江钒宇、德胜集团"; and a company of common words
+    registered by its legal form among them (国家电投贵州金元股份有限公司、远景能源有限公司、…)."""
     lex = lexicon(ctx)
+    spans = {(m.start, m.end) for m in headed}
     by_sentence: dict[int, list[Mention]] = {}
     for m in headed:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -951,7 +958,13 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                 name = sent.text[a:b]
                 if is_brand_name(ctx, name) and not head_regex("enterprise_heads.txt").search(name):
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
+                elif (form := _SIBLING_FORM.fullmatch(name)) and not is_generic(ctx, name[:form.start(1)]) \
+                        and (sent.start + a, sent.start + b) not in spans:
+                    # a company registered by its legal form, its body common words (远景能源|有限公司), among others
+                    yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
+
+_SIBLING_FORM = re.compile(r"[\u4e00-\u9fff]{4,10}?((?:股份)?有限(?:责任)?公司)")
 
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
 
