@@ -452,3 +452,9 @@ def test_a_countys_short_name_among_cities_is_a_place(make_context):
     """赴浙江杭州、嘉兴、义乌、金华4市: 义乌 (a county-level city) is listed among prefectures' short names."""
     mentions, _ = _run(make_context(Q + "\n组织专业招商队伍赴浙江杭州、嘉兴、义乌、金华4市，对接新能源企业。"))
     assert {"杭州市", "嘉兴市", "义乌市", "金华市"} <= _labels(mentions)
+
+
+def test_a_provinces_short_name_shared_with_a_district_is_the_province_among_places(make_context):
+    """来自北京、河北、上海、河南的企业: 河北 (also 天津's 河北区) and 河南 are provinces in a list of places."""
+    mentions, _ = _run(make_context(Q + "\n洽谈会上，来自北京、河北、上海、河南的企业与海原县签订合作协议。"))
+    assert {"北京市", "河北省", "上海市", "河南省"} <= _labels(mentions)

@@ -562,6 +562,8 @@ def _listed_places(idx: _Index, sents: list[_Sent]) -> list[str]:
 
     >>> _listed_places(region_index(Resources()), [_Sent(0, 0, "与北京、沈阳等地客商签订合同，长城、黄山等景区")])
     ['110000', '210100']
+    >>> _listed_places(region_index(Resources()), [_Sent(0, 0, "来自北京、河北、河南的企业")])
+    ['110000', '130000', '410000']
     """
     out: list[str] = []
     for sent in sents:
@@ -576,8 +578,11 @@ def _listed_places(idx: _Index, sents: list[_Sent]) -> list[str]:
 
 
 def _unique_short(idx: _Index, item: str) -> str | None:
-    """The code of the province or city whose short form, unique in the country, ``item`` is; else None."""
+    """The code of the province or city whose short form, unique in the country, ``item`` is, or of the one
+    province it names among lower divisions (河北, also 天津's 河北区: among places, the province); else None."""
     codes = idx.upper_short_codes.get(item)
+    if not codes:
+        codes = tuple(c for c in idx.gaz.by_short.get(item, ()) if idx.gaz.get(c).level == PROVINCE)
     return codes[0] if codes and len(codes) == 1 and item not in idx.short_stop else None
 
 
