@@ -157,3 +157,8 @@ def test_a_sector_in_ye_is_no_brands_trade(make_context):
     a dairy's name."""
     ctx = make_context("。")
     assert [n[:project_name_owner(ctx, n)] for n in ("西芹产业采购项目", "中利乳业奶粉加工项目")] == ["", "中利乳业"]
+
+
+def test_a_direction_and_a_count_own_nothing(make_context):
+    """东二|跑道项目: the second east runway, no company 东二."""
+    assert not candidates(make_context, "哈尔滨机场被列入全国十大国际航空枢纽、东二跑道项目竣工，总投资30亿元。")

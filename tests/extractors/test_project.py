@@ -682,3 +682,9 @@ def test_how_many_opens_no_projects_name(make_context):
     """签署一系列经贸合作项目, 实施G331及一批道路工程: how many projects, none named."""
     projects, _, _ = found(make_context("两国签署一系列经贸合作项目。实施G331及一批道路工程。"))
     assert not any("一系列" in p or "一批" in p for p in projects)
+
+
+def test_a_conjunction_opens_no_works_name(make_context):
+    """…污水管网泵站建设及纬三路两侧亮化工程: 及 (which jieba joins to 纬) joins two works; it opens no name."""
+    projects, _, _ = found(make_context("南区完成经一路北段路床及管网铺设、污水管网泵站建设及纬三路两侧亮化工程。"))
+    assert projects and not any(p.startswith("及") for p in projects)

@@ -456,7 +456,7 @@ _PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁
 _PROPER = frozenset({"nz", "nr", "nrt", "nt"})  # jieba's tags of proper nouns
 # joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
 # 潘家田铁矿, 鲁岗污水): not a company
-_NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|(?:[县镇]域|[镇乡村]|矿|湿地|污水)$")
+_NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|^[东西南北][一二三四五六七八九十]|(?:[县镇]域|[镇乡村]|矿|湿地|污水)$")
 
 
 _LEADS = re.compile(r"以([^，。；：、以为]{2,12})为龙头")

@@ -239,7 +239,7 @@ def joined_before(text: str, start: int, lex: Lexicon, max_len: int = NAME_REACH
 
 
 def leading_clutter(lex: Lexicon, name: str) -> int:
-    """Length of the list ordinal and governing verb that ``name`` starts with (0 when none).
+    """Length of the list ordinal, conjunction (及) and governing verb that ``name`` starts with (0 when none).
 
     The verb is a word of ``lead_verbs.txt`` standing as a jieba word of its own
     (建|园区 is cut, 建新|大街 and 中铁|建 are not).
@@ -249,11 +249,14 @@ def leading_clutter(lex: Lexicon, name: str) -> int:
 
     >>> lex = load_lexicon()
     >>> [leading_clutter(lex, s) for s in ("二是建", "建强县级龙头医院", "建新大街南延", "建昌铜业", "所有开发区",
-    ...                                    "每个工业类开发区", "所有制改革")]
-    [3, 2, 0, 0, 2, 2, 0]
+    ...                                    "每个工业类开发区", "所有制改革", "及纬三路两侧亮化工程")]
+    [3, 2, 0, 0, 2, 2, 0, 1]
     """
     cut = leading_ordinal(name)
     first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")
+    if first in ("及", "以及") or (first.startswith("及") and not lex.tokenizer.FREQ.get(first)):
+        cut += 2 if first == "以及" else 1  # …泵站建设|及|纬三路两侧亮化工程: the conjunction joins two works
+        first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")  # (jieba guesses 及纬 as one word)
     if first in _DETERMINERS:
         cut += len(first)
         first = next(iter(lex.tokenizer.cut(name[cut:], HMM=True)), "")
