@@ -564,3 +564,9 @@ def test_how_many_is_no_part_of_a_sectors_name(make_context):
     """打造一批|中药材、食用菌等…基地: 一批 counts the bases; 等一批特色优势产业 still closes a list of sectors."""
     found = labels(make_context("打造一批中药材、食用菌等特色农业生产基地。加快能源矿产、商贸物流等一批特色优势产业建设。"))
     assert {"中药材", "食用菌", "能源矿产", "商贸物流"} <= found and not any(f.startswith("一批") for f in found)
+
+
+def test_the_end_of_a_list_before_and_is_no_item_of_the_next(make_context):
+    """…煤炭等高耗能行业和制革、印染等高排放行业: 煤炭 closes the first list; 煤炭等高耗能 is no sector."""
+    found = labels(make_context("积极推动电力、石化、钢铁、建材、煤炭等高耗能行业和制革、印染等高排放行业的技术改造。"))
+    assert {"煤炭", "制革", "印染"} <= found and not any("等" in f for f in found)

@@ -240,7 +240,8 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
                 items = _conjunct_item(text, items[0][0], lex) + items
         if len(items) < 2 or sum(item in places for item in items) >= 2:
             continue
-        items = [part for a, b in items for part in _split_and(text, a, b)]
+        items = [part for a, b in items for part in _split_and(text, a, b) if "等" not in text[part[0]:part[1]]]
+        # (煤炭等高耗能行业和|制革、印染等…: the part before 和 ends the list before)
         if _LEADERS.match(text, m.end()) and not lists_sectors(ctx, [text[a:b] for a, b in items]):
             continue  # 中信证券、永安期货等行业龙头: the leaders are companies (the enterprise rules read them)
         if m.group().endswith("主攻方向") and \
