@@ -688,3 +688,9 @@ def test_a_conjunction_opens_no_works_name(make_context):
     """…污水管网泵站建设及纬三路两侧亮化工程: 及 (which jieba joins to 纬) joins two works; it opens no name."""
     projects, _, _ = found(make_context("南区完成经一路北段路床及管网铺设、污水管网泵站建设及纬三路两侧亮化工程。"))
     assert projects and not any(p.startswith("及") for p in projects)
+
+
+def test_resolving_or_dealing_carefully_is_no_part_of_a_projects_name(make_context):
+    """稳妥化解|中医院…迁建项目遗留问题, 稳妥处置|天水麦积区褐石培心幼儿园…: what the government does about them."""
+    projects, _, _ = found(make_context("稳妥化解中医院、妇幼保健院迁建项目遗留问题。稳妥处置天水麦积区褐石培心幼儿园问题。"))
+    assert not any(p.startswith(("稳妥", "化解")) for p in projects)
