@@ -384,3 +384,12 @@ def test_a_company_of_common_words_registered_among_others_is_a_company(make_con
     found_ = labels(make_context("洽谈会上，国家电投贵州金元股份有限公司、远景能源有限公司、天津津通铁塔股份有限公司等来自北京的企业"
                                  "与海原县签约。"))
     assert "远景能源有限公司" in found_
+
+
+def test_makers_counted_by_da_and_companies_of_renown_close_a_list(make_context):
+    """北京现代、北汽有限两大整车厂: two car makers; …巴西航空、德国汉莎等国际知名的航空公司: airlines; …等特点的新经济
+    企业 lists the features of a kind, no companies."""
+    found_ = labels(make_context("顺义拥有北京现代、北汽有限两大整车厂。已引进新华航、巴西航空、德国汉莎等国际知名的航空公司的项目。"
+                                 "指具备成立时间短、成长起点高、赛道领域新等特点的新经济企业。"))
+    assert {"北京现代", "北汽有限", "巴西航空", "德国汉莎"} <= found_
+    assert not found_ & {"时间短", "赛道领域新"}

@@ -62,10 +62,12 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
                        r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)"
                        r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?)(?:企业|公司|集团)"
-                       r"|等?(?:\d+|[两三四五六七八九十])家(?:整车厂|车企|药企|房企|整车企业)"
+                       r"|等?(?:\d+|[两三四五六七八九十])[家大](?:整车厂|车企|药企|房企|整车企业)"
+                       r"|等(?:国内外|国际|国内|全国|全球|业内)?(?:知名|著名|一流|优质)的?[\u4e00-\u9fff]{0,4}(?:企业|公司|集团)"
                        r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
 # 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
-# leaders of one sector; 北京奔驰、小米等10家整车厂: the makers of a trade, counted
+# leaders of one sector; 北京奔驰、小米等10家整车厂, 北京现代、北汽有限两大整车厂: the makers of a trade, counted;
+# 国航、南航…等国际知名的航空公司: companies of renown (not …等特点的新经济企业: the features of a kind)
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PLACES_KIND = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个]?(?:地|地区|省市|省份|城市|市县|县市|县区)")
 """A list's close that says its items are places (武安、丰南、迁安等地企业)."""
