@@ -458,3 +458,9 @@ def test_a_provinces_short_name_shared_with_a_district_is_the_province_among_pla
     """来自北京、河北、上海、河南的企业: 河北 (also 天津's 河北区) and 河南 are provinces in a list of places."""
     mentions, _ = _run(make_context(Q + "\n洽谈会上，来自北京、河北、上海、河南的企业与海原县签订合作协议。"))
     assert {"北京市", "河北省", "上海市", "河南省"} <= _labels(mentions)
+
+
+def test_a_shared_district_name_after_its_citys_short_form_is_that_citys(make_context):
+    """浙江舟山普陀区桃花镇茅山村: 普陀区 (also Shanghai's) is 舟山's, and the town and village after it are found."""
+    mentions, _ = _run(make_context(Q + "\n走进浙江舟山普陀区桃花镇茅山村的水仙花种植基地。"))
+    assert {"普陀区", "桃花镇", "茅山村"} <= _labels(mentions)

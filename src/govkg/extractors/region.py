@@ -685,6 +685,28 @@ def _free(hits: list[_Hit], start: int, end: int) -> bool:
     return all(end <= h.start or start >= h.end for h in hits)
 
 
+def _narrow_by_short_parent(idx: _Index, sent: _Sent) -> None:
+    """A full name that several divisions share, right after the short form of one's province or city, is that one
+    (浙江舟山|普陀区: 舟山's, not 上海's).
+
+    >>> idx = region_index(Resources())
+    >>> sent = _Sent(0, 0, "浙江舟山普陀区桃花镇")
+    >>> sent.hits = _full_hits(idx, sent.text)
+    >>> _narrow_by_short_parent(idx, sent)
+    >>> [h.codes for h in sent.hits if sent.text[h.start:h.end] == "普陀区"]
+    [('330903',)]
+    """
+    for h in sent.hits:
+        if len(h.codes) < 2:
+            continue
+        for k in (3, 2):
+            parents = idx.upper_short_codes.get(sent.text[max(0, h.start - k):h.start], ()) if h.start >= k else ()
+            narrowed = tuple(c for c in h.codes if any(idx.gaz.is_ancestor(p, c) for p in parents))
+            if len(narrowed) == 1:
+                h.codes = narrowed
+                break
+
+
 def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], pattern: re.Pattern[str] | None) -> None:
     """Add short-form hits: parent+child pairs anywhere (重庆长寿), and the table's short forms."""
     text, gaz = sent.text, idx.gaz
@@ -952,6 +974,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
              if s.start < head_end or not _LINK_LINE.fullmatch(s.text)]
     for sent in sents:
         sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
+        _narrow_by_short_parent(idx, sent)
         _resolve(gaz, sent.hits, [])
     doc_code = _doc_code(idx, ctx, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
     chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
