@@ -570,3 +570,10 @@ def test_the_end_of_a_list_before_and_is_no_item_of_the_next(make_context):
     """…煤炭等高耗能行业和制革、印染等高排放行业: 煤炭 closes the first list; 煤炭等高耗能 is no sector."""
     found = labels(make_context("积极推动电力、石化、钢铁、建材、煤炭等高耗能行业和制革、印染等高排放行业的技术改造。"))
     assert {"煤炭", "制革", "印染"} <= found and not any("等" in f for f in found)
+
+
+def test_a_province_and_rank_words_name_no_sector(make_context):
+    """北京高端|产业外迁基地 (a base for high-end industries leaving Beijing): 北京高端 is a place and a rank."""
+    found = labels(make_context("推动新材料、工业电气、智能制造、绿色食品5大产业成链发展，北京高端产业外迁基地、航空航天等特色主题产业园"
+                                "形成规模。"))
+    assert "智能制造" in found and not any(f.startswith("北京") for f in found)

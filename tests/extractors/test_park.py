@@ -311,3 +311,9 @@ def test_two_parks_sharing_a_head_or_joined_after_a_phase_are_each_a_park(make_c
                                 "市府主导的和发、楠梓、仁武一期、仁武二期及白埔5大产业园区总面积逾328公顷。建设涿州义和庄空港产业基地。"))
     assert {"楠梓产业园区", "仁武产业园区二期", "白埔产业园区", "涿州义和庄空港产业基地"} <= found
     assert not any("及" in f or "大产业园区" in f for f in found)
+
+
+def test_a_theme_is_a_kind_of_park(make_context):
+    """特色主题产业园, 中心城区主题园区: parks of a theme, none named."""
+    found = labels(make_context("北京高端产业外迁基地、航空航天等特色主题产业园形成规模。建设中心城区主题园区。"))
+    assert not any("主题" in f for f in found)
