@@ -694,3 +694,9 @@ def test_resolving_or_dealing_carefully_is_no_part_of_a_projects_name(make_conte
     """稳妥化解|中医院…迁建项目遗留问题, 稳妥处置|天水麦积区褐石培心幼儿园…: what the government does about them."""
     projects, _, _ = found(make_context("稳妥化解中医院、妇幼保健院迁建项目遗留问题。稳妥处置天水麦积区褐石培心幼儿园问题。"))
     assert not any(p.startswith(("稳妥", "化解")) for p in projects)
+
+
+def test_a_works_word_before_a_sectors_word_names_the_sector(make_context):
+    """江宁区轨道交通|产业链: the rail-transit sector's chain, no works; 南京地铁5号线 stays a works."""
+    projects, _, _ = found(make_context("为江宁区轨道交通产业链的发展增添新的增长极。加快南京地铁5号线建设。"))
+    assert not any("轨道交通" in p for p in projects)

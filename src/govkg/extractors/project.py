@@ -503,10 +503,11 @@ _OFFICIAL_AFTER = re.compile(r"(?:党委|党支部|党组)?(?:副|常务副)?(?:
 
 def _continues(text: str, b: int) -> bool:
     """True when another head noun follows ``text[:b]``, so the name goes on (宋渡大桥|西延线), or a park's head
-    (RCEP示范项目|集聚区: a park's name)."""
+    (RCEP示范项目|集聚区: a park's name), or a sector's word (江宁区轨道交通|产业链: the sector, no works)."""
     rest = text[b:b + 6]
     return any(head_regex(name).match(rest) for name in ("project_heads.txt", "project_facility_heads.txt")) \
-        and not rest.startswith(("项目", "工程")) or bool(head_regex("park_heads.txt").match(rest))
+        and not rest.startswith(("项目", "工程")) or bool(head_regex("park_heads.txt").match(rest)) \
+        or rest.startswith(("产业", "行业"))
 
 
 def _generic_regex() -> re.Pattern[str]:
