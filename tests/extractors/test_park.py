@@ -317,3 +317,9 @@ def test_a_theme_is_a_kind_of_park(make_context):
     """特色主题产业园, 中心城区主题园区: parks of a theme, none named."""
     found = labels(make_context("北京高端产业外迁基地、航空航天等特色主题产业园形成规模。建设中心城区主题园区。"))
     assert not any("主题" in f for f in found)
+
+
+def test_a_science_and_innovation_park_is_a_park(make_context):
+    """麒麟科创园, 天开高教科创园: parks of science and innovation; 标准化科创园 is a kind."""
+    found = labels(make_context("华能清洁能源智链科技产业园项目落户麒麟科创园。建设天开高教科创园。建成投资2亿元的标准化科创园。"))
+    assert {"麒麟科创园", "天开高教科创园"} <= found and "标准化科创园" not in found
