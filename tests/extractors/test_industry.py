@@ -577,3 +577,9 @@ def test_a_province_and_rank_words_name_no_sector(make_context):
     found = labels(make_context("推动新材料、工业电气、智能制造、绿色食品5大产业成链发展，北京高端产业外迁基地、航空航天等特色主题产业园"
                                 "形成规模。"))
     assert "智能制造" in found and not any(f.startswith("北京") for f in found)
+
+
+def test_a_sectors_name_inside_an_institutes_is_no_sector_developed(make_context):
+    """武汉大学来凤产业研究院, 洛阳市高性能铝基材料产业研究院: institutes' names."""
+    found = labels(make_context("武汉大学来凤产业研究院挂牌。加强洛阳市高性能铝基材料产业研究院建设。"))
+    assert not found
