@@ -349,3 +349,10 @@ def test_a_campaign_of_so_many_years_is_a_slogan_without_its_verb(make_context):
     assert {"工业提速增效三年行动", "安全生产治本攻坚三年行动", "制度集成创新三年行动",
             "新时代和谐劳动关系创建示范五年行动"} <= found
     assert not any(f.startswith(("完成", "圆满", "谐")) for f in found)
+
+
+def test_an_item_of_a_parallel_formulation_quoted_alone_is_a_slogan(make_context):
+    """“强工兴旅”, quoted alone after “强工兴旅、绿色发展、城乡一体、幸福宜居”战略部署; “最强音” alone is no slogan."""
+    found = set(_slogans(make_context("按照县委“强工兴旅、绿色发展、城乡一体、幸福宜居”战略部署。奏响了“强工兴旅”最强音。"
+                                      "唱响了“最强音”。")))
+    assert "强工兴旅" in found and "最强音" not in found

@@ -288,7 +288,7 @@ class Verdict:
 
 
 def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLexicon,
-                 known: frozenset[str] = frozenset()) -> Verdict:
+                 known: frozenset[str] = frozenset(), parts: frozenset[str] = frozenset()) -> Verdict:
     """Decide whether a quoted string is a slogan; ``after`` starts after the head.
 
     >>> lx = load_lexicon()
@@ -312,6 +312,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict(None, True)  # a statistic: 八连增, 十九连丰, 四个翻番, 百亿元大关
     if c in known or c + clean_content(head) in known:
         return Verdict("slogan.quoted_glossary")
+    if c in parts:
+        return Verdict("slogan.quoted_part")  # “强工兴旅”, quoted again alone after “强工兴旅、绿色发展…”战略
     if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
         return Verdict(None, True)
     par = parallel_signal(c)
@@ -393,8 +395,9 @@ _COUNTING = re.compile(r"[一二三四五六七八九十两百千\d]")  # “七
 
 
 def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = frozenset(),
-                first_tag: Callable[[str], str] = lambda w: "") -> list[_Hit]:
-    """Slogans quoted in one sentence (chains of adjacent quotes share a verdict)."""
+                first_tag: Callable[[str], str] = lambda w: "", parts: frozenset[str] = frozenset()) -> list[_Hit]:
+    """Slogans quoted in one sentence (chains of adjacent quotes share a verdict); ``parts``: the items of the
+    document's quoted parallel formulations, each a slogan when quoted alone."""
     text = sent.text
     found: list[tuple[re.Match[str], str, Verdict]] = []
     for m in _quotes(text):
@@ -402,7 +405,7 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
         head = match_head(text[m.end():], lex, first_tag)
         after = text[m.end() + len(head):]
         found.append((m, head, judge_quoted(content, head, text[max(0, m.start() - 8):m.start()],
-                                            after, lex, known)))
+                                            after, lex, known, parts)))
     hits: list[_Hit] = []
     chain: list[int] = []
     for i in range(len(found) + 1):
@@ -684,13 +687,14 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         return tags[0][1] if tags else ""
 
     places = _region_names(ctx)
+    parts = _parallel_parts(ctx)
     hits: list[_Hit] = []
     chains: list[tuple[_Hit, list[int]]] = []
     for sent in ctx.sentences:
         if stop is not None and sent.start >= stop:
             break
         quoted = [_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule)
-                  for h in quoted_hits(sent, lex, known, first_tag)
+                  for h in quoted_hits(sent, lex, known, first_tag, parts)
                   # not a quote that opens with a place or company name: “九洪西瓜”
                   if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"]
         hits.extend(quoted)
@@ -708,6 +712,18 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         for part in parts:
             if whole.start in at and part in at:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
+
+
+def _parallel_parts(ctx: Context) -> frozenset[str]:
+    """The items of the document's quoted parallel formulations (强工兴旅 of “强工兴旅、绿色发展、城乡一体、幸福宜居”),
+    of four characters or more."""
+    out: set[str] = set()
+    for sent in ctx.sentences:
+        for m in _quotes(sent.text):
+            content = clean_content(next(g for g in m.groups() if g is not None))
+            if parallel_signal(content) and not verse_signal(content):
+                out.update(item for item in _SPLIT_ITEMS.split(content) if len(item) >= 4)
+    return frozenset(out)
 
 
 _DATED = re.compile(r"(?:19|20)\d{2}年")
