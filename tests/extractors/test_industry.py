@@ -583,3 +583,9 @@ def test_a_sectors_name_inside_an_institutes_is_no_sector_developed(make_context
     """武汉大学来凤产业研究院, 洛阳市高性能铝基材料产业研究院: institutes' names."""
     found = labels(make_context("武汉大学来凤产业研究院挂牌。加强洛阳市高性能铝基材料产业研究院建设。"))
     assert not found
+
+
+def test_the_sector_that_closes_a_list_of_companies_is_an_industry(make_context):
+    """华泰创新、信达期货上海分公司等金融服务业重点企业: the companies' sector; …等一批重点企业 names none."""
+    found = labels(make_context("引进华泰创新、信达期货上海分公司等金融服务业重点企业。引进华泰创新、信达期货等一批重点企业。"))
+    assert found == {"金融服务业"}

@@ -664,8 +664,14 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
         if all(2 <= b - a <= 6 for a, b in items) and lists_sectors(ctx, [text[a:b] for a, b in items]):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
+    for m in _SECTOR_OF_LISTED.finditer(text):  # 华泰创新、信达期货…等|金融服务业|重点企业: the sector of those listed
+        if is_sector_term(ctx, m.group("sector")) or m.group("sector").endswith(("服务业", "制造业")):
+            yield _Found(m.group("sector"), m.start("sector"), m.end("sector"), "industry.companies", first=True)
 
 
+_SECTOR_OF_LISTED = re.compile(r"(?<=、)[^、，。；]{2,12}等(?P<sector>[\u4e00-\u9fff]{2,8}?)"
+                               r"(?:重点|龙头|骨干|领军|头部|知名)(?:企业|公司)")
+"""A list of companies closed by the sector they work in and their rank (…等金融服务业重点企业, …等预制菜头部企业)."""
 _COUNTED_COMPANIES = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)家"
                                 r"(?P<body>[\u4e00-\u9fff]{2,6}(?:[、和及与][\u4e00-\u9fff]{2,6})*?)(?:企业|公司)")
 
