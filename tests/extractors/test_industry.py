@@ -589,3 +589,11 @@ def test_the_sector_that_closes_a_list_of_companies_is_an_industry(make_context)
     """华泰创新、信达期货上海分公司等金融服务业重点企业: the companies' sector; …等一批重点企业 names none."""
     found = labels(make_context("引进华泰创新、信达期货上海分公司等金融服务业重点企业。引进华泰创新、信达期货等一批重点企业。"))
     assert found == {"金融服务业"}
+
+
+def test_an_industrial_space_is_no_sector_and_positioning_no_part_of_one(make_context):
+    """官井头低成本产业|空间 (a block of factory space), 标准化产业载体; 定位|新一代信息技术产业: what it is aimed at."""
+    found = labels(make_context("除官井头村低成本产业空间项目外，本次同步动工。项目定位新一代信息技术产业、高端智能装备制造、电子信息等"
+                                "产业需求。建设标准化产业载体。"))
+    assert "新一代信息技术产业" in found
+    assert not any(f.startswith(("官井头", "定位", "标准化")) for f in found)

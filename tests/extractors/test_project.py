@@ -700,3 +700,11 @@ def test_a_works_word_before_a_sectors_word_names_the_sector(make_context):
     """江宁区轨道交通|产业链: the rail-transit sector's chain, no works; 宁句城际轨道交通 stays a works."""
     projects, _, _ = found(make_context("为江宁区轨道交通产业链的发展增添新的增长极。加快宁句城际轨道交通建设。"))
     assert "宁句城际轨道交通" in projects and not any(p.startswith("江宁区") for p in projects)
+
+
+def test_besides_and_a_count_of_projects_name_no_project(make_context):
+    """除|官井头村低成本产业空间项目外: besides it (除 is no part of its name); 东莞凤岗四个重点项目: four of them."""
+    projects, _, _ = found(make_context("总投资22.5亿 东莞凤岗四个重点项目集中动工。除官井头村低成本产业空间项目外，本次同步动工的还有"
+                                        "凤德岭产业园1期项目。"))
+    assert "官井头村低成本产业空间项目" in projects
+    assert not any(p.startswith("除") or "四个" in p for p in projects)

@@ -63,7 +63,7 @@ from govkg.model import EntityRef, Mention
 # rule 1: 产业 / 行业 ends an industry name unless a park or a farm road follows (产业园, 产业示范区, 产业基地, 产业孵化园,
 # 产业集聚区; 产业路, 混凝土产业道路;
 # 产业集聚 alone is the industry clustering: 在电子信息产业集聚上下大力气)
-_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度))")
+_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度|空间|载体|大厦))")
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")

@@ -125,7 +125,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
         for a, b in _transfers(ctx, sent.text):
             found.setdefault(sent.index, set()).add((a, b, "project.transfer"))
         for a, b in _invested(ctx, sent.text, lex):
-            if not any((c, d) == (a, b) for c, d, _ in found.get(sent.index, ())):
+            if not any((c, d) == (a, b) for c, d, _ in found.get(sent.index, ())) \
+                    and not _COUNT_OF_PROJECTS.search(sent.text, a, b):  # 总投资22.5亿 东莞凤岗四个重点项目: a count
                 found.setdefault(sent.index, set()).add((a, b, INVESTED_RULE))
     for index, spans in found.items():
         spans |= {(a, b, "project.sibling") for a, b in _siblings(ctx, lex, ctx.sentences[index].text, spans)}
@@ -395,7 +396,12 @@ def _leading_preposition(text: str, a: int) -> int:
     before ((即保庄圩工程)和|行蓄洪区居民迁建工程): the word joins, it names nothing."""
     at_clause_start = a == 0 or text[a - 1] in STOP_CHARS
     after_bracket = a > 0 and text[a - 1] in "）)" and text[a:a + 1] in ("和", "及")
-    return 1 if (at_clause_start and a < len(text) and text[a] in _PREPOSITIONS) or after_bracket else 0
+    besides = at_clause_start and _BESIDES.match(text, a) is not None  # 除|官井头村…项目外: besides it
+    return 1 if (at_clause_start and a < len(text) and text[a] in _PREPOSITIONS) or after_bracket or besides else 0
+
+
+_COUNT_OF_PROJECTS = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?:重点|重大|产业|民生)*(?:项目|工程)$")
+_BESIDES = re.compile(r"除[^，。；：,;:除]{2,40}?(?:项目|工程)外")
 
 
 _COMPANY_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
@@ -465,8 +471,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     body = name[:head] if head is not None else name
     if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)) or is_common_word(lex, name):
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
-    if body.endswith("类"):
-        return True  # 央企类|项目, 科技创新类|项目: a class of projects
+    if body.endswith("类") or _COUNT_OF_PROJECTS.search(name):
+        return True  # 央企类|项目, 科技创新类|项目: a class of projects; 东莞凤岗四个重点项目: a count of them
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
         return True
     if name[len(body):] in ("项目", "工程") and _only_a_place(ctx, body):
