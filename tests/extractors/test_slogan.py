@@ -356,3 +356,9 @@ def test_an_item_of_a_parallel_formulation_quoted_alone_is_a_slogan(make_context
     found = set(_slogans(make_context("按照县委“强工兴旅、绿色发展、城乡一体、幸福宜居”战略部署。奏响了“强工兴旅”最强音。"
                                       "唱响了“最强音”。")))
     assert "强工兴旅" in found and "最强音" not in found
+
+
+def test_parts_split_by_bullets_are_a_parallel_formulation(make_context):
+    """“共享机遇•共谋发展•共赢未来”: three parts between bullets; “红·领·带行动” keeps its middle dots."""
+    found = set(_slogans(make_context("岫岩县举行“共享机遇•共谋发展•共赢未来”招商引资项目集中签约仪式。实施“红·领·带行动”。")))
+    assert {"共享机遇•共谋发展•共赢未来", "红·领·带行动"} <= found

@@ -42,7 +42,7 @@ _QUOTED = re.compile(
 )
 _MARKER = re.compile(r"\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕")
 _FOOTNOTE_AFTER = re.compile(r"(?:\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕|\d{1,2}(?=[，。、；,;和与及“”\s]|$))")
-_SPLIT_ITEMS = re.compile(r"[、，,；;]")
+_SPLIT_ITEMS = re.compile(r"[、，,；;•]")  # • (a bullet) between the parts: 共享机遇•共谋发展•共赢未来
 _BAD_CONTENT = re.compile(r"[。！？!?《》“”‘’「」]")
 _PLUS = re.compile(r"[+＋]")
 _LATIN_NUM = re.compile(r"^[0-9A-Za-z·．.\-/&]+$")
