@@ -323,3 +323,9 @@ def test_a_science_and_innovation_park_is_a_park(make_context):
     """麒麟科创园, 天开高教科创园: parks of science and innovation; 标准化科创园 is a kind."""
     found = labels(make_context("华能清洁能源智链科技产业园项目落户麒麟科创园。建设天开高教科创园。建成投资2亿元的标准化科创园。"))
     assert {"麒麟科创园", "天开高教科创园"} <= found and "标准化科创园" not in found
+
+
+def test_an_approval_is_no_part_of_a_parks_name(make_context):
+    """省政府批复同意|修水工业园区调区扩区: the province approved the park's change."""
+    found = labels(make_context("省政府批复同意修水工业园区调区扩区。"))
+    assert found == {"修水工业园区"}
