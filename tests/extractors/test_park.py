@@ -329,3 +329,8 @@ def test_an_approval_is_no_part_of_a_parks_name(make_context):
     """省政府批复同意|修水工业园区调区扩区: the province approved the park's change."""
     found = labels(make_context("省政府批复同意修水工业园区调区扩区。"))
     assert found == {"修水工业园区"}
+
+
+def test_the_common_word_of_a_park_after_its_name_is_no_part_of_it(make_context):
+    """形成了轮台工业园区园区产业聚集优势: 园区 again is the park's common word, then its industries."""
+    assert labels(make_context("这些企业的相继开工建设为进一步形成了轮台工业园区园区产业聚集优势。")) == {"轮台工业园区"}

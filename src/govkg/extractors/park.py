@@ -271,15 +271,20 @@ def _last_head(heads: re.Pattern[str], name: str) -> re.Match[str] | None:
 
 
 def _before_predicate(heads: re.Pattern[str], name: str) -> str:
-    """``name`` up to its first head when a predicate follows that head (衡水高新区晋升国家级高新区 -> 衡水高新区).
+    """``name`` up to its first head when a predicate follows that head (衡水高新区晋升国家级高新区 -> 衡水高新区), or
+    园区 again (轮台工业园区园区…: the common word of the park after its name).
 
     >>> from govkg.extractors.names import head_regex
     >>> _before_predicate(head_regex("park_heads.txt"), "衡水高新区晋升国家级高新区")
     '衡水高新区'
+    >>> _before_predicate(head_regex("park_heads.txt"), "轮台工业园区园区")
+    '轮台工业园区'
     """
     for m in heads.finditer(name):
         if m.end() < len(name) and _PREDICATE.match(name, m.end()):
             return name[:m.end()]
+        if name.endswith("园区", 0, m.end()) and name[m.end():] == "园区":
+            return name[:m.end()]  # 轮台工业园区|园区产业聚集优势: the common word of it after its name
     return name
 
 
