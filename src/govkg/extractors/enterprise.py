@@ -242,6 +242,7 @@ def _honoured(ctx: Context) -> Iterator[Mention]:
 _SECTORS_IN_YE = "产农工行企林牧渔商事专就创作职学"
 """The first characters of words in 业 that name a sector or a kind of work, no company's trade (产业, 农业, 就业)."""
 _SECTOR_WORDS = frozenset({"产业", "行业"})
+"""Words after a product that make a project the sector's, no brand's (西芹|产业采购项目)."""
 _BRAND_TRADE = (r"(?:^|(?<=[，。；：、,;:]))([\u4e00-\u9fff]{2,4}?)"
                 r"(科技|机械|电子|电气|电器|化工|钢铁|食品|医药|生物|新能源|能源|新材料|半导体|光电|汽车|控股|重工|模具|包装|纺织|轮胎"
                 rf"|(?![{_SECTORS_IN_YE}])[\u4e00-\u9fff]业)")
@@ -967,6 +968,7 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
 
 
 _SIBLING_FORM = re.compile(r"[\u4e00-\u9fff]{4,10}?((?:股份)?有限(?:责任)?公司)")
+"""A company's name with its registered legal form (group 1) after a body of four to ten characters."""
 
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")
 
