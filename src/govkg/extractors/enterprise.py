@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from govkg.extractors.base import CLAUSE, Context, data_lines
-from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer
+from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer, province_forms
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
@@ -258,7 +258,9 @@ _PRODUCING_BRAND = re.compile(_BRAND_TRADE + r"(?:则|也|已|已经|均|先后)
 def _honoured_brands(ctx: Context) -> Iterator[Mention]:
     """Rule ``enterprise.honoured_brand``: a brand and the word of its trade that open a clause and are given a
     title or a place on a list, whatever it is for (天心种业获评国家级非洲猪瘟无疫小区, 捷泰科技获评全省数字化转型典型
-    示范): the brand passes :func:`is_brand_name` (现代煤化工入选…, 数字科技获评… are no company's)."""
+    示范); rule ``enterprise.producing_brand``: the same opening a clause and starting to produce or settling
+    (成新科技则于今年4月取得工厂登记). The brand passes :func:`is_brand_name` (现代煤化工入选…, 数字科技获评… are no
+    company's)."""
     for sent in ctx.sentences:
         for pattern, rule in ((_HONOURED_BRAND, "enterprise.honoured_brand"),
                               (_PRODUCING_BRAND, "enterprise.producing_brand")):
@@ -540,7 +542,7 @@ def _province_inside(ctx: Context, name: str) -> int:
 
 def _province_names(ctx: Context) -> tuple[str, ...]:
     """The provinces' full and short names (黑龙江省, 黑龙江)."""
-    return ctx.resources.get("enterprise.provinces", lambda: gazetteer(ctx.resources).province_names(True))
+    return province_forms(ctx.resources)
 
 
 def _gazetteer_prefixes(ctx: Context) -> frozenset[str]:

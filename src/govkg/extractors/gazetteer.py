@@ -371,3 +371,9 @@ def load_gazetteer() -> Gazetteer:
 def gazetteer(resources) -> Gazetteer:  # resources: govkg.extractors.base.Resources
     """The process-wide gazetteer, loaded once through the shared resources cache."""
     return resources.get("region.gazetteer", load_gazetteer)
+
+
+def province_forms(resources) -> tuple[str, ...]:  # resources: govkg.extractors.base.Resources
+    """The provinces' full names and the short forms that name a province only (黑龙江省, 黑龙江), longest first:
+    :meth:`Gazetteer.province_names` with short forms, worked out once through the shared resources cache."""
+    return resources.get("gazetteer.province_forms", lambda: gazetteer(resources).province_names(short_forms=True))

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from govkg.extractors.base import Context, data_lines
-from govkg.extractors.gazetteer import gazetteer, short_form
+from govkg.extractors.gazetteer import province_forms, short_form
 from govkg.extractors.names import literal_alternation, words
 from govkg.extractors.phrase import (
     STOP_CHARS,
@@ -983,7 +983,8 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if body.startswith("大") and _COUNT_DIGIT.match(ctx.doc.text, offset + start - 1):
         return None  # 10|大硬核产业集群, 十|大…: a count of sectors, not one
     bad = _NOT_INDUSTRY.search(_LATIN.sub("", body) if is_sector_term(ctx, body) else body)
-    if bad or _generic(ctx, body) or _generic(ctx, body[_province_length(ctx, body):]) \
+    province = _province_length(ctx, body)
+    if bad or _generic(ctx, body) or (province and _generic(ctx, body[province:])) \
             or set(body) <= _words(ctx, "province_abbreviations.txt"):
         return None  # …, or a province and rank words (北京高端|产业外迁基地), or provinces by their one-character
         # names (京津|产业转移)
@@ -995,8 +996,7 @@ _COUNT_DIGIT = re.compile(r"[\d一二三四五六七八九十两几多]")
 
 def _province_length(ctx: Context, body: str) -> int:
     """Length of the province's full or short name ``body`` opens with and goes on after (北京|高端), else 0."""
-    names = ctx.resources.get("industry.provinces", lambda: gazetteer(ctx.resources).province_names(short_forms=True))
-    return next((len(p) for p in names if body.startswith(p) and len(body) > len(p)), 0)
+    return next((len(p) for p in province_forms(ctx.resources) if body.startswith(p) and len(body) > len(p)), 0)
 
 
 def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...]) -> int:

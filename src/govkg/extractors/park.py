@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govkg.extractors.base import Context
-from govkg.extractors.gazetteer import Gazetteer, gazetteer, short_form
+from govkg.extractors.gazetteer import Gazetteer, gazetteer, province_forms, short_form
 from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, CONJUNCTIONS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
                                      enumeration_items, headed_names, left_edge, lexicon)
@@ -108,7 +108,6 @@ def _shared_head(ctx: Context, heads: re.Pattern[str], name: str) -> int:
     if m is None or any(at + len(w) > m.end(1) for at, w in words):
         return 0  # no conjunction, or one inside a word that goes on (涿州义和庄|空港产业基地: 义和庄 is a place)
     return m.start(2) if gazetteer(ctx.resources).names_place(m.group(2)) or _has_rare_word(ctx, m.group(2)) else 0
-
 
 
 _SHARED = re.compile(r"([及和与])([\u4e00-\u9fff]{2,3})$")
@@ -243,8 +242,7 @@ def _common_words_only(lex: Lexicon, name: str) -> bool:
 
 def _province_words(ctx: Context) -> frozenset[str]:
     """Full names and short forms of the provinces (山西省, 山西)."""
-    return ctx.resources.get("park.province_words", lambda: frozenset(
-        gazetteer(ctx.resources).province_names(short_forms=True)))
+    return ctx.resources.get("park.province_words", lambda: frozenset(province_forms(ctx.resources)))
 
 
 def _has_rare_word(ctx: Context, body: str) -> bool:

@@ -700,7 +700,7 @@ def _narrow_by_short_parent(idx: _Index, sent: _Sent) -> None:
         if len(h.codes) < 2:
             continue
         for k in (3, 2):
-            parents = idx.upper_short_codes.get(sent.text[max(0, h.start - k):h.start], ()) if h.start >= k else ()
+            parents = idx.upper_short_codes.get(sent.text[h.start - k:h.start], ()) if h.start >= k else ()
             narrowed = tuple(c for c in h.codes if any(idx.gaz.is_ancestor(p, c) for p in parents))
             if len(narrowed) == 1:
                 h.codes = narrowed
