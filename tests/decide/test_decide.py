@@ -180,6 +180,21 @@ def test_a_company_named_with_its_legal_form_is_never_rejected():
     assert choose(toy, company("由玖兴农牧(阜平)有限公司"))[0] == REJECT  # a preposition glued on
 
 
+def test_a_town_of_the_national_table_is_never_rejected():
+    """扎佐街道, read in 修文县 whose towns the national table lists: kept at the model's low confidence; a town
+    read by its suffix alone (no official code) is still the model's to reject."""
+    toy = Model(("Region", REJECT), (0.0, 0.0), {"Region|pos1=v": (-2.0, 2.0)})
+
+    def town(key: str, *features: str) -> Candidate:
+        return Candidate(EntityRef("Region", key), key.split("/")[-1], (),
+                         frozenset({"type=Region", "Region|pos1=v", *features}))
+
+    kind, p = choose(toy, town("520123/扎佐街道", "Region|coded"))
+    assert kind == "Region" and p < 0.5
+    assert choose(toy, town("520123/扎佐街道"))[0] == REJECT
+    assert choose(toy, town("520123", "Region|coded"))[0] == REJECT  # a county: the model decides
+
+
 def test_explain_names_the_features_that_decided():
     rows = explain(TOY, cand("Park", "Park|marker"))
     assert rows[0] == ("Park|marker", 6.0)  # for rejecting, against the Park it was proposed as

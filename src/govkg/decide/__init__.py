@@ -78,7 +78,8 @@ def choose(model: Model, candidate: Candidate, reject_at: float = REJECT_AT) -> 
     proposed = candidate.ref.type
     allowed = [c for c in probs if c == proposed or (proposed in RETYPABLE and c in RETYPABLE)]
     kind = max(allowed, key=lambda c: (probs[c], c == proposed, c))
-    if probs[REJECT] >= reject_at and probs[REJECT] > probs[kind] and not _registered(candidate):
+    if probs[REJECT] >= reject_at and probs[REJECT] > probs[kind] and not _registered(candidate) \
+            and not _tabled_town(candidate):
         return REJECT, probs[REJECT]
     return kind, probs[kind]
 
@@ -99,6 +100,13 @@ def _registered(candidate: Candidate) -> bool:
 
 
 _PREPOSITIONS = "由与和向对被把将从在为"
+
+
+def _tabled_town(candidate: Candidate) -> bool:
+    """A town or street that the national table lists, by its full name, in the county it was read in
+    (扎佐街道 of 修文县): the name is an official one, whatever its words (扎 is a verb to jieba); kept, at the
+    confidence the model gives it."""
+    return candidate.ref.type == "Region" and "/" in candidate.ref.key and "Region|coded" in candidate.features
 
 
 def explain(model: Model, candidate: Candidate, top: int = 6) -> list[tuple[str, float]]:
