@@ -997,11 +997,15 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
             _local_town_hits(sent, local, local_pattern)
         _town_hits(ctx, idx, sent)
         _counted_towns(ctx.resources, idx, sent)
-    towns = _town_short_table(idx, sents, doc_code, table)
+    towns, landforms = _town_short_table(idx, sents, doc_code, table)
     if towns:
         town_pattern = re.compile(literal_alternation(towns))
         for sent in sents:
             _town_short_hits(ctx, sent, towns, town_pattern)
+    if landforms:
+        landform_pattern = re.compile(literal_alternation(landforms))
+        for sent in sents:
+            _listed_landform_towns(ctx, sent, landforms, landform_pattern)
     yield from _emit(ctx, idx, sents, doc_code)
 
 
@@ -1072,10 +1076,16 @@ def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str
     sent.hits.sort(key=lambda h: h.start)
 
 
+_TownShorts = dict[str, tuple[str | None, str]]
+"""A town's short form -> (its county's code or None, the town's full name)."""
+
+
 def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
-                      region_short: dict[str, str]) -> dict[str, tuple[str | None, str]]:
-    """Short form -> (county or None, town name): towns of the document's county and towns found by pattern."""
+                      region_short: dict[str, str]) -> tuple[_TownShorts, _TownShorts]:
+    """Short form -> (county or None, town name): towns of the document's county and towns found by pattern; and
+    apart, those whose short form ends in a landform (松山 of 松山镇), read only in a list of their sibling towns."""
     table: dict[str, tuple[str | None, str]] = {}
+    landforms: dict[str, tuple[str | None, str]] = {}
     dropped: set[str] = set()
     found: list[tuple[str | None, str]] = []
     if doc_code and idx.gaz.get(doc_code).level == COUNTY:
@@ -1087,20 +1097,21 @@ def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
                 found.append((par, hit.name))
     for county, name in found:
         short = _town_short(idx, name)
-        if not short or short in idx.short_stop or short in region_short or short in dropped \
-                or short.endswith(_LANDFORM_END):
-            continue  # 漕河 alone is the river the town 漕河镇 is named after
+        if not short or short in idx.short_stop or short in region_short or short in dropped:
+            continue
+        if short.endswith(_LANDFORM_END):  # 漕河 alone is the river the town 漕河镇 is named after
+            landforms.setdefault(short, (county, name))
+            continue
         if short in table and table[short][1] != name:
             dropped.add(short)
             del table[short]
             continue
         if short not in table or table[short][0] is None:
             table[short] = (county, name)
-    return table
+    return table, landforms
 
 
-def _town_short_hits(ctx: Context, sent: _Sent, towns: dict[str, tuple[str | None, str]],
-                     pattern: re.Pattern[str]) -> None:
+def _town_short_hits(ctx: Context, sent: _Sent, towns: _TownShorts, pattern: re.Pattern[str]) -> None:
     """Add towns named by their short form (邓关 for 邓关街道), where jieba cuts around it."""
     text = sent.text
     for m in pattern.finditer(text):
@@ -1114,6 +1125,36 @@ def _town_short_hits(ctx: Context, sent: _Sent, towns: dict[str, tuple[str | Non
         county, name = towns[m.group()]
         parent = _Hit(-1, -1, "region.gazetteer", (county,), county) if county else None
         sent.hits.append(_Hit(s, e, "region.short", name=name, level="town", parent=parent))
+    sent.hits.sort(key=lambda h: h.start)
+
+
+def _listed_landform_towns(ctx: Context, sent: _Sent, towns: _TownShorts, pattern: re.Pattern[str]) -> None:
+    """Add the towns whose short form ends in a landform (松山 of 松山镇) where a list names them beside a sibling
+    town of the same county (在松山、容州、杨梅发展…): there the word is the town, not the hill or river.
+
+    >>> from govkg.extractors.base import Resources
+    >>> from govkg.text.document import make_document, sentences_of
+    >>> from govkg.text.script import ScriptFolder
+    >>> def towns(text):
+    ...     doc = make_document(text, path="x", doc_id="x", folder=ScriptFolder())
+    ...     ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    ...     return sorted(m.label for m in extract_regions(ctx) if getattr(m, "start", -1) >= 0 and "镇" in m.label)
+    >>> towns("容县在松山、容州、杨梅发展苗木产业。")
+    ['容州镇', '杨梅镇', '松山镇']
+    >>> towns("容县松山苗木产业带。容州、杨梅发展苗木产业。")
+    ['容州镇', '杨梅镇']
+    """
+    text = sent.text
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        county = towns[m.group()][0]
+        if not _free(sent.hits, s, e) or not cut_at_both(ctx.resources, text, s, e):
+            continue
+        beside = [h for h in sent.hits if h.level == "town" and h.parent is not None and h.parent.code == county
+                  and ((h.start == e + 1 and text[e] == "、") or (h.end == s - 1 and text[s - 1] == "、"))]
+        if beside:
+            parent = _Hit(-1, -1, "region.gazetteer", (county,), county) if county else None
+            sent.hits.append(_Hit(s, e, "region.short", name=towns[m.group()][1], level="town", parent=parent))
     sent.hits.sort(key=lambda h: h.start)
 
 
