@@ -851,6 +851,9 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
                 lists[end] = (None, items)  # every item from the list's opening on, each a project; also where the
                 # list's end could not be read back to its opening (a long item: …改造项目拣银岩煤矿道路改造工程等11个项目)
+        for m in _REPRESENTED.finditer(sent.text):  # 以A、B为代表的17个亿元以上项目: each item one of them
+            items = [(p.start(), p.end()) for p in _ITEM.finditer(sent.text, m.start(1), m.end(1))]
+            lists.setdefault(m.end(1), (None, items))
         for close, (kind, items) in lists.items():
             led, kind = kind is None, kind or ""
             if lists_sectors(ctx, [sent.text[a:b] for a, b in items]) \
@@ -905,6 +908,12 @@ _LED_CLOSE = re.compile(r"等|[；;。！？]")
 _COMPANIES_COUNTED = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)[\u4e00-\u9fff]{0,4}|企业|公司)$")
 """What closes a list of companies or classes, not projects (…中铁置业3家企业, …团队引进3个类别9个项目); a company's
 name inside an item is its project's (贵州邦源农牧科技有限公司年产24万吨饲料厂建设项目)."""
+
+_REPRESENTED = re.compile(r"以((?:[^，。；：,;:、以]{2,30}、)+[^，。；：,;:、以]{2,30})为(?:主要)?代表的"
+                         r"[^，。；：,;:]{0,16}?(?:项目|工程)")
+"""A list of the projects that stand for more of them (以龙源新能源一体化循环利用、瑞东碳化硅为代表的17个亿元以上项目); one
+item alone may name a kind (以科技创新为代表的一批项目)."""
+_ITEM = re.compile(r"[^、]+")
 
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
 # verbs that govern 项目 after a list's 等 (等推进项目建设): what a list's end names is a kind of project, not work on it
