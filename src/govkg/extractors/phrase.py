@@ -605,8 +605,23 @@ def _first_item_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
                 and not _is_boundary(lex, toks[-2]) and not _COUNT.match(toks[-2]):
             start -= len(tok)
             continue
-        if _is_boundary(lex, tok) or _COUNT.match(tok):
+        if (_is_boundary(lex, tok) or _COUNT.match(tok)) and not _glued_conjunction(tok, start - len(tok) - lo):
             stop = tok
             break
         start -= len(tok)
     return _name_start(lex, text, start, end, stop)
+
+
+def _glued_conjunction(tok: str, before: int) -> bool:
+    """A conjunction with one character before it in the item (盛|和|锆钛 at a clause's start): no item of one
+    character stands before a conjunction, so it is a word of the name (盛和锆钛).
+
+    >>> lex = load_lexicon()
+    >>> s = "盛和锆钛、国源稀土"
+    >>> s[_first_item_start(s, 0, s.index("、"), lex):s.index("、")]
+    '盛和锆钛'
+    >>> s = "钢铁和锆钛、稀土"
+    >>> s[_first_item_start(s, 0, s.index("、"), lex):s.index("、")]
+    '锆钛'
+    """
+    return tok in ("和", "与", "及", "同") and before == 1
