@@ -58,7 +58,7 @@ from govkg.model import EntityRef, Mention
 # "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
 # sectors of leading companies ("…等数字经济、生物经济领军企业")
 _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|大批|\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
-                       r"(?:\d+|[两三四五六七八九十])[家户个])"
+                       r"共?(?:\d+|[两三四五六七八九十])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
                        r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)"
                        r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?)(?:企业|公司|集团)"
@@ -891,7 +891,7 @@ def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list
 
 def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
     """Where the name of the list item ``text[a:b]`` starts: past a verb and its 了, past what kind of company it is
-    (世界领军企业|鑫联环保科技, 中国民营企业500强|湖南金荣集团), then past a lead word."""
+    (世界领军企业|鑫联环保科技, 世界知名品牌|科勒卫浴, 中国民营企业500强|湖南金荣集团), then past a lead word."""
     a += _verb_done(lex, text[a:b])
     kind = _KIND_BEFORE.match(text, a, b)
     if kind and b - kind.end() >= 2 and text[kind.end()] not in "中里内之":
@@ -899,7 +899,7 @@ def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
     return a + trim_lead(lex, _lead_words(ctx), text[a:b])
 
 
-_KIND_BEFORE = re.compile(r"[^、，]*(?:企业|\d+强|百强|千强)(?:\d+强|百强|千强)?")
+_KIND_BEFORE = re.compile(r"[^、，]*(?:企业|品牌|\d+强|百强|千强)(?:\d+强|百强|千强)?")
 
 
 def _verb_done(lex: Lexicon, item: str) -> int:
