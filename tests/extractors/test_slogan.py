@@ -362,3 +362,13 @@ def test_parts_split_by_bullets_are_a_parallel_formulation(make_context):
     """“共享机遇•共谋发展•共赢未来”: three parts between bullets; “红·领·带行动” keeps its middle dots."""
     found = set(_slogans(make_context("岫岩县举行“共享机遇•共谋发展•共赢未来”招商引资项目集中签约仪式。实施“红·领·带行动”。")))
     assert {"共享机遇•共谋发展•共赢未来", "红·领·带行动"} <= found
+
+
+def test_a_quote_opening_with_a_place_is_a_formula_only_with_plus(make_context):
+    """A quote that opens with a region the document names is a place's product or brand (“江门陈皮”), unless a +
+    joins what each place does (“深圳总部+江门基地”)."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("江门市新会区政府驻深圳招商中心成立，探索“深圳总部+江门基地”等模式，做强“江门陈皮”。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    assert set(_slogans(ctx)) == {"深圳总部+江门基地"}

@@ -695,8 +695,10 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
             break
         quoted = [_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule)
                   for h in quoted_hits(sent, lex, known, first_tag, parts)
-                  # not a quote that opens with a place or company name: “九洪西瓜”
-                  if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"]
+                  # not a quote that opens with a place or company name: “九洪西瓜”; but a formula joining two with +
+                  # is one (“深圳总部+江门基地”: what each place does)
+                  if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"
+                  or "+" in h.content]
         hits.extend(quoted)
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex),
                   *_quality_places(sent, places)):
