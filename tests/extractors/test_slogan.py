@@ -316,11 +316,12 @@ def test_a_products_brand_is_no_slogan_but_a_services_or_a_formulas_is(make_cont
 
 
 def test_a_counted_kind_of_high_ground_pillar_or_cluster_is_a_numbered_formula(make_context):
-    """四大支柱产业, 三大高地, 10大硬核产业集群 are numbered formulas like 五大战略; 三大产业结构, 5.10大关 and
-    两个产业集群 (a count) are not."""
+    """四大支柱产业, 四大新兴产业, 三大优势产业, 三大高地, 10大硬核产业集群 are numbered formulas like 五大战略;
+    三大产业结构, 5.10大关 and 两个产业集群 (a count) are not."""
     found = set(_slogans(make_context("做强四大支柱产业，建设三大高地，聚力打造10大硬核产业集群。优化三大产业结构，"
-                                      "增速达5.10大关。培育两个产业集群。")))
-    assert {"四大支柱产业", "三大高地", "10大硬核产业集群"} <= found
+                                      "增速达5.10大关。培育两个产业集群。重点培育健康医药、新材料四大新兴产业，"
+                                      "发展蔬菜、畜牧、林果三大优势产业。")))
+    assert {"四大支柱产业", "三大高地", "10大硬核产业集群", "四大新兴产业", "三大优势产业"} <= found
     assert not any("结构" in f or "大关" in f or "个" in f for f in found)
 
 
