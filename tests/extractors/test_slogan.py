@@ -140,6 +140,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "建设小麦“万亩片”5个、粮食高产田“万亩大方”2处。",
         "创建“五星级”幸福河湖。",
         # a target's figures, an address or an event is no formula
+        # the last item of a list that shares its campaign's head is no campaign
+        "大力开展占道经营、交通秩序、户外广告和三轮车专项整治行动。",
+        "开展产品质量和食品药品安全专项整治行动。",
         "请寄达“斗六邮政第345号信箱”，欢迎各界把握良机。",
         "济南新材料产业园区“项目集中投产、开工、签约仪式”1日举行。",
         "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",

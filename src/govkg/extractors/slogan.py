@@ -66,6 +66,8 @@ _CAMPAIGN_TAIL = re.compile(rf"(?:攻坚|专项|提升|整治)行动|[{NUMERALS}
 # 与 joins the parts of one name (不正之风与腐败问题集中整治行动), and 和谐 is one word (构建和谐劳动关系…五年行动)
 _CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极"
                             r"|新一轮|首届|参与|参加|完成|[及、]|和(?![谐美平睦]))")
+_OWN_HEAD = re.compile(rf"(?:行动|斗争|整治|治理|工程|活动|攻坚战|战役|会战|[\d{NUMERALS}]年)$")
+"""What a campaign listed before another ends in when it has a head of its own (扫黑除恶专项斗争和|禁毒专项整治行动)."""
 _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}.])(?:(?:[两二三四五六七八九十]{{1,2}}[大项个条件]|\d{{1,2}}大)[{_CJK}]{{0,4}}?"
     rf"(?:战略|攻坚战|行动|工程|任务|举措|大事)"
@@ -552,11 +554,38 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
             continue
         if lead is None and m.start() > 0 and re.match(rf"[{_CJK}]", text[m.start() - 1]):
             continue  # longer than a name can be here: cut in the middle of a word (展|群众身边…)
+        if _shares_head(text, start):
+            continue  # 开展占道经营、户外广告和|三轮车专项整治行动: the items share the head, the last is no campaign
         yield _Hit(name, "", sent.start + start, sent.start + m.end(), sent.index, "slogan.campaign")
     for m in _COUNT_HEAD.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "“‘":
             continue
         yield _Hit(m.group(), "", sent.start + m.start(), sent.start + m.end(), sent.index, "slogan.count_head")
+
+
+def _shares_head(text: str, start: int) -> bool:
+    """Whether the campaign named from ``start`` on is the last item of a list that shares its head: after 、, an
+    item with no head of its own (蓝天、碧水、|净土攻坚行动); after 和 or 及, such an item of a few characters (开展产品质量和|
+    食品药品安全专项整治行动), not a longer activity (推进景区焕新升级和|旅游服务质量提升行动).
+
+    >>> s = "开展散煤、道路车辆污染整治专项行动，开展产品质量和食品安全整治行动，推进景区焕新升级和旅游服务质量提升行动"
+    >>> [_shares_head(s, s.index(w)) for w in ("道路车辆", "食品安全", "旅游服务")]
+    [True, True, False]
+    >>> s = "开展扫黑除恶专项斗争和禁毒专项整治行动"
+    >>> _shares_head(s, s.index("禁毒"))
+    False
+    """
+    if start == 0 or text[start - 1] not in "和及、" or _OWN_HEAD.search(text, 0, start - 1):
+        return False
+    if text[start - 1] == "、":
+        return True
+    left = re.search(rf"[{_CJK}]*$", text[:start - 1]).group()
+    lead = _CAMPAIGN_LEAD.match(left)
+    return len(left) - (lead.end() if lead else 0) <= _SHORT_ITEM
+
+
+_SHORT_ITEM = 4
+"""The longest item before 和 that shares a campaign's head (产品质量和|食品药品安全专项整治行动)."""
 
 
 _QUALITY_PLACE = re.compile(r"(?:活力|幸福|美丽|平安|法治|数字|智慧|生态|文明|健康|绿色|人文|开放|创新|和谐|宜居|富裕|品质"
