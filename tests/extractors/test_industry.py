@@ -580,8 +580,9 @@ def test_a_province_and_rank_words_name_no_sector(make_context):
 
 
 def test_a_sectors_name_inside_an_institutes_is_no_sector_developed(make_context):
-    """武汉大学来凤产业研究院, 洛阳市高性能铝基材料产业研究院: institutes' names."""
-    found = labels(make_context("武汉大学来凤产业研究院挂牌。加强洛阳市高性能铝基材料产业研究院建设。"))
+    """武汉大学来凤产业研究院, 洛阳市高性能铝基材料产业研究院, 新疆航空产业(低空经济)研究院: institutes' names."""
+    found = labels(make_context("武汉大学来凤产业研究院挂牌。加强洛阳市高性能铝基材料产业研究院建设。"
+                                "成立新疆航空产业(低空经济)研究院。"))
     assert not found
 
 

@@ -186,10 +186,10 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
 
 
 _RANKED_AS = re.compile(r"为(?:主导|支柱|首位|特色|优势|重点|核心|龙头|战略性?|新兴)$")
-_EVENT_AFTER = re.compile(r"(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会"
+_EVENT_AFTER = re.compile(r"(?:[（(][^（）()]{1,10}[）)])?(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会"
                           r"|研究院|研究所|研究中心)")
 """What follows a sector's name inside an event's or an institute's (国际航运产业|博览会, 青稞产业|发展大会, 武汉大学来凤
-产业|研究院)."""
+产业|研究院, 新疆航空产业|(低空经济)研究院: a note in brackets between)."""
 
 
 def _one_thing(lex: Lexicon, text: str, at: int) -> bool:
