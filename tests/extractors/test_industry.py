@@ -598,3 +598,9 @@ def test_an_industrial_space_is_no_sector_and_positioning_no_part_of_one(make_co
                                 "产业需求。建设标准化产业载体。"))
     assert "新一代信息技术产业" in found
     assert not any(f.startswith(("官井头", "定位", "标准化")) for f in found)
+
+
+def test_a_list_of_what_people_buy_names_only_economies(make_context):
+    """培育住宅、汽车、旅游等消费热点: what people buy, no sectors; 赛事经济、路衍经济等消费新增长点: named economies."""
+    assert not labels(make_context("培育住宅、汽车、旅游、文化和社区服务等消费热点。"))
+    assert labels(make_context("积极培育赛事经济、路衍经济、银发经济等消费新增长点。")) == {"赛事经济", "路衍经济", "银发经济"}

@@ -466,8 +466,10 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
-        yield from _list_items(text, at, parts, lambda part: _sector_like(part, terms) or (
-            closed > 0 and part.endswith(activities) and len(part) >= 4))  # 高效制种、标准化养殖等
+        bought = closed > 0 and clause.startswith("消费", closed + 1)  # 培育住宅、汽车、旅游等消费热点: what people buy
+        yield from _list_items(text, at, parts, lambda part: part.endswith("经济") if bought else (
+            _sector_like(part, terms) or (closed > 0 and part.endswith(activities) and len(part) >= 4)))
+        # 高效制种、标准化养殖等: activities; in a list of what people buy only a named economy is a sector (赛事经济)
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")
