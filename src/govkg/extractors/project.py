@@ -775,7 +775,8 @@ _PHASE_JOINED = re.compile(r"[一二三四五六七八九十]期[和及与](?=[\
 
 def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) -> list[tuple[int, int]]:
     """The two names of ``sent.text[a:b]`` when it is two works joined by 和, 及 or 与, each ending in a head and
-    each a specific name of its own (丙谷镇中心幼儿园及特殊教育学校, 六小一期及定兴中学体育馆), or two plants named
+    each a specific name of its own (丙谷镇中心幼儿园及特殊教育学校), or a first closed by its phase that is no name
+    alone, left out (六小一期及定兴中学体育馆: 定兴中学体育馆), or two plants named
     by their sizes (胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目); else nothing:
     东平湖与小清河联通工程 and 湿地保护与修复工程 are one work, and so is a name whose second part is no name
     alone (位山灌区续建配套与现代化改造项目) or joins the two (马坊桥与旭宁街互通改造工程)."""
@@ -785,9 +786,12 @@ def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) 
         if _LINKS.search(text, k + 1, b):
             return []  # 马坊桥与旭宁街互通改造工程, 经二街与同兴路联通工程: the work joins the two
         parts = ((a, k), (k + 1, b))
-        if all((heads := _ending_heads(text[c:d])) is not None and not _rejected(ctx, lex, heads, text, c, d)
-               and _specific(ctx, lex, sent, c, d, heads, named) for c, d in parts):
-            return list(parts)
+        headed = [(c, d, heads) for c, d in parts if (heads := _ending_heads(text[c:d])) is not None]
+        named_ok = [(c, d) for c, d, heads in headed if not _rejected(ctx, lex, heads, text, c, d)
+                    and _specific(ctx, lex, sent, c, d, heads, named)]
+        if len(named_ok) == 2 or (len(headed) == 2 and (k + 1, b) in named_ok and _PHASE_ONLY.search(text, k - 2, k)):
+            return named_ok  # both works; a first that ends in its phase is one, left out when it is no name alone
+            # (六小一期: a count opens it)
         if all(_CAPACITY.search(text, c, d) for c, d in parts) and _ending_heads(text[k + 1:b]) is not None \
                 and not _OWNERLESS_SIZE.match(text, k + 1):
             # 胜利煤焦240万吨坑口洗煤和昌泰200万吨洗煤厂项目: two plants, each by its size and owner; not
