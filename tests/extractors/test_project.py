@@ -98,6 +98,9 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     "争取政策项目。",
     "完成年度投资超50亿元项目。",
     "完成农村危房改造工程。",
+    # the season or quarter a batch of projects starts in
+    "沈阳市法库县秋季项目集中开工。",
+    "全县二季度重点项目集中开工。",
     # markers, ordinals and governing verbs leave only generic words
     "实施［1］工程。",
     "一是狠抓项目，二是上项目。",
