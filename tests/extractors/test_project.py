@@ -98,6 +98,8 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     "争取政策项目。",
     "完成年度投资超50亿元项目。",
     "完成农村危房改造工程。",
+    # what a place is to become
+    "努力打造成为大湾区西翼制造中心。",
     # the season or quarter a batch of projects starts in
     "沈阳市法库县秋季项目集中开工。",
     "全县二季度重点项目集中开工。",
