@@ -9,6 +9,7 @@ def labels(ctx):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("川南新材料化工园区成功创建省级化工园区。", {"川南新材料化工园区"}),
+    ("积极参与深江合作区建设，推进深汕特别合作区建设。", {"深江合作区", "深汕特别合作区"}),  # two places' zone
     ("“1”即沿滩高新技术产业园区。", {"沿滩高新技术产业园区"}),
     ("加快建设韵达产业园和机械装备制造园。", {"韵达产业园", "机械装备制造园"}),
     ("积极对接重庆长寿经开区、铜梁高新区。", {"重庆长寿经开区", "铜梁高新区"}),
@@ -77,6 +78,7 @@ def test_a_park_named_in_its_province_is_named_without_it(make_context):
 
 @pytest.mark.parametrize("sentence", [
     "推动项目向园区集中。",
+    "发挥境外经贸合作区作用。",
     "精准赋权开发区,激发活力。",  # an empowering verb or a quality before a bare head leaves nothing named
     "提质建强经济开发区。",
     "建设高水平零碳园区。",
