@@ -25,6 +25,7 @@ a name ending in 中心 means one thing for a Park and another for a Project.
 | ``T|region_prefix`` | the name starts with a region the document names |
 | ``T|also=T2``, ``T|inside=T2``, ``T|holds=T2`` | the same span proposed as another type; the span lies inside, or holds, another type's mention |
 | ``T|invested``, ``T|staged`` | a sum invested right before it (投资3000万元的…, 投资400万元完成…) or a stage of works right after it (…通车, …顺利竣工): the text treats it as one project |
+| ``Industry|term`` | the name (less 产业 or 业) is a sector of the maintained vocabulary (``industry_terms.txt``, after GB/T 4754): 酿酒 in a list of sectors is one, however few regions' reports name it |
 | ``T|script=`` | the mention was written in traditional script |
 | ``T|tok1=``, ``T|tokN=`` | the first and last word of the name (jieba, with the rules' boundary words): a governing verb or a count in front, the head behind |
 | ``T|words=`` | how common the name's words are: ``common`` (all in jieba's dictionary with a high count: a generic phrase like 物流产业园区), ``rare`` (a word the dictionary lacks or seldom counts: a place, brand or coined name) |
@@ -44,6 +45,7 @@ from importlib import resources
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import gazetteer
+from govkg.extractors.industry import industry_key, is_sector_term
 from govkg.extractors.phrase import COMMON_WORD_FREQ, Lexicon, lexicon
 from govkg.extractors.project_facts import invested_sums, stage_table
 from govkg.extractors.quantity import half_width
@@ -141,6 +143,8 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
         f.add(c + "aliased")
     if any(key == "adminCode" for m in ms for key, _ in m.attrs):
         f.add(c + "coded")  # a division, or a town of the national table: its official code
+    if t == "Industry" and _sector_term(ctx, label):
+        f.add(c + "term")
     if t != "Region" and any(label.startswith(p) and len(label) > len(p) for p in prefixes):
         f.add(c + "region_prefix")
     placed = [m for m in ms if m.start >= 0]
@@ -176,6 +180,20 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
             elif m.start <= s and e <= m.end:
                 f.update(c + "holds=" + other for other in spans[(s, e)])
     return f
+
+
+def _sector_term(ctx: Context, label: str) -> bool:
+    """Whether ``label``, or it less 产业 or 业, is a sector of the vocabulary.
+
+    >>> from govkg.extractors.base import Resources
+    >>> from govkg.text.document import make_document, sentences_of
+    >>> from govkg.text.script import ScriptFolder
+    >>> doc = make_document("x", path="x", doc_id="x", folder=ScriptFolder())
+    >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    >>> [_sector_term(ctx, w) for w in ("酿酒", "新材料产业", "鞋业", "传统产业")]
+    [True, True, True, False]
+    """
+    return any(is_sector_term(ctx, name) for name in (label, industry_key(label), label.removesuffix("业")))
 
 
 # a sum invested, then 的 or a verb and at most a few words (a place, a count), then the candidate
