@@ -377,6 +377,14 @@ def test_seed_yantan_town_short_forms(make_context, resources):
     assert ("adminCode", gazetteer(resources).towns_of("510311")["邓关街道"]) in towns["邓关街道"].attrs
 
 
+def test_a_river_named_after_a_town_is_no_town(make_context):
+    """竹竿河 is the river named after 竹竿镇 of 罗山县: the town only where it is named as one."""
+    mentions, _ = _run(make_context("罗山县水利项目将显著提高竹竿河的行洪能力。"))
+    assert not any(m.label == "竹竿镇" for m in mentions)
+    mentions, _ = _run(make_context("罗山县水利项目将显著提高竹竿河的行洪能力，惠及竹竿群众。"))
+    assert any(m.label == "竹竿镇" for m in mentions)
+
+
 def test_located_in_closure_reaches_the_province(make_context):
     from govkg.model import Relation
 

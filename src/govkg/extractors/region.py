@@ -1116,8 +1116,8 @@ def _town_short_hits(ctx: Context, sent: _Sent, towns: _TownShorts, pattern: re.
     text = sent.text
     for m in pattern.finditer(text):
         s, e = m.start(), m.end()
-        if not _free(sent.hits, s, e) or (e < len(text) and text[e] in "区县市州旗盟镇乡村街"):
-            continue
+        if not _free(sent.hits, s, e) or (e < len(text) and text[e] in "区县市州旗盟镇乡村街河江湖"):
+            continue  # …, or the river or lake named after the town (竹竿|河)
         if s > 0 and text[s - 1] in _TOWN_SHORT_LEFT_DENY:
             continue  # 东石桥, 北白团: a village named after the town, or another place
         if not cut_at_both(ctx.resources, text, s, e):
