@@ -477,7 +477,7 @@ _LED = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,40}?)(?:[（(][\u4
                   r"为(?:核心|主导|龙头|重点|主体|引领|支撑|骨干|支柱|主攻方向|首位)"
                   r"(?:[\u4e00-\u9fff]{0,2}[，,、](?P<more>(?!以)[\u4e00-\u9fff、和及与]{2,40}?)"
                   r"为(?:链条|补充|辅|两翼|支撑|延伸|配套|骨干|主导|支柱))?")
-_LED_MAIN = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{4,60}?)等?为主的?[\u4e00-\u9fff]{0,6}?"
+_LED_MAIN = re.compile(r"以(?P<body>[\u4e00-\u9fff、和及与]{2,60}?)等?为主的?[\u4e00-\u9fff]{0,6}?"
                        r"(?:产业|农业|工业|经济|服务业)(?![园区基])")
 
 
@@ -494,6 +494,8 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
     []
     >>> [f.name for f in _led_lists(C(), "以中药材、有机枸杞、油用牡丹等为主的特色农业")]
     ['中药材', '有机枸杞', '油用牡丹']
+    >>> [f.name for f in _led_lists(C(), "以制鞋为主的纺织鞋服产业，以勘探开发为主的清洁能源产业")]
+    ['制鞋']
 
     The leading sector may be the first (首位), its kind in brackets, and the rest lead after it (为主导产业):
 
@@ -506,6 +508,8 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
         parts = _ITEM_SEP.split(m.group("body"))
         if len(parts) >= 2 and "" not in parts and all(len(p) <= 8 for p in parts):
             yield from _list_items(text, m.start("body"), parts, lambda part: not _DIGIT.search(part))
+        elif len(parts) == 1 and _sector_like(parts[0], terms):  # 以制鞋为主的纺织鞋服产业: one sector, as a term
+            yield from _list_items(text, m.start("body"), parts, lambda part: True)
     for m in _LED.finditer(text):
         for group in ("body", "more"):
             if m.group(group) is None:
