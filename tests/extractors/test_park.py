@@ -79,6 +79,7 @@ def test_a_park_named_in_its_province_is_named_without_it(make_context):
 @pytest.mark.parametrize("sentence", [
     "推动项目向园区集中。",
     "发挥境外经贸合作区作用。",
+    "法库先后获得“东北瓷都”“东北亚建筑陶瓷产业基地”等荣誉称号。",  # a title the place was awarded
     "精准赋权开发区,激发活力。",  # an empowering verb or a quality before a bare head leaves nothing named
     "提质建强经济开发区。",
     "建设高水平零碳园区。",

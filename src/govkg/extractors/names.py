@@ -83,6 +83,21 @@ _COUNT_FIRST = re.compile(r"^[0-9]+[余多]?[个项座条处批家所]")
 _HEAD_FILES = {"Project": ("project_heads.txt", "project_facility_heads.txt"), "Park": ("park_heads.txt",)}
 
 
+_HONOUR_AFTER = re.compile(r"[”」』](?:[、，,]?[“「『][^”」』“「『]{1,24}[”」』])*等?(?:多项|一系列|多个)?(?:国家级|省级)?"
+                           r"(?:荣誉)?称号")
+
+
+def honour_title(text: str, end: int) -> bool:
+    """Whether the quoted name ending at ``end`` is a title a place was awarded: its quote, perhaps other quoted
+    titles, then 称号 (获得“东北瓷都”“东北亚建筑陶瓷产业基地”等荣誉称号): no park or project of its own.
+
+    >>> s = "先后获得“东北瓷都”“东北亚建筑陶瓷产业基地”等荣誉称号，建设“东北亚陶瓷产业基地”。"
+    >>> honour_title(s, s.index("”")), honour_title(s, s.index("”等")), honour_title(s, s.rindex("”"))
+    (True, True, False)
+    """
+    return _HONOUR_AFTER.match(text, end) is not None
+
+
 def never_a_name(type_: str, label: str) -> bool:
     """True for a candidate name that no rule should have let through, whatever its type: one opening with a
     rule line of page furniture (----项目); and, but for a slogan (which may be a whole quoted sentence or

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import Gazetteer, gazetteer, province_forms, short_form
-from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
+from govkg.extractors.names import head_regex, honour_title, is_generic, literal_alternation, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, CONJUNCTIONS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
                                      enumeration_items, headed_names, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
@@ -326,14 +326,15 @@ def _nested(heads: re.Pattern[str], lex: Lexicon, name: str) -> list[tuple[int, 
 
 def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
     """The name is cut from a number (2.0版零碳园区) or after a particle, is the start of a road section (开发区段) or of 带动 (产业带|动力),
-    or is counted right after it (标准果园3个, 零碳园区3家): a kind of park, not one."""
+    or is counted right after it (标准果园3个, 零碳园区3家): a kind of park, not one; or it is a title the place was
+    awarded (“东北亚建筑陶瓷产业基地”等荣誉称号)."""
     text = ctx.doc.text
     if text[start] in "地的得" and start > 0 and text[start - 1] not in STOP_CHARS:
         return True  # cut after a particle inside a word: 苏州等|地先进园区, 坚定不移|地走园区
     return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or re.match(r"[\d.．]+版", text[start:end])
                 or text[end:end + 1] == "段"
                 or (text[end - 1:end + 1] == "带动")
-                or _COUNT.match(text, end))
+                or _COUNT.match(text, end) or honour_title(ctx.doc.norm, end))
 
 
 _MOVE_VERBS = frozenset("建走抓进入搞办招引")
