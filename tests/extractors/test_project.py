@@ -100,6 +100,7 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     "完成农村危房改造工程。",
     # what a place is to become
     "努力打造成为大湾区西翼制造中心。",
+    "新会还揭牌成立了江门市新会区人民政府驻深圳产业招商服务中心。",  # a body set up
     # the season or quarter a batch of projects starts in
     "沈阳市法库县秋季项目集中开工。",
     "全县二季度重点项目集中开工。",

@@ -496,7 +496,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     if _OFFICIAL_AFTER.match(text, b) and not name.endswith(("项目", "工程")):
         return True  # 燕崖镇农业农村综合服务中心|主任刘斌介绍: an institution that someone heads, no works
     if _BECOMES.search(text, max(0, a - 3), a) and not name.endswith(("项目", "工程")):
-        return True  # 打造成为|大湾区西翼制造中心: what a place is to become, no works
+        return True  # 打造成为|大湾区西翼制造中心, 揭牌成立了|…招商服务中心: what a place is to become, a body set up
     opened, closed = a > 0 and text[a - 1] in _OPEN_QUOTES, b < len(text) and text[b] in _CLOSE_QUOTES
     quoted = (opened or closed) and not (opened and closed and name.endswith("项目") and "、" not in name)
     # a whole quote that ends in 项目 names one (实施“浑善达克沙地综合治理产业发展项目”); a quoted 工程 is a programme
@@ -504,7 +504,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     return quoted or heading
 
 
-_BECOMES = re.compile(r"(?:成为|打造成|建设成|定位为)$")
+_BECOMES = re.compile(r"(?:成为|打造成|建设成|定位为|成立了?|组建了?)$")
 _OFFICIAL_AFTER = re.compile(r"(?:党委|党支部|党组)?(?:副|常务副)?(?:主任|书记|站长|院长|校长|馆长|所长|园长|负责人|总经理|经理"
                              r"|董事长|理事长|局长|部长|处长|科长)")
 """A title of the person who heads an institution, right after its name."""
