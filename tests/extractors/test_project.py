@@ -82,6 +82,13 @@ def test_projects(make_context, sentence, expected):
     assert expected <= projects
 
 
+def test_the_owner_before_a_daily_gas_capacity(make_context):
+    """山西恒浩清洁能源|100万方/日液化气项目: the owner is named before the plant's size, as before 年产…."""
+    projects, enterprises, relations = found(make_context("启动山西恒浩清洁能源100万方/日液化气项目。"))
+    assert projects == {"山西恒浩清洁能源100万方/日液化气项目"}
+    assert enterprises == {"恒浩清洁能源"}
+
+
 def test_two_works_joined_by_ji_are_two_names(make_context):
     """六小一期及定兴中学体育馆: two works; the first, closed by its phase, is no name alone (a count opens it)."""
     projects, _, _ = found(make_context("完成县直幼儿园一期、六小一期及定兴中学体育馆等项目主体施工。"))

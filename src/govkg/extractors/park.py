@@ -53,7 +53,7 @@ _RANKED = re.compile(r"^(?:国家级?|全国|[省市县区]级?|自治区级?)")
 # jieba tags of a word that makes a body a clause when it ends it (adverbs, idioms, particles; not
 # verbs, which jieba gives to many name parts: 韵|达, 智慧创新)
 _CLAUSE_TAGS = frozenset("vd ad i l uv ul uz p c".split())
-_PREDICATE = re.compile("(?:晋升|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身|整建制|并入|划归)为?|(?:升级|升格|划改|改|更名)为"
+_PREDICATE = re.compile("(?:晋升|争列|争创|获批|获评|创建|成为|列入|入选|被评为|跻身|整建制|并入|划归|紧邻|毗邻|邻近)为?|(?:升级|升格|划改|改|更名)为"
                         "|属于?")
 
 

@@ -1019,9 +1019,11 @@ _NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|屠宰|存栏)|不�
 
 
 _OUTPUT = re.compile(r"^(.{2,8}?)(?:[一二三四五六七八九十]期)?(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"
-                     r"|\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米))")
+                     r"|\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米"
+                     r"|万方|万立方米)(?:/[日年])?)")
 """A project named by its owner and its yearly output or size (精锐恒丰|年产300万只汽车传动皮带轮, 仁德新能源|1GW多晶硅
-铸锭, 亿利塑业|一期|20万吨PVC深加工): the owner is the brand before it, as before a phase (…一期)."""
+铸锭, 亿利塑业|一期|20万吨PVC深加工, 山西恒浩清洁能源|100万方/日液化气): the owner is the brand before it, as before a
+phase (…一期)."""
 
 
 def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[Mention | Relation]:
