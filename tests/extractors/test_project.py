@@ -36,6 +36,8 @@ def found(ctx):
     # a note of what an item includes; the list's last item after ，以及; 快速化 is works, no brand's
     ("清单中包含了沪苏湖铁路松江段（含站本体）、油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目。",
      {"沪苏湖铁路松江段", "油墩港航道整治", "沪松快速化", "雨水泵站及调蓄池"}),
+    # a list item that ends in a technical renovation is works
+    ("实施工业项目169个，特种纸搬迁技改等58个项目竣工投产。", {"特种纸搬迁技改"}),
     # the projects that stand for more of them; one item alone may name a kind
     ("以龙源新能源一体化循环利用、瑞东碳化硅为代表的17个亿元以上项目集中开工。", {"龙源新能源一体化循环利用", "瑞东碳化硅"}),
     ("以科技创新为代表的一批项目加快建设。", set()),

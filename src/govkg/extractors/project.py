@@ -892,7 +892,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     continue
                 if len(name) <= _SHORT_ITEM and not _specific(ctx, lex, sent, a, b, heads, named):
                     continue
-                if heads.search(name) or len(name) > 7 or _works_word(name) or _PLACE_END.search(name) \
+                if heads.search(name) or len(name) > 7 or (_works_word(name) and not _WORKS.fullmatch(name)) \
+                        or _PLACE_END.search(name) \
                         or 0 < project_name_owner(ctx, name) < len(name) or _ending_heads(name) is not None:
                     # …, or a brand and what it makes (屹马|毫米波雷达, 宏鑫|精密钢管): the owner's project; or a
                     # facility the list says is a project (七天阳光酒店、…等项目7个)
@@ -1036,7 +1037,7 @@ def _owned_project(owner: str, start: int, end: int, sentence: int) -> Iterator[
     yield Relation(EntityRef("Enterprise", normalise_label(owner)), "carriesOut", ref, sentence, "project.owned")
 
 
-_WORKS = re.compile(r"(?:改造|快速化|迁改|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建)$")
+_WORKS = re.compile(r"(?:改造|快速化|迁改|安置房|住房|建设|工程|提升|整治|设施|道路|管网|治理|修复|服务|中心|小区|搬迁|改建|新建|扩建|技改|扩能)$")
 
 
 def _works_word(name: str) -> bool:
