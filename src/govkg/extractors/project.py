@@ -203,6 +203,13 @@ def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
     >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
     >>> [m.label for m in _distributed(ctx, lexicon(ctx))]
     ['邓关幼儿园', '富全幼儿园', '曲港高速', '津石高速']
+
+    Items each of an owner and a size share the head after the last (each also names its owner):
+
+    >>> doc = make_document("加快晋煤太钢600万吨、新工煤业120万吨矿井建设", path="d", doc_id="d", folder=ScriptFolder())
+    >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
+    >>> [m.label for m in _distributed(ctx, lexicon(ctx)) if isinstance(m, Mention) and m.ref.type == "Project"]
+    ['晋煤太钢600万吨矿井', '新工煤业120万吨矿井']
     """
     heads = (head_regex("project_heads.txt"), head_regex("project_facility_heads.txt"))
     for sent in ctx.sentences:
@@ -227,8 +234,21 @@ def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
                 if not _generic_body(ctx, text[a:b]) and not is_common_word(lex, text[a:b]):
                     yield Mention(EntityRef("Project", label), label, sent.start + a, sent.start + b, sent.index,
                                   "project.distributed")
+        for m in _SIZED_ITEMS.finditer(text):  # 晋煤太钢600万吨、新工煤业120万吨矿井: each owner's plant of its size
+            head = next(filter(None, (h.match(text, m.end()) for h in heads)), None)
+            if head is None or not _head_is_word(lex, text, head.start(), head.end()):
+                continue
+            for a, b in enumeration_items(text, m.end(), lex):
+                size = _DIGIT_AT.search(text, a, b)
+                if size is not None and size.start() - a >= 2:  # an owner before the size
+                    yield from _project(ctx, text[a:b] + head.group(), sent.start + a, sent.start + b, sent.index,
+                                        "project.distributed")
 
 
+_SIZED_ITEMS = re.compile(r"(?:[\u4e00-\u9fff]{2,10}\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW)、)+"
+                          r"[\u4e00-\u9fff]{2,10}\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW)")
+"""Items each of an owner and a size, the last before the head they share (晋煤太钢600万吨、新工煤业120万吨矿井)."""
+_DIGIT_AT = re.compile(r"\d")
 _ITEM_STOP = STOP_CHARS | {"等"}
 
 
