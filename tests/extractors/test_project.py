@@ -91,6 +91,15 @@ def test_the_owner_before_a_daily_gas_capacity(make_context):
     assert enterprises == {"恒浩清洁能源"}
 
 
+def test_the_owner_is_named_without_the_county_it_builds_in(make_context):
+    """华能国风临县100MW智慧风力发电项目: the owner is 华能国风, 临县 the county the page names."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("临县推动华能国风临县100MW智慧风力发电项目落地开工。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    assert found(ctx)[1] == {"华能国风"}
+
+
 def test_two_works_joined_by_ji_are_two_names(make_context):
     """六小一期及定兴中学体育馆: two works; the first, closed by its phase, is no name alone (a count opens it)."""
     projects, _, _ = found(make_context("完成县直幼儿园一期、六小一期及定兴中学体育馆等项目主体施工。"))

@@ -1029,9 +1029,19 @@ def _owner(ctx: Context, label: str) -> str | None:
     if found is None:
         return None
     owner = brand_before_site(ctx, found.group(1))  # 深能|西北郊二期: the brand, not where it builds
+    owner = owner[:len(owner) - _site_length(ctx, owner)]  # 华能国风|临县100MW…: nor the county it builds in
     if _PLACE_END.search(owner) or _NO_OWNER.search(owner) or not is_brand_name(ctx, owner):
         return None
     return owner
+
+
+def _site_length(ctx: Context, owner: str) -> int:
+    """How many characters at the end of ``owner`` name a region the document names, where a brand of two
+    characters or more stands before it (华能国风|临县); else 0."""
+    places = {m.label for m in ctx.mentions if m.ref.type == "Region"} | {
+        ctx.doc.norm[m.start:m.end] for m in ctx.mentions if m.ref.type == "Region" and m.start >= 0}
+    return next((len(p) for p in sorted(places, key=len, reverse=True)
+                 if len(p) >= 2 and owner.endswith(p) and len(owner) - len(p) >= 2), 0)
 
 
 # what no brand holds: a rate's period and verb (年出栏量不低于|10万头, 日生产|4万吨), a bound, a treatment (…处理|
