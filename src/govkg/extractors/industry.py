@@ -381,7 +381,7 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
             if not _plain_words(ctx, text[start:term_start]):
                 continue  # 九星钒钛, 易品食品: a company's short name, not a sector
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
-        developed = bool(before) and (_is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
+        developed = bool(before) and (is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
         headed = bool(_TERM_HEADED.match(after))
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
@@ -448,7 +448,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
     pos = 0
     for tok in lex.tokenizer.cut(text):
         pos += len(tok)
-        if not _is_develop(ctx, tok):
+        if not is_develop(ctx, tok):
             continue
         at = pos + text.startswith(("了", "着", "以"), pos)  # 打造了中药材、蔬菜…, 打造以A、B等为主的…: not the first item
         at += next((len(w) for w in _HOW_MANY if text.startswith(w, at)), 0)  # 打造一批|中药材、食用菌等…基地
@@ -456,7 +456,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         while end < len(text) and text[end] not in "，。；：！？,;:（(":
             end += 1
         lead = next((t for t in lex.tokenizer.cut(text[at:end]) if t.strip()), "")
-        if _is_develop(ctx, lead, stop=True):
+        if is_develop(ctx, lead, stop=True):
             continue  # 聚焦打造…: the list belongs to the next verb
         clause = text[at:end]
         closed = clause.find("等")
@@ -516,7 +516,7 @@ def _led_lists(ctx: Context, text: str) -> Iterator[_Found]:
                 continue
             parts = _ITEM_SEP.split(m.group(group))
             if "" not in parts and all((_sector_like(p, terms) or p.endswith("装备"))
-                                       and not _is_develop(ctx, next(iter(tokenizer.cut(p)))) for p in parts):
+                                       and not is_develop(ctx, next(iter(tokenizer.cut(p)))) for p in parts):
                 yield from _list_items(text, m.start(group), parts, lambda part: True)
 
 
@@ -925,7 +925,7 @@ def _develop_regex(ctx: Context) -> re.Pattern[str]:
     return ctx.resources.get("industry.develop_re", lambda: re.compile(literal_alternation(_develop_kinds(ctx)["verb"])))
 
 
-def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
+def is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
     """A developing verb, or a token made of adverbs and one (大力发展, 培育壮大).
 
     With ``stop``, the verbs that only end a name (健全, 推动 …) count too.
@@ -934,7 +934,7 @@ def _is_develop(ctx: Context, token: str, stop: bool = False) -> bool:
     verbs = kinds["verb"] | kinds["stop"] if stop else kinds["verb"]
     if token in verbs:
         return True
-    return any(token[:i] in kinds["adverb"] and _is_develop(ctx, token[i:], stop) for i in range(1, len(token)))
+    return any(token[:i] in kinds["adverb"] and is_develop(ctx, token[i:], stop) for i in range(1, len(token)))
 
 
 def _coordinated(text: str, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
@@ -1068,7 +1068,7 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
     keep = 0
     after = ""  # the tag of the word kept last
     for i, (word, tag) in enumerate(reversed(tokens)):
-        if word in boundary or _is_develop(ctx, word, stop=True):
+        if word in boundary or is_develop(ctx, word, stop=True):
             break
         # 无人机, which jieba files with idioms, and a two-character one (玻纤): an idiom is longer, unless its second
         # half is a common noun (生命|科学, 红木|家具; not 大力|发展, 流光|溢彩)
@@ -1089,7 +1089,7 @@ def _trim_verbs(ctx: Context, body: str, first: bool = True) -> str:
             return body
     body = body[len(body) - keep:]
     for i in range(len(body) - 2, 1, -1):  # a verb jieba did not cut off (厚植家电: 厚/植/家电)
-        if _is_develop(ctx, body[:i], stop=True):
+        if is_develop(ctx, body[:i], stop=True):
             return body[i:]
     return body
 

@@ -37,7 +37,7 @@ from govkg.extractors.base import Context
 from govkg.extractors.enterprise import (LEGAL_FORM, WORKS_FIELD, brand_before_site, is_brand_name, names_route,
                                         place_initials, place_length, project_name_owner)
 from govkg.extractors.gazetteer import gazetteer
-from govkg.extractors.industry import lists_sectors
+from govkg.extractors.industry import is_develop, lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NOT_FUNDS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
@@ -732,8 +732,9 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
-                or _SUPERLATIVE.search(name)):
-            continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name)
+                or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))):
+            continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name); or a
+            # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works)
         yield start, end
 
 
