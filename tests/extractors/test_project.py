@@ -121,6 +121,8 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     "新会还揭牌成立了江门市新会区人民政府驻深圳产业招商服务中心。",  # a body set up
     # what a sum goes to develop is a sector, no works
     "宁夏金阳新能源有限公司投资14.15亿元大力发展光伏产业。",
+    # what a company's business is (从事…), a kind of project
+    "宁夏金阳新能源有限公司是专业从事太阳能光伏发电站项目投资、设计和施工的企业。",
     # the season or quarter a batch of projects starts in
     "沈阳市法库县秋季项目集中开工。",
     "全县二季度重点项目集中开工。",
