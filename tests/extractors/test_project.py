@@ -100,6 +100,12 @@ def test_the_owner_is_named_without_the_county_it_builds_in(make_context):
     assert found(ctx)[1] == {"华能国风"}
 
 
+def test_a_line_of_business_is_no_part_of_a_name(make_context):
+    """专业从事|太阳能光伏发电站项目投资: 从事 ends the name walking left."""
+    projects, _, _ = found(make_context("宁夏金阳新能源有限公司是专业从事太阳能光伏发电站项目投资、设计和施工的企业。"))
+    assert not any("从事" in p for p in projects)
+
+
 def test_two_works_joined_by_ji_are_two_names(make_context):
     """六小一期及定兴中学体育馆: two works; the first, closed by its phase, is no name alone (a count opens it)."""
     projects, _, _ = found(make_context("完成县直幼儿园一期、六小一期及定兴中学体育馆等项目主体施工。"))
@@ -121,8 +127,6 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     "新会还揭牌成立了江门市新会区人民政府驻深圳产业招商服务中心。",  # a body set up
     # what a sum goes to develop is a sector, no works
     "宁夏金阳新能源有限公司投资14.15亿元大力发展光伏产业。",
-    # what a company's business is (从事…), a kind of project
-    "宁夏金阳新能源有限公司是专业从事太阳能光伏发电站项目投资、设计和施工的企业。",
     # the season or quarter a batch of projects starts in
     "沈阳市法库县秋季项目集中开工。",
     "全县二季度重点项目集中开工。",
