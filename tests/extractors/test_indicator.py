@@ -36,6 +36,8 @@ def observe(resources, folder):
      {("GDP", 2019, "actual", "14190000000", "CNY", "7.5")}),
     ("全区地区生产总值完成141.9亿元，比上年增长7.5%。", REVIEW,
      {("GDP", 2019, "actual", "14190000000", "CNY", "7.5")}),
+    ("着力推动县域经济高质量发展，完成gdp113.8亿元，增长6.5%。", REVIEW,  # GDP as a portal lowercases it
+     {("GDP", 2019, "actual", "11380000000", "CNY", "6.5")}),
     # 比上年下降: a negative growth
     ("社会消费品零售总额87.5亿元，比上年下降3.2%。", REVIEW,
      {("RetailSales", 2019, "actual", "8750000000", "CNY", "-3.2")}),
