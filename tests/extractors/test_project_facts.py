@@ -49,6 +49,9 @@ def milestones(facts):
     # a sum written without 元 after 投资: yuan all the same
     ("签约项目有总投资26亿的年产20万吨高端铝材项目。", ["年产20万吨高端铝材项目"],
      {("年产20万吨高端铝材项目", "2600000000", "CNY")}),
+    # what is said of the project after it is no list's next item (落户麻阳、进展顺利)
+    ("投资15亿元的麻阳智慧农产品冷链物流园项目落户麻阳、进展顺利。", ["麻阳智慧农产品冷链物流园项目"],
+     {("麻阳智慧农产品冷链物流园项目", "1500000000", "CNY")}),
     # the sum, a verb, the project
     ("投资400万元完成老旧供水管网改造。", ["老旧供水管网改造"], {("老旧供水管网改造", "4000000", "CNY")}),
     # the project, then its sum (约, 超 are what the text gives: the sum as written)

@@ -355,17 +355,20 @@ def _sum_alone(text: str, cs: int, ce: int, money: Money) -> int:
 _ITEM_REST = re.compile(r"[^、，,；;。和及与等]{0,4}")
 """What may follow a list item's name before the next item (its phase, a bracket): a longer run is what is said of
 it (投资6000万元的世艺淘园工贸项目建成后将从事工艺品、日用品加工: no list of projects)."""
+_SAID_OF = re.compile(r"落户|落地|签约|开工|建成|投产|竣工|进展|完成|实施|启动|顺利|正式|已经|已")
+"""What opens a predicate right after a project's name: what is said of it, not the next item of a list."""
 _OWN_SUM = re.compile(r"[、和及与]\s*(?:由[^、，,；;。]{2,30}?)?(?:总)?投资")  # 、由浙江…公司总投资10.3亿元的…: its own
 
 
 def _shares_sum(text: str, cs: int, ce: int, money_start: int, end: int) -> bool:
     """Whether the project ending at ``end`` is the first item of a list the sum before it is for.
 
-    "总投资53亿元的英利光伏电池、永红铸机等10个项目": the list's; "投资3亿元的A、投资2亿元的B等项目": each its own.
+    "总投资53亿元的英利光伏电池、永红铸机等10个项目": the list's; "投资3亿元的A、投资2亿元的B等项目": each its own;
+    "投资15亿元的A项目落户麻阳、进展顺利": A's, what follows is said of it.
     """
     rest = _ITEM_REST.match(text, end, ce).end()
-    if rest >= ce:
-        return False
+    if rest >= ce or _SAID_OF.match(text, end):
+        return False  # …, or what is said of the project follows it (…冷链物流园项目落户麻阳、进展顺利: no list)
     if text[rest] in "、和及与":
         return not _OWN_SUM.match(text, rest)
     if text[rest] == "等":  # the last item of a list: its own sum only if the items before had theirs
