@@ -106,6 +106,12 @@ def test_a_line_of_business_is_no_part_of_a_name(make_context):
     assert not any("从事" in p for p in projects)
 
 
+def test_works_named_to_say_where_something_is_are_no_project(make_context):
+    """在沙坡头区迎闫公路西侧的…: the road says where the plant is; the plant is the project."""
+    projects, _, _ = found(make_context("在沙坡头区迎闫公路西侧的腾格里沙漠边缘，建设了30MWp沙漠太阳能光伏并网发电项目。"))
+    assert projects == {"30MWp沙漠太阳能光伏并网发电项目"}
+
+
 def test_two_works_joined_by_ji_are_two_names(make_context):
     """六小一期及定兴中学体育馆: two works; the first, closed by its phase, is no name alone (a count opens it)."""
     projects, _, _ = found(make_context("完成县直幼儿园一期、六小一期及定兴中学体育馆等项目主体施工。"))

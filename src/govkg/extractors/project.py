@@ -513,6 +513,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True
     if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村"):
         return True  # a qualifier in brackets (米易段), the head of a longer name (老蛮桥|水库) or a place (崔家桥|镇)
+    if _BESIDE.match(text, b) and not name.endswith(("项目", "工程")):
+        return True  # 在沙坡头区迎闫公路|西侧的腾格里沙漠边缘: where something is, by the works beside it
     if _OFFICIAL_AFTER.match(text, b) and not name.endswith(("项目", "工程")):
         return True  # 燕崖镇农业农村综合服务中心|主任刘斌介绍: an institution that someone heads, no works
     if _BECOMES.search(text, max(0, a - 3), a) and not name.endswith(("项目", "工程")):
@@ -524,6 +526,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     return quoted or heading
 
 
+_BESIDE = re.compile(r"[东南西北]侧|两侧|沿线|附近|周边|一侧")
 _BECOMES = re.compile(r"(?:成为|打造成|建设成|定位为|成立了?|组建了?)$")
 _OFFICIAL_AFTER = re.compile(r"(?:党委|党支部|党组)?(?:副|常务副)?(?:主任|书记|站长|院长|校长|馆长|所长|园长|负责人|总经理|经理"
                              r"|董事长|理事长|局长|部长|处长|科长)")
