@@ -97,6 +97,12 @@ def test_the_sentence_after_a_project_gives_this_projects_sum(facts_of):
     assert investments(facts_of(text, ["风帆工业园项目", "长城汽车项目"])) == set()
     text = "推进风帆工业园项目建设。该项目已完成投资8亿元。"
     assert investments(facts_of(text, ["风帆工业园项目"])) == set()
+    # a sentence that opens with the sum itself is the project's too, but not the sum of what follows it
+    text = "在腾格里沙漠边缘建设了30MWp沙漠太阳能光伏并网发电项目。总投资4.89亿元，项目2010年开工建设。"
+    assert investments(facts_of(text, ["30MWp沙漠太阳能光伏并网发电项目"])) == {
+        ("30MWp沙漠太阳能光伏并网发电项目", "489000000", "CNY")}
+    text = "汕头入选国家骨干冷链物流基地建设项目。总投资200亿元的大湾区交易中心揭牌。"
+    assert investments(facts_of(text, ["国家骨干冷链物流基地建设项目"])) == set()
 
 
 @pytest.mark.parametrize("text, projects, expected", [

@@ -144,13 +144,15 @@ def extract_project_facts(ctx: Context) -> Iterator[Investment | Milestone]:
                 yield fact
 
 
-_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)?项目(?!建设|[的和与及、])")
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)?项目(?!建设|[的和与及、])|总投资")
+"""What opens a sentence about the project named just before: 该项目, 项目, or its sum with no subject (…建设了30MWp…
+发电项目。总投资4.89亿元，…)."""
 _BACK = 2
 """How many sentences back, in its paragraph, 该项目 may point to the project (…P…。A公司是一家…企业。该项目…)."""
 
 
 def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> Iterator[Investment]:
-    """The sum a sentence opening with 该项目 (or 项目) gives, in its first clause or a clause of the sum alone, for
+    """The sum a sentence opening with 该项目 (or 项目, or 总投资 itself) gives, in its first clause or a clause of the sum alone, for
     the one project the last sentence before it that names projects names, one or two sentences back in its
     paragraph (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目占地64亩，总投资1.3亿元;
     P是签约项目之一。该项目主要从事…。项目总投资10亿元)."""
@@ -167,8 +169,8 @@ def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> I
         text = half_width(sent.text)
         first = CLAUSE.match(text)
         money = next(invested_sums(text), None)
-        if money is None or first is None or _SPENT.search(text, 0, money.start):
-            continue
+        if money is None or first is None or _SPENT.search(text, 0, money.start) or _OF.match(text, money.end):
+            continue  # …, or a sum of what follows it (总投资200亿元的大湾区“菜篮子”交易中心)
         cs, ce = _clause_of(text, money.start, money.end)
         # in the first clause (该项目计划投资8亿元), or a clause of the sum alone (该项目占地64亩，总投资1.3亿元)
         if money.end > first.end() and not (_OPENS_WITH_SUM.fullmatch(text, cs, money.start)
