@@ -183,17 +183,19 @@ def _features(ctx: Context, t: str, label: str, ms: list[Mention], spans: dict, 
 
 
 def _sector_term(ctx: Context, label: str) -> bool:
-    """Whether ``label``, or it less 产业 or 业, is a sector of the vocabulary.
+    """Whether ``label``, or it less 产业 or 业, or it with 产业 (an industry's key: 数字 of 数字产业), is a sector of
+    the vocabulary.
 
     >>> from govkg.extractors.base import Resources
     >>> from govkg.text.document import make_document, sentences_of
     >>> from govkg.text.script import ScriptFolder
     >>> doc = make_document("x", path="x", doc_id="x", folder=ScriptFolder())
     >>> ctx = Context(doc=doc, sentences=sentences_of(doc), resources=Resources())
-    >>> [_sector_term(ctx, w) for w in ("酿酒", "新材料产业", "鞋业", "传统产业")]
-    [True, True, True, False]
+    >>> [_sector_term(ctx, w) for w in ("酿酒", "新材料产业", "鞋业", "数字", "传统产业")]
+    [True, True, True, True, False]
     """
-    return any(is_sector_term(ctx, name) for name in (label, industry_key(label), label.removesuffix("业")))
+    return any(is_sector_term(ctx, name)
+               for name in (label, industry_key(label), label.removesuffix("业"), label + "产业"))
 
 
 # a sum invested, then 的 or a verb and at most a few words (a place, a count), then the candidate
