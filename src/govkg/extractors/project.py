@@ -409,6 +409,8 @@ def _leading_quantity(name: str) -> int:
 
 # a preposition that opens a clause is not the first character of a name ("对立中百亿工业园")
 _PREPOSITIONS = "对把在被给即从"
+_FOR_AS = re.compile(r"[^，。；：,;:]{0,10}?为")
+"""What closes 以…为… after a list's end (以A、B等大项目为支撑)."""
 
 
 def _leading_preposition(text: str, a: int) -> int:
@@ -893,6 +895,9 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 # or what kinds of work they are (新绿色有机农业、可循环再利用发展、…、全域治理等项目)
             for a, b in items:
                 a += _leading_preposition(sent.text, a)
+                if sent.text.startswith("以", a) and (a == 0 or sent.text[a - 1] in STOP_CHARS) \
+                        and _FOR_AS.match(sent.text, close):
+                    a += 1  # 以|金瑞祥、双强等大项目为支撑: the preposition of 以…为…, no part of a name
                 if a > 0 and _YEARS_OUTPUT.match(sent.text, a - 1):
                     a -= 1  # 年|产30万平方米…: a list's first item cut after 年, which opens a capacity
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
