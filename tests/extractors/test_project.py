@@ -38,6 +38,8 @@ def found(ctx):
      {"沪苏湖铁路松江段", "油墩港航道整治", "沪松快速化", "雨水泵站及调蓄池"}),
     # a list item that ends in a technical renovation is works
     ("实施工业项目169个，特种纸搬迁技改等58个项目竣工投产。", {"特种纸搬迁技改"}),
+    # what kind of project it is, glued before its name
+    ("贵州投资最大的产业项目毕节磷煤化工一体化项目启动建设。", {"毕节磷煤化工一体化项目"}),
     # the preposition of 以…为… opens no name
     ("鼓励企业加大技改投入。以金瑞祥、双强、鑫昌锌业等大项目为支撑，谋划建设锌业园。", {"金瑞祥项目", "双强项目"}),
     # the projects that stand for more of them; one item alone may name a kind

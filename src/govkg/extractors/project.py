@@ -966,6 +966,8 @@ def _route_kind(ctx: Context, list_end: str) -> str:
     return kind if body and not _generic_body(ctx, body) else ""
 
 
+_KIND_FIRST = re.compile(r"(?:产业|重点|重大|民生|工业|农业|基础设施)(?:项目|工程)")
+"""A kind of project glued before a project's own name after 的 (贵州投资最大的产业项目|毕节磷煤化工一体化项目; not 全市重点项目|观摩…)."""
 _REGISTERED = re.compile(LEGAL_FORM + r"|集团(?=\d|年产)")
 """A registered company's form, or a group's before its size (华舟铝业有限公司|年产10万吨…, 万利加集团|300万吨…)."""
 _COMPANY_GOES_ON = re.compile(LEGAL_FORM + r"|公司|集团|工程局")
@@ -976,6 +978,9 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
              aliases: tuple[str, ...] = ()) -> Iterator[Mention | Relation]:
     if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text) or _in_company(ctx, start, end, sentence):
         return  # the head is a word of a company's name, or the name is a company's (投资8000万元的A有限公司)
+    kind = _KIND_FIRST.match(text) if ctx.doc.norm[start - 1:start] == "的" else None
+    if kind and len(text) - kind.end() >= 4:  # 最大的产业项目|毕节磷煤化工一体化项目: what kind it is, then its name
+        text, start = text[kind.end():], start + kind.end()
     label = normalise_label(text)
     ref = EntityRef("Project", label)
     registered = list(_REGISTERED.finditer(label))  # 深圳万利加集团|300万吨…项目: also called without its company
