@@ -152,10 +152,10 @@ _BACK = 2
 
 
 def _this_project_sums(ctx: Context, by_sentence: dict[int, list[Mention]]) -> Iterator[Investment]:
-    """The sum a sentence opening with 该项目 (or 项目, or 总投资 itself) gives, in its first clause or a clause of the sum alone, for
-    the one project the last sentence before it that names projects names, one or two sentences back in its
-    paragraph (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目占地64亩，总投资1.3亿元;
-    P是签约项目之一。该项目主要从事…。项目总投资10亿元)."""
+    """The sum a sentence opening with 该项目 (or 项目, or 总投资 itself) gives, in its first clause or a clause of
+    the sum alone, for the one project the last sentence before it that names projects names, one or two sentences
+    back in its paragraph (…投资建设抗菌肽研发及产业化项目。该项目计划投资8亿元，…; …培土奠基。该项目占地64亩，总投资
+    1.3亿元; P是签约项目之一。该项目主要从事…。项目总投资10亿元)."""
     norm = ctx.doc.norm
     for sent in ctx.sentences:
         if sent.index in by_sentence or not _THIS_PROJECT.match(sent.text):
