@@ -604,3 +604,8 @@ def test_a_list_of_what_people_buy_names_only_economies(make_context):
     """培育住宅、汽车、旅游等消费热点: what people buy, no sectors; 赛事经济、路衍经济等消费新增长点: named economies."""
     assert not labels(make_context("培育住宅、汽车、旅游、文化和社区服务等消费热点。"))
     assert labels(make_context("积极培育赛事经济、路衍经济、银发经济等消费新增长点。")) == {"赛事经济", "路衍经济", "银发经济"}
+
+
+def test_a_verb_of_improving_is_no_part_of_a_sector(make_context):
+    """提质|文旅产业: 提质 improves the sector, as 提高 does."""
+    assert labels(make_context("推动文旅体融合发展。提质文旅产业。")) == {"文旅产业"}
