@@ -1084,8 +1084,8 @@ def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
                       region_short: dict[str, str]) -> tuple[_TownShorts, _TownShorts]:
     """Short form -> (county or None, town name): towns of the document's county and towns found by pattern; and
     apart, those whose short form ends in a landform (松山 of 松山镇), read only in a list of their sibling towns."""
-    table: dict[str, tuple[str | None, str]] = {}
-    landforms: dict[str, tuple[str | None, str]] = {}
+    table: _TownShorts = {}
+    landforms: _TownShorts = {}
     dropped: set[str] = set()
     found: list[tuple[str | None, str]] = []
     if doc_code and idx.gaz.get(doc_code).level == COUNTY:
