@@ -969,7 +969,7 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
 
 
-_SIBLING_FORM = re.compile(r"[\u4e00-\u9fff]{4,10}?((?:股份)?有限(?:责任)?公司)")
+_SIBLING_FORM = re.compile(rf"[\u4e00-\u9fff]{{4,10}}?({LEGAL_FORM})")
 """A company's name with its registered legal form (group 1) after a body of four to ten characters."""
 
 _SITE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)[东西南北]{1,2}[郊区部片]?")

@@ -413,13 +413,16 @@ _FOR_AS = re.compile(r"[^，。；：,;:]{0,10}?为")
 """What closes 以…为… after a list's end (以A、B等大项目为支撑)."""
 
 
-def _leading_preposition(text: str, a: int) -> int:
+def _leading_preposition(text: str, a: int, close: int | None = None) -> int:
     """1 when ``text[a]`` is a preposition opening a clause, or 和 / 及 right after a bracket that closed the name
-    before ((即保庄圩工程)和|行蓄洪区居民迁建工程): the word joins, it names nothing."""
+    before ((即保庄圩工程)和|行蓄洪区居民迁建工程): the word joins, it names nothing; or the 以 of 以…为… where the
+    list the item opens ends at ``close`` (以|金瑞祥、双强等大项目为支撑)."""
     at_clause_start = a == 0 or text[a - 1] in STOP_CHARS
     after_bracket = a > 0 and text[a - 1] in "）)" and text[a:a + 1] in ("和", "及")
     besides = at_clause_start and _BESIDES.match(text, a) is not None  # 除|官井头村…项目外: besides it
-    return 1 if (at_clause_start and a < len(text) and text[a] in _PREPOSITIONS) or after_bracket or besides else 0
+    led = at_clause_start and close is not None and text.startswith("以", a) and _FOR_AS.match(text, close) is not None
+    preposition = at_clause_start and a < len(text) and text[a] in _PREPOSITIONS
+    return 1 if preposition or after_bracket or besides or led else 0
 
 
 _COUNT_OF_PROJECTS = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?:重点|重大|产业|民生)*(?:项目|工程)$")
@@ -894,10 +897,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules';
                 # or what kinds of work they are (新绿色有机农业、可循环再利用发展、…、全域治理等项目)
             for a, b in items:
-                a += _leading_preposition(sent.text, a)
-                if sent.text.startswith("以", a) and (a == 0 or sent.text[a - 1] in STOP_CHARS) \
-                        and _FOR_AS.match(sent.text, close):
-                    a += 1  # 以|金瑞祥、双强等大项目为支撑: the preposition of 以…为…, no part of a name
+                a += _leading_preposition(sent.text, a, close)
                 if a > 0 and _YEARS_OUTPUT.match(sent.text, a - 1):
                     a -= 1  # 年|产30万平方米…: a list's first item cut after 年, which opens a capacity
                 a = _joined_start(sent.text, a, lex, heads) if sent.text[a - 1:a] == "至" else a
