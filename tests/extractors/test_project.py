@@ -704,6 +704,13 @@ def test_a_counted_list_of_projects_names_each_item(make_context):
     assert not any(p.startswith("色") or "产值" in p for p in projects)
 
 
+def test_a_list_said_to_be_the_counted_class_of_projects_names_each_item(make_context):
+    """产业转型类项目12项，具体为：A、B…; 民生和社会事业类7项，具体为：…: the items are the projects counted."""
+    projects, _, _ = found(make_context("今天集中开工项目共22项，其中：产业转型类项目12项，具体为：晶英纳米钙、和美固废、"
+                                        "唐通物流园等。民生和社会事业类7项，具体为：合创金裕苑小区、湛家城中村改造。"))
+    assert {"和美固废", "晶英纳米钙", "唐通物流园", "合创金裕苑小区", "湛家城中村改造"} <= projects
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

@@ -937,10 +937,12 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
 _KIND_OF_WORK = re.compile(r"(?:农业|工业|产业|服务业|制造业|发展|经济)$")  # not 一仁药业, a brand
 _LED_ITEMS = 30
 """The most items read of a list the sentence says is of projects (13个项目分别是A、B、…)."""
-_KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)(?:[，,]?(?:主要)?(?:包括|有|分别是|分别为)"
-                       r"|(?:\d+|[一二三四五六七八九十两]+)[个项][，,]?(?:主要)?(?:包括|分别是|分别为))[：:]?")
+_KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)(?:[，,]?(?:主要)?(?:包括|有|分别是|分别为|具体为|具体是)"
+                       r"|(?:\d+|[一二三四五六七八九十两]+)[个项][，,]?(?:主要)?(?:包括|分别是|分别为|具体为|具体是))[：:]?"
+                       r"|类(?:\d+|[一二三四五六七八九十两]+)项[，,]?(?:具体为|具体是|分别是|分别为|包括)[：:]?")
 """What opens a list of the projects just named (现场签约的集成电路重点项目，包括A、B、C等；总部项目，包括…; 此次集中开工
-活动包括A、B等; 签约项目4个，包括A、B等; not 有 after a count: 项目14个，有色金属…)."""
+活动包括A、B等; 签约项目4个，包括A、B等; 产业转型类项目12项，具体为：…; 民生和社会事业类7项，具体为：…; not 有 after a
+count: 项目14个，有色金属…)."""
 _LED_CLOSE = re.compile(r"等|[；;。！？]")
 _COMPANIES_COUNTED = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)[\u4e00-\u9fff]{0,4}|企业|公司)$")
 """What closes a list of companies or classes, not projects (…中铁置业3家企业, …团队引进3个类别9个项目); a company's
