@@ -137,6 +137,9 @@ def test_generic_or_verbal_industries_rejected(make_context, sentence):
     ("引领沙田柚种植向规模化、标准化发展。", {"沙田柚"}),
     # farm products of the vocabulary (粮食, 药材, 烤烟)
     ("巩固提升粮食、烤烟、畜牧、蔬菜、药材、林果优势特色产业。", {"粮食", "烤烟", "药材"}),
+    # what the list's own clause says of its items (等当前推动的…, 等前瞻布局的…)
+    ("第二个“3”代表宠物用品、合成生物技术、文化出海等前瞻布局的产业。", {"宠物用品", "合成生物技术", "文化出海"}),
+    ("第一个“3”代表食品精深加工、医药大健康等当前推动的三大重点产业。", {"食品精深加工", "医药大健康"}),
 ])
 def test_listed_industries(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
@@ -161,6 +164,8 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     # counted lists of zones and of companies' models
     ("重点培育曹妃甸循环经济示范区、邯郸冀南装备新城等100个产业聚集区。", {"冀南装备新城", "邯郸冀南装备新城"}),
     ("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。", {"浪潮海若", "卡奥斯天智", "潍柴齐天"}),
+    # what fields develop into is no clause of the list's (…等领域发展的综合经济形态)
+    ("带动低空基础设施、低空飞行器制造和低空运营服务等领域发展的综合经济形态。", {"低空基础设施"}),
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))

@@ -344,9 +344,16 @@ def _plain_tail(lex: Lexicon, tail: str, ranked: bool = False) -> bool:
     >>> [_plain_tail(load_lexicon(), t, r) for t, r in (("县域重点", True), ("重点", False), ("特色", False))]
     [True, False, True]
     """
+    said = _SAID_OF_ITEMS.match(tail)
+    tail = tail[said.end():] if said else tail
     return not _NOT_INDUSTRY.search(tail) and not _HAZARDS.search(tail) \
         and not any(w in lex.boundary and w not in _HOW_MANY and not (ranked and w in _RANKS)
                     for w in lex.tokenizer.cut(tail))
+
+
+_SAID_OF_ITEMS = re.compile(r"(?:(?!领域|行业)[\u4e00-\u9fff]){0,2}?(?:推动|推进|培育|发展|布局|打造|谋划)的")
+"""What the items are said to be in the works (等当前推动的三大重点产业, 等前瞻布局的产业): the list's own clause; not
+what fields are (带动低空基础设施…等领域发展的综合经济形态)."""
 
 
 _RANKS = frozenset("重点 主导 优势 支柱 首位 新兴 战略性".split())
