@@ -326,6 +326,12 @@ def test_a_science_and_innovation_park_is_a_park(make_context):
     assert {"麒麟科创园", "天开高教科创园"} <= found and "标准化科创园" not in found
 
 
+def test_a_district_of_industry_is_a_park(make_context):
+    """林木精深加工产业区: a zone of one industry is a park (产业区)."""
+    found = labels(make_context("“三区”即“绿色低碳循环经济产业区、新型石材建材产业区、林木精深加工产业区”。"))
+    assert {"绿色低碳循环经济产业区", "新型石材建材产业区", "林木精深加工产业区"} <= found
+
+
 def test_an_approval_is_no_part_of_a_parks_name(make_context):
     """省政府批复同意|修水工业园区调区扩区: the province approved the park's change."""
     found = labels(make_context("省政府批复同意修水工业园区调区扩区。"))
