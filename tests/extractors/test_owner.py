@@ -20,6 +20,8 @@ def candidates(make_context, text):
     ("现场，华润电力风电光伏项目、中核汇能风电项目等16个重点项目集中签约。", {"华润电力", "中核汇能"}),
     # a sentence that lists projects (项目包括…) is one of investment too
     ("区级项目包括G60卫星互联网、顺丰华东总部暨智慧供应链科技产业基地、迪爱斯智能设备研发生产基地等。", {"顺丰", "迪爱斯"}),
+    # a visit to the projects' sites; the town before a brand is where its project is
+    ("区领导一行先后来到精武镇正威新材料项目、华润电力风电光伏项目现场进行考察调研。", {"正威", "华润电力"}),
 ])
 def test_a_project_names_its_owner_first(make_context, text, expected):
     assert candidates(make_context, text) == expected

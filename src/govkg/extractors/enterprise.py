@@ -278,12 +278,13 @@ def _placed_trade(ctx: Context, name: str) -> bool:
 
 
 OWNER_RULE = "enterprise.project_name"
-_INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成|项目[，,]?(?:主要)?(?:包括|分别是|分别为)")
+_INVESTED = re.compile(r"投资|总投资|亿元|万元|签约|签订|落户|落地|引进|招引|开工|投产|竣工|建成|项目[，,]?(?:主要)?(?:包括|分别是|分别为)"
+                       r"|(?:建设|施工|项目)现场")
 
 
 def _invested(ctx: Context, index: int) -> bool:
-    """Sentence ``index`` speaks of investment or building, or continues one that does after a semicolon
-    (…重点项目签约，包括A、B等；总部项目，包括C总部、D总部等。)."""
+    """Sentence ``index`` speaks of investment or building (or visits the sites: …项目现场进行考察调研), or continues
+    one that does after a semicolon (…重点项目签约，包括A、B等；总部项目，包括C总部、D总部等。)."""
     while index >= 0:
         sent = ctx.sentences[index]
         if _INVESTED.search(sent.text):
@@ -438,8 +439,10 @@ def place_length(ctx: Context, name: str) -> int:
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [place_length(C, n) for n in ("莆田秀屿鑫东森", "西华县双汇", "莆田鑫东森", "晶澳新能源")]
-    [4, 3, 2, 0]
+    >>> [place_length(C, n) for n in ("莆田秀屿鑫东森", "西华县双汇", "莆田鑫东森", "晶澳新能源", "西青区精武镇正威新材料")]
+    [4, 3, 2, 0, 6]
+
+    A town named with its level word comes after them (西青区|精武镇|正威…: where the project is).
     """
     gaz = gazetteer(ctx.resources)
     n = len(name) - len(_strip_place(frozenset(), name, _gazetteer_prefixes(ctx)))
@@ -447,7 +450,12 @@ def place_length(ctx: Context, name: str) -> int:
     for k in (3, 2):
         if any(gaz.is_ancestor(u, c) for u in upper for c in gaz.by_short.get(name[n:n + k], ())):
             return n + k
-    return n
+    town = next((k for k in range(6, 2, -1) if name.endswith(_TOWN_WORDS, n, n + k) and gaz.names_place(name[n:n + k])),
+                0)
+    return n + town
+
+
+_TOWN_WORDS = ("镇", "乡", "街道")
 
 
 # a company's headquarters: the brand, where the headquarters is for, what it runs (速腾电子|研发生产|总部)
