@@ -237,6 +237,9 @@ def test_central_groups_by_their_registered_names(make_context):
 
 @pytest.mark.parametrize("sentence, name", [
     ("中石化宁夏炼油公司的120吨PAT项目正在做可研。", "中石化宁夏炼油公司"),  # the group's company in a place
+    # the central builders' engineering bureaus
+    ("中铁四局承建的马江河治理工程进展顺利。", "中铁四局"),
+    ("中交二航局参建的跨江大桥合龙。", "中交二航局"),
 ])
 def test_a_central_groups_company_in_a_place_is_named_whole(make_context, sentence, name):
     assert found(make_context(sentence)).get(name) == "enterprise.central"

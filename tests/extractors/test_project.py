@@ -711,6 +711,12 @@ def test_a_list_said_to_be_the_counted_class_of_projects_names_each_item(make_co
     assert {"和美固废", "晶英纳米钙", "唐通物流园", "合创金裕苑小区", "湛家城中村改造"} <= projects
 
 
+def test_works_named_after_their_builder_start_at_their_county(make_context):
+    """中铁四局|浦北县马江河…一期工程|项目经理: the builder opens the name, the project's manager follows it."""
+    projects, _, _ = found(after_names(make_context, "中铁四局浦北县马江河县城段水环境治理一期工程项目经理羊羊介绍。"))
+    assert projects == {"浦北县马江河县城段水环境治理一期工程"}
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

@@ -132,6 +132,11 @@ def _central(ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Mention]:
     names = _central_names(ctx)
     pattern = ctx.resources.get("enterprise.central.regex", lambda: re.compile(literal_alternation(names)))
     for sent in ctx.sentences:
+        for m in _BUREAU.finditer(sent.text):  # 中铁四局, 中交二航局: a group's numbered engineering bureau
+            a, b = sent.start + m.start(), sent.start + m.end()
+            if not any(s < b and a < e for s, e in taken):
+                taken.append((a, b))
+                yield Mention(EntityRef("Enterprise", m.group()), m.group(), a, b, sent.index, CENTRAL_RULE)
         for m in pattern.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
             if any(s < b and a < e for s, e in taken) or _NOT_CENTRAL_AFTER.match(sent.text, m.end()) \
@@ -157,6 +162,9 @@ def _branch_end(ctx: Context, text: str, at: int) -> int | None:
     return branch.end() if branch else None
 
 
+_BUREAU = re.compile(r"中(?:铁建|铁|建|交|冶|电建|能建|水电|化)(?:[一二三四五六七八九十]{1,3}[公航]?|大桥|隧道|电气化)局"
+                     r"(?:集团(?:有限公司)?|有限公司)?")
+"""The engineering bureaus of the central builders (中铁四局, 中建八局, 中交二航局, 中铁大桥局), companies of their own."""
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:分公司|有限责任公司|有限公司|公司)")
 LEGAL_FORM = r"(?:股份)?有限(?:责任)?公司"
 """A registered legal form (…股份有限公司, …有限责任公司, …有限公司), as a regular expression's text."""

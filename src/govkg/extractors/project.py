@@ -102,11 +102,14 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
+            a = _after_builder(ctx, sent, a, b, companies)
             if _rejected(ctx, lex, heads, sent.text, a, b, item=ctx.after_semicolon(sent)):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
                     and not _specific(ctx, lex, sent, a, b, heads, named)):
                 continue
+            if sent.text.endswith("工程项目", 0, b) and sent.text.startswith(_PROJECT_STAFF, b):
+                b -= 2  # …治理一期工程|项目经理: the works end before the people of the project
             found.setdefault(sent.index, set()).add((a, b, "project.head"))
     for sent in ctx.sentences:
         for m in _QUOTED_PROJECT.finditer(sent.text):  # 实施“浑善达克沙地综合治理产业发展项目”: the quote is the name
@@ -461,6 +464,20 @@ def _after_company(text: str, a: int, b: int) -> int:
     return after if after > 1 and b - after >= 4 else a
 
 
+def _after_builder(ctx: Context, sent: Sentence, a: int, b: int, companies: dict[int, int]) -> int:
+    """Where works whose name opens with the company that builds them start: at the county's name after the company
+    (中铁四局|浦北县马江河县城段水环境治理一期工程), when the works keep a name of their own; else ``a``.
+    ``companies``: the end of each company's name in the document -> its start."""
+    for end, start in companies.items():
+        if start == sent.start + a and end < sent.start + b:
+            place = gazetteer(ctx.resources).division_prefix(sent.text[end - sent.start:b])
+            if place and b - (end - sent.start) - place >= _AFTER_PARK_MIN:
+                return end - sent.start
+    return a
+
+
+_PROJECT_STAFF = ("经理", "负责人", "总监", "总工", "书记", "部", "办公室", "团队", "人员")
+"""What 项目 opens after works' names (…一期工程项目经理, …工程项目部): the people and offices of the project."""
 _AFTER_PARK_MIN = 6
 """What must follow a park at the front of a project's name for the park to be where it lies, not its name."""
 
