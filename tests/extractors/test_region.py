@@ -472,3 +472,10 @@ def test_a_shared_district_name_after_its_citys_short_form_is_that_citys(make_co
     """浙江舟山普陀区桃花镇茅山村: 普陀区 (also Shanghai's) is 舟山's, and the town and village after it are found."""
     mentions, _ = _run(make_context(Q + "\n走进浙江舟山普陀区桃花镇茅山村的水仙花种植基地。"))
     assert {"普陀区", "桃花镇", "茅山村"} <= _labels(mentions)
+
+
+def test_a_persons_name_after_a_title_names_no_region(make_context):
+    """常务副县长闫晋中主持: 晋中 is in the deputy head's name, no city of the county's province."""
+    mentions, _ = _run(make_context("泽州县举行集中开工仪式。县委常委、常务副县长闫晋中主持仪式。晋城市长张三到晋中调研。"))
+    assert [m.sentence for m in mentions if m.label == "晋中市"] == [2]
+

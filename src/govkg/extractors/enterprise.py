@@ -49,7 +49,7 @@ from collections.abc import Iterator
 from govkg.extractors.base import CLAUSE, Context, data_lines
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer, province_forms
 from govkg.extractors.industry import lists_sectors
-from govkg.extractors.names import head_regex, is_generic, literal_alternation, words
+from govkg.extractors.names import TITLES, head_regex, is_generic, literal_alternation, officials, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
                                     cut_at_both, is_common_word, joined_before, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
@@ -101,23 +101,8 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     yield from _central(ctx, [(m.start, m.end) for m in found])
 
 
-_TITLES = r"书记|[省市州县区旗镇乡村]长|主任|主席|局长|部长|厅长|处长|董事长|总经理|记者|通讯员"
-_OFFICIAL = re.compile(rf"(?:{_TITLES})"
-                       r"([\u4e00-\u9fff]{2,3}?)(?=[、，,。；\s]|一同|一行|等|在|到|先后|深入|主持|调研|强调|指出|要求)")
-
-
-_PERSON = re.compile(_TITLES + r"|院士|领导|教授|负责人")
+_PERSON = re.compile(TITLES + r"|院士|领导|教授|负责人")
 """A title that makes a list's item a person (工程院院士张伯礼, 延边州相关领导, 管委会主任李焕刚)."""
-
-
-def officials(text: str) -> frozenset[str]:
-    """The people the text names after their titles (县委书记杨军、县长陈华一同调研…: 杨军, 陈华): a bare name of
-    two or three characters listed elsewhere (杨军、陈华走进…) is a person's, no company's brand.
-
-    >>> sorted(officials("7月18日，县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局。"))
-    ['杨军', '陈华']
-    """
-    return frozenset(m.group(1) for m in _OFFICIAL.finditer(text))
 
 
 CENTRAL_RULE = "enterprise.central"

@@ -98,6 +98,31 @@ def honour_title(text: str, end: int) -> bool:
     return _HONOUR_AFTER.match(text, end) is not None
 
 
+TITLES = r"书记|[省市州县区旗镇乡村]长|主任|主席|局长|部长|厅长|处长|董事长|总经理|记者|通讯员"
+"""The titles a person's name follows (县委书记杨军, 县长陈华), as a regular expression's text."""
+_OFFICIAL = re.compile(rf"(?:{TITLES})"
+                       r"([\u4e00-\u9fff]{2,3}?)(?=[、，,。；\s]|一同|一行|等|在|到|先后|深入|主持|调研|强调|指出|要求)")
+
+
+def officials(text: str) -> frozenset[str]:
+    """The people the text names after their titles (县委书记杨军、县长陈华一同调研…: 杨军, 陈华): a bare name of
+    two or three characters listed elsewhere (杨军、陈华走进…) is a person's, no company's brand.
+
+    >>> sorted(officials("7月18日，县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局。"))
+    ['杨军', '陈华']
+    """
+    return frozenset(m.group(1) for m in _OFFICIAL.finditer(text))
+
+
+def official_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a person after a title (常务副县长|闫晋中|主持: no 晋中 in it).
+
+    >>> official_spans("常务副县长闫晋中主持仪式")
+    [(5, 8)]
+    """
+    return [m.span(1) for m in _OFFICIAL.finditer(text)]
+
+
 def never_a_name(type_: str, label: str) -> bool:
     """True for a candidate name that no rule should have let through, whatever its type: one opening with a
     rule line of page furniture (----项目); and, but for a slogan (which may be a whole quoted sentence or

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
-from govkg.extractors.names import literal_alternation
+from govkg.extractors.names import literal_alternation, official_spans
 from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter
 from govkg.model import EntityRef, Mention, Relation
 from govkg.text.segment import Segmenter
@@ -1006,7 +1006,21 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         landform_pattern = re.compile(literal_alternation(landforms))
         for sent in sents:
             _listed_landform_towns(ctx, sent, landforms, landform_pattern)
+    for sent in sents:
+        _without_people(sent)
     yield from _emit(ctx, idx, sents, doc_code)
+
+
+def _without_people(sent: _Sent) -> None:
+    """Drop the hits inside a person's name after a title (常务副县长闫|晋中|主持: a deputy head, no city)."""
+    people = official_spans(sent.text)
+    if not people:
+        return
+    dropped = [h for h in sent.hits if any(a <= h.start and h.end <= b for a, b in people)]
+    sent.hits = [h for h in sent.hits if h not in dropped]
+    for h in sent.hits:
+        if h.parent in dropped:
+            h.parent = None
 
 
 # A development zone is named after its county or city (宽甸经济开发区): the short form before its head names the place.
