@@ -376,3 +376,13 @@ def test_a_quote_opening_with_a_place_is_a_formula_only_with_plus(make_context):
     ctx = make_context("江门市新会区政府驻深圳招商中心成立，探索“深圳总部+江门基地”等模式，做强“江门陈皮”。")
     ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
     assert set(_slogans(ctx)) == {"深圳总部+江门基地"}
+
+
+def test_a_parallel_quote_whose_items_do_not_all_open_with_places_is_a_formula(make_context):
+    """“海南所需、屯昌所能、产业所趋、民生所盼”四个关键点: places open some items only, and the count is of the points
+    the formula makes, not of things; “屯昌黑猪、屯昌香鸡” (every item a place's product) is none."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("屯昌县将聚焦“海南所需、屯昌所能、产业所趋、民生所盼”四个关键点，打造“屯昌黑猪、屯昌香鸡”。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    assert set(_slogans(ctx)) == {"海南所需、屯昌所能、产业所趋、民生所盼"}

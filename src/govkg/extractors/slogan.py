@@ -52,6 +52,8 @@ _MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公�
 _NUMBERED = re.compile(r"\d+号")  # a numbered thing: an address, a box, a line
 _EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)$")
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
+_COUNTED_POINTS = re.compile(rf"^(?:\d+|[{NUMERALS}]+)个(?:关键点|方面|要点|着力点|坚持|原则|导向|维度)")
+"""A count of the points a parallel quote makes (“稳增长、促改革、调结构、惠民生”四个方面): a formulation, not things."""
 _RUN = re.compile(rf"^[{_CJK}]+")
 _QUOTED_PROJECT = re.compile(rf"[{_CJK}]{{4,}}项目")
 _ONE_COUNT = re.compile(r"^(?:(\d)|([一二两三四五六七八九]))[大类]")
@@ -325,8 +327,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         run = _RUN.match(after)
         if run and len(run.group()) >= 4 and part_type(run.group(), lex) in ("Park", "Enterprise"):
             return Verdict(None, True)  # the quote is a modifier inside a longer name
-        if par and _COUNT_AFTER.match(after):
-            return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things
+        if par and _COUNT_AFTER.match(after) and not _COUNTED_POINTS.match(after):
+            return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things (not of points: “海南所需、…”四个关键点)
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
@@ -725,9 +727,10 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         quoted = [_Hit(h.content, h.head, sent.start + h.start, sent.start + h.end, h.sentence, h.rule)
                   for h in quoted_hits(sent, lex, known, first_tag, parts)
                   # not a quote that opens with a place or company name: “九洪西瓜”; but a formula joining two with +
-                  # is one (“深圳总部+江门基地”: what each place does)
+                  # is one (“深圳总部+江门基地”: what each place does), and so is a parallel one whose items do not
+                  # all open with names (“海南所需、屯昌所能、产业所趋、民生所盼”)
                   if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"
-                  or "+" in h.content]
+                  or "+" in h.content or not _items_open_with_names(h, sent.start, name_starts)]
         hits.extend(quoted)
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex),
                   *_quality_places(sent, places)):
@@ -743,6 +746,19 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         for part in parts:
             if whole.start in at and part in at:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
+
+
+def _items_open_with_names(h: _Hit, offset: int, name_starts: set[int]) -> bool:
+    """Whether every item of the quoted parallel formulation ``h`` (sentence offsets; ``offset``: the sentence's)
+    opens with a place's or company's name (``name_starts``: document offsets); True for a quote of one item."""
+    if parallel_signal(h.content) is not True or re.search("[，,]", h.content):
+        return True  # (“博野虽小,但充满无限遐想”: speech)
+    start = offset + h.start + 1
+    for item in re.split(f"({_SPLIT_ITEMS.pattern})", h.content):
+        if len(item) > 1 and start not in name_starts:
+            return False
+        start += len(item)
+    return True
 
 
 def _parallel_parts(ctx: Context) -> frozenset[str]:
