@@ -22,6 +22,8 @@ def candidates(make_context, text):
     ("区级项目包括G60卫星互联网、顺丰华东总部暨智慧供应链科技产业基地、迪爱斯智能设备研发生产基地等。", {"顺丰", "迪爱斯"}),
     # a visit to the projects' sites; the town before a brand is where its project is
     ("区领导一行先后来到精武镇正威新材料项目、华润电力风电光伏项目现场进行考察调研。", {"正威", "华润电力"}),
+    # a production line is no road (线)
+    ("重点项目完成投资41亿元，德迈仕生产线扩建、利欧泵业二期等6个项目竣工投产。", {"德迈仕"}),
 ])
 def test_a_project_names_its_owner_first(make_context, text, expected):
     assert candidates(make_context, text) == expected

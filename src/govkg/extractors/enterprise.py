@@ -349,9 +349,10 @@ def project_name_owner(ctx: Context, name: str) -> int:
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources(); mentions = ()
     >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
-    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站", "中亦食品二期")
+    ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站", "中亦食品二期",
+    ...          "爱旭项目一期", "德迈仕生产线扩建")
     >>> [n[:project_name_owner(C, n)] for n in names]
-    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电', '']
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电', '', '爱旭', '德迈仕']
 
     A headquarters is its company's (云学堂|总部, 速腾电子|研发生产总部, 瑞幸咖啡|全国总部项目):
 
@@ -393,10 +394,11 @@ def project_name_owner(ctx: Context, name: str) -> int:
         brand -= 2  # 谷风|古典家具: a kind of what it makes, before a sector term inside jieba's word
     if brand - place > 2 and name[brand - 1] in "东西南北":
         brand -= 1  # 华电|西大峪抽水蓄能电站: a direction opens the place after the brand
-    if brand - place < 2 or _WORD_AND_PHASE.fullmatch(name, brand):
-        return 0  # …, or 中亦|食品二期: the phase of 中亦食品, the company the phase rule reads whole
+    if brand - place < 2 or (_WORD_AND_PHASE.fullmatch(name, brand) and not name.startswith("项目", brand)):
+        return 0  # …, or 中亦|食品二期: the phase of 中亦食品, the company the phase rule reads whole (爱旭|项目一期:
+        # the brand's project)
     trade = next(iter(lex.tokenizer.cut(name[brand:], HMM=False)), "")
-    if not traded and len(trade) == 2 and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ \
+    if not traded and len(trade) == 2 and trade != "项目" and lex.tokenizer.FREQ.get(trade, 0) >= COMMON_WORD_FREQ \
             and not _NOT_TRADE.fullmatch(trade) and trade[0] != name[brand - 1] \
             and lex.tokenizer.tags(trade, HMM=False)[0][1] == "n" and not any(
                 is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
@@ -457,7 +459,7 @@ _HEADQUARTERS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:全国|全球|中国|区�
 # words of kind or rank that open what a project makes, not a company's trade (华电|高端装备, 怀柔|国家实验室)
 _NOT_TRADE = re.compile(r"高端|高档|古典|传统|精品|智慧|国家|希望|文明|特种|核心|家庭|全球|生态|高新|绿色|现代|新型|一体|综合|未来|数字|智能")
 _PAIR_PARK = re.compile(r"园|合作区")  # 中柬|…产业园: China and another country's park, named by both
-_PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路线段桥]"
+_PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁路|公路|大道|大街|[路段桥]|(?<!生产)线"
                           r"|学校|中学|小学|幼儿园|卫生院|一贯制")  # …, or a school named after its donor (梁洁华希望中学)
 _PROPER = frozenset({"nz", "nr", "nrt", "nt"})  # jieba's tags of proper nouns
 # joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
