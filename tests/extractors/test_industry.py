@@ -166,6 +166,8 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。", {"浪潮海若", "卡奥斯天智", "潍柴齐天"}),
     # what fields develop into is no clause of the list's (…等领域发展的综合经济形态)
     ("带动低空基础设施、低空飞行器制造和低空运营服务等领域发展的综合经济形态。", {"低空基础设施"}),
+    # the rank a cluster is meant to reach is no part of its sector's name
+    ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))
