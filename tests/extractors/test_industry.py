@@ -168,6 +168,7 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("带动低空基础设施、低空飞行器制造和低空运营服务等领域发展的综合经济形态。", {"低空基础设施"}),
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
+    ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))
@@ -616,3 +617,10 @@ def test_a_list_of_what_people_buy_names_only_economies(make_context):
 def test_a_verb_of_improving_is_no_part_of_a_sector(make_context):
     """提质|文旅产业: 提质 improves the sector, as 提高 does."""
     assert labels(make_context("推动文旅体融合发展。提质文旅产业。")) == {"文旅产业"}
+
+
+def test_a_word_before_an_industry_is_read_before_the_words_jieba_joins_to_it(make_context):
+    """节水产业 is 节水|产业 though jieba cuts 节|水产业; 特色水产业 stays 特色水产|业."""
+    found = labels(make_context("积极发展节水产业，壮大特色水产业。"))
+    assert {industry_key(label) for label in found} == {"节水", "特色水产"}
+

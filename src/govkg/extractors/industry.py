@@ -62,8 +62,8 @@ from govkg.model import EntityRef, Mention
 
 # rule 1: 产业 / 行业 ends an industry name unless a park or a farm road follows (产业园, 产业示范区, 产业基地, 产业孵化园,
 # 产业集聚区; 产业路, 混凝土产业道路;
-# 产业集聚 alone is the industry clustering: 在电子信息产业集聚上下大力气)
-_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度|空间|载体|大厦))")
+# 产业集聚 alone is the industry clustering: 在电子信息产业集聚上下大力气; 贫困人口|产业覆盖率 is a share of people)
+_HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度|空间|载体|大厦|覆盖))")
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
@@ -1001,6 +1001,9 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
             or set(body) <= _words(ctx, "province_abbreviations.txt"):
         return None  # …, or a province and rank words (北京高端|产业外迁基地), or provinces by their one-character
         # names (京津|产业转移)
+    ye = next((w for w in _CHAN_WORDS_YE if name.endswith(w) and len(name) > len(w)), None)
+    if ye and lexicon(ctx).tokenizer.FREQ.get(name[-len(ye) - 1:-len(ye) + 1], 0) > 0:
+        name = name[:-2]  # 节水|产业, not 节|水产业 as jieba cuts it (industry_key would keep 节水产)
     return replace(f, name=name, start=start, aliases=aliases)
 
 
