@@ -717,6 +717,14 @@ def test_works_named_after_their_builder_start_at_their_county(make_context):
     assert projects == {"浦北县马江河县城段水环境治理一期工程"}
 
 
+def test_a_pipeline_between_two_places_is_one_works(make_context):
+    """虎林—长春天然气管道 (a list item across its dash), 乌兰察布至燕山石化输氢管道; 新建天然气管道 names none."""
+    projects, _, _ = found(make_context("加快建设粮食产能提升灌溉工程、虎林—长春天然气管道等项目。建设乌兰察布至燕山石化输氢管道。"
+                                        "新建天然气管道。"))
+    assert {"虎林—长春天然气管道", "乌兰察布至燕山石化输氢管道"} <= projects
+    assert not any(p.endswith("管道") and not p.startswith(("虎林", "乌兰察布")) for p in projects)
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

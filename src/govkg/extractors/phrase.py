@@ -490,7 +490,7 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
             pos = note.start()  # 沪苏湖铁路松江段|（含站本体）、: what the item includes is no part of its name
         lo = pos
         while lo > 0 and pos - lo < max_len:
-            if text[lo - 1] in STOP_CHARS:
+            if text[lo - 1] in STOP_CHARS and not (text[lo - 1] in "—-" and joins(text, lo - 1)):  # 虎林—长春…管道
                 inner = _inner_bracket(text, lo)  # 三峡（宜昌）大数据产业园: the bracket is part of the item
                 if inner is None:
                     break
