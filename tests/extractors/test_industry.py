@@ -169,6 +169,9 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people
+    # a region of several provinces, an era, a word cut apart, a university
+    ("成立长三角先进制造业集群联盟，抢抓后疫情时代产业链重构，围绕“科技引导型先进制造业基地”发展定位，"
+     "培育华北电力大学新能源与电力装备。", {"长三角先进制造业", "后疫情时代产业", "型先进制造业", "华北电力大学新能源"}),
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))
