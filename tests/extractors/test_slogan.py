@@ -142,7 +142,6 @@ def test_finds_slogan(make_context, sentence, label, alias):
         # a target's figures, an address or an event is no formula
         # the last item of a list that shares its campaign's head is no campaign
         "大力开展占道经营、交通秩序、户外广告和三轮车专项整治行动。",
-        "开展产品质量和食品药品安全专项整治行动。",
         "请寄达“斗六邮政第345号信箱”，欢迎各界把握良机。",
         "济南新材料产业园区“项目集中投产、开工、签约仪式”1日举行。",
         "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",
@@ -386,3 +385,17 @@ def test_a_parallel_quote_whose_items_do_not_all_open_with_places_is_a_formula(m
     ctx = make_context("屯昌县将聚焦“海南所需、屯昌所能、产业所趋、民生所盼”四个关键点，打造“屯昌黑猪、屯昌香鸡”。")
     ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
     assert set(_slogans(ctx)) == {"海南所需、屯昌所能、产业所趋、民生所盼"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # what the verb opens is one campaign across 和 when its first part has no head of its own
+    ("开展规范涉企行政检查和行政执法专项行动。", "规范涉企行政检查和行政执法专项行动"),
+    ("开展产品质量和食品药品安全专项整治行动。", "产品质量和食品药品安全专项整治行动"),
+    # a verb of focus opens no campaign's name
+    ("我们将聚焦服务企业效能提升突破年，想企业之所想。", "服务企业效能提升突破年"),
+    # a first part with its own head is a campaign of its own
+    ("开展解放思想大讨论和服务能力大提升行动。", "服务能力大提升行动"),
+])
+def test_a_campaign_is_named_from_the_verb_that_opens_it(make_context, sentence, name):
+    assert set(_slogans(make_context(sentence))) == {name}
+

@@ -67,8 +67,8 @@ _CAMPAIGN = re.compile(
 _CAMPAIGN_TAIL = re.compile(rf"(?:攻坚|专项|提升|整治)行动|[{NUMERALS}\d]+年行动|(?:攻坚|建设|突破)年")
 # 与 joins the parts of one name (不正之风与腐败问题集中整治行动), and 和谐 is one word (构建和谐劳动关系…五年行动)
 _CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极"
-                            r"|新一轮|首届|参与|参加|完成|[及、]|和(?![谐美平睦]))")
-_OWN_HEAD = re.compile(rf"(?:行动|斗争|整治|治理|工程|活动|攻坚战|战役|会战|[\d{NUMERALS}]年)$")
+                            r"|新一轮|首届|参与|参加|完成|聚焦|围绕|聚力|着力|[及、]|和(?![谐美平睦]))")
+_OWN_HEAD = re.compile(rf"(?:行动|斗争|整治|治理|工程|活动|攻坚战|战役|会战|大讨论|[\d{NUMERALS}]年)$")
 """What a campaign listed before another ends in when it has a head of its own (扫黑除恶专项斗争和|禁毒专项整治行动)."""
 _COUNT_HEAD = re.compile(
     rf"(?<![第\d{NUMERALS}.])(?:(?:[两二三四五六七八九十]{{1,2}}[大项个条件]|\d{{1,2}}大)[{_CJK}]{{0,4}}?"
@@ -550,6 +550,10 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
     for m in _CAMPAIGN.finditer(text) if _CAMPAIGN_TAIL.search(text) else ():
         name = m.group()
         lead = _CAMPAIGN_LEAD.match(name[:-4])
+        if lead and name[lead.end() - 1] == "和" and "、" not in name[:lead.end()] \
+                and not _OWN_HEAD.search(name, 0, lead.end() - 1):
+            lead = _CAMPAIGN_LEAD.match(name[:lead.end() - 1]) or lead  # 开展|规范涉企行政检查和行政执法专项行动:
+            # one campaign, when a verb opens it (“两新”政策和|提振消费专项行动 stays cut)
         start = m.start() + (lead.end() if lead else 0)
         name = text[start:m.end()]
         if len(name) < 6 or re.search(r"[等的]", name):
