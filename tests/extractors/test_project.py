@@ -725,6 +725,12 @@ def test_a_pipeline_between_two_places_is_one_works(make_context):
     assert not any(p.endswith("管道") and not p.startswith(("虎林", "乌兰察布")) for p in projects)
 
 
+def test_a_sum_opening_a_list_item_is_no_part_of_its_name(make_context):
+    """22亿元|乐京智能家电、10亿元|传化公路港枢纽等项目: each item opens with what it costs."""
+    projects, _, _ = found(make_context("一批重大项目相继落地，22亿元乐京智能家电、10亿元传化公路港枢纽等项目建设封顶。"))
+    assert {"传化公路港枢纽"} <= projects and not any("亿元" in p for p in projects)
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

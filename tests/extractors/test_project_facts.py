@@ -132,6 +132,10 @@ def test_the_sentence_after_a_project_gives_this_projects_sum(facts_of):
      {("方德智能花卉种植基地建设项目", "310000000", "CNY")}),
     # not across a paragraph, nor past a sentence that names another project
     ("科希盟高分子复合材料项目举行开工典礼。\n该项目征地208亩，总投资13.25亿元。", ["科希盟高分子复合材料项目"], set()),
+    # a list whose items each open with their sums (one such item alone is no list)
+    ("22亿元乐京智能家电、10亿元传化公路港枢纽等项目建设封顶，推进5亿元圆通物流园。",
+     ["乐京智能家电", "传化公路港枢纽", "圆通物流园"],
+     {("乐京智能家电", "2200000000", "CNY"), ("传化公路港枢纽", "1000000000", "CNY")}),
 ])
 def test_sums_of_later_clauses_sentences_and_deals(facts_of, text, projects, expected):
     assert investments(facts_of(text, projects)) == expected

@@ -557,11 +557,12 @@ def _split_yiji(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
-_MEASURED_OF = re.compile(r"[^的]*\d[^的]*的")
+_MEASURED_OF = re.compile(r"[^的]*\d[^的]*的|(?:总?投资)?[约近超逾达]?\d+(?:\.\d+)?[万亿]*元(?=[\u4e00-\u9fff])")
 
 
 def _measured_modifier(text: str, a: int, b: int) -> int:
-    """Length of the modifier with a number in it and 的 at its end that ``text[a:b]`` opens with (0 when none)."""
+    """Length of the modifier with a number in it and 的 at its end that ``text[a:b]`` opens with, or of the sum it
+    opens with (22亿元|乐京智能家电、10亿元|传化公路港枢纽等项目); 0 when none."""
     m = _MEASURED_OF.match(text, a, b)
     return m.end() - a if m and m.end() < b else 0
 

@@ -309,11 +309,20 @@ _DEAL = re.compile(r"(?:签订|签约|签署|签下|引进|招引)的\s*$")
 
 def _deal_sums(text: str, mentions: list[tuple[int, int, Mention]], index: int) -> Iterator[Investment]:
     """A sum that a deal names its project by (集安边合区与天津美之旅生物科技签订的1.1亿元清河人参产业园区…建设项目):
-    the sum right before the project's name, after 签订的 or 引进的."""
+    the sum right before the project's name, after 签订的 or 引进的; and the sums of a list whose items each open
+    with one (22亿元乐京智能家电、10亿元传化公路港枢纽等项目)."""
     starts = {a: m for a, _, m in _outermost(mentions)}
+    listed = []
     for money in find_money(text):
         m = starts.get(money.end)
-        if m is not None and _DEAL.search(text, max(0, money.start - 6), money.start):
+        if m is None:
+            continue
+        if _DEAL.search(text, max(0, money.start - 6), money.start):
+            yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
+        elif money.start == 0 or text[money.start - 1] in "、，,：:":
+            listed.append((money, m))
+    if len(listed) >= 2:  # 22亿元乐京智能家电、10亿元传化公路港枢纽…等项目: each project after its own sum
+        for money, m in listed:
             yield Investment(m.ref, money.amount, index, m.start, m.end, "project.investment")
 
 
