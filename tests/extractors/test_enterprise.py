@@ -240,6 +240,7 @@ def test_central_groups_by_their_registered_names(make_context):
     # the central builders' engineering bureaus
     ("中铁四局承建的马江河治理工程进展顺利。", "中铁四局"),
     ("中交二航局参建的跨江大桥合龙。", "中交二航局"),
+    ("国家电投集团宁夏能源铝业有限责任公司投资建设。", "国家电投集团宁夏能源铝业有限责任公司"),
 ])
 def test_a_central_groups_company_in_a_place_is_named_whole(make_context, sentence, name):
     assert found(make_context(sentence)).get(name) == "enterprise.central"

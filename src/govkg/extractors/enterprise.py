@@ -96,9 +96,29 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
              *_placed_list(ctx), *_honoured(ctx), *_honoured_brands(ctx)]
     people = officials(ctx.doc.norm)
-    found = [m for m in found if m.label not in people]
+    found = _group_branches(ctx, [m for m in found if m.label not in people])
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
+
+
+def _group_branches(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """``found`` with a central group's name and the company in a place right after it joined as one company
+    (国家电投集团|宁夏能源铝业有限责任公司: the group's company in 宁夏, a name of its own)."""
+    names, gaz = _central_names(ctx), gazetteer(ctx.resources)
+    at = {m.start: m for m in found}
+    joined, out = set(), []
+    for m in sorted(found, key=lambda m: m.start):
+        if m.start in joined:
+            continue
+        nxt = at.get(m.end)
+        group = m.label[:-2] if m.label.endswith("集团") else m.label
+        place = next((n for n in (4, 3, 2) if nxt is not None and (nxt.label[:n] in gaz.by_name
+                                                                    or nxt.label[:n] in gaz.by_short)), 0)
+        if nxt is not None and group in names and place and _REGISTERED_FORM.search(nxt.label):
+            joined.add(nxt.start)
+            m = _mention(ctx.doc.norm[m.start:nxt.end], m.start, nxt.end, m.sentence, CENTRAL_RULE)
+        out.append(m)
+    return out
 
 
 _PERSON = re.compile(TITLES + r"|院士|领导|教授|负责人")
