@@ -370,9 +370,9 @@ def project_name_owner(ctx: Context, name: str) -> int:
     >>> class C: resources = Resources(); mentions = ()
     >>> names = ("能建数科压缩空气储能", "瑞禾农业番茄全产业链", "晶澳新能源产业基地", "华润电力风电光伏项目", "老蛮桥水库扩建工程",
     ...          "城区集中供热三期工程", "万鑫顺达100MW光伏", "中利乳业奶粉加工项目", "华电西大峪抽水蓄能电站", "中亦食品二期",
-    ...          "爱旭项目一期", "德迈仕生产线扩建")
+    ...          "爱旭项目一期", "德迈仕生产线扩建", "旬河梯级电站项目")
     >>> [n[:project_name_owner(C, n)] for n in names]
-    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电', '', '爱旭', '德迈仕']
+    ['能建数科', '瑞禾农业', '晶澳', '华润电力', '', '', '万鑫顺达', '中利乳业', '华电', '', '爱旭', '德迈仕', '']
 
     A headquarters is its company's (云学堂|总部, 速腾电子|研发生产总部, 瑞幸咖啡|全国总部项目):
 
@@ -484,7 +484,7 @@ _PUBLIC_WORKS = re.compile(r"[至到—–-]|互通|[南北东西]延|高速|铁
 _PROPER = frozenset({"nz", "nr", "nrt", "nt"})  # jieba's tags of proper nouns
 # joined words (储能及其), an office of a county (县疾控), an area, a mine, a wetland or a sewage works (撒莲县域,
 # 潘家田铁矿, 鲁岗污水): not a company
-_NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|^[东西南北][一二三四五六七八九十]|(?:[县镇]域|[镇乡村]|矿|湿地|污水)$")
+_NOT_OWNER = re.compile(r"[及和与其]|^[县市区省镇乡村]|^[东西南北][一二三四五六七八九十]|(?:[县镇]域|[镇乡村]|矿|湿地|污水|梯级|流域)$")
 
 
 _LEADS = re.compile(r"以([^，。；：、以为]{2,12})为龙头")
