@@ -166,6 +166,7 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。", {"浪潮海若", "卡奥斯天智", "潍柴齐天"}),
     # what fields develop into is no clause of the list's (…等领域发展的综合经济形态)
     ("带动低空基础设施、低空飞行器制造和低空运营服务等领域发展的综合经济形态。", {"低空基础设施"}),
+    ("推进弘润石化转型升级。", {"弘润石化"}),  # a company
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people
@@ -181,6 +182,9 @@ def test_list_near_misses_rejected(make_context, sentence, rejected):
 @pytest.mark.parametrize("sentence, expected", [
     ("大力发展现代物流业。", {"现代物流", "现代物流业"}),
     ("优先发展现代旅游业。", {"现代旅游业"}),
+    # what the sector is to do or be (推动|林果业提质增效, 以畜牧业为基础)
+    ("推动林果业提质增效，标准化率达88%。", {"林果"}),
+    ("初步形成了以畜牧业为基础的产业体系。", {"畜牧业"}),
     ("大力发展现代农业。", {"现代农业"}),
     ("持续抓牢氟化工及新能源材料主导产业。", {"氟化工"}),
     ("打造高端新材料和汽车零部件基地。", {"汽车零部件", "高端新材料"}),

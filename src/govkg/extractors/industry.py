@@ -83,12 +83,15 @@ _LIST_CLOSE = re.compile(
 _GROWS = r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
 _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
-    r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|" + _GROWS
+    r"|提质|集聚|链|龙头|为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心|" + _GROWS
 )
 # 以A、B等企业为龙头的现代服务业: what companies lead is a sector
 _LED_BY = re.compile(r"为(?:龙头|主导|主体|引领|核心|支撑)的$")
 _FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
-_TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主|为重点|为龙头|为引领|龙头|" + _GROWS)
+_TERM_HEADED = re.compile(r"业|经济|集群|基地|链|产业链|板块|为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心|龙头|"
+                          + _GROWS)
+_TERM_BETTERED = re.compile(r"提质增效|提质|转型升级")
+"""What a sector term alone is to do (推动林果业|提质增效); with a brand before it, a company is (推进弘润石化|转型升级)."""
 # rule 4: words that join two industries
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
@@ -390,7 +393,7 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
                 continue  # 九星钒钛, 易品食品: a company's short name, not a sector
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
         developed = bool(before) and (is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
-        headed = bool(_TERM_HEADED.match(after))
+        headed = bool(_TERM_HEADED.match(after)) or (start == term_start and bool(_TERM_BETTERED.match(after)))
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
             f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
