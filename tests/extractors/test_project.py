@@ -731,6 +731,12 @@ def test_a_sum_opening_a_list_item_is_no_part_of_its_name(make_context):
     assert {"传化公路港枢纽"} <= projects and not any("亿元" in p for p in projects)
 
 
+def test_what_works_are_said_to_be_is_no_part_of_their_name(make_context):
+    """总投资83亿元的炎陵历史上最大单体项目|抽水蓄能电站: the works' name follows what they are said to be."""
+    projects, _, _ = found(make_context("总投资83亿元的炎陵历史上最大单体项目抽水蓄能电站开工建设。"))
+    assert projects == {"抽水蓄能电站"}
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

@@ -155,6 +155,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 continue  # part of a list item that names more (亿利塑业一期 of 亿利塑业一期20万吨PVC深加工、…等项目)
             if any(c < a_ and b_ == d for c, d in led_items):
                 continue  # the end of such an item (…混凝土和|40万吨砂浆…项目, …天然气(LNG)|生产及加气站建设项目)
+            described = _DESCRIBED.search(sent.text, a, b)
+            if described and b - described.end() >= 4:  # 炎陵历史上最大单体项目|抽水蓄能电站: what the works are
+                a, a_ = described.end(), sent.start + described.end()  # said to be, then their name
             company = owned.get((index, a, b))
             if company is not None and company < a:  # 华舟铝业有限公司|年产10万吨…项目: named with its company too
                 yield from _project(ctx, sent.text[company:b], sent.start + company, b_, index, rule,
@@ -315,6 +318,7 @@ _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十�
 _QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
 _COUNTED_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)[条个项座所处家批]")
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
+_DESCRIBED = re.compile(r"(?:最大|最长|最高|最早|首个|唯一|第一)[\u4e00-\u9fff]{0,4}?项目")
 _FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内)?首[条个家座台批]")
 """建成我国首条规模化民用航空轮胎生产线: the first of a kind, described, not named."""
 _JOINED_KIND = re.compile(r"[与和及](?:重大|重点|民生|产业)$")
