@@ -737,6 +737,13 @@ def test_what_works_are_said_to_be_is_no_part_of_their_name(make_context):
     assert projects == {"抽水蓄能电站"}
 
 
+def test_a_phase_in_brackets_after_a_name_is_a_works(make_context):
+    """均健佳新型材料科技开发产业园(二期)、…: the phase of a park's building; 职教中心迁建项目（一期） names no 项目（一期）."""
+    projects, _, _ = found(make_context("包括均健佳新型材料科技开发产业园(二期)、商洛尧柏水泥扩能技改项目等。"
+                                        "完成职教中心迁建项目（一期）、滨河北路（一期）等建设。"))
+    assert "均健佳新型材料科技开发产业园(二期)" in projects and "项目(一期)" not in projects
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))

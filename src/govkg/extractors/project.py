@@ -62,7 +62,8 @@ _LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more h
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
-_PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:建设)?(?:工程|项目))")
+_PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:(?:建设)?(?:工程|项目)"
+                     r"|(?=[、，,；;。等]|$)))")  # …产业园(二期)、: a phase of its own in brackets
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
@@ -121,7 +122,8 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
         for m in _PHASED.finditer(sent.text):  # 釜溪河生态修复工程二期, 海拉尔大数据中心（一期）工程
             a = left_edge(sent.text, m.start(), lex)
             a += _leading_quantity(sent.text[a:m.end()])
-            if m.start() - a >= 2 and not _rejected(ctx, lex, works, sent.text, a, m.end()):
+            if m.start() - a >= 2 and sent.text[a:m.start()] not in ("项目", "工程") \
+                    and not _rejected(ctx, lex, works, sent.text, a, m.end()):  # not …迁建|项目（一期）
                 found.setdefault(sent.index, set()).add((a, m.end(), "project.head"))
         for a, b in _road_codes(sent.text, lex):
             found.setdefault(sent.index, set()).add((a, b, "project.road"))
