@@ -167,6 +167,10 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     # what fields develop into is no clause of the list's (…等领域发展的综合经济形态)
     ("带动低空基础设施、低空飞行器制造和低空运营服务等领域发展的综合经济形态。", {"低空基础设施"}),
     ("推进弘润石化转型升级。", {"弘润石化"}),  # a company
+    # what farming needs, a Taiwan preposition, the time of a figure
+    ("随后制定了详尽的养殖技术规范。", {"技术规范"}),
+    ("此外透過產、學、研共同投入，藉由產業群聚效應，帶來爆發性成長。", {"藉由产业"}),
+    ("上半年椰子加工产业产值7.19亿元。", {"上半年椰子加工产业"}),
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people

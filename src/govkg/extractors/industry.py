@@ -717,11 +717,13 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
 
 _GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|示范|向|专业合作社)")
 _GROWN_TAGS = frozenset({"n", "nz", "nr", "ng"})
+# what farming has or needs, not what it grows (种植技术, 养殖模式, 种植结构, 养殖粪污); nor what opens with one
+# (养殖|技术规范)
+_FARMING_NEEDS = frozenset("技术 结构 模式 理念 标准 任务 用地 粪污 异味 污染 废弃物 科技含量 效益 水平 环境 条件 方式 管理 主体 "
+                           "大户 户数 业户 收益 成本 风险 保险 补贴 经验 技能 能力 意愿 区域 范围 布局 场所 基地 小区 园区 "
+                           "规范".split())
 _NOT_GROWN = frozenset("规模 设施 优质 特色 生态 绿色 有机 高效 标准化 集中 分散 传统 农户 农民 群众 全县 全镇 全村 全市 "
-                       "面积 总面积 品种 产品 作物 经济作物 "
-                       # what farming has or needs, not what it grows (种植技术, 养殖模式, 种植结构, 养殖粪污)
-                       "技术 结构 模式 理念 标准 任务 用地 粪污 异味 污染 废弃物 科技含量 效益 水平 环境 条件 方式 管理 主体 "
-                       "大户 户数 业户 收益 成本 风险 保险 补贴 经验 技能 能力 意愿 区域 范围 布局 场所 基地 小区 园区".split())
+                       "面积 总面积 品种 产品 作物 经济作物".split()) | _FARMING_NEEDS
 
 
 def _grown(ctx: Context, text: str) -> Iterator[_Found]:
@@ -777,7 +779,8 @@ def _grown(ctx: Context, text: str) -> Iterator[_Found]:
         start, end = m.span("crop")
         while start < end:  # 种植|花卉1100万株、中药材5000亩: the list goes on with crops and their sizes
             name = text[start:end]
-            if name in _FARM_WORDS or name in _NOT_GROWN or not _nouns_between(tags, start, end):
+            if name in _FARM_WORDS or name in _NOT_GROWN or not _nouns_between(tags, start, end) \
+                    or name.startswith(tuple(_FARMING_NEEDS)):
                 break
             yield _Found(name, start, end, "industry.grown")
             more = _SOWN_MORE.match(text, _CROP_SIZE.match(text, end).end())
