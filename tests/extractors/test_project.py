@@ -744,6 +744,11 @@ def test_a_phase_in_brackets_after_a_name_is_a_works(make_context):
     assert "均健佳新型材料科技开发产业园(二期)" in projects and "项目(一期)" not in projects
 
 
+def test_an_adverb_of_order_is_no_part_of_a_projects_name(make_context):
+    projects, _, _ = found(make_context("先是长电微电子晶圆级微系统集成高端制造项目迎来通线时刻。"))
+    assert projects == {"长电微电子晶圆级微系统集成高端制造项目"}
+
+
 def test_a_visit_or_an_invitation_is_no_part_of_a_projects_name(make_context):
     """邀请中铁十八局竹缠绕项目…的负责人: 邀请 is the government's verb, not the project's name."""
     projects, _, _ = found(make_context("邀请中铁十八局竹缠绕项目、大禹新材料项目等33个项目的负责人赴安化经开区考察洽谈。"))
