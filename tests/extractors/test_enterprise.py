@@ -241,6 +241,7 @@ def test_central_groups_by_their_registered_names(make_context):
     ("中铁四局承建的马江河治理工程进展顺利。", "中铁四局"),
     ("中交二航局参建的跨江大桥合龙。", "中交二航局"),
     ("国家电投集团宁夏能源铝业有限责任公司投资建设。", "国家电投集团宁夏能源铝业有限责任公司"),
+    ("“华润、龙源、中电建”3大风电项目陆续开工建设。", "中国电力建设集团有限公司"),  # a short name of the group
 ])
 def test_a_central_groups_company_in_a_place_is_named_whole(make_context, sentence, name):
     assert found(make_context(sentence)).get(name) == "enterprise.central"
@@ -403,3 +404,9 @@ def test_makers_counted_by_da_and_companies_of_renown_close_a_list(make_context)
                                  "指具备成立时间短、成长起点高、赛道领域新等特点的新经济企业。"))
     assert {"北京现代", "北汽有限", "巴西航空", "德国汉莎"} <= found_
     assert not found_ & {"时间短", "赛道领域新"}
+
+
+def test_a_verb_of_binding_is_no_part_of_a_cooperatives_name(make_context):
+    found = labels(make_context("建立由陕西巨兴农业发展有限公司绑定西王村股份经济合作社的保底收益。"))
+    assert "西王村股份经济合作社" in found
+
