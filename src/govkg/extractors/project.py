@@ -539,8 +539,10 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 我国首条…生产线, 培养引进人才与|重大项目: a kind described, or joined to another thing
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
         return True
-    if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村"):
-        return True  # a qualifier in brackets (米易段), the head of a longer name (老蛮桥|水库) or a place (崔家桥|镇)
+    if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村") \
+            or text.startswith("片区", b):
+        return True  # a qualifier in brackets (米易段), the head of a longer name (老蛮桥|水库) or a place (崔家桥|镇,
+        # 照旺台小学|片区)
     if _BESIDE.match(text, b) and not name.endswith(("项目", "工程")):
         return True  # 在沙坡头区迎闫公路|西侧的腾格里沙漠边缘: where something is, by the works beside it
     if _OFFICIAL_AFTER.match(text, b) and not name.endswith(("项目", "工程")):
