@@ -171,6 +171,8 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("随后制定了详尽的养殖技术规范。", {"技术规范"}),
     ("此外透過產、學、研共同投入，藉由產業群聚效應，帶來爆發性成長。", {"藉由产业"}),
     ("上半年椰子加工产业产值7.19亿元。", {"上半年椰子加工产业"}),
+    # the complement of a verb; what a base is to become
+    ("打好汽车产业转型攻坚战，打好产业基础高级化的攻坚战。", {"好汽车产业", "产业基础高级化"}),
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people

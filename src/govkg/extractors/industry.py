@@ -96,8 +96,9 @@ _TERM_BETTERED = re.compile(r"提质增效|提质|转型升级")
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
 _NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|规划$|园区|公司|集团|股份|基地|工程(?!装备|机械)|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$"
-                           r"|^[性型]|业中$|时代$|大学")  # 就业|性战略产业, 引导|型先进制造业, 工业中|战略性新兴产业: a word cut
-# apart, a place within a sector; an era (后疫情时代|产业链重构), a university's (华北电力大学|新能源与电力装备)
+                           r"|^[性型]|业中$|时代$|大学|(?:高级|现代|一体|集群|规模|标准|多样)化$")  # 就业|性战略产业, 引导|型先进制造业, 工业中|战略性新兴产业: a word cut
+# apart, a place within a sector; an era (后疫情时代|产业链重构), a university's (华北电力大学|新能源与电力装备), what
+# a sector is to become (产业基础高级化)
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
 _NOUN_TAGS = frozenset("n ng nz zg".split())
@@ -990,12 +991,16 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     size = _SIZE.match(name)
     if size:
         drop(size.end())  # 百亿|玻纤, 千亿级|页岩气: how large the sector is meant to grow
+    if "的" in name[:-1]:
+        drop(name.rindex("的") + 1)  # 多样化的|生态旅游: what the sector is to be like
     closer = _LIST_CLOSER.match(name)
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
     if len(body) > 1 and not is_sector_term(ctx, body) and f.rule != "industry.parts":
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
+    if name.startswith("好") and start > 0 and ctx.doc.text[offset + start - 1] in _DONE_WELL:
+        drop(1)  # 打好|汽车产业转型攻坚战: the verb's complement
     drop(_region_prefix(ctx, name, start + offset, places))
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
@@ -1014,6 +1019,8 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     return replace(f, name=name, start=start, aliases=aliases)
 
 
+_DONE_WELL = frozenset("打做抓办管用建搞干")
+"""Verbs that take 好 after them (打好, 做好, 抓好): a 好 right after one is no sector's first character."""
 _COUNT_DIGIT = re.compile(r"[\d一二三四五六七八九十两几多]")
 
 
