@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from govkg.extractors.base import CLAUSE, Context, data_lines
-from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, gazetteer, province_forms
+from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, TOWN_WORDS, gazetteer, province_forms
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import TITLES, head_regex, is_generic, literal_alternation, officials, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
@@ -465,12 +465,9 @@ def place_length(ctx: Context, name: str) -> int:
     for k in (3, 2):
         if any(gaz.is_ancestor(u, c) for u in upper for c in gaz.by_short.get(name[n:n + k], ())):
             return n + k
-    town = next((k for k in range(6, 2, -1) if name.endswith(_TOWN_WORDS, n, n + k) and gaz.names_place(name[n:n + k])),
+    town = next((k for k in range(6, 2, -1) if name.endswith(TOWN_WORDS, n, n + k) and gaz.names_place(name[n:n + k])),
                 0)
     return n + town
-
-
-_TOWN_WORDS = ("镇", "乡", "街道")
 
 
 # a company's headquarters: the brand, where the headquarters is for, what it runs (速腾电子|研发生产|总部)

@@ -42,7 +42,8 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
              "省", "市", "区", "县", "旗", "盟", "州")
 
 
-_TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+"""The level words a town's or street's full name ends in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ class Gazetteer:
         its level word (大王店 of 大王店镇)."""
         if self._places is None:
             towns = {name for county in self.towns.values() for name in county}
-            stems = {name[:-len(word)] for name in towns for word in _TOWN_WORDS
+            stems = {name[:-len(word)] for name in towns for word in TOWN_WORDS
                      if name.endswith(word) and len(name) - len(word) >= 2}
             self._places = frozenset(self.by_name) | frozenset(self.by_short) | towns | stems
         return text in self._places

@@ -111,7 +111,7 @@ def officials(text: str) -> frozenset[str]:
     >>> sorted(officials("7月18日，县委书记杨军、县长陈华一同调研平利经开区。杨军、陈华走进县经贸局。"))
     ['杨军', '陈华']
     """
-    return frozenset(m.group(1) for m in _OFFICIAL.finditer(text))
+    return frozenset(text[a:b] for a, b in official_spans(text))
 
 
 def official_spans(text: str) -> list[tuple[int, int]]:
