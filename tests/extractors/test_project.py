@@ -457,6 +457,8 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     # a head that goes on as a place's name; a determiner is no name
     ("加快现代农业发展是安阳县崔家桥镇探索出的一条新路径。", "安阳县崔家桥"),
     ("完成照旺台小学片区征迁工作。", "照旺台小学"),  # an area named after a school
+    ("实施市头村等3个土地整理项目。", "市头村"),  # a village the counted projects are in
+    ("渝东南迈入高铁时代。", "渝东南迈入高铁"),  # entering an era
     ("这批项目的集中开工将为我县经济注入活力。", "这批项目"),
     ("建设白沟新城7大物流基地。", "白沟新城7大物流基地"),  # a count of a kind inside
     ("稳妥推进RCEP示范项目集聚区建设。", "RCEP示范项目"),  # the works head of a park's name

@@ -935,8 +935,10 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     continue
                 name = sent.text[a:b]
                 if (len(name) < 2 or _generic_body(ctx, name) or re.search(r"\d+[个家户项]", name)
-                        or is_common_word(lex, name) or gazetteer(ctx.resources).names_place(name)):
-                    continue  # …, or a place (启动蒲上镇等一批养老综合服务中心项目: the project is in it)
+                        or is_common_word(lex, name) or gazetteer(ctx.resources).names_place(name)
+                        or (name.endswith("村") and _COUNTED_END.match(sent.text, close))):
+                    continue  # …, or a place (启动蒲上镇等一批养老综合服务中心项目, 实施市头村等3个土地整理项目: the
+                    # projects are in it; not 印钞石教授村等项目, a village built)
                 start, end = sent.start + a, sent.start + b
                 if _ROUTE.fullmatch(name):  # 冉庄至大李各庄林场、何桥西至蠡县等道路工程: each a road between two places
                     yield from _project(ctx, name + kind, start, end, sent.index, "project.list")
