@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from govkg.extractors.base import CLAUSE, Context, data_lines
-from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, TOWN_WORDS, gazetteer, province_forms
+from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, TOWN_WORDS, Gazetteer, gazetteer, province_forms
 from govkg.extractors.industry import lists_sectors
 from govkg.extractors.names import TITLES, head_regex, is_generic, literal_alternation, officials, words
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NOT_FUNDS, STOP_CHARS, Lexicon, enumeration_items, headed_names,
@@ -112,9 +112,8 @@ def _group_branches(ctx: Context, found: list[Mention]) -> list[Mention]:
             continue
         nxt = at.get(m.end)
         group = m.label[:-2] if m.label.endswith("集团") else m.label
-        place = next((n for n in (4, 3, 2) if nxt is not None and (nxt.label[:n] in gaz.by_name
-                                                                    or nxt.label[:n] in gaz.by_short)), 0)
-        if nxt is not None and group in names and place and _REGISTERED_FORM.search(nxt.label):
+        if nxt is not None and group in names and _place_at(gaz, nxt.label, 0) \
+                and _REGISTERED_FORM.search(nxt.label):
             joined.add(nxt.start)
             m = _mention(ctx.doc.norm[m.start:nxt.end], m.start, nxt.end, m.sentence, CENTRAL_RULE)
         out.append(m)
@@ -162,9 +161,14 @@ def _branch_end(ctx: Context, text: str, at: int) -> int | None:
     group's at ``at`` and a company head closes the name within a few words (中石化|宁夏|炼油公司, 国网|河北|
     电力有限公司); else None."""
     gaz = gazetteer(ctx.resources)
-    place = next((n for n in (4, 3, 2) if text[at:at + n] in gaz.by_name or text[at:at + n] in gaz.by_short), 0)
+    place = _place_at(gaz, text, at)
     branch = _BRANCH.match(text, at + place) if place else None
     return branch.end() if branch else None
+
+
+def _place_at(gaz: Gazetteer, text: str, at: int) -> int:
+    """Length of the division's full name or short form of two to four characters at ``at`` in ``text``, else 0."""
+    return next((n for n in (4, 3, 2) if at + n <= len(text) and gaz.names_division(text[at:at + n])), 0)
 
 
 _BUREAU = re.compile(r"中(?:铁建|铁|建|交|冶|电建|能建|水电|化)(?:[一二三四五六七八九十]{1,3}[公航]?|大桥|隧道|电气化)局"

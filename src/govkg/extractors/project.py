@@ -88,6 +88,9 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     named = _named(ctx, lex)
     found: dict[int, set[tuple[int, int, str]]] = {}  # sentence -> (start, end, rule), sentence offsets
     companies = {m.end: m.start for m in ctx.mentions if m.type == "Enterprise" and m.start >= 0}
+    company_ends: dict[int, list[int]] = {}  # start of a company's name -> the ends of the names from there
+    for end, start in companies.items():
+        company_ends.setdefault(start, []).append(end)
     owned: dict[tuple[int, int, int], int] = {}  # (sentence, start, end) -> start of the company's name before it
     for heads, is_facility in ((works, False), (facility, True)):
         for span in headed_names(ctx, heads, bracketed=True, governed=True, every_end=True):
@@ -103,7 +106,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 company = companies[sent.start + cut] - sent.start  # past a park it lies in (交城经济开发区|华庆…公司)
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
-            a = _after_builder(ctx, sent, a, b, companies)
+            a = _after_builder(ctx, sent, a, b, company_ends)
             if _rejected(ctx, lex, heads, sent.text, a, b, item=ctx.after_semicolon(sent)):
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
@@ -253,8 +256,12 @@ def _distributed(ctx: Context, lex: Lexicon) -> Iterator[Mention | Relation]:
                                         "project.distributed")
 
 
-_SIZED_ITEMS = re.compile(r"(?:[\u4e00-\u9fff]{2,10}\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW)、)+"
-                          r"[\u4e00-\u9fff]{2,10}\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW)")
+_PLANT_SIZE = r"万吨|万千瓦|千瓦|兆瓦|MW|GW"
+"""The units of a plant's size (its tons a year, its power), as a regular expression's text."""
+_OUTPUT_SIZE = _PLANT_SIZE + r"|万锭|万头|万只|万套|万台|万件|万平方米"
+"""…, and of how many things a plant turns out or how much floor it has."""
+_SIZED_ITEM = rf"[\u4e00-\u9fff]{{2,10}}\d+(?:\.\d+)?(?:{_PLANT_SIZE})"
+_SIZED_ITEMS = re.compile(rf"(?:{_SIZED_ITEM}、)+{_SIZED_ITEM}")
 """Items each of an owner and a size, the last before the head they share (晋煤太钢600万吨、新工煤业120万吨矿井)."""
 _DIGIT_AT = re.compile(r"\d")
 _ITEM_STOP = STOP_CHARS | {"等"}
@@ -470,12 +477,12 @@ def _after_company(text: str, a: int, b: int) -> int:
     return after if after > 1 and b - after >= 4 else a
 
 
-def _after_builder(ctx: Context, sent: Sentence, a: int, b: int, companies: dict[int, int]) -> int:
+def _after_builder(ctx: Context, sent: Sentence, a: int, b: int, company_ends: dict[int, list[int]]) -> int:
     """Where works whose name opens with the company that builds them start: at the county's name after the company
     (中铁四局|浦北县马江河县城段水环境治理一期工程), when the works keep a name of their own; else ``a``.
-    ``companies``: the end of each company's name in the document -> its start."""
-    for end, start in companies.items():
-        if start == sent.start + a and end < sent.start + b:
+    ``company_ends``: the start of each company's name in the document -> the ends of the names from there."""
+    for end in company_ends.get(sent.start + a, ()):
+        if end < sent.start + b:
             place = gazetteer(ctx.resources).division_prefix(sent.text[end - sent.start:b])
             if place and b - (end - sent.start) - place >= _AFTER_PARK_MIN:
                 return end - sent.start
@@ -858,8 +865,7 @@ def _two_works(ctx: Context, lex: Lexicon, sent, a: int, b: int, named: _Named) 
 
 
 _OWNERLESS_SIZE = re.compile(r"年产|年加工|年处理|\d")
-_CAPACITY = re.compile(r"\d+(?:\.\d+)?(?:万吨|吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米)"
-                       r"[\u4e00-\u9fff]{2}")
+_CAPACITY = re.compile(rf"\d+(?:\.\d+)?(?:{_OUTPUT_SIZE}|吨)[\u4e00-\u9fff]{{2}}")
 
 
 def _ending_heads(name: str) -> re.Pattern[str] | None:
@@ -1093,8 +1099,7 @@ _NO_OWNER = re.compile(r"[年日](?:产|生产|出栏|加工|屠宰|存栏)|不�
 
 
 _OUTPUT = re.compile(r"^(.{2,8}?)(?:[一二三四五六七八九十]期)?(?:年(?:产|加工|处理|生产|出栏|屠宰)能?(?:\d|[一二三四五六七八九十两百千万]+[万亿]?[吨台套只件头])"
-                     r"|\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|MW|GW|万锭|万头|万只|万套|万台|万件|万平方米"
-                     r"|万方|万立方米)(?:/[日年])?)")
+                     rf"|\d+(?:\.\d+)?(?:{_OUTPUT_SIZE}|万方|万立方米)(?:/[日年])?)")
 """A project named by its owner and its yearly output or size (精锐恒丰|年产300万只汽车传动皮带轮, 仁德新能源|1GW多晶硅
 铸锭, 亿利塑业|一期|20万吨PVC深加工, 山西恒浩清洁能源|100万方/日液化气): the owner is the brand before it, as before a
 phase (…一期)."""
