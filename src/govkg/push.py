@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 PROTOCOLS = ("graph-store", "update")
 AUTH_SCHEMES = ("digest", "basic")
 CONNECT_TIMEOUT = 10.0
+TRIES = 4  # Virtuoso under load now and then drops a connection inside its answer, twice running seen in CI
+RETRY_PAUSE = 0.5  # seconds before the second try; doubled before each next
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,18 @@ class _Dropped(OutputError):
 
 
 def _send(session, method: str, url: str, endpoint: str, *, timeout: float, **kwargs) -> None:
-    """One request, sent once more when the server drops the connection inside its answer: every request a push
-    makes may be repeated (a graph's PUT replaces it; an update's first chunk drops the graph, and inserting
-    triples a graph holds changes nothing), so each may take twice ``timeout`` at worst."""
-    try:
-        response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
-    except _Dropped:
-        response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
+    """One request, sent again (up to ``TRIES`` times in all, after a pause that doubles) when the server drops
+    the connection inside its answer: every request a push makes may be repeated (a graph's PUT replaces it; an
+    update's first chunk drops the graph, and inserting triples a graph holds changes nothing), so each may take
+    ``TRIES`` times ``timeout`` at worst."""
+    for attempt in range(TRIES):
+        try:
+            response = _request(session, method, url, endpoint, timeout=timeout, **kwargs)
+            break
+        except _Dropped:
+            if attempt == TRIES - 1:
+                raise
+            time.sleep(RETRY_PAUSE * 2 ** attempt)
     if response.status_code == 401:
         raise OutputError(f"{endpoint}: {_UNAUTHORIZED}")
     if response.status_code >= 400:
