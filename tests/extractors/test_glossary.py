@@ -95,6 +95,8 @@ def _parts(ctx) -> dict[EntityRef, Mention]:
         ("4.政策保姆：提供“一站式”服务，实现“政策找企业”。", set()),
         ("16.一会四函一书：“一会”即项目所在片区指挥部会议。", set()),
         ("13.六社联动：社区、社会组织、社区社会企业的联动。", set()),
+        # what a key's part does to a number of works (强力推进|10个…工程) is a count, no name
+        ("3.“1020”工程：“10”指在主城区，强力推进10个城市品质提升工程；“20”指在各县城，强力推进20个县城品质基础工程。", set()),
     ],
 )
 def test_parts(make_context, entry, expected):

@@ -179,6 +179,8 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     # a region of several provinces, an era, a word cut apart, a university
     ("成立长三角先进制造业集群联盟，抢抓后疫情时代产业链重构，围绕“科技引导型先进制造业基地”发展定位，"
      "培育华北电力大学新能源与电力装备。", {"长三角先进制造业", "后疫情时代产业", "型先进制造业", "华北电力大学新能源"}),
+    ("努力实现落地一个企业、形成一个链条、壮大一个产业。", {"形成一个链条"}),  # counted things, not sectors
+    ("真正实现“引进一个院士、带来一个团队、带动一个产业”的发展模式。", {"带来一个团队"}),
 ])
 def test_list_near_misses_rejected(make_context, sentence, rejected):
     assert not (rejected & labels(make_context(sentence)))

@@ -55,6 +55,8 @@ _KEY = re.compile(r"[“‘]([^“”‘’]{1,12})[”’](?:即|就是|是指|
 _LEAD = re.compile(r"^(?:即|是指|指|就是|包括|是)")
 # a definition that opens by describing a project: 项目总投资…, 该项目位于…, 总投资3亿元…
 _PROJECT_DEFINITION = re.compile(r"\s*(?:该|本|此)?项目(?![库群化制])|\s*(?:总|计划)投资\s*(?:约|超过|近|达)?\s*[\d０-９]")
+_COUNTED_WORKS = re.compile(r"^[\u4e00-\u9fff]{2,}?(?:\d+|[一二三四五六七八九十两百]+)个(?![一二三四五六七八九十两])[\u4e00-\u9fff]{2,}$")
+"""What a part does to a number of things (强力推进|10个城市品质提升工程): a count of a kind, no one name."""
 _ALIAS = re.compile(r"(?:也称|又称|简称|亦称)[“‘]([^“”‘’]{2,20})[”’]")
 _ITEM_SPLIT = re.compile(r"[、，,；;。和及]")
 _PROPOSER = re.compile(r"(党中央|中央|国务院|省委|市委|区委|县委|州委)[^，。,；;]{0,16}?(提出|作出|确定|确立|部署)")
@@ -252,7 +254,8 @@ def _parts(ctx: Context, entry: GlossaryEntry, term_ref: EntityRef, term_label: 
         items = []
         for m in re.finditer(r"[^、，,；;。：:]+", text):
             item = _LEAD.sub("", m.group().strip())
-            if item.endswith(head) and len(head) + 2 <= len(item) <= 20 and not re.search(r"[“”‘’等的]", item):
+            if (item.endswith(head) and len(head) + 2 <= len(item) <= 20 and not re.search(r"[“”‘’等的]", item)
+                    and not _COUNTED_WORKS.match(item)):
                 items.append((m.start() + m.group().find(item), item))
         if len(items) >= 2:
             for at, item in items:
@@ -283,7 +286,8 @@ def _typed_items(ctx: Context, term_ref: EntityRef, sent: Sentence, at: int, tai
                              "glossary.key_part", seen)
             continue
         typ = part_type(label, lex)
-        if typ and len(label) <= 20 and not _QUOTE.search(item) and not label.startswith(lex.verbs):
+        if (typ and len(label) <= 20 and not _QUOTE.search(item) and not label.startswith(lex.verbs)
+                and not _COUNTED_WORKS.match(label) and not label.startswith(("在", "于"))):  # 在|主城区: where, no name
             rel_at = at + m.start()
             yield from _part(term_ref, EntityRef(typ, label), label, (), sent, rel_at, rel_at + len(item),
                              "glossary.key_part", seen)
