@@ -61,13 +61,16 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
                        r"共?(?:\d+|[两三四五六七八九十])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
                        r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)"
-                       r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?)(?:企业|公司|集团)"
+                       r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?"
+                       r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,6}[及和与](?:配套|相关|上下游|关联))(?:企业|公司|集团)"
                        r"|等?(?:\d+|[两三四五六七八九十])[家大](?:整车厂|车企|药企|房企|整车企业)"
                        r"|等(?:国内外|国际|国内|全国|全球|业内)?(?:知名|著名|一流|优质)的?[\u4e00-\u9fff]{0,4}(?:企业|公司|集团)"
+                       r"|等(?:国内外|国际|国内|全球)(?:大厂|厂商|巨头)"
                        r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
 # 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
 # leaders of one sector; 北京奔驰、小米等10家整车厂, 北京现代、北汽有限两大整车厂: the makers of a trade, counted;
-# 国航、南航…等国际知名的航空公司: companies of renown (not …等特点的新经济企业: the features of a kind)
+# 国航、南航…等国际知名的航空公司: companies of renown (not …等特点的新经济企业: the features of a kind); 龙凤、京粮…等
+# 玉米加工及配套企业: the companies of a trade and its suppliers; 美光、AMD等国际大厂: the world's big makers
 # "…等项目", "…等14个项目", "A、B 2个项目"
 _PLACES_KIND = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?[个]?(?:地|地区|省市|省份|城市|市县|县市|县区)")
 """A list's close that says its items are places (武安、丰南、迁安等地企业)."""
@@ -870,8 +873,8 @@ def _listed(ctx: Context) -> Iterator[Mention]:
     for sent in ctx.sentences:
         for m in _LIST_END.finditer(sent.text):
             if m.group().startswith("等") and lex.tokenizer.FREQ.get(sent.text[m.start() - 1:m.start() + 1], 0) \
-                    >= COMMON_WORD_FREQ:
-                continue  # 高等, 平等: 等 is part of a word
+                    >= COMMON_WORD_FREQ and "、" not in sent.text[max(0, m.start() - 12):m.start()]:
+                continue  # 高等, 平等: 等 is part of a word (not after a list: 华润、华强方特|等一批知名企业)
             if _PLACES_KIND.match(m.group()):
                 continue  # 支持武安、丰南、迁安等地企业: the places the companies are in
             items = _joined_first(lex, sent.text, enumeration_items(sent.text, m.start(), lex))
@@ -915,7 +918,8 @@ def _joined_first(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> list
 
 def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
     """Where the name of the list item ``text[a:b]`` starts: past a verb and its 了, past what kind of company it is
-    (世界领军企业|鑫联环保科技, 世界知名品牌|科勒卫浴, 中国民营企业500强|湖南金荣集团), then past a lead word."""
+    (世界领军企业|鑫联环保科技, 世界知名品牌|科勒卫浴, 中国民营企业500强|湖南金荣集团, 半导体设备制造商|台湾荏原,
+    IC设计龙头|联咏科技), then past a lead word."""
     a += _verb_done(lex, text[a:b])
     kind = _KIND_BEFORE.match(text, a, b)
     if kind and b - kind.end() >= 2 and text[kind.end()] not in "中里内之":
@@ -923,7 +927,7 @@ def _item_start(ctx: Context, lex: Lexicon, text: str, a: int, b: int) -> int:
     return a + trim_lead(lex, _lead_words(ctx), text[a:b])
 
 
-_KIND_BEFORE = re.compile(r"[^、，]*(?:企业|品牌|\d+强|百强|千强)(?:\d+强|百强|千强)?")
+_KIND_BEFORE = re.compile(r"[^、，]*(?:企业|品牌|制造商|供应商|\d+强|百强|千强)(?:\d+强|百强|千强)?|[^、，]{2,}龙头")
 
 
 def _verb_done(lex: Lexicon, item: str) -> int:
