@@ -173,6 +173,9 @@ def test_offsets_and_sentence(make_context):
     ("中国（河北）自由贸易试验区挂牌运行。", {"中国(河北)自由贸易试验区"}),
     ("推进南港工业区建设。", {"南港工业区"}),
     ("易水湖旅游度假区创建成功。", {"易水湖旅游度假区"}),
+    # a photo's caption, what a place is to welcome and a park's area open no name
+    ("航拍宁德邦普新材料产业园。王婷婷 摄", {"宁德邦普新材料产业园"}),
+    ("规划建设4.15平方公里新能源汽车产业园，其中一期项目已投入使用。", {"新能源汽车产业园"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected

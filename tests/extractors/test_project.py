@@ -150,8 +150,9 @@ def test_two_works_joined_by_ji_are_two_names(make_context):
     # a region and a verb that takes projects on
     "——沁源县抓项目兴产业助推转型发展",
     "坚持大上项目、上大项目。",
-    # a verb or adverb and its object
+    # a verb, adverb or preposition and its object
     "抓早项目谋划，瞄准交通、能源领域。",
+    "全力扩大有效投资，按下项目建设和招大引强“快进键”。",
     # how many, and a kind
     "“黄金枢纽”激活产业新动能，越来越多好项目落户湘阴。",
     # socio-economic kinds and policy words
@@ -459,6 +460,7 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     ("完成照旺台小学片区征迁工作。", "照旺台小学"),  # an area named after a school
     ("实施市头村等3个土地整理项目。", "市头村"),  # a village the counted projects are in
     ("渝东南迈入高铁时代。", "渝东南迈入高铁"),  # entering an era
+    ("烧肉园区已正式营运，而三井Outlet二期预计于2026年第一季开幕。", "而三井Outlet二期"),  # a conjunction
     ("这批项目的集中开工将为我县经济注入活力。", "这批项目"),
     ("建设白沟新城7大物流基地。", "白沟新城7大物流基地"),  # a count of a kind inside
     ("稳妥推进RCEP示范项目集聚区建设。", "RCEP示范项目"),  # the works head of a park's name

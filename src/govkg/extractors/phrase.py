@@ -365,7 +365,8 @@ def _front(lex: Lexicon, body: str) -> str:
 
 
 _MONEY = re.compile(r"\d\s*(?:亿|万)?元|\d+宗")
-_LEADING_COUNT = re.compile(r"^(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)(?:个|家|户|项|批|座|条|所|处|类)")
+_LEADING_COUNT = re.compile(r"^(?:(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)(?:个|家|户|项|批|座|条|所|处|类)"
+                            r"|[\d.]+(?:平方公里|平方千米|公顷|亩))")  # 规划建设4.15平方公里|新能源汽车产业园: its area
 
 
 @dataclass(frozen=True, slots=True)

@@ -379,6 +379,11 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
+def _verb_like(tags) -> bool:
+    """Whether words tagged ``tags`` open with a verb or adverb, or with a preposition and where (按|下)."""
+    return tags[0][1] in ("v", "d") or (tags[0][1] == "p" and len(tags) > 1 and tags[1][1] == "f")
+
+
 _OWNED_BY = re.compile(r"(?:公司|集团)(?:投资)?(?:投建|新建|兴建|建设)$")
 """A company building the work right before its name (…科技有限公司投建|智慧装备制造项目): the company's one."""
 _LEVELS = frozenset("区县市镇乡旗州")
@@ -532,8 +537,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True
     if name[len(body):] in ("项目", "工程") and _only_a_place(ctx, body):
         return True  # 正阳县项目, 黑龙江省产业项目: a region's projects, no one project
-    if len(body) == 2 and name[2:] == "项目" and lex.tokenizer.tags(body)[0][1] in ("v", "d"):
-        return True  # 争跑|项目资金, 抓早|项目谋划, 大上|项目: a verb or adverb and its object, no owner's project
+    if len(body) == 2 and name[2:] == "项目" and _verb_like(lex.tokenizer.tags(body)):
+        return True  # 争跑|项目资金, 抓早|项目谋划, 大上|项目, 按下|项目建设…“快进键”: a verb or adverb and its
+        # object, no owner's project (同福|项目 is a brand's)
     if "等" in body and any(w == "等" or (w.endswith("等") and lex.tokenizer.FREQ.get(w, 0) < RARE_WORD_FREQ)
                            for w in lex.tokenizer.cut(body, HMM=False)) or _COUNTED_END.search(body):
         return True  # 深远海风电等重大项目, 美恒等光伏发电项目 (jieba cuts 电等, 恒等), 沙久等11条国省干线公路 (久等):
