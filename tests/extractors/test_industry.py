@@ -189,6 +189,9 @@ def test_list_near_misses_rejected(make_context, sentence, rejected):
 # rule 3: sector terms the clause develops, coordinates or heads
 @pytest.mark.parametrize("sentence, expected", [
     ("大力发展现代物流业。", {"现代物流", "现代物流业"}),
+    ("台南在半导体领域表现亮眼。", {"半导体"}),  # the field a place does well in
+    ("巩固其在全球高科技产业的重要地位。", {"高科技"}),  # the world's industry: 全球 is no part of it
+    ("加快打造世界一流鲜切花产业。", {"鲜切花"}),  # nor is a rank after it
     ("优先发展现代旅游业。", {"现代旅游业"}),
     # what the sector is to do or be (推动|林果业提质增效, 以畜牧业为基础)
     ("推动林果业提质增效，标准化率达88%。", {"林果"}),

@@ -92,6 +92,8 @@ _FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
 _TERM_HEADED = re.compile(rf"业|经济|集群|基地|链|产业链|板块|{_ROLES}|龙头|" + _GROWS)
 _TERM_BETTERED = re.compile(r"提质增效|提质|转型升级")
 """What a sector term alone is to do (推动林果业|提质增效); with a brand before it, a company is (推进弘润石化|转型升级)."""
+_IN = ("在", "于")
+"""What opens the field a sector term names (台南在|绿能|领域表现亮眼)."""
 # rule 4: words that join two industries
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
@@ -395,7 +397,8 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
                 continue  # 九星钒钛, 易品食品: a company's short name, not a sector
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
         developed = bool(before) and (is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
-        headed = bool(_TERM_HEADED.match(after)) or (start == term_start and bool(_TERM_BETTERED.match(after)))
+        headed = bool(_TERM_HEADED.match(after)) or (start == term_start and bool(_TERM_BETTERED.match(after))) \
+            or (after.startswith("领域") and text.endswith(_IN, 0, start))
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
             f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
@@ -1039,9 +1042,8 @@ def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...])
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
     for prefixes in (_prefixes(ctx), places):
-        for p in prefixes:
-            if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2:
-                cut += len(p)
+        while p := next((p for p in prefixes if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2), ""):
+            cut += len(p)  # one after another in any order (世界|一流|鲜切花)
     return cut
 
 

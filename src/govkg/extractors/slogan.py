@@ -50,7 +50,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # an amount of money, area, weight or power (50亿元, 150万平方米, 3万亩; not 15分钟健身圈, 1小时经济圈)
 _MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公里|亩|吨|千瓦|兆瓦|标准箱)")
 _NUMBERED = re.compile(r"\d+号")  # a numbered thing: an address, a box, a line
-_EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)$")
+_EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)(?:·[\u4e00-\u9fff]{2,8}\d{4})?$")
+"""An event (…签约仪式), with the place and year of one held in turns (世界旅游经济论坛·黑龙江2025)."""
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
 _COUNTED_POINTS = re.compile(rf"^(?:\d+|[{NUMERALS}]+)个(?:关键点|方面|要点|着力点|坚持|原则|导向|维度)")
 """A count of the points a parallel quote makes (“稳增长、促改革、调结构、惠民生”四个方面): a formulation, not things."""
