@@ -431,6 +431,17 @@ def test_a_county_named_only_by_its_short_form_in_a_pages_headline_and_again_is_
     assert "唐河县" not in _labels(mentions)
 
 
+def test_a_reports_title_after_its_table_of_contents_is_read(make_context):
+    """A report's title line deep in the page (after a table of contents) is its own, not a portal's link to
+    another report, when the congress is addressed right after it; a link line stays unread."""
+    toc = "".join(f"（{n}）聚焦{w}\n" for n, w in zip("一二三四五六七", ("项目建设", "工业强县", "乡村振兴", "文旅融合",
+                                                                   "改革开放", "生态文明", "普惠共享")))
+    mentions, _ = _run(make_context(toc + "2024年夏县政府工作报告\n各位代表：\n现在，我代表县人民政府报告工作。"))
+    assert "夏县" in _labels(mentions)
+    mentions, _ = _run(make_context(toc + "2024年夏县政府工作报告\n现在，我代表县人民政府报告工作。"))
+    assert "夏县" not in _labels(mentions)
+
+
 def test_a_portals_breadcrumb_names_the_pages_county(make_context):
     """首页>地方频道>泰州>靖江: the page is 靖江市's, so its bare short form and its town (东兴镇, a name many counties
     share) are read."""

@@ -28,7 +28,7 @@ from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation, official_spans
 from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter
-from govkg.model import EntityRef, Mention, Relation
+from govkg.model import EntityRef, Mention, Relation, Sentence
 from govkg.text.segment import Segmenter
 
 REGION = "Region"
@@ -44,6 +44,9 @@ _RIGHT_DENY = {"乡": set("村镇亲贤土愁情风俗里间下野音邻民绅�
                "嘎查": set()}
 # A short unpunctuated line naming another report, or a bare tag: portal links, not content.
 _LINK_LINE = re.compile(r"[^，。；：、！？,;:!?]{0,40}(?:工作报告|公报|年鉴)[^，。；：、！？,;:!?]{0,12}|\S{2,8}")
+_ADDRESS = ("各位代表", "各位委员")
+"""How a report speaks to its congress, right after its title (2024年夏县政府工作报告 / 各位代表：), wherever the
+title stands (after a table of contents, 2024年…|一、…|二、…|2024年夏县政府工作报告): no portal link."""
 _TOWN_SHORT_LEFT_DENY = set("东西南北前后上下大小新老")
 # a short form ending in a landform is as often the river, lake, garden or hill itself (漕河, 莲池)
 _LANDFORM_END = tuple("河湖池山园江泉")
@@ -266,6 +269,11 @@ def _full_hits(idx: _Index, text: str) -> list[_Hit]:
                 continue
         kept.append(hit)
     return kept
+
+
+def _addressed(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether sentence ``i`` opens by addressing the congress (各位代表：)."""
+    return i < len(sentences) and sentences[i].text.startswith(_ADDRESS)
 
 
 def _after_year(text: str, at: int) -> bool:
@@ -970,8 +978,8 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     gaz = idx.gaz
     head = _head_lines(ctx)
     head_end = head[-1][1] if head else 0
-    sents = [_Sent(s.index, s.start, s.text) for s in ctx.sentences
-             if s.start < head_end or not _LINK_LINE.fullmatch(s.text)]
+    sents = [_Sent(s.index, s.start, s.text) for i, s in enumerate(ctx.sentences)
+             if s.start < head_end or not _LINK_LINE.fullmatch(s.text) or _addressed(ctx.sentences, i + 1)]
     for sent in sents:
         sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
         _narrow_by_short_parent(idx, sent)
