@@ -61,6 +61,7 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (Q, "完成8条县乡道路改造。", set()),  # a measure word opens no name
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
+        (None, "位于零陵城区东南郊。", set()),  # a place's short name before 城区 (零陵|城区: not 陵城区)
         (None, "入选全国电子商务进农村综合示范25佳县。", set()),
         (None, "与广州市增城区签订合作协议。", {"广州市", "增城区"}),
         # ... or its last character opening 区域 (环泰山|区域); 市委, 市区 still name the division

@@ -661,8 +661,9 @@ def _shorts_for(idx: _Index, code: str) -> Iterator[tuple[str, tuple[str, ...]]]
 
 
 def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
-    """True when a full name of three or more characters reads as two common words, its first
-    character closing the word before it (新增|城区停车位: not 增城区), or its last opening the word
+    """True when a full name of three or more characters reads as two common words (or a place's short name and
+    a common word), its first character closing the word before it (新增|城区停车位: not 增城区; 零陵|城区: not
+    陵城区), or its last opening the word
     after it (环泰山|区域: not 泰山区).
 
     >>> s = "新增城区停车位1860个"
@@ -670,12 +671,15 @@ def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
     True
     >>> _reads_across(Resources(), "打造环泰山区域旅游圈", _Hit(3, 6, "region.gazetteer"))
     True
+    >>> _reads_across(Resources(), "位于零陵城区东南郊", _Hit(3, 6, "region.gazetteer"))
+    True
     """
     if hit.end - hit.start < 3:
         return False
-    if hit.start > 0 and _common(resources, text[hit.start - 1:hit.start + 1]) \
+    if hit.start > 0 and (_common(resources, text[hit.start - 1:hit.start + 1])
+                          or gazetteer(resources).names_division(text[hit.start - 1:hit.start + 1])) \
             and _common(resources, text[hit.start + 1:hit.end]):
-        return True
+        return True  # or its first closing a place's short name before it (零陵|城区: not 陵城区)
     return text.startswith(_OPENED_AFTER, hit.end - 1) and _common(resources, text[hit.start:hit.end - 1])
 
 
