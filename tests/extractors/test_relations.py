@@ -187,6 +187,17 @@ def test_a_page_about_a_park_has_it_host_what_its_other_sentences_name(make_cont
     assert ("川南新材料化工园区", "hosts", "网络通信") not in found
 
 
+def test_a_page_opening_with_a_park_it_then_calls_by_its_kind_is_about_it(make_context):
+    page = ("湖北老河口经济开发区于2013年经湖北省人民政府批准成立，属省级经济开发区。"
+            "近年来开发区大力实施工业强区战略，着力转型升级纺织服装、装备制造及汽车零部件三大传统产业；"
+            "大力培育发展循环经济、电子信息、生物医药三大支柱产业。")
+    found, _ = relations(make_context, page, title=None)
+    assert {("湖北老河口经济开发区", "hosts", "电子信息"), ("湖北老河口经济开发区", "hosts", "纺织服装")} <= found
+    # a page that names it once and never again by its kind is not about it
+    found, _ = relations(make_context, page.replace("近年来开发区", "近年来全市"), title=None)
+    assert ("湖北老河口经济开发区", "hosts", "电子信息") not in found
+
+
 def test_a_line_opening_with_a_park_and_a_colon_is_about_that_park(make_context):
     page = ("张掖市已建成工业园区6个。\n"
             "张掖经济技术开发区：2006年升级为国家级经济技术开发区。形成以正大集团、奥林贝尔等企业为龙头的农副产品加工产业。\n"

@@ -686,7 +686,11 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
     def names_it(s: _Sent) -> bool:  # 浙江省杭州高新区, then 杭州高新区; 吉林经开区, then 吉林市经济技术开发区
         return any(m.type == "Park" and _one_park(doc.ctx, park.label, m.label) for m in s.mentions)
 
-    if sum(map(names_it, doc.sents.values())) < 2:
+    def calls_it(s: _Sent) -> bool:  # 近年来开发区大力实施…: by the common word of its kind
+        word = _PARK_WORD_SUBJECT.match(s.text) or _PARK_WORD_AFTER_TIME.match(s.text)
+        return bool(word) and park.label.endswith(_PARK_WORD_KINDS[word.group(1)])
+
+    if sum(names_it(s) or calls_it(s) for s in doc.sents.values()) < 2:
         return  # a park the page names once is not what it is about
     for s in doc.sents.values():
         if s is first or names_it(s) or s.subject() is not None:
@@ -697,6 +701,8 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
 
 # A park's common word as a clause's subject, after a lead of time (园区坚持…, 2024年，园区牢牢抓住…, 该开发区…)
 _PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(园区|开发区|高新区|经开区|工业园区?)")
+# ... or after a time word without a comma (近年来开发区大力实施…)
+_PARK_WORD_AFTER_TIME = re.compile(r"^(?:近年来|近年|今年|去年|目前|当前|同时)(园区|开发区|高新区|经开区|工业园区?)")
 # a region's common word as a clause's subject (全县推进…, 今年，我市…): the clause is about the region
 _REGION_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:全|我|该|本)?[省市县区旗州镇乡村]")
 # which common words stand for a park of which kind (a 高新区 is no 开发区 of the county's own)
