@@ -176,6 +176,7 @@ def test_offsets_and_sentence(make_context):
     # a photo's caption, what a place is to welcome and a park's area open no name
     ("航拍宁德邦普新材料产业园。王婷婷 摄", {"宁德邦普新材料产业园"}),
     ("规划建设4.15平方公里新能源汽车产业园，其中一期项目已投入使用。", {"新能源汽车产业园"}),
+    ("“3”即打造前岐—双岳锂电新能源产业园、龙安—店下省级化工园。", {"前岐—双岳锂电新能源产业园", "龙安—店下省级化工园"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected

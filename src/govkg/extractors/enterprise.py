@@ -58,7 +58,7 @@ from govkg.model import EntityRef, Mention
 # "…等头部企业", "…等16户企业", "…等7家企业"; without 等 a count with its measure word: "A、B两家企业"; after 等 the
 # sectors of leading companies ("…等数字经济、生物经济领军企业")
 _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|大批|\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
-                       r"共?(?:\d+|[两三四五六七八九十])[家户个])"
+                       r"共?(?:\d+|[两三四五六七八九十多])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
                        r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)"
                        r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?"
