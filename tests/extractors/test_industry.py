@@ -175,6 +175,7 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("打好汽车产业转型攻坚战，打好产业基础高级化的攻坚战。", {"好汽车产业", "产业基础高级化"}),
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
+    ("打造世界级优质白酒产业集群。", {"世界级优质白酒", "级优质白酒"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people
     # a region of several provinces, an era, a word cut apart, a university
     ("成立长三角先进制造业集群联盟，抢抓后疫情时代产业链重构，围绕“科技引导型先进制造业基地”发展定位，"
