@@ -1,5 +1,6 @@
 import pytest
 
+from govkg.extractors import extract
 from govkg.extractors.industry import extract_industries, industry_key
 from govkg.model import EntityRef, Mention
 
@@ -175,7 +176,6 @@ def test_a_list_of_public_services_is_no_list_of_sectors(make_context, sentence)
     ("打好汽车产业转型攻坚战，打好产业基础高级化的攻坚战。", {"好汽车产业", "产业基础高级化"}),
     # the rank a cluster is meant to reach is no part of its sector's name
     ("加快建设世界级先进光伏和新型储能产业集群。", {"世界级先进光伏"}),
-    ("打造世界级优质白酒产业集群。", {"世界级优质白酒", "级优质白酒"}),
     ("聚力氢能全产业链攻坚，提升贫困人口产业覆盖率。", {"聚力氢能产业", "贫困人口产业"}),  # a verb; a share of people
     # a region of several provinces, an era, a word cut apart, a university
     ("成立长三角先进制造业集群联盟，抢抓后疫情时代产业链重构，围绕“科技引导型先进制造业基地”发展定位，"
@@ -643,3 +643,11 @@ def test_a_word_before_an_industry_is_read_before_the_words_jieba_joins_to_it(ma
     found = labels(make_context("积极发展节水产业，壮大特色水产业。"))
     assert {industry_key(label) for label in found} == {"节水", "特色水产"}
 
+
+
+def test_a_rank_in_front_goes_whole_in_a_whole_document(make_context):
+    """世界级 before a sector goes as a whole, not 世界 alone (which left 级优质白酒 once regions were read)."""
+    ctx = make_context("推动川南经济区打造先进制造业基地，共建世界级优质白酒产业集群，与重庆协同。")
+    facts = extract(ctx.doc, ctx.sentences, ctx.resources)
+    found = {info.label for ref, info in facts.entities.items() if ref.type == "Industry"}
+    assert "优质白酒" in found and "级优质白酒" not in found
