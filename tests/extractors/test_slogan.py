@@ -396,6 +396,9 @@ def test_a_parallel_quote_whose_items_do_not_all_open_with_places_is_a_formula(m
     ("我们将聚焦服务企业效能提升突破年，想企业之所想。", "服务企业效能提升突破年"),
     # a first part with its own head is a campaign of its own
     ("开展解放思想大讨论和服务能力大提升行动。", "服务能力大提升行动"),
+    # after the verb, a word that also leads campaigns opens this one's name (实施|全面振兴…, not 全面|实施…)
+    ("全省深入实施全面振兴新突破三年行动。", "全面振兴新突破三年行动"),
+    ("全面实施乡村建设三年行动。", "乡村建设三年行动"),
 ])
 def test_a_campaign_is_named_from_the_verb_that_opens_it(make_context, sentence, name):
     assert set(_slogans(make_context(sentence))) == {name}

@@ -69,6 +69,9 @@ _CAMPAIGN_TAIL = re.compile(rf"(?:攻坚|专项|提升|整治)行动|[{NUMERALS}
 # 与 joins the parts of one name (不正之风与腐败问题集中整治行动), and 和谐 is one word (构建和谐劳动关系…五年行动)
 _CAMPAIGN_LEAD = re.compile(r"^.*(?:实施|开展|推进|启动|落实|深化|举行|组织|打好|打赢|进行|抓好|持续|深入|扎实|全面|大力|积极"
                             r"|新一轮|首届|参与|参加|完成|聚焦|围绕|聚力|着力|[及、]|和(?![谐美平睦]))")
+_NAMED_BY_ADVERB = re.compile(r"(?:实施|开展|推进|启动|落实|深化|组织|抓好|打好|打赢)(全面|深入|持续|扎实|大力|积极)")
+"""A campaign's own word after its verb that leads campaigns too when it stands before the verb (深入实施|…, but
+实施|全面振兴新突破三年行动)."""
 _OWN_HEAD = re.compile(rf"(?:行动|斗争|整治|治理|工程|活动|攻坚战|战役|会战|大讨论|[\d{NUMERALS}]年)$")
 """What a campaign listed before another ends in when it has a head of its own (扫黑除恶专项斗争和|禁毒专项整治行动)."""
 _COUNT_HEAD = re.compile(
@@ -556,6 +559,9 @@ def _unquoted_named(sent: Sentence, lex: SloganLexicon) -> Iterator[_Hit]:
             lead = _CAMPAIGN_LEAD.match(name[:lead.end() - 1]) or lead  # 开展|规范涉企行政检查和行政执法专项行动:
             # one campaign, when a verb opens it (“两新”政策和|提振消费专项行动 stays cut)
         start = m.start() + (lead.end() if lead else 0)
+        named = _NAMED_BY_ADVERB.search(text, m.start(), start) if lead else None
+        if named and named.end() == start:
+            start = named.start(1)  # 实施|全面振兴新突破三年行动: after the verb an adverb's word opens the name
         name = text[start:m.end()]
         if len(name) < 6 or re.search(r"[等的]", name):
             continue
