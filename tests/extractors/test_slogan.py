@@ -388,6 +388,16 @@ def test_a_parallel_quote_whose_items_do_not_all_open_with_places_is_a_formula(m
     assert set(_slogans(ctx)) == {"海南所需、屯昌所能、产业所趋、民生所盼"}
 
 
+
+def test_a_parallel_quote_of_what_places_are_to_become_is_a_formula(make_context):
+    """Every item opens with a place, but says at length what it is to become: a goal, not places' products."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("广西玉林市福绵区将全力打造“玉林工业发展新增长极、广西纺织服装产业领头羊”，推广“福绵黑猪、福绵香鸡”。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    assert set(_slogans(ctx)) == {"玉林工业发展新增长极、广西纺织服装产业领头羊"}
+
+
 @pytest.mark.parametrize("sentence, name", [
     # what the verb opens is one campaign across 和 when its first part has no head of its own
     ("开展规范涉企行政检查和行政执法专项行动。", "规范涉企行政检查和行政执法专项行动"),

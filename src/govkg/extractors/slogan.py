@@ -759,11 +759,17 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
 
 
+_GOAL_ITEM = 8
+"""How long every item of a parallel quote opening with places is when it says what they are to become."""
+
+
 def _items_open_with_names(h: _Hit, offset: int, name_starts: set[int]) -> bool:
     """Whether every item of the quoted parallel formulation ``h`` (sentence offsets; ``offset``: the sentence's)
     opens with a place's or company's name (``name_starts``: document offsets); True for a quote of one item."""
     if parallel_signal(h.content) is not True or re.search("[，,]", h.content):
         return True  # (“博野虽小,但充满无限遐想”: speech)
+    if min(len(item) for item in _SPLIT_ITEMS.split(h.content)) >= _GOAL_ITEM:
+        return False  # what places are to become (“玉林工业发展新增长极、广西纺织服装产业领头羊”), not their products
     start = offset + h.start + 1
     for item in re.split(f"({_SPLIT_ITEMS.pattern})", h.content):
         if len(item) > 1 and start not in name_starts:
