@@ -84,6 +84,9 @@ def _parts(ctx) -> dict[EntityRef, Mention]:
         # quoted parallel sub-formulas
         ("9.四大战略：市委提出，要实施“融圈强极”“工业强市”“文旅兴市”“城乡融合”四大战略。",
          {EntityRef("Slogan", x) for x in ("融圈强极", "工业强市", "文旅兴市", "城乡融合")}),
+        # enumerated items sharing the term's head noun, without the verb each opens with
+        ("8.“八场攻坚战”：即坚决打好协同发展攻坚战、坚决打好项目建设攻坚战、坚决打好城市更新攻坚战。",
+         {EntityRef("Slogan", x) for x in ("协同发展攻坚战", "项目建设攻坚战", "城市更新攻坚战")}),
         # enumerated items sharing the term's head noun
         ("20.碳达峰十大行动：能源绿色低碳转型行动、节能降碳增效行动、工业领域碳达峰行动。",
          {EntityRef("Slogan", x) for x in ("能源绿色低碳转型行动", "节能降碳增效行动", "工业领域碳达峰行动")}),

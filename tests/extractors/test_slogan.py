@@ -43,6 +43,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         # four-character policy shapes and introducing verbs
         ("“工业强区”不单是一句口号。", "工业强区", None),
         ("大力发展饲草，推进“粮改饲”。", "粮改饲", None),
+        # a campaign named after a battle, or a battle of work
+        ("凝聚起坚决打赢新时代“辽沈战役”顺城之战的磅礴力量。", "辽沈战役", None),
         ("全面推行“阳光低保”，累计新增保障对象。", "阳光低保", None),
         ("深化“免申即享”，新增事项。", "免申即享", None),
         # chain of adjacent quotes led by one slogan

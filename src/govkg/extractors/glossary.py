@@ -55,6 +55,8 @@ _KEY = re.compile(r"[“‘]([^“”‘’]{1,12})[”’](?:即|就是|是指|
 _LEAD = re.compile(r"^(?:即|是指|指|就是|包括|是)")
 # a definition that opens by describing a project: 项目总投资…, 该项目位于…, 总投资3亿元…
 _PROJECT_DEFINITION = re.compile(r"\s*(?:该|本|此)?项目(?![库群化制])|\s*(?:总|计划)投资\s*(?:约|超过|近|达)?\s*[\d０-９]")
+_ITEM_VERB = re.compile(r"^(?:坚决|全力|大力|持续|深入|扎实|全面|着力|加快)?(?:打好|打赢|实施|开展|推进|抓好|做好|深化|落实)")
+"""The verb an enumerated part opens with (即坚决打好|协同发展攻坚战、坚决打好|项目建设攻坚战): no part of its name."""
 _COUNTED_WORKS = re.compile(r"^[\u4e00-\u9fff]{2,}?(?:\d+|[一二三四五六七八九十两百]+)个(?![一二三四五六七八九十两])[\u4e00-\u9fff]{2,}$")
 """What a part does to a number of things (强力推进|10个城市品质提升工程): a count of a kind, no one name."""
 _ALIAS = re.compile(r"(?:也称|又称|简称|亦称)[“‘]([^“”‘’]{2,20})[”’]")
@@ -253,7 +255,7 @@ def _parts(ctx: Context, entry: GlossaryEntry, term_ref: EntityRef, term_label: 
     if head:
         items = []
         for m in re.finditer(r"[^、，,；;。：:]+", text):
-            item = _LEAD.sub("", m.group().strip())
+            item = _ITEM_VERB.sub("", _LEAD.sub("", m.group().strip()))
             if (item.endswith(head) and len(head) + 2 <= len(item) <= 20 and not re.search(r"[“”‘’等的]", item)
                     and not _COUNTED_WORKS.match(item)):
                 items.append((m.start() + m.group().find(item), item))
