@@ -82,6 +82,7 @@ def found(ctx):
      {"精锐恒丰年产300万只汽车传动皮带轮", "昊森部件年产40万套汽车内外饰塑料件", "橙果桥梁桥梁机械设备制造"}),
     # a company building the work right before it makes a name of generic words its own
     ("中联重科新材料科技有限公司投建智慧装备制造项目，打造建筑新型材料智慧装备产业园。", {"智慧装备制造项目"}),
+    ("加快石太铁路客运专线建设，力争京石、津秦铁路客运专线开工。", {"石太铁路客运专线", "津秦铁路客运专线"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -468,6 +469,9 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     ("计划在广佛肇(怀集)经济合作区B区分三期建设柠檬全产业链项目。", "区B区分三期"),
     ("一辆辆工程车辆往来奔跑。", "一辆辆工程"),
     ("盘活处置农村闲置低效资产项目数量占比98.5%。", "盘活处置农村闲置低效资产项目"),
+    # a city's role, a protected area: no works
+    ("加快曲靖省域副中心城市建设。", "曲靖省域副中心"),
+    ("高质量建设大熊猫国家公园。", "大熊猫国家公园"),
 ])
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))

@@ -447,6 +447,7 @@ def _leading_preposition(text: str, a: int, close: int | None = None) -> int:
 
 
 _COUNT_OF_PROJECTS = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?:重点|重大|产业|民生)*(?:项目|工程)$")
+_NO_WORKS_END = re.compile(r"(?:副中心|国家公园)$")
 _BESIDES = re.compile(r"除[^，。；：,;:除]{2,40}?(?:项目|工程)外")
 
 
@@ -531,6 +532,8 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     body = name[:head] if head is not None else name
     if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)) or is_common_word(lex, name):
         return True  # 交通|工程 is a kind; 保定|南站 is a place's
+    if _NO_WORKS_END.search(name):
+        return True  # 曲靖省域副中心, 三江源国家公园: a city's role, a protected area; no works
     if body.endswith("类") or _COUNT_OF_PROJECTS.search(name):
         return True  # 央企类|项目, 科技创新类|项目: a class of projects; 东莞凤岗四个重点项目: a count of them
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
