@@ -177,6 +177,9 @@ def test_offsets_and_sentence(make_context):
     ("航拍宁德邦普新材料产业园。王婷婷 摄", {"宁德邦普新材料产业园"}),
     ("规划建设4.15平方公里新能源汽车产业园，其中一期项目已投入使用。", {"新能源汽车产业园"}),
     ("“3”即打造前岐—双岳锂电新能源产业园、龙安—店下省级化工园。", {"前岐—双岳锂电新能源产业园", "龙安—店下省级化工园"}),
+    # a bonded logistics centre is a zone; applying for one is no part of its name
+    ("中蒙二连浩特—扎门乌德经济合作区、通辽保税物流中心获批。", {"中蒙二连浩特—扎门乌德经济合作区", "通辽保税物流中心"}),
+    ("积极申建芜湖空港保税物流中心。", {"芜湖空港保税物流中心"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected
