@@ -62,6 +62,9 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
         (None, "位于零陵城区东南郊。", set()),  # a place's short name before 城区 (零陵|城区: not 陵城区)
+        # verbs of report prose with the level word after them are no town or village
+        ("溧阳市南渡镇", "现在，我代表镇人民政府，向大会作工作报告。", set()),
+        ("虞城县店集乡", "公司通过村精准扶贫专业合作社，建设了500亩的示范生产基地。", set()),
         (None, "入选全国电子商务进农村综合示范25佳县。", set()),
         (None, "与广州市增城区签订合作协议。", {"广州市", "增城区"}),
         # ... or its last character opening 区域 (环泰山|区域); 市委, 市区 still name the division
@@ -430,6 +433,12 @@ def test_a_county_named_only_by_its_short_form_in_a_pages_headline_and_again_is_
     lead = "涞源县生态环境持续改善\n" + "全县上下坚持生态优先，持续打好蓝天碧水净土保卫战，环境质量不断提升。" * 4 + "\n"
     mentions, _ = _run(make_context(lead + "唐河、拒马河河道整治完成。确保唐河水质达标。唐河断面监测。"))
     assert "唐河县" not in _labels(mentions)
+
+
+def test_a_town_of_the_county_named_in_full_wins_over_a_province_short_name_inside(make_context):
+    """云南驿镇 (a town of 祥云县) opens with 云南, the province's short form the page also names."""
+    mentions, _ = _run(make_context("云南省大理白族自治州祥云县。肉鸡养殖项目在云南驿镇、普淜镇建成特色养殖小区。"))
+    assert {"云南驿镇", "普淜镇"} <= _labels(mentions)
 
 
 def test_a_reports_title_after_its_table_of_contents_is_read(make_context):

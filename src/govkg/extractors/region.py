@@ -1093,8 +1093,11 @@ def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str
     for m in pattern.finditer(sent.text):
         s, e, name = m.start(), m.end(), m.group()
         deny = next((chars for suffix, chars in _RIGHT_DENY.items() if name.endswith(suffix)), set())
-        if not _free(sent.hits, s, e) or (e < len(sent.text) and sent.text[e] in deny):
+        inside = [h for h in sent.hits if h.start < e and s < h.end]
+        if any(h.rule != "region.short" or h.start < s or h.end > e for h in inside) \
+                or (e < len(sent.text) and sent.text[e] in deny):
             continue
+        sent.hits = [h for h in sent.hits if h not in inside]  # 云南驿镇: the town, not the province's short form
         county = towns[name]
         parent = next((h for h in sent.hits if h.end == s and h.code), None) \
             or _Hit(-1, -1, "region.gazetteer", (county,), county)
