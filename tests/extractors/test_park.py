@@ -180,6 +180,10 @@ def test_offsets_and_sentence(make_context):
     # a bonded logistics centre is a zone; applying for one is no part of its name
     ("中蒙二连浩特—扎门乌德经济合作区、通辽保税物流中心获批。", {"中蒙二连浩特—扎门乌德经济合作区", "通辽保税物流中心"}),
     ("积极申建芜湖空港保税物流中心。", {"芜湖空港保税物流中心"}),
+    # what a park was named or renamed: the verb opens no name; a 创业园区 is named whole
+    ("2006年3月被省政府正式命名为甘肃永昌工业园区。", {"甘肃永昌工业园区"}),
+    ("英德华侨工业园区更名广德产业园。", {"英德华侨工业园区", "广德产业园"}),
+    ("2013年6月被金昌市全民创业行动协调推进领导小组命名金昌市创业园区。", {"金昌市创业园区"}),
 ])
 def test_news_parks(make_context, sentence, expected):
     assert labels(make_context(sentence)) == expected
