@@ -193,6 +193,8 @@ def test_list_near_misses_rejected(make_context, sentence, rejected):
     ("台南在半导体领域表现亮眼。", {"半导体"}),  # the field a place does well in
     ("巩固其在全球高科技产业的重要地位。", {"高科技"}),  # the world's industry: 全球 is no part of it
     ("加快打造世界一流鲜切花产业。", {"鲜切花"}),  # nor is a rank after it
+    ("依托竹木资源和产业基础，做强竹木加工全链条产业。", {"竹木加工"}),  # the whole chain of a sector
+    ("依托合作社经营，全乡山药种植面积稳定在2000亩。", {"山药"}),  # the whole township's crop
     ("优先发展现代旅游业。", {"现代旅游业"}),
     # what the sector is to do or be (推动|林果业提质增效, 以畜牧业为基础)
     ("推动林果业提质增效，标准化率达88%。", {"林果"}),

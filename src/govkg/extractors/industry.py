@@ -66,7 +66,8 @@ from govkg.model import EntityRef, Mention
 _HEAD = re.compile(r"(?:产业|行业)(?:集群(?![区园])|链|(?![园基区示孵项化路]|道路|集聚区|集中区|聚集区|集聚园|集中发展区|集中度|集聚度|空间|载体|大厦|覆盖))")
 _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 # scale and rank words at the end of a body: 千亿级新型化工, 新能源材料主导
-_SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全|国家级|省级|市级|县级)+$")
+_SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全链条|全产业链|全"
+                    r"|国家级|省级|市级|县级)+$")  # 竹木加工|全链条产业: the whole chain of a sector
 # a sector's size in front of a candidate's name (百亿|玻纤, 千亿级|页岩气); :data:`_SCALE` strips a headed body's
 _SIZE = re.compile(r"(?:(?:[十百千万]亿|\d+亿)元?级?|世界级)(?=[\u4e00-\u9fff]{2})")  # or its rank (世界级|先进光伏)
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
