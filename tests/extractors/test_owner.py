@@ -65,6 +65,7 @@ def test_no_owner_outside_sentences_of_investment(make_context):
 @pytest.mark.parametrize("name, owner", [
     ("能建数科压缩空气储能", "能建数科"),  # a brand of single characters, as jieba cuts it
     ("晶澳新能源产业基地", "晶澳"),  # the brand ends where a sector term starts, though jieba cut 澳新
+    ("隆烨化工技改项目", "隆烨化工"),  # but a sector right before what a company does to its plant is its trade
     ("万鑫顺达100MW光伏", "万鑫顺达"),
     ("村级光伏电站建设项目", ""),  # a common word of the dictionary
     ("投运金上至湖北特高压直流输电工程", ""),

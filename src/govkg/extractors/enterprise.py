@@ -431,6 +431,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
                 is_sector_term(ctx, name[brand:brand + k]) for k in range(2, 5)):
         brand += 2  # a trade is a noun and no modifier (华电|高端装备, 雄源|智慧…), nor what the brand names already
         # (陕煤|煤炭分质利用: the project's material)
+    elif not traded and len(trade) == 2 and _COMPANY_WORKS.match(name, brand + 2) and is_sector_term(ctx, trade):
+        brand += 2  # a sector right before what a company does to its plant is its trade (隆烨|化工|技改项目)
     owner, own = name[:brand], name[place:brand]
     if len(name) - brand < 4 or _NOT_NAME.search(owner) or _not_tail(ctx).search(owner) or _NOT_OWNER.search(own) \
             or (len(own) == 2 and own.startswith("中") and _PAIR_PARK.search(name, brand)) \
@@ -443,6 +445,8 @@ def project_name_owner(ctx: Context, name: str) -> int:
     return brand
 
 
+_COMPANY_WORKS = re.compile(r"技改|技术改造|扩建|改扩建|扩能|搬迁|迁建|提质改造|升级改造|智能化改造")
+"""What a company does to its own plant (…|技改项目)."""
 _WORD_AND_PHASE = re.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十]期")
 
 
