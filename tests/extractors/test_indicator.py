@@ -137,6 +137,14 @@ def test_a_county_report_whose_region_is_a_province_gives_no_figures(observe):
     assert found == set()
 
 
+def test_a_towns_report_gives_the_towns_figures(observe):
+    """A town's report (its title names the town before 政府工作报告) says 全镇: the figures are the town's."""
+    found, facts = observe("全镇实现地区生产总值52亿元，增长9.6%。", title="2019年南渡镇政府工作报告\n所属地区:江苏-常州-溧阳市",
+                           section="一、2018年工作回顾")
+    assert found == {("GDP", 2018, "actual", "5200000000", "CNY", "9.6")}
+    assert {o.region.key for o in facts.observations} == {"320481/南渡镇"}
+
+
 def test_a_county_report_that_compares_with_its_province_keeps_its_figures(observe):
     found, _ = observe("全县地区生产总值增长7%，增速居全省第一、全省第二、全省前列，全省领先，高于全省。")
     assert found == {("GDP", 2019, "actual", None, None, "7")}

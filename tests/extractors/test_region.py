@@ -329,6 +329,9 @@ def test_traditional_script_offsets(make_context):
         ("政府工作总体要求", "认真贯彻州委九届三次全会和县委十三届三次全会精神。真正把漾濞打造成苍洱后花园，作出漾濞贡献。",
          "532922"),
         ("政府工作总体要求", "认真贯彻和县委十三届三次全会精神。", None),
+        # a town's own report: the town its title names before 政府工作报告, placed in its county
+        ("2019年南渡镇政府工作报告", "所属地区:江苏-常州-溧阳市\n现在，我代表镇人民政府，向大会作工作报告。", "320481/南渡镇"),
+        ("2019年溧阳市政府工作报告", "南渡镇加快发展。", "320481"),
     ],
 )
 def test_document_region(make_context, title, text, expected):

@@ -148,6 +148,10 @@ def _own_region(ctx: Context) -> tuple[str, str | None]:
     from govkg.extractors.gazetteer import gazetteer, short_form
 
     gaz = gazetteer(ctx.resources)
+    if ctx.doc_region is not None and "/" in ctx.doc_region.key:  # a town's report (320481/南渡镇)
+        town = ctx.doc_region.key.rsplit("/", 1)[1]
+        names = {town, re.sub(r"(?:镇|乡|街道)$", "", town)}
+        return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))), "town"
     div = gaz.divisions.get(ctx.doc_region.key) if ctx.doc_region else None
     if div is None:
         return "", None
@@ -159,7 +163,7 @@ def _own_region(ctx: Context) -> tuple[str, str | None]:
 # the levels of region a scope word can speak of: 全县 is a county's, 全区 a district's or an autonomous region's
 _SCOPE_LEVELS = {"省": {"province"}, "县": {"county"}, "旗": {"county"}, "区": {"province", "county"},
                  "市": {"province", "prefecture", "county"}, "州": {"prefecture"}, "盟": {"prefecture"},
-                 "乡": set(), "镇": set()}
+                 "乡": {"town"}, "镇": {"town"}}
 _SCOPE_WORD = re.compile(r"[全我本]([省县旗区市州盟乡镇])")
 # how a report names its own region: 我县 anywhere, 全县 at the start of a clause (not 居全省第一, a comparison)
 _CLAUSE_START = frozenset("，,。；;：:\n\r\t 　")

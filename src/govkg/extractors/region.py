@@ -367,7 +367,25 @@ def document_region(ctx: Context, mentions: Sequence[Mention]) -> EntityRef | No
     found = [(m.start, m.ref.key) for m in mentions
              if m.type == REGION and m.rule in ("region.gazetteer", "region.short") and m.ref.key in gaz.divisions]
     code = _doc_code(region_index(ctx.resources), ctx, found, _head_lines(ctx))
-    return EntityRef(REGION, code) if code else None
+    if code is None:
+        return None
+    town = _report_town(ctx, mentions, code)
+    return town or EntityRef(REGION, code)
+
+
+_TOWN_REPORT = re.compile(r"(?:人民)?政府工作报告")
+
+
+def _report_town(ctx: Context, mentions: Sequence[Mention], code: str) -> EntityRef | None:
+    """The town (乡, 镇, 街道) of the county ``code`` whose government's report the document is: its title names the
+    town right before 政府工作报告 (2019年南渡镇政府工作报告, in a report of 溧阳市's town)."""
+    title = ctx.doc.title or ""
+    report = _TOWN_REPORT.search(title)
+    if report is None:
+        return None
+    before = title[:report.start()]
+    return next((m.ref for m in mentions if m.type == REGION and m.ref.key.startswith(code + "/")
+                 and m.ref.key.count("/") == 1 and before.endswith(m.label)), None)
 
 
 def _doc_code(idx: _Index, ctx: Context, found: list[tuple[int, str]], head: list[tuple[int, int]]) -> str | None:
