@@ -83,6 +83,9 @@ def found(ctx):
     # a company building the work right before it makes a name of generic words its own
     ("中联重科新材料科技有限公司投建智慧装备制造项目，打造建筑新型材料智慧装备产业园。", {"智慧装备制造项目"}),
     ("加快石太铁路客运专线建设，力争京石、津秦铁路客运专线开工。", {"石太铁路客运专线", "津秦铁路客运专线"}),
+    # a sluice; a road's stretch by its direction (not a province's stretch: 京沪高速公路河北段)
+    ("鹰嘴岩水库建设完成，桥亭水闸开工建设。", {"鹰嘴岩水库", "桥亭水闸"}),
+    ("继光大道西段、实验小学地下停车场全面完工，推进京沪高速公路河北段建设。", {"继光大道西段", "京沪高速公路河北段"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
@@ -472,6 +475,7 @@ def test_yiji_joins_two_projects_not_one_name(make_context):
     # a city's role, a protected area: no works
     ("加快曲靖省域副中心城市建设。", "曲靖省域副中心"),
     ("高质量建设大熊猫国家公园。", "大熊猫国家公园"),
+    ("基本消除江海堤防和病险水闸安全隐患。", "病险水闸"),  # the state works are in: a kind
 ])
 def test_project_near_misses(make_context, sentence, rejected):
     projects, _, _ = found(make_context(sentence))

@@ -223,6 +223,7 @@ def test_list_or_spent_sums_are_no_projects_investment(facts_of, sentence, proje
     ("泽龙国际教育城签约落地；确保年内竣工。", ["泽龙国际教育城"], REVIEW, {("泽龙国际教育城", "签约", 2019, False)}),
     # a facility opened is completed
     ("迷昜古城特色街区整体开街。", ["迷昜古城特色街区"], REVIEW, {("迷昜古城特色街区", "竣工", 2019, False)}),
+    ("鹰嘴岩水库建设完成，形成亲水廊道。", ["鹰嘴岩水库"], REVIEW, {("鹰嘴岩水库", "竣工", 2019, False)}),  # building done
     # on schedule is under way
     ("立中车轮、绿生环保等9个项目达到时序进度。", ["立中车轮", "绿生环保"], REVIEW,
      {("立中车轮", "在建", 2019, False), ("绿生环保", "在建", 2019, False)}),

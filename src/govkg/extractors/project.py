@@ -63,7 +63,8 @@ _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
 _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五六七八九十]期|[（(][一二三四五六七八九十]期[）)](?:(?:建设)?(?:工程|项目)"
-                     r"|(?=[、，,；;。等]|$)))")  # …产业园(二期)、: a phase of its own in brackets
+                     r"|(?=[、，,；;。等]|$))|(?:路|街|大道|大街|环路|二环|三环)[东西南北]段)")  # …产业园(二期)、: a phase of
+# its own in brackets; 继光大道西段: a road's stretch
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
