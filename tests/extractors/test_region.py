@@ -62,6 +62,8 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         # a full name read across a word (新增|城区), a 2-character name after a count (25佳县)
         (None, "新建公共停车场7个，新增城区停车位1860个。", set()),
         (None, "位于零陵城区东南郊。", set()),  # a place's short name before 城区 (零陵|城区: not 陵城区)
+        # the four municipalities by their short forms, named in full or not
+        (None, "这家总部位于北京的企业当初擘画的研发在北京、产业化在天津的蓝图。", {"北京市", "天津市"}),
         # verbs of report prose with the level word after them are no town or village
         ("溧阳市南渡镇", "现在，我代表镇人民政府，向大会作工作报告。", set()),
         ("虞城县店集乡", "公司通过村精准扶贫专业合作社，建设了500亩的示范生产基地。", set()),

@@ -392,6 +392,15 @@ def test_a_parallel_quote_whose_items_do_not_all_open_with_places_is_a_formula(m
 
 
 
+def test_a_parallel_quote_of_what_places_do_is_a_formula(make_context):
+    """Every item opens with a place and says what it does: a formulation; speech after a place is none."""
+    from govkg.extractors.region import extract_regions
+
+    ctx = make_context("保定市博野县。推动形成“北京研发、保定转化，雄安创新、保定先行”新格局，“博野虽小，但充满无限遐想”。")
+    ctx.mentions.extend(m for m in extract_regions(ctx) if isinstance(m, Mention))
+    assert set(_slogans(ctx)) == {"北京研发、保定转化,雄安创新、保定先行新格局"}
+
+
 def test_a_parallel_quote_of_what_places_are_to_become_is_a_formula(make_context):
     """Every item opens with a place, but says at length what it is to become: a goal, not places' products."""
     from govkg.extractors.region import extract_regions

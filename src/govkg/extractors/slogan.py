@@ -741,7 +741,8 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                   # is one (“深圳总部+江门基地”: what each place does), and so is a parallel one whose items do not
                   # all open with names (“海南所需、屯昌所能、产业所趋、民生所盼”)
                   if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"
-                  or "+" in h.content or not _items_open_with_names(h, sent.start, name_starts)]
+                  or "+" in h.content or not _items_open_with_names(h, sent.start, name_starts)
+                  or _names_act(h, sent.start, name_starts, words)]
         hits.extend(quoted)
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex),
                   *_quality_places(sent, places)):
@@ -759,6 +760,25 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
 
 
+def _names_act(h: _Hit, offset: int, name_starts: set[int], words) -> bool:
+    """Whether a quote ``h`` of parallel items that each open with a name (``name_starts``: document offsets;
+    ``offset``: the sentence's) says what they do (“北京看病―保定康复”, “北京研发、保定转化，雄安创新、保定先行”): a verb
+    or adverb after the first word of half the items or more (not “屯昌黑猪、屯昌香鸡”, places' products, nor one item,
+    “保定制造品牌”, nor speech, “博野虽小，但充满无限遐想”). ``words``: a tokenizer with tags."""
+    start, acting, items = offset + h.start + 1, 0, 0
+    for item in _ACT_ITEMS.split(h.content):
+        if len(item) > 1:
+            if start not in name_starts:
+                return False
+            items += 1
+            acting += any(tag[:1] in ("v", "d") for _, tag in words.tags(item)[1:])
+        start += len(item)
+    return items >= 2 and 2 * acting >= items  # half the items at least: the tagger reads 研发, 先行 as nouns
+
+
+_ACT_ITEMS = re.compile(r"([、，,―—-])")
+
+
 _GOAL_ITEM = 8
 """How long every item of a parallel quote opening with places is when it says what they are to become."""
 
@@ -768,7 +788,8 @@ def _items_open_with_names(h: _Hit, offset: int, name_starts: set[int]) -> bool:
     opens with a place's or company's name (``name_starts``: document offsets); True for a quote of one item."""
     if parallel_signal(h.content) is not True or re.search("[，,]", h.content):
         return True  # (“博野虽小,但充满无限遐想”: speech)
-    if min(len(item) for item in _SPLIT_ITEMS.split(h.content)) >= _GOAL_ITEM:
+    items = _SPLIT_ITEMS.split(h.content)
+    if min(len(item) for item in items) >= _GOAL_ITEM:
         return False  # what places are to become (“玉林工业发展新增长极、广西纺织服装产业领头羊”), not their products
     start = offset + h.start + 1
     for item in re.split(f"({_SPLIT_ITEMS.pattern})", h.content):
