@@ -140,7 +140,7 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
     for index, spans in found.items():
         spans |= {(a, b, "project.sibling") for a, b in _siblings(ctx, lex, ctx.sentences[index].text, spans)}
         sent = ctx.sentences[index]
-        for a, b, rule in list(spans):
+        for a, b, rule in sorted(spans):
             parts = _two_works(ctx, lex, sent, a, b, named)
             if parts:
                 spans.discard((a, b, rule))
@@ -281,7 +281,7 @@ def _siblings(ctx: Context, lex: Lexicon, text: str, spans: set[tuple[int, int, 
     """
     heads = (head_regex("project_heads.txt"), head_regex("project_facility_heads.txt"))
     out: set[tuple[int, int]] = set()
-    todo = [(a, b) for a, b, _ in spans]
+    todo = sorted((a, b) for a, b, _ in spans)  # in order: what is found depends on what was seen first
     seen = set(todo)
     while todo:
         a, b = todo.pop()
