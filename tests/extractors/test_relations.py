@@ -228,6 +228,21 @@ def test_on_a_page_of_one_park_its_common_word_as_subject_stands_for_it(make_con
     assert not any(r[2] == "神州轮胎" and r[1] == "hosts" for r in found)
 
 
+def test_a_page_that_names_one_park_far_more_often_is_about_it(make_context):
+    """广德(英德)产业园, 广德产业园 (one park, its place in brackets) five times, two others once in a list: 目前园区…
+    stands for it."""
+    page = ("合作区正式更名为“广清经济特别合作区广德(英德)产业园”。广德产业园作为“三园一城”(即广清产业园、广佛冈产业园、"
+            "广德产业园)的重要组成部分。目前广德(英德)产业园总体规划已全面启动。"
+            "目前园区工业项目共计60个，主要覆盖机械装备、新型建材、新材料等行业。下一步，广德产业园将尽快成立管委会。")
+    found, _ = relations(make_context, page, title="首页 / 产经 / 经济合作区更名")
+    hosts = {b for a, p, b in found if p == "hosts" and a.startswith("广德")}
+    assert {"机械装备", "新型建材", "新材料"} <= hosts
+    # the same page naming its parks as often as each other does not say which 园区 is
+    found, _ = relations(make_context, page.replace("下一步，广德产业园", "下一步，广清产业园")
+                         .replace("目前广德(英德)产业园", "目前广佛冈产业园"), title="产业布局")
+    assert not {b for a, p, b in found if p == "hosts"} & {"机械装备", "新型建材"}
+
+
 def test_on_a_page_of_one_park_the_companies_of_sentences_without_a_subject_are_its(make_context):
     page = ("宁夏平罗工业园区位于平罗县城西。近年来，平罗工业园区抢抓机遇，加快发展。"
             "在培植优势产业方面，宁夏神州轮胎有限公司实现产值30亿元。宁夏丰华生物科技有限公司新上生产线两条。")

@@ -738,10 +738,9 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     about it: the park hosts the industries, enterprises and projects it names; on a page that opens with the
     park, or in a sentence where they move into one (…等企业纷纷入驻), it hosts the enterprises of a sentence that
     names no park or region (but inside a name) and opens with no region's common word (全县…)."""
-    parks = [m for m in doc.ctx.mentions if m.type == "Park"]
-    labels = {m.label for m in parks}
-    if not parks or any(not _one_park(doc.ctx, a, b) for a in labels for b in labels):
-        return  # no park, or more than one
+    parks = _main_park_mentions(doc.ctx, [m for m in doc.ctx.mentions if m.type == "Park"])
+    if not parks:
+        return  # no park, or several none of which the page names far more often than the others
     first = sorted(doc.sents)[:3]  # the first three sentences that name anything (a title is one)
     if len(parks) < _PAGE_PARK_NAMED and not any(m.sentence in first for m in parks):
         return  # a report that names some park once or twice is not about it
@@ -753,7 +752,7 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     for s in doc.sents.values():
         if s.subject() is not None:
             continue
-        word = _PARK_WORD_SUBJECT.match(s.text)
+        word = _PARK_WORD_SUBJECT.match(s.text) or _PARK_WORD_AFTER_TIME.match(s.text)
         if word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
@@ -762,6 +761,23 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
             # 在培植优势产业方面，X公司实现产值…: the page's park's company; 沈机集团、…等企业纷纷入驻: moved into it
             for m in s.of("Enterprise"):
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
+
+
+def _main_park_mentions(ctx: Context, parks: list[Mention]) -> list[Mention]:
+    """The mentions of the one park a page is about: its only park, or the park it names at least
+    :data:`_PAGE_PARK_NAMED` times and twice as often as any other (广德(英德)产业园, then 广德产业园, six times; 广清产业园
+    and 广佛冈产业园 once each in a list); empty when there is none."""
+    groups: list[list[Mention]] = []
+    for m in parks:
+        group = next((g for g in groups if _one_park(ctx, g[0].label, m.label)), None)
+        if group is None:
+            groups.append([m])
+        else:
+            group.append(m)
+    groups.sort(key=len, reverse=True)
+    if len(groups) == 1 or (groups and len(groups[0]) >= _PAGE_PARK_NAMED and len(groups[0]) >= 2 * len(groups[1])):
+        return groups[0]
+    return []
 
 
 _MOVES_IN = re.compile(r"入驻|进驻|入园")
@@ -777,8 +793,13 @@ def _opens_line(text: str, at: int) -> bool:
 
 def _one_park(ctx: Context, a: str, b: str) -> bool:
     """Whether two park names name one park: one ends the other (宁夏平罗工业园区, 平罗工业园区), or they differ
-    only in the long and short forms of its kind and its division (吉林市经济技术开发区, 吉林经开区)."""
+    only in the long and short forms of its kind and its division (吉林市经济技术开发区, 吉林经开区), or in a place in
+    brackets (广德(英德)产业园, 广德产业园)."""
+    a, b = _BRACKETED.sub("", a), _BRACKETED.sub("", b)  # 广德(英德)产业园 is 广德产业园, in 英德
     return a.endswith(b) or b.endswith(a) or same_park_key(ctx, a) == same_park_key(ctx, b)
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def _opens_with_verb(ctx: Context, text: str) -> bool:
