@@ -148,6 +148,9 @@ def test_finds_slogan(make_context, sentence, label, alias):
         "请寄达“斗六邮政第345号信箱”，欢迎各界把握良机。",
         "济南新材料产业园区“项目集中投产、开工、签约仪式”1日举行。",
         "文旅产业加快发展，“世界旅游经济论坛·黑龙江2025”成功举办。",  # an event held in turns, by place and year
+        # an award, a batch of honours, a line of landmarks
+        "荣获“文华大奖”和“梅花奖”，入选“第六批中国名镇志文化工程”。",
+        "打造“鱼丘湖—官道新河—双海湖”生态廊道。",
         "园区围绕实现“建筑面积150万平方米，固定资产投资50亿元”的目标，坚持招商项目促签约。",
     ],
 )

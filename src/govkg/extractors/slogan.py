@@ -50,6 +50,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # an amount of money, area, weight or power (50亿元, 150万平方米, 3万亩; not 15分钟健身圈, 1小时经济圈)
 _MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公里|亩|吨|千瓦|兆瓦|标准箱)")
 _NUMBERED = re.compile(r"\d+号")  # a numbered thing: an address, a box, a line
+_HONOUR = re.compile(r"奖$|^第[一二三四五六七八九十\d]+批")
+_LANDMARKS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[湖河山江岛]—)+[\u4e00-\u9fff]{2,6}[湖河山江岛]")
 _EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)(?:·[\u4e00-\u9fff]{2,8}\d{4})?$")
 """An event (…签约仪式), with the place and year of one held in turns (世界旅游经济论坛·黑龙江2025)."""
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
@@ -336,9 +338,10 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
-    if _MEASURE.search(c) or _NUMBERED.search(c) or _EVENT.search(c):
+    if _MEASURE.search(c) or _NUMBERED.search(c) or _EVENT.search(c) or _HONOUR.search(c) or _LANDMARKS.fullmatch(c):
         return Verdict(None, True)  # “建筑面积150万平方米，固定资产投资50亿元”: a target's figures; 「斗六邮政第345号信箱」:
-        # an address; “项目集中投产、开工、签约仪式”: an event, no formula
+        # an address; “项目集中投产、开工、签约仪式”: an event; “梅花奖”, “第六批…”: an award, a batch of honours;
+        # “鱼丘湖—官道新河—双海湖”: a line of landmarks; no formula
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
     if head:
