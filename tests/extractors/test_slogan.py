@@ -30,6 +30,7 @@ def _slogans(ctx) -> dict[str, Mention]:
         # head noun after the closing quote
         ("营商环境持续优化，实施“六清”行动。", "六清行动", "六清"),
         ("持续深化“放管服”改革，容缺受理。", "放管服改革", "放管服"),
+        ("推进“五气”共管，污染防治见实效。", "五气共管", "五气"),  # what the counted things are done together
         # a result noun after the quote is what the formula achieved, not its head
         ("坚持“三年大变样”成效显著。", "三年大变样", None),
         # parallel phrases
