@@ -768,20 +768,27 @@ def _names_act(h: _Hit, offset: int, name_starts: set[int], words) -> bool:
     ``offset``: the sentence's) says what they do (“北京看病―保定康复”, “北京研发、保定转化，雄安创新、保定先行”): a verb
     or adverb after the first word of half the items or more (not “屯昌黑猪、屯昌香鸡”, places' products, nor one item,
     “保定制造品牌”, nor speech, “博野虽小，但充满无限遐想”). ``words``: a tokenizer with tags."""
-    start, acting, items = offset + h.start + 1, 0, 0
-    for item in _ACT_ITEMS.split(h.content):
+    items = list(_items_at(h, offset, _ACT_ITEMS))
+    if any(at not in name_starts for at, _ in items):
+        return False
+    acting = sum(any(tag[:1] in ("v", "d") for _, tag in words.tags(item)[1:]) for _, item in items)
+    return len(items) >= 2 and 2 * acting >= len(items)  # half the items at least: the tagger reads 研发, 先行 as nouns
+
+
+def _items_at(h: _Hit, offset: int, separators: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """The items of the quote ``h`` longer than one character, split at ``separators`` (a pattern that captures
+    them), with the document offset of each (``offset``: the sentence's)."""
+    start = offset + h.start + 1
+    for item in separators.split(h.content):
         if len(item) > 1:
-            if start not in name_starts:
-                return False
-            items += 1
-            acting += any(tag[:1] in ("v", "d") for _, tag in words.tags(item)[1:])
+            yield start, item
         start += len(item)
-    return items >= 2 and 2 * acting >= items  # half the items at least: the tagger reads 研发, 先行 as nouns
 
 
 _ACT_ITEMS = re.compile(r"([、，,―—-])")
 
 
+_SPLIT_KEPT = re.compile(f"({_SPLIT_ITEMS.pattern})")
 _GOAL_ITEM = 8
 """How long every item of a parallel quote opening with places is when it says what they are to become."""
 
@@ -794,12 +801,7 @@ def _items_open_with_names(h: _Hit, offset: int, name_starts: set[int]) -> bool:
     items = _SPLIT_ITEMS.split(h.content)
     if min(len(item) for item in items) >= _GOAL_ITEM:
         return False  # what places are to become (“玉林工业发展新增长极、广西纺织服装产业领头羊”), not their products
-    start = offset + h.start + 1
-    for item in re.split(f"({_SPLIT_ITEMS.pattern})", h.content):
-        if len(item) > 1 and start not in name_starts:
-            return False
-        start += len(item)
-    return True
+    return all(at in name_starts for at, _ in _items_at(h, offset, _SPLIT_KEPT))
 
 
 def _parallel_parts(ctx: Context) -> frozenset[str]:
