@@ -44,8 +44,6 @@ _RIGHT_DENY = {"乡": set("村镇亲贤土愁情风俗里间下野音邻民绅�
                "嘎查": set()}
 # A short unpunctuated line naming another report, or a bare tag: portal links, not content.
 _LINK_LINE = re.compile(r"[^，。；：、！？,;:!?]{0,40}(?:工作报告|公报|年鉴)[^，。；：、！？,;:!?]{0,12}|\S{2,8}")
-_MUNICIPALITIES = ("110000", "120000", "310000", "500000")
-"""北京, 天津, 上海, 重庆: their short forms name them wherever they stand as places, named in full or not."""
 _ADDRESS = ("各位代表", "各位委员")
 """How a report speaks to its congress, right after its title (2024年夏县政府工作报告 / 各位代表：), wherever the
 title stands (after a table of contents, 2024年…|一、…|二、…|2024年夏县政府工作报告): no portal link."""
@@ -271,6 +269,15 @@ def _full_hits(idx: _Index, text: str) -> list[_Hit]:
                 continue
         kept.append(hit)
     return kept
+
+
+def _municipalities(resources: Resources) -> list[str]:
+    """The codes of the provinces that are cities (北京市, 天津市, 上海市, 重庆市), from the gazetteer, read once: their
+    short forms name them wherever they stand as places, named in full or not."""
+    def build() -> list[str]:
+        gaz = gazetteer(resources)
+        return sorted(code for code, div in gaz.divisions.items() if div.level == PROVINCE and div.name.endswith("市"))
+    return resources.get("region.municipalities", build)
 
 
 def _addressed(sentences: Sequence[Sentence], i: int) -> bool:
@@ -1016,7 +1023,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
         _resolve(gaz, sent.hits, chain)
         sent.hits = [h for h in sent.hits if h.code]
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
-    named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents) + list(_MUNICIPALITIES)
+    named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents) + _municipalities(ctx.resources)
     table = _short_table(idx, doc_code, named)
     pattern = re.compile(literal_alternation(table)) if table else None
     local, local_pattern = ctx.resources.get(f"region.local_towns.{doc_code}", lambda: _local_towns(idx, doc_code))
