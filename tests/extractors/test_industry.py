@@ -653,3 +653,16 @@ def test_a_rank_in_front_goes_whole_in_a_whole_document(make_context):
     facts = extract(ctx.doc, ctx.sentences, ctx.resources)
     found = {info.label for ref, info in facts.entities.items() if ref.type == "Industry"}
     assert "优质白酒" in found and "级优质白酒" not in found
+
+
+def test_a_sector_whose_output_is_stated(make_context):
+    """畜牧业|总产值达到28.6亿元: a sector term is an industry where its output or added value is given."""
+    assert labels(make_context("畜牧业总产值达到28.6亿元，是2016年的1.2倍。")) == {"畜牧业"}
+
+
+def test_a_zone_and_a_province_before_a_sector_go_in_any_order(make_context):
+    """共谋|海南|自贸港|旅游业: a verb of planning together, the province and the free-trade port are no part of it."""
+    ctx = make_context("海南省临高县召开论坛。共谋海南自贸港旅游业、现代服务业等领域产业合作。")
+    facts = extract(ctx.doc, ctx.sentences, ctx.resources)
+    found = {info.label for ref, info in facts.entities.items() if ref.type == "Industry"}
+    assert {"旅游业", "现代服务业"} <= found and not any("自贸港" in f for f in found)

@@ -83,14 +83,15 @@ _LIST_CLOSE = re.compile(
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
 _GROWS = r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
 _ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心"  # the part a sector plays (以畜牧业|为基础)
+_OUTPUT = r"(?:总)?产值|增加值|总收入"  # what a sector yields in a year (畜牧业|总产值达到28.6亿元)
 _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
-    rf"|提质|集聚|链|龙头|{_ROLES}|" + _GROWS
+    rf"|提质|集聚|链|龙头|{_OUTPUT}|{_ROLES}|" + _GROWS
 )
 # 以A、B等企业为龙头的现代服务业: what companies lead is a sector
 _LED_BY = re.compile(r"为(?:龙头|主导|主体|引领|核心|支撑)的$")
 _FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
-_TERM_HEADED = re.compile(rf"业|经济|集群|基地|链|产业链|板块|{_ROLES}|龙头|" + _GROWS)
+_TERM_HEADED = re.compile(rf"业|经济|集群|基地|链|产业链|板块|{_OUTPUT}|{_ROLES}|龙头|" + _GROWS)
 _TERM_BETTERED = re.compile(r"提质增效|提质|转型升级")
 """What a sector term alone is to do (推动林果业|提质增效); with a brand before it, a company is (推进弘润石化|转型升级)."""
 _IN = ("在", "于")
@@ -1043,9 +1044,9 @@ def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...])
     for m in ctx.mentions_in(sentence.index) if sentence else ():
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    for prefixes in (_prefixes(ctx), places):
-        while p := next((p for p in prefixes if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2), ""):
-            cut += len(p)  # one after another in any order (世界|一流|鲜切花)
+    while p := next((p for prefixes in (_prefixes(ctx), places) for p in prefixes
+                     if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2), ""):
+        cut += len(p)  # one after another in any order (世界|一流|鲜切花, 海南|自贸港|旅游业)
     return cut
 
 
