@@ -51,6 +51,12 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         (None, "去年夏县城建设加快。", set()),
         # villages listed before their count, land and committee word; the word before the list is no village
         ("弥勒市弥阳镇", "产业园区规划选址位于新村、阿乌、盘龙、菜花等14个坝区村委会。", {"阿乌村", "盘龙村", "菜花村"}),
+        # a verb before the list is no part of its first village; old villages by their kind (传统村落)
+        ("长治市屯留区", "张店镇整合河西、南庄、甄湖等10个村的集体资产。", {"张店镇", "河西村", "南庄村", "甄湖村"}),
+        ("黎平县", "围绕黄岗、纪堂、述洞等传统村落，推出民宿项目。", {"黄岗村", "纪堂村", "述洞村"}),
+        # a zone's plan named after its county behind the province's short form: the county's towns by their short forms
+        ("辽宁西丰经济开发区“十四五”发展规划", "即：县城西部生命健康产业核心区、郜家店生命健康产业拓展区和安民工业发展辅助区。",
+         {"郜家店镇", "安民镇"}),
         (Q, "加快农村公路、电网水利、冷链物流等乡村基础设施建设。", set()),  # 等乡村: rural, no township
         (Q, "着力推动城乡和县域经济协调发展。", set()),  # 和县 is a county, not here
         # a conjunction or pronoun in front is no part of a village's name; a name of function words is none

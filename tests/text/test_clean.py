@@ -323,6 +323,8 @@ def folder() -> ScriptFolder:
         ("标题：保定市2000年政府工作报告\n发文单位：保定市人民政府\n发文时间：2000-01\n\n正文：\n" + PARA1,
          ("保定市2000年政府工作报告", "2000-01")),
         ("2025年上海市政府工作报告\n来源：解放日报\n各位代表：\n" + PARA1, ("2025年上海市政府工作报告", "2025")),
+        # the rest of a page's markup is no title
+        ("某某网图片 \">\n\n辽宁西丰经济开发区“十四五”发展规划\n\n" + PARA1, ("辽宁西丰经济开发区“十四五”发展规划", None)),
         # near-misses: dates in the body are not the document's date; no title line at all
         ("各位代表：\n" + PARA1 + "\n2021年3月5日，全区召开大会。", (None, None)),
         ("一、2018年工作回顾\n" + PARA2, (None, None)),

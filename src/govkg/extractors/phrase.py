@@ -67,7 +67,12 @@ def plain_segmenter(resources: Resources) -> Segmenter:
 
 
 def lexicon(ctx: Context) -> Lexicon:
-    return ctx.resources.get("phrase.lexicon", lambda: load_lexicon(plain_segmenter(ctx.resources)))
+    return resources_lexicon(ctx.resources)
+
+
+def resources_lexicon(resources: Resources) -> Lexicon:
+    """The :class:`Lexicon`, one per process (for rules that have no :class:`Context`)."""
+    return resources.get("phrase.lexicon", lambda: load_lexicon(plain_segmenter(resources)))
 
 
 def cut_at_both(resources: Resources, text: str, start: int, end: int) -> bool:

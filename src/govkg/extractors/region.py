@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from govkg.extractors.base import CLAUSE, Context, Resources, data_lines
 from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, Gazetteer, gazetteer
 from govkg.extractors.names import literal_alternation, official_spans
-from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter
+from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter, resources_lexicon
 from govkg.model import EntityRef, Mention, Relation, Sentence
 from govkg.text.segment import Segmenter
 
@@ -522,7 +522,10 @@ def _title_region(idx: _Index, title: str | None) -> str | None:
     if codes:
         return min(codes, key=lambda c: -_LEVEL_RANK[idx.gaz.get(c).level])
     zone = _ZONE_HEAD.search(title)  # a zone named after its county at the title's start: 威宁|经开区2016年…
-    return _zone_namer(idx, title, 0, zone.start()) if zone and zone.start() in (2, 3) else None
+    province = idx.upper_short.match(title)  # or after its province's short form: 辽宁|西丰|经济开发区
+    at = province.end() if province and any(idx.gaz.get(c).level == PROVINCE
+                                             for c in idx.upper_short_codes[province.group()]) else 0
+    return _zone_namer(idx, title, at, zone.start()) if zone and zone.start() - at in (2, 3) else None
 
 
 def _family(gaz: Gazetteer, code: str) -> list[str]:
@@ -865,7 +868,7 @@ def _plausible(idx: _Index, name: str, suffix: str) -> bool:
 
 
 _COUNTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})"
-                            r"([两二三四五六七八九十]个?|等(?:\d+个)?(?:坝区|山区|重点|贫困)?)(村|镇|乡)"
+                            r"([两二三四五六七八九十]个?|等(?:\d+个)?(?:坝区|山区|重点|贫困|传统)?)(村|镇|乡)"
                             r"(?![村镇民])(?![\u4e00-\u9fff]?[级域])")  # not 等乡村基础设施, 等村民
 
 
@@ -881,6 +884,8 @@ def _counted_towns(resources: Resources, idx: _Index, sent: _Sent) -> None:
         if before:  # the division before the list (下堡坪乡) ran into the first item's characters
             items[0] = sent.text[before[-1].end:start + len(items[0])]
             start = before[-1].end
+        elif (verb := _verb_before(resources, items[0])) and _plausible(idx, items[0][verb:], m.group(3)):
+            items[0], start = items[0][verb:], start + verb  # 整合|河西、中村、甄湖等10个村: a verb before the list
         elif not _plausible(idx, items[0], m.group(3)):
             # a word before the list ran into the first item (位于|新村、阿乌…): the item is the longest place name
             # that starts at a word of its own, or it is left out
@@ -901,6 +906,14 @@ def _counted_towns(resources: Resources, idx: _Index, sent: _Sent) -> None:
                                       level=_TOWN_LEVEL[suffix], parent=parent))
             start += len(item) + 1
     sent.hits.sort(key=lambda h: h.start)
+
+
+def _verb_before(resources: Resources, item: str) -> int:
+    """Length of a boundary verb that opens ``item`` as a word of its own and leaves two characters or more
+    (整合|河西), 0 when none."""
+    words = plain_segmenter(resources).cut(item, HMM=False)
+    lead = words[0] if len(words) > 1 else ""
+    return len(lead) if lead in resources_lexicon(resources).boundary and len(item) - len(lead) >= 2 else 0
 
 
 _QUOTE = re.compile(r"[“「]([^”」]{8,80})[”」]")
