@@ -90,10 +90,17 @@ def found(ctx):
     # a sluice; a road's stretch by its direction (not a province's stretch: 京沪高速公路河北段)
     ("鹰嘴岩水库建设完成，桥亭水闸开工建设。", {"鹰嘴岩水库", "桥亭水闸"}),
     ("继光大道西段、实验小学地下停车场全面完工，推进京沪高速公路河北段建设。", {"继光大道西段", "京沪高速公路河北段"}),
+    # an ordinal names one facility of its kind (第二|污水处理厂), not one works (第二|工程)
+    ("多年处于谋划阶段的第二污水处理厂，已于12月下旬启动工程建设。", {"第二污水处理厂"}),
 ])
 def test_projects(make_context, sentence, expected):
     projects, _, _ = found(make_context(sentence))
     assert expected <= projects
+
+
+def test_an_ordinal_and_works_name_no_project(make_context):
+    projects, _, _ = found(make_context("推进第二工程建设。"))
+    assert not projects
 
 
 def test_the_owner_before_a_daily_gas_capacity(make_context):

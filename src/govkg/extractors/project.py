@@ -531,8 +531,10 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
     name = text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)) or is_common_word(lex, name):
-        return True  # 交通|工程 is a kind; 保定|南站 is a place's
+    if not body or (is_common_word(lex, body) and not gazetteer(ctx.resources).names_division(body)
+                    and not (_ORDINAL_END.fullmatch(body) and name[len(body):] not in ("项目", "工程"))) \
+            or is_common_word(lex, name):
+        return True  # 交通|工程 is a kind; 保定|南站 is a place's; 第二|污水处理厂 is one of the kind
     if _NO_WORKS_END.search(name):
         return True  # 曲靖省域副中心, 三江源国家公园: a city's role, a protected area; no works
     if body.endswith("类") or _COUNT_OF_PROJECTS.search(name):
