@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.extractors import extract
 from govkg.extractors.slogan import clean_content, extract_slogans, slogan_label
 from govkg.model import EntityRef, Mention, Relation
 
@@ -90,6 +91,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("全力抓好防疫情、稳经济、保安全三件大事。", "三件大事", None),
         # a place's brand for its way of working or its standing, quoted
         ("打造防沙、治沙、用沙的“尉犁样板”。", "尉犁样板", None),
+        # what a government takes as its goal or theme (以“…”作为奋斗目标)
+        ("扬中经开区始终以“争当产业强市排头兵”作为奋斗目标。", "争当产业强市排头兵", None),
         ("正在成为“中国新能源电池名城”的重要力量。", "中国新能源电池名城", None),
     ],
 )
@@ -429,3 +432,10 @@ def test_a_parallel_quote_of_what_places_are_to_become_is_a_formula(make_context
 def test_a_campaign_is_named_from_the_verb_that_opens_it(make_context, sentence, name):
     assert set(_slogans(make_context(sentence))) == {name}
 
+
+
+def test_what_a_place_is_the_model_of_is_a_slogan(make_context):
+    """“依安模式” opens with the county's short form, yet is its formulation, not a place's product (“依安大豆”)."""
+    ctx = make_context("依安县打造生态有机转换的“依安模式”，推广“依安大豆”。")
+    facts = extract(ctx.doc, ctx.sentences, ctx.resources)
+    assert {info.label for ref, info in facts.entities.items() if ref.type == "Slogan"} == {"依安模式"}

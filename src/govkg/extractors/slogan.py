@@ -360,7 +360,13 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict("slogan.quoted_footnote")
     if len(c) >= 4 and verb_before(before, lex):
         return Verdict("slogan.quoted_verb")
+    if len(c) >= 4 and before.endswith("以") and _TAKEN_AS.match(after):
+        return Verdict("slogan.quoted_verb")  # 以“争当产业强市排头兵”作为奋斗目标: what a government works by
     return Verdict(None)
+
+
+_TAKEN_AS = re.compile(r"(?:作)?为(?:奋斗目标|总目标|目标|主题|主线|抓手|总抓手|突破口|切入点|统领|引领|牵引|总纲|指引)")
+"""The part a quote plays where 以 stands before it (以“…”为抓手, 以“…”作为奋斗目标)."""
 
 
 def _abbreviates(content: str, after: str) -> bool:
@@ -745,7 +751,7 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                   # all open with names (“海南所需、屯昌所能、产业所趋、民生所盼”)
                   if sent.start + h.start + 1 not in name_starts or h.rule == "slogan.quoted_glossary"
                   or "+" in h.content or not _items_open_with_names(h, sent.start, name_starts)
-                  or _names_act(h, sent.start, name_starts, words)]
+                  or _names_act(h, sent.start, name_starts, words) or _PLACE_MODEL.search(h.content)]
         hits.extend(quoted)
         for h in (*_numeral_formulas(sent, lex), *_code_formulas(sent, lex), *_unquoted_named(sent, lex),
                   *_quality_places(sent, places)):
@@ -761,6 +767,10 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
         for part in parts:
             if whole.start in at and part in at:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
+
+
+_PLACE_MODEL = re.compile(r"(?:模式|经验|样板|路径|做法|速度|精神)$")
+"""What a place is the model of (“依安模式”, “晋江经验”, “深圳速度”): a formulation named after the place."""
 
 
 def _names_act(h: _Hit, offset: int, name_starts: set[int], words) -> bool:
