@@ -655,6 +655,15 @@ def test_a_rank_in_front_goes_whole_in_a_whole_document(make_context):
     assert "优质白酒" in found and "级优质白酒" not in found
 
 
+def test_sectors_by_their_farming_capacity_and_leading_item(make_context):
+    """种植甘蔗|面积近400亩, 青稞|种植大县, 清洁能源|总装机规模, 以农牧专用机械为主的…; indicators listed are none."""
+    assert labels(make_context("红庄村通过订单模式种植甘蔗面积近400亩。")) == {"甘蔗"}
+    assert labels(make_context("洛隆县是青稞种植大县。")) == {"青稞"}
+    assert labels(make_context("清洁能源总装机规模突破180万千瓦。")) == {"清洁能源"}
+    assert "农牧专用机械" in labels(make_context("目前，以农牧专用机械为主的装备制造产业链加快形成。"))
+    assert not labels(make_context("地区生产总值、固定资产投资、规上工业增加值等经济指标位居全市前列。"))
+
+
 def test_a_sector_whose_output_is_stated(make_context):
     """畜牧业|总产值达到28.6亿元: a sector term is an industry where its output or added value is given."""
     assert labels(make_context("畜牧业总产值达到28.6亿元，是2016年的1.2倍。")) == {"畜牧业"}

@@ -77,13 +77,13 @@ _LIST_CLOSE = re.compile(
     r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群, 4大集群
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?:(?<=级)|(?<=[\d一二三四五六七八九十两]大))集群"
     r"|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
-    r"(?![园基区]|带(?!动)|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移"
+    r"(?![园基区]|带(?!动)|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移|指标"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
 _GROWS = r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
 _ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心"  # the part a sector plays (以畜牧业|为基础)
-_OUTPUT = r"(?:总)?产值|增加值|总收入"  # what a sector yields in a year (畜牧业|总产值达到28.6亿元)
+_OUTPUT = r"(?:总)?产值|增加值|总收入|(?:总)?装机"  # what a sector yields or holds (畜牧业|总产值, 清洁能源|总装机规模)
 _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
     rf"|提质|集聚|链|龙头|{_OUTPUT}|{_ROLES}|" + _GROWS
@@ -722,7 +722,7 @@ def _project_counts(ctx: Context, text: str) -> Iterator[_Found]:
             yield _Found(m.group(1), m.start(1), m.end(1), "industry.project_counts", first=False)
 
 
-_GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|示范|向|专业合作社)")
+_GROWN = re.compile(r"(?:种植|养殖)(?=面积|规模|基地|大户|大县|大镇|大乡|示范|向|专业合作社)")
 _GROWN_TAGS = frozenset({"n", "nz", "nr", "ng"})
 # what farming has or needs, not what it grows (种植技术, 养殖模式, 种植结构, 养殖粪污); nor what opens with one
 # (养殖|技术规范)
@@ -812,7 +812,8 @@ _SOWN_MORE = re.compile(r"、(?:种植|养殖|出栏|存栏)?(?P<crop>[\u4e00-\u
 _AMOUNT = r"\d+(?:\.\d+)?[万千]?[余多]?"
 _FARMED = "亩|头|只|羽|箱|株|棒"  # how much is farmed: area, heads, plants
 _CROP_SIZE = re.compile(rf"(?:{_AMOUNT}(?:{_FARMED}|吨|公斤|斤))?")  # …, or its weight, after a listed crop
-_PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展|出栏|存栏)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
+_PLANTED = re.compile(r"(?:种植|栽种|栽植|养殖|饲养|发展|出栏|存栏)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:面积|规模)?"  # 甘蔗|面积近400亩
+                      r"(?:保持|稳定在|达到?|突破|超过|逾|约|近)?"
                       rf"{_AMOUNT}(?:{_FARMED})")
 
 
@@ -881,7 +882,7 @@ def _sector_like(item: str, terms: frozenset[str]) -> bool:
     (True, False, True)
     """
     return any(item[-k:] in terms for k in range(1, len(item) + 1)) or item.endswith(
-        ("业", "经济", "贸易", "制造", "加工", "能源", "材料", "制品"))
+        ("业", "经济", "贸易", "制造", "加工", "能源", "材料", "制品", "机械"))
 
 
 def _plain_words(ctx: Context, text: str) -> bool:
