@@ -54,6 +54,9 @@ Q = "沁源县2022年政府工作报告"  # a county report: towns and villages 
         # a verb before the list is no part of its first village; old villages by their kind (传统村落)
         ("长治市屯留区", "张店镇整合河西、南庄、甄湖等10个村的集体资产。", {"张店镇", "河西村", "南庄村", "甄湖村"}),
         ("黎平县", "围绕黄岗、纪堂、述洞等传统村落，推出民宿项目。", {"黄岗村", "纪堂村", "述洞村"}),
+        # a town's short form that is an everyday word (安全 of 安全乡); 去镇上, 距离|红庄村: no town, no 离红庄村
+        ("安乡县", "按照“疫情要防住、经济要稳住、发展要安全”的要求推进。", set()),
+        ("琼海市塔洋镇", "自己拿去镇上零售。在距离红庄村约20分钟车程的大路镇。", {"红庄村", "大路镇"}),
         # a zone's plan named after its county behind the province's short form: the county's towns by their short forms
         ("辽宁西丰经济开发区“十四五”发展规划", "即：县城西部生命健康产业核心区、郜家店生命健康产业拓展区和安民工业发展辅助区。",
          {"郜家店镇", "安民镇"}),

@@ -1049,7 +1049,7 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
             _local_town_hits(sent, local, local_pattern)
         _town_hits(ctx, idx, sent)
         _counted_towns(ctx.resources, idx, sent)
-    towns, landforms = _town_short_table(idx, sents, doc_code, table)
+    towns, landforms = _town_short_table(idx, sents, doc_code, table, plain_segmenter(ctx.resources).FREQ)
     if towns:
         town_pattern = re.compile(literal_alternation(towns))
         for sent in sents:
@@ -1149,10 +1149,11 @@ _TownShorts = dict[str, tuple[str | None, str]]
 """A town's short form -> (its county's code or None, the town's full name)."""
 
 
-def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
-                      region_short: dict[str, str]) -> tuple[_TownShorts, _TownShorts]:
+def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None, region_short: dict[str, str],
+                      freq: dict[str, int]) -> tuple[_TownShorts, _TownShorts]:
     """Short form -> (county or None, town name): towns of the document's county and towns found by pattern; and
-    apart, those whose short form ends in a landform (松山 of 松山镇), read only in a list of their sibling towns."""
+    apart, those whose short form ends in a landform (松山 of 松山镇), read only in a list of their sibling towns.
+    A short form that jieba's dictionary (``freq``) counts as an everyday word is left out (安全 of 安全乡)."""
     table: _TownShorts = {}
     landforms: _TownShorts = {}
     dropped: set[str] = set()
@@ -1166,7 +1167,8 @@ def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
                 found.append((par, hit.name))
     for county, name in found:
         short = _town_short(idx, name)
-        if not short or short in idx.short_stop or short in region_short or short in dropped:
+        if not short or short in idx.short_stop or short in region_short or short in dropped \
+                or freq.get(short, 0) >= _EVERYDAY_FREQ:
             continue
         if short.endswith(_LANDFORM_END):  # 漕河 alone is the river the town 漕河镇 is named after
             landforms.setdefault(short, (county, name))
@@ -1178,6 +1180,10 @@ def _town_short_table(idx: _Index, sents: list[_Sent], doc_code: str | None,
         if short not in table or table[short][0] is None:
             table[short] = (county, name)
     return table, landforms
+
+
+_EVERYDAY_FREQ = 3000
+"""How often jieba's dictionary counts a word of everyday text (安全 9921, 民主; not 永安 645, 邓关 0)."""
 
 
 def _town_short_hits(ctx: Context, sent: _Sent, towns: _TownShorts, pattern: re.Pattern[str]) -> None:
