@@ -90,6 +90,9 @@ def found(ctx):
     # a sluice; a road's stretch by its direction (not a province's stretch: 京沪高速公路河北段)
     ("鹰嘴岩水库建设完成，桥亭水闸开工建设。", {"鹰嘴岩水库", "桥亭水闸"}),
     ("继光大道西段、实验小学地下停车场全面完工，推进京沪高速公路河北段建设。", {"继光大道西段", "京沪高速公路河北段"}),
+    # a list closed by its count and total investment (等8个总投资127亿元项目); 规划 a verb before a name
+    ("VR智慧屏、腾达智能制造等8个总投资127亿元项目开工建设。", {"VR智慧屏项目", "腾达智能制造项目"}),
+    ("规划瑞穗火车站周边环境重塑工程，改造火车站南侧闲置空间。", {"瑞穗火车站周边环境重塑工程"}),
     # an ordinal names one facility of its kind (第二|污水处理厂), not one works (第二|工程)
     ("多年处于谋划阶段的第二污水处理厂，已于12月下旬启动工程建设。", {"第二污水处理厂"}),
 ])

@@ -51,7 +51,7 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # (等一批汽车零部件下游强链壮链项目: the count says a list of projects closes here), but not across 于, which
 # opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
-_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:总?投资\d+(?:\.\d+)?[万亿]元的)?"
+_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:总?投资\d+(?:\.\d+)?[万亿]元的?)?"
                        r"(?:(?!于)[\u4e00-\u9fff]){0,12}"
                        r"|(?:\d+(?:\.\d+)?[万亿]元(?:以上)?)?(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})"
                        r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
