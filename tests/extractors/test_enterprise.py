@@ -20,6 +20,8 @@ def labels(ctx):
 
 @pytest.mark.parametrize("sentence, expected", [
     # enterprise.list
+    # a group's registered name with a kind of business before it (…开发集团有限公司)
+    ("新疆创兴农产品开发集团有限公司参展。", {"新疆创兴农产品开发集团有限公司"}),
     ("江苏国泰、中化蓝天等头部企业纷至沓来。", {"江苏国泰", "中化蓝天"}),
     # a rank glued before a company's province, or an approving verb, is no part of its name
     ("荣昌首家上市公司、第一纳税大户重庆华森制药有限公司由游洪涛投资创办。", {"重庆华森制药有限公司"}),
@@ -117,6 +119,12 @@ def labels(ctx):
 ])
 def test_enterprises(make_context, sentence, expected):
     assert expected <= labels(make_context(sentence))
+
+
+def test_a_verb_of_joining_is_no_part_of_a_name(make_context):
+    """結合|虎爺溫泉休閒事業有限公司: 结合 governs the list of partners after it."""
+    found = labels(make_context("計畫同時結合虎爺溫泉休閒事業有限公司、羊仔厝生態農場，打造假日市集。"))
+    assert "虎爷温泉休闲事业有限公司" in found and not any(f.startswith("结合") for f in found)
 
 
 @pytest.mark.parametrize("sentence", [

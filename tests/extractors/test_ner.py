@@ -45,6 +45,13 @@ def test_finds_companies(make_context, sentence, expected):
     assert expected <= found
 
 
+def test_a_dates_unit_is_no_part_of_a_name(make_context):
+    """2021|年村集体合作社: the tagger's span opens with the year's unit (and the rest is a kind of body)."""
+    ctx = make_context("2021年村集体合作社实现总收入6.24亿元，其中经营收入达5.22亿元。")
+    found = {m.label for m in run(ctx)} | {m.label for m in ctx.mentions if m.type == "Enterprise"}
+    assert not found
+
+
 def test_the_tagger_span_grows_over_the_cooperative_head_it_left_out(make_context):
     """The enterprise rules now read most cooperatives first; the tagger's own path still grows a span that
     stopped before the head (立龙小麦种植专业|合作社) and cuts one that ran past it (金穗种植专业合作社|投资)."""

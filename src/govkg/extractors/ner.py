@@ -115,6 +115,8 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     """
     if text[start - 1:start] in _OPEN_QUOTES:
         return None
+    if text[start:start + 1] in "年月日" and text[start - 1:start].isdigit():
+        start += 1  # 2021|年村集体合作社: the date's unit is no part of a name
     heads = [m.end() for m in _head_after(ctx).finditer(text, start, end) if m.end() < end]
     if heads and end - heads[-1] <= 3:  # the tagger ran on over a verb: 金穗种植专业合作社|投资
         end = heads[-1]
