@@ -44,6 +44,8 @@ def labels(ctx):
     ("以青禾现代农业产业园为龙头带动全乡。", {"青禾现代农业产业园"}),  # a preposition is cut
     ("计划在广佛肇(怀集)经济合作区建设柠檬全产业链项目。", {"广佛肇(怀集)经济合作区"}),  # a zone of cities' cooperation
     ("上市公司迪马股份选址武汉临空港经济技术开发区。", {"武汉临空港经济技术开发区"}),  # choosing a site ends the name
+    # parks by their short names before 等 and their kind, one of them of common words (杉木 is a town)
+    ("孔垄纺织、杉木陶瓷、独山页岩等工业集中区逐渐迈向集约化。", {"孔垄纺织工业集中区", "杉木陶瓷工业集中区", "独山页岩工业集中区"}),
     ("视频丨新田德润产业园：双管齐下赶进度", {"新田德润产业园"}),  # a headline's label before a bar
 ])
 def test_named_parks(make_context, sentence, expected):

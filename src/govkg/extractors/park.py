@@ -114,24 +114,30 @@ _SHARED = re.compile(r"([及和与])([\u4e00-\u9fff]{2,3})$")
 """The conjunction and the short name of the last of two parks that share a head."""
 
 
-_LIST_OF_PARKS = re.compile(r"([两二三四五六七八九十])个(工业园区|产业园区|工业园|产业园|工业集中区|经济开发区|开发区|园区)")
+_LIST_OF_PARKS = re.compile(r"(?:([两二三四五六七八九十])个(工业园区|产业园区|工业园|产业园|工业集中区|经济开发区|开发区|园区)"
+                            r"|等(工业园区|产业园区|工业园|产业园|工业集中区))")
 
 
 def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
     """Parks listed by their short names before the count of them and their kind, the count matching the list
-    (提升下营、柳疃、龙池三个工业园: 下营工业园 …). The mention is the short name; the label adds the kind.
+    (提升下营、柳疃、龙池三个工业园: 下营工业园 …), or before 等 and a kind of industrial park (孔垄纺织、杉木陶瓷、
+    独山页岩等工业集中区). The mention is the short name; the label adds the kind.
     """
     for sent in ctx.sentences:
         for m in _LIST_OF_PARKS.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
-            if len(items) != NUMERAL_VALUE[m.group(1)]:
+            kind = m.group(2) or m.group(3)
+            if len(items) != (NUMERAL_VALUE[m.group(1)] if m.group(1) else max(2, len(items))):
                 continue
             names = [sent.text[a:b] for a, b in items]
+            common = sum(_common_words_only(lex, n) for n in names)
             if not all(2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n)
-                       and n not in _activities(ctx) and not _common_words_only(lex, n) for n in names):
-                continue  # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind)
+                       and n not in _activities(ctx) for n in names) or 2 * common >= len(names) or \
+                    (common and m.group(1)):
+                continue  # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind); after
+                # 等, most of them (杉木陶瓷 beside 孔垄纺织、独山页岩: a town's name the dictionary knows as a word)
             for (a, b), name in zip(items, names):
-                label = normalise_label(name + m.group(2))
+                label = normalise_label(name + kind)
                 yield Mention(EntityRef("Park", label), label, sent.start + a, sent.start + b, sent.index,
                               "park.counted_list")
 
