@@ -71,3 +71,22 @@ def test_end_to_end_in_a_report(make_context):
     assert len(parks) == 1
     [info] = parks.values()
     assert info.label == "自贡食品产业园" and "食品产业园" in info.aliases
+
+
+def test_a_park_by_its_place_and_kind_alone_is_the_one_park_so_named():
+    """唐河县开发区 is 唐河县先进制造业开发区 when that is the only 唐河县…开发区 of the document; with two it is neither."""
+    full, bare = mention("Park", "唐河县先进制造业开发区"), mention("Park", "唐河县开发区", 20)
+    ms, _ = resolve_document([full, bare], [], ["唐河县"], None, is_common)
+    assert keys(ms) == {("Park", "唐河县先进制造业开发区")} and "唐河县开发区" in ms[1].aliases
+    other = mention("Park", "唐河县食品经济开发区", 40)
+    ms, _ = resolve_document([full, bare, other], [], ["唐河县"], None, is_common)
+    assert ("Park", "唐河县开发区") in keys(ms)
+
+
+def test_a_page_about_a_park_it_calls_by_place_and_kind_hosts_what_it_names(make_context):
+    """A park's own page (its full name first, then 唐河县开发区, 开发区): it hosts the companies the page lists."""
+    ctx = make_context("唐河县先进制造业开发区，于2023年正式设立。目前，开发区入住企业269家。"
+                       "唐河县开发区在产业培育上，培育高新技术企业。中盛汽配、诺信腾达、宣溢环保等21家企业获批省级专精特新企业。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    hosted = {r.object.key for r in facts.relations if r.predicate == "hosts"}
+    assert {"中盛汽配", "诺信腾达", "宣溢环保"} <= hosted

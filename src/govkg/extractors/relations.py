@@ -70,6 +70,7 @@ from govkg.extractors.glossary import names_proposer
 from govkg.extractors.park import same_park_key
 from govkg.extractors.phrase import plain_segmenter
 from govkg.extractors.slogan import proposed_by
+from govkg.graph.resolve import names_by_place
 from govkg.model import EntityRef, Mention, Relation
 
 # X … 落户 Y, X 位于 Y: the words between a thing and the region it lies in
@@ -794,9 +795,10 @@ def _opens_line(text: str, at: int) -> bool:
 def _one_park(ctx: Context, a: str, b: str) -> bool:
     """Whether two park names name one park: one ends the other (宁夏平罗工业园区, 平罗工业园区), or they differ
     only in the long and short forms of its kind and its division (吉林市经济技术开发区, 吉林经开区), or in a place in
-    brackets (广德(英德)产业园, 广德产业园)."""
+    brackets (广德(英德)产业园, 广德产业园), or one calls the other by its place and kind alone (唐河县开发区)."""
     a, b = _BRACKETED.sub("", a), _BRACKETED.sub("", b)  # 广德(英德)产业园 is 广德产业园, in 英德
-    return a.endswith(b) or b.endswith(a) or same_park_key(ctx, a) == same_park_key(ctx, b)
+    return a.endswith(b) or b.endswith(a) or same_park_key(ctx, a) == same_park_key(ctx, b) \
+        or names_by_place(a, b) or names_by_place(b, a)  # 唐河县开发区, 唐河县先进制造业开发区
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")

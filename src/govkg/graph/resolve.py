@@ -9,7 +9,10 @@ Three rules, all about how reports shorten names:
 2. Two park names that differ only in the long and short forms of the zone's
    kind and division (吉林市经济技术开发区 / 吉林经开区: the caller's ``park_key``
    says) are one park; the longer name wins.
-3. A park whose name is only common words (食品产业园, 机械装备制造园) is not
+3. A park named only by a region and its kind (唐河县开发区) is the one park of
+   the document named with that region in front and that kind at the end
+   (唐河县先进制造业开发区), when the document names one such.
+4. A park whose name is only common words (食品产业园, 机械装备制造园) is not
    unique in the country: its key is scoped to the document's region, so the
    食品产业园 of one county and that of another stay two nodes.
 
@@ -26,6 +29,19 @@ from govkg.model import EntityRef, Mention, Relation
 MERGED_TYPES = ("Enterprise", "Park", "Project")
 SCOPED_TYPES = ("Park",)
 NATIONAL_PREFIXES = ("中国", "国家")
+_BARE_KINDS = frozenset({"开发区", "经济开发区", "经开区", "高新区", "园区", "工业园区", "工业园", "产业园"})
+"""Kinds of park that, after a region alone, call the one park of that region a document names in full."""
+
+
+def names_by_place(short: str, full: str) -> bool:
+    """Whether ``short`` calls the park ``full`` by its place and kind alone (唐河县开发区: 唐河县先进制造业开发区).
+
+    >>> names_by_place("唐河县开发区", "唐河县先进制造业开发区"), names_by_place("唐河县开发区", "唐河县食品产业园")
+    (True, False)
+    """
+    kind = next((k for k in sorted(_BARE_KINDS, key=len, reverse=True) if short.endswith(k)), "")
+    place = short[:len(short) - len(kind)]
+    return bool(kind) and len(place) >= 2 and len(full) > len(short) and full.startswith(place) and full.endswith(kind)
 
 
 def resolve_document(mentions: list[Mention], relations: list[Relation], prefixes: Iterable[str],
@@ -66,6 +82,14 @@ def resolve_document(mentions: list[Mention], relations: list[Relation], prefixe
         for _, other in group:
             if other != ref:
                 mapping[other] = (ref, label)
+    for (kind, label), ref in names.items():
+        place = next((p for p in prefixes if label.startswith(p)), "")
+        if kind != "Park" or ref in mapping or not place or label[len(place):] not in _BARE_KINDS:
+            continue
+        fuller = [(other, r) for (k, other), r in names.items() if k == "Park" and r != ref and r not in mapping
+                  and names_by_place(label, other)]
+        if len(fuller) == 1:
+            mapping[ref] = (fuller[0][1], fuller[0][0])
     for (kind, label), ref in names.items():
         if kind in SCOPED_TYPES and ref not in mapping and scope and is_common(label):
             if not any(label.startswith(p) for p in prefixes):
