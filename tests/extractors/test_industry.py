@@ -664,6 +664,11 @@ def test_sectors_by_their_farming_capacity_and_leading_item(make_context):
     assert not labels(make_context("地区生产总值、固定资产投资、规上工业增加值等经济指标位居全市前列。"))
 
 
+def test_a_sector_grown_in_clusters_and_a_count_of_events(make_context):
+    """天麻、茯苓等中药材|集聚式发展: a way of growing; 举办|百场|产业链…对接大会: a count of meetings, no sector."""
+    assert "中药材" in labels(make_context("推动天麻、茯苓等中药材集聚式发展，奋力打造优质农林产品供应区。"))
+    assert not labels(make_context("龙头企业突出辐射带动，举办百场产业链供应链对接大会，促进资源共享。"))
+
 def test_a_sector_whose_output_is_stated(make_context):
     """畜牧业|总产值达到28.6亿元: a sector term is an industry where its output or added value is given."""
     assert labels(make_context("畜牧业总产值达到28.6亿元，是2016年的1.2倍。")) == {"畜牧业"}

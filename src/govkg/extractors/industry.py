@@ -81,7 +81,8 @@ _LIST_CLOSE = re.compile(
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
-_GROWS = r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色)?发展(?!大会|论坛|峰会)"
+_GROWS = (r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色"
+          r"|集聚式|集群式|规模化|集约化)?发展(?!大会|论坛|峰会)")
 _ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心"  # the part a sector plays (以畜牧业|为基础)
 _OUTPUT = r"(?:总)?产值|增加值|总收入|(?:总)?装机"  # what a sector yields or holds (畜牧业|总产值, 清洁能源|总装机规模)
 _TERM_AFTER = re.compile(
@@ -1071,7 +1072,7 @@ def _generic(ctx: Context, body: str) -> bool:
         def alt(ws: set[str]) -> str:
             return literal_alternation(ws)
 
-        filler = r"[\d.]+|[一二三四五六七八九十百千万亿两]+[强佳轮批]?|[个大家户项类的和及与、级]|[千百万十]亿级?"
+        filler = r"[\d.]+|[一二三四五六七八九十百千万亿两]+[强佳轮批场次届]?|[个大家户项类的和及与、级]|[千百万十]亿级?"
         only = re.compile(rf"^(?:{alt(kinds['rank'] | kinds['quality'])}|{filler})*$")
         bare = re.compile(rf"^(?:{alt(kinds['rank'])}|{filler})*(?:{alt(kinds['bare'])})$")
         return only, bare
