@@ -106,6 +106,16 @@ def test_an_ordinal_and_works_name_no_project(make_context):
     assert not projects
 
 
+def test_no_project_named_by_a_kind_a_count_or_a_phase_alone(make_context):
+    """开建|温福高铁: a verb; 西郭至羊平|等30公里…: a list's count; 污水处理厂三期: a phase of the place's one plant
+    (城北污水处理厂三期工程 names one); 种养项目: a kind of farming."""
+    projects, _, _ = found(make_context("开建温福高铁。投资1亿元实施范家庄至东石门、西郭至羊平等30公里农村公路改造工程。"
+                                        "投资5.2亿元的污水处理厂三期工程加快建设，城北污水处理厂三期工程开工。"
+                                        "加快推进种养、沼气三位一体生态村等项目建设。"))
+    assert "温福高铁" in projects and "城北污水处理厂三期工程" in projects
+    assert not any(p.startswith(("开建", "西郭", "污水处理厂", "种养")) for p in projects), projects
+
+
 def test_the_owner_before_a_daily_gas_capacity(make_context):
     """山西恒浩清洁能源|100万方/日液化气项目: the owner is named before the plant's size, as before 年产…."""
     projects, enterprises, relations = found(make_context("启动山西恒浩清洁能源100万方/日液化气项目。"))

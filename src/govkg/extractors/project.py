@@ -326,7 +326,7 @@ _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十�
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
 _QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
-_COUNTED_END = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)[条个项座所处家批]")
+_COUNTED_END = re.compile(r"等(?:\d+(?:\.\d+)?|[一二三四五六七八九十两几多]+)(?:[条个项座所处家批]|公里|千米|万?亩)")
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _DESCRIBED = re.compile(r"(?:最大|最长|最高|最早|首个|唯一|第一)[\u4e00-\u9fff]{0,4}?项目")
 _FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内)?首[条个家座台批]")
@@ -369,7 +369,10 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     name = sent.text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    if _SPEC.search(body) or len(body) >= 10 or own_facility(lex, body) or _OWNED_BY.search(sent.text, 0, a):
+    spec = _SPEC.search(body)
+    if spec and _PHASE_END.fullmatch(body, spec.start()) and _only_a_head(body[:spec.start()]):
+        spec = None  # 污水处理厂|三期|工程: a phase of the place's one plant of its kind, which no name names
+    if spec or len(body) >= 10 or own_facility(lex, body) or _OWNED_BY.search(sent.text, 0, a):
         return True
     lo, hi = sent.start + a, sent.start + a + len(body)
     if any(s < hi and lo < e for s, e in named.spans):
@@ -378,6 +381,15 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     is_place = gazetteer(ctx.resources).names_division
     return any(len(tok) >= 2 and (is_place(tok) or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
                for tok in lex.tokenizer.cut(body, HMM=True))
+
+
+_PHASE_END = re.compile(r"[一二三四五六七八九十]期")
+
+
+def _only_a_head(text: str) -> bool:
+    """Whether ``text`` is nothing but a head of a works or facility (污水处理厂, 水厂): a kind, no name."""
+    return any(h.start() == 0 and h.end() == len(text)
+               for file in ("project_heads.txt", "project_facility_heads.txt") for h in head_regex(file).finditer(text))
 
 
 def _verb_like(tags) -> bool:
@@ -552,8 +564,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         # a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
-    if _PHASES_OF.search(name):
-        return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one
+    if _PHASES_OF.search(name) or (_PHASE_END.fullmatch(name, len(name) - 2) and _only_a_head(name[:-2])):
+        return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one; 污水处理厂|三期: a phase
+        # of the place's one plant, which no name names
     if _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
         return True  # 我国首条…生产线, 培养引进人才与|重大项目: a kind described, or joined to another thing
     if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
@@ -784,9 +797,11 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
-                or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))):
+                or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))
+                or (_PHASE_END.search(name, len(name) - 2) and _only_a_head(name[:-2]))):
             continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name); or a
-            # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works)
+            # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works); or a
+            # phase of a plant no name names (投资5.2亿元的|污水处理厂三期)
         yield start, end
 
 
