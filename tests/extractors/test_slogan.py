@@ -92,6 +92,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         # a place's brand for its way of working or its standing, quoted
         ("打造防沙、治沙、用沙的“尉犁样板”。", "尉犁样板", None),
         # what a government takes as its goal or theme (以“…”作为奋斗目标)
+        # a goal after the quote (“…”的奋斗目标), its parts of unequal length
+        ("全县上下锚定“全力打造六安绿色振兴新高地、赶超发展先行区”的奋斗目标。", "全力打造六安绿色振兴新高地、赶超发展先行区", None),
         ("扬中经开区始终以“争当产业强市排头兵”作为奋斗目标。", "争当产业强市排头兵", None),
         ("正在成为“中国新能源电池名城”的重要力量。", "中国新能源电池名城", None),
     ],
@@ -439,3 +441,8 @@ def test_what_a_place_is_the_model_of_is_a_slogan(make_context):
     ctx = make_context("依安县打造生态有机转换的“依安模式”，推广“依安大豆”。")
     facts = extract(ctx.doc, ctx.sentences, ctx.resources)
     assert {info.label for ref, info in facts.entities.items() if ref.type == "Slogan"} == {"依安模式"}
+
+
+def test_a_head_after_a_chain_of_quotes_is_the_whole_chains(make_context):
+    """“两重”“两新”重大举措: the head belongs to both quotes, so to neither's label."""
+    assert set(_slogans(make_context("提早对接“两重”“两新”重大举措，用好用活存量增量系列政策。"))) == {"两重", "两新"}

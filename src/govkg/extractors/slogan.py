@@ -326,9 +326,10 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict("slogan.quoted_part")  # “强工兴旅”, quoted again alone after “强工兴旅、绿色发展…”战略
     if _LATIN_NUM.match(c) and not numeric_signal(c) and not head:
         return Verdict(None, True)
+    goal = len(c) >= 4 and ((before.endswith("以") and _TAKEN_AS.match(after)) or bool(_GOAL_AFTER.match(after)))
     par = parallel_signal(c)
-    if par is False or (par and not head and verse_signal(c)):
-        return Verdict(None, True)
+    if (par is False and not goal) or (par and not head and verse_signal(c)):
+        return Verdict(None, True)  # (a goal's parts may differ in length: “全力打造…新高地、赶超发展先行区”的奋斗目标)
     if not head:
         run = _RUN.match(after)
         if run and len(run.group()) >= 4 and part_type(run.group(), lex) in ("Park", "Enterprise"):
@@ -360,13 +361,16 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         return Verdict("slogan.quoted_footnote")
     if len(c) >= 4 and verb_before(before, lex):
         return Verdict("slogan.quoted_verb")
-    if len(c) >= 4 and before.endswith("以") and _TAKEN_AS.match(after):
-        return Verdict("slogan.quoted_verb")  # 以“争当产业强市排头兵”作为奋斗目标: what a government works by
+    if goal:
+        return Verdict("slogan.quoted_verb")  # 以“争当产业强市排头兵”作为奋斗目标, “…”的奋斗目标: what a government works by
     return Verdict(None)
 
 
-_TAKEN_AS = re.compile(r"(?:作)?为(?:奋斗目标|总目标|目标|主题|主线|抓手|总抓手|突破口|切入点|统领|引领|牵引|总纲|指引)")
+_GOALS = r"(?:奋斗目标|总目标|目标|主题|主线|抓手|总抓手|突破口|切入点|统领|引领|牵引|总纲|指引)"
+_TAKEN_AS = re.compile(rf"(?:作)?为{_GOALS}")
 """The part a quote plays where 以 stands before it (以“…”为抓手, 以“…”作为奋斗目标)."""
+_GOAL_AFTER = re.compile(r"的(?:奋斗目标|总目标|发展目标|目标定位|发展定位|总体定位)")
+"""What a quote is when 的 and a goal follow it (锚定“…新高地、…先行区”的奋斗目标)."""
 
 
 def _abbreviates(content: str, after: str) -> bool:
@@ -426,7 +430,8 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
     hits: list[_Hit] = []
     chain: list[int] = []
     for i in range(len(found) + 1):
-        if i < len(found) and chain and re.fullmatch(r"[、和与及]?", text[found[chain[-1]][0].end():found[i][0].start()]):
+        if i < len(found) and chain and found[i][0].start() >= found[chain[-1]][0].end() \
+                and re.fullmatch(r"[、和与及]?", text[found[chain[-1]][0].end():found[i][0].start()]):
             chain.append(i)
             continue
         if chain:
@@ -445,6 +450,11 @@ def quoted_hits(sent: Sentence, lex: SloganLexicon, known: frozenset[str] = froz
                 m, head, verdict = found[k]
                 if len(chain) > 1 and _COUNT_AFTER.match(head):
                     head = ""  # “工业强市”“文旅兴市”四大战略: the count belongs to the whole chain
+                elif len(chain) > 1 and head:
+                    alone = judge_quoted(content, "", text[max(0, m.start() - 8):m.start()], text[m.end():], lex, known,
+                                         parts)
+                    if alone.rule:  # “两重”“两新”重大举措: the head belongs to the whole chain, not to its last quote,
+                        head, verdict = "", alone  # when the quote is a slogan without it
                 rule = verdict.rule or (None if verdict.hard or not led else "slogan.quoted_chain")
                 if rule:
                     hits.append(_Hit(content, head, m.start(), m.end() + len(head), sent.index, rule))
