@@ -514,3 +514,12 @@ def test_a_persons_name_after_a_title_names_no_region(make_context):
     mentions, _ = _run(make_context("泽州县举行集中开工仪式。县委常委、常务副县长闫晋中主持仪式。晋城市长张三到晋中调研。"))
     assert [m.sentence for m in mentions if m.label == "晋中市"] == [2]
 
+
+
+def test_a_line_of_links_to_portals_says_nothing_of_the_pages_region(make_context):
+    """中国政府网 山西省政府 忻州市政府 at the top of 代县's report: links, not the city the page is about."""
+    ctx = make_context("当前位置：首页 > 政府信息公开 > 工作报告\n政府工作报告\n来源：代县人民政府\n"
+                       "——2023年2月22日在代县第十七届人民代表大会第三次会议上\n各位代表：\n" + "过去一年，是代县发展进程中极不平凡的一年。",
+                       title="中国政府网 山西省政府 忻州市政府")
+    mentions, _ = _run(ctx)
+    assert document_region(ctx, mentions) == EntityRef("Region", "140923")

@@ -323,7 +323,8 @@ def folder() -> ScriptFolder:
         ("标题：保定市2000年政府工作报告\n发文单位：保定市人民政府\n发文时间：2000-01\n\n正文：\n" + PARA1,
          ("保定市2000年政府工作报告", "2000-01")),
         ("2025年上海市政府工作报告\n来源：解放日报\n各位代表：\n" + PARA1, ("2025年上海市政府工作报告", "2025")),
-        # the rest of a page's markup is no title
+        # the rest of a page's markup is no title, nor a line of links to other portals
+        ("中国政府网 山西省政府 忻州市政府\n\n某县2023年政府工作报告\n" + PARA1, ("某县2023年政府工作报告", "2023")),
         ("某某网图片 \">\n\n辽宁西丰经济开发区“十四五”发展规划\n\n" + PARA1, ("辽宁西丰经济开发区“十四五”发展规划", None)),
         # near-misses: dates in the body are not the document's date; no title line at all
         ("各位代表：\n" + PARA1 + "\n2021年3月5日，全区召开大会。", (None, None)),

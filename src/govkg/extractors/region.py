@@ -29,6 +29,7 @@ from govkg.extractors.gazetteer import COUNTY, PREFECTURE, PROVINCE, Division, G
 from govkg.extractors.names import literal_alternation, official_spans
 from govkg.extractors.phrase import COMMON_WORD_FREQ, NUMERAL_VALUE, cut_at_both, plain_segmenter, resources_lexicon
 from govkg.model import EntityRef, Mention, Relation, Sentence
+from govkg.text.clean import PORTAL_LINKS
 from govkg.text.segment import Segmenter
 
 REGION = "Region"
@@ -338,10 +339,11 @@ def _closest(gaz: Gazetteer, codes: Sequence[str], doc_chain: list[str]) -> str 
 
 
 def _head_lines(ctx: Context) -> list[tuple[int, int]]:
-    """The title-like lines at the top of the document: up to 4 of the first 6 lines, each <= 80 chars."""
+    """The title-like lines at the top of the document: up to 4 of the first 6 lines, each <= 80 chars and no line
+    of links to other portals."""
     out = []
     for start, stop in ctx.doc.spans[:6]:
-        if len(ctx.doc.norm[start:stop].strip()) <= 80:
+        if len(ctx.doc.norm[start:stop].strip()) <= 80 and not PORTAL_LINKS.match(ctx.doc.norm, start, stop):
             out.append((start, stop))
             if len(out) >= 4:
                 break

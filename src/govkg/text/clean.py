@@ -319,6 +319,10 @@ def _top_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+PORTAL_LINKS = re.compile(r"^\s*(?:\S{2,12}(?:网|政府|门户)\s+)+\S{2,12}(?:网|政府|门户)\s*$")
+"""A line of links to other portals (中国政府网 山西省政府 忻州市政府): no title, and no place the page is about."""
+
+
 def _title(text: str, top: list[tuple[int, int]], content: list[str]) -> str | None:
     for a, b in top:
         m = _re(_TITLE_LABEL).match(text[a:b].strip())
@@ -329,6 +333,7 @@ def _title(text: str, top: list[tuple[int, int]], content: list[str]) -> str | N
         if line.endswith("。") or len(_re(_STOPS).findall(line)) + line.count("，") >= 2:
             break  # the text has begun: no title above it
         if _hanzi(line) < 4 or len(line) > 80 or _re(_STOPS).search(line[:-1]) or _re(_NOT_TITLE).search(line) \
+                or PORTAL_LINKS.match(line) \
                 or _re(_DATE).fullmatch(line.strip("（）()—- ")):
             continue
         title = _clean_title(line)
