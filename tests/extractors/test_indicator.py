@@ -157,6 +157,18 @@ def test_a_target_cue_carries_over_semicolons(observe):
                      ("IndustrialValueAdded", 2020, "target", None, None, "8")}
 
 
+def test_a_year_opening_a_five_year_review_carries_over_semicolons(observe):
+    """初步统计，2018年，实现…；公共财政预算收入…；: the figures after the year's clause are that year's, though a
+    five-year review keeps only levels reached; and the levels listed after 达到 are all reached."""
+    found, _ = observe("初步统计，2018年，实现地区生产总值189亿元，是2014年的1.74倍；公共财政预算收入10.6亿元，实现五年翻一番；"
+                       "固定资产投资207亿元，是2014年的2.7倍。城乡居民人均可支配收入达到32055元、15301元。", section=FIVE)
+    assert found == {("GDP", 2018, "actual", "18900000000", "CNY", None),
+                     ("GeneralBudgetRevenue", 2018, "actual", "1060000000", "CNY", None),
+                     ("FixedAssetInvestment", 2018, "actual", "20700000000", "CNY", None),
+                     ("UrbanDisposableIncome", 2019, "actual", "32055", "CNY", None),
+                     ("RuralDisposableIncome", 2019, "actual", "15301", "CNY", None)}
+
+
 def test_one_observation_per_indicator_year_and_kind(observe):
     """The value of one sentence and the growth of another complete one observation, with both sentences."""
     found, facts = observe("地区生产总值完成141.9亿元。全区地区生产总值增长7.5%。")

@@ -113,6 +113,7 @@ def extract_indicators(ctx: Context) -> Iterator[Observation]:
     prefix_ok = ctx.resources.get(f"indicator.prefix:{own}", lambda: _prefix_pattern(own))
     found: dict[tuple[str, int, str], Observation] = {}
     carry = False  # a target cue in the sentences before, in the same paragraph (…目标是：…；…；)
+    lead = ""  # the year that opened a run of sentences joined by ； (2016年，实现地区生产总值…；公共财政预算收入…；)
     for sent in ctx.sentences:
         text = sent.text
         if table.pattern.search(text):
@@ -121,14 +122,20 @@ def extract_indicators(ctx: Context) -> Iterator[Observation]:
             if not fits:
                 return  # the report says 全县 throughout but its region came out a province: whose figures is unclear
             text = half_width(text)
-            for obs in _sentence_observations(ctx, t, table, prefix_ok, level, sent.index, text, carry):
+            for obs in _sentence_observations(ctx, t, table, prefix_ok, level, sent.index, text, carry, lead):
                 key = (obs.indicator, obs.year, obs.kind)
                 if key in found:
                     found[key] = _merged(found[key], obs)
                 else:
                     found[key] = obs
         carry = _carries(text, carry)
+        opened = _CHAIN_YEAR.search(text)
+        lead = ((opened.group(1) + "，") if opened else lead) if text.rstrip().endswith(("；", ";")) else ""
     yield from found.values()
+
+
+_CHAIN_YEAR = re.compile(r"(?:^|(?<=[，,：:；;]))((?:19|20)\d\d年)(?=[，,])")
+"""A year that opens a clause on its own (初步统计，|2016年|，实现…; not 是|2011年|的1.74倍)."""
 
 
 def _prefix_pattern(own: str) -> re.Pattern[str]:
@@ -212,7 +219,9 @@ def _groups(table: IndicatorTable, text: str) -> list[_Group]:
 
 
 def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, prefix_ok: re.Pattern[str],
-                           level: str | None, index: int, text: str, carry: bool) -> Iterator[Observation]:
+                           level: str | None, index: int, text: str, carry: bool,
+                           lead: str = "") -> Iterator[Observation]:
+    """The observations of one sentence; ``lead``: the year that opened the run of sentences it goes on."""
     groups = _groups(table, text)
     for n, g in enumerate(groups):
         if len(set(g.codes)) != len(g.codes):
@@ -236,7 +245,7 @@ def _sentence_observations(ctx: Context, t: Timeline, table: IndicatorTable, pre
         cut = segment.find("其中")
         if cut >= 0:
             segment = segment[:cut]
-        before = text[:g.start]
+        before = (lead if time_word(text[:g.start]) is None else "") + text[:g.start]
         if _SUB_YEAR.search(before) or _SUB_YEAR.search(segment) or _CUMULATIVE.search(text[clause_start:seg_end]):
             continue
         year, target = resolve(t, index, before, cue=carry)
@@ -303,8 +312,13 @@ def _segment_end(text: str, start: int, stop: int) -> int:
 
 def _values(segment: str, codes: tuple[str, ...], five: bool) -> list[Amount]:
     money = [m for m in find_money(segment) if is_level(segment, m)]
-    if five:
-        money = [m for m in money if _REACHED.search(segment, max(0, m.start - 12), m.start)]
+    if five:  # a level reached, and the levels listed right after it (达到32055元、15301元)
+        reached = []
+        for m in money:
+            if _REACHED.search(segment, max(0, m.start - 12), m.start) \
+                    or (reached and segment[reached[-1].end:m.start] in ("、", "和")):
+                reached.append(m)
+        money = reached
     exact = [m for m in money if not _THRESHOLD.search(segment, max(0, m.start - 4), m.start)]
     money = exact or money  # 突破300亿元达到301.5亿元: the figure, not the mark it passed
     if len(codes) == 1:
