@@ -669,6 +669,15 @@ def test_a_sector_grown_in_clusters_and_a_count_of_events(make_context):
     assert "中药材" in labels(make_context("推动天麻、茯苓等中药材集聚式发展，奋力打造优质农林产品供应区。"))
     assert not labels(make_context("龙头企业突出辐射带动，举办百场产业链供应链对接大会，促进资源共享。"))
 
+def test_parts_of_a_sector_named_economies_and_local_kinds(make_context):
+    """…等细分领域: its items whole (触控显示 though the tagger reads verbs); a list of …经济 with one of the vocabulary
+    (网红经济 beside 夜间经济); 乡土产业 and a list closed by 等产业巨头 name no sector."""
+    found = labels(make_context("该县瞄准半导体照明、触控显示、数字视听、智能穿戴等细分领域招大引强。"))
+    assert {"半导体照明", "触控显示", "数字视听", "智能穿戴"} <= found
+    assert labels(make_context("夜间经济、网红经济蜚声全国。")) == {"夜间经济", "网红经济"}
+    assert not labels(make_context("形成了一批特色鲜明的小宗类、多样化乡土产业。"))
+    assert not labels(make_context("将对应配套京东方、华星光电等产业巨头，建成后填补空白。"))
+
 def test_a_sector_whose_output_is_stated(make_context):
     """畜牧业|总产值达到28.6亿元: a sector term is an industry where its output or added value is given."""
     assert labels(make_context("畜牧业总产值达到28.6亿元，是2016年的1.2倍。")) == {"畜牧业"}

@@ -78,6 +78,7 @@ _LIST_CLOSE = re.compile(
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:产业(?:创新)?集群|(?:(?<=级)|(?<=[\d一二三四五六七八九十两]大))集群"
     r"|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
     r"(?![园基区]|带(?!动)|创新|平台|中心|项目|载体|联盟|协会|大会|论坛|示范|企业|主体|人才|工人|用地|资金|政策|聚集区|集聚区|大模型|转移|指标"
+    r"|巨头"
     r"|强[省市县区镇乡]|大[省市县区])"  # 经济强县, 产业大县: a list of places
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
@@ -135,7 +136,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, previous),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
                               *_project_counts(ctx, sent.text), *_grown(ctx, sent.text),
-                              *_term_lists(ctx, sent.text))
+                              *_term_lists(ctx, sent.text), *_economies(ctx, sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
@@ -302,14 +303,48 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
         if len(items) < 2:
             continue
         first = items[0]
-        items[0] = (first[1] - len(_trim_verbs(ctx, text[first[0]:first[1]])), first[1])  # 注重|生物医药
+        trimmed = _trim_verbs(ctx, text[first[0]:first[1]])
+        if len(trimmed) >= 2:  # (not 半导体照明, which the tagger reads as ending in a verb)
+            items[0] = (first[1] - len(trimmed), first[1])  # 注重|生物医药
         names = [text[a:b] for a, b in items]
         if all(_sector_like(name, terms) and "等" not in name for name in names) \
                 and 2 * sum(name in terms for name in names) >= len(names):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
+        elif m.group().startswith("等细分") and all(2 <= len(n) <= 8 and not _DIGIT.search(n) for n in names):
+            # …等细分领域: the items are parts of a sector, whatever words they are (半导体照明、触控显示)
+            for a, b in items:
+                yield _Found(text[a:b], a, b, _SUBSECTORS_RULE)
 
 
+_ECONOMIES = re.compile(r"(?:[\u4e00-\u9fff]{2,4}经济、)+[\u4e00-\u9fff]{2,4}经济")
+
+
+def _economies(ctx: Context, text: str) -> Iterator[_Found]:
+    """Rule ``industry.list`` for named economies: a list of two or more …经济, one of them a sector term of the
+    vocabulary (夜间经济、网红经济蜚声全国), whatever comes after it but companies (…等数字经济、生物经济领军企业: the
+    enterprise rules read them).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _economies(C(), "夜间经济、网红经济蜚声全国")], [f.name for f in _economies(C(), "实体经济、县域经济")]
+    (['夜间经济', '网红经济'], [])
+    """
+    terms = _words(ctx, "industry_terms.txt")
+    for m in _ECONOMIES.finditer(text):
+        if _COMPANIES_AFTER.match(text, m.end()):
+            continue
+        items, at = [], m.start()
+        for part in m.group().split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        if any(text[a:b] in terms for a, b in items[1:]) or text[items[0][0]:items[0][1]].endswith(tuple(terms)):
+            for i, (a, b) in enumerate(items):
+                yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
+
+
+_SUBSECTORS_RULE = "industry.subsectors"
+"""The rule of the items of a list closed by 等细分领域 (its items are read whole, verbs and all: 触控显示)."""
 _PARKS = re.compile(r"区(?!域)|园")  # 工业区, 产业园; not 区域特色
 _HAZARDS = re.compile(r"高危|危险")
 
@@ -1006,7 +1041,7 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
-    if len(body) > 1 and not is_sector_term(ctx, body) and f.rule != "industry.parts":
+    if len(body) > 1 and not is_sector_term(ctx, body) and f.rule not in ("industry.parts", _SUBSECTORS_RULE):
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
     if name.startswith("好") and start > 0 and ctx.doc.text[offset + start - 1] in _DONE_WELL:
         drop(1)  # 打好|汽车产业转型攻坚战: the verb's complement
