@@ -423,3 +423,10 @@ def test_a_verb_of_binding_is_no_part_of_a_cooperatives_name(make_context):
     found = labels(make_context("建立由陕西巨兴农业发展有限公司绑定西王村股份经济合作社的保底收益。"))
     assert "西王村股份经济合作社" in found
 
+
+
+def test_a_list_of_industry_giants_and_a_towns_place_among_companies(make_context):
+    """对应配套|京东方、华星光电等产业巨头: companies, after a verb; 西洛镇段廷村潇河岸边 beside a company is a place."""
+    assert labels(make_context("将对应配套京东方、华星光电等产业巨头，建成后填补空白。")) == {"京东方", "华星光电"}
+    found = labels(make_context("寿阳县。记者深入平头融合发展区、西洛镇段廷村潇河岸边、山西晋荞米业股份有限公司等地。"))
+    assert found == {"山西晋荞米业股份有限公司"}

@@ -52,6 +52,13 @@ def test_a_dates_unit_is_no_part_of_a_name(make_context):
     assert not found
 
 
+def test_what_a_company_puts_in_is_no_part_of_its_name(make_context):
+    """联创电子|投资20.9亿元: the tagger's span runs on over the verb of the sum."""
+    ctx = make_context("不仅依托上市集团联创电子投资20.9亿元建设项目。")
+    found = {m.label for m in run(ctx)} | {m.label for m in ctx.mentions if m.type == "Enterprise"}
+    assert "联创电子" in found and "联创电子投资" not in found
+
+
 def test_the_tagger_span_grows_over_the_cooperative_head_it_left_out(make_context):
     """The enterprise rules now read most cooperatives first; the tagger's own path still grows a span that
     stopped before the head (立龙小麦种植专业|合作社) and cuts one that ran past it (金穗种植专业合作社|投资)."""

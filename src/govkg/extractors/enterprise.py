@@ -66,7 +66,7 @@ _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|�
                        r"|等?(?:\d+|[两三四五六七八九十])[家大](?:整车厂|车企|药企|房企|整车企业)"
                        r"|等(?:国内外|国际|国内|全国|全球|业内)?(?:知名|著名|一流|优质)的?[\u4e00-\u9fff]{0,4}(?:企业|公司|集团)"
                        r"|等(?:国内外|国际|国内|全球)(?:大厂|厂商|巨头)"
-                       r"|等(?:行业|产业)(?:领军|龙头|头部)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
+                       r"|等(?:行业|产业)(?:领军|龙头|头部|巨头)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
 # 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
 # leaders of one sector; 北京奔驰、小米等10家整车厂, 北京现代、北汽有限两大整车厂: the makers of a trade, counted;
 # 国航、南航…等国际知名的航空公司: companies of renown (not …等特点的新经济企业: the features of a kind); 龙凤、京粮…等
@@ -993,6 +993,9 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                 if trade and trade.end() < b and trade_then_verb(lex, sent.text[trade.end():b]):
                     b = trade.end()  # 兴宏铜业|破产重组、业胜公司破产重整: the company and what befalls it
                 name = sent.text[a:b]
+                if any(r.type == "Region" and "/" in r.ref.key and sent.start + a <= r.start < sent.start + b
+                       for r in ctx.mentions_in(index)):
+                    continue  # 西洛镇段廷村潇河岸边: a town's place among the companies a visit went to, no brand
                 if is_brand_name(ctx, name) and not head_regex("enterprise_heads.txt").search(name):
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
                 elif (form := _SIBLING_FORM.fullmatch(name)) and not is_generic(ctx, name[:form.start(1)]) \

@@ -117,6 +117,8 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
         return None
     if text[start:start + 1] in "年月日" and text[start - 1:start].isdigit():
         start += 1  # 2021|年村集体合作社: the date's unit is no part of a name
+    if text.endswith(_SUM_VERBS, start, end) and _SUM_AFTER.match(text, end):
+        end -= 2  # 联创电子|投资20.9亿元: what the company puts in, no part of its name
     heads = [m.end() for m in _head_after(ctx).finditer(text, start, end) if m.end() < end]
     if heads and end - heads[-1] <= 3:  # the tagger ran on over a verb: 金穗种植专业合作社|投资
         end = heads[-1]
@@ -138,6 +140,8 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     return (start, end) if is_enterprise_name(ctx, text[start:end], text[end:end + 6], item=item) else None
 
 
+_SUM_VERBS = ("投资", "出资", "斥资", "投入")
+_SUM_AFTER = re.compile(r"[约近超逾达]?\d")
 _ITEM_BEFORE = frozenset("、与和及同")
 _ITEM_AFTER = frozenset("、等和及与")
 
