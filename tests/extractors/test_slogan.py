@@ -91,6 +91,8 @@ def _slogans(ctx) -> dict[str, Mention]:
         ("全力抓好防疫情、稳经济、保安全三件大事。", "三件大事", None),
         # a place's brand for its way of working or its standing, quoted
         ("打造防沙、治沙、用沙的“尉犁样板”。", "尉犁样板", None),
+        # the links of a chain a place builds, joined by dashes
+        ("“煤—电—铝—铝后加工”一体发展产业集群初步构建。", "煤—电—铝—铝后加工", None),
         # what a government takes as its goal or theme (以“…”作为奋斗目标)
         # a goal after the quote (“…”的奋斗目标), its parts of unequal length
         ("全县上下锚定“全力打造六安绿色振兴新高地、赶超发展先行区”的奋斗目标。", "全力打造六安绿色振兴新高地、赶超发展先行区", None),

@@ -52,6 +52,8 @@ _MEASURE = re.compile(r"\d(?:\.\d+)?[万亿]*(?:元|美元|平方米|平方公�
 _NUMBERED = re.compile(r"\d+号")  # a numbered thing: an address, a box, a line
 _HONOUR = re.compile(r"奖$|^第[一二三四五六七八九十\d]+批")
 _LANDMARKS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[湖河山江岛]—)+[\u4e00-\u9fff]{2,6}[湖河山江岛]")
+_LINKED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:—[\u4e00-\u9fff]{1,6}){2,}")
+"""Three links or more of a chain joined by dashes (煤—电—冶—加); a line of landmarks is :data:`_LANDMARKS`."""
 _EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)(?:·[\u4e00-\u9fff]{2,8}\d{4})?$")
 """An event (…签约仪式), with the place and year of one held in turns (世界旅游经济论坛·黑龙江2025)."""
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
@@ -345,6 +347,8 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
         # “鱼丘湖—官道新河—双海湖”: a line of landmarks; no formula
     if numeric_signal(c):
         return Verdict("slogan.quoted_numeric")
+    if _LINKED.fullmatch(c):
+        return Verdict("slogan.quoted_parallel")  # “煤—电—铝—铝后加工”: the links of a chain the place builds
     if head:
         return Verdict("slogan.quoted_head")
     if has_formula_numeral(c, lex):
