@@ -678,6 +678,11 @@ def test_parts_of_a_sector_named_economies_and_local_kinds(make_context):
     assert not labels(make_context("形成了一批特色鲜明的小宗类、多样化乡土产业。"))
     assert not labels(make_context("将对应配套京东方、华星光电等产业巨头，建成后填补空白。"))
 
+def test_a_sector_with_its_kind_in_brackets(make_context):
+    """中药材(菊花)产业实现综合产值…: the sector is 中药材."""
+    found = labels(make_context("中药材(菊花)产业实现综合产值5.38亿元，水产品(泉水鱼)产业实现综合产值6.9亿元。"))
+    assert {"中药材", "水产品"} <= found
+
 def test_a_sector_whose_output_is_stated(make_context):
     """畜牧业|总产值达到28.6亿元: a sector term is an industry where its output or added value is given."""
     assert labels(make_context("畜牧业总产值达到28.6亿元，是2016年的1.2倍。")) == {"畜牧业"}

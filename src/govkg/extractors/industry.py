@@ -136,7 +136,7 @@ def extract_industries(ctx: Context) -> Iterator[Mention]:
         found += [f for f in (*_develop_lists(ctx, sent.text), *_sector_lists(ctx, sent.text, previous),
                               *_led_lists(ctx, sent.text), *_company_sectors(ctx, sent.text), *_produce(ctx, sent.text),
                               *_project_counts(ctx, sent.text), *_grown(ctx, sent.text),
-                              *_term_lists(ctx, sent.text), *_economies(ctx, sent.text))
+                              *_term_lists(ctx, sent.text), *_economies(ctx, sent.text), *_specified(sent.text))
                   if not _inside_taken(f, taken) and not any(f.start < o.end and o.start < f.end for o in found)]
         accepted = [c for c in (_clean(ctx, f, sent.start, places) for f in found) if c is not None]
         accepted += [c for c in (_clean(ctx, f, sent.start, places) for f in _conjuncts(ctx, sent.text, accepted))
@@ -315,6 +315,20 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
             # …等细分领域: the items are parts of a sector, whatever words they are (半导体照明、触控显示)
             for a, b in items:
                 yield _Found(text[a:b], a, b, _SUBSECTORS_RULE)
+
+
+_SPECIFIED = re.compile(r"(?:^|(?<=[，,；;。：:、]))([\u4e00-\u9fff]{2,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?:产业|行业)")
+
+
+def _specified(text: str) -> Iterator[_Found]:
+    """Rule ``industry.head`` for a sector whose kind is given in brackets before 产业, opening its clause
+    (中药材(菊花)产业实现综合产值…, 水产品(泉水鱼)产业): the sector, without the brackets.
+
+    >>> [f.name for f in _specified("茶叶实现产值11亿元；中药材(菊花)产业实现综合产值5.38亿元")]
+    ['中药材']
+    """
+    for m in _SPECIFIED.finditer(text):
+        yield _Found(m.group(1), m.start(1), m.end(1), "industry.head")
 
 
 _ECONOMIES = re.compile(r"(?:[\u4e00-\u9fff]{2,4}经济、)+[\u4e00-\u9fff]{2,4}经济")
