@@ -59,6 +59,13 @@ def test_what_a_company_puts_in_is_no_part_of_its_name(make_context):
     assert "联创电子" in found and "联创电子投资" not in found
 
 
+def test_the_tagger_span_grows_over_the_trade_it_left_out(make_context):
+    """金地|矿业技改扩建复工: the tagger stops before the trade that ends the company's short name."""
+    ctx = make_context("同时抓好哈达特铅锌矿、金地矿业技改扩建复工。")
+    found = {m.label for m in run(ctx)} | {m.label for m in ctx.mentions if m.type == "Enterprise"}
+    assert "金地矿业" in found and "金地" not in found
+
+
 def test_the_tagger_span_grows_over_the_cooperative_head_it_left_out(make_context):
     """The enterprise rules now read most cooperatives first; the tagger's own path still grows a span that
     stopped before the head (立龙小麦种植专业|合作社) and cuts one that ran past it (金穗种植专业合作社|投资)."""

@@ -122,7 +122,8 @@ def name_span(ctx: Context, text: str, start: int, end: int, listed: bool = Fals
     heads = [m.end() for m in _head_after(ctx).finditer(text, start, end) if m.end() < end]
     if heads and end - heads[-1] <= 3:  # the tagger ran on over a verb: 金穗种植专业合作社|投资
         end = heads[-1]
-    head = _head_after(ctx).match(text, end) or _COOPERATIVE_AFTER.match(text, end)
+    head = _head_after(ctx).match(text, end) or _COOPERATIVE_AFTER.match(text, end) \
+        or head_regex(TRADES).match(text, end)  # 金地|矿业技改: the trade the tagger left out ends the name
     if head:
         end = head.end()
     item = _ITEM_REST.match(text, end)
