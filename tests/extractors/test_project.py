@@ -116,6 +116,12 @@ def test_no_project_named_by_a_kind_a_count_or_a_phase_alone(make_context):
     assert not any(p.startswith(("开建", "西郭", "污水处理厂", "种养")) for p in projects), projects
 
 
+def test_what_a_park_boasts_is_no_project(make_context):
+    """台知园区坐拥|高铁新竹站地理优势: 坐拥 (to boast) ends a name."""
+    projects, _, _ = found(make_context("此外，台知园区（璞玉计划）坐拥高铁新竹站地理优势，汇聚竹北及芎林机能。"))
+    assert not projects
+
+
 def test_the_owner_before_a_daily_gas_capacity(make_context):
     """山西恒浩清洁能源|100万方/日液化气项目: the owner is named before the plant's size, as before 年产…."""
     projects, enterprises, relations = found(make_context("启动山西恒浩清洁能源100万方/日液化气项目。"))
