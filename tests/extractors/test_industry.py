@@ -677,6 +677,13 @@ def test_parts_of_a_sector_named_economies_and_local_kinds(make_context):
     assert labels(make_context("夜间经济、网红经济蜚声全国。")) == {"夜间经济", "网红经济"}
     assert not labels(make_context("形成了一批特色鲜明的小宗类、多样化乡土产业。"))
     assert not labels(make_context("将对应配套京东方、华星光电等产业巨头，建成后填补空白。"))
+    assert "电信业务" not in labels(make_context("在增值电信业务、生物技术等细分领域争取突破。"))  # 在 goes, 增值 stays
+
+
+def test_a_ranking_and_a_chain_of_verbs_are_no_part_of_a_sector(make_context):
+    """县域旅游|发展潜力百强县: a ranking's title; 做精做深|飞机维修: verbs (29th audit)."""
+    assert not labels(make_context("成功入选中国县域旅游发展潜力百强县。"))
+    assert labels(make_context("做精做深飞机维修、航空物流等产业。")) == {"飞机维修", "航空物流"}
 
 def test_a_sector_with_its_kind_in_brackets(make_context):
     """中药材(菊花)产业实现综合产值…: the sector is 中药材."""

@@ -83,7 +83,7 @@ _LIST_CLOSE = re.compile(
 )
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
 _GROWS = (r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色"
-          r"|集聚式|集群式|规模化|集约化)?发展(?!大会|论坛|峰会)")
+          r"|集聚式|集群式|规模化|集约化)?发展(?!大会|论坛|峰会|潜力|指数|百强)")
 _ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心"  # the part a sector plays (以畜牧业|为基础)
 _OUTPUT = r"(?:总)?产值|增加值|总收入|(?:总)?装机"  # what a sector yields or holds (畜牧业|总产值, 清洁能源|总装机规模)
 _TERM_AFTER = re.compile(
@@ -307,13 +307,17 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
         if len(trimmed) >= 2:  # (not 半导体照明, which the tagger reads as ending in a verb)
             items[0] = (first[1] - len(trimmed), first[1])  # 注重|生物医药
         names = [text[a:b] for a, b in items]
+        subsectors = [first] + items[1:]  # the parts of a sector lose only a word of prose (在|增值电信业务)
+        lead = next((w for w in lexicon(ctx).tokenizer.cut(text[first[0]:first[1]], HMM=False)), "")
+        if lead in lex.boundary and first[1] - first[0] - len(lead) >= 2:
+            subsectors[0] = (first[0] + len(lead), first[1])
         if all(_sector_like(name, terms) and "等" not in name for name in names) \
                 and 2 * sum(name in terms for name in names) >= len(names):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
-        elif m.group().startswith("等细分") and all(2 <= len(n) <= 8 and not _DIGIT.search(n) for n in names):
+        elif m.group().startswith("等细分") and all(2 <= b - a <= 8 and not _DIGIT.search(text[a:b]) for a, b in subsectors):
             # …等细分领域: the items are parts of a sector, whatever words they are (半导体照明、触控显示)
-            for a, b in items:
+            for a, b in subsectors:
                 yield _Found(text[a:b], a, b, _SUBSECTORS_RULE)
 
 
