@@ -440,9 +440,9 @@ def test_a_campaign_is_named_from_the_verb_that_opens_it(make_context, sentence,
 
 def test_what_a_place_is_the_model_of_is_a_slogan(make_context):
     """“依安模式” opens with the county's short form, yet is its formulation, not a place's product (“依安大豆”)."""
-    ctx = make_context("依安县打造生态有机转换的“依安模式”，推广“依安大豆”。")
+    ctx = make_context("依安县打造生态有机转换的“依安模式”，推广“依安大豆”，始终牢记“依安嘱托”。")
     facts = extract(ctx.doc, ctx.sentences, ctx.resources)
-    assert {info.label for ref, info in facts.entities.items() if ref.type == "Slogan"} == {"依安模式"}
+    assert {info.label for ref, info in facts.entities.items() if ref.type == "Slogan"} == {"依安模式", "依安嘱托"}
 
 
 def test_a_head_after_a_chain_of_quotes_is_the_whole_chains(make_context):

@@ -783,8 +783,9 @@ def extract_slogans(ctx: Context) -> Iterator[Mention | Relation]:
                 yield Relation(at[whole.start], "hasPart", at[part], whole.sentence, "slogan.counted_quotes")
 
 
-_PLACE_MODEL = re.compile(r"(?:模式|经验|样板|路径|做法|速度|精神)$")
-"""What a place is the model of (“依安模式”, “晋江经验”, “深圳速度”): a formulation named after the place."""
+_PLACE_MODEL = re.compile(r"(?:模式|经验|样板|样本|路径|做法|方案|速度|精神|嘱托)$")
+"""What a place is the model of, or pledged to (“依安模式”, “晋江经验”, “深圳速度”, “庆元嘱托”): a formulation named after
+the place."""
 
 
 def _names_act(h: _Hit, offset: int, name_starts: set[int], words) -> bool:
