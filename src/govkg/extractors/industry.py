@@ -302,23 +302,28 @@ def _term_lists(ctx: Context, text: str) -> Iterator[_Found]:
         items = enumeration_items(text, m.start(), lex)
         if len(items) < 2:
             continue
+        if m.group().startswith("等细分"):
+            yield from _subsectors(lex, text, items)
+            continue
         first = items[0]
-        trimmed = _trim_verbs(ctx, text[first[0]:first[1]])
-        if len(trimmed) >= 2:  # (not 半导体照明, which the tagger reads as ending in a verb)
-            items[0] = (first[1] - len(trimmed), first[1])  # 注重|生物医药
+        items[0] = (first[1] - len(_trim_verbs(ctx, text[first[0]:first[1]])), first[1])  # 注重|生物医药
         names = [text[a:b] for a, b in items]
-        subsectors = [first] + items[1:]  # the parts of a sector lose only a word of prose (在|增值电信业务)
-        lead = next((w for w in lexicon(ctx).tokenizer.cut(text[first[0]:first[1]], HMM=False)), "")
-        if lead in lex.boundary and first[1] - first[0] - len(lead) >= 2:
-            subsectors[0] = (first[0] + len(lead), first[1])
         if all(_sector_like(name, terms) and "等" not in name for name in names) \
                 and 2 * sum(name in terms for name in names) >= len(names):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
-        elif m.group().startswith("等细分") and all(2 <= b - a <= 8 and not _DIGIT.search(text[a:b]) for a, b in subsectors):
-            # …等细分领域: the items are parts of a sector, whatever words they are (半导体照明、触控显示)
-            for a, b in subsectors:
-                yield _Found(text[a:b], a, b, _SUBSECTORS_RULE)
+
+
+def _subsectors(lex: Lexicon, text: str, items: list[tuple[int, int]]) -> Iterator[_Found]:
+    """The items of a list closed by 等细分领域, parts of a sector whatever words they are (半导体照明、触控显示: the
+    tagger reads verbs), read whole: the first loses only a word of prose (在|增值电信业务), none holds a number."""
+    first = items[0]
+    lead = next(iter(lex.tokenizer.cut(text[first[0]:first[1]], HMM=False)), "")
+    if lead in lex.boundary and first[1] - first[0] - len(lead) >= 2:
+        items = [(first[0] + len(lead), first[1]), *items[1:]]
+    if all(2 <= b - a <= 8 and not _DIGIT.search(text, a, b) for a, b in items):
+        for a, b in items:
+            yield _Found(text[a:b], a, b, _SUBSECTORS_RULE)
 
 
 _SPECIFIED = re.compile(r"(?:^|(?<=[，,；;。：:、]))([\u4e00-\u9fff]{2,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?:产业|行业)")
@@ -362,7 +367,7 @@ def _economies(ctx: Context, text: str) -> Iterator[_Found]:
 
 
 _SUBSECTORS_RULE = "industry.subsectors"
-"""The rule of the items of a list closed by 等细分领域 (its items are read whole, verbs and all: 触控显示)."""
+"""The rule of :func:`_subsectors` (its items are not trimmed of verbs again)."""
 _PARKS = re.compile(r"区(?!域)|园")  # 工业区, 产业园; not 区域特色
 _HAZARDS = re.compile(r"高危|危险")
 
