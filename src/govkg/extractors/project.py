@@ -369,9 +369,7 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     name = sent.text[a:b]
     head = _last_head(heads, name)
     body = name[:head] if head is not None else name
-    spec = _SPEC.search(body)
-    if spec and _PHASE_END.fullmatch(body, spec.start()) and _only_a_head(body[:spec.start()]):
-        spec = None  # 污水处理厂|三期|工程: a phase of the place's one plant of its kind, which no name names
+    spec = _SPEC.search(body) and not _unnamed_phase(body)  # (污水处理厂|三期|工程: the place's one plant)
     if spec or len(body) >= 10 or own_facility(lex, body) or _OWNED_BY.search(sent.text, 0, a):
         return True
     lo, hi = sent.start + a, sent.start + a + len(body)
@@ -383,13 +381,16 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
-_PHASE_END = re.compile(r"[一二三四五六七八九十]期")
+_PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 
 
-def _only_a_head(text: str) -> bool:
-    """Whether ``text`` is nothing but a head of a works or facility (污水处理厂, 水厂): a kind, no name."""
-    return any(h.start() == 0 and h.end() == len(text)
-               for file in ("project_heads.txt", "project_facility_heads.txt") for h in head_regex(file).finditer(text))
+def _unnamed_phase(name: str) -> bool:
+    """Whether ``name`` is a phase of a works or facility that only its kind names (污水处理厂|三期): the place's one
+    plant of its kind, which no name names; not 城北污水处理厂三期."""
+    kind = name[:-2]
+    return bool(_PHASE_END.search(name)) and any(
+        h.start() == 0 and h.end() == len(kind)
+        for file in ("project_heads.txt", "project_facility_heads.txt") for h in head_regex(file).finditer(kind))
 
 
 def _verb_like(tags) -> bool:
@@ -564,7 +565,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         # a list's end, not a name
     if not _head_is_word(lex, text, a + (head or 0), b):
         return True
-    if _PHASES_OF.search(name) or (_PHASE_END.fullmatch(name, len(name) - 2) and _only_a_head(name[:-2])):
+    if _PHASES_OF.search(name) or _unnamed_phase(name):
         return True  # 经济合作区B区|分三期建设: how a project is built in phases, no phase of one; 污水处理厂|三期: a phase
         # of the place's one plant, which no name names
     if _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
@@ -798,7 +799,7 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
                 or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))
-                or (_PHASE_END.search(name, len(name) - 2) and _only_a_head(name[:-2]))):
+                or _unnamed_phase(name)):
             continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name); or a
             # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works); or a
             # phase of a plant no name names (投资5.2亿元的|污水处理厂三期)

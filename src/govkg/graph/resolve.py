@@ -29,8 +29,9 @@ from govkg.model import EntityRef, Mention, Relation
 MERGED_TYPES = ("Enterprise", "Park", "Project")
 SCOPED_TYPES = ("Park",)
 NATIONAL_PREFIXES = ("中国", "国家")
-_BARE_KINDS = frozenset({"开发区", "经济开发区", "经开区", "高新区", "园区", "工业园区", "工业园", "产业园"})
-"""Kinds of park that, after a region alone, call the one park of that region a document names in full."""
+_BARE_KINDS = ("经济开发区", "工业园区", "开发区", "经开区", "高新区", "工业园", "产业园", "园区")
+"""Kinds of park that, after a region alone, call the one park of that region a document names in full (longest
+first)."""
 
 
 def names_by_place(short: str, full: str) -> bool:
@@ -39,7 +40,7 @@ def names_by_place(short: str, full: str) -> bool:
     >>> names_by_place("唐河县开发区", "唐河县先进制造业开发区"), names_by_place("唐河县开发区", "唐河县食品产业园")
     (True, False)
     """
-    kind = next((k for k in sorted(_BARE_KINDS, key=len, reverse=True) if short.endswith(k)), "")
+    kind = next((k for k in _BARE_KINDS if short.endswith(k)), "")
     place = short[:len(short) - len(kind)]
     return bool(kind) and len(place) >= 2 and len(full) > len(short) and full.startswith(place) and full.endswith(kind)
 
