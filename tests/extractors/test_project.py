@@ -116,6 +116,13 @@ def test_no_project_named_by_a_kind_a_count_or_a_phase_alone(make_context):
     assert not any(p.startswith(("开建", "西郭", "污水处理厂", "种养")) for p in projects), projects
 
 
+def test_programmes_every_county_runs_are_no_project(make_context):
+    """抗震安居项目, 农房抗震加固工程, 小型农田水利建设: kinds of works with no name (29th audit); a named site stays."""
+    projects, _, _ = found(make_context("推进抗震安居项目建设，实施农房抗震加固工程，加强小型农田水利建设。"
+                                        "南关易地扶贫搬迁安置点项目开工。"))
+    assert projects == {"南关易地扶贫搬迁安置点项目"}
+
+
 def test_what_a_park_boasts_is_no_project(make_context):
     """台知园区坐拥|高铁新竹站地理优势: 坐拥 (to boast) ends a name."""
     projects, _, _ = found(make_context("此外，台知园区（璞玉计划）坐拥高铁新竹站地理优势，汇聚竹北及芎林机能。"))
