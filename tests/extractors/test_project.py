@@ -102,8 +102,9 @@ def test_projects(make_context, sentence, expected):
 
 
 def test_an_ordinal_and_works_name_no_project(make_context):
-    projects, _, _ = found(make_context("推进第二工程建设。"))
-    assert not projects
+    """第二|污水处理厂 is one plant of its kind; 第二|工程 names no works."""
+    projects, _, _ = found(make_context("推进第二工程建设，建设第二污水处理厂。"))
+    assert projects == {"第二污水处理厂"}
 
 
 def test_no_project_named_by_a_kind_a_count_or_a_phase_alone(make_context):

@@ -361,7 +361,8 @@ def _economies(ctx: Context, text: str) -> Iterator[_Found]:
         for part in m.group().split("、"):
             items.append((at, at + len(part)))
             at += len(part) + 1
-        if any(text[a:b] in terms for a, b in items[1:]) or text[items[0][0]:items[0][1]].endswith(tuple(terms)):
+        first = text[items[0][0]:items[0][1]]  # (the first may open with a verb: 培育|首发经济)
+        if any(text[a:b] in terms for a, b in items[1:]) or any(first[-k:] in terms for k in range(1, len(first) + 1)):
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0)
 

@@ -126,16 +126,17 @@ def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
     for sent in ctx.sentences:
         for m in _LIST_OF_PARKS.finditer(sent.text):
             items = enumeration_items(sent.text, m.start(), lex)
-            kind = m.group(2) or m.group(3)
-            if len(items) != (NUMERAL_VALUE[m.group(1)] if m.group(1) else max(2, len(items))):
+            counted, kind = m.group(1), m.group(2) or m.group(3)
+            if len(items) != NUMERAL_VALUE[counted] if counted else len(items) < 2:
                 continue
             names = [sent.text[a:b] for a, b in items]
             common = sum(_common_words_only(lex, n) for n in names)
-            if not all(2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n)
-                       and n not in _activities(ctx) for n in names) or 2 * common >= len(names) or \
-                    (common and m.group(1)):
-                continue  # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind); after
-                # 等, most of them (杉木陶瓷 beside 孔垄纺织、独山页岩: a town's name the dictionary knows as a word)
+            # places' names, not sectors (休闲食品、生物医药、智能制造三个产业园: parks of a kind); after 等, most of
+            # them (杉木陶瓷 beside 孔垄纺织、独山页岩: a town's name the dictionary knows as a word)
+            if (common if counted else 2 * common >= len(names)) or not all(
+                    2 <= len(n) <= 4 and not is_generic(ctx, n) and not _COUNT.search(n) and n not in _activities(ctx)
+                    for n in names):
+                continue
             for (a, b), name in zip(items, names):
                 label = normalise_label(name + kind)
                 yield Mention(EntityRef("Park", label), label, sent.start + a, sent.start + b, sent.index,

@@ -381,14 +381,11 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
                for tok in lex.tokenizer.cut(body, HMM=True))
 
 
-_PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
-
-
 def _unnamed_phase(name: str) -> bool:
     """Whether ``name`` is a phase of a works or facility that only its kind names (污水处理厂|三期): the place's one
     plant of its kind, which no name names; not 城北污水处理厂三期."""
     kind = name[:-2]
-    return bool(_PHASE_END.search(name)) and any(
+    return bool(_PHASE_ONLY.match(name, len(name) - 2)) and any(
         h.start() == 0 and h.end() == len(kind)
         for file in ("project_heads.txt", "project_facility_heads.txt") for h in head_regex(file).finditer(kind))
 

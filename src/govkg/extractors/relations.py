@@ -687,11 +687,7 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
     def names_it(s: _Sent) -> bool:  # 浙江省杭州高新区, then 杭州高新区; 吉林经开区, then 吉林市经济技术开发区
         return any(m.type == "Park" and _one_park(doc.ctx, park.label, m.label) for m in s.mentions)
 
-    def calls_it(s: _Sent) -> bool:  # 近年来开发区大力实施…: by the common word of its kind
-        word = _PARK_WORD_SUBJECT.match(s.text) or _PARK_WORD_AFTER_TIME.match(s.text)
-        return bool(word) and park.label.endswith(_PARK_WORD_KINDS[word.group(1)])
-
-    if sum(names_it(s) or calls_it(s) for s in doc.sents.values()) < 2:
+    if sum(names_it(s) or _calls_park(s.text, park.label) for s in doc.sents.values()) < 2:
         return  # a park the page names once is not what it is about
     for s in doc.sents.values():
         if s is first or names_it(s) or s.subject() is not None:
@@ -709,6 +705,13 @@ _REGION_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:全|�
 # which common words stand for a park of which kind (a 高新区 is no 开发区 of the county's own)
 _PARK_WORD_KINDS = {"园区": ("园区", "园"), "工业园": ("工业园", "工业园区"), "工业园区": ("工业园区",),
                     "开发区": ("开发区", "经开区"), "经开区": ("开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区")}
+def _calls_park(text: str, label: str) -> bool:
+    """Whether a clause opens with the common word of the park ``label``'s kind as its subject (园区坚持…, 2024年，
+    园区…, 近年来开发区大力实施…): it speaks of that park."""
+    word = _PARK_WORD_SUBJECT.match(text) or _PARK_WORD_AFTER_TIME.match(text)
+    return bool(word) and label.endswith(_PARK_WORD_KINDS[word.group(1)])
+
+
 _PAGE_PARK_NAMED = 3
 """How often a page must name its one park, failing its first sentences, for it to be what the page is about."""
 
@@ -753,8 +756,7 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     for s in doc.sents.values():
         if s.subject() is not None:
             continue
-        word = _PARK_WORD_SUBJECT.match(s.text) or _PARK_WORD_AFTER_TIME.match(s.text)
-        if word and park.label.endswith(_PARK_WORD_KINDS[word.group(1)]):
+        if _calls_park(s.text, park.label):
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
         elif (opens or _MOVES_IN.search(s.text)) and not _REGION_WORD_SUBJECT.match(s.text) \
