@@ -523,3 +523,47 @@ def test_a_line_of_links_to_portals_says_nothing_of_the_pages_region(make_contex
                        title="中国政府网 山西省政府 忻州市政府")
     mentions, _ = _run(ctx)
     assert document_region(ctx, mentions) == EntityRef("Region", "140923")
+
+
+def test_a_county_made_a_district_is_found_by_its_former_name(make_context):
+    """望城县 (a district, 望城区, since 2011) in an older page: the district, named as the text names it."""
+    ctx = make_context("湖南省望城县县委、县政府在广州举办招商推介会。望城县人口50万，辖15个乡镇。")
+    mentions, _ = _run(ctx)
+    assert {m.ref.key for m in mentions if ctx.doc.norm[m.start:m.end] == "望城县"} == {"430112"}
+
+
+def test_a_common_word_before_a_county_that_is_no_more_names_nothing(make_context):
+    """振兴县域经济, 振兴县中: 振兴 is a verb, no former county of 丹东's 振兴区."""
+    mentions, _ = _run(make_context(Q + "\n振兴县域经济，筑基村小、赋能镇中、振兴县中。"))
+    assert "210603" not in {m.ref.key for m in mentions}
+
+
+def test_a_kind_of_village_counted_is_no_village(make_context):
+    """以叉尾鮰为主的渔业村4个: a kind counted; 梭落坪村4个组 is the village's."""
+    mentions, _ = _run(make_context("保靖县以叉尾鮰为主的渔业村4个，网箱养鱼4000口。阳朝乡梭落坪村4个组全部脱贫。"))
+    assert "渔业村" not in _labels(mentions) and "梭落坪村" in _labels(mentions)
+
+
+def test_a_city_and_its_county_of_one_short_form_the_short_form_is_the_citys(make_context):
+    """望城县属湖南省会长沙近郊 in a page on 望城: 长沙 is 长沙市, not its 长沙县, which shares the short form."""
+    ctx = make_context("湖南省望城县招商推介会举行。望城县属湖南省会长沙近郊，纳入长沙城市中长期发展规划。")
+    mentions, _ = _run(ctx)
+    assert {m.ref.key for m in mentions if ctx.doc.norm[m.start:m.end] == "长沙"} == {"430100"}
+
+
+def test_a_town_of_the_pages_district_wins_over_a_far_county_of_its_short_form(make_context):
+    """铜官陶瓷产业园 three times in a page on 望城区: 铜官 is its 铜官街道, not 铜陵's 铜官区."""
+    mentions, _ = _run(make_context("铜官陶瓷产业园签约\n湖南省望城县招商推介会举行，铜官陶瓷产业园项目签约。"
+                                    "重点发布了铜官陶瓷产业园、丁字湾石材产业工业园。铜官陶瓷产业园投资10亿元。"))
+    keys = {m.ref.key for m in mentions}
+    assert "340705" not in keys and "430112/铜官街道" in keys
+
+
+def test_the_pages_prefecture_named_only_in_a_local_companys_name_is_a_region(make_context):
+    """湘西州土家人集团公司 in a page on 保靖县: the county's prefecture, which the page names there alone."""
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("说起万企联村，保靖县阳朝乡梭落坪村民彭善祥感激湘西州土家人集团公司。土家人公司投资2500万元。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert EntityRef("Region", "433100") in facts.entities

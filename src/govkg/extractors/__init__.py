@@ -57,7 +57,7 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
             from govkg.extractors.names import never_a_name
 
             kept = decide(ctx, [m for m in ctx.mentions if not never_a_name(m.ref.type, m.label)])
-            ctx.replace_mentions(_without_company_origins(kept))
+            ctx.replace_mentions(_without_company_origins(ctx, kept))
         found = list(load_extractor(name)(ctx))
         ctx.mentions.extend(x for x in found if isinstance(x, Mention))
         relations.extend(x for x in found if isinstance(x, Relation))
@@ -79,10 +79,13 @@ def extract(doc: Document, sentences, resources: Resources) -> DocFacts:
                     investments=investments, milestones=milestones)
 
 
-def _without_company_origins(mentions: list[Mention]) -> list[Mention]:
+def _without_company_origins(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` less the regions named only inside companies' names (浙江|嘉兴|豪企集成家居有限公司): where a
     company comes from, not a place the document speaks of. A region also named on its own, or declared as the
-    document's region or one above it, stays."""
+    document's region or one above it, stays; so does the city of the county the document is about, named on its
+    own, when only a local company's name names the city (湘西州|土家人集团公司 in a page about 保靖县)."""
+    from govkg.extractors.gazetteer import COUNTY, gazetteer
+
     companies = [(m.start, m.end) for m in mentions if m.ref.type == "Enterprise" and m.start >= 0]
     if not companies:
         return mentions
@@ -92,6 +95,9 @@ def _without_company_origins(mentions: list[Mention]) -> list[Mention]:
             regions.setdefault(m.ref, []).append(m)
     origins = {ref for ref, ms in regions.items()
                if all(m.start >= 0 and any(a <= m.start and m.end <= b for a, b in companies) for m in ms)}
+    home = gazetteer(ctx.resources).divisions.get(ctx.doc_region.key) if ctx.doc_region is not None else None
+    if home is not None and home.level == COUNTY and ctx.doc_region not in origins:
+        origins.discard(EntityRef("Region", home.parent))
     return [m for m in mentions if m.ref not in origins]
 
 

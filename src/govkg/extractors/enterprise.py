@@ -99,7 +99,8 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
              *_placed_list(ctx), *_honoured(ctx), *_honoured_brands(ctx)]
     people = officials(ctx.doc.norm)
-    found = _group_branches(ctx, [m for m in found if m.label not in people])
+    found = [m for m in found if m.label not in people]
+    found = _group_branches(ctx, found + _known_siblings(ctx, found))
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
 
@@ -1002,6 +1003,24 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
                         and (sent.start + a, sent.start + b) not in spans:
                     # a company registered by its legal form, its body common words (远景能源|有限公司), among others
                     yield _mention(name, sent.start + a, sent.start + b, index, "enterprise.sibling")
+
+
+def _known_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """Bare brands in a 、-list with two companies the document names elsewhere (成功引进中科蓝海、德屹智能… then
+    来到…中科蓝海、星通北斗、德屹智能、昊冠机械等处): the list's other items that read as brands are companies too."""
+    names = {ctx.doc.norm[m.start:m.end] for m in found if m.start >= 0 and m.end - m.start >= 2}
+    if not names:
+        return []
+    taken = {(m.start, m.end) for m in found}
+    pattern = re.compile(literal_alternation(names))
+    again: list[Mention] = []
+    for sent in ctx.sentences:
+        named = [_mention(m.group(), sent.start + m.start(), sent.start + m.end(), sent.index, "enterprise.sibling")
+                 for m in pattern.finditer(sent.text) if m.start() > 0 and sent.text[m.start() - 1] == "、"
+                 or sent.text.startswith("、", m.end())]
+        if len(named) >= 2 and any((m.start, m.end) not in taken for m in named):
+            again.extend(named)
+    return [m for m in _siblings(ctx, again) if (m.start, m.end) not in taken]
 
 
 _SIBLING_FORM = re.compile(rf"[\u4e00-\u9fff]{{4,10}}?({LEGAL_FORM})")

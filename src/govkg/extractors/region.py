@@ -52,6 +52,9 @@ _TOWN_SHORT_LEFT_DENY = set("东西南北前后上下大小新老")
 # a short form ending in a landform is as often the river, lake, garden or hill itself (漕河, 莲池)
 _LANDFORM_END = tuple("河湖池山园江泉")
 _SHORT_NAME_LEFT = set("、，,：:和与及在对至到赴向从把将为是的")
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+[个家](?=[，。；、,;）)]|$)")
+"""A count that ends its clause right after a town's or village's suffix: the suffix closes a kind (专业村7个,
+特色镇3个), not a name (梭落坪村4个组 is the village's)."""
 _SHORT_NAME_RIGHT_DENY = set("域级城委政长乡镇区里内外")
 
 
@@ -118,6 +121,29 @@ def _autonomous_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
                     yield short + word, codes
 
 
+def _former_county_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """A county made a district or a city (撤县设区, 撤县设市) by its short form and 县, as texts from before the
+    change call it (望城县 for 望城区, 江都县 for 江都区). Only a short form that names no other division in the
+    country (not 河北 of 天津's 河北区: 河北|县域 is the province's) and no form that is a division's name.
+
+    >>> from govkg.extractors.gazetteer import gazetteer
+    >>> forms = dict(_former_county_forms(gazetteer(Resources())))
+    >>> forms["望城县"], "荣县" in forms
+    (('430112',), False)
+    """
+    from govkg.extractors.gazetteer import short_form
+
+    found: dict[str, list[str]] = {}
+    for name, codes in gaz.by_name.items():
+        if name[-1] in "区市" and len(codes) == 1 and gaz.get(codes[0]).level == COUNTY:
+            short = short_form(name)
+            if short and len(short) >= 2 and short != name and gaz.by_short.get(short) == codes and "族" not in name:
+                found.setdefault(short + "县", []).append(codes[0])
+    for form, codes in found.items():
+        if len(codes) == 1 and form not in gaz.by_name:
+            yield form, tuple(codes)
+
+
 _BANNER = re.compile(r"^(.{2,3}?)(?:([左右])翼([前中后])|([左右前中后]))旗$")
 
 
@@ -144,7 +170,8 @@ def _banner_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
 def _build_index(gaz: Gazetteer) -> _Index:
     generic = frozenset(data_lines("region_generic.txt"))
     names = dict(gaz.by_name)
-    names.update((name, codes) for name, codes in (*_autonomous_forms(gaz), *_banner_forms(gaz)) if name not in names)
+    forms = (*_autonomous_forms(gaz), *_banner_forms(gaz), *_former_county_forms(gaz))
+    names.update((name, codes) for name, codes in forms if name not in names)
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[-1], set()).add(len(name))
@@ -639,6 +666,11 @@ def _all_places(idx: _Index, text: str) -> list[str]:
 
     >>> _all_places(region_index(Resources()), "赴浙江杭州、嘉兴、义乌、金华4市")
     ['330100', '330400', '330782', '330700']
+
+    A first item that is no division (a part of the country) leaves the rest a list of places:
+
+    >>> _all_places(region_index(Resources()), "关于东北、辽宁、抚顺振兴发展的重要讲话")
+    ['210000', '210400']
     """
     out: list[str] = []
     for clause in CLAUSE.finditer(text):
@@ -647,7 +679,7 @@ def _all_places(idx: _Index, text: str) -> list[str]:
             continue
         first = next((items[0][-k:] for k in (3, 2) if _unique_short(idx, items[0][-k:])), "")
         last = next((items[-1][:k] for k in (3, 2) if _unique_short(idx, items[-1][:k])), "")
-        named = (first, *items[1:-1], last)
+        named = (first, *items[1:-1], last) if first or len(items) < 3 else (*items[1:-1], last)
         upper = [_unique_short(idx, item) for item in named]
         codes = [code or idx.county_short.get(item) for code, item in zip(upper, named)]
         if all(codes) and sum(map(bool, upper)) >= 2:
@@ -671,8 +703,8 @@ def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[st
         if short.endswith(_LANDFORM_END) and code not in named and code != doc_code:
             continue  # 莲池 alone is a garden unless 莲池区 is named
         if short in table and table[short] != code:
-            if code in named and table[short] not in named:
-                continue  # the family wins
+            if code in named and table[short] not in named or div.parent == table[short]:
+                continue  # the family wins; a city over its county of the same short form (长沙市, 长沙县)
             dropped.add(short)
             del table[short]
             continue
@@ -705,6 +737,8 @@ def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
     True
     >>> _reads_across(Resources(), "位于零陵城区东南郊", _Hit(3, 6, "region.gazetteer"))
     True
+    >>> _reads_across(Resources(), "振兴县域经济", _Hit(0, 3, "region.gazetteer"))
+    True
     """
     if hit.end - hit.start < 3:
         return False
@@ -712,7 +746,10 @@ def _reads_across(resources: Resources, text: str, hit: _Hit) -> bool:
                           or gazetteer(resources).names_division(text[hit.start - 1:hit.start + 1])) \
             and _common(resources, text[hit.start + 1:hit.end]):
         return True  # or its first closing a place's short name before it (零陵|城区: not 陵城区)
-    return text.startswith(_OPENED_AFTER, hit.end - 1) and _common(resources, text[hit.start:hit.end - 1])
+    if text.startswith(_OPENED_AFTER, hit.end - 1) and _common(resources, text[hit.start:hit.end - 1]):
+        return True
+    name = text[hit.start:hit.end]  # a common word and 县 that no division's name is (振兴|县域, 振兴|县中: not 振兴区)
+    return name[-1] == "县" and not gazetteer(resources).names_division(name) and _common(resources, name[:-1])
 
 
 _OPENED_AFTER = ("区域",)
@@ -981,8 +1018,8 @@ def _town_hits(ctx: Context, idx: _Index, sent: _Sent) -> None:
         suffix = m.group()
         if not _free(sent.hits, a, b):
             continue
-        if b < len(text) and text[b] in _RIGHT_DENY[suffix]:
-            continue
+        if b < len(text) and text[b] in _RIGHT_DENY[suffix] or _COUNTED.match(text, b):
+            continue  # 以叉尾鮰为主的渔业村4个: a kind of village counted, no name
         barrier = max([h.end for h in sent.hits if h.end <= a], default=0)
         if suffix == "村" and text.endswith("行政", barrier, a):
             a -= 2  # 陈良行政村: the village 陈良村, called by its administrative kind
@@ -1037,11 +1074,14 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
             h.code, h.parent = None, None
         _resolve(gaz, sent.hits, chain)
         sent.hits = [h for h in sent.hits if h.code]
+    local, local_pattern = ctx.resources.get(f"region.local_towns.{doc_code}", lambda: _local_towns(idx, doc_code))
+    local_shorts = {name[:-len(suffix)] for name in local for suffix in _TABLE_SUFFIXES if name.endswith(suffix)}
     named = list(dict.fromkeys(h.code for s in sents for h in s.hits))
-    named += _recurring_cities(ctx.resources, idx, sents) + _listed_places(idx, sents) + _municipalities(ctx.resources)
+    named += [code for code in _recurring_cities(ctx.resources, idx, sents)
+              if _short_of(idx, gaz.get(code)) not in local_shorts]  # 铜官 in a page on 望城区: its 铜官街道
+    named += _listed_places(idx, sents) + _municipalities(ctx.resources)
     table = _short_table(idx, doc_code, named)
     pattern = re.compile(literal_alternation(table)) if table else None
-    local, local_pattern = ctx.resources.get(f"region.local_towns.{doc_code}", lambda: _local_towns(idx, doc_code))
     for sent in sents:
         _short_hits(ctx, idx, sent, table, pattern)
         _zone_namesakes(idx, sent, chain[-1] if chain else None)
