@@ -99,8 +99,7 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
     found = [*headed, *_quoted(ctx), *_listed(ctx), *_siblings(ctx, headed), *_leaders(ctx), *_project_owners(ctx),
              *_placed_list(ctx), *_honoured(ctx), *_honoured_brands(ctx)]
     people = officials(ctx.doc.norm)
-    found = [m for m in found if m.label not in people]
-    found = _group_branches(ctx, found + _known_siblings(ctx, found))
+    found = _group_branches(ctx, [m for m in found if m.label not in people])
     yield from found
     yield from _central(ctx, [(m.start, m.end) for m in found])
 
@@ -320,7 +319,8 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     """Rule ``enterprise.project_name``, run after the projects are found: the brand a project's name opens with,
     in a sentence of investment or building (投资24亿元的能建数科|压缩空气储能, 华润电力|风电光伏项目): news and
     reports name an investor's project by the company and what it builds (a base, too: 晶澳|新能源产业基地). See
-    :func:`project_name_owner`; the LAC tagger, reading the name alone, must open it with an organisation."""
+    :func:`project_name_owner`; the LAC tagger, reading the name alone, must open it with an organisation.
+    Then rule ``enterprise.sibling`` over every company found so far, the tagger's too (:func:`_known_siblings`)."""
     from govkg.extractors.ner import tagger
 
     taken = [(m.start, m.end) for m in ctx.mentions if m.ref.type in ("Enterprise", "Region", "Park")]
@@ -346,6 +346,7 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
     brands = Counter({name: name[place:n] for name, place, (_, n) in zip(names, places, found)}.values())
     # how many projects of each sentence open with a brand: 投资1.5亿元的大妹子休闲食品加工项目，投资1亿元的好口福…
     per_sentence = Counter(m.sentence for m, _ in found)
+    owners: list[Mention] = []
     for i, ((m, n), spans) in enumerate(zip(found, tagger(ctx).spans(names) if found else ())):
         # the tagger, reading the project's name alone, must open it with an organisation's name (or a proper
         # noun) that reaches past the place: 晶澳|新能源产业基地 is, 夏商(a person)|文明探源工程 and 钼尾矿… are not
@@ -360,8 +361,10 @@ def extract_named_owners(ctx: Context) -> Iterator[Mention]:
         # the brand as the rules bound it: the tagger cuts brands of single characters short (清峰|城士, 隆基绿|能);
         # the place in front is where it is, not its name (西华县|双汇…项目 → 双汇, also called 西华县双汇)
         if (m.start, m.start + n) not in taken and not any(a == m.start and b > m.start + n for a, b in companies):
-            yield _mention(ctx.doc.norm[m.start + place:m.start + n], m.start + place, m.start + n, m.sentence,
-                           OWNER_RULE, placed=ctx.doc.norm[m.start:m.start + n] if place else "")
+            owners.append(_mention(ctx.doc.norm[m.start + place:m.start + n], m.start + place, m.start + n,
+                                   m.sentence, OWNER_RULE, placed=ctx.doc.norm[m.start:m.start + n] if place else ""))
+    yield from owners
+    yield from _known_siblings(ctx, [m for m in ctx.mentions if m.ref.type == "Enterprise"] + owners)
 
 
 _BRANDED_LIST = 3
@@ -1007,7 +1010,8 @@ def _siblings(ctx: Context, headed: list[Mention]) -> Iterator[Mention]:
 
 def _known_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
     """Bare brands in a 、-list with two companies the document names elsewhere (成功引进中科蓝海、德屹智能… then
-    来到…中科蓝海、星通北斗、德屹智能、昊冠机械等处): the list's other items that read as brands are companies too."""
+    来到…中科蓝海、星通北斗、德屹智能、昊冠机械等处): the list's other items that read as brands are companies too.
+    Not in a list of projects (…盛义信煤焦化、裕能铜冶炼…等一批重大项目: the companies' works)."""
     names = {ctx.doc.norm[m.start:m.end] for m in found if m.start >= 0 and m.end - m.start >= 2}
     if not names:
         return []
@@ -1015,11 +1019,13 @@ def _known_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
     pattern = re.compile(literal_alternation(names))
     again: list[Mention] = []
     for sent in ctx.sentences:
-        named = [_mention(m.group(), sent.start + m.start(), sent.start + m.end(), sent.index, "enterprise.sibling")
-                 for m in pattern.finditer(sent.text) if m.start() > 0 and sent.text[m.start() - 1] == "、"
-                 or sent.text.startswith("、", m.end())]
-        if len(named) >= 2 and any((m.start, m.end) not in taken for m in named):
-            again.extend(named)
+        for clause in CLAUSE.finditer(sent.text):
+            named = [_mention(m.group(), sent.start + m.start(), sent.start + m.end(), sent.index, "enterprise.sibling")
+                     for m in pattern.finditer(sent.text, clause.start(), clause.end())
+                     if sent.text[m.start() - 1:m.start()] == "、" or sent.text.startswith("、", m.end())]
+            if len(named) >= 2 and any((m.start, m.end) not in taken for m in named) \
+                    and "项目" not in sent.text[named[-1].end - sent.start:clause.end()]:
+                again.extend(named)
     return [m for m in _siblings(ctx, again) if (m.start, m.end) not in taken]
 
 
