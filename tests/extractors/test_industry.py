@@ -701,3 +701,10 @@ def test_a_zone_and_a_province_before_a_sector_go_in_any_order(make_context):
     facts = extract(ctx.doc, ctx.sentences, ctx.resources)
     found = {info.label for ref, info in facts.entities.items() if ref.type == "Industry"}
     assert {"旅游业", "现代服务业"} <= found and not any("自贸港" in f for f in found)
+
+
+@pytest.mark.parametrize("sentence", ["全年规上战略性新兴产业产值增长12%。", "规上制造业增加值增长8%。",
+                                      "一要创新驱动。二要开放带动。三要产业引领。"])
+def test_a_statistical_class_or_a_speechs_ordinal_is_no_sector(make_context, sentence):
+    """规上 (firms above the size line) classes a sector's firms; 三要 numbers a speech's points."""
+    assert not names(make_context(sentence)) & {"规上", "规上制造业", "三要"}

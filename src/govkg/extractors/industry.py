@@ -69,7 +69,8 @@ _HEAD_END = re.compile(r"(?:产业|行业)(?:集群|链)?$")
 _SCALE = re.compile(r"[千百万十]亿(?:元)?级|(?:主导|支柱|优势|特色|首位|重点|战略性|新兴|传统|基础|核心|全链条|全产业链|全"
                     r"|国家级|省级|市级|县级)+$")  # 竹木加工|全链条产业: the whole chain of a sector
 # a sector's size in front of a candidate's name (百亿|玻纤, 千亿级|页岩气); :data:`_SCALE` strips a headed body's
-_SIZE = re.compile(r"(?:(?:[十百千万]亿|\d+亿)元?级?|世界级)(?=[\u4e00-\u9fff]{2})")  # or its rank (世界级|先进光伏)
+_SIZE = re.compile(r"(?:(?:[十百千万]亿|\d+亿)元?级?|世界级|规模以上|规上|限额以上|限上)(?=[\u4e00-\u9fff]{2})|规上$")
+"""How large a sector is meant to grow, its rank (世界级|先进光伏) or a statistical class of its firms (规上|制造业)."""
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(

@@ -31,10 +31,10 @@ STOP_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》“”‘’\
 _CN_NUM = "一二三四五六七八九十"
 NUMERAL_VALUE = {ch: i for i, ch in enumerate(_CN_NUM, 1)} | {"两": 2}
 """The value of a numeral of one character (三个工业园, 两村: counts that lists must match)."""
-# a list ordinal at the front of a clause: 一是, 其三, 第二是, 十、, 3., （四）
+# a list ordinal at the front of a clause: 一是, 三要 (not 三要素), 其三, 第二是, 十、, 3., （四）
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两几半")
-_ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
+_ORDINAL = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}(?:是|要(?![素求件点务闻]))|其[{_CN_NUM}]{{1,2}}是?|第[{_CN_NUM}]{{1,3}}是"
                       rf"|[{_CN_NUM}]{{1,3}}[、.．]|[\d０-９]{{1,3}}[、.．](?![\d０-９])|[（(][{_CN_NUM}\d]{{1,3}}[）)])")
 # a reference marker right after a name: 新六种猪场〔12〕, 大正食品[14], 项目①
 _TRAILING_MARKER = re.compile(r"(?:[\[［〔【(（][\d０-９]{1,3}[\]］〕】)）]|[" + BULLETS + "])$")
@@ -276,6 +276,8 @@ def leading_ordinal(text: str) -> int:
 
     >>> [leading_ordinal(s) for s in ("二是建园区", "其三唐河大桥", "10．零碳园区", "二期工程", "5G产业", "1+5片区")]
     [2, 2, 3, 0, 0, 0]
+    >>> [leading_ordinal(s) for s in ("三要产业引领", "四要素")]
+    [2, 0]
     """
     m = _ORDINAL.match(text)
     return m.end() if m else 0
