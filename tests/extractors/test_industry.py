@@ -708,3 +708,8 @@ def test_a_zone_and_a_province_before_a_sector_go_in_any_order(make_context):
 def test_a_statistical_class_or_a_speechs_ordinal_is_no_sector(make_context, sentence):
     """规上 (firms above the size line) classes a sector's firms; 三要 numbers a speech's points."""
     assert not names(make_context(sentence)) & {"规上", "规上制造业", "三要"}
+
+
+def test_a_lists_first_item_starts_after_the_preposition_behind_the_verb(make_context):
+    """产业发展规划为精细化工和化工新材料: 精细化工, not 规划为精细化工."""
+    assert {"精细化工", "化工新材料"} <= names(make_context("产业发展规划为精细化工和化工新材料,重点围绕新能源汽车等产业做配套。"))

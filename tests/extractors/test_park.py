@@ -355,3 +355,20 @@ def test_an_approval_is_no_part_of_a_parks_name(make_context):
 def test_the_common_word_of_a_park_after_its_name_is_no_part_of_it(make_context):
     """形成了轮台工业园区园区产业聚集优势: 园区 again is the park's common word, then its industries."""
     assert labels(make_context("这些企业的相继开工建设为进一步形成了轮台工业园区园区产业聚集优势。")) == {"轮台工业园区"}
+
+
+def test_the_count_of_a_list_of_parks_after_its_last_item_keeps_the_item(make_context):
+    """电子信息产业园、智能装备制造产业园、龙门工业新区三个产业承接平台: the count is the list's (three parks);
+    标准果园3个 is a kind counted."""
+    found = labels(make_context("全南县打造电子信息产业园、智能装备制造产业园、龙门工业新区三个产业承接平台。建设标准果园3个。"))
+    assert any(label.endswith("龙门工业新区") for label in found)
+    assert not any(label.endswith("标准果园") for label in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("成都龙泉驿区大面街道在梵木圣山文创园举行项目签约活动。", "梵木圣山文创园"),
+    ("黄希然与望城县人民政府招商代表签定铜官陶瓷产业园项目合作框架协议。", "铜官陶瓷产业园"),
+])
+def test_a_cultural_park_and_a_park_after_a_verb_of_signing(make_context, sentence, expected):
+    """文创园 heads a park; 签定 (a written form of 签订) is no part of the name after it."""
+    assert any(label.split(":")[-1] == expected for label in labels(make_context(sentence)))

@@ -541,6 +541,7 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         closed = clause.find("等")
         body = clause[:closed] if closed > 0 else clause
         parts = [p.removeprefix("以") for p in _ITEM_SEP.split(body)]  # …和以|红高粱、谷类…为主的: not the preposition
+        parts[0] = parts[0][_after_preposition(lex, parts[0]):]  # 发展规划为|精细化工和化工新材料
         if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
             continue
         if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
@@ -549,6 +550,17 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
         yield from _list_items(text, at, parts, lambda part: part.endswith("经济") if bought else (
             _sector_like(part, terms) or (closed > 0 and part.endswith(activities) and len(part) >= 4)))
         # 高效制种、标准化养殖等: activities; in a list of what people buy only a named economy is a sector (赛事经济)
+
+
+def _after_preposition(lex: Lexicon, part: str) -> int:
+    """Where a list's first item starts after the preposition that opens it behind a verb (规划为|精细化工,
+    定位为|…): the offset after the last preposition with two characters or more after it, else 0."""
+    pos, cut = 0, 0
+    for word, tag in lex.tokenizer.tags(part):
+        pos += len(word)
+        if tag == "p" and pos > len(word) and len(part) - pos >= 2:
+            cut = pos
+    return cut
 
 
 _ITEM_SEP = re.compile(r"、|和|及|与")

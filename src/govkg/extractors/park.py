@@ -341,7 +341,17 @@ def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
     return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or re.match(r"[\d.．]+版", text[start:end])
                 or text[end:end + 1] == "段"
                 or (text[end - 1:end + 1] == "带动")
-                or _COUNT.match(text, end) or honour_title(ctx.doc.norm, end))
+                or (_COUNT.match(text, end) and not _counts_its_list(ctx, index, end))
+                or honour_title(ctx.doc.norm, end))
+
+
+def _counts_its_list(ctx: Context, index: int, end: int) -> bool:
+    """True when the count right after a park's name is that of the 、-list the name closes (电子信息产业园、智能装备
+    制造产业园、龙门工业新区|三个产业承接平台): three parks, not a kind of park counted."""
+    sent = ctx.sentences[index]
+    m = re.match(r"([一二三四五六七八九十两])个", sent.text[end - sent.start:])
+    items = enumeration_items(sent.text, end - sent.start, lexicon(ctx)) if m else []
+    return m is not None and len(items) == NUMERAL_VALUE[m.group(1)]
 
 
 _MOVE_VERBS = frozenset("建走抓进入搞办招引")
