@@ -488,6 +488,12 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
     >>> s = "清单中包含了沪苏湖铁路松江段（含站本体）、沪松快速化，以及雨水泵站及调蓄池等27个市级工程项目"
     >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
     ['沪苏湖铁路松江段', '沪松快速化', '雨水泵站及调蓄池']
+
+    An item longer than ``max_len`` with a company's name in front is the company's project, and the list goes on:
+
+    >>> s = "推进祺隆新材料产业园、四川夏氏鑫集团股份有限公司年产12万吨光伏清洁能源高纯电子化试剂等三个项目"
+    >>> [s[a:b] for a, b in enumeration_items(s, s.index("等"), lex)]
+    ['祺隆新材料产业园', '年产12万吨光伏清洁能源高纯电子化试剂']
     """
     items: list[tuple[int, int]] = []
     pos = end
@@ -507,6 +513,13 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
             lo -= 1
         if lo == pos:
             break
+        owned = _owned_item(text, lo, pos)
+        if owned is not None:  # a project longer than an item may be, its owner in front: the list goes on before it
+            items.append((_first_item_start(text, owned[1], pos, lex), pos))
+            if owned[0] == 0 or text[owned[0] - 1] != "、":
+                break
+            pos = owned[0] - 1
+            continue
         if text.startswith("以及", lo) and pos - lo > 3 and text[lo - 1:lo] in ("，", ",") and not items \
                 and "等" not in text[max(text.rfind("，", 0, lo - 1), text.rfind(",", 0, lo - 1), 0):lo]:
             items.append((lo + 2, pos))  # …、油墩港航道整治、沪松快速化，以及雨水泵站及调蓄池等: the list's last item;
@@ -526,6 +539,21 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
     items = [part for a, b in items for part in _split_yiji(text, a, b)]
     items = [(a + _measured_modifier(text, a, b), b) for a, b in items]
     return [(a, b) for a, b in items if b > a]
+
+
+_OWNER_END = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)(?=[\u4e00-\u9fff\d]{4})")
+
+
+def _owned_item(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """(owner's start, item's start) when the list item ending at ``pos``, cut at ``lo`` for its length, is a
+    company's name and its project (四川夏氏鑫集团股份有限公司|年产12万吨…); else None."""
+    if lo == 0 or text[lo - 1] in STOP_CHARS:
+        return None
+    start = lo
+    while start > 0 and lo - start < 30 and text[start - 1] not in STOP_CHARS:
+        start -= 1
+    ends = [m.end() for m in _OWNER_END.finditer(text, start, pos)]
+    return (start, ends[-1]) if ends else None
 
 
 # a note of what a list item includes, after its name (沪苏湖铁路松江段|（含站本体）)
