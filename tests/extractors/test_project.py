@@ -878,3 +878,12 @@ def test_the_projects_found_do_not_hang_on_the_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed}, check=True, timeout=120).stdout
             for seed in ("1", "3", "5")}
     assert len(runs) == 1 and "实验小学地下停车场" in runs.pop()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全面实施六大融湾工程，统筹做好六稳工作。", set()),  # a campaign of six works, no work named
+    ("该公司投资2500万元建成了我省首家出口蘑菇罐头生产项目。", set()),  # the first of its kind, described
+    ("陶瓷产业园地处铜官循环经济工业基地一期建设范围内。", {"铜官循环经济工业基地一期"}),  # 地处 opens no name
+])
+def test_a_campaigns_count_a_first_of_a_kind_and_a_verb_of_lying(make_context, sentence, expected):
+    assert found(make_context(sentence))[0] == expected

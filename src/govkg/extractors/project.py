@@ -68,7 +68,7 @@ _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五�
 # a name ending in these is a place or facility, not an enterprise (清苑新城一期, 西三环南延)
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
-_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家]$")
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家大]$")  # 六大|融湾工程: a campaign's
 _COUNT_AFTER = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)"
                           r"|(?:数量|个数|总数|数占|比重|占比)(?!\d))")  # …项目数量占工业项目: a count of projects
 _COUNT_IN = re.compile(r"\d+[个项件所批座处家条栋幢]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
@@ -329,8 +329,8 @@ _QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
 _COUNTED_END = re.compile(r"等(?:\d+(?:\.\d+)?|[一二三四五六七八九十两几多]+)(?:[条个项座所处家批]|公里|千米|万?亩)")
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _DESCRIBED = re.compile(r"(?:最大|最长|最高|最早|首个|唯一|第一)[\u4e00-\u9fff]{0,4}?项目")
-_FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内)?首[条个家座台批]")
-"""建成我国首条规模化民用航空轮胎生产线: the first of a kind, described, not named."""
+_FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内|我省|我市|我县|我区)?首[条个家座台批]")
+"""建成我国首条规模化民用航空轮胎生产线, 我省首家出口蘑菇罐头生产项目: the first of a kind, described, not named."""
 _JOINED_KIND = re.compile(r"[与和及](?:重大|重点|民生|产业)$")
 """把培养引进人才与|重大项目建设…结合: a kind of project joined to what comes before it, no name."""
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
@@ -795,11 +795,11 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
-                or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))
-                or _unnamed_phase(name)):
-            continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name); or a
-            # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works); or a
-            # phase of a plant no name names (投资5.2亿元的|污水处理厂三期)
+                or _SUPERLATIVE.search(name) or _FIRST_OF_KIND.match(name)
+                or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), "")) or _unnamed_phase(name)):
+            continue  # …, or a superlative or a first (打造西北地区最大，年产5万吨的…基地, 我省首家…项目: what it is or
+            # will be, not its name); or a developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum
+            # goes to, no works); or a phase of a plant no name names (投资5.2亿元的|污水处理厂三期)
         yield start, end
 
 
