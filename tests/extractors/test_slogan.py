@@ -448,3 +448,15 @@ def test_what_a_place_is_the_model_of_is_a_slogan(make_context):
 def test_a_head_after_a_chain_of_quotes_is_the_whole_chains(make_context):
     """“两重”“两新”重大举措: the head belongs to both quotes, so to neither's label."""
     assert set(_slogans(make_context("提早对接“两重”“两新”重大举措，用好用活存量增量系列政策。"))) == {"两重", "两新"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("宝坻区政府工作报告。落实制造业立市战略，提升科技城能级。", "制造业立市"),  # a sector makes the city stand
+    ("东洲区政府工作报告。坚持蓄力聚能，实力东洲的发展引擎更加强劲。", "实力东洲"),  # a quality and the place, before 的
+])
+def test_a_sectors_strategy_and_a_quality_of_the_place(make_context, text, expected):
+    from govkg.text.document import sentences_of
+
+    ctx = make_context(text)
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert EntityRef("Slogan", expected) in facts.entities
