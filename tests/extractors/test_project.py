@@ -887,3 +887,14 @@ def test_the_projects_found_do_not_hang_on_the_hash_seed():
 ])
 def test_a_campaigns_count_a_first_of_a_kind_and_a_verb_of_lying(make_context, sentence, expected):
     assert found(make_context(sentence))[0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("新兴华小学主体完工，582套棚改项目开工建设。", {"新兴华小学"}),  # how many units of a kind
+    ("加快大型水电站和690万千瓦火电项目建设。", set()),  # a capacity of a kind
+    ("建设5000吨黄金梨冷链仓储项目。", {"5000吨黄金梨冷链仓储项目"}),  # a capacity and a works described at length
+    ("实施高技术产业化示范、创新百强培育等6大工程，大力发展信息技术。", set()),  # a numbered campaign's parts
+    ("推进三一集团氢能重卡、中伟新能源钠离子电池等十大技术攻关项目。", {"三一集团氢能重卡", "中伟新能源钠离子电池"}),
+])
+def test_an_amount_of_a_kind_and_a_campaigns_parts_name_no_works(make_context, sentence, expected):
+    assert found(make_context(sentence))[0] == expected

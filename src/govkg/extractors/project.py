@@ -434,6 +434,13 @@ def _only_a_place(ctx: Context, body: str) -> bool:
     return (n > 0 and (n == len(body) or _generic_body(ctx, body[n:]))) or body in gaz.by_short
 
 
+_CAMPAIGN_COUNT = re.compile(r"等(?:\d{1,2}|[两二三四五六七八九十]{1,2})大(?:(?!项目)[\u4e00-\u9fff]){0,6}?(?:工程|行动|计划|举措)")
+"""A list closed by a count with 大 and a campaign's word (…等6大工程, 等十大重点节能工程): a numbered campaign's
+parts; not its projects (…等十大技术攻关项目)."""
+_UNITS_FIRST = re.compile(r"[\d.]+[万千百亿]?(?:套|户|千瓦|兆瓦|吨|辆|台)")
+"""A number of units or a capacity a name opens with, no year before it (582套, 690万千瓦; not 年产12万吨)."""
+
+
 def _leading_quantity(name: str) -> int:
     m = _QUANTITY.match(name)
     return m.end() if m and m.end() < len(name) - 1 else 0
@@ -547,6 +554,9 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         return True  # 交通|工程 is a kind; 保定|南站 is a place's; 第二|污水处理厂 is one of the kind
     if _NO_WORKS_END.search(name):
         return True  # 曲靖省域副中心, 三江源国家公园: a city's role, a protected area; no works
+    counted = _UNITS_FIRST.match(body)
+    if counted and (len(body) - counted.end() <= 3 or _generic_body(ctx, body[counted.end():])):
+        return True  # 582套|棚改项目, 690万千瓦|火电项目: how much of a kind of few words, no works named
     if body.endswith("类") or _COUNT_OF_PROJECTS.search(name):
         return True  # 央企类|项目, 科技创新类|项目: a class of projects; 东莞凤岗四个重点项目: a count of them
     if _generic_body(ctx, body) and not own_facility(lex, body) and not _ORDINAL_END.search(body):
@@ -952,6 +962,8 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                     or 2 * sum(bool(_KIND_OF_WORK.search(sent.text, a, b)) for a, b in items) > len(items):
                 continue  # the sectors of the projects (分布式光伏发电、新能源汽车、储能电池等多个项目): the industry rules';
                 # or what kinds of work they are (新绿色有机农业、可循环再利用发展、…、全域治理等项目)
+            if _CAMPAIGN_COUNT.match(sent.text, close) and not any(heads.search(sent.text, a, b) for a, b in items):
+                continue  # 高技术产业化示范、创新百强培育等6大工程: a campaign's parts, programmes, no works
             for a, b in items:
                 a += _leading_preposition(sent.text, a, close)
                 if a > 0 and _YEARS_OUTPUT.match(sent.text, a - 1):
