@@ -898,3 +898,9 @@ def test_a_campaigns_count_a_first_of_a_kind_and_a_verb_of_lying(make_context, s
 ])
 def test_an_amount_of_a_kind_and_a_campaigns_parts_name_no_works(make_context, sentence, expected):
     assert found(make_context(sentence))[0] == expected
+
+
+@pytest.mark.parametrize("sentence", ["聚焦违法违规占用土地、违规违建项目、资源能源项目、房地产开发项目、矿山综合治理等6个方面。",
+                                      "科学布局交通设施、风电核电、临港工业、滨海旅游等项目。"])
+def test_kinds_of_facilities_and_building_name_no_works(make_context, sentence):
+    assert not found(make_context(sentence))[0] & {"房地产开发项目", "交通设施"}
