@@ -372,3 +372,10 @@ def test_the_count_of_a_list_of_parks_after_its_last_item_keeps_the_item(make_co
 def test_a_cultural_park_and_a_park_after_a_verb_of_signing(make_context, sentence, expected):
     """文创园 heads a park; 签定 (a written form of 签订) is no part of the name after it."""
     assert any(label.split(":")[-1] == expected for label in labels(make_context(sentence)))
+
+
+def test_every_item_of_a_list_closed_by_its_count_of_parks_is_a_park(make_context):
+    """…、金马现代物流中心、福山咖啡文化风情小镇和琼台全面战略合作示范基地等5大园区: the count says all five are parks."""
+    found = labels(make_context("澄迈出台决定，明确海南老城经济开发区、海南生态科技新城、金马现代物流中心、福山咖啡文化风情小镇和"
+                                "琼台全面战略合作示范基地等5大园区的产业定位。"))
+    assert {"海南生态科技新城", "金马现代物流中心", "福山咖啡文化风情小镇", "琼台全面战略合作示范基地"} <= found

@@ -904,3 +904,8 @@ def test_an_amount_of_a_kind_and_a_campaigns_parts_name_no_works(make_context, s
                                       "科学布局交通设施、风电核电、临港工业、滨海旅游等项目。"])
 def test_kinds_of_facilities_and_building_name_no_works(make_context, sentence):
     assert not found(make_context(sentence))[0] & {"房地产开发项目", "交通设施"}
+
+
+def test_a_verb_of_promoting_opens_no_works(make_context):
+    """重点推介|晋国博物馆群、…"""
+    assert "晋国博物馆群" in found(make_context("重点推介晋国博物馆群、智慧果蔬示范区流通集散中心等项目。"))[0]

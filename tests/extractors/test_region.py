@@ -567,3 +567,9 @@ def test_the_pages_prefecture_named_only_in_a_local_companys_name_is_a_region(ma
     ctx = make_context("说起万企联村，保靖县阳朝乡梭落坪村民彭善祥感激湘西州土家人集团公司。土家人公司投资2500万元。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert EntityRef("Region", "433100") in facts.entities
+
+
+def test_an_ethnic_township_of_the_pages_county_without_its_peoples_name(make_context):
+    """力所乡 in a page on 西盟县: its 力所拉祜族乡."""
+    mentions, _ = _run(make_context("西盟县力所乡咖啡种植主要采取合作社模式。"))
+    assert "力所拉祜族乡" in _labels(mentions)

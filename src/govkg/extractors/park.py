@@ -71,6 +71,7 @@ def extract_parks(ctx: Context) -> Iterator[Mention]:
     lex = lexicon(ctx)
     lead = ctx.resources.get("park.lead", lambda: frozenset(words("park_lead_words.txt")))
     yield from _counted_list(ctx, lex)
+    yield from _all_parks(ctx, lex)
     for span in headed_names(ctx, heads, bracketed=True, governed=True):
         if _fragment(ctx, span.sentence, span.start, span.end):
             continue
@@ -139,6 +140,30 @@ def _counted_list(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
                 continue
             for (a, b), name in zip(items, names):
                 label = normalise_label(name + kind)
+                yield Mention(EntityRef("Park", label), label, sent.start + a, sent.start + b, sent.index,
+                              "park.counted_list")
+
+
+_ALL_PARKS = re.compile(r"等([2-9两二三四五六七八九十])[大个](?:园区|产业园区|工业园区)")
+
+
+def _all_parks(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
+    """Every item of a list of parks named in full and closed by their count (明确海南老城经济开发区、海南生态科技新城、
+    金马现代物流中心、福山咖啡文化风情小镇和琼台全面战略合作示范基地等5大园区), whatever each is called: the count
+    says all are parks. Items of four characters or more, none a generic word."""
+    for sent in ctx.sentences:
+        for m in _ALL_PARKS.finditer(sent.text):
+            items = enumeration_items(sent.text, m.start(), lex, max_len=30)
+            if items and "和" in sent.text[items[-1][0]:items[-1][1]]:  # …小镇和琼台…示范基地: the last two
+                a, b = items.pop()
+                cut = sent.text.index("和", a)
+                items += [(a, cut), (cut + 1, b)]
+            names = [sent.text[a:b] for a, b in items]
+            count = int(m.group(1)) if m.group(1).isdigit() else NUMERAL_VALUE[m.group(1)]
+            if len(items) != count or not all(len(n) >= 4 and not is_generic(ctx, n) for n in names):
+                continue
+            for (a, b), name in zip(items, names):
+                label = normalise_label(name)
                 yield Mention(EntityRef("Park", label), label, sent.start + a, sent.start + b, sent.index,
                               "park.counted_list")
 

@@ -1151,10 +1151,11 @@ def _zone_namer(idx: _Index, text: str, start: int, end: int) -> str | None:
     return found[0] if len(found) == 1 and idx.gaz.get(found[0]).level in (PREFECTURE, COUNTY) else None
 
 
-def _local_towns(idx: _Index, doc_code: str | None) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Town name -> county for the towns of the document's county, or of a city's counties where no two share a
-    name: the national table knows them, whatever words they are made of (太平镇, 黎村镇, 五里桥镇, 大莫古镇); and a
-    regex of their names (None when there are none)."""
+def _local_towns(idx: _Index, doc_code: str | None) -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None]:
+    """Town name -> (county, the table's name) for the towns of the document's county, or of a city's counties
+    where no two share a name: the national table knows them, whatever words they are made of (太平镇, 黎村镇, 五里桥镇,
+    大莫古镇), an ethnic township also without its people's name (力所乡 for 力所拉祜族乡); and a regex of the
+    names (None when there are none)."""
     if not doc_code:
         return {}, None
     level = idx.gaz.get(doc_code).level
@@ -1166,11 +1167,15 @@ def _local_towns(idx: _Index, doc_code: str | None) -> tuple[dict[str, str], re.
             if name in towns:
                 shared.add(name)
             towns[name] = county
-    local = {name: county for name, county in towns.items() if name not in shared and len(name) >= 3}
+    local = {name: (county, name) for name, county in towns.items() if name not in shared and len(name) >= 3}
+    for name, (county, _) in list(local.items()):
+        short = _town_short(idx, name)
+        if short and name.endswith(("乡", "镇")) and "族" in name and short + name[-1] not in towns:
+            local.setdefault(short + name[-1], (county, name))
     return local, re.compile(literal_alternation(local)) if local else None
 
 
-def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str]) -> None:
+def _local_town_hits(sent: _Sent, towns: dict[str, tuple[str, str]], pattern: re.Pattern[str]) -> None:
     """Add the towns of the document's own county (or city) named in full, placed in their county."""
     for m in pattern.finditer(sent.text):
         s, e, name = m.start(), m.end(), m.group()
@@ -1180,7 +1185,7 @@ def _local_town_hits(sent: _Sent, towns: dict[str, str], pattern: re.Pattern[str
                 or (e < len(sent.text) and sent.text[e] in deny):
             continue
         sent.hits = [h for h in sent.hits if h not in inside]  # 云南驿镇: the town, not the province's short form
-        county = towns[name]
+        county, name = towns[name]
         parent = next((h for h in sent.hits if h.end == s and h.code), None) \
             or _Hit(-1, -1, "region.gazetteer", (county,), county)
         sent.hits.append(_Hit(s, e, "region.town_pattern", name=name, level="town", parent=parent))
