@@ -713,3 +713,9 @@ def test_a_statistical_class_or_a_speechs_ordinal_is_no_sector(make_context, sen
 def test_a_lists_first_item_starts_after_the_preposition_behind_the_verb(make_context):
     """产业发展规划为精细化工和化工新材料: 精细化工, not 规划为精细化工."""
     assert {"精细化工", "化工新材料"} <= names(make_context("产业发展规划为精细化工和化工新材料,重点围绕新能源汽车等产业做配套。"))
+
+
+def test_a_prefix_that_opens_a_term_of_the_vocabulary_is_kept(make_context):
+    """国际物流 is a sector of its own, not 物流 behind a rank word."""
+    found = names(make_context("引进航空辅助、智慧车辆、国际物流、绿能、生物科技及云端产业等重点产业。"))
+    assert "国际物流" in found and "物流" not in found

@@ -1118,9 +1118,11 @@ def _region_prefix(ctx: Context, name: str, start: int, places: tuple[str, ...])
     for m in ctx.mentions_in(sentence.index) if sentence else ():
         if m.type == "Region" and start <= m.start < m.end < start + len(name) - 1:
             cut = max(cut, m.end - start)
-    while p := next((p for prefixes in (_prefixes(ctx), places) for p in prefixes
-                     if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2), ""):
-        cut += len(p)  # one after another in any order (世界|一流|鲜切花, 海南|自贸港|旅游业)
+    while not is_sector_term(ctx, _HEAD_END.sub("", name[cut:])) \
+            and (p := next((p for prefixes in (_prefixes(ctx), places) for p in prefixes
+                            if name[cut:].startswith(p) and len(name) - cut - len(p) >= 2), "")):
+        cut += len(p)  # one after another in any order (世界|一流|鲜切花, 海南|自贸港|旅游业); not from a term of the
+        # vocabulary that opens with one (国际物流)
     return cut
 
 
