@@ -719,3 +719,8 @@ def test_a_prefix_that_opens_a_term_of_the_vocabulary_is_kept(make_context):
     """国际物流 is a sector of its own, not 物流 behind a rank word."""
     found = names(make_context("引进航空辅助、智慧车辆、国际物流、绿能、生物科技及云端产业等重点产业。"))
     assert "国际物流" in found and "物流" not in found
+
+
+def test_the_sectors_of_bases_counted_in_quotes(make_context):
+    """建设自治区清洁能源、农畜产品加工、林草业“三大产业基地”: three bases, one per sector; 自治区 is a scope."""
+    assert {"清洁能源", "农畜产品加工", "林草业"} <= names(make_context("建设自治区清洁能源、农畜产品加工、林草业“三大产业基地”。"))
