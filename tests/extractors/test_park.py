@@ -379,3 +379,10 @@ def test_every_item_of_a_list_closed_by_its_count_of_parks_is_a_park(make_contex
     found = labels(make_context("澄迈出台决定，明确海南老城经济开发区、海南生态科技新城、金马现代物流中心、福山咖啡文化风情小镇和"
                                 "琼台全面战略合作示范基地等5大园区的产业定位。"))
     assert {"海南生态科技新城", "金马现代物流中心", "福山咖啡文化风情小镇", "琼台全面战略合作示范基地"} <= found
+
+
+def test_a_count_of_what_a_park_holds_keeps_the_park(make_context):
+    """金川科技园6家企业: the firms counted, the park named; 规模养殖园区20个以上 is a kind counted."""
+    found = labels(make_context("金川科技园6家企业累计拉动规上工业增长。新增规模养殖园区20个以上。"))
+    assert any(label.endswith("金川科技园") for label in found)
+    assert not any(label.endswith("规模养殖园区") for label in found)

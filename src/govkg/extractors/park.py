@@ -366,8 +366,16 @@ def _fragment(ctx: Context, index: int, start: int, end: int) -> bool:
     return bool(re.search(r"\d[.．]$", text[max(0, start - 2):start]) or re.match(r"[\d.．]+版", text[start:end])
                 or text[end:end + 1] == "段"
                 or (text[end - 1:end + 1] == "带动")
-                or (_COUNT.match(text, end) and not _counts_its_list(ctx, index, end))
+                or (_counted_here(text, end) and not _counts_its_list(ctx, index, end))
                 or honour_title(ctx.doc.norm, end))
+
+
+def _counted_here(text: str, end: int) -> bool:
+    """True when a count of the park's kind follows its name (标准果园3个, 零碳园区3家), not one of what it holds
+    (金川科技园|6家企业)."""
+    m = _COUNT.match(text, end)
+    after = text[m.end():m.end() + 2] if m else ""
+    return m is not None and (not ("\u4e00" <= after[:1] <= "\u9fff") or after in ("以上", "左右"))
 
 
 def _counts_its_list(ctx: Context, index: int, end: int) -> bool:
