@@ -724,3 +724,12 @@ def test_a_prefix_that_opens_a_term_of_the_vocabulary_is_kept(make_context):
 def test_the_sectors_of_bases_counted_in_quotes(make_context):
     """建设自治区清洁能源、农畜产品加工、林草业“三大产业基地”: three bases, one per sector; 自治区 is a scope."""
     assert {"清洁能源", "农畜产品加工", "林草业"} <= names(make_context("建设自治区清洁能源、农畜产品加工、林草业“三大产业基地”。"))
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("填补省内2个空白行业。", "空白"),  # a gap to fill
+    ("建设国家骨干冷链物流基地。", "骨干冷链物流"),  # a rank of the designation
+    ("做大做强做美文化旅游产业。", "美文化旅游"),  # the verb's complement
+])
+def test_a_gap_a_rank_or_a_verbs_complement_is_no_part_of_a_sector(make_context, sentence, wrong):
+    assert wrong not in names(make_context(sentence))
