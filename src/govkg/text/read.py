@@ -66,9 +66,14 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});"
 # a pinyin gloss: one syllable with its tone mark, in brackets, right after a hanzi (區(qū))
 _PINYIN_GLOSS = r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
-# a space between two hanzi, left where a PDF wrapped a line (改 革, 骨干 项目); see :func:`join_wrapped_lines`
-_WRAP_SPACE = r"[\u3400-\u9fff] [\u3400-\u9fff]"
+# a space between two hanzi, or a hanzi and a figure, left where a PDF wrapped a line or padded a number (改 革,
+# 骨干 项目, 总投资 48 亿元); see :func:`join_wrapped_lines`
+_WRAP_SPACE = r"[\u3400-\u9fff] [\u3400-\u9fff\d]|\d [\u3400-\u9fff]"
 _WRAP_RUN = 8  # a wrap joins runs of text; a table row or a title's letter spacing has short ones
+_FIGURE_LINE = 30  # a line of prose, whose figures a PDF pads with spaces (a table row is shorter)
+# a figure that a run opens or ends with among hanzi (48|亿元的…, …等|12), not a clock's time (日 10:10:40 来源)
+_FIGURE_OPENS = r"[\d.]+(?:[%％]|(?=[\u3400-\u9fff])|$)"
+_FIGURE_ENDS = r"(?:^|(?<=[\u3400-\u9fff]))[\d.]+[%％]?$"
 _CONTROLS = "[\x00-\x08\x0e-\x1f\x7f]"  # control characters other than tab, line breaks, form feed
 _BREAKS = "\r\f\v"  # line breaks of other systems and page breaks, read as LF
 _UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)"
@@ -147,10 +152,15 @@ def join_wrapped_lines(text: str) -> str:
     Text copied out of a PDF keeps a space at each line end it joined (深化科技体制改 革); the space splits
     the word for the segmenter and the rules. A single space between two hanzi goes when the run of text on
     one side of it is long, as a wrapped line is; the short runs of a table row (序号 项目名称 总投资), a
-    title's letter spacing (政 府 工 作 报 告) and an official's name after his office keep theirs.
+    title's letter spacing (政 府 工 作 报 告) and an official's name after his office keep theirs. So goes the
+    space a PDF puts on each side of a figure among hanzi (总投资 48 亿元的…等 12 个重大产业项目).
 
     >>> join_wrapped_lines("深化科技体制改 革，优化科技资源配置\\n序号 项目名称 总投资")
     '深化科技体制改革，优化科技资源配置\\n序号 项目名称 总投资'
+    >>> join_wrapped_lines("总投资 48 亿元的辽宁三木、渼瑞石油等 12 个重大产业项目开工建设\\n2022 2023 增长")
+    '总投资48亿元的辽宁三木、渼瑞石油等12个重大产业项目开工建设\\n2022 2023 增长'
+    >>> join_wrapped_lines("2022年07月26日 10:10:40 来源:新华网 编辑:王某 责任编辑:李某")
+    '2022年07月26日 10:10:40 来源:新华网 编辑:王某 责任编辑:李某'
     """
     if not _re(_WRAP_SPACE).search(text):
         return text
@@ -159,13 +169,23 @@ def join_wrapped_lines(text: str) -> str:
         parts = line.split(" ")
         out = [parts[0]]
         for before, part in zip(parts, parts[1:]):
-            if before and part and "\u3400" <= before[-1] <= "\u9fff" and "\u3400" <= part[0] <= "\u9fff" \
-                    and max(len(before), len(part)) >= _WRAP_RUN:
+            if before and part and _wrapped_at(before, part, len(line)):
                 out[-1] += part
             else:
                 out.append(part)
         lines.append(" ".join(out))
     return "\n".join(lines)
+
+
+def _wrapped_at(before: str, part: str, line: int) -> bool:
+    """True when the single space between the runs ``before`` and ``part`` of a line of ``line`` characters is a
+    wrap's (two hanzi, one run long) or a figure's padding among hanzi in a line of prose (投资 48 亿元)."""
+    left, right = before[-1], part[0]
+    han_left, han_right = "\u3400" <= left <= "\u9fff", "\u3400" <= right <= "\u9fff"
+    if han_left and han_right:
+        return max(len(before), len(part)) >= _WRAP_RUN
+    return line >= _FIGURE_LINE and ((han_left and _re(_FIGURE_OPENS).match(part) is not None)
+                                     or (han_right and _re(_FIGURE_ENDS).search(before) is not None))
 
 
 def read_bytes(path: Path) -> bytes:
