@@ -733,3 +733,8 @@ def test_the_sectors_of_bases_counted_in_quotes(make_context):
 ])
 def test_a_gap_a_rank_or_a_verbs_complement_is_no_part_of_a_sector(make_context, sentence, wrong):
     assert wrong not in names(make_context(sentence))
+
+
+def test_the_sector_of_companies_listed_before_it(make_context):
+    """引进络鑫科技、华派光电、桢田科技等电子信息企业100多家: the companies' sector."""
+    assert "电子信息" in names(make_context("该县集群引进络鑫科技、华派光电、桢田科技等电子信息企业100多家。"))

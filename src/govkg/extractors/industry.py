@@ -451,7 +451,9 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         if grown and _TERM_AFTER.match(text[grown.end():]) and not text.startswith(("产业", "行业"), grown.end()):
             end = grown.end()  # 苹果种植, 肉牛养殖: the product and its activity
         after = text[end:]
-        if after.startswith(("产业", "行业")) or not _TERM_AFTER.match(after):
+        # 引进络鑫科技、华派光电…等|电子信息|企业100多家: the sector of the companies listed
+        of_companies = text.endswith("等", 0, start) and after.startswith("企业")
+        if after.startswith(("产业", "行业")) or not (_TERM_AFTER.match(after) or of_companies):
             continue  # "X产业" is rule 1; "储能材料" is not 储能
         term_start = start
         start = left_edge(text, start, lex, max_len=8)
@@ -462,7 +464,7 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
         developed = bool(before) and (is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
         headed = bool(_TERM_HEADED.match(after)) or (start == term_start and bool(_TERM_BETTERED.match(after))) \
-            or (after.startswith("领域") and text.endswith(_IN, 0, start))
+            or (after.startswith("领域") and text.endswith(_IN, 0, start)) or of_companies
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
             f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
