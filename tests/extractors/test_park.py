@@ -386,3 +386,8 @@ def test_a_count_of_what_a_park_holds_keeps_the_park(make_context):
     found = labels(make_context("金川科技园6家企业累计拉动规上工业增长。新增规模养殖园区20个以上。"))
     assert any(label.endswith("金川科技园") for label in found)
     assert not any(label.endswith("规模养殖园区") for label in found)
+
+
+def test_an_airport_city_is_a_park(make_context):
+    """桃园航空城, like a 科技城 or a 物流城, is a zone of industry (its 计画 is the plan for it)."""
+    assert any(label.endswith("桃园航空城") for label in labels(make_context("市府积极推动桃园航空城计画，规划9处优先产专区。")))
