@@ -343,3 +343,11 @@ def test_on_a_page_of_one_park_companies_moving_in_move_into_it(make_context):
     assert {("杨林工业园区", "hosts", "沈机集团"), ("杨林工业园区", "hosts", "昆明机床")} <= found
     found, _ = relations(make_context, page.replace("沈机集团、昆明", "沈机集团在昆明市入驻，昆明"), title="嵩明新闻")
     assert ("杨林工业园区", "hosts", "沈机集团") not in found
+
+
+def test_a_park_whose_tally_its_sentence_gives_hosts_the_companies_of_the_next(make_context):
+    """完成紫城工业园首期…建设，引进落户项目31个。引进金盛兰优特钢、佛塑新能源…: the park's tally, then what it counts."""
+    rels, _ = relations(make_context, "临江工业园区完成扩区。累计投入超10亿元，完成紫城工业园首期2.7平方公里基础设施建设，引进落户"
+                                      "项目31个、建成投产项目10个。引进金盛兰优特钢、佛塑新能源、大统营电子集团等企业。",
+                        title="2020年紫金县政府工作报告")
+    assert {("紫城工业园", "hosts", "金盛兰优特钢"), ("紫城工业园", "hosts", "佛塑新能源")} <= rels

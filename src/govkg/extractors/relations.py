@@ -649,7 +649,7 @@ def _park_subject_goes_on(doc: _Doc) -> Iterator[Relation]:
 
 
 # a park's tally of its projects right after its name (武威工业园区|开工建设项目117项, 经开区|新签约项目23个)
-_PARK_TALLY = re.compile(r"(?:共|累计|新|全年)?(?:开工建设|开工|新建|续建|在建|建设|实施|签约|落地|引进|入驻)(?:各类|重点|产业)?"
+_PARK_TALLY = re.compile(r"(?:共|累计|新|全年)?(?:开工建设|开工|新建|续建|在建|建设|实施|签约|落地|引进|入驻|落户)(?:各类|重点|产业)?"
                          r"项目(?:共|达)?\s*\d+\s*[项个]")
 
 
@@ -662,8 +662,8 @@ def _park_tally(doc: _Doc) -> Iterator[Relation]:
     order = sorted(doc.sents)
     for i, index in enumerate(order):
         s = doc.sents[index]
-        park = s.subject()
-        if park is None or park.type != "Park" or not _PARK_TALLY.match(norm, park.end):
+        park = _tallying_park(s, norm)
+        if park is None:
             continue
         for later in order[i + 1:]:
             t = doc.sents[later]
@@ -671,6 +671,21 @@ def _park_tally(doc: _Doc) -> Iterator[Relation]:
                 break
             for m in t.of("Enterprise", "Project"):
                 yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_tally")
+
+
+def _tallying_park(s: _Sent, norm: str) -> Mention | None:
+    """The park whose tally of projects the sentence gives: its subject's, right after its name (武威工业园区|开工建设
+    项目117项); or the sentence's one park, the tally later in the sentence and no other region or enterprise between
+    (完成紫城工业园首期…基础设施建设，引进落户项目31个)."""
+    park = s.subject()
+    if park is not None and park.type == "Park" and _PARK_TALLY.match(norm, park.end):
+        return park
+    parks = s.of("Park")
+    if len(parks) != 1:
+        return None
+    tally = _PARK_TALLY.search(norm, parks[0].end, s.start + len(s.text))
+    between = tally is not None and any(parks[0].end <= m.start < tally.start() for m in s.of("Region", "Enterprise"))
+    return parks[0] if tally is not None and not between else None
 
 
 def _page_park(doc: _Doc) -> Iterator[Relation]:
