@@ -882,7 +882,7 @@ def test_the_projects_found_do_not_hang_on_the_hash_seed():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("全面实施六大融湾工程，统筹做好六稳工作。", set()),  # a campaign of six works, no work named
-    ("该公司投资2500万元建成了我省首家出口蘑菇罐头生产项目。", set()),  # the first of its kind, described
+    ("该公司投资2500万元建成了我省首家出口蘑菇罐头生产项目。", {"出口蘑菇罐头生产项目"}),  # a sum's works, first of its kind
     ("陶瓷产业园地处铜官循环经济工业基地一期建设范围内。", {"铜官循环经济工业基地一期"}),  # 地处 opens no name
 ])
 def test_a_campaigns_count_a_first_of_a_kind_and_a_verb_of_lying(make_context, sentence, expected):

@@ -330,7 +330,14 @@ _COUNTED_END = re.compile(r"等(?:\d+(?:\.\d+)?|[一二三四五六七八九十�
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _DESCRIBED = re.compile(r"(?:最大|最长|最高|最早|首个|唯一|第一)[\u4e00-\u9fff]{0,4}?项目")
 _FIRST_OF_KIND = re.compile(r"(?:我国|全国|全省|全市|全县|全区|国内|省内|市内|县内|区内|我省|我市|我县|我区)?首[条个家座台批]")
-"""建成我国首条规模化民用航空轮胎生产线, 我省首家出口蘑菇罐头生产项目: the first of a kind, described, not named."""
+"""建成我国首条规模化民用航空轮胎生产线: the first of a kind, described, not named; but a sum's works is one
+(投资2500万元建成了我省首家|出口蘑菇罐头生产项目: the qualifier no part of its name)."""
+
+
+def _first_of_kind(name: str) -> int:
+    """Length of the first-of-its-kind qualifier ``name`` opens with (我省首家|出口…项目), 0 when none."""
+    m = _FIRST_OF_KIND.match(name)
+    return m.end() if m else 0
 _JOINED_KIND = re.compile(r"[与和及](?:重大|重点|民生|产业)$")
 """把培养引进人才与|重大项目建设…结合: a kind of project joined to what comes before it, no name."""
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+$")
@@ -801,15 +808,16 @@ def _invested(ctx: Context, text: str, lex: Lexicon) -> Iterator[tuple[int, int]
         while plain[start:end].endswith("建设") and end - 2 - start >= 4:
             end -= 2
         start += governing_lead(lex, plain[start:end], end - start, gazetteer(ctx.resources).names_place, min_body=4)
+        start += _first_of_kind(plain[start:end])
         start += _leading_quantity(plain[start:end])
         name = plain[start:end]
         if (len(name) < 4 or _generic_body(ctx, name) or is_common_word(lex, name) or _COUNT_IN.search(name)
                 or re.match(r"[\d.]", name) or _ENDS_IN_QUANTITY.search(name) or _COUNTED_AFTER.match(plain, end)
-                or _SUPERLATIVE.search(name) or _FIRST_OF_KIND.match(name)
-                or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), "")) or _unnamed_phase(name)):
-            continue  # …, or a superlative or a first (打造西北地区最大，年产5万吨的…基地, 我省首家…项目: what it is or
-            # will be, not its name); or a developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum
-            # goes to, no works); or a phase of a plant no name names (投资5.2亿元的|污水处理厂三期)
+                or _SUPERLATIVE.search(name) or is_develop(ctx, next(iter(lex.tokenizer.cut(name)), ""))
+                or _unnamed_phase(name)):
+            continue  # …, or a superlative (打造西北地区最大，年产5万吨的…基地: what it will be, not its name); or a
+            # developing verb's object (投资14.15亿元|大力发展光伏产业: a sector the sum goes to, no works); or a
+            # phase of a plant no name names (投资5.2亿元的|污水处理厂三期)
         yield start, end
 
 
