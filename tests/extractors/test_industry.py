@@ -738,3 +738,9 @@ def test_a_gap_a_rank_or_a_verbs_complement_is_no_part_of_a_sector(make_context,
 def test_the_sector_of_companies_listed_before_it(make_context):
     """引进络鑫科技、华派光电、桢田科技等电子信息企业100多家: the companies' sector."""
     assert "电子信息" in names(make_context("该县集群引进络鑫科技、华派光电、桢田科技等电子信息企业100多家。"))
+
+
+@pytest.mark.parametrize("sentence", ["积极培育壮大富民强县特色产业。", "发展工业强省产业。"])
+def test_a_strategys_shape_before_a_sector_word_is_no_sector(make_context, sentence):
+    """富民强县, 工业强省: what makes the place strong, a slogan's shape."""
+    assert not {n for n in names(make_context(sentence)) if n.endswith(("强县", "强省"))}

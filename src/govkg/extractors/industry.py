@@ -104,10 +104,11 @@ _IN = ("在", "于")
 _AND = re.compile(r"^(?:和|及|与|以及|、)$")
 _LATIN = re.compile(r"[\d%％A-Za-z]")
 _NOT_INDUSTRY = re.compile(r"[\d%％A-Za-z]|企业|项目|规划$|园区|公司|集团|股份|基地|工程(?!装备|机械)|中心|平台|事业|资金|[+＋]|类$|园$|区$|厂|镇$|村$"
-                           r"|^[性型]|业中$|时代$|大学|(?:高级|现代|一体|集群|规模|标准|多样)化$|[一两二三四五六七八九十]个")
+                           r"|^[性型]|业中$|时代$|大学|(?:高级|现代|一体|集群|规模|标准|多样)化$|[一两二三四五六七八九十]个"
+                           r"|[强兴立][省市县区州旗]$")
 # 就业|性战略产业, 引导|型先进制造业, 工业中|战略性新兴产业: a word cut apart, a place within a sector; an era
 # (后疫情时代|产业链重构), a university's (华北电力大学|新能源与电力装备), what a sector is to become (产业基础高级化),
-# a count of things (形成一个链条、壮大一个产业)
+# a count of things (形成一个链条、壮大一个产业); what makes a place strong (富民强县|特色产业: a strategy's shape)
 # POS tags that end a name walking left (verbs, adverbs, particles, idioms like 大力发展)
 _VERB_TAGS = frozenset("v vd vi d p c u uj ul uz ug uv ud r rr rz m q ad l".split())
 _NOUN_TAGS = frozenset("n ng nz zg".split())
