@@ -909,3 +909,9 @@ def test_kinds_of_facilities_and_building_name_no_works(make_context, sentence):
 def test_a_verb_of_promoting_opens_no_works(make_context):
     """重点推介|晋国博物馆群、…"""
     assert "晋国博物馆群" in found(make_context("重点推介晋国博物馆群、智慧果蔬示范区流通集散中心等项目。"))[0]
+
+
+def test_a_counted_lists_last_item_joined_by_and_is_two(make_context):
+    """…高端装备制造产业园和年产2万吨碳纤维生产基地等4个项目: four projects, the last two joined by 和."""
+    found_ = found(make_context("重点推介晋国博物馆群、智慧果蔬示范区流通集散中心、高端装备制造产业园和年产2万吨碳纤维生产基地等4个项目。"))[0]
+    assert {"晋国博物馆群", "智慧果蔬示范区流通集散中心", "高端装备制造产业园", "年产2万吨碳纤维生产基地"} <= found_

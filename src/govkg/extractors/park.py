@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from govkg.extractors.base import Context
 from govkg.extractors.gazetteer import Gazetteer, gazetteer, province_forms, short_form
 from govkg.extractors.names import head_regex, honour_title, is_generic, literal_alternation, words
-from govkg.extractors.phrase import (COMMON_WORD_FREQ, CONJUNCTIONS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
-                                     enumeration_items, headed_names, left_edge, lexicon)
+from govkg.extractors.phrase import (COMMON_WORD_FREQ, CONJUNCTIONS, NUMERAL_VALUE, STOP_CHARS, Lexicon, count_value,
+                                     counted_items, enumeration_items, headed_names, left_edge, lexicon)
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention
 
@@ -153,13 +153,9 @@ def _all_parks(ctx: Context, lex: Lexicon) -> Iterator[Mention]:
     says all are parks. Items of four characters or more, none a generic word."""
     for sent in ctx.sentences:
         for m in _ALL_PARKS.finditer(sent.text):
-            items = enumeration_items(sent.text, m.start(), lex, max_len=30)
-            if items and "和" in sent.text[items[-1][0]:items[-1][1]]:  # …小镇和琼台…示范基地: the last two
-                a, b = items.pop()
-                cut = sent.text.index("和", a)
-                items += [(a, cut), (cut + 1, b)]
-            names = [sent.text[a:b] for a, b in items]
-            count = int(m.group(1)) if m.group(1).isdigit() else NUMERAL_VALUE[m.group(1)]
+            count = count_value(m.group(1))
+            items = counted_items(sent.text, enumeration_items(sent.text, m.start(), lex, max_len=30), count)
+            names = [sent.text[a:b] for a, b in items]  # …小镇和琼台…示范基地: the last two, as the count says
             if len(items) != count or not all(len(n) >= 4 and not is_generic(ctx, n) for n in names):
                 continue
             for (a, b), name in zip(items, names):

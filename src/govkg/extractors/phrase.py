@@ -593,6 +593,26 @@ def _split_yiji(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
+def counted_items(text: str, items: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
+    """``items`` with the last split at its 和 when the list's count says it holds two (A、B、C和D等4个项目; a name
+    with 和 inside stays whole when the count is met without it).
+
+    >>> s = "重点推介晋国博物馆群、智慧果蔬示范区流通集散中心、高端装备制造产业园和年产2万吨碳纤维生产基地"
+    >>> [s[a:b] for a, b in counted_items(s, [(4, 10), (11, 24), (25, len(s))], 4)][2:]
+    ['高端装备制造产业园', '年产2万吨碳纤维生产基地']
+    """
+    if len(items) + 1 != count or not items:
+        return items
+    a, b = items[-1]
+    cut = text.find("和", a + 2, b - 2)
+    return items if cut < 0 else [*items[:-1], (a, cut), (cut + 1, b)]
+
+
+def count_value(numeral: str) -> int | None:
+    """The value of a count in digits or in one character (12, 三), else None."""
+    return int(numeral) if numeral.isdigit() else NUMERAL_VALUE.get(numeral)
+
+
 _MEASURED_OF = re.compile(r"[^的]*\d[^的]*的|(?:总?投资)?[约近超逾达]?\d+(?:\.\d+)?[万亿]*元(?=[\u4e00-\u9fff])")
 
 

@@ -41,8 +41,8 @@ from govkg.extractors.industry import is_develop, lists_sectors
 from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NOT_FUNDS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
-                                     enumeration_items, governing_lead, headed_names, is_common_word, joins, left_edge,
-                                     lexicon)
+                                     count_value, counted_items, enumeration_items, governing_lead, headed_names,
+                                     is_common_word, joins, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
@@ -942,7 +942,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             ends.add(m.start())
             if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
                 continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
-            lists[m.start()] = (_route_kind(ctx, m.group()), enumeration_items(sent.text, m.start(), lex))
+            lists[m.start()] = (_route_kind(ctx, m.group()), _counted_list(sent.text, m, lex))
             if WORKS_FIELD.search(m.group()):
                 works.add(m.start())
         for m in _COUNT_CLOSED.finditer(sent.text):  # A、B、C三个亿元项目: a count with no 等 closes the list too
@@ -1035,7 +1035,21 @@ _ITEM = re.compile(r"[^、]+")
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}")
 # verbs that govern 项目 after a list's 等 (等推进项目建设): what a list's end names is a kind of project, not work on it
 _GOVERNING = frozenset("推进 加快 实施 启动 抓好 做好 加强 促进 推动 服务 保障 支持".split())
-_LIST_COUNT = re.compile(r"^等(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?")  # what opens a list's end (_LIST_END)
+_LIST_COUNT = re.compile(r"^等(\d+|[一二三四五六七八九十两几多]+)?[个项批]?")  # what opens a list's end (_LIST_END)
+
+
+def _counted_list(text: str, end: re.Match[str], lex: Lexicon) -> list[tuple[int, int]]:
+    """The items of the list that ``end`` (a match of :data:`_LIST_END`) closes; where it counts them, its last
+    item read at its 和 and longer items read whole when that makes the count (…高端装备制造产业园和年产2万吨碳纤维生产
+    基地等4个项目: four)."""
+    items = enumeration_items(text, end.start(), lex)
+    numeral = _LIST_COUNT.match(end.group()).group(1)
+    count = count_value(numeral) if numeral else None
+    if count and len(items) != count:
+        longer = counted_items(text, enumeration_items(text, end.start(), lex, max_len=30), count)
+        if len(longer) == count:
+            return longer
+    return items
 
 
 def _route_kind(ctx: Context, list_end: str) -> str:
