@@ -915,3 +915,9 @@ def test_a_counted_lists_last_item_joined_by_and_is_two(make_context):
     """…高端装备制造产业园和年产2万吨碳纤维生产基地等4个项目: four projects, the last two joined by 和."""
     found_ = found(make_context("重点推介晋国博物馆群、智慧果蔬示范区流通集散中心、高端装备制造产业园和年产2万吨碳纤维生产基地等4个项目。"))[0]
     assert {"晋国博物馆群", "智慧果蔬示范区流通集散中心", "高端装备制造产业园", "年产2万吨碳纤维生产基地"} <= found_
+
+
+def test_a_list_closed_by_its_count_of_new_projects_without_deng(make_context):
+    """…、东城清洁智慧热源、年产300套风电塔筒3个新建项目: the count closes the list as 等 would."""
+    assert {"东城清洁智慧热源", "年产300套风电塔筒"} <= found(make_context(
+        "持续做好冶金灰尘综合利用、东城清洁智慧热源、年产300套风电塔筒3个新建项目的跟踪培育。"))[0]

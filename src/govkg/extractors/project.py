@@ -57,7 +57,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
                        r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
 # a count right after a list's last item, a size class and the works head (翰诺威智能装备、佳安金属新材料三个亿元项目)
 _COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
-                           r"(?:以上)?(?:重大|重点|产业|工业)?(?:项目|工程)" + NOT_FUNDS)
+                           r"(?:以上)?(?:重大|重点|产业|工业|新建|续建|在建|新开工|签约){0,2}(?:项目|工程)" + NOT_FUNDS)
 _LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more holds (enumeration_items)
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
