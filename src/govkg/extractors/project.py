@@ -942,7 +942,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             ends.add(m.start())
             if any(w in _GOVERNING for w in lex.tokenizer.cut(_LIST_COUNT.sub("", m.group())[:-2])):
                 continue  # 等推进项目建设…的机制: a verb after 等 opens a clause, the list is of something else
-            lists[m.start()] = (_route_kind(ctx, m.group()), _counted_list(sent.text, m, lex))
+            lists[m.start()] = (_route_kind(ctx, m.group()), _closed_list_items(sent.text, m, lex))
             if WORKS_FIELD.search(m.group()):
                 works.add(m.start())
         for m in _COUNT_CLOSED.finditer(sent.text):  # A、B、C三个亿元项目: a count with no 等 closes the list too
@@ -1038,7 +1038,7 @@ _GOVERNING = frozenset("推进 加快 实施 启动 抓好 做好 加强 促进 
 _LIST_COUNT = re.compile(r"^等(\d+|[一二三四五六七八九十两几多]+)?[个项批]?")  # what opens a list's end (_LIST_END)
 
 
-def _counted_list(text: str, end: re.Match[str], lex: Lexicon) -> list[tuple[int, int]]:
+def _closed_list_items(text: str, end: re.Match[str], lex: Lexicon) -> list[tuple[int, int]]:
     """The items of the list that ``end`` (a match of :data:`_LIST_END`) closes; where it counts them, its last
     item read at its 和 and longer items read whole when that makes the count (…高端装备制造产业园和年产2万吨碳纤维生产
     基地等4个项目: four)."""
