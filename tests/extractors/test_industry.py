@@ -744,3 +744,8 @@ def test_the_sector_of_companies_listed_before_it(make_context):
 def test_a_strategys_shape_before_a_sector_word_is_no_sector(make_context, sentence):
     """富民强县, 工业强省: what makes the place strong, a slogan's shape."""
     assert not {n for n in names(make_context(sentence)) if n.endswith(("强县", "强省"))}
+
+
+def test_the_sectors_of_a_class_of_companies(make_context):
+    """入驻电子信息、大数据、云计算类企业达到1200家: the sectors the companies are of."""
+    assert {"电子信息", "大数据", "云计算"} <= names(make_context("八大产业园区入驻电子信息、大数据、云计算类企业达到1200家。"))

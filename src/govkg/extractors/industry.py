@@ -452,8 +452,8 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         if grown and _TERM_AFTER.match(text[grown.end():]) and not text.startswith(("产业", "行业"), grown.end()):
             end = grown.end()  # 苹果种植, 肉牛养殖: the product and its activity
         after = text[end:]
-        # 引进络鑫科技、华派光电…等|电子信息|企业100多家: the sector of the companies listed
-        of_companies = text.endswith("等", 0, start) and after.startswith("企业")
+        # 引进络鑫科技、华派光电…等|电子信息|企业100多家: the sector of the companies listed; 电子信息、大数据、云计算|类企业
+        of_companies = (text.endswith("等", 0, start) and after.startswith("企业")) or after.startswith("类企业")
         if after.startswith(("产业", "行业")) or not (_TERM_AFTER.match(after) or of_companies):
             continue  # "X产业" is rule 1; "储能材料" is not 储能
         term_start = start
