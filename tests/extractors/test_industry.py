@@ -749,3 +749,12 @@ def test_a_strategys_shape_before_a_sector_word_is_no_sector(make_context, sente
 def test_the_sectors_of_a_class_of_companies(make_context):
     """入驻电子信息、大数据、云计算类企业达到1200家: the sectors the companies are of."""
     assert {"电子信息", "大数据", "云计算"} <= names(make_context("八大产业园区入驻电子信息、大数据、云计算类企业达到1200家。"))
+
+
+def test_the_whole_island_is_a_scope(make_context):
+    """金门县…集结金门全岛特色产业: 全岛 is the island's scope, like 全县, no sector."""
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("金门县推动产业发展。预计集结金门全岛特色产业进驻。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert EntityRef("Industry", "全岛") not in facts.entities
