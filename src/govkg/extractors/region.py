@@ -139,9 +139,7 @@ def _former_county_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]
             short = short_form(name)
             if short and len(short) >= 2 and short != name and gaz.by_short.get(short) == codes and "族" not in name:
                 found.setdefault(short + "县", []).append(codes[0])
-    for form, codes in found.items():
-        if len(codes) == 1 and form not in gaz.by_name:
-            yield form, tuple(codes)
+    yield from _unshared(gaz, found)
 
 
 _BANNER = re.compile(r"^(.{2,3}?)(?:([左右])翼([前中后])|([左右前中后]))旗$")
@@ -162,6 +160,11 @@ def _banner_forms(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
         m = _BANNER.match(name)
         if m and len(codes) == 1:
             found.setdefault(m.group(1)[0] + "".join(g for g in m.groups()[1:] if g) + "旗", []).append(codes[0])
+    yield from _unshared(gaz, found)
+
+
+def _unshared(gaz: Gazetteer, found: dict[str, list[str]]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The forms of ``found`` (form -> codes) that one division alone takes and no division's name is."""
     for form, codes in found.items():
         if len(codes) == 1 and form not in gaz.by_name:
             yield form, tuple(codes)
