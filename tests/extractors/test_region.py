@@ -573,3 +573,33 @@ def test_an_ethnic_township_of_the_pages_county_without_its_peoples_name(make_co
     """力所乡 in a page on 西盟县: its 力所拉祜族乡."""
     mentions, _ = _run(make_context("西盟县力所乡咖啡种植主要采取合作社模式。"))
     assert "力所拉祜族乡" in _labels(mentions)
+
+
+_SHORT_ONLY_PAGE = ("【乡村振兴】:行走在兰西广袤田野,万棚蔬果飘香。兰西乡村焕发蓬勃生机。\n"
+                    "兰西镇林盛村\n肉牛产业锻造“畜力引擎”\n智慧养殖:建成数字化肉牛养殖园,存栏量突破5000头。\n"
+                    "品牌突围:“兰西雪花牛”获国家地理标志。\n长江乡双堡村\n蔬果矩阵托起“菜篮标杆”\n设施农业:千栋日光温室联动物联网。")
+
+
+def test_a_page_naming_its_county_only_by_the_short_form_reads_the_countys_towns(make_context):
+    """兰西 in the headline and twice more, never 兰西县: the page's county, whose towns and villages its section
+    heads name (兰西镇林盛村, 长江乡双堡村 on lines of their own between prose, no portal links)."""
+    mentions, _ = _run(make_context(_SHORT_ONLY_PAGE))
+    keys = {m.ref.key for m in mentions}
+    assert {"231222", "231222/兰西镇/林盛村", "231222/长江乡/双堡村"} <= keys
+
+
+def test_a_town_named_as_its_county_gets_no_short_form_of_its_own(make_context):
+    """兰西镇 of 兰西县: 兰西 is the county's short form, no alias of the town."""
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("兰西县兰西镇林盛村建成数字化肉牛养殖园。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    town = facts.entities[EntityRef("Region", "231222/兰西镇")]
+    assert "兰西" not in town.aliases
+
+
+def test_a_province_and_its_city_written_as_one_word(make_context):
+    """广西南宁, one word to jieba: the province and its capital."""
+    mentions, _ = _run(make_context("北流市白马镇干部多次赴广西南宁等重点区域城市开展精准招商。"))
+    assert "450100" in {m.ref.key for m in mentions}

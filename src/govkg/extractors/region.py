@@ -311,6 +311,22 @@ def _municipalities(resources: Resources) -> list[str]:
     return resources.get("region.municipalities", build)
 
 
+def _link_line(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether sentence ``i`` reads as a portal's link (首页, 兰西新闻, 2024年夏县政府工作报告)."""
+    return 0 <= i < len(sentences) and bool(_LINK_LINE.fullmatch(sentences[i].text))
+
+
+def _subheading(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether the short line ``i`` heads a section of prose, no link among links: the sentences on each side of it
+    read as no link (…品牌耀星城。|长江乡双堡村|蔬果矩阵托起“菜篮标杆”)."""
+    return 0 < i < len(sentences) - 1 and len(sentences[i].text) <= _SUBHEADING_CHARS \
+        and not _link_line(sentences, i - 1) and not _link_line(sentences, i + 1)
+
+
+_SUBHEADING_CHARS = 8
+"""The longest subheading read (a longer link line is another report's title: 2024年夏县政府工作报告)."""
+
+
 def _addressed(sentences: Sequence[Sentence], i: int) -> bool:
     """Whether sentence ``i`` opens by addressing the congress (各位代表：)."""
     return i < len(sentences) and sentences[i].text.startswith(_ADDRESS)
@@ -803,7 +819,8 @@ def _short_hits(ctx: Context, idx: _Index, sent: _Sent, table: dict[str, str], p
                 child = text[m.end():m.end() + length]
                 if len(child) == length and child in kids and _free(sent.hits, m.end(), m.end() + length) \
                         and (m.end() + length >= len(text) or text[m.end() + length] not in "区县市州旗盟镇乡村街路") \
-                        and cut_at_both(ctx.resources, text, m.end(), m.end() + length) \
+                        and (cut_at_both(ctx.resources, text, m.end(), m.end() + length)
+                             or cut_at_both(ctx.resources, text, m.start(), m.end() + length)) \
                         and not (gaz.get(kids[child]).parent != pcode and _common(ctx.resources, child)):
                     parent = _Hit(m.start(), m.end(), "region.short", (pcode,), pcode)
                     kid = _Hit(m.end(), m.end() + length, "region.short", (kids[child],), kids[child], parent=parent)
@@ -1065,12 +1082,16 @@ def extract_regions(ctx: Context) -> Iterator[Mention | Relation]:
     head = _head_lines(ctx)
     head_end = head[-1][1] if head else 0
     sents = [_Sent(s.index, s.start, s.text) for i, s in enumerate(ctx.sentences)
-             if s.start < head_end or not _LINK_LINE.fullmatch(s.text) or _addressed(ctx.sentences, i + 1)]
+             if s.start < head_end or not _link_line(ctx.sentences, i) or _addressed(ctx.sentences, i + 1)
+             or _subheading(ctx.sentences, i)]
     for sent in sents:
         sent.hits = [h for h in _full_hits(idx, sent.text) if not _reads_across(ctx.resources, sent.text, h)]
         _narrow_by_short_parent(idx, sent)
         _resolve(gaz, sent.hits, [])
     doc_code = _doc_code(idx, ctx, [(s.offset + h.start, h.code) for s in sents for h in s.hits if h.code], head)
+    if doc_code is None:  # a page that names its county only by the short form, in its headline and again (兰西)
+        recurring = _recurring_counties(ctx.resources, idx, sents)
+        doc_code = recurring[0] if len(recurring) == 1 else None
     chain = [doc_code] + gaz.ancestors(doc_code) if doc_code else []
     for sent in sents:
         for h in sent.hits:
@@ -1358,7 +1379,7 @@ def _emit(ctx: Context, idx: _Index, sents: list[_Sent], doc_code: str | None) -
                     ent.aliases.add(parent_label + hit.name)
                     if level == "town":
                         short = _town_short(idx, hit.name)
-                        if short:
+                        if short and short != _short_of(idx, gaz.get(county)):  # 兰西 of 兰西镇 is its county's
                             ent.aliases.add(short)
                     entities[ref] = ent
                     gaz_entity(county)
