@@ -758,3 +758,18 @@ def test_the_whole_island_is_a_scope(make_context):
     ctx = make_context("金门县推动产业发展。预计集结金门全岛特色产业进驻。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert EntityRef("Industry", "全岛") not in facts.entities
+
+
+@pytest.mark.parametrize(("sentence", "expected", "absent"), [
+    ("开展塑料制品等传统产业发展规划研究。", {"塑料制品"}, set()),  # one item closed by 等 and a kind of sectors
+    ("辽东绿色经济区中药材等特色产业快速发展。", set(), {"辽东绿色经济区中药材"}),  # a zone's, not the zone
+    ("加快焦化、冶炼、铸造产业一体循环。", {"焦化", "冶炼", "铸造"}, set()),  # items sharing the head
+    ("推进城乡、区域、文化产业协调发展。", {"文化"}, {"城乡", "区域"}),  # no sector shares it
+    ("以旺庄、天鹏等生铁铸造骨干企业为发力点。", {"生铁铸造"}, set()),  # the listed firms' activity
+    ("链条延伸:引进玉米深加工企业,开发胚芽油。", {"玉米深加工"}, set()),  # the firms that process a product
+    ("重点发展钢铁冶金、汽车及零部件、新材料、农产品深加工为主导产业。",  # closed by what they are, parts kept
+     {"钢铁冶金", "汽车及零部件", "新材料", "农产品深加工"}, {"汽车"}),
+])
+def test_sectors_named_by_their_kind_their_firms_or_a_shared_head(make_context, sentence, expected, absent):
+    found = names(make_context(sentence))
+    assert expected <= found and not absent & found

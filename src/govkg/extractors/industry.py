@@ -160,6 +160,8 @@ _COUNT_BEFORE = re.compile(r"(?:等|[\d一二三四五六七八九十两]+大)$"
 _LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
 _JOINT = re.compile(r"以及|和|及|与")
 _PARTS = ("零部件", "零配件", "配件", "配套")
+_JOINED_PARTS = re.compile(r"[及和与](?:零部件|零配件|配件)(?![\u4e00-\u9fff])|[及和与](?:零部件|零配件|配件)(?=产业|行业|制造)")
+"""The parts joined to a sector term, part of its name (汽车及零部件、新材料; not 汽车及零部件企业)."""
 
 
 def _headed(ctx: Context) -> dict[int, list[_Found]]:
@@ -200,6 +202,21 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
     return out
 
 
+_PLACE_WORDS = ("区", "园", "县", "镇", "乡", "村")
+"""How the name of a place or zone ends, no sector's word (经济区, 产业园)."""
+
+
+def _lone_sector(ctx: Context, item: str) -> bool:
+    """Whether the one item of a list closed by 等 and a kind of sectors is a sector: it ends like one and is made of
+    plain words, no place or zone among them (塑料制品; not 辽东绿色经济区中药材, the zone's).
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [_lone_sector(C(), item) for item in ("塑料制品", "辽东绿色经济区中药材", "项目建设")]
+    [True, False, False]
+    """
+    return _sector_like(item, _words(ctx, "industry_terms.txt")) and _plain_words(ctx, item) \
+        and not any(w.endswith(_PLACE_WORDS) for w in lexicon(ctx).tokenizer.cut(item))
 _RANKED_AS = re.compile(r"为(?:主导|支柱|首位|特色|优势|重点|核心|龙头|战略性?|新兴)$")
 _EVENT_AFTER = re.compile(r"(?:[（(][^（）()]{1,10}[）)])?(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会"
                           r"|研究院|研究所|研究中心)")
@@ -255,6 +272,11 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
             items = enumeration_items(text, end, lex)
             if items:
                 items = _conjunct_item(text, items[0][0], lex) + items
+        if len(items) == 1 and not m.group("close") and m.group("sep") == "等" and ranked:
+            a, b = items[0]  # 开展塑料制品等传统产业…研究: one item, and the kind of sectors it is one of
+            if _lone_sector(ctx, text[a:b]):
+                yield _Found(text[a:b], a, b, "industry.list")
+            continue
         if len(items) < 2 or sum(item in places for item in items) >= 2:
             continue
         items = [part for a, b in items for part in _split_and(text, a, b) if "等" not in text[part[0]:part[1]]]
@@ -449,11 +471,18 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
                 and not text.startswith("业务", end):
             end += 1  # 物流业, 装配业
         grown = _FARMING.match(text, end)
-        if grown and _TERM_AFTER.match(text[grown.end():]) and not text.startswith(("产业", "行业"), grown.end()):
+        processors = bool(grown) and grown.group().endswith("加工") and text.startswith("企业", grown.end())
+        if grown and (_TERM_AFTER.match(text[grown.end():]) or processors) \
+                and not text.startswith(("产业", "行业"), grown.end()):
             end = grown.end()  # 苹果种植, 肉牛养殖: the product and its activity
+        joined_parts = _JOINED_PARTS.match(text, end)
+        if joined_parts:
+            end = joined_parts.end()  # 汽车及零部件: the sector with its parts
         after = text[end:]
-        # 引进络鑫科技、华派光电…等|电子信息|企业100多家: the sector of the companies listed; 电子信息、大数据、云计算|类企业
-        of_companies = (text.endswith("等", 0, start) and after.startswith("企业")) or after.startswith("类企业")
+        # 引进络鑫科技、华派光电…等|电子信息|企业100多家: the sector of the companies listed; 电子信息、大数据、云计算|类企业;
+        # 引进玉米深加工|企业: the firms that process a product
+        of_companies = (text.endswith("等", 0, start) and after.startswith("企业")) or after.startswith("类企业") \
+            or processors
         if after.startswith(("产业", "行业")) or not (_TERM_AFTER.match(after) or of_companies):
             continue  # "X产业" is rule 1; "储能材料" is not 储能
         term_start = start
@@ -521,7 +550,12 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
 
     聚焦人工智能、大模型、低空经济等新兴领域 → all three; 发展食用菌、中药材特色种植
     → 食用菌 only (the last item of a list not closed by 等 must itself be a term or
-    end in 业 / 经济).
+    end in 业 / 经济); what the sectors are to the place closes a list too, and the parts of a sector stay with it:
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> [f.name for f in _develop_lists(C(), "重点发展钢铁冶金、汽车及零部件、新材料、农产品深加工为主导产业")]
+    ['钢铁冶金', '汽车及零部件', '新材料', '农产品深加工']
     """
     if not _may_develop_list(ctx, text):
         return  # no clause with a developing verb, a list and a term: nothing to cut the sentence into words for
@@ -543,8 +577,18 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             continue  # 聚焦打造…: the list belongs to the next verb
         clause = text[at:end]
         closed = clause.find("等")
+        ranked = _RANKED_CLOSE.search(clause)  # 发展钢铁冶金、…、农产品深加工|为主导产业: closed as by 等
+        if ranked and (closed <= 0 or ranked.start() < closed):
+            closed = ranked.start()
         body = clause[:closed] if closed > 0 else clause
-        parts = [p.removeprefix("以") for p in _ITEM_SEP.split(body)]  # …和以|红高粱、谷类…为主的: not the preposition
+        pieces = re.split(r"(、|和|及|与)", body)
+        parts = [pieces[0]]
+        for sep, piece in zip(pieces[1::2], pieces[2::2]):
+            if sep != "、" and piece in _PARTS:
+                parts[-1] += sep + piece  # 汽车及零部件: the parts of the sector before them
+            else:
+                parts.append(piece)
+        parts = [p.removeprefix("以") for p in parts]  # …和以|红高粱、谷类…为主的: not the preposition
         parts[0] = parts[0][_after_preposition(lex, parts[0]):]  # 发展规划为|精细化工和化工新材料
         if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
             continue
@@ -552,8 +596,13 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
             parts = parts[:-1]
         bought = closed > 0 and clause.startswith("消费", closed + 1)  # 培育住宅、汽车、旅游等消费热点: what people buy
         yield from _list_items(text, at, parts, lambda part: part.endswith("经济") if bought else (
-            _sector_like(part, terms) or (closed > 0 and part.endswith(activities) and len(part) >= 4)))
+            _sector_like(_JOINED_PARTS.sub("", part), terms)
+            or (closed > 0 and part.endswith(activities) and len(part) >= 4)))
         # 高效制种、标准化养殖等: activities; in a list of what people buy only a named economy is a sector (赛事经济)
+
+
+_RANKED_CLOSE = re.compile(r"(?<=[\u4e00-\u9fff])为(?:主导|支柱|首位|特色|优势|重点|核心|龙头|战略性?|新兴)(?:产业|行业)")
+"""What the listed sectors are to the place, closing the list like 等 (…、农产品深加工|为主导产业)."""
 
 
 def _after_preposition(lex: Lexicon, part: str) -> int:
@@ -748,6 +797,8 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
     []
     >>> [f.name for f in _company_sectors(C(), "关停了9家钢铁、焦化企业")]
     ['钢铁', '焦化']
+    >>> [f.name for f in _company_sectors(C(), "以旺庄、天鹏等生铁铸造骨干企业为发力点")]
+    ['生铁铸造']
     """
     lex = lexicon(ctx)
     for m in _COMPANIES_CLOSE.finditer(text):
@@ -766,7 +817,7 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
     for m in _SECTOR_OF_LISTED.finditer(text):  # 华泰创新、信达期货…等|金融服务业|重点企业: the sector of those listed
-        if is_sector_term(ctx, m.group("sector")) or m.group("sector").endswith(("服务业", "制造业")):
+        if _sector_like(m.group("sector"), _words(ctx, "industry_terms.txt") | _words(ctx, "industry_activities.txt")):
             yield _Found(m.group("sector"), m.start("sector"), m.end("sector"), "industry.companies", first=True)
 
 
@@ -1059,6 +1110,32 @@ def _conjuncts(ctx: Context, text: str, accepted: list[_Found]) -> Iterator[_Fou
             word = text[a:c.start - 1]
             if len(word) >= 2 and lex.tokenizer.FREQ.get(word, 0) > 0 and not any(x <= a < y for x, y in spans):
                 yield _Found(word, a, c.start - 1, "industry.conjunct")
+        yield from _shared_head(ctx, text, c, spans)
+
+
+def _shared_head(ctx: Context, text: str, c: _Found, spans: set[tuple[int, int]]) -> Iterator[_Found]:
+    """The items of a 、-list before an industry named with its head, which they share (焦化、冶炼、|铸造产业 → 焦化,
+    冶炼), when each is a sector term or activity or ends like one (:func:`_sector_like`): no place or quality shares
+    it.
+
+    >>> from govkg.extractors.base import Resources
+    >>> class C: resources = Resources()
+    >>> text = "加快焦化、冶炼、铸造产业一体循环"
+    >>> [f.name for f in _shared_head(C(), text, _Found("铸造产业", 8, 12, "industry.head"), set())]
+    ['焦化', '冶炼']
+    >>> text = "推进城乡、区域、文化产业协调发展"
+    >>> [f.name for f in _shared_head(C(), text, _Found("文化产业", 8, 12, "industry.head"), set())]
+    []
+    """
+    if c.rule != "industry.head" or text[c.start - 1:c.start] != "、" or not _HEAD_END.search(text, c.start, c.end):
+        return
+    body_end = _HEAD_END.search(text, c.start, c.end).start()
+    items = enumeration_items(text, body_end, lexicon(ctx), max_len=8)[:-1]
+    terms = _words(ctx, "industry_terms.txt") | _words(ctx, "industry_activities.txt")
+    if items and all(_sector_like(text[a:b], terms) for a, b in items):
+        for a, b in items:
+            if (a, b) not in spans and not any(x <= a < y for x, y in spans):
+                yield _Found(text[a:b], a, b, "industry.conjunct")
 
 
 def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Found | None:
@@ -1082,7 +1159,8 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if closer and ctx.doc.text[offset + start - 1:offset + start] == "等":
         drop(closer.end())  # 6G等领域|未来产业: the noun that closes a list is no part of the name
     body = _HEAD_END.sub("", name)
-    if len(body) > 1 and not is_sector_term(ctx, body) and f.rule not in ("industry.parts", _SUBSECTORS_RULE):
+    if len(body) > 1 and not is_sector_term(ctx, _JOINED_PARTS.sub("", body)) \
+            and f.rule not in ("industry.parts", _SUBSECTORS_RULE):
         drop(len(body) - len(_trim_verbs(ctx, body, f.first)))
     if name.startswith("好") and start > 0 and ctx.doc.text[offset + start - 1] in _DONE_WELL:
         drop(1)  # 打好|汽车产业转型攻坚战: the verb's complement
