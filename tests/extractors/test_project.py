@@ -921,3 +921,37 @@ def test_a_list_closed_by_its_count_of_new_projects_without_deng(make_context):
     """…、东城清洁智慧热源、年产300套风电塔筒3个新建项目: the count closes the list as 等 would."""
     assert {"东城清洁智慧热源", "年产300套风电塔筒"} <= found(make_context(
         "持续做好冶金灰尘综合利用、东城清洁智慧热源、年产300套风电塔筒3个新建项目的跟踪培育。"))[0]
+
+
+_BY_KIND = ("这次集中开工的15个重点项目。包括,凤县林麝农村产业融合发展示范园1个农业产业项目、陕西本草康源生物医药中间体基地等3个"
+            "工业产业项目、凤县5A级县城建设—凤县双石铺中学整体迁建1个社会民生项目、宏福关门沟矿区生态环境综合治理项目等3个生态环保类项目。")
+
+
+def test_a_list_of_projects_by_kind_and_count_names_the_one_of_a_kind(make_context):
+    """…示范园1个农业产业项目、…等3个工业产业项目: the one of its kind named before its count; a dash after a
+    programme's name opens the name, no part of it (县城建设—|凤县双石铺中学整体迁建)."""
+    names = found(make_context(_BY_KIND))[0]
+    assert {"凤县林麝农村产业融合发展示范园", "凤县双石铺中学整体迁建"} <= names
+    assert not {n for n in names if n.startswith("—")}
+    assert not found(make_context("我们要有序推进城市更新1个项目落地。"))[0]  # no list of kinds: a clause
+
+
+def test_a_led_lists_first_item_is_whole(make_context):
+    """工业类项目3个,分别为:凤县整县推进分布式光伏、…: the list says where its first item opens; not past a measure
+    (分别是投资30亿元的|云鹰马铃薯全产业链项目)."""
+    names = found(make_context("其中包括工业类项目3个,分别为:凤县整县推进分布式光伏、尾矿废渣综合利用循环木生产、"
+                               "年产7000吨工业集装袋;文化旅游类项目2个。"))[0]
+    assert {"凤县整县推进分布式光伏", "尾矿废渣综合利用循环木生产", "年产7000吨工业集装袋"} <= names
+    names = found(make_context("黑龙江省百大项目2个,分别是投资30亿元的云鹰马铃薯全产业链项目、投资25亿元的牧原生猪养殖加工项目。"))[0]
+    assert "云鹰马铃薯全产业链项目" in names and not {n for n in names if n.startswith("投资")}
+
+
+def test_a_list_closed_by_a_count_and_a_size_class(make_context):
+    """…等5个7亿元以上重大制造业项目: the size class between the count and the kind."""
+    assert {"诚得智能制造", "融嘉新能源汽车"} <= found(make_context(
+        "招引亿元以上产业项目26个,其中中科未来城、诚得智能制造、融嘉新能源汽车等5个7亿元以上重大制造业项目落地。"))[0]
+
+
+def test_the_towns_centre_names_no_project(make_context):
+    """城区公共地下停车场项目: 城区 is a district's whole name too (阳泉市城区), here the town's centre, a kind."""
+    assert not found(make_context("依托人防工程建设，谋划城区公共地下停车场项目，加快解决交通堵。"))[0]

@@ -187,8 +187,9 @@ def _name_start(lex: Lexicon, text: str, start: int, end: int, stop: str) -> int
 
     >>> lex = load_lexicon()
     >>> [_name_start(lex, s, i, len(s), stop) for s, i, stop in [("实施好新时代系列艺术创作工程", 2, "实施"),
-    ...                                                           ("打造好梦林水田园综合体", 2, "打造"), ("、好嘉食品", 1, "")]]
-    [3, 2, 1]
+    ...                                                           ("打造好梦林水田园综合体", 2, "打造"), ("、好嘉食品", 1, ""),
+    ...                                                           ("建设—凤县中学", 2, "建设")]]
+    [3, 2, 1, 3]
     """
     if (stop and not _COUNT.match(stop) and end - start > 2
             and next(iter(lex.tokenizer.cut(text[start:end], HMM=True)), "") == "好"):
@@ -197,7 +198,13 @@ def _name_start(lex: Lexicon, text: str, start: int, end: int, stop: str) -> int
         start += 1  # 又有|橙果桥梁…: jieba guesses 有橙果 as one word, so the walk left did not stop at 有
     elif text.startswith("既有", start) and _HAVING_TOO.search(text, end) and end - start > 3:
         start += 2  # 既有 A…，又有 B…: the pair, not 既有 (existing) of 既有线改造
+    while start < end and text[start] in _JOINING_MARKS:
+        start += 1  # 县城建设|—凤县双石铺中学: the walk stopped at a word before the dash, which joins nothing then
     return start + leading_clutter(lex, text[start:end])
+
+
+_JOINING_MARKS = "—-·"
+"""What :func:`joins` lets into a name between two of its characters, never its first."""
 
 
 _ADVERBS_OF_HAVING = frozenset("又更也都均亦尚另")
@@ -219,7 +226,7 @@ def joins(text: str, i: int) -> bool:
     if text[i] == ".":  # 1.6公里; the initials of a company (I.E.D国际企业集团)
         return (text[i - 1].isdigit() and text[i + 1].isdigit()) or (text[i - 1].isascii() and text[i - 1].isalpha()
                                                                       and text[i + 1].isascii() and text[i + 1].isalpha())
-    return text[i] in "—-·" and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
+    return text[i] in _JOINING_MARKS and "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 CONJUNCTIONS = ("以及", "和", "及", "与")

@@ -42,7 +42,7 @@ from govkg.extractors.names import head_regex, is_generic, words
 from govkg.extractors.project_facts import INVESTED_RULE, StageTable, invested_sums, stage_table
 from govkg.extractors.phrase import (COMMON_WORD_FREQ, NAME_REACH, NOT_FUNDS, NUMERAL_VALUE, STOP_CHARS, Lexicon,
                                      count_value, counted_items, enumeration_items, governing_lead, headed_names,
-                                     is_common_word, joins, left_edge, lexicon)
+                                     is_common_word, joins, leading_clutter, left_edge, lexicon)
 from govkg.extractors.quantity import half_width
 from govkg.graph.iri import normalise_label
 from govkg.model import EntityRef, Mention, Relation, Sentence
@@ -51,7 +51,8 @@ from govkg.model import EntityRef, Mention, Relation, Sentence
 # (等一批汽车零部件下游强链壮链项目: the count says a list of projects closes here), but not across 于, which
 # opens a verb's place (等一批原创性成果应用于国家重大工程: the list is of results), nor after a count of places
 # (柴各庄、东安阳等4个村安全饮水提升工程: the items are villages)
-_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])(?:总?投资\d+(?:\.\d+)?[万亿]元的?)?"
+_LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+)[个项批](?![村镇乡县区市])"
+                       r"(?:(?:总?投资)?\d+(?:\.\d+)?[万亿]元(?:以上)?的?)?"  # 等5个7亿元以上|重大制造业项目
                        r"(?:(?!于)[\u4e00-\u9fff]){0,12}"
                        r"|(?:\d+(?:\.\d+)?[万亿]元(?:以上)?)?(?:\d+|[一二三四五六七八九十两几多]+)?[个项批]?[\u4e00-\u9fff]{0,6})"
                        r"(?:项目|工程)" + NOT_FUNDS)  # 等10亿元以上重大产业项目8个: a size class too
@@ -59,6 +60,29 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
 _COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
                            r"(?:以上)?(?:重大|重点|产业|工业|新建|续建|在建|新开工|签约){0,2}(?:项目|工程)" + NOT_FUNDS)
 _LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more holds (enumeration_items)
+_ONE_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[1一][个项](?:(?![项工])[\u4e00-\u9fff]){0,6}(?:项目|工程)" + NOT_FUNDS)
+"""A count of one and the kind of project right after a name (…示范园|1个农业产业项目), in a list of kinds."""
+_ITEM_OPEN = re.compile(r"[、，,：:；;—]")
+_ITEM_CLOSE = re.compile(r"[、，,；;。]|$")
+_KIND_COUNT = re.compile(r"等(?:\d+|[二三四五六七八九十两]+)个")
+"""A list closed by a count of its kind (…基地等3个工业产业项目), among others of other kinds."""
+
+
+def _one_item(text: str, end: int, lex: Lexicon) -> tuple[int, int]:
+    """The name that a count of one closes at ``end``: from the mark before it (a dash after a programme's name
+    too: 县城建设—|凤县双石铺中学整体迁建|1个…项目), past a verb that governs it (实施|老旧小区改造|1个项目)."""
+    start = end
+    while start > 0 and end - start < NAME_REACH and not _ITEM_OPEN.match(text, start - 1):
+        start -= 1
+    start += leading_clutter(lex, text[start:end])
+    for word, tag in lex.tokenizer.tags(text[start:end]):
+        if tag not in _LEAD_VERB_TAGS or end - start - len(word) < 4:
+            break
+        start += len(word)  # 实施|老旧小区改造, 开工|建设|城东污水处理厂
+    return start, end
+
+
+_LEAD_VERB_TAGS = frozenset({"v", "vd", "vn", "d"})
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
@@ -383,9 +407,10 @@ def _specific(ctx: Context, lex: Lexicon, sent, a: int, b: int, heads: re.Patter
     if any(s < hi and lo < e for s, e in named.spans):
         return True
     generic = ctx.resources.get("project.generic", _generic_regex)
-    is_place = gazetteer(ctx.resources).names_division
-    return any(len(tok) >= 2 and (is_place(tok) or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
-               for tok in lex.tokenizer.cut(body, HMM=True))
+    gaz = gazetteer(ctx.resources)
+    return any(len(tok) >= 2 and ((gaz.names_division(tok) and not (tok in gaz.by_name and generic.fullmatch(tok)))
+                                  or tok in named.brands or (_is_rare(lex, tok) and not generic.match(tok)))
+               for tok in lex.tokenizer.cut(body, HMM=True))  # (城区, 阳泉市城区's whole name, is a town's centre)
 
 
 def _unnamed_phase(name: str) -> bool:
@@ -951,11 +976,21 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             items = enumeration_items(sent.text, m.start(), lex)
             if len(items) >= 2 and "等" not in sent.text[items[0][0]:m.start()]:
                 lists[m.start()] = (_route_kind(ctx, m.group()), items)
+        kinds = [m for m in _LIST_END.finditer(sent.text) if _KIND_COUNT.match(m.group())]
+        for m in _ONE_COUNTED.finditer(sent.text) if kinds else ():
+            # 包括…示范园|1个农业产业项目、陕西…基地等3个工业产业项目、…: in a list of projects by kind and count, the
+            # one of a kind named before its count
+            a, b = _one_item(sent.text, m.start(), lex)
+            if b - a >= 4 and _ITEM_OPEN.match(sent.text, a - 1) and _ITEM_CLOSE.match(sent.text, m.end()):
+                lists.setdefault(m.start(), (_route_kind(ctx, m.group()), [(a, b)]))
         for m in _KIND_LED.finditer(sent.text):
             close = _LED_CLOSE.search(sent.text, m.end())
             end = close.start() if close else len(sent.text)
             items = [(a, b) for a, b in enumeration_items(sent.text, end, lex, max_items=_LED_ITEMS, max_len=40)
                      if a >= m.end()]
+            if items and 0 < items[0][0] - m.end() <= _LED_TRIMMED and not m.group().endswith("有") \
+                    and not _ITEM_BREAK.search(sent.text, m.end(), items[0][0]):
+                items[0] = (m.end(), items[0][1])  # 分别为：凤县整县推进|分布式光伏: the list says where its item opens
             read = end in ends and len(lists.get(end, (None, []))[1]) >= 2  # the counted end read back already
             if len(items) >= 2 and items[0][0] == m.end() and not read \
                     and not _COMPANIES_COUNTED.search(sent.text, m.end(), end):  # …有A、B、C3家企业, …3个类别: no projects
@@ -1022,6 +1057,9 @@ _KIND_LED = re.compile(r"(?:项目|工程|(?:开工|签约|投产|竣工)活动)
 活动包括A、B等; 签约项目4个，包括A、B等; 产业转型类项目12项，具体为：…; 民生和社会事业类7项，具体为：…; not 有 after a
 count: 项目14个，有色金属…)."""
 _LED_CLOSE = re.compile(r"等|[；;。！？]")
+_LED_TRIMMED = 8
+"""How much of a led list's first item a boundary word may have cut off (凤县整县推进|分布式光伏), put back."""
+_ITEM_BREAK = re.compile(r"[、，,：:“”的]")  # (分别是投资30亿元的|云鹰…项目: a measure, no name)
 _COMPANIES_COUNTED = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|项|类)[\u4e00-\u9fff]{0,4}|企业|公司)$")
 """What closes a list of companies or classes, not projects (…中铁置业3家企业, …团队引进3个类别9个项目); a company's
 name inside an item is its project's (贵州邦源农牧科技有限公司年产24万吨饲料厂建设项目)."""
