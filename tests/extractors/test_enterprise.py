@@ -4,6 +4,7 @@ from govkg.extractors import extract
 from govkg.extractors.enterprise import _not_tail, extract_enterprises, is_brand_name
 from govkg.extractors.park import extract_parks
 from govkg.extractors.region import extract_regions
+from govkg.model import EntityRef
 from govkg.text.document import sentences_of
 
 
@@ -57,7 +58,7 @@ def labels(ctx):
     ("现有云泽汽车装备、亿铭精密机械、亿源汽车线束多户生产企业。", {"云泽汽车装备", "亿源汽车线束"}),  # many, uncounted
     ("目前已引进建设龙凤、京粮、嘉丰、鑫玉、源发、兴贸、柏尊等玉米加工及配套企业13户。", {"京粮", "嘉丰", "柏尊"}),
     ("日本半导体设备制造商台湾荏原、IC设计龙头联咏科技、美光、AMD等国际大厂纷纷落脚台南。", {"台湾荏原", "联咏科技", "美光"}),
-    ("中国电建、通用技术两家央企集团三级子公司落户。", {"中国电建", "通用技术"}),
+    ("中国电建、通用技术两家央企集团三级子公司落户。", {"中国电力建设集团有限公司", "通用技术"}),  # a central group whole
     # enterprise.head
     ("加快实施德胜钒钛公司高炉节能技改项目。", {"德胜钒钛公司"}),
     ("通洲集团合成氨项目建成。", {"通洲集团"}),
@@ -441,3 +442,14 @@ def test_brands_listed_with_two_companies_the_page_names_elsewhere_are_companies
     enterprises = {info.label for ref, info in facts.entities.items() if ref.type == "Enterprise"}
     assert {"星通北斗", "昊冠机械", "天健机械"} <= enterprises
     assert "区大数据局" not in enterprises
+
+
+def test_companies_closed_by_their_trade_and_rank_or_a_count_of_leaders(make_context):
+    """旺庄、天鹏等生铁铸造骨干企业; 中铝、山东信发两大国内行业龙头企业: companies, the central group by its full name,
+    no sector."""
+    assert {"旺庄", "天鹏"} <= labels(make_context("以旺庄、天鹏等生铁铸造骨干企业为发力点。"))
+    ctx = make_context("中铝、山东信发两大国内行业龙头企业,延伸拓展铝系加工产业链。")
+    assert {"中国铝业集团有限公司", "山东信发"} <= labels(ctx)
+    ctx = make_context("中铝、山东信发两大国内行业龙头企业,延伸拓展铝系加工产业链。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert EntityRef("Industry", "山东信发") not in facts.entities

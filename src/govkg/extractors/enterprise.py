@@ -45,6 +45,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from govkg.extractors.base import CLAUSE, Context, data_lines
 from govkg.extractors.gazetteer import PREFECTURE, PROVINCE, TOWN_WORDS, Gazetteer, gazetteer, province_forms
@@ -60,15 +61,17 @@ from govkg.model import EntityRef, Mention
 _LIST_END = re.compile(r"(?:等(?!级|次|同|于|待|候)(?:一大批|一批|大批|\d+|[一二三四五六七八九十两几多]+)?[家户个]?|"
                        r"共?(?:\d+|[两三四五六七八九十多])[家户个])"
                        r"(?:(?:(?![的和与及])[\u4e00-\u9fff]){0,4}|(?:[\u4e00-\u9fff]{2,6}、){1,3}[\u4e00-\u9fff]{2,6}?"
-                       r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,3}(?:领军|龙头|头部|骨干)"
+                       r"(?:领军|龙头|头部|骨干)|[\u4e00-\u9fff]{2,4}?(?:领军|龙头|头部|骨干)"
                        r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,8}?有限(?:责任)?"
                        r"|(?:(?![的和与及])[\u4e00-\u9fff]){2,6}[及和与](?:配套|相关|上下游|关联))(?:企业|公司|集团)"
                        r"|等?(?:\d+|[两三四五六七八九十])[家大](?:整车厂|车企|药企|房企|整车企业)"
+                       r"|(?:\d+|[两三四五六七八九十])大[\u4e00-\u9fff]{0,6}?(?:领军|龙头|头部|骨干)(?:企业|公司|集团)"
                        r"|等(?:国内外|国际|国内|全国|全球|业内)?(?:知名|著名|一流|优质)的?[\u4e00-\u9fff]{0,4}(?:企业|公司|集团)"
                        r"|等(?:国内外|国际|国内|全球)(?:大厂|厂商|巨头)"
                        r"|等(?:行业|产业)(?:领军|龙头|头部|巨头)(?!企业|公司|集团)")  # 等行业龙头: the leaders are companies;
 # 安山、云丰和福泉等三个乡村生态发展有限公司: what kind of registered company they are; 中环、晶澳等半导体龙头企业: the
-# leaders of one sector; 北京奔驰、小米等10家整车厂, 北京现代、北汽有限两大整车厂: the makers of a trade, counted;
+# leaders of one sector (等生铁铸造骨干企业; 中铝、山东信发两大国内行业龙头企业, counted); 北京奔驰、小米等10家整车厂,
+# 北京现代、北汽有限两大整车厂: the makers of a trade, counted;
 # 国航、南航…等国际知名的航空公司: companies of renown (not …等特点的新经济企业: the features of a kind); 龙凤、京粮…等
 # 玉米加工及配套企业: the companies of a trade and its suppliers; 美光、AMD等国际大厂: the world's big makers
 # "…等项目", "…等14个项目", "A、B 2个项目"
@@ -100,8 +103,19 @@ def extract_enterprises(ctx: Context) -> Iterator[Mention]:
              *_placed_list(ctx), *_honoured(ctx), *_honoured_brands(ctx)]
     people = officials(ctx.doc.norm)
     found = _group_branches(ctx, [m for m in found if m.label not in people])
-    yield from found
+    yield from (_as_central(ctx, m) for m in found)
     yield from _central(ctx, [(m.start, m.end) for m in found])
+
+
+def _as_central(ctx: Context, m: Mention) -> Mention:
+    """``m`` as the central group it names whole by a name of ``enterprise_central.tsv`` (中铝 of 中铝、山东信发两大…龙头企业,
+    a list's item: 中国铝业集团有限公司, the written form an alias), else ``m``."""
+    full = _central_names(ctx).get(m.label)
+    if full is None or normalise_label(full) == m.label:
+        return m
+    label = normalise_label(full)
+    aliases = tuple(dict.fromkeys((m.label, *m.aliases)))
+    return replace(m, ref=EntityRef("Enterprise", label), label=label, aliases=aliases)
 
 
 def _group_branches(ctx: Context, found: list[Mention]) -> list[Mention]:

@@ -397,8 +397,9 @@ _SUBSECTORS_RULE = "industry.subsectors"
 _PARKS = re.compile(r"区(?!域)|园")  # 工业区, 产业园; not 区域特色
 _HAZARDS = re.compile(r"高危|危险")
 
-# the leaders of a sector, without 企业 after them: companies when the list's items are no sectors
-_LEADERS = re.compile(r"(?:领军|龙头|头部)(?!企业|公司|集团)")
+# the leaders of a sector (…行业龙头, …行业龙头企业): companies when the list's items are no sectors (中铝、山东信发两大
+# 国内行业龙头企业)
+_LEADERS = re.compile(r"领军|龙头|头部")
 _FARMING_CLOSE = ("种植", "养殖", "种养")
 _FARMING_TAILS = frozenset("规模 特色 高效 生态 绿色 设施 规模化 特色化 标准化 订单".split()) | {""}
 # what may follow a list's closing sector word when the list names companies of those sectors
