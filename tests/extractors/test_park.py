@@ -391,3 +391,13 @@ def test_a_count_of_what_a_park_holds_keeps_the_park(make_context):
 def test_an_airport_city_is_a_park(make_context):
     """桃园航空城, like a 科技城 or a 物流城, is a zone of industry (its 计画 is the plan for it)."""
     assert any(label.endswith("桃园航空城") for label in labels(make_context("市府积极推动桃园航空城计画，规划9处优先产专区。")))
+
+
+@pytest.mark.parametrize(("sentence", "expected", "absent"), [
+    ("总投资180亿元的省重大项目吴江纺织循环经济产业园初具雏形。", "吴江纺织循环经济产业园", "省重大项目吴江纺织循环经济产业园"),
+    ("据朝阳开发区相关负责人介绍,开发区总体定位为先进制造业。", None, "据朝阳开发区"),
+])
+def test_what_the_park_is_or_who_speaks_is_no_part_of_its_name(make_context, sentence, expected, absent):
+    """省重大项目|吴江…产业园: the kind of project it is; 据|朝阳开发区…介绍: the source of what is reported."""
+    found = labels(make_context(sentence))
+    assert absent not in found and (expected is None or expected in found)

@@ -460,3 +460,8 @@ def test_a_sectors_strategy_and_a_quality_of_the_place(make_context, text, expec
     ctx = make_context(text)
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert EntityRef("Slogan", expected) in facts.entities
+
+
+def test_a_sector_that_founds_a_place_quoted(make_context):
+    """传承“工业立县”之基: XX立县 is the shape of XX强县, a strategy."""
+    assert "工业立县" in _slogans(make_context("传承“工业立县”之基,大力培育现代产业体系。"))

@@ -444,8 +444,9 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     4
     >>> _trim(load_lexicon(), frozenset({"走进"}), "记者走进云岭科技园")
     4
-    >>> [_trim(load_lexicon(), frozenset(), t) for t in ("中国技术交易所怀柔科学城", "中心城区主题园区", "红山中心商贸集聚区")]
-    [7, 0, 0]
+    >>> [_trim(load_lexicon(), frozenset(), t) for t in ("中国技术交易所怀柔科学城", "中心城区主题园区", "红山中心商贸集聚区",
+    ...                                                  "省重大项目吴江纺织循环经济产业园")]
+    [7, 0, 0, 5]
     """
     cut = 0
     counted = None
@@ -466,9 +467,11 @@ def _trim(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     for tok, tag in lex.tokenizer.tags(text[cut:], HMM=False):
         pos += len(tok)
         if len(tok) >= 2 and len(text) - pos >= 4 and (tok in lead or (
-                tok in _INSTITUTIONS and pos - len(tok) - cut >= 2 and "\u4e00" <= text[pos] <= "\u9fff"
+                ((tok in _INSTITUTIONS and pos - len(tok) - cut >= 2) or tok.endswith("项目"))
+                and "\u4e00" <= text[pos] <= "\u9fff"
                 and not (tok == "中心" and before == "ns"))):
-            cut = pos  # …保护中心|怀柔科学城分中心, 中国技术交易所|怀柔科学城…: an institution's name before it (not
+            cut = pos  # …保护中心|怀柔科学城分中心, 中国技术交易所|怀柔科学城…: an institution's name before it, or the
+            # kind of project the park is (省重大项目|吴江纺织循环经济产业园) (not
             # 中心|城区主题园区, nor 研究院|+大学科技园, nor a place's centre: 红山中心商贸集聚区)
         before = tag
     return cut
