@@ -773,3 +773,14 @@ def test_the_whole_island_is_a_scope(make_context):
 def test_sectors_named_by_their_kind_their_firms_or_a_shared_head(make_context, sentence, expected, absent):
     found = names(make_context(sentence))
     assert expected <= found and not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("榆林镇林城村\n绿富同兴激活“林下经济”\n生态变现:依托千亩生态林。", {"林下经济"}, set()),  # a term alone in quotes
+    ("设施农业:千栋日光温室联动物联网,实现番茄四季错峰上市。", {"设施农业"}, set()),  # the topic a line opens with
+    ("生态变现:依托千亩生态林,发展林下菌菇、中药材种植,林间蜂箱密布。", {"中药材种植"}, set()),  # a term and its farming
+    ("深入推进“互联网”行动计划,植入“智能制造”模式。", set(), {"互联网", "智能制造"}),  # a slogan's words
+])
+def test_a_sector_term_named_for_itself(make_context, text, expected, absent):
+    found = names(make_context(text))
+    assert expected <= found and not absent & found

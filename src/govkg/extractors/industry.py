@@ -495,7 +495,8 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
         before = [w for w in lex.tokenizer.cut(text[max(0, start - 8):start]) if w.strip()]
         developed = bool(before) and (is_develop(ctx, before[-1]) or bool(_LED_BY.search("".join(before[-3:]))))
         headed = bool(_TERM_HEADED.match(after)) or (start == term_start and bool(_TERM_BETTERED.match(after))) \
-            or (after.startswith("领域") and text.endswith(_IN, 0, start)) or of_companies
+            or (after.startswith("领域") and text.endswith(_IN, 0, start)) or of_companies \
+            or (start == term_start and _named_alone(text, start, end))
         name = text[start:end]
         if name.endswith("业") and not m.group().endswith("业") and name[:-1].endswith(m.group()):
             f = _Found(name[:-1], start, end, "industry.term", (name,))  # 现代物流业 -> 现代物流
@@ -515,6 +516,31 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
                 spans.add((f.start, f.end))
                 changed = True
     return out
+
+
+def _farmed_term(part: str, terms: frozenset[str]) -> bool:
+    """``part`` is a sector term, or one with its farming after it (中药材种植, 肉牛养殖)."""
+    farming = _FARMING_END.search(part)
+    return part in terms or (farming is not None and part[:farming.start()] in terms)
+
+
+_FARMING_END = re.compile(r"(?:种植|养殖|种养)$")
+
+
+def _named_alone(text: str, start: int, end: int) -> bool:
+    """Whether the sector term ``text[start:end]`` stands alone in quotes (激活“林下经济”) or as the topic a line opens
+    with (设施农业：千栋日光温室…): named for itself, as a sector.
+
+    >>> [_named_alone(t, t.index("林下经济"), t.index("林下经济") + 4)
+    ...  for t in ("激活“林下经济”", "林下经济：依托", "林下经济发", "推动“林下经济”模式")]
+    [True, True, False, False]
+    """
+    quoted = text[start - 1:start] in "“「" and start > 0 and text.startswith(("”", "」"), end) \
+        and not _HAN_NEXT.match(text, end + 1)  # (“全域旅游”发展思路, “互联网”行动: a slogan's words)
+    return quoted or (start == 0 and text.startswith(("：", ":"), end))
+
+
+_HAN_NEXT = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_sector_term(ctx: Context, name: str) -> bool:
@@ -591,13 +617,13 @@ def _develop_lists(ctx: Context, text: str) -> Iterator[_Found]:
                 parts.append(piece)
         parts = [p.removeprefix("以") for p in parts]  # …和以|红高粱、谷类…为主的: not the preposition
         parts[0] = parts[0][_after_preposition(lex, parts[0]):]  # 发展规划为|精细化工和化工新材料
-        if len(parts) < 2 or "" in parts or not any(p in terms for p in parts):
+        if len(parts) < 2 or "" in parts or not any(_farmed_term(p, terms) for p in parts):
             continue
-        if closed <= 0 and not (parts[-1] in terms or parts[-1].endswith(("业", "经济"))):
+        if closed <= 0 and not (_farmed_term(parts[-1], terms) or parts[-1].endswith(("业", "经济"))):
             parts = parts[:-1]
         bought = closed > 0 and clause.startswith("消费", closed + 1)  # 培育住宅、汽车、旅游等消费热点: what people buy
         yield from _list_items(text, at, parts, lambda part: part.endswith("经济") if bought else (
-            _sector_like(_JOINED_PARTS.sub("", part), terms)
+            _sector_like(_JOINED_PARTS.sub("", part), terms) or _farmed_term(part, terms)
             or (closed > 0 and part.endswith(activities) and len(part) >= 4)))
         # 高效制种、标准化养殖等: activities; in a list of what people buy only a named economy is a sector (赛事经济)
 
@@ -671,7 +697,9 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
     for part in parts:
         at = text.index(part, at)
         if 2 <= len(part) <= 10 and keep(part):
-            yield _Found(part, at, at + len(part), "industry.devlist", first=False)
+            farming = _FARMING_END.search(part)  # 中药材种植, also 中药材
+            yield _Found(part, at, at + len(part), "industry.devlist", (part[:farming.start()],) if farming else (),
+                         first=False)
         at += len(part)
 
 
