@@ -351,3 +351,13 @@ def test_a_park_whose_tally_its_sentence_gives_hosts_the_companies_of_the_next(m
                                       "项目31个、建成投产项目10个。引进金盛兰优特钢、佛塑新能源、大统营电子集团等企业。",
                         title="2020年紫金县政府工作报告")
     assert {("紫城工业园", "hosts", "金盛兰优特钢"), ("紫城工业园", "hosts", "佛塑新能源")} <= rels
+
+
+def test_a_line_of_places_heads_a_section_about_the_most_local(make_context):
+    """红光镇光明村 on its own line, then prose: the village develops the section's industries, not the next
+    section's."""
+    text = ("兰西县乡村振兴\n兰西县\n红光镇光明村\n链条延伸:引进玉米深加工企业,开发胚芽油。\n榆林镇林城村\n"
+            "生态变现:发展林下菌菇、中药材种植,林间蜂箱密布。")
+    found, _ = relations(make_context, text, title="兰西县乡村振兴")
+    assert ("光明村", "develops", "玉米深加工") in found and ("林城村", "develops", "中药材种植") in found
+    assert ("光明村", "develops", "中药材种植") not in found

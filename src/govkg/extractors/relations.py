@@ -751,6 +751,40 @@ def _park_heading(doc: _Doc) -> Iterator[Relation]:
                     yield Relation(park.ref, "hosts", m.ref, t.index, "relation.park_heading")
 
 
+_SECTION_HEAD_CHARS = 12
+"""The longest line read as a section's heading of places (红光镇光明村)."""
+
+
+def _region_sections(doc: _Doc) -> Iterator[Relation]:
+    """A line made only of region names (红光镇光明村, between lines of prose) heads a section about its last, most
+    local region, one inside the page's: that region develops the industries of the section's sentences, which name
+    no other region, its projects lie in it, and its slogans and enterprises are related to it (科技种粮…玉米深加工…
+    “企业+合作社+农户”模式), up to the next such line."""
+    norm = doc.ctx.doc.norm
+    section: Mention | None = None
+    for index in sorted(doc.sents):
+        t = doc.sents[index]
+        regions = t.of("Region")
+        text = t.text.strip()
+        if regions and len(text) <= _SECTION_HEAD_CHARS and _opens_line(norm, t.start) \
+                and "".join(norm[m.start:m.end] for m in regions if not any(o is not m and _inside(m, o)
+                                                                              for o in regions)) == text:
+            section = max(regions, key=lambda m: (m.end, m.end - m.start))
+            if doc.where.rank(section.ref) != "inside":
+                section = None  # a page's own region (or another) alone on a line heads the page, no section of it
+            continue
+        if section is None or any(r.ref != section.ref for r in regions):
+            continue
+        for m in t.industries():
+            yield Relation(section.ref, "develops", m.ref, t.index, "relation.region_section")
+        for m in t.of("Slogan"):
+            yield Relation(m.ref, "relatedTo", section.ref, t.index, "relation.region_section")
+        for m in t.of("Project"):
+            yield Relation(m.ref, "locatedIn", section.ref, t.index, "relation.region_section")
+        for m in t.of("Enterprise"):  # (联合中储粮打造…基地: a partner of the place's, not always in it)
+            yield Relation(m.ref, "relatedTo", section.ref, t.index, "relation.region_section")
+
+
 def _park_word(doc: _Doc) -> Iterator[Relation]:
     """On a page about one park only (named in its first sentences or three times: 宁夏平罗工业园区, then
     平罗工业园区), a sentence whose subject is the common word of the park's kind (园区坚持…, 2024年，园区…) is
@@ -829,7 +863,7 @@ def _opens_with_verb(ctx: Context, text: str) -> bool:
 
 DOCUMENT_RULES: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _carries_out_by_name, _named_in_name, _slogan_doc_region, _counted_parts, _enterprise_report,
-    _park_subject_goes_on, _park_tally, _page_park, _park_heading, _park_word,
+    _park_subject_goes_on, _park_tally, _page_park, _park_heading, _park_word, _region_sections,
 )
 
 
