@@ -955,3 +955,28 @@ def test_a_list_closed_by_a_count_and_a_size_class(make_context):
 def test_the_towns_centre_names_no_project(make_context):
     """城区公共地下停车场项目: 城区 is a district's whole name too (阳泉市城区), here the town's centre, a kind."""
     assert not found(make_context("依托人防工程建设，谋划城区公共地下停车场项目，加快解决交通堵。"))[0]
+
+
+def test_a_count_closed_list_joined_by_a_dot_and_split_at_its_and(make_context):
+    """涉及A、B、C和D4个项目: four, the dot inside 美瑞斯医械·智谷 joins, 涉及 opens no name."""
+    assert found(make_context("此次集中奠基,涉及钛时代复合钛锂电池、曜灵时代异质结太阳能电池、纬景储能锌铁液流电池和美瑞斯医械·智谷"
+                              "4个项目,呈现出产业集聚态势。"))[0] == {
+        "钛时代复合钛锂电池", "曜灵时代异质结太阳能电池", "纬景储能锌铁液流电池", "美瑞斯医械·智谷"}
+    # a decimal point joins no list item to what is before it
+    assert not {n for n in found(make_context("力争全社会固定资产投资增长5％、省重点项目完成投资253.5亿元、京张高速公路等45个"
+                                              "项目竣工投产。"))[0] if "253" in n}
+
+
+def test_a_quoted_name_then_its_works(make_context):
+    """实施“一河两路”改造提升工程: the project, named by both; not a quote then a verb (“云视讯”报告了项目)."""
+    assert "一河两路改造提升工程" in found(make_context("实施“一河两路”改造提升工程,串联方山、首阳山。"))[0]
+    assert not found(make_context("各项目单位负责人通过移动公司“云视讯”报告了项目准备情况。"))[0]
+
+
+def test_a_phase_after_the_head_is_an_alias_without_it(make_context):
+    """比亚迪动力电池项目一期投产: the project is also named 比亚迪动力电池项目."""
+    from govkg.extractors.project import extract_projects as run
+
+    ctx = make_context("尤其是百亿级比亚迪动力电池项目一期投产、二期开工,实现历史性突破。")
+    mention = next(m for m in run(ctx) if isinstance(m, Mention) and m.label == "比亚迪动力电池项目一期")
+    assert "比亚迪动力电池项目" in mention.aliases

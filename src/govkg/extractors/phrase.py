@@ -511,7 +511,8 @@ def enumeration_items(text: str, end: int, lex: Lexicon, max_items: int = 12,
             pos = note.start()  # 沪苏湖铁路松江段|（含站本体）、: what the item includes is no part of its name
         lo = pos
         while lo > 0 and pos - lo < max_len:
-            if text[lo - 1] in STOP_CHARS and not (text[lo - 1] in "—-" and joins(text, lo - 1)):  # 虎林—长春…管道
+            if text[lo - 1] in STOP_CHARS and not (text[lo - 1] in _JOINING_MARKS and joins(text, lo - 1)):
+                # (虎林—长春…管道, 美瑞斯医械·智谷: joined)
                 inner = _inner_bracket(text, lo)  # 三峡（宜昌）大数据产业园: the bracket is part of the item
                 if inner is None:
                     break

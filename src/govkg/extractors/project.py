@@ -60,6 +60,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
 _COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
                            r"(?:以上)?(?:重大|重点|产业|工业|新建|续建|在建|新开工|签约){0,2}(?:项目|工程)" + NOT_FUNDS)
 _LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more holds (enumeration_items)
+_COUNT_FIRST = re.compile(r"\d+|[二三四五六七八九十两]+")
 _ONE_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[1一][个项](?:(?![项工])[\u4e00-\u9fff]){0,6}(?:项目|工程)" + NOT_FUNDS)
 """A count of one and the kind of project right after a name (…示范园|1个农业产业项目), in a list of kinds."""
 _ITEM_OPEN = re.compile(r"[、，,：:；;—]")
@@ -147,6 +148,11 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                     and not _rejected(ctx, lex, works, sent.text, a, b) \
                     and _specific(ctx, lex, sent, a, b, works, named):
                 found.setdefault(sent.index, set()).add((a, b, "project.head"))
+        for m in _QUOTED_THEN_WORKS.finditer(sent.text):  # “静观田园”综合体项目, 实施“一河两路”改造提升工程
+            if not any(h.end() == len(m.group(2)) - 2 for h in works.finditer(m.group(2)[:-2])):
+                continue  # (“云视讯”报告了项目, “玉商回归”招商引资项目: no works between the quote and the head)
+            yield from _project(ctx, m.group(1) + m.group(2), sent.start + m.start(), sent.start + m.end(), sent.index,
+                                "project.head", aliases=(normalise_label(m.group(1)),))
         for m in _PHASED.finditer(sent.text):  # 釜溪河生态修复工程二期, 海拉尔大数据中心（一期）工程
             a = left_edge(sent.text, m.start(), lex)
             a += _leading_quantity(sent.text[a:m.end()])
@@ -350,6 +356,9 @@ _SPEC = re.compile(r"\d|[A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十�
                    r"|[一二三四五六七八九十]期$|第[一二三四五六七八九十]+$")  # a phase or an ordinal is of one project
 # (智慧城市一期项目, 城区第二污水处理厂)
 _QUOTED_PROJECT = re.compile(r"[“「]([\u4e00-\u9fff]{4,30}项目)[”」]")
+_QUOTED_THEN_WORKS = re.compile(r"[“「]([\u4e00-\u9fff]{2,12})[”」]"
+                                r"((?:(?!项目|工程)[\u4e00-\u9fff]){1,6}(?:项目|工程))(?![园区师部])")
+"""A quoted name and the works it is right after the quote (“静观田园”综合体项目): the project, named by both."""
 _COUNTED_END = re.compile(r"等(?:\d+(?:\.\d+)?|[一二三四五六七八九十两几多]+)(?:[条个项座所处家批]|公里|千米|万?亩)")
 _PHASES_OF = re.compile(r"分为?[二三四五六七八九十两]期$")
 _DESCRIBED = re.compile(r"(?:最大|最长|最高|最早|首个|唯一|第一)[\u4e00-\u9fff]{0,4}?项目")
@@ -974,6 +983,9 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
             if sent.text[m.start() - 1] in "的共计" or not _LISTED_BEFORE.search(sent.text, 0, m.start()):
                 continue  # …等总投资45亿元的8个项目 (the list ends at 等), …、总部项目三类共52个项目 (a total); no list
             items = enumeration_items(sent.text, m.start(), lex)
+            count = count_value(_COUNT_FIRST.match(m.group()).group())
+            if count and count == len(items) + 1:  # …纬景储能锌铁液流电池和美瑞斯医械·智谷4个项目: the last two
+                items = counted_items(sent.text, items, count)
             if len(items) >= 2 and "等" not in sent.text[items[0][0]:m.start()]:
                 lists[m.start()] = (_route_kind(ctx, m.group()), items)
         kinds = [m for m in _LIST_END.finditer(sent.text) if _KIND_COUNT.match(m.group())]
@@ -1106,6 +1118,9 @@ _COMPANY_GOES_ON = re.compile(LEGAL_FORM + r"|公司|集团|工程局")
 """What continues a company's name past a works head (杭州三汇信息工程|有限公司, 中南土木工程|集团)."""
 
 
+_PHASE_AFTER_HEAD = re.compile(r"(?<=项目|工程)[一二三四五六七八九十]期$")
+
+
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str,
              aliases: tuple[str, ...] = ()) -> Iterator[Mention | Relation]:
     if _COMPANY_GOES_ON.match(ctx.doc.norm, end) or _COMPANY_END.search(text) or _in_company(ctx, start, end, sentence):
@@ -1121,6 +1136,8 @@ def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule:
     within = _within_park(ctx, label)
     if within:
         aliases = tuple(dict.fromkeys((*aliases, within)))
+    if _PHASE_AFTER_HEAD.search(label):  # 比亚迪动力电池项目|一期: the project, also named without its phase
+        aliases = tuple(dict.fromkeys((*aliases, label[:-2])))
     yield Mention(ref, label, start, end, sentence, rule, aliases=aliases)
     owner = _owner(ctx, label)
     if owner:
