@@ -784,3 +784,11 @@ def test_sectors_named_by_their_kind_their_firms_or_a_shared_head(make_context, 
 def test_a_sector_term_named_for_itself(make_context, text, expected, absent):
     found = names(make_context(text))
     assert expected <= found and not absent & found
+
+
+def test_sectors_in_single_quotes_or_alone_before_their_kind(make_context):
+    """‘先进制造、总部经济、文化旅游、现代服务’等产业领域 (a speaker's words, single quotes, commas too); …,乡村旅游等产业
+    开发: one sector, and the kind."""
+    found = names(make_context("围绕‘先进制造、总部经济、文化旅游’等产业领域,突出‘智能制造,新能源、新材料,大健康’等产业重点。"))
+    assert {"先进制造", "智能制造", "大健康"} <= found
+    assert "乡村旅游" in names(make_context("进行农产品种植、加工、包装、销售,乡村旅游等产业开发。"))

@@ -603,3 +603,28 @@ def test_a_province_and_its_city_written_as_one_word(make_context):
     """广西南宁, one word to jieba: the province and its capital."""
     mentions, _ = _run(make_context("北流市白马镇干部多次赴广西南宁等重点区域城市开展精准招商。"))
     assert "450100" in {m.ref.key for m in mentions}
+
+
+def test_a_speakers_county_known_well_by_its_short_form(make_context):
+    """全县上下…潼关新篇章…潼关古城景区: 潼关, a place jieba knows well, is the county the page speaks for; 大新 inside
+    壮大新质 is no word."""
+    mentions, _ = _run(make_context("县委召开推进会。全县上下要奋力谱写中国式现代化建设的潼关新篇章。推动文化旅游产业潼关古城景区"
+                                    "龙头带动,壮大新质生产力。"))
+    keys = {m.ref.key for m in mentions}
+    assert "610522" in keys and "451424" not in keys
+
+
+def test_the_pages_province_by_a_short_form_that_names_a_river_too(make_context):
+    """(黑龙江)2021年肇源县人民政府工作报告: the province, not the river."""
+    mentions, _ = _run(make_context("(黑龙江)2021年肇源县人民政府工作报告(全文)\n各位代表:现在我代表县人民政府报告工作。"))
+    assert "230000" in {m.ref.key for m in mentions if m.rule != "region.parent"}
+
+
+def test_the_pages_county_named_only_in_a_local_companys_name(make_context):
+    """子长市联村农业发展有限公司 on a page about 子长's villages: the county stays a region."""
+    from govkg.extractors import extract
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("安定镇廖公桥村等四村联动,注册成立子长市联村农业发展有限公司,开辟了子长乡村振兴的新路径。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    assert any(m.ref == EntityRef("Region", "610681") for m in facts.mentions)

@@ -83,7 +83,8 @@ def _without_company_origins(ctx: Context, mentions: list[Mention]) -> list[Ment
     """``mentions`` less the regions named only inside companies' names (浙江|嘉兴|豪企集成家居有限公司): where a
     company comes from, not a place the document speaks of. A region also named on its own, or declared as the
     document's region or one above it, stays; so does the city of the county the document is about, named on its
-    own, when only a local company's name names the city (湘西州|土家人集团公司 in a page about 保靖县)."""
+    own, when only a local company's name names the city (湘西州|土家人集团公司 in a page about 保靖县), and the
+    county the document is about, however it is named."""
     from govkg.extractors.gazetteer import COUNTY, gazetteer
 
     companies = [(m.start, m.end) for m in mentions if m.ref.type == "Enterprise" and m.start >= 0]
@@ -98,6 +99,8 @@ def _without_company_origins(ctx: Context, mentions: list[Mention]) -> list[Ment
     home = gazetteer(ctx.resources).divisions.get(ctx.doc_region.key) if ctx.doc_region is not None else None
     if home is not None and home.level == COUNTY and ctx.doc_region not in origins:
         origins.discard(EntityRef("Region", home.parent))
+    if home is not None and home.level == COUNTY:
+        origins.discard(ctx.doc_region)  # 子长市|联村农业发展有限公司 on a page about 子长 and its villages
     return [m for m in mentions if m.ref not in origins]
 
 

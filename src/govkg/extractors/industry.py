@@ -74,7 +74,7 @@ _SIZE = re.compile(r"(?:(?:[十百千万]亿|\d+亿)元?级?|世界级|规模以
 # rule 2: what closes a list of industries: 等 or a count, a few modifiers, an industry word (or 主攻方向:
 # 锁定光伏、锂电、煤化、磷化四大主攻方向; or a farming activity: 辣椒、毛豆、烤烟等规模种植)
 _LIST_CLOSE = re.compile(
-    r"(?P<close>[”」』]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|“?[\d一二三四五六七八九十两]+(?:大|个|类|项))"
+    r"(?P<close>[”」』’]?)(?P<sep>等(?:[\d一二三四五六七八九十两]+(?:条|个|大|类))?|“?[\d一二三四五六七八九十两]+(?:大|个|类|项))"
     r"(?:(?:\d+|[千百万十])亿元?级)?"  # 4个10亿级产业集群, 等6条产业链, 四大百亿级集群, 4大集群
     r"(?P<tail>[\u4e00-\u9fff]{0,10}?)(?:(?:产业(?:创新)?集群|(?:(?<=级)|(?<=[\d一二三四五六七八九十两]大))集群"
     r"|产业|行业(?!领域)|业态|服务业|制造业|经济|主攻方向|(?<=[大类])品种|种植|养殖|种养)"
@@ -203,7 +203,8 @@ def _headed(ctx: Context) -> dict[int, list[_Found]]:
 
 
 _PLACE_WORDS = ("区", "园", "县", "镇", "乡", "村")
-"""How the name of a place or zone ends, no sector's word (经济区, 产业园)."""
+"""How the name of a place or zone ends, no sector's word (经济区, 产业园; a word of three characters or more: 乡村
+旅游 is a sector)."""
 
 
 def _lone_sector(ctx: Context, item: str) -> bool:
@@ -212,11 +213,11 @@ def _lone_sector(ctx: Context, item: str) -> bool:
 
     >>> from govkg.extractors.base import Resources
     >>> class C: resources = Resources()
-    >>> [_lone_sector(C(), item) for item in ("塑料制品", "辽东绿色经济区中药材", "项目建设")]
-    [True, False, False]
+    >>> [_lone_sector(C(), item) for item in ("塑料制品", "辽东绿色经济区中药材", "项目建设", "乡村旅游")]
+    [True, False, False, True]
     """
     return _sector_like(item, _words(ctx, "industry_terms.txt")) and _plain_words(ctx, item) \
-        and not any(w.endswith(_PLACE_WORDS) for w in lexicon(ctx).tokenizer.cut(item))
+        and not any(len(w) >= 3 and w.endswith(_PLACE_WORDS) for w in lexicon(ctx).tokenizer.cut(item))
 _RANKED_AS = re.compile(r"为(?:主导|支柱|首位|特色|优势|重点|核心|龙头|战略性?|新兴)$")
 _EVENT_AFTER = re.compile(r"(?:[（(][^（）()]{1,10}[）)])?(?:链)?(?:发展|合作|创新)?(?:论坛|博览会|交易会|大会|峰会|推介会|对接会|交流会|研讨会|洽谈会"
                           r"|研究院|研究所|研究中心)")
@@ -260,11 +261,12 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
         end = m.start("sep")
         single_ok = False
         if m.group("close"):
-            opening = text.rfind("“", 0, end)
-            if opening < 0 or "”" in text[opening:end - 1]:
+            close = m.group("close")
+            opening = text.rfind(_OPENING[close], 0, end)
+            if opening < 0 or close in text[opening:end - 1]:
                 continue
             items, pos = [], opening + 1
-            for part in text[opening + 1:end - 1].split("、"):
+            for part in re.split("[、，,]" if close == "’" else "、", text[opening + 1:end - 1]):
                 items.append((pos, pos + len(part)))
                 pos += len(part) + 1
             single_ok = all(b - a == 1 for a, b in items)
@@ -291,6 +293,9 @@ def _listed(ctx: Context, text: str, places: frozenset[tuple[int, int]] = frozen
                 yield _Found(text[a:b], a, b, "industry.list", first=i == 0, short_ok=single_ok)
 
 
+_OPENING = {"”": "“", "」": "「", "』": "『", "’": "‘"}
+"""The quote that opens a quoted list of sectors, by the one that closes it (‘先进制造、总部经济、…’等产业领域: single quotes
+inside a speaker's words, the items parted by commas too)."""
 _LIST_REACH = 40
 """How far before its close a list's last separator may stand (an item is at most 20 characters, with markers)."""
 _FIELD_CLOSE = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:领域|产业|行业)|(?<=[\u4e00-\u9fff])(?:重点|重大)?项目"

@@ -471,7 +471,8 @@ def _self_region(idx: _Index, ctx: Context) -> str | None:
     levels = (COUNTY, PREFECTURE) if "市" in speaker.groups() else (COUNTY,)
     shorts, pattern = _county_shorts(ctx, idx)
     counts = Counter(shorts[m.group()] for m in pattern.finditer(ctx.doc.norm)
-                     if idx.gaz.get(shorts[m.group()]).level in levels)
+                     if idx.gaz.get(shorts[m.group()]).level in levels
+                     and cut_at_both(ctx.resources, ctx.doc.norm, m.start(), m.end()))  # (壮大新质: no 大新)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -480,12 +481,14 @@ def _self_region(idx: _Index, ctx: Context) -> str | None:
 
 def _county_shorts(ctx: Context, idx: _Index) -> tuple[dict[str, str], re.Pattern[str]]:
     """Short form -> code of the counties and cities whose short form is theirs alone in the country, of two
-    characters or more and no common word, and the regex of those short forms."""
+    characters or more and no common word (but a place's name jieba knows well: 潼关), and the regex of those short
+    forms."""
     def build() -> tuple[dict[str, str], re.Pattern[str]]:
-        freq = plain_segmenter(ctx.resources).FREQ
+        seg = plain_segmenter(ctx.resources)
         out = {short: codes[0] for short, codes in idx.gaz.by_short.items()
                if len(codes) == 1 and len(short) >= 2 and short not in idx.short_stop
-               and freq.get(short, 0) < COMMON_WORD_FREQ and idx.gaz.get(codes[0]).level in (COUNTY, PREFECTURE)}
+               and (seg.FREQ.get(short, 0) < COMMON_WORD_FREQ or seg.tags(short, HMM=False)[0][1] == "ns")
+               and idx.gaz.get(codes[0]).level in (COUNTY, PREFECTURE)}
         return out, re.compile(literal_alternation(out))
     return ctx.resources.get("region.county_shorts", build)
 
@@ -719,8 +722,8 @@ def _short_table(idx: _Index, doc_code: str | None, named: list[str]) -> dict[st
         short = _short_of(idx, div)
         if not short or short in idx.short_stop or short in dropped:
             continue
-        if short.endswith(_LANDFORM_END) and code not in named and code != doc_code:
-            continue  # 莲池 alone is a garden unless 莲池区 is named
+        if short.endswith(_LANDFORM_END) and code not in named and code != doc_code and div.level != PROVINCE:
+            continue  # 莲池 alone is a garden unless 莲池区 is named (the page's province is no river: (黑龙江)…报告)
         if short in table and table[short] != code:
             if code in named and table[short] not in named or div.parent == table[short]:
                 continue  # the family wins; a city over its county of the same short form (长沙市, 长沙县)
