@@ -453,3 +453,9 @@ def test_companies_closed_by_their_trade_and_rank_or_a_count_of_leaders(make_con
     ctx = make_context("中铝、山东信发两大国内行业龙头企业,延伸拓展铝系加工产业链。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert EntityRef("Industry", "山东信发") not in facts.entities
+
+
+def test_the_source_and_the_role_before_a_company_are_no_part_of_its_name(make_context):
+    """据项目投资方中投发展有限责任公司副总经理…介绍: the company alone."""
+    found_ = labels(make_context("据项目投资方中投发展有限责任公司副总经理陆军介绍,该项目将重点建设现代农业。"))
+    assert "中投发展有限责任公司" in found_ and not {n for n in found_ if n.startswith(("据", "项目"))}

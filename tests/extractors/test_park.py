@@ -401,3 +401,10 @@ def test_what_the_park_is_or_who_speaks_is_no_part_of_its_name(make_context, sen
     """省重大项目|吴江…产业园: the kind of project it is; 据|朝阳开发区…介绍: the source of what is reported."""
     found = labels(make_context(sentence))
     assert absent not in found and (expected is None or expected in found)
+
+
+def test_where_a_park_lies_is_no_part_of_its_name(make_context):
+    """毗邻|大飞机产业园; 六块厝产业园区毗邻屏东科技产业园区: both parks."""
+    found = labels(make_context("镇域内有两大重要枢纽项目,毗邻大飞机产业园。"))
+    assert "大飞机产业园" in found and not {n for n in found if n.startswith("毗邻")}
+    assert labels(make_context("六块厝产业园区毗邻屏东科技产业园区。")) == {"六块厝产业园区", "屏东科技产业园区"}

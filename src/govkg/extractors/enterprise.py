@@ -538,13 +538,20 @@ def trim_lead(lex: Lexicon, lead: frozenset[str], text: str) -> int:
     >>> from govkg.extractors.phrase import load_lexicon
     >>> trim_lead(load_lexicon(), frozenset({"借势", "发挥"}), "借势博世")
     2
+
+    A lead word of more than one of jieba's words goes whole (项目|投资方 of 据项目投资方中投发展有限责任公司):
+
+    >>> trim_lead(load_lexicon(), frozenset({"据", "项目投资方"}), "据项目投资方中投发展有限责任公司")
+    6
     """
     cut = 0
-    for tok in lex.tokenizer.cut(text, HMM=False):
+    while True:
+        tok = next(iter(lex.tokenizer.cut(text[cut:], HMM=False)), "")
+        whole = max((w for w in lead if len(w) > len(tok) and text.startswith(w, cut)), key=len, default="")
+        tok = whole or tok
         if tok not in lead or len(text) - cut - len(tok) < 2:
-            break
+            return cut
         cut += len(tok)
-    return cut
 
 
 def _lead_words(ctx: Context) -> frozenset[str]:
