@@ -465,3 +465,8 @@ def test_a_sectors_strategy_and_a_quality_of_the_place(make_context, text, expec
 def test_a_sector_that_founds_a_place_quoted(make_context):
     """传承“工业立县”之基: XX立县 is the shape of XX强县, a strategy."""
     assert "工业立县" in _slogans(make_context("传承“工业立县”之基,大力培育现代产业体系。"))
+
+
+def test_a_quoted_list_of_sectors_is_no_slogan(make_context):
+    """‘先进制造、总部经济、文化旅游、现代服务’等产业领域: the sectors a place works in, listed in a speaker's quotes."""
+    assert not _slogans(make_context("围绕‘先进制造、总部经济、文化旅游、现代服务’等产业领域,突出重点。"))

@@ -57,6 +57,7 @@ _LINKED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:—[\u4e00-\u9fff]{1,6}){2,}")
 _EVENT = re.compile(r"(?:仪式|大会|会议|论坛|峰会|博览会|推介会|洽谈会|说明会)(?:·[\u4e00-\u9fff]{2,8}\d{4})?$")
 """An event (…签约仪式), with the place and year of one held in turns (世界旅游经济论坛·黑龙江2025)."""
 _COUNT_AFTER = re.compile(rf"^(?:\d+|[{NUMERALS}]+)[个大项类]")
+_KINDS_AFTER = re.compile(r"^等[\u4e00-\u9fff]{0,4}?(?:产业|行业|领域|业态)")
 _COUNTED_POINTS = re.compile(rf"^(?:\d+|[{NUMERALS}]+)个(?:关键点|方面|要点|着力点|坚持|原则|导向|维度)")
 """A count of the points a parallel quote makes (“稳增长、促改革、调结构、惠民生”四个方面): a formulation, not things."""
 _RUN = re.compile(rf"^[{_CJK}]+")
@@ -340,6 +341,9 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
             return Verdict(None, True)  # the quote is a modifier inside a longer name
         if par and _COUNT_AFTER.match(after) and not _COUNTED_POINTS.match(after):
             return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things (not of points: “海南所需、…”四个关键点)
+        if par and _KINDS_AFTER.match(after) and not _PLUS.search(c):
+            return Verdict(None, True)  # ‘先进制造、总部经济…’等产业领域: the sectors a place works in, listed (but
+            # “旅游+演艺、+研学”等新业态: formulas of models)
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
