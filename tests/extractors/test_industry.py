@@ -792,3 +792,13 @@ def test_sectors_in_single_quotes_or_alone_before_their_kind(make_context):
     found = names(make_context("围绕‘先进制造、总部经济、文化旅游’等产业领域,突出‘智能制造,新能源、新材料,大健康’等产业重点。"))
     assert {"先进制造", "智能制造", "大健康"} <= found
     assert "乡村旅游" in names(make_context("进行农产品种植、加工、包装、销售,乡村旅游等产业开发。"))
+
+
+def test_inside_a_place_is_no_part_of_a_sector(make_context):
+    """与安定镇内苹果、葡萄等7类农产品种植户: 苹果, not 内苹果."""
+    from govkg.text.document import sentences_of
+
+    ctx = make_context("子长市联村农业发展有限公司还与安定镇内苹果、葡萄等7类农产品种植户签订收购合同。")
+    facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
+    found = {ref.key for ref in facts.entities if ref.type == "Industry"}
+    assert "内苹果" not in found and "苹果" in found

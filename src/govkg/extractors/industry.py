@@ -1199,6 +1199,8 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     if name.startswith("好") and start > 0 and ctx.doc.text[offset + start - 1] in _DONE_WELL:
         drop(1)  # 打好|汽车产业转型攻坚战: the verb's complement
     drop(_region_prefix(ctx, name, start + offset, places))
+    if name[:1] in "内外" and ctx.doc.text[offset + start - 1:offset + start] in _PLACE_LEVELS and len(name) > 2:
+        drop(1)  # 安定镇|内|苹果: inside the place, no part of the sector
     body = _HEAD_END.sub("", name)
     if not (1 <= len(body) <= 10) or (len(body) == 1 and not f.short_ok) or body.endswith("链"):
         return None
@@ -1216,6 +1218,7 @@ def _clean(ctx: Context, f: _Found, offset: int, places: tuple[str, ...]) -> _Fo
     return replace(f, name=name, start=start, aliases=aliases)
 
 
+_PLACE_LEVELS = frozenset("省市县区镇乡村")
 _DONE_WELL = frozenset("打做抓办管用建搞干")
 """Verbs that take 好 after them (打好, 做好, 抓好): a 好 right after one is no sector's first character."""
 _COUNT_DIGIT = re.compile(r"[\d一二三四五六七八九十两几多]")
