@@ -408,3 +408,8 @@ def test_where_a_park_lies_is_no_part_of_its_name(make_context):
     found = labels(make_context("镇域内有两大重要枢纽项目,毗邻大飞机产业园。"))
     assert "大飞机产业园" in found and not {n for n in found if n.startswith("毗邻")}
     assert labels(make_context("六块厝产业园区毗邻屏东科技产业园区。")) == {"六块厝产业园区", "屏东科技产业园区"}
+
+
+def test_a_free_trade_zones_new_area(make_context):
+    """临港新片区: the new area of a free trade zone, a park."""
+    assert "临港新片区" in labels(make_context("是浦东引领区、临港新片区和长三角一体化等多个国家战略叠加区域。"))
