@@ -980,3 +980,14 @@ def test_a_phase_after_the_head_is_an_alias_without_it(make_context):
     ctx = make_context("尤其是百亿级比亚迪动力电池项目一期投产、二期开工,实现历史性突破。")
     mention = next(m for m in run(ctx) if isinstance(m, Mention) and m.label == "比亚迪动力电池项目一期")
     assert "比亚迪动力电池项目" in mention.aliases
+
+
+def test_one_of_a_places_projects_is_named_after_it(make_context):
+    """吴江开发区项目之一博洛尼家居用品(苏州)有限公司项目: the named project, not 吴江开发区项目 nor 项目之一…."""
+    names = found(make_context("吴江开发区项目之一博洛尼家居用品(苏州)有限公司项目,总投资3.8亿元。"))[0]
+    assert names == {"博洛尼家居用品(苏州)有限公司项目"}
+
+
+def test_the_parts_a_project_counts_after_its_name(make_context):
+    """乐甲风电项目29个机位: the turbines it counts, not a count of projects (重点项目29个)."""
+    assert "乐甲风电项目" in found(make_context("总投资9亿元的乐甲风电项目29个机位全部并网发电。"))[0]

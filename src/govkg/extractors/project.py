@@ -94,8 +94,9 @@ _PHASED = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:工程|项目)[一二三四五�
 _PLACE_END = re.compile(r"(?:[城区路街园厂站段线桥港场馆院校湖河山镇乡村环道渠库]|[东南西北]延)$")
 # a count of projects right before or after a name makes it a kind, not a name
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多]+)[个项件所批座处条家大]$")  # 六大|融湾工程: a campaign's
-_COUNT_AFTER = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个|项|件|所|批|座|处|家)"
+_COUNT_AFTER = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百千两几多]+)(?:个(?!机位|风机|泊位|车位|床位)|项|件|所|批|座|处|家)"
                           r"|(?:数量|个数|总数|数占|比重|占比)(?!\d))")  # …项目数量占工业项目: a count of projects
+# (not the parts a project counts: 乐甲风电项目|29个机位)
 _COUNT_IN = re.compile(r"\d+[个项件所批座处家条栋幢]|(?<![A-Za-z\d])\d{1,2}[大类](?![修中小型])")  # 7大…基地, not 514大修
 # 国道348, 省道213, G227, S465, 国道241线
 # 国道348, G227, S465线, and the number first: 107国道, G234国道
@@ -133,7 +134,10 @@ def extract_projects(ctx: Context) -> Iterator[Mention | Relation]:
                 owned[(sent.index, cut, b)] = _after_park(ctx, lex, heads, sent, company, b)
             a = _after_park(ctx, lex, heads, sent, cut, b)
             a = _after_builder(ctx, sent, a, b, company_ends)
-            if _rejected(ctx, lex, heads, sent.text, a, b, item=ctx.after_semicolon(sent)):
+            one_of = sent.text.rfind("之一", a, b - 2)
+            a = one_of + 2 if one_of >= 0 else a  # 吴江开发区项目之一|博洛尼…有限公司项目: one of those, named
+            if _rejected(ctx, lex, heads, sent.text, a, b, item=ctx.after_semicolon(sent)) \
+                    or sent.text.startswith("之一", b):  # 吴江开发区项目|之一: one of a place's projects, no name
                 continue
             if ((is_facility or sent.text[a:b].endswith(_KIND_HEADS))
                     and not _specific(ctx, lex, sent, a, b, heads, named)):
@@ -618,7 +622,7 @@ def _rejected(ctx: Context, lex: Lexicon, heads: re.Pattern[str], text: str, a: 
         # of the place's one plant, which no name names
     if _FIRST_OF_KIND.match(name) or _JOINED_KIND.search(body):
         return True  # 我国首条…生产线, 培养引进人才与|重大项目: a kind described, or joined to another thing
-    if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 4]) or _COUNT_IN.search(body):
+    if _COUNT_BEFORE.search(text[max(0, a - 4):a]) or _COUNT_AFTER.match(text[b:b + 6]) or _COUNT_IN.search(body):
         return True
     if (a > 0 and text[a - 1] in "（(") or _continues(text, b) or text[b:b + 1] in ("镇", "乡", "村") \
             or text.startswith("片区", b):
