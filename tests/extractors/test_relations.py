@@ -361,3 +361,35 @@ def test_a_line_of_places_heads_a_section_about_the_most_local(make_context):
     found, _ = relations(make_context, text, title="兰西县乡村振兴")
     assert ("光明村", "develops", "玉米深加工") in found and ("林城村", "develops", "中药材种植") in found
     assert ("光明村", "develops", "中药材种植") not in found
+
+
+_PARK_PAGE = (
+    '山东鱼台经济开发区创建于2002年6月,下辖新城区、张黄工业园、湖西工业园,“一区两园”总规划面积6'
+    '2平方公里。形成机械制造、农副产品深加工、纺织服装、精细化工等四大主导产业体系。2009年1-9月份'
+    ',开发区固定资产投资28.34亿元,业务总收入72.51亿元,完成税收2.56亿元,目前入园企业65'
+    '个,园区从业人员11022人。\n区内已形成农副产品加工、机械、纺织服装、化工、盐煤化工、水运陆运六大'
+    '主导产业和现代物流、文化旅游等新兴产业。目前,开发区新城区重点发展高新技术、机电制造、轻工纺织及劳动'
+    '密集型、环保节能型产业,建设了矿用机械、农副产品深加工、轻纺、精细化工四大工业园和民营经济创业园;张'
+    '黄工业园和湖西工业园,以矿区为依托,利用煤、盐等资源优势,重点发展煤电化工产业。形成了功能分区、产业'
+    '集聚、互相促进、集群发展的格局。\n区内基础设施配套齐全、功能完善,实行“封闭式管理”、“一站式”服务'
+    '。开发区管委会精心打造和谐开发区。围绕工业立区战略,大力实施“工业发展年、项目建设年、招商引资年和路'
+    '网建设年”等活动,注重节能、降耗、减排,已建成为新型工业示范区。\n截止2010年10月,落实合同项目'
+    '38个,新入区建设项目26个,总投资额达30多亿元,合同利用外资达7.46亿元,到位资金2.74亿元'
+    ',其中过亿元项目4个,完成固定资产投资6.32亿元。总投资10亿元的淮海国际商贸城已完成投资4.5亿'
+    '元,其中的装饰建材城、家俱城已隆重开业,汽车城即将投入运营;中经建材、宏建商品混凝土、科能自动化设备'
+    '、大洋矿用设备有限公司二期扩能隔爆型阀门电动装置及控制系统、顺发米业等项目投产运行;华润天然气入户工'
+    '程点火启用,路灯亮化工程接火运行,CNG汽车加气站项目投入使用。投资'
+)
+
+
+def test_a_park_page_goes_on_without_a_subject_and_within_the_zone():
+    """A page on one park (山东鱼台经济开发区创建于…。形成机械制造…四大主导产业体系。…区内已形成…现代物流…): the park
+    hosts what it names, read by the model as a build reads it."""
+    from govkg.text.document import make_document
+    from govkg.text.script import ScriptFolder
+
+    doc = make_document(_PARK_PAGE, path="yutai.txt", doc_id="yutai", folder=ScriptFolder())
+    facts = extract(doc, sentences_of(doc), Resources())
+    label = {ref: info.label for ref, info in facts.entities.items()}
+    hosted = {label[r.object] for r in facts.relations if r.predicate == "hosts" and "鱼台经济开发区" in label[r.subject]}
+    assert {"机械制造", "现代物流"} <= hosted

@@ -712,14 +712,15 @@ def _page_park(doc: _Doc) -> Iterator[Relation]:
 
 
 # A park's common word as a clause's subject, after a lead of time (园区坚持…, 2024年，园区牢牢抓住…, 该开发区…)
-_PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(园区|开发区|高新区|经开区|工业园区?)")
+_PARK_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:该|本)?(园区|开发区|高新区|经开区|工业园区?|区内|园内)")
 # ... or after a time word without a comma (近年来开发区大力实施…)
 _PARK_WORD_AFTER_TIME = re.compile(r"^(?:近年来|近年|今年|去年|目前|当前|同时)(园区|开发区|高新区|经开区|工业园区?)")
 # a region's common word as a clause's subject (全县推进…, 今年，我市…): the clause is about the region
 _REGION_WORD_SUBJECT = re.compile(r"^(?:[^，。；：,;:]{0,10}[，,])?(?:全|我|该|本)?[省市县区旗州镇乡村]")
 # which common words stand for a park of which kind (a 高新区 is no 开发区 of the county's own)
 _PARK_WORD_KINDS = {"园区": ("园区", "园"), "工业园": ("工业园", "工业园区"), "工业园区": ("工业园区",),
-                    "开发区": ("开发区", "经开区"), "经开区": ("开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区")}
+                    "开发区": ("开发区", "经开区"), "经开区": ("开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区"),
+                    "区内": ("区",), "园内": ("园", "园区")}  # 区内已形成…: within the zone
 def _calls_park(text: str, label: str) -> bool:
     """Whether a clause opens with the common word of the park ``label``'s kind as its subject (园区坚持…, 2024年，
     园区…, 近年来开发区大力实施…): it speaks of that park."""
@@ -802,10 +803,12 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
         counts[m.ref] += 1
     park = max(parks, key=lambda m: (counts[m.ref], len(m.label), m.ref.key))
     opens = min(m.sentence for m in parks) <= 1  # the page opens with its park (after a title line at most)
+    opening = min(m.sentence for m in parks)
     for s in doc.sents.values():
         if s.subject() is not None:
             continue
-        if _calls_park(s.text, park.label):
+        if _calls_park(s.text, park.label) or (opens and s.index == opening + 1 and _opens_with_verb(doc.ctx, s.text)):
+            # (…经济开发区创建于2002年…。|形成机械制造…四大主导产业体系: the next sentence goes on without a subject)
             for m in s.hostable():
                 yield Relation(park.ref, "hosts", m.ref, s.index, "relation.park_word")
         elif (opens or _MOVES_IN.search(s.text)) and not _REGION_WORD_SUBJECT.match(s.text) \
