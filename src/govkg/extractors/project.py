@@ -60,7 +60,7 @@ _LIST_END = re.compile(r"等(?:(?:\d+|[一二三四五六七八九十两几多]+
 _COUNT_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[二三四五六七八九十两]+)[个项](?:\d+(?:\.\d+)?|[十百千])?[万亿]?元?"
                            r"(?:以上)?(?:重大|重点|产业|工业|新建|续建|在建|新开工|签约){0,2}(?:项目|工程)" + NOT_FUNDS)
 _LISTED_BEFORE = re.compile(r"、|以及")  # what a list of two items or more holds (enumeration_items)
-_COUNT_FIRST = re.compile(r"\d+|[二三四五六七八九十两]+")
+_COUNT_FIRST = re.compile(r"\d+|[二三四五六七八九十两]+")  # the count a :data:`_COUNT_CLOSED` match opens with
 _ONE_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[1一][个项](?:(?![项工])[\u4e00-\u9fff]){0,6}(?:项目|工程)" + NOT_FUNDS)
 """A count of one and the kind of project right after a name (…示范园|1个农业产业项目), in a list of kinds."""
 _ITEM_OPEN = re.compile(r"[、，,：:；;—]")
@@ -84,6 +84,7 @@ def _one_item(text: str, end: int, lex: Lexicon) -> tuple[int, int]:
 
 
 _LEAD_VERB_TAGS = frozenset({"v", "vd", "vn", "d"})
+"""jieba's tags of the verbs and adverbs that may open a count's item before its name (实施|老旧小区改造)."""
 _PHASE = re.compile(r"^(.{2,8}?)([一二三四五六七八九十]期)$")
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十]期")
 # a phase after a works head, or in brackets before one: the name runs on across it
@@ -1123,6 +1124,7 @@ _COMPANY_GOES_ON = re.compile(LEGAL_FORM + r"|公司|集团|工程局")
 
 
 _PHASE_AFTER_HEAD = re.compile(r"(?<=项目|工程)[一二三四五六七八九十]期$")
+"""A phase written after the works' head (比亚迪动力电池项目|一期): the name without it is the project's too."""
 
 
 def _project(ctx: Context, text: str, start: int, end: int, sentence: int, rule: str,
