@@ -628,3 +628,9 @@ def test_the_pages_county_named_only_in_a_local_companys_name(make_context):
     ctx = make_context("安定镇廖公桥村等四村联动,注册成立子长市联村农业发展有限公司,开辟了子长乡村振兴的新路径。")
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     assert any(m.ref == EntityRef("Region", "610681") for m in facts.mentions)
+
+
+def test_a_count_of_towns_is_no_town(make_context):
+    """吴江区八大镇区: the district's eight towns, no 八大镇; 七都镇 is one."""
+    keys = {m.ref.key for m in _run(make_context("洽谈会期间吴江区八大镇区的项目也集中开工,吴江区七都镇项目开工。"))[0]}
+    assert "320509/七都镇" in keys and "320509/八大镇" not in keys

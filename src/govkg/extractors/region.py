@@ -919,12 +919,15 @@ def _town_name(idx: _Index, text: str, barrier: int, a: int, suffix: str, seg: S
     return found
 
 
+_COUNT_OF_KIND = re.compile(r"[\d一二两三四五六七八九十百]+大?")
+
+
 def _plausible(idx: _Index, name: str, suffix: str) -> bool:
     """Whether ``name`` (before ``suffix``) can be a place name rather than a phrase."""
     if any(ch in idx.bad_any for ch in name) or name[0] in idx.bad_first or name[-1] in idx.bad_last:
         return False
-    if name.startswith(idx.prefixes):
-        return False
+    if name.startswith(idx.prefixes) or _COUNT_OF_KIND.fullmatch(name):
+        return False  # (吴江区八大|镇区: a count of the kind)
     whole = name + suffix
     return not any(sub in whole for sub in idx.badsub)
 
