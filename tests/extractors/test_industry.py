@@ -802,3 +802,8 @@ def test_inside_a_place_is_no_part_of_a_sector(make_context):
     facts = extract(ctx.doc, sentences_of(ctx.doc), ctx.resources)
     found = {ref.key for ref in facts.entities if ref.type == "Industry"}
     assert "内苹果" not in found and "苹果" in found
+
+
+def test_a_sector_taken_as_the_breakthrough(make_context):
+    """以生物制药为突破口: the sector the place breaks through with."""
+    assert "生物制药" in names(make_context("榆社县以生物制药为突破口,以山西广生胶囊为重点。"))

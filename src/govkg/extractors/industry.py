@@ -86,7 +86,7 @@ _LIST_CLOSE = re.compile(
 # rule 3: what may follow a sector term, and what makes the term an industry by itself
 _GROWS = (r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合|集聚|集群|创新|协同|规范|健康|持续|快速|蓬勃|稳步|跨越式|绿色|特色"
           r"|集聚式|集群式|规模化|集约化)?发展(?!大会|论坛|峰会|潜力|指数|百强)")
-_ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心"  # the part a sector plays (以畜牧业|为基础)
+_ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心|为突破口"  # the part a sector plays (以畜牧业|为基础)
 _OUTPUT = r"(?:总)?产值|增加值|总收入|(?:总)?装机"  # what a sector yields or holds (畜牧业|总产值, 清洁能源|总装机规模)
 _TERM_AFTER = re.compile(
     r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
