@@ -807,3 +807,9 @@ def test_inside_a_place_is_no_part_of_a_sector(make_context):
 def test_a_sector_taken_as_the_breakthrough(make_context):
     """以生物制药为突破口: the sector the place breaks through with."""
     assert "生物制药" in names(make_context("榆社县以生物制药为突破口,以山西广生胶囊为重点。"))
+
+
+def test_a_sector_term_to_be_raised(make_context):
+    """深入推进现代种业提升，: the sector; 包装提升城区出入口 (dressing up the town's entrances): a verb, no sector."""
+    assert "现代种业" in names(make_context("深入推进现代种业提升,以国家级制种大县带动。"))
+    assert "包装" not in names(make_context("开展标志提升行动，包装提升城区出入口4个。"))

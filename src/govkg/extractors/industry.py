@@ -89,15 +89,16 @@ _GROWS = (r"(?:全面|加快|加速|迅速|迅猛|稳健|不断|高质量|融合
 _ROLES = r"为主|为重点|为龙头|为引领|为基础|为支撑|为主导|为核心|为突破口"  # the part a sector plays (以畜牧业|为基础)
 _OUTPUT = r"(?:总)?产值|增加值|总收入|(?:总)?装机"  # what a sector yields or holds (畜牧业|总产值, 清洁能源|总装机规模)
 _TERM_AFTER = re.compile(
-    r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级"
+    r"$|[，。；：、,;:）)」”]|等|和|及|与|或|产业|行业|业(?![务主])|经济|集群|基地|板块|领域|融合|转型|升级|提升(?=[，。；,;]|$)"
     rf"|提质|集聚|链|龙头|{_OUTPUT}|{_ROLES}|" + _GROWS
 )
 # 以A、B等企业为龙头的现代服务业: what companies lead is a sector
 _LED_BY = re.compile(r"为(?:龙头|主导|主体|引领|核心|支撑)的$")
 _FARMING = re.compile(r"种植|养殖|种养|精深加工|深加工|加工")
 _TERM_HEADED = re.compile(rf"业|经济|集群|基地|链|产业链|板块|{_OUTPUT}|{_ROLES}|龙头|" + _GROWS)
-_TERM_BETTERED = re.compile(r"提质增效|提质|转型升级")
-"""What a sector term alone is to do (推动林果业|提质增效); with a brand before it, a company is (推进弘润石化|转型升级)."""
+_TERM_BETTERED = re.compile(r"提质增效|提质|转型升级|提升(?=[，。；,;]|$)")
+"""What a sector term alone is to do (推动林果业|提质增效, 推进现代种业|提升，: not 包装|提升城区出入口, a verb); with a brand
+before it, a company is (推进弘润石化|转型升级)."""
 _IN = ("在", "于")
 """What opens the field a sector term names (台南在|绿能|领域表现亮眼)."""
 # rule 4: words that join two industries
