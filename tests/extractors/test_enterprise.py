@@ -459,3 +459,5 @@ def test_the_source_and_the_role_before_a_company_are_no_part_of_its_name(make_c
     """据项目投资方中投发展有限责任公司副总经理…介绍: the company alone."""
     found_ = labels(make_context("据项目投资方中投发展有限责任公司副总经理陆军介绍,该项目将重点建设现代农业。"))
     assert "中投发展有限责任公司" in found_ and not {n for n in found_ if n.startswith(("据", "项目"))}
+    found_ = labels(make_context("七都开工项目苏州宝嘉新能源科技有限公司主要从事研发、生产及销售太阳能发电产品。"))
+    assert "苏州宝嘉新能源科技有限公司" in found_ and not {n for n in found_ if n.startswith("项目")}
