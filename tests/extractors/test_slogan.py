@@ -470,3 +470,5 @@ def test_a_sector_that_founds_a_place_quoted(make_context):
 def test_a_quoted_list_of_sectors_is_no_slogan(make_context):
     """‘先进制造、总部经济、文化旅游、现代服务’等产业领域: the sectors a place works in, listed in a speaker's quotes."""
     assert not _slogans(make_context("围绕‘先进制造、总部经济、文化旅游、现代服务’等产业领域,突出重点。"))
+    # a numbered formula listing its parts stays one (“三养(养猪、养牛、养羊)”等产业)
+    assert "三养(养猪、养牛、养羊)" in _slogans(make_context("围绕“两叶(茶叶、烟叶)”、“三养(养猪、养牛、养羊)”等产业,动员企业。"))

@@ -341,9 +341,9 @@ def judge_quoted(content: str, head: str, before: str, after: str, lex: SloganLe
             return Verdict(None, True)  # the quote is a modifier inside a longer name
         if par and _COUNT_AFTER.match(after) and not _COUNTED_POINTS.match(after):
             return Verdict(None, True)  # “粮、菜、果”6大特色产业: a list of things (not of points: “海南所需、…”四个关键点)
-        if par and _KINDS_AFTER.match(after) and not _PLUS.search(c):
+        if par and _KINDS_AFTER.match(after) and not _PLUS.search(c) and not has_formula_numeral(c, lex):
             return Verdict(None, True)  # ‘先进制造、总部经济…’等产业领域: the sectors a place works in, listed (but
-            # “旅游+演艺、+研学”等新业态: formulas of models)
+            # “旅游+演艺、+研学”等新业态, “三养(养猪、养牛、养羊)”等产业: formulas)
     if not head and not par and _QUOTED_PROJECT.fullmatch(c) and not has_formula_numeral(c, lex) \
             and not numeric_signal(c):
         return Verdict(None, True)  # “…产业发展项目”: a project's name (the project rules read it)
