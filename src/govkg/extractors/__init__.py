@@ -97,9 +97,9 @@ def _without_company_origins(ctx: Context, mentions: list[Mention]) -> list[Ment
     origins = {ref for ref, ms in regions.items()
                if all(m.start >= 0 and any(a <= m.start and m.end <= b for a, b in companies) for m in ms)}
     home = gazetteer(ctx.resources).divisions.get(ctx.doc_region.key) if ctx.doc_region is not None else None
-    if home is not None and home.level == COUNTY and ctx.doc_region not in origins:
-        origins.discard(EntityRef("Region", home.parent))
     if home is not None and home.level == COUNTY:
+        if ctx.doc_region not in origins:
+            origins.discard(EntityRef("Region", home.parent))
         origins.discard(ctx.doc_region)  # 子长市|联村农业发展有限公司 on a page about 子长 and its villages
     return [m for m in mentions if m.ref not in origins]
 

@@ -161,7 +161,7 @@ _COUNT_BEFORE = re.compile(r"(?:等|[\d一二三四五六七八九十两]+大)$"
 _LIST_CLOSER = re.compile(r"领域|方面|板块|行业|产业")
 _JOINT = re.compile(r"以及|和|及|与")
 _PARTS = ("零部件", "零配件", "配件", "配套")
-_JOINED_PARTS = re.compile(r"[及和与](?:零部件|零配件|配件)(?![\u4e00-\u9fff])|[及和与](?:零部件|零配件|配件)(?=产业|行业|制造)")
+_JOINED_PARTS = re.compile(r"[及和与](?:零部件|零配件|配件)(?=产业|行业|制造|[^\u4e00-\u9fff]|$)")
 """The parts joined to a sector term, part of its name (汽车及零部件、新材料; not 汽车及零部件企业)."""
 
 
@@ -526,11 +526,12 @@ def _terms(ctx: Context, text: str, found: list[_Found]) -> list[_Found]:
 
 def _farmed_term(part: str, terms: frozenset[str]) -> bool:
     """``part`` is a sector term, or one with its farming after it (中药材种植, 肉牛养殖)."""
-    farming = _FARMING_END.search(part)
-    return part in terms or (farming is not None and part[:farming.start()] in terms)
+    return part in terms or _farmed_product(part) in terms
 
 
-_FARMING_END = re.compile(r"(?:种植|养殖|种养)$")
+def _farmed_product(part: str) -> str:
+    """What ``part`` farms, when it ends in a farming activity (中药材|种植 -> 中药材), else ""."""
+    return part[:-2] if part.endswith(_FARMING_CLOSE) else ""
 
 
 def _named_alone(text: str, start: int, end: int) -> bool:
@@ -541,7 +542,7 @@ def _named_alone(text: str, start: int, end: int) -> bool:
     ...  for t in ("激活“林下经济”", "林下经济：依托", "林下经济发", "推动“林下经济”模式")]
     [True, True, False, False]
     """
-    quoted = text[start - 1:start] in "“「" and start > 0 and text.startswith(("”", "」"), end) \
+    quoted = start > 0 and text[start - 1] in "“「" and text.startswith(("”", "」"), end) \
         and not _HAN_NEXT.match(text, end + 1)  # (“全域旅游”发展思路, “互联网”行动: a slogan's words)
     return quoted or (start == 0 and text.startswith(("：", ":"), end))
 
@@ -703,9 +704,8 @@ def _list_items(text: str, at: int, parts: list[str], keep: Callable[[str], bool
     for part in parts:
         at = text.index(part, at)
         if 2 <= len(part) <= 10 and keep(part):
-            farming = _FARMING_END.search(part)  # 中药材种植, also 中药材
-            yield _Found(part, at, at + len(part), "industry.devlist", (part[:farming.start()],) if farming else (),
-                         first=False)
+            product = _farmed_product(part)  # 中药材种植, also 中药材
+            yield _Found(part, at, at + len(part), "industry.devlist", (product,) if product else (), first=False)
         at += len(part)
 
 
@@ -852,7 +852,7 @@ def _company_sectors(ctx: Context, text: str) -> Iterator[_Found]:
             for i, (a, b) in enumerate(items):
                 yield _Found(text[a:b], a, b, "industry.companies", first=i == 0)
     for m in _SECTOR_OF_LISTED.finditer(text):  # 华泰创新、信达期货…等|金融服务业|重点企业: the sector of those listed
-        if _sector_like(m.group("sector"), _words(ctx, "industry_terms.txt") | _words(ctx, "industry_activities.txt")):
+        if _sector_like(m.group("sector"), _sector_words(ctx)):
             yield _Found(m.group("sector"), m.start("sector"), m.end("sector"), "industry.companies", first=True)
 
 
@@ -1166,8 +1166,7 @@ def _shared_head(ctx: Context, text: str, c: _Found, spans: set[tuple[int, int]]
         return
     body_end = _HEAD_END.search(text, c.start, c.end).start()
     items = enumeration_items(text, body_end, lexicon(ctx), max_len=8)[:-1]
-    terms = _words(ctx, "industry_terms.txt") | _words(ctx, "industry_activities.txt")
-    if items and all(_sector_like(text[a:b], terms) for a, b in items):
+    if items and all(_sector_like(text[a:b], _sector_words(ctx)) for a, b in items):
         for a, b in items:
             if (a, b) not in spans and not any(x <= a < y for x, y in spans):
                 yield _Found(text[a:b], a, b, "industry.conjunct")
@@ -1380,6 +1379,12 @@ def _prefixes(ctx: Context) -> tuple[str, ...]:
 
 def _words(ctx: Context, name: str) -> frozenset[str]:
     return ctx.resources.get(f"industry.words.{name}", lambda: frozenset(words(name)))
+
+
+def _sector_words(ctx: Context) -> frozenset[str]:
+    """The sector terms and the sector activities in one set (what an item of a list of sectors may end in)."""
+    return ctx.resources.get("industry.sector_words",
+                             lambda: _words(ctx, "industry_terms.txt") | _words(ctx, "industry_activities.txt"))
 
 
 def industry_key(label: str) -> str:

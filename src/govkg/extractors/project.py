@@ -989,7 +989,7 @@ def _listed(ctx: Context, named: _Named) -> Iterator[Mention | Relation]:
                 continue  # …等总投资45亿元的8个项目 (the list ends at 等), …、总部项目三类共52个项目 (a total); no list
             items = enumeration_items(sent.text, m.start(), lex)
             count = count_value(_COUNT_FIRST.match(m.group()).group())
-            if count and count == len(items) + 1:  # …纬景储能锌铁液流电池和美瑞斯医械·智谷4个项目: the last two
+            if count:  # …纬景储能锌铁液流电池和美瑞斯医械·智谷4个项目: the last two, as the count says
                 items = counted_items(sent.text, items, count)
             if len(items) >= 2 and "等" not in sent.text[items[0][0]:m.start()]:
                 lists[m.start()] = (_route_kind(ctx, m.group()), items)

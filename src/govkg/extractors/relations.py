@@ -802,8 +802,8 @@ def _park_word(doc: _Doc) -> Iterator[Relation]:
     for m in parks:
         counts[m.ref] += 1
     park = max(parks, key=lambda m: (counts[m.ref], len(m.label), m.ref.key))
-    opens = min(m.sentence for m in parks) <= 1  # the page opens with its park (after a title line at most)
     opening = min(m.sentence for m in parks)
+    opens = opening <= 1  # the page opens with its park (after a title line at most)
     for s in doc.sents.values():
         if s.subject() is not None:
             continue
